@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { type Environment, environmentSchema } from "./schema";
+
+export interface Config {
+  /** "embedded": the launcher starts DynamoDB Local, cognito-local and PGlite itself. */
+  readonly stack: "embedded" | "aws";
+  readonly host: string;
+  readonly dataDir: string;
+  readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
+  readonly ports: {
+    readonly voterWeb: number;
+    readonly console: number;
+    readonly voteApi: number;
+    readonly controlApi: number;
+    readonly results: number;
+    readonly aggregator: number;
+    readonly dynamodbLocal: number;
+    readonly cognitoLocal: number;
+    readonly pglite: number;
+  };
+  readonly urls: {
+    readonly voteApi: string;
+    readonly controlApi: string;
+    readonly results: string;
+    readonly aggregator: string;
+  };
+  readonly aws: {
+    readonly region: string;
+    /** Undefined means the SDK's own endpoint for the region (real AWS). */
+    readonly dynamodbEndpoint: string | undefined;
+    readonly cognitoEndpoint: string | undefined;
+    readonly tablePrefix: string;
+    readonly userPoolName: string;
+  };
+  readonly database: {
+    readonly url: string;
+  };
+  readonly cognito: {
+    readonly userPoolId: string | undefined;
+    readonly voterClientId: string | undefined;
+    readonly consoleClientId: string | undefined;
+    readonly cliClientId: string | undefined;
+  };
+}
+
+/** A setting that cannot be used. Its message is one line meant for a person. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+    readonly received: string | undefined,
+  ) {
+    super(
+      received === undefined
+        ? `Invalid configuration: ${variable} is required (${expected}).`
+        : `Invalid configuration: ${variable} must be ${expected}, got ${JSON.stringify(received)}.`,
+    );
+  }
+}
+
+type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates every setting once. Throws ConfigError naming the first bad variable. */
+export function loadConfig(source: EnvSource = process.env): Config {
+  // Empty strings are treated as unset so `FOO= npm run dev` falls back to the default.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) throw toConfigError(parsed.error, present);
+  const env = parsed.data;
+  if (env.LANDSLIDE_STACK === "aws" && env.DATABASE_URL === undefined) {
+    throw new ConfigError("DATABASE_URL", "a postgres:// URL when LANDSLIDE_STACK=aws", undefined);
+  }
+  return fromEnvironment(env);
+}
+
+/** Returns a required setting that provisioning normally supplies, or throws ConfigError. */
+export function required<T>(value: T | undefined, variable: keyof Environment, expected: string): T {
+  if (value === undefined) throw new ConfigError(variable, expected, undefined);
+  return value;
+}
+
+function toConfigError(error: z.ZodError, source: EnvSource): ConfigError {
+  const issue = error.issues[0];
+  const variable = String(issue?.path[0] ?? "environment");
+  return new ConfigError(variable, issue?.message ?? "valid", source[variable]);
+}
+
+function fromEnvironment(env: Environment): Config {
+  const host = env.LANDSLIDE_HOST;
+  const embedded = env.LANDSLIDE_STACK === "embedded";
+  const local = (p: number) => `http://${host}:${p}`;
+  return {
+    stack: env.LANDSLIDE_STACK,
+    host,
+    dataDir: env.LANDSLIDE_DATA_DIR,
+    logLevel: env.LANDSLIDE_LOG_LEVEL,
+    ports: {
+      voterWeb: env.LANDSLIDE_VOTER_WEB_PORT,
+      console: env.LANDSLIDE_CONSOLE_PORT,
+      voteApi: env.LANDSLIDE_VOTE_API_PORT,
+      controlApi: env.LANDSLIDE_CONTROL_API_PORT,
+      results: env.LANDSLIDE_RESULTS_PORT,
+      aggregator: env.LANDSLIDE_AGGREGATOR_PORT,
+      dynamodbLocal: env.LANDSLIDE_DYNAMODB_LOCAL_PORT,
+      cognitoLocal: env.LANDSLIDE_COGNITO_LOCAL_PORT,
+      pglite: env.LANDSLIDE_PGLITE_PORT,
+    },
+    urls: {
+      voteApi: env.LANDSLIDE_VOTE_API_URL ?? local(env.LANDSLIDE_VOTE_API_PORT),
+      controlApi: env.LANDSLIDE_CONTROL_API_URL ?? local(env.LANDSLIDE_CONTROL_API_PORT),
+      results: env.LANDSLIDE_RESULTS_URL ?? local(env.LANDSLIDE_RESULTS_PORT),
+      aggregator: env.LANDSLIDE_AGGREGATOR_URL ?? local(env.LANDSLIDE_AGGREGATOR_PORT),
+    },
+    aws: {
+      region: env.AWS_REGION,
+      dynamodbEndpoint:
+        env.LANDSLIDE_DYNAMODB_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_DYNAMODB_LOCAL_PORT) : undefined),
+      cognitoEndpoint:
+        env.LANDSLIDE_COGNITO_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_COGNITO_LOCAL_PORT) : undefined),
+      tablePrefix: env.LANDSLIDE_TABLE_PREFIX,
+      userPoolName: env.LANDSLIDE_USER_POOL_NAME,
+    },
+    database: {
+      url: env.DATABASE_URL ?? `postgres://postgres:postgres@${host}:${env.LANDSLIDE_PGLITE_PORT}/postgres`,
+    },
+    cognito: {
+      userPoolId: env.LANDSLIDE_COGNITO_USER_POOL_ID,
+      voterClientId: env.LANDSLIDE_COGNITO_VOTER_CLIENT_ID,
+      consoleClientId: env.LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID,
+      cliClientId: env.LANDSLIDE_COGNITO_CLI_CLIENT_ID,
+    },
+  };
+}

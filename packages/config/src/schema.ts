@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * Every setting Landslide reads from the environment, in one place.
+ * Names are the environment variables themselves so that an error can name
+ * exactly what to fix. Defaults describe the embedded local stack.
+ */
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "a port number (1-65535)" })
+    .int({ error: "a whole port number (1-65535)" })
+    .min(1, { error: "a port number (1-65535)" })
+    .max(65535, { error: "a port number (1-65535)" })
+    .default(fallback);
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "an http(s) URL such as http://127.0.0.1:8000" })
+  .optional();
+
+const postgresUrl = z
+  .url({ protocol: /^postgres(ql)?$/, error: "a postgres:// URL" })
+  .optional();
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "1-64 letters, digits, '_', '.' or '-'" });
+
+export const environmentSchema = z.object({
+  LANDSLIDE_HOST: z.string().min(1).default("127.0.0.1"),
+  LANDSLIDE_DATA_DIR: z.string().min(1).default(".landslide"),
+  LANDSLIDE_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+
+  LANDSLIDE_VOTER_WEB_PORT: port(3000),
+  LANDSLIDE_CONSOLE_PORT: port(3001),
+  LANDSLIDE_VOTE_API_PORT: port(4000),
+  LANDSLIDE_CONTROL_API_PORT: port(4001),
+  LANDSLIDE_RESULTS_PORT: port(4002),
+  LANDSLIDE_AGGREGATOR_PORT: port(4003),
+  LANDSLIDE_DYNAMODB_LOCAL_PORT: port(8000),
+  LANDSLIDE_COGNITO_LOCAL_PORT: port(9229),
+  LANDSLIDE_PGLITE_PORT: port(5433),
+
+  // Public base URLs of the services, as browsers and the CLI reach them.
+  LANDSLIDE_VOTE_API_URL: httpUrl,
+  LANDSLIDE_CONTROL_API_URL: httpUrl,
+  LANDSLIDE_RESULTS_URL: httpUrl,
+  LANDSLIDE_AGGREGATOR_URL: httpUrl,
+
+  // "embedded": DynamoDB Local, cognito-local and PGlite started by the launcher.
+  // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.
+  LANDSLIDE_STACK: z.enum(["embedded", "aws"], { error: "embedded or aws" }).default("embedded"),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$|^local$/, { error: "an AWS region such as eu-west-1" }).default("eu-west-1"),
+  LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
+  LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
+  LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
+  LANDSLIDE_USER_POOL_NAME: name.default("landslide"),
+  DATABASE_URL: postgresUrl,
+
+  // Written by provisioning; services need them, the launcher passes them on.
+  LANDSLIDE_COGNITO_USER_POOL_ID: z.string().min(1).optional(),
+  LANDSLIDE_COGNITO_VOTER_CLIENT_ID: z.string().min(1).optional(),
+  LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: z.string().min(1).optional(),
+  LANDSLIDE_COGNITO_CLI_CLIENT_ID: z.string().min(1).optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
