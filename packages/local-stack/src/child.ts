@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+export interface ChildOptions {
+  /** Shown in errors and status tables. */
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where stdout and stderr go; omitted means they are discarded. */
+  readonly logFile?: string;
+}
+
+/** A child process we started and must stop: SIGTERM first, SIGKILL if it does not go. */
+export class ManagedChild {
+  readonly process: ChildProcess;
+  private exited = false;
+  private readonly exit: Promise<number | null>;
+  private recentOutput = "";
+
+  constructor(readonly options: ChildOptions) {
+    const logStream = options.logFile ? openLog(options.logFile) : undefined;
+    this.process = spawn(options.command, [...options.args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [this.process.stdout, this.process.stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        logStream?.write(chunk);
+        // Keep the tail so a failure to start can say what the child said.
+        this.recentOutput = (this.recentOutput + chunk.toString()).slice(-2000);
+      });
+    }
+    this.exit = new Promise((resolve) => {
+      this.process.once("error", () => {
+        this.exited = true;
+        resolve(null);
+      });
+      this.process.once("exit", (code) => {
+        this.exited = true;
+        logStream?.end();
+        resolve(code);
+      });
+    });
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  get output(): string {
+    return this.recentOutput;
+  }
+
+  /** Resolves with the exit code when the child ends, whoever ended it. */
+  whenExited(): Promise<number | null> {
+    return this.exit;
+  }
+
+  async stop(graceMs = 5000): Promise<void> {
+    if (this.exited) return;
+    this.process.kill("SIGTERM");
+    const timer = setTimeout(() => this.process.kill("SIGKILL"), graceMs);
+    await this.exit;
+    clearTimeout(timer);
+  }
+}
+
+function openLog(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  return createWriteStream(path, { flags: "a" });
+}

@@ -1,0 +1,23 @@
+import { spawnSync } from "node:child_process";
+import { LocalStackError } from "./errors";
+
+const MINIMUM_JAVA = 17;
+
+/** DynamoDB Local is a Java program: fail early, in one line, when no suitable Java is installed. */
+export function assertJava(command = "java"): number {
+  const result = spawnSync(command, ["-version"], { encoding: "utf8" });
+  if (result.error || result.status !== 0) {
+    throw new LocalStackError(
+      `Java ${MINIMUM_JAVA}+ is required to run DynamoDB Local but '${command}' was not found: install it (Debian: apt-get install -y openjdk-17-jre-headless) or set LANDSLIDE_STACK=aws.`,
+    );
+  }
+  // `java -version` prints e.g. 'openjdk version "17.0.15"' or 'java version "1.8.0_392"' on stderr.
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr);
+  const major = match ? (match[1] === "1" ? Number(match[2]) : Number(match[1])) : NaN;
+  if (!(major >= MINIMUM_JAVA)) {
+    throw new LocalStackError(
+      `Java ${MINIMUM_JAVA}+ is required to run DynamoDB Local, found ${Number.isNaN(major) ? "an unknown version" : `Java ${major}`}: install openjdk-17-jre-headless.`,
+    );
+  }
+  return major;
+}

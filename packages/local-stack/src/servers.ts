@@ -1,0 +1,47 @@
+import { join } from "node:path";
+import { startCognitoLocal } from "./cognito-local";
+import { type RunningServer, startDynamoDbLocal } from "./dynamodb-local";
+import { type RunningPostgres, startPgliteServer } from "./pglite-server";
+
+export interface LocalServersOptions {
+  readonly ports: { readonly dynamodb: number; readonly cognito: number; readonly postgres: number };
+  /** Persistent data lives here; null runs DynamoDB and Postgres in memory (cognito-local still needs a folder). */
+  readonly dataDir: string | null;
+  readonly scratchDir: string;
+  readonly logDir?: string;
+}
+
+export interface LocalServers {
+  readonly dynamodb: RunningServer;
+  readonly cognito: RunningServer;
+  readonly postgres: RunningPostgres;
+  stop(): Promise<void>;
+}
+
+/** Starts the three stand-ins for AWS side by side; if one fails, the others are stopped again. */
+export async function startLocalServers(options: LocalServersOptions): Promise<LocalServers> {
+  const under = (folder: string) => (options.dataDir === null ? null : join(options.dataDir, folder));
+  const log = (name: string) => (options.logDir ? { logFile: join(options.logDir, `${name}.log`) } : {});
+  const started = await Promise.allSettled([
+    startDynamoDbLocal({ port: options.ports.dynamodb, dataDir: under("dynamodb"), ...log("dynamodb-local") }),
+    startCognitoLocal({
+      port: options.ports.cognito,
+      dataDir: under("cognito") ?? join(options.scratchDir, "cognito"),
+      ...log("cognito-local"),
+    }),
+    startPgliteServer({ port: options.ports.postgres, dataDir: under("pglite") }),
+  ]);
+  const [dynamodb, cognito, postgres] = started;
+  if (dynamodb.status === "fulfilled" && cognito.status === "fulfilled" && postgres.status === "fulfilled") {
+    const servers = { dynamodb: dynamodb.value, cognito: cognito.value, postgres: postgres.value };
+    return {
+      ...servers,
+      stop: async () => {
+        await Promise.all([servers.dynamodb.stop(), servers.cognito.stop(), servers.postgres.stop()]);
+      },
+    };
+  }
+  await Promise.all(started.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)));
+  const failure = started.find((result) => result.status === "rejected");
+  throw failure?.reason;
+}

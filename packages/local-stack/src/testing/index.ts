@@ -1,0 +1,23 @@
+import { inject } from "vitest";
+import { freePort } from "../ports";
+import { type RunningPostgres, startPgliteServer } from "../pglite-server";
+
+export interface TestServers {
+  readonly dynamodbEndpoint: string;
+  readonly cognitoEndpoint: string;
+}
+
+/** The servers the global setup started for this test run. */
+export function testServers(): TestServers {
+  return { dynamodbEndpoint: inject("dynamodbEndpoint"), cognitoEndpoint: inject("cognitoEndpoint") };
+}
+
+/** A fresh in-memory Postgres (PGlite over the wire protocol) for one test file. */
+export async function startTestPostgres(): Promise<RunningPostgres> {
+  return startPgliteServer({ port: await freePort(), dataDir: null });
+}
+
+/** A name no other test file or run will pick, for tables and pools. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}

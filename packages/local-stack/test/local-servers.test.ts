@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { assertJava, assertPortsFree, freePort, isPortInUse, LocalStackError, startLocalServers } from "../src/index";
+
+const scratch = mkdtempSync(join(tmpdir(), "landslide-local-stack-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("the embedded stand-ins for AWS", () => {
+  it("start on the given ports, answer, keep data across a restart, and leave no port listening when stopped", async () => {
+    const ports = { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() };
+    const dataDir = join(scratch, "data");
+    const first = await startLocalServers({ ports, dataDir, scratchDir: scratch });
+    const healthz = await fetch(`${first.cognito.endpoint}/health`);
+    expect(healthz.status).toBe(200);
+    const client = new pg.Client({ connectionString: first.postgres.url });
+    await client.connect();
+    await client.query("create table kept (value text)");
+    await client.query("insert into kept values ('survives a restart')");
+    await client.end();
+    await first.stop();
+    for (const port of Object.values(ports)) expect(await isPortInUse(port)).toBe(false);
+
+    const second = await startLocalServers({ ports, dataDir, scratchDir: scratch });
+    const again = new pg.Client({ connectionString: second.postgres.url });
+    await again.connect();
+    const { rows } = await again.query("select value from kept");
+    await again.end();
+    await second.stop();
+    expect(rows).toEqual([{ value: "survives a restart" }]);
+  });
+
+  it("refuses a port that is taken with one line naming the variable to change", async () => {
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    const address = blocker.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const attempt = assertPortsFree([{ port, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" }]);
+      await expect(attempt).rejects.toBeInstanceOf(LocalStackError);
+      await expect(attempt).rejects.toThrow(new RegExp(`^Port ${port} \\(vote API\\) is already in use.*LANDSLIDE_VOTE_API_PORT`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says in one line how to install Java when it is missing", () => {
+    expect(() => assertJava("/nonexistent/java")).toThrow(/^Java 17\+ is required.*apt-get install -y openjdk-17-jre-headless/);
+    expect(assertJava()).toBeGreaterThanOrEqual(17);
+  });
+});
