@@ -5,13 +5,7 @@ import type { TestProject } from "vitest/node";
 import { startCognitoLocal } from "../cognito-local";
 import { startDynamoDbLocal } from "../dynamodb-local";
 import { freePort } from "../ports";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamodbEndpoint: string;
-    cognitoEndpoint: string;
-  }
-}
+import "./provided-context";
 
 /**
  * Vitest global setup: one DynamoDB Local (in memory) and one cognito-local per test run,

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import "./provided-context";
 import { freePort } from "../ports";
 import { type RunningPostgres, startPgliteServer } from "../pglite-server";
 

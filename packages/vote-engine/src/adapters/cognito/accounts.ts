@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminSetUserPasswordCommand,
+  type CognitoIdentityProviderClient,
+  UserNotFoundException,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type { RoleGroup } from "./user-pool";
+
+export interface AccountSpec {
+  readonly email: string;
+  readonly group: RoleGroup;
+}
+
+export interface AccountCredentials extends AccountSpec {
+  readonly password: string;
+}
+
+/** A password that satisfies the pool's policy: 20 random characters plus one of each class. */
+export function generatePassword(): string {
+  return `${randomBytes(15).toString("base64url")}aA7`;
+}
+
+/**
+ * Makes sure the account exists, is confirmed, is in its group and has a known password.
+ * `knownPassword` is the one written on an earlier run; when it is given and the user exists,
+ * nothing changes. Otherwise a new password is generated and set.
+ */
+export async function ensureAccount(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  spec: AccountSpec,
+  knownPassword: string | undefined,
+): Promise<{ credentials: AccountCredentials; changes: string[] }> {
+  const changes: string[] = [];
+  let username = await findUsername(cognito, userPoolId, spec.email);
+  const exists = username !== undefined;
+  if (!username) {
+    const created = await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: spec.email,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: spec.email },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    username = created.User?.Username ?? spec.email;
+    changes.push(`created account ${spec.email}`);
+  }
+  let password = knownPassword;
+  if (!exists || password === undefined) {
+    password = generatePassword();
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: spec.email, Password: password, Permanent: true }));
+    changes.push(`set a new password for ${spec.email}`);
+  }
+  // Group calls take the pool's own username (a UUID when e-mail is the sign-in alias):
+  // real Cognito also accepts the alias, cognito-local does not.
+  const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
+  if (!groups.Groups?.some((g) => g.GroupName === spec.group)) {
+    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: spec.group }));
+    changes.push(`added ${spec.email} to ${spec.group}`);
+  }
+  return { credentials: { ...spec, password }, changes };
+}
+
+async function findUsername(cognito: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string | undefined> {
+  try {
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+    return user.Username;
+  } catch (error) {
+    if (error instanceof UserNotFoundException) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+export { type AwsEndpointOptions, createDynamoDbClient, createDynamoDbStreamsClient } from "./client";
+export { ensureTables } from "./ensure-tables";
+export { createTableInput, type TableDefinition, tableDefinitions, type TableNames, tableNames } from "./tables";

@@ -1,0 +1,49 @@
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+/**
+ * The data plane: every table on the hot path of a vote. Keys are generic (pk/sk) so that
+ * one table can hold several item types; the comments say what each key holds.
+ * infra/ declares the same tables for AWS.
+ */
+export interface TableDefinition {
+  /** The logical name; the physical name is `${prefix}-${logical}`. */
+  readonly logical: "votes" | "tallies" | "nonces" | "devices";
+  readonly sortKey: boolean;
+  /** The votes table feeds the aggregator through its change stream. */
+  readonly stream: boolean;
+  /** An attribute holding epoch seconds after which DynamoDB may delete the item. */
+  readonly ttlAttribute?: string;
+}
+
+export const tableDefinitions: readonly TableDefinition[] = [
+  // pk ELECTION#<id>, sk VOTER#<voterKey>: one item per voter per election, written once.
+  { logical: "votes", sortKey: true, stream: true },
+  // pk TALLY#<election>#<shard>, sk <question>#<option>; plus the aggregator's stream checkpoints.
+  { logical: "tallies", sortKey: true, stream: false },
+  // pk NONCE#<jti>: a device proof or challenge works once; expires with its validity window.
+  { logical: "nonces", sortKey: false, stream: false, ttlAttribute: "expiresAt" },
+  // pk ACCOUNT#<sub> or DEVICE#<thumbprint>, sk the other side of the binding.
+  { logical: "devices", sortKey: true, stream: false },
+];
+
+export type TableNames = Record<TableDefinition["logical"], string>;
+
+export function tableNames(prefix: string): TableNames {
+  return Object.fromEntries(tableDefinitions.map((t) => [t.logical, `${prefix}-${t.logical}`])) as TableNames;
+}
+
+export function createTableInput(prefix: string, table: TableDefinition): CreateTableCommandInput {
+  return {
+    TableName: `${prefix}-${table.logical}`,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [
+      { AttributeName: "pk", AttributeType: "S" },
+      ...(table.sortKey ? [{ AttributeName: "sk", AttributeType: "S" as const }] : []),
+    ],
+    KeySchema: [
+      { AttributeName: "pk", KeyType: "HASH" },
+      ...(table.sortKey ? [{ AttributeName: "sk", KeyType: "RANGE" as const }] : []),
+    ],
+    ...(table.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" } } : {}),
+  };
+}

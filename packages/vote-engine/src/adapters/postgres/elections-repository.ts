@@ -1,0 +1,41 @@
+import { asc, eq } from "drizzle-orm";
+import type { Election } from "../../election/definition";
+import type { ControlPlaneDb } from "./client";
+import { elections, questions } from "./schema";
+
+/** Reads and writes elections in the control plane. */
+export class ElectionsRepository {
+  constructor(private readonly db: ControlPlaneDb) {}
+
+  async list(): Promise<Election[]> {
+    const rows = await this.db.query.elections.findMany({ orderBy: [asc(elections.createdAt)] });
+    const all = await this.db.select().from(questions).orderBy(asc(questions.electionId), asc(questions.position));
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      status: row.status,
+      allowAbstain: row.allowAbstain,
+      eligibility: row.eligibility,
+      opensAt: row.opensAt,
+      closesAt: row.closesAt,
+      questions: all
+        .filter((q) => q.electionId === row.id)
+        .map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, minChoices: q.minChoices, maxChoices: q.maxChoices, options: q.options })),
+    }));
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const found = await this.db.select({ id: elections.id }).from(elections).where(eq(elections.id, id));
+    return found.length > 0;
+  }
+
+  /** Inserts the election and its questions in one transaction. */
+  async insert(election: Election): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const { questions: qs, ...fields } = election;
+      await tx.insert(elections).values(fields);
+      await tx.insert(questions).values(qs.map((q, position) => ({ ...q, electionId: election.id, position })));
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, boolean, primaryKey, index } from "drizzle-orm/pg-core";
+import { electionStatuses, questionKinds } from "../../election/definition";
+
+/**
+ * The control plane: what officials query richly. Column names are snake_case in the
+ * database (drizzle `casing`), camelCase here.
+ */
+export const electionStatus = pgEnum("election_status", electionStatuses);
+export const questionKind = pgEnum("question_kind", questionKinds);
+export const eligibility = pgEnum("eligibility", ["any-signed-in-voter", "voter-roll"]);
+
+export const elections = pgTable(
+  "elections",
+  {
+    id: uuid().primaryKey(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    status: electionStatus().notNull().default("draft"),
+    allowAbstain: boolean().notNull().default(false),
+    eligibility: eligibility().notNull().default("any-signed-in-voter"),
+    opensAt: timestamp({ withTimezone: true }),
+    closesAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.status)],
+);
+
+export const questions = pgTable(
+  "questions",
+  {
+    electionId: uuid()
+      .notNull()
+      .references(() => elections.id, { onDelete: "cascade" }),
+    id: text().notNull(),
+    position: integer().notNull(),
+    kind: questionKind().notNull(),
+    prompt: text().notNull(),
+    minChoices: integer().notNull(),
+    maxChoices: integer().notNull(),
+    // Options are few per question and always read with it; their order matters.
+    options: jsonb().$type<{ id: string; label: string }[]>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.electionId, table.id] })],
+);

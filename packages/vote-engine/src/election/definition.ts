@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * What an official writes down to create an election. The full lifecycle rules
+ * (transitions, ballot validation) build on these shapes.
+ */
+export const questionKinds = ["single", "multi", "ranked"] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+export const optionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  label: z.string().trim().min(1).max(200),
+});
+
+export const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    kind: z.enum(questionKinds),
+    prompt: z.string().trim().min(1).max(500),
+    options: z.array(optionSchema).min(2).max(50),
+    minChoices: z.number().int().min(0).default(1),
+    maxChoices: z.number().int().min(1).default(1),
+  })
+  .refine((q) => q.minChoices <= q.maxChoices && q.maxChoices <= q.options.length, {
+    error: "minChoices <= maxChoices <= number of options",
+  });
+
+export const electionStatuses = ["draft", "scheduled", "open", "paused", "closed", "certified"] as const;
+export type ElectionStatus = (typeof electionStatuses)[number];
+
+export const electionDefinitionSchema = z.object({
+  id: z.uuid(),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(5000).default(""),
+  allowAbstain: z.boolean().default(false),
+  eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
+  opensAt: z.date().nullable().default(null),
+  closesAt: z.date().nullable().default(null),
+  questions: z.array(questionSchema).min(1).max(50),
+});
+
+export type ElectionDefinition = z.infer<typeof electionDefinitionSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Option = z.infer<typeof optionSchema>;
+
+export interface Election extends ElectionDefinition {
+  readonly status: ElectionStatus;
+}

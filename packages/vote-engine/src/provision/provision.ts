@@ -1,0 +1,101 @@
+import type { AccountCredentials, AccountSpec } from "../adapters/cognito";
+import { createCognitoClient, ensureAccount, ensureUserPool, type UserPoolIds } from "../adapters/cognito";
+import { createDynamoDbClient, ensureTables, type TableNames } from "../adapters/dynamodb";
+import { connectControlPlane, ElectionsRepository, migrateControlPlane } from "../adapters/postgres";
+import { demoElection } from "../election/demo";
+import type { Clock } from "../ports";
+import { readCredentials, writeCredentials } from "./credentials-file";
+
+export interface ProvisionTarget {
+  readonly region: string;
+  readonly dynamodbEndpoint: string | undefined;
+  readonly cognitoEndpoint: string | undefined;
+  readonly tablePrefix: string;
+  readonly userPoolName: string;
+  readonly databaseUrl: string;
+}
+
+export interface ProvisionOptions {
+  readonly target: ProvisionTarget;
+  readonly clock: Clock;
+  /** Seed the demo election and demo accounts (local stacks and tests; never production). */
+  readonly demo: boolean;
+  /** Where demo passwords are kept between runs; null keeps them in memory only (tests). */
+  readonly credentialsFile: string | null;
+  readonly onStep?: (step: string) => void;
+}
+
+export interface ProvisionResult extends UserPoolIds {
+  readonly tables: TableNames;
+  readonly demoElectionId: string | undefined;
+  readonly accounts: readonly AccountCredentials[];
+  /** What this run changed; empty when everything was already in place. */
+  readonly changes: readonly string[];
+}
+
+export const demoAccounts: readonly AccountSpec[] = [
+  { email: "voter1@demo.landslide.test", group: "voters" },
+  { email: "voter2@demo.landslide.test", group: "voters" },
+  { email: "voter3@demo.landslide.test", group: "voters" },
+  { email: "official@demo.landslide.test", group: "officials" },
+  { email: "operator@demo.landslide.test", group: "operators" },
+];
+
+/**
+ * Brings a deployment to the state the code expects: DynamoDB tables with streams, the Cognito
+ * pool with its clients and groups, the Postgres schema, and (for demos) an open election and
+ * accounts. Every step looks before it writes, so running it again changes nothing.
+ */
+export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {
+  const { target, onStep = () => undefined } = options;
+  const changes: string[] = [];
+  const endpoints = { region: target.region };
+
+  onStep("DynamoDB tables");
+  const dynamodb = createDynamoDbClient({ ...endpoints, endpoint: target.dynamodbEndpoint });
+  const cognito = createCognitoClient({ ...endpoints, endpoint: target.cognitoEndpoint });
+  const controlPlane = connectControlPlane(target.databaseUrl, { maxConnections: 2 });
+  try {
+    const tables = await ensureTables(dynamodb, target.tablePrefix);
+    changes.push(...tables.changes);
+
+    onStep("Cognito user pool");
+    const pool = await ensureUserPool(cognito, target.userPoolName);
+    changes.push(...pool.changes);
+
+    onStep("Postgres schema");
+    const applied = await migrateControlPlane(controlPlane.db);
+    if (applied > 0) changes.push(`applied ${applied} Postgres migration(s)`);
+
+    let demoElectionId: string | undefined;
+    const accounts: AccountCredentials[] = [];
+    if (options.demo) {
+      onStep("demo election and accounts");
+      const election = demoElection(options.clock);
+      const repository = new ElectionsRepository(controlPlane.db);
+      if (!(await repository.exists(election.id))) {
+        await repository.insert(election);
+        changes.push(`created the demo election "${election.title}"`);
+      }
+      demoElectionId = election.id;
+
+      const known = options.credentialsFile ? readCredentials(options.credentialsFile) : undefined;
+      // Passwords from another pool (say, after a reset) are useless: start over then.
+      const knownPasswords = known?.userPoolId === pool.userPoolId ? known.accounts : [];
+      for (const spec of demoAccounts) {
+        const password = knownPasswords.find((a) => a.email === spec.email)?.password;
+        const ensured = await ensureAccount(cognito, pool.userPoolId, spec, password);
+        accounts.push(ensured.credentials);
+        changes.push(...ensured.changes);
+      }
+      if (options.credentialsFile && (changes.length > 0 || !known)) {
+        writeCredentials(options.credentialsFile, pool.userPoolId, accounts);
+      }
+    }
+    return { tables: tables.names, userPoolId: pool.userPoolId, clientIds: pool.clientIds, demoElectionId, accounts, changes };
+  } finally {
+    await controlPlane.close();
+    dynamodb.destroy();
+    cognito.destroy();
+  }
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
+import { systemClock } from "../src/index";
+import { provision, readCredentials } from "../src/provision";
+
+const scratch = mkdtempSync(join(tmpdir(), "landslide-cred-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+it("keeps the generated demo passwords in an owner-only file and reuses them, changing nothing on the next run", async () => {
+  const postgres = await startTestPostgres();
+  const servers = testServers();
+  const name = uniqueName("cred");
+  const target = {
+    region: "eu-west-1",
+    dynamodbEndpoint: servers.dynamodbEndpoint,
+    cognitoEndpoint: servers.cognitoEndpoint,
+    tablePrefix: name,
+    userPoolName: name,
+    databaseUrl: postgres.url,
+  };
+  const credentialsFile = join(scratch, "credentials.json");
+  try {
+    const first = await provision({ target, clock: systemClock, demo: true, credentialsFile });
+    const saved = readCredentials(credentialsFile);
+    expect(saved?.accounts).toEqual(first.accounts);
+    expect(statSync(credentialsFile).mode & 0o777).toBe(0o600);
+    const passwords = new Set(first.accounts.map((a) => a.password));
+    expect(passwords.size).toBe(first.accounts.length);
+
+    const second = await provision({ target, clock: systemClock, demo: true, credentialsFile });
+    expect(second.changes).toEqual([]);
+    expect(second.accounts).toEqual(first.accounts);
+  } finally {
+    await postgres.stop();
+  }
+});

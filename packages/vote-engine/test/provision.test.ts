@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
+import type { RunningPostgres } from "@landslide/local-stack";
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { AdminGetUserCommand, AdminListGroupsForUserCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DEMO_ELECTION_ID, systemClock } from "../src/index";
+import { createDynamoDbClient } from "../src/adapters/dynamodb";
+import { createCognitoClient } from "../src/adapters/cognito";
+import { connectControlPlane, ElectionsRepository } from "../src/adapters/postgres";
+import { provision, type ProvisionTarget } from "../src/provision";
+
+let postgres: RunningPostgres;
+let target: ProvisionTarget;
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  const servers = testServers();
+  const name = uniqueName("prov");
+  target = {
+    region: "eu-west-1",
+    dynamodbEndpoint: servers.dynamodbEndpoint,
+    cognitoEndpoint: servers.cognitoEndpoint,
+    tablePrefix: name,
+    userPoolName: name,
+    databaseUrl: postgres.url,
+  };
+});
+afterAll(() => postgres.stop());
+
+describe("provisioning", () => {
+  it("creates tables, pool, schema, demo election and accounts, and a second run changes nothing", async () => {
+    const first = await provision({ target, clock: systemClock, demo: true, credentialsFile: null });
+    expect(first.changes).toEqual(
+      expect.arrayContaining([
+        `created table ${target.tablePrefix}-votes`,
+        "created group officials",
+        "applied 1 Postgres migration(s)",
+        'created the demo election "Landslide Demo Election"',
+      ]),
+    );
+
+    const dynamodb = createDynamoDbClient({ region: target.region, endpoint: target.dynamodbEndpoint });
+    const votes = await dynamodb.send(new DescribeTableCommand({ TableName: first.tables.votes }));
+    expect(votes.Table?.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: "NEW_IMAGE" });
+    expect(votes.Table?.KeySchema?.map((k) => k.AttributeName)).toEqual(["pk", "sk"]);
+    const ttl = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: first.tables.nonces }));
+    expect(ttl.TimeToLiveDescription?.AttributeName).toBe("expiresAt");
+
+    const controlPlane = connectControlPlane(target.databaseUrl);
+    const elections = await new ElectionsRepository(controlPlane.db).list();
+    await controlPlane.close();
+    expect(elections).toHaveLength(1);
+    expect(elections[0]).toMatchObject({ id: DEMO_ELECTION_ID, status: "open" });
+    expect(elections[0]?.questions.map((q) => q.kind)).toEqual(["single", "multi", "ranked"]);
+
+    const official = first.accounts.find((a) => a.group === "officials");
+    expect(official).toBeDefined();
+    const cognito = createCognitoClient({ region: target.region, endpoint: target.cognitoEndpoint });
+    const signIn = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: first.clientIds.console,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: official!.email, PASSWORD: official!.password },
+      }),
+    );
+    expect(signIn.AuthenticationResult?.AccessToken).toBeTruthy();
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: first.userPoolId, Username: official!.email }));
+    const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: first.userPoolId, Username: user.Username }));
+    expect(groups.Groups?.map((g) => g.GroupName)).toEqual(["officials"]);
+
+    // Idempotent: the second run finds everything in place. With no credentials file it cannot
+    // know the passwords, so it may only reset those.
+    const second = await provision({ target, clock: systemClock, demo: true, credentialsFile: null });
+    expect(second.changes.filter((c) => !c.startsWith("set a new password"))).toEqual([]);
+    expect(second.userPoolId).toBe(first.userPoolId);
+    expect(second.clientIds).toEqual(first.clientIds);
+  });
+});
