@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "../logger";
+import { type ReadinessCheck, runReadiness } from "./readiness";
+
+/** Handles a request the server does not know itself; returns false when the path is not its own. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, log: Logger) => Promise<boolean>;
+
+export interface ServiceOptions {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  readonly readiness: Record<string, ReadinessCheck>;
+  readonly routes?: RouteHandler;
+}
+
+export interface RunningService {
+  readonly server: Server;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP shell every Landslide service shares: a request id on every request and log line,
+ * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer), JSON errors
+ * without stack traces.
+ */
+export async function startServiceServer(options: ServiceOptions): Promise<RunningService> {
+  const { name, logger } = options;
+  const server = createServer(async (request, response) => {
+    const requestId = validRequestId(request.headers["x-request-id"]) ?? randomUUID();
+    const log = logger.child({ requestId });
+    const started = performance.now();
+    response.setHeader("x-request-id", requestId);
+    response.on("finish", () => {
+      log.info(
+        { method: request.method, path: request.url, status: response.statusCode, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    });
+    try {
+      const path = new URL(request.url ?? "/", "http://service").pathname;
+      if (request.method === "GET" && path === "/healthz") {
+        return sendJson(response, 200, { status: "ok", service: name });
+      }
+      if (request.method === "GET" && path === "/readyz") {
+        const report = await runReadiness(options.readiness);
+        return sendJson(response, report.ready ? 200 : 503, {
+          status: report.ready ? "ready" : "not-ready",
+          service: name,
+          checks: report.checks,
+        });
+      }
+      if (options.routes && (await options.routes(request, response, log))) return;
+      sendJson(response, 404, { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });
+    } catch (error) {
+      log.error({ err: error }, "request failed");
+      if (!response.headersSent) sendJson(response, 500, { error: { code: "INTERNAL", message: "Something went wrong.", requestId } });
+      else response.end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const url = `http://${options.host}:${options.port}`;
+  logger.info({ url }, `${name} listening`);
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.end(JSON.stringify(body));
+}
+
+// Accept a caller's id for tracing across services, but only a sane one: it ends up in logs.
+function validRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === "string" && /^[A-Za-z0-9._-]{8,128}$/.test(header) ? header : undefined;
+}

@@ -1,0 +1,8 @@
+import { runService } from "./run-service";
+
+// Live results snapshots and subscriptions: scales with watchers.
+await runService({
+  name: "results",
+  port: (config) => config.ports.results,
+  readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.tallies) }),
+});

@@ -1,0 +1,86 @@
+import { ConfigError, type Config, loadConfig } from "@landslide/config";
+import type { ReadinessCheck } from "../http/readiness";
+import { type RouteHandler, type RunningService, startServiceServer } from "../http/service-server";
+import { createLogger, type Logger } from "../logger";
+import { createDependencies, type Dependencies } from "./dependencies";
+
+export interface ServiceDefinition {
+  readonly name: string;
+  readonly port: (config: Config) => number;
+  readonly readiness: (deps: Dependencies) => Record<string, ReadinessCheck>;
+  readonly routes?: (deps: Dependencies, logger: Logger) => RouteHandler;
+  /** Background work (the aggregator's stream loop); stopped before the clients close. */
+  readonly background?: (deps: Dependencies, logger: Logger) => { stop(): Promise<void> };
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * The entry point of every service process: configuration (a bad value stops start-up with one
+ * line), structured logs, the HTTP shell and a graceful shutdown on SIGTERM/SIGINT that finishes
+ * in-flight requests, stops background work and closes clients.
+ */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  quietSdkNodeVersionWarning();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) return exitWith(error.message);
+    throw error;
+  }
+  const logger = createLogger(definition.name, config.logLevel);
+  const deps = createDependencies(config);
+  const port = definition.port(config);
+  let service: RunningService;
+  try {
+    service = await startServiceServer({
+      name: definition.name,
+      host: config.host,
+      port,
+      logger,
+      readiness: definition.readiness(deps),
+      ...(definition.routes ? { routes: definition.routes(deps, logger) } : {}),
+    });
+  } catch (error) {
+    await deps.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") return exitWith(`${definition.name}: port ${port} is already in use on ${config.host}; choose another port in the environment.`);
+    if (error instanceof ConfigError) return exitWith(error.message);
+    throw error;
+  }
+  const background = definition.background?.(deps, logger);
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${definition.name} shutting down`);
+    const force = setTimeout(() => {
+      logger.warn("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    await service.close();
+    await background?.stop();
+    await deps.close();
+    logger.info(`${definition.name} stopped`);
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+/**
+ * The AWS SDK warns once per process, over several lines on stderr, that future releases need
+ * Node 22. This project targets Node >= 20.9 on purpose (see README); the warning would break
+ * the one-line start-up errors, so entry points switch it off unless the operator set it.
+ */
+export function quietSdkNodeVersionWarning(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+}
+
+function exitWith(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,8 @@
+import { runService } from "./run-service";
+
+// Cast, receipts, challenges and device binding: scales with votes per second.
+await runService({
+  name: "vote-api",
+  port: (config) => config.ports.voteApi,
+  readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.votes), cognito: deps.checks.cognito() }),
+});

@@ -1,0 +1,119 @@
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, isPortInUse, waitForHttp } from "@landslide/local-stack";
+import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
+import { serviceEntryPoints, type ServiceName } from "../src/services/index";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await provisionTestStack({ demo: true });
+});
+afterAll(() => stack.stop());
+
+function environment(port: number): NodeJS.ProcessEnv {
+  const { target, provisioned } = stack;
+  return {
+    PATH: process.env.PATH,
+    LANDSLIDE_LOG_LEVEL: "info",
+    LANDSLIDE_DYNAMODB_ENDPOINT: target.dynamodbEndpoint,
+    LANDSLIDE_COGNITO_ENDPOINT: target.cognitoEndpoint,
+    LANDSLIDE_TABLE_PREFIX: target.tablePrefix,
+    DATABASE_URL: target.databaseUrl,
+    LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
+    LANDSLIDE_VOTE_API_PORT: String(port),
+    LANDSLIDE_CONTROL_API_PORT: String(port),
+    LANDSLIDE_RESULTS_PORT: String(port),
+    LANDSLIDE_AGGREGATOR_PORT: String(port),
+  };
+}
+
+function startService(name: ServiceName, env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints[name])], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  // "close", not "exit": only then has all of stdout and stderr been read.
+  const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process", (name) => {
+  it("answers /healthz and /readyz with its dependencies, tags logs with the request id, and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const service = startService(name, environment(port));
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
+
+    const health = await fetch(`${base}/healthz`, { headers: { "x-request-id": "test-request-0001" } });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok", service: name });
+    expect(health.headers.get("x-request-id")).toBe("test-request-0001");
+
+    const ready = await fetch(`${base}/readyz`);
+    const report = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    expect(ready.status, JSON.stringify(report)).toBe(200);
+    expect(report.status).toBe("ready");
+    expect(Object.values(report.checks).every((check) => check.ok)).toBe(true);
+    expect(Object.keys(report.checks).length).toBeGreaterThan(0);
+
+    service.child.kill("SIGTERM");
+    expect(await service.exited).toBe(0);
+    expect(await isPortInUse(port)).toBe(false);
+
+    const lines = service.output().stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.requestId === "test-request-0001")).toMatchObject({ service: name, path: "/healthz", status: 200 });
+    expect(lines.at(-1)).toMatchObject({ msg: `${name} stopped` });
+  });
+});
+
+describe("a service with a broken dependency or configuration", () => {
+  it("reports not-ready with the failing check, without a stack trace", async () => {
+    const port = await freePort();
+    const deadPort = await freePort();
+    const service = startService("control-api", { ...environment(port), DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres` });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean; error?: string }> };
+      expect(ready.status).toBe(503);
+      expect(body.status).toBe("not-ready");
+      expect(body.checks.postgres?.ok).toBe(false);
+      expect(body.checks.postgres?.error).toMatch(/ECONNREFUSED/);
+      expect(body.checks.postgres?.error).not.toMatch(/\n|    at /);
+      expect(body.checks.dynamodb?.ok).toBe(true);
+    } finally {
+      service.child.kill("SIGTERM");
+      await service.exited;
+    }
+  });
+
+  it.each([
+    ["LANDSLIDE_VOTE_API_PORT", "not-a-port", /^Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number \(1-65535\), got "not-a-port"\.$/],
+    ["LANDSLIDE_DYNAMODB_ENDPOINT", "localhost:8000", /^Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/],
+  ])("stops at start-up with one line when %s=%s", (variable, value, message) => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
+      env: { ...environment(1), [variable]: value },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+  });
+
+  it("stops with one line when its port is taken", async () => {
+    const port = await freePort();
+    const first = startService("results", environment(port));
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => first.child.exitCode === null });
+      const second = startService("results", environment(port));
+      expect(await second.exited).toBe(1);
+      expect(second.output().stderr.trim()).toBe(`results: port ${port} is already in use on 127.0.0.1; choose another port in the environment.`);
+    } finally {
+      first.child.kill("SIGTERM");
+      await first.exited;
+    }
+  });
+});
