@@ -1,0 +1,149 @@
+import { mkdirSync, rmSync } from "node:fs";
+import type { Config } from "@landslide/config";
+import { assertJava, assertPortsFree, isPortInUse, type LocalServers, startLocalServers } from "@landslide/local-stack";
+import type { AccountCredentials } from "@landslide/vote-engine/cognito";
+import { provision, provisionTargetFromConfig, type ProvisionResult } from "@landslide/vote-engine/provision";
+import { systemClock } from "@landslide/vote-engine";
+import type { ServiceName } from "@landslide/api/services";
+import { type StackLayout, stackLayout } from "./layout";
+import { type LaunchedProcess, launchService, launchWebApp, type WebAppName, type WebMode } from "./processes";
+import { removeRunFile, writeRunFile } from "./run-file";
+import { waitUntilReady } from "./wait-ready";
+
+export interface LaunchOptions {
+  readonly config: Config;
+  /** Wipe the data folder first: start with no elections, votes or accounts. */
+  readonly fresh: boolean;
+  readonly web: WebMode;
+  readonly onStep: (step: string) => void;
+}
+
+export interface RunningStack {
+  readonly layout: StackLayout;
+  readonly urls: Record<string, string>;
+  readonly accounts: readonly AccountCredentials[];
+  readonly provisioned: ProvisionResult;
+  /** Stops every child, web apps first and stores last, and checks that no port is left listening. */
+  stop(): Promise<void>;
+}
+
+const services: readonly ServiceName[] = ["vote-api", "control-api", "results", "aggregator"];
+const webAppNames: readonly WebAppName[] = ["voter-web", "console"];
+
+/**
+ * The one launcher behind `npm run dev` and `election local up`: the stand-ins for AWS, then
+ * provisioning, then each service as its own process, then the web apps.
+ */
+export async function launchLocalStack(options: LaunchOptions): Promise<RunningStack> {
+  const { config, onStep } = options;
+  const layout = stackLayout(config.dataDir);
+  const embedded = config.stack === "embedded";
+  const wanted = portPlan(config, embedded, options.web);
+
+  onStep("Checking the machine");
+  if (embedded) assertJava();
+  await assertPortsFree(wanted, config.host);
+  if (options.fresh) rmSync(layout.root, { recursive: true, force: true });
+  mkdirSync(layout.logs, { recursive: true });
+
+  let servers: LocalServers | undefined;
+  const launched: LaunchedProcess[] = [];
+  const stopAll = async () => {
+    // Front to back: nothing should call a store that is already gone.
+    await Promise.all(launched.filter((p) => webAppNames.includes(p.child.name as WebAppName)).map((p) => p.child.stop()));
+    await Promise.all(launched.map((p) => p.child.stop()));
+    await servers?.stop();
+    removeRunFile(layout.runFile);
+  };
+
+  try {
+    if (embedded) {
+      onStep("Starting DynamoDB Local, cognito-local and PGlite");
+      servers = await startLocalServers({
+        ports: { dynamodb: config.ports.dynamodbLocal, cognito: config.ports.cognitoLocal, postgres: config.ports.pglite },
+        dataDir: layout.data,
+        scratchDir: layout.scratch,
+        logDir: layout.logs,
+      });
+    }
+
+    onStep("Provisioning tables, user pool, schema and demo data");
+    const provisioned = await provision({
+      target: provisionTargetFromConfig(config),
+      clock: systemClock,
+      demo: true,
+      credentialsFile: layout.credentials,
+    });
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LANDSLIDE_DATA_DIR: layout.root,
+      LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
+      LANDSLIDE_COGNITO_VOTER_CLIENT_ID: provisioned.clientIds["voter-web"],
+      LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: provisioned.clientIds.console,
+      LANDSLIDE_COGNITO_CLI_CLIENT_ID: provisioned.clientIds.cli,
+    };
+
+    onStep("Starting the vote API, control API, results fan-out and aggregator");
+    for (const name of services) launched.push(launchService(name, config, env, layout.logs));
+    await waitUntilReady(launched, 60_000);
+
+    if (options.web !== "none") {
+      onStep(`Starting the voter site and the console (next ${options.web === "dev" ? "dev" : "start"})`);
+      const web = webAppNames.map((name) => launchWebApp(name, options.web as "dev" | "prod", config, env, layout.logs));
+      launched.push(...web);
+      await waitUntilReady(web, 180_000);
+    }
+
+    const urls: Record<string, string> = Object.fromEntries(launched.map((p) => [p.child.name, p.url]));
+    if (servers) {
+      urls["dynamodb-local"] = servers.dynamodb.endpoint;
+      urls["cognito-local"] = servers.cognito.endpoint;
+      urls.postgres = servers.postgres.url;
+    }
+    writeRunFile(layout.runFile, { pid: process.pid, startedAt: new Date().toISOString(), urls });
+
+    return {
+      layout,
+      urls,
+      accounts: provisioned.accounts,
+      provisioned,
+      stop: async () => {
+        await stopAll();
+        await assertNothingListening(wanted, config.host);
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function portPlan(config: Config, embedded: boolean, web: WebMode) {
+  const p = config.ports;
+  return [
+    ...(embedded
+      ? [
+          { port: p.dynamodbLocal, what: "DynamoDB Local", variable: "LANDSLIDE_DYNAMODB_LOCAL_PORT" },
+          { port: p.cognitoLocal, what: "cognito-local", variable: "LANDSLIDE_COGNITO_LOCAL_PORT" },
+          { port: p.pglite, what: "PGlite", variable: "LANDSLIDE_PGLITE_PORT" },
+        ]
+      : []),
+    { port: p.voteApi, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" },
+    { port: p.controlApi, what: "control API", variable: "LANDSLIDE_CONTROL_API_PORT" },
+    { port: p.results, what: "results fan-out", variable: "LANDSLIDE_RESULTS_PORT" },
+    { port: p.aggregator, what: "aggregator", variable: "LANDSLIDE_AGGREGATOR_PORT" },
+    ...(web === "none"
+      ? []
+      : [
+          { port: p.voterWeb, what: "voter site", variable: "LANDSLIDE_VOTER_WEB_PORT" },
+          { port: p.console, what: "console", variable: "LANDSLIDE_CONSOLE_PORT" },
+        ]),
+  ];
+}
+
+async function assertNothingListening(wanted: ReturnType<typeof portPlan>, host: string): Promise<void> {
+  for (const { port, what } of wanted) {
+    if (await isPortInUse(port, host)) throw new Error(`${what} still listens on port ${port} after stopping`);
+  }
+}

@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Config } from "@landslide/config";
+import { LocalStackError, ManagedChild } from "@landslide/local-stack";
+import { serviceEntryPoints, type ServiceName } from "@landslide/api/services";
+
+export type WebMode = "dev" | "prod" | "none";
+
+export interface LaunchedProcess {
+  readonly child: ManagedChild;
+  /** The URL that answers 200 once the process is ready to serve. */
+  readonly readyUrl: string;
+  readonly url: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Each service is its own Node process, as in production (ARCHITECTURE §6). */
+export function launchService(name: ServiceName, config: Config, env: NodeJS.ProcessEnv, logDir: string): LaunchedProcess {
+  const url = { "vote-api": config.urls.voteApi, "control-api": config.urls.controlApi, results: config.urls.results, aggregator: config.urls.aggregator }[name];
+  const child = new ManagedChild({
+    name,
+    command: process.execPath,
+    args: ["--import", "tsx", fileURLToPath(serviceEntryPoints[name])],
+    env,
+    logFile: join(logDir, `${name}.log`),
+  });
+  return { child, url, readyUrl: `${url}/healthz` };
+}
+
+export const webApps = {
+  "voter-web": { workspace: "@landslide/voter-web", port: (c: Config) => c.ports.voterWeb },
+  console: { workspace: "@landslide/console", port: (c: Config) => c.ports.console },
+} as const;
+
+export type WebAppName = keyof typeof webApps;
+
+/** Starts a Next.js app with `next dev`, or `next start` on its production build. */
+export function launchWebApp(name: WebAppName, mode: Exclude<WebMode, "none">, config: Config, env: NodeJS.ProcessEnv, logDir: string): LaunchedProcess {
+  const app = webApps[name];
+  const appDir = dirname(require.resolve(`${app.workspace}/package.json`));
+  if (mode === "prod" && !existsSync(join(appDir, ".next", "BUILD_ID"))) {
+    throw new LocalStackError(`${name} has no production build: run 'npm run build' first, or use '--web dev'.`);
+  }
+  const nextBin = require.resolve("next/dist/bin/next", { paths: [appDir] });
+  const port = app.port(config);
+  const child = new ManagedChild({
+    name,
+    command: process.execPath,
+    args: [nextBin, mode === "dev" ? "dev" : "start", "--port", String(port), "--hostname", config.host],
+    cwd: appDir,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    logFile: join(logDir, `${name}.log`),
+  });
+  const url = `http://${config.host}:${port}`;
+  return { child, url, readyUrl: url };
+}
