@@ -14,7 +14,7 @@ export default class LocalUp extends BaseCommand {
     web: Flags.string({ description: "how to run the web apps: next dev, next start on a build, or not at all", options: ["dev", "prod", "none"], default: "dev" }),
   };
 
-  async run() {
+  async run(): Promise<void> {
     const { flags } = await this.parse(LocalUp);
     const config = loadConfig();
     const stack = await launchLocalStack({
@@ -44,7 +44,6 @@ export default class LocalUp extends BaseCommand {
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
     });
-    // --json printed its document when the stack was ready; oclif must not print another.
-    this.exit(0);
+    // Nothing to return: under --json the one document was printed when the stack was ready.
   }
 }
