@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, required } from "../src/index";
+
+describe("loadConfig", () => {
+  it("gives the documented defaults of the embedded stack", () => {
+    const config = loadConfig({});
+    expect(config.stack).toBe("embedded");
+    expect(config.ports).toEqual({
+      voterWeb: 3000,
+      console: 3001,
+      voteApi: 4000,
+      controlApi: 4001,
+      results: 4002,
+      aggregator: 4003,
+      dynamodbLocal: 8000,
+      cognitoLocal: 9229,
+      pglite: 5433,
+    });
+    expect(config.aws.dynamodbEndpoint).toBe("http://127.0.0.1:8000");
+    expect(config.aws.cognitoEndpoint).toBe("http://127.0.0.1:9229");
+    expect(config.database.url).toBe("postgres://postgres:postgres@127.0.0.1:5433/postgres");
+    expect(config.urls.controlApi).toBe("http://127.0.0.1:4001");
+  });
+
+  it("lets every port and endpoint be overridden, and derives the local URLs from them", () => {
+    const config = loadConfig({ LANDSLIDE_VOTE_API_PORT: "5000", LANDSLIDE_DYNAMODB_LOCAL_PORT: "8123", LANDSLIDE_CONTROL_API_URL: "https://control.example.org" });
+    expect(config.ports.voteApi).toBe(5000);
+    expect(config.urls.voteApi).toBe("http://127.0.0.1:5000");
+    expect(config.aws.dynamodbEndpoint).toBe("http://127.0.0.1:8123");
+    expect(config.urls.controlApi).toBe("https://control.example.org");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ LANDSLIDE_VOTE_API_PORT: "" }).ports.voteApi).toBe(4000);
+  });
+
+  it("uses the SDK's own endpoints on AWS and requires a database there", () => {
+    expect(() => loadConfig({ LANDSLIDE_STACK: "aws" })).toThrow("Invalid configuration: DATABASE_URL is required (a postgres:// URL when LANDSLIDE_STACK=aws).");
+    const config = loadConfig({ LANDSLIDE_STACK: "aws", DATABASE_URL: "postgres://db.internal:5432/landslide", AWS_REGION: "eu-central-1" });
+    expect(config.aws.dynamodbEndpoint).toBeUndefined();
+    expect(config.aws.cognitoEndpoint).toBeUndefined();
+    expect(config.aws.region).toBe("eu-central-1");
+  });
+
+  it.each([
+    ["LANDSLIDE_VOTE_API_PORT", "http", 'Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number (1-65535), got "http".'],
+    ["LANDSLIDE_CONSOLE_PORT", "70000", 'Invalid configuration: LANDSLIDE_CONSOLE_PORT must be a port number (1-65535), got "70000".'],
+    ["LANDSLIDE_DYNAMODB_ENDPOINT", "localhost:8000", 'Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http(s) URL such as http://127.0.0.1:8000, got "localhost:8000".'],
+    ["DATABASE_URL", "mysql://x", 'Invalid configuration: DATABASE_URL must be a postgres:// URL, got "mysql://x".'],
+    ["LANDSLIDE_STACK", "docker", 'Invalid configuration: LANDSLIDE_STACK must be embedded or aws, got "docker".'],
+    ["LANDSLIDE_LOG_LEVEL", "loud", 'Invalid configuration: LANDSLIDE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".'],
+  ])("refuses %s=%s in one line naming the variable and what was expected", (variable, value, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe(message);
+    expect((error as ConfigError).variable).toBe(variable);
+  });
+
+  it("required() names the variable provisioning should have set", () => {
+    expect(() => required(undefined, "LANDSLIDE_COGNITO_USER_POOL_ID", "the user pool id")).toThrow(
+      "Invalid configuration: LANDSLIDE_COGNITO_USER_POOL_ID is required (the user pool id).",
+    );
+    expect(required("eu-west-1_abc", "LANDSLIDE_COGNITO_USER_POOL_ID", "the user pool id")).toBe("eu-west-1_abc");
+  });
+});
