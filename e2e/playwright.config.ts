@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's Chromium: Playwright's own browser download cannot reach the internet here.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: "list",
+  timeout: 30_000,
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: "voter-web", testMatch: /voter-web\..*spec\.ts/, use: { baseURL: "http://127.0.0.1:3000" } },
+    { name: "console", testMatch: /console\..*spec\.ts/, use: { baseURL: "http://127.0.0.1:3001" } },
+  ],
+  // The same launcher as `npm run dev`, on production builds of the apps (turbo builds them first),
+  // in a data folder of its own so a developer's local data is never touched.
+  webServer: {
+    command: "node apps/cli/bin/run.js local up --fresh --web prod",
+    cwd: "..",
+    url: "http://127.0.0.1:3001",
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    env: { LANDSLIDE_DATA_DIR: ".landslide/e2e" },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

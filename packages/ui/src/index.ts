@@ -1,0 +1,3 @@
+export { type ElectionSummary, type ElectionsResult, getElections } from "./elections";
+export { type DependencyCheck, getPlatformHealth, type ServiceHealth, type ServiceStatus, type ServiceUrls } from "./health";
+export { ServiceHealthTable } from "./service-health-table";
