@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { GeistSans } from "geist/font/sans";
+import { AppShell } from "@landslide/ui";
 import "@landslide/ui/styles.css";
 
 export const metadata: Metadata = {
@@ -10,18 +11,8 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={GeistSans.variable}>
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <p>
-            <strong>Landslide</strong> · your vote, counted once
-          </p>
-        </header>
-        <main id="main">{children}</main>
-      </body>
-    </html>
+    <AppShell product="Landslide" tagline="your vote, counted once" fontClassName={GeistSans.variable}>
+      {children}
+    </AppShell>
   );
 }

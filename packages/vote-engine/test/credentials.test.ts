@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
+import { startTestPostgres } from "@landslide/local-stack/testing";
+import { testProvisionTarget } from "../src/testing";
 import { systemClock } from "../src/index";
 import { provision, readCredentials } from "../src/provision";
 
@@ -11,16 +12,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it("keeps the generated demo passwords in an owner-only file and reuses them, changing nothing on the next run", async () => {
   const postgres = await startTestPostgres();
-  const servers = testServers();
-  const name = uniqueName("cred");
-  const target = {
-    region: "eu-west-1",
-    dynamodbEndpoint: servers.dynamodbEndpoint,
-    cognitoEndpoint: servers.cognitoEndpoint,
-    tablePrefix: name,
-    userPoolName: name,
-    databaseUrl: postgres.url,
-  };
+  const target = testProvisionTarget(postgres.url, "cred");
   const credentialsFile = join(scratch, "credentials.json");
   try {
     const first = await provision({ target, clock: systemClock, demo: true, credentialsFile });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
+import { startTestPostgres } from "@landslide/local-stack/testing";
+import { testProvisionTarget } from "../src/testing";
 import type { RunningPostgres } from "@landslide/local-stack";
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { AdminGetUserCommand, AdminListGroupsForUserCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
@@ -14,16 +15,7 @@ let target: ProvisionTarget;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  const servers = testServers();
-  const name = uniqueName("prov");
-  target = {
-    region: "eu-west-1",
-    dynamodbEndpoint: servers.dynamodbEndpoint,
-    cognitoEndpoint: servers.cognitoEndpoint,
-    tablePrefix: name,
-    userPoolName: name,
-    databaseUrl: postgres.url,
-  };
+  target = testProvisionTarget(postgres.url, "prov");
 });
 afterAll(() => postgres.stop());
 

@@ -15,17 +15,8 @@ export interface TestStack {
  * parallel never see each other's data.
  */
 export async function provisionTestStack({ demo = true }: { demo?: boolean } = {}): Promise<TestStack> {
-  const servers = testServers();
   const postgres = await startTestPostgres();
-  const name = uniqueName("t");
-  const target: ProvisionTarget = {
-    region: "eu-west-1",
-    dynamodbEndpoint: servers.dynamodbEndpoint,
-    cognitoEndpoint: servers.cognitoEndpoint,
-    tablePrefix: name,
-    userPoolName: name,
-    databaseUrl: postgres.url,
-  };
+  const target = testProvisionTarget(postgres.url);
   try {
     const provisioned = await provision({ target, clock: systemClock, demo, credentialsFile: null });
     return { target, provisioned, stop: () => postgres.stop() };
@@ -33,4 +24,18 @@ export async function provisionTestStack({ demo = true }: { demo?: boolean } = {
     await postgres.stop();
     throw error;
   }
+}
+
+/** Where a test file provisions: the run's shared servers, names of its own, its own Postgres. */
+export function testProvisionTarget(databaseUrl: string, prefix = "t"): ProvisionTarget {
+  const servers = testServers();
+  const name = uniqueName(prefix);
+  return {
+    region: "eu-west-1",
+    dynamodbEndpoint: servers.dynamodbEndpoint,
+    cognitoEndpoint: servers.cognitoEndpoint,
+    tablePrefix: name,
+    userPoolName: name,
+    databaseUrl,
+  };
 }
