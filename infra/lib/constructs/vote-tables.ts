@@ -29,8 +29,9 @@ export class VoteTables extends Construct {
     const pk = { name: "pk", type: AttributeType.STRING };
     const sk = { name: "sk", type: AttributeType.STRING };
 
-    // PK ELECTION#<id>, SK VOTER#<voterKey>: one item per voter per election, written once with a
-    // conditional put. Its stream feeds the aggregator (tallies, fraud cases, audit log).
+    // PK ELECTION#<id>#VOTER#<voterKey>, SK VOTE: one item per voter per election, written once with a
+    // conditional put; the voter key in the PK spreads one election over every partition.
+    // Its stream feeds the aggregator (tallies, fraud cases, audit log).
     this.votes = new Table(this, "Votes", {
       ...common,
       tableName: `${props.tablePrefix}-votes`,

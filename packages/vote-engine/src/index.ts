@@ -1,3 +1,11 @@
 export * from "./election/definition";
 export { DEMO_ELECTION_ID, demoElection } from "./election/demo";
-export { type Clock, systemClock } from "./ports";
+export { checkCastingAllowed, replaceQuestions, transition, type TransitionContext } from "./election/lifecycle";
+export { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot/ballot-schema";
+export { type CanonicalBallot, validateBallot } from "./ballot/validate-ballot";
+export { canonicalBallotJson } from "./ballot/canonical-json";
+export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
+export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
+export type { Decision, Receipt, StoredVote } from "./vote/stored-vote";
+export { type Clock, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, systemClock, type VoteStore } from "./ports";
+export { type DomainError, type ErrorCode, errorCodes, type Result } from "./result";

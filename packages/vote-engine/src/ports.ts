@@ -1,9 +1,43 @@
+import type { Election } from "./election/definition";
+import type { StoredVote } from "./vote/stored-vote";
+
 /**
  * The ports of the domain: what it needs from the world, as interfaces.
- * Adapters (DynamoDB, Postgres, in-memory) implement them; the domain never reads globals.
+ * Adapters (DynamoDB, Postgres, node:crypto, in-memory) implement them; the domain never reads globals.
  */
 export interface Clock {
   now(): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The deployment's secrets at work, without handing them out. */
+export interface Keys {
+  /** A pseudonymous, stable key for a voter: HMAC of the identity subject under a deployment secret. */
+  voterKey(subject: string): string;
+  /** Signs a receipt's canonical bytes with the deployment's receipt key (Ed25519); base64url. */
+  signReceipt(payload: Uint8Array): string;
+  /** The published key that verifies receipts offline (SPKI PEM) and its id. */
+  readonly receiptPublicKey: { readonly keyId: string; readonly pem: string };
+}
+
+/** Hashing and randomness, so that the domain runs the same in Node and in browsers. */
+export interface Entropy {
+  randomBytes(length: number): Uint8Array;
+  sha256(data: Uint8Array): Uint8Array;
+}
+
+export type PutOnceOutcome = { readonly stored: true } | { readonly stored: false; readonly existing: StoredVote };
+
+/** Where votes live: one per voter per election, written exactly once. */
+export interface VoteStore {
+  /** Stores the vote unless that voter already has one in that election, atomically; then returns the stored one. */
+  putOnce(vote: StoredVote): Promise<PutOnceOutcome>;
+  get(electionId: string, voterKey: string): Promise<StoredVote | undefined>;
+  /** Every vote of an election, for a recount; the order is unspecified. */
+  scan(electionId: string): AsyncIterable<StoredVote>;
+}
+
+export interface ElectionReader {
+  get(electionId: string): Promise<Election | undefined>;
+}

@@ -16,7 +16,8 @@ export interface TableDefinition {
 }
 
 export const tableDefinitions: readonly TableDefinition[] = [
-  // pk ELECTION#<id>, sk VOTER#<voterKey>: one item per voter per election, written once.
+  // pk ELECTION#<id>#VOTER#<voterKey>, sk VOTE: one item per voter per election, written once;
+  // the voter key in the partition key spreads an election over all partitions.
   { logical: "votes", sortKey: true, stream: true },
   // pk TALLY#<election>#<shard>, sk <question>#<option>; plus the aggregator's stream checkpoints.
   { logical: "tallies", sortKey: true, stream: false },

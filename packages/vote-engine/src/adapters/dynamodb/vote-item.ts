@@ -1,0 +1,58 @@
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { CanonicalBallot } from "../../ballot/validate-ballot";
+import type { Decision, StoredVote } from "../../vote/stored-vote";
+
+type Item = Record<string, AttributeValue>;
+
+// PK ELECTION#<id>#VOTER#<voterKey>, SK VOTE: one item per voter per election. The voter key is
+// part of the partition key so that an election's votes spread over every partition; with the
+// election alone as partition key, one election would be one hot partition (1,000 writes/s).
+export const votePartitionKey = (electionId: string, voterKey: string) => `ELECTION#${electionId}#VOTER#${voterKey}`;
+export const VOTE_SORT_KEY = "VOTE";
+
+export function toVoteItem(vote: StoredVote): Item {
+  const { receipt } = vote;
+  return {
+    pk: { S: votePartitionKey(vote.electionId, vote.voterKey) },
+    sk: { S: VOTE_SORT_KEY },
+    electionId: { S: vote.electionId },
+    voterKey: { S: vote.voterKey },
+    idempotencyKey: { S: vote.idempotencyKey },
+    ballotHash: { S: vote.ballotHash },
+    ballot: { S: JSON.stringify(vote.ballot) },
+    salt: { S: vote.salt },
+    decision: { S: vote.decision },
+    reasons: { L: vote.reasons.map((reason) => ({ S: reason })) },
+    receiptId: { S: receipt.receiptId },
+    castAt: { S: receipt.castAt },
+    commitment: { S: receipt.commitment },
+    keyId: { S: receipt.keyId },
+    signature: { S: receipt.signature },
+  };
+}
+
+export function fromVoteItem(item: Item): StoredVote {
+  const s = (name: string): string => {
+    const value = item[name]?.S;
+    if (value === undefined) throw new Error(`vote item lacks ${name}`);
+    return value;
+  };
+  return {
+    electionId: s("electionId"),
+    voterKey: s("voterKey"),
+    idempotencyKey: s("idempotencyKey"),
+    ballotHash: s("ballotHash"),
+    ballot: JSON.parse(s("ballot")) as CanonicalBallot,
+    salt: s("salt"),
+    decision: s("decision") as Decision,
+    reasons: (item.reasons?.L ?? []).map((r) => r.S ?? ""),
+    receipt: {
+      receiptId: s("receiptId"),
+      electionId: s("electionId"),
+      castAt: s("castAt"),
+      commitment: s("commitment"),
+      keyId: s("keyId"),
+      signature: s("signature"),
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+} from "@aws-sdk/client-dynamodb";
+import type { PutOnceOutcome, VoteStore } from "../../ports";
+import type { StoredVote } from "../../vote/stored-vote";
+import { fromVoteItem, toVoteItem, VOTE_SORT_KEY, votePartitionKey } from "./vote-item";
+
+/**
+ * Votes in DynamoDB. One conditional put decides everything: it succeeds for the first vote of a
+ * voter in an election, and otherwise hands back the stored vote in the same round trip
+ * (ReturnValuesOnConditionCheckFailure), so a retry costs no extra read.
+ */
+export class DynamoDbVoteStore implements VoteStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    /** Parallel scan segments for a recount; each is read by its own loop. */
+    private readonly scanSegments = 4,
+  ) {}
+
+  async putOnce(vote: StoredVote): Promise<PutOnceOutcome> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: toVoteItem(vote),
+          ConditionExpression: "attribute_not_exists(pk)",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+      return { stored: true };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException && error.Item) return { stored: false, existing: fromVoteItem(error.Item) };
+      throw error;
+    }
+  }
+
+  async get(electionId: string, voterKey: string): Promise<StoredVote | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: { S: votePartitionKey(electionId, voterKey) }, sk: { S: VOTE_SORT_KEY } },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromVoteItem(Item) : undefined;
+  }
+
+  /** A parallel scan of the whole table, keeping this election's votes (the recount's read). */
+  async *scan(electionId: string): AsyncIterable<StoredVote> {
+    const segments = Array.from({ length: this.scanSegments }, (_, segment) => this.scanSegment(electionId, segment));
+    for (const votes of await Promise.all(segments)) yield* votes;
+  }
+
+  private async scanSegment(electionId: string, segment: number): Promise<StoredVote[]> {
+    const votes: StoredVote[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          Segment: segment,
+          TotalSegments: this.scanSegments,
+          FilterExpression: "electionId = :e",
+          ExpressionAttributeValues: { ":e": { S: electionId } },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) votes.push(fromVoteItem(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return votes;
+  }
+}

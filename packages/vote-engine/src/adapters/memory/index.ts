@@ -1,0 +1,2 @@
+export { InMemoryElections } from "./election-reader";
+export { InMemoryVoteStore } from "./vote-store";

@@ -1,0 +1,37 @@
+import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
+import type { Entropy, Keys } from "../../ports";
+
+export interface KeyMaterial {
+  /** At least 32 random bytes; provisioning generates it and keeps it out of git. */
+  readonly voterKeySecret: Uint8Array;
+  /** Ed25519 private key, PKCS#8 PEM. */
+  readonly receiptPrivateKeyPem: string;
+}
+
+/** Keys backed by node:crypto. */
+export function nodeKeys(material: KeyMaterial): Keys {
+  if (material.voterKeySecret.length < 32) throw new Error("voterKeySecret must be at least 32 bytes");
+  const privateKey: KeyObject = createPrivateKey(material.receiptPrivateKeyPem);
+  const pem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
+  // The key id names the key, so receipts stay verifiable after a rotation.
+  const keyId = createHash("sha256").update(pem).digest("base64url").slice(0, 16);
+  return {
+    voterKey: (subject) => createHmac("sha256", material.voterKeySecret).update(subject).digest("base64url"),
+    signReceipt: (payload) => sign(null, payload, privateKey).toString("base64url"),
+    receiptPublicKey: { keyId, pem },
+  };
+}
+
+export const nodeEntropy: Entropy = {
+  randomBytes: (length) => new Uint8Array(randomBytes(length)),
+  sha256: (data) => new Uint8Array(createHash("sha256").update(data).digest()),
+};
+
+/** Fresh key material, for provisioning and tests. */
+export function generateKeyMaterial(): KeyMaterial {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  return {
+    voterKeySecret: new Uint8Array(randomBytes(32)),
+    receiptPrivateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** The most answers, choices and bytes a ballot may carry: bounds work before any rule runs. */
+export const BALLOT_LIMITS = { questions: 50, choicesPerAnswer: 50, bytes: 16_384 } as const;
+
+const optionId = z.string().min(1).max(40);
+
+export const answerSchema = z.union([
+  z.object({ abstain: z.literal(true) }).strict(),
+  z.object({ choices: z.array(optionId).max(BALLOT_LIMITS.choicesPerAnswer) }).strict(),
+]);
+
+/**
+ * A ballot as a voter submits it: per question id, either the chosen option ids (in preference
+ * order for ranked questions) or an explicit abstention.
+ */
+export const ballotSchema = z
+  .object({
+    answers: z.record(z.string().min(1).max(40), answerSchema),
+  })
+  .strict();
+
+export type Answer = z.infer<typeof answerSchema>;
+export type Ballot = z.infer<typeof ballotSchema>;

@@ -1,0 +1,78 @@
+import type { Election, Question } from "../election/definition";
+import { fail, ok, type Result } from "../result";
+import { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot-schema";
+
+/**
+ * A ballot that passed every rule, in canonical form: questions in the election's order,
+ * multi-select choices in the election's option order (their order carries no meaning),
+ * ranked choices in the voter's order. Two ballots mean the same exactly when their canonical
+ * forms are equal, which is what idempotency and commitments rely on.
+ */
+export type CanonicalBallot = ReadonlyArray<readonly [questionId: string, answer: "abstain" | readonly string[]]>;
+
+/** Checks shape, size and every domain rule; reports the first violation with its own code. */
+export function validateBallot(election: Election, input: unknown): Result<CanonicalBallot> {
+  const size = approximateSize(input);
+  if (size > BALLOT_LIMITS.bytes) {
+    return fail("BALLOT_TOO_LARGE", `A ballot may be at most ${BALLOT_LIMITS.bytes} bytes.`, { bytes: size });
+  }
+  const parsed = ballotSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail("INVALID_BALLOT", "The ballot is not in the expected form.", { path: issue?.path.join("."), problem: issue?.message });
+  }
+  const ballot: Ballot = parsed.data;
+  const known = new Set(election.questions.map((q) => q.id));
+  const unknown = Object.keys(ballot.answers).find((id) => !known.has(id));
+  if (unknown !== undefined) return fail("UNKNOWN_QUESTION", `This election has no question "${unknown}".`, { questionId: unknown });
+
+  const canonical: Array<readonly [string, "abstain" | readonly string[]]> = [];
+  for (const question of election.questions) {
+    const answer = ballot.answers[question.id];
+    if (answer === undefined) {
+      return fail("MISSING_ANSWER", `Answer "${question.prompt}"${election.allowAbstain ? " or abstain" : ""}.`, { questionId: question.id });
+    }
+    const checked = checkAnswer(question, answer, election.allowAbstain);
+    if (!checked.ok) return checked;
+    canonical.push([question.id, checked.value]);
+  }
+  return ok(canonical);
+}
+
+function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean): Result<"abstain" | readonly string[]> {
+  const at = { questionId: question.id };
+  if ("abstain" in answer) {
+    return allowAbstain ? ok("abstain") : fail("ABSTAIN_NOT_ALLOWED", "This election does not allow abstaining.", at);
+  }
+  const order = new Map(question.options.map((option, index) => [option.id, index]));
+  const seen = new Set<string>();
+  for (const choice of answer.choices) {
+    if (!order.has(choice)) return fail("UNKNOWN_OPTION", `"${choice}" is not an option of this question.`, { ...at, optionId: choice });
+    if (seen.has(choice)) return fail("DUPLICATE_OPTION", `"${choice}" is chosen more than once.`, { ...at, optionId: choice });
+    seen.add(choice);
+  }
+  const { min, max } = choiceBounds(question);
+  if (answer.choices.length < min) {
+    return fail("TOO_FEW_CHOICES", min === 1 ? "Choose an option." : `Choose at least ${min} options.`, { ...at, min, chosen: answer.choices.length });
+  }
+  if (answer.choices.length > max) {
+    return fail("TOO_MANY_CHOICES", max === 1 ? "Choose only one option." : `Choose at most ${max} options.`, { ...at, max, chosen: answer.choices.length });
+  }
+  if (question.kind === "multi") return ok([...answer.choices].sort((a, b) => order.get(a)! - order.get(b)!));
+  return ok([...answer.choices]);
+}
+
+/** A single-choice question takes exactly one option whatever its stored bounds say. */
+function choiceBounds(question: Question): { min: number; max: number } {
+  if (question.kind === "single") return { min: 1, max: 1 };
+  return { min: Math.max(1, question.minChoices), max: question.maxChoices };
+}
+
+function approximateSize(input: unknown): number {
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+

@@ -1,0 +1,68 @@
+import { fail, ok, type Result } from "../result";
+import type { Election, ElectionStatus, Question } from "./definition";
+
+/**
+ * draft → scheduled → open ⇄ paused → closed → certified. An official may also open a draft
+ * directly, or take a scheduled election back to draft. Nothing leaves "certified".
+ */
+const transitions: Record<ElectionStatus, readonly ElectionStatus[]> = {
+  draft: ["scheduled", "open"],
+  scheduled: ["draft", "open"],
+  open: ["paused", "closed"],
+  paused: ["open", "closed"],
+  closed: ["certified"],
+  certified: [],
+};
+
+export interface TransitionContext {
+  readonly now: Date;
+  /** Required to certify: whether the exact recount equals the live tally. */
+  readonly recountMatchesTally?: boolean;
+}
+
+export function transition(election: Election, to: ElectionStatus, context: TransitionContext): Result<Election> {
+  if (!transitions[election.status].includes(to)) {
+    return fail("INVALID_TRANSITION", `An election that is ${election.status} cannot become ${to}.`, { from: election.status, to });
+  }
+  if (to === "scheduled" || to === "open") {
+    const problem = scheduleProblem(election, to, context.now);
+    if (problem) return fail("ELECTION_INVALID", problem, { to });
+  }
+  if (to === "certified" && context.recountMatchesTally !== true) {
+    return fail("RECOUNT_MISMATCH", "Certify only after a recount that equals the live tally.");
+  }
+  return ok({ ...election, status: to });
+}
+
+/** Questions are frozen once voting can have started: a ballot must mean what it meant when cast. */
+export function replaceQuestions(election: Election, questions: readonly Question[]): Result<Election> {
+  if (election.status !== "draft" && election.status !== "scheduled") {
+    return fail("QUESTIONS_LOCKED", `The questions of an election that is ${election.status} can no longer change.`);
+  }
+  return ok({ ...election, questions: [...questions] });
+}
+
+/** Whether a ballot may be cast now, and if not, why (closed is final; not-open may change). */
+export function checkCastingAllowed(election: Election, now: Date): Result<true> {
+  const pastClose = election.closesAt !== null && now >= election.closesAt;
+  if (election.status === "closed" || election.status === "certified" || pastClose) {
+    return fail("ELECTION_CLOSED", "This election is closed: no more ballots are accepted.", { status: election.status });
+  }
+  const beforeOpen = election.opensAt !== null && now < election.opensAt;
+  if (election.status !== "open" || beforeOpen) {
+    return fail("ELECTION_NOT_OPEN", election.status === "paused" ? "Voting is paused; try again later." : "This election is not open for voting yet.", {
+      status: election.status,
+    });
+  }
+  return ok(true);
+}
+
+function scheduleProblem(election: Election, to: "scheduled" | "open", now: Date): string | undefined {
+  if (election.questions.length === 0) return "An election needs at least one question.";
+  const { opensAt, closesAt } = election;
+  if (to === "scheduled" && (opensAt === null || closesAt === null)) return "Set when the election opens and closes before scheduling it.";
+  if (opensAt !== null && closesAt !== null && opensAt >= closesAt) return "The election must open before it closes.";
+  if (closesAt !== null && closesAt <= now) return "The closing time has already passed.";
+  if (to === "scheduled" && opensAt !== null && opensAt <= now) return "The opening time has already passed: open the election instead.";
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import { canonicalBallotJson } from "../ballot/canonical-json";
+import { validateBallot } from "../ballot/validate-ballot";
+import { checkCastingAllowed } from "../election/lifecycle";
+import type { Clock, ElectionReader, Entropy, Keys, VoteStore } from "../ports";
+import { fail, ok, type Result } from "../result";
+import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
+import type { Decision, Receipt, StoredVote } from "./stored-vote";
+
+export interface CastVoteDependencies {
+  readonly elections: ElectionReader;
+  readonly votes: VoteStore;
+  readonly keys: Keys;
+  readonly entropy: Entropy;
+  readonly clock: Clock;
+}
+
+export interface CastVoteCommand {
+  readonly electionId: string;
+  /** The verified identity subject; only its HMAC is ever stored. */
+  readonly subject: string;
+  /** Chosen by the client per ballot; a retry with the same key and ballot gets the same receipt. */
+  readonly idempotencyKey: string;
+  readonly ballot: unknown;
+  /** The risk layer's verdict; quarantined votes are stored and counted separately. */
+  readonly decision?: { readonly decision: Decision; readonly reasons: readonly string[] };
+}
+
+export interface CastVoteOutcome {
+  readonly receipt: Receipt;
+  /** The voter keeps it to open the commitment later. */
+  readonly salt: string;
+  readonly decision: Decision;
+  /** true when this request repeated an earlier one and got its receipt back. */
+  readonly replayed: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+const encoder = new TextEncoder();
+
+/**
+ * Casts one ballot, exactly once. Everything is decided by a single conditional write: the first
+ * vote of a voter in an election is stored; any later request is compared with what is stored.
+ */
+export async function castVote(deps: CastVoteDependencies, command: CastVoteCommand): Promise<Result<CastVoteOutcome>> {
+  if (!IDEMPOTENCY_KEY.test(command.idempotencyKey)) {
+    return fail("INVALID_IDEMPOTENCY_KEY", "The idempotency key must be 16 to 128 letters, digits, '-' or '_'.");
+  }
+  const election = await deps.elections.get(command.electionId);
+  if (!election) return fail("ELECTION_NOT_FOUND", "There is no such election.", { electionId: command.electionId });
+  const now = deps.clock.now();
+  const allowed = checkCastingAllowed(election, now);
+  if (!allowed.ok) return allowed;
+  const ballot = validateBallot(election, command.ballot);
+  if (!ballot.ok) return ballot;
+
+  const ballotJson = canonicalBallotJson(ballot.value);
+  const ballotHash = toHex(deps.entropy.sha256(encoder.encode(ballotJson)));
+  const salt = toHex(deps.entropy.randomBytes(16));
+  const unsigned = {
+    receiptId: toHex(deps.entropy.randomBytes(16)),
+    electionId: election.id,
+    castAt: now.toISOString(),
+    commitment: toHex(deps.entropy.sha256(commitmentPayload(salt, ballotJson))),
+    keyId: deps.keys.receiptPublicKey.keyId,
+  };
+  const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningPayload(unsigned)) };
+  const vote: StoredVote = {
+    electionId: election.id,
+    voterKey: deps.keys.voterKey(command.subject),
+    idempotencyKey: command.idempotencyKey,
+    ballotHash,
+    ballot: ballot.value,
+    salt,
+    decision: command.decision?.decision ?? "accepted",
+    reasons: command.decision?.reasons ?? [],
+    receipt,
+  };
+
+  const outcome = await deps.votes.putOnce(vote);
+  if (outcome.stored) return ok({ receipt, salt, decision: vote.decision, replayed: false });
+  return answerRepeat(outcome.existing, command.idempotencyKey, ballotHash);
+}
+
+/** What a request gets when its voter has already voted in this election. */
+function answerRepeat(existing: StoredVote, idempotencyKey: string, ballotHash: string): Result<CastVoteOutcome> {
+  const sameBallot = existing.ballotHash === ballotHash;
+  if (existing.idempotencyKey === idempotencyKey) {
+    if (sameBallot) return ok({ receipt: existing.receipt, salt: existing.salt, decision: existing.decision, replayed: true });
+    return fail("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different ballot.");
+  }
+  // The same ballot sent again under a new key (say, after a reload) may see its receipt; a different one may not.
+  return fail("ALREADY_VOTED", "You have already voted in this election.", sameBallot ? { receipt: existing.receipt } : undefined);
+}

@@ -1,0 +1,17 @@
+import type { Receipt } from "./stored-vote";
+
+const encoder = new TextEncoder();
+
+/** The exact bytes a receipt signature covers; verifiers (CLI, browser) rebuild them the same way. */
+export function receiptSigningPayload(receipt: Omit<Receipt, "signature">): Uint8Array {
+  return encoder.encode(["landslide-receipt-v1", receipt.receiptId, receipt.electionId, receipt.castAt, receipt.commitment, receipt.keyId].join("\n"));
+}
+
+/** The bytes of a commitment: salt, then the canonical ballot. Opening it needs both. */
+export function commitmentPayload(salt: string, canonicalBallotJson: string): Uint8Array {
+  return encoder.encode(`landslide-commitment-v1\n${salt}\n${canonicalBallotJson}`);
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

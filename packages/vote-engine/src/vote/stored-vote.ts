@@ -1,0 +1,32 @@
+import type { CanonicalBallot } from "../ballot/validate-ballot";
+
+export type Decision = "accepted" | "quarantined";
+
+/**
+ * A vote as the votes table keeps it. It holds the pseudonymous voter key, never the identity.
+ * The salt stays with the vote so that a retried request gets back the very same receipt.
+ */
+export interface StoredVote {
+  readonly electionId: string;
+  readonly voterKey: string;
+  readonly idempotencyKey: string;
+  /** SHA-256 of the canonical ballot (hex): equal ballots, equal hashes. */
+  readonly ballotHash: string;
+  readonly ballot: CanonicalBallot;
+  readonly salt: string;
+  readonly decision: Decision;
+  readonly reasons: readonly string[];
+  readonly receipt: Receipt;
+}
+
+export interface Receipt {
+  readonly receiptId: string;
+  readonly electionId: string;
+  /** ISO 8601. */
+  readonly castAt: string;
+  /** SHA-256 over the salt and the canonical ballot (hex). */
+  readonly commitment: string;
+  readonly keyId: string;
+  /** Ed25519 over receiptSigningPayload(receipt), base64url. */
+  readonly signature: string;
+}
