@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyReceiptSignature } from "../../src/adapters/node-crypto";
 import type { VoteStore } from "../../src/ports";
 import { castVote } from "../../src/vote/cast-vote";
+import { InMemoryElections } from "../../src/adapters/memory";
 import { castDependencies, demoBallot, election, idempotencyKey, keys } from "../fixtures";
 
 /**
@@ -73,6 +74,21 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
       });
       expect(result.ok && result.value.decision).toBe("quarantined");
       expect(await votes.get(election.id, keys.voterKey(subject))).toMatchObject({ decision: "quarantined", reasons: ["DEVICE_SHARED", "BURST"] });
+    });
+
+    it("refuses bad input with a typed error and writes nothing", async () => {
+      const votes = await makeStore();
+      const subject = voter();
+      const closed = new InMemoryElections([{ ...election, status: "closed" }]);
+      const attempts = [
+        castVote(castDependencies(votes), { electionId: "00000000-0000-4000-8000-000000000000", subject, idempotencyKey: idempotencyKey(20), ballot: demoBallot() }),
+        castVote(castDependencies(votes, { elections: closed }), { electionId: election.id, subject, idempotencyKey: idempotencyKey(21), ballot: demoBallot() }),
+        castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(22), ballot: { answers: { mascot: { choices: ["dragon"] } } } }),
+        castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: "short", ballot: demoBallot() }),
+      ];
+      const codes = (await Promise.all(attempts)).map((r) => (r.ok ? "OK" : r.error.code));
+      expect(codes).toEqual(["ELECTION_NOT_FOUND", "ELECTION_CLOSED", "UNKNOWN_OPTION", "INVALID_IDEMPOTENCY_KEY"]);
+      expect(await votes.get(election.id, keys.voterKey(subject))).toBeUndefined();
     });
 
     it("lists an election's votes for a recount, and only that election's", async () => {

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testServers, uniqueName } from "@landslide/local-stack/testing";
+import { createDynamoDbClient, DynamoDbVoteStore, ensureTables } from "../src/adapters/dynamodb";
+import { nodeEntropy } from "../src/adapters/node-crypto";
+import { canonicalBallotJson, castVote, validateBallot } from "../src/index";
+import { toHex } from "../src/vote/receipt";
+import { castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
+
+const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
+let store: DynamoDbVoteStore;
+beforeAll(async () => {
+  store = new DynamoDbVoteStore(client, (await ensureTables(client, uniqueName("conc"))).names.votes);
+});
+afterAll(() => client.destroy());
+
+const hashOf = (ballot: unknown) => {
+  const valid = validateBallot(election, ballot);
+  if (!valid.ok) throw new Error("fixture ballot invalid");
+  return toHex(nodeEntropy.sha256(new TextEncoder().encode(canonicalBallotJson(valid.value))));
+};
+
+describe("one vote per person under concurrency, on DynamoDB Local", () => {
+  it("200 simultaneous casts by one voter store exactly one vote, and every request gets the answer its relation to it deserves", async () => {
+    const subject = `concurrent-voter-${Date.now()}`;
+    const requests = [
+      ...Array.from({ length: 100 }, () => ({ key: idempotencyKey("same"), ballot: demoBallot(0) })),
+      ...Array.from({ length: 50 }, () => ({ key: idempotencyKey("same"), ballot: demoBallot(1) })),
+      ...Array.from({ length: 50 }, (_, i) => ({ key: idempotencyKey(`other-${i}`), ballot: demoBallot(i % 3) })),
+    ];
+    const results = await Promise.all(
+      requests.map((r) => castVote(castDependencies(store), { electionId: election.id, subject, idempotencyKey: r.key, ballot: r.ballot })),
+    );
+
+    const stored: unknown[] = [];
+    for await (const vote of store.scan(election.id)) if (vote.voterKey === keys.voterKey(subject)) stored.push(vote);
+    expect(stored).toHaveLength(1);
+    const winner = (await store.get(election.id, keys.voterKey(subject)))!;
+
+    let fresh = 0;
+    results.forEach((result, i) => {
+      const request = requests[i]!;
+      const sameKey = request.key === winner.idempotencyKey;
+      const sameBallot = hashOf(request.ballot) === winner.ballotHash;
+      if (sameKey && sameBallot) {
+        expect(result.ok, `request ${i}`).toBe(true);
+        if (result.ok) {
+          expect(result.value.receipt).toEqual(winner.receipt);
+          if (!result.value.replayed) fresh += 1;
+        }
+      } else if (sameKey) {
+        expect(result, `request ${i}`).toMatchObject({ ok: false, error: { code: "IDEMPOTENCY_KEY_REUSED" } });
+      } else {
+        expect(result, `request ${i}`).toMatchObject({ ok: false, error: { code: "ALREADY_VOTED" } });
+      }
+    });
+    expect(fresh).toBe(1);
+  });
+
+  it("2,000 distinct voters casting at once are all stored, each exactly once", async () => {
+    const run = `${Date.now()}`;
+    const results = await Promise.all(
+      Array.from({ length: 2000 }, (_, i) =>
+        castVote(castDependencies(store), { electionId: election.id, subject: `crowd-${run}-${i}`, idempotencyKey: idempotencyKey(i), ballot: demoBallot(i) }),
+      ),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const crowd = new Set(Array.from({ length: 2000 }, (_, i) => keys.voterKey(`crowd-${run}-${i}`)));
+    const receipts = new Set<string>();
+    let counted = 0;
+    for await (const vote of store.scan(election.id)) {
+      if (!crowd.has(vote.voterKey)) continue;
+      counted += 1;
+      receipts.add(vote.receipt.receiptId);
+    }
+    expect(counted).toBe(2000);
+    expect(receipts.size).toBe(2000);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { checkCastingAllowed, type Election, replaceQuestions, transition } from "../src/index";
+import { election as demo } from "./fixtures";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
+const draft: Election = { ...demo, status: "draft", opensAt: hours(1), closesAt: hours(48) };
+const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? "OK" : result.error?.code);
+
+describe("election lifecycle", () => {
+  it("walks draft → scheduled → open ⇄ paused → closed → certified", () => {
+    let e = draft;
+    for (const [to, at] of [["scheduled", now], ["open", hours(2)], ["paused", hours(3)], ["open", hours(4)], ["closed", hours(50)]] as const) {
+      const next = transition(e, to, { now: at });
+      expect(next.ok, `${e.status} → ${to}`).toBe(true);
+      if (next.ok) e = next.value;
+    }
+    expect(code(transition(e, "certified", { now: hours(51), recountMatchesTally: false }))).toBe("RECOUNT_MISMATCH");
+    expect(code(transition(e, "certified", { now: hours(51) }))).toBe("RECOUNT_MISMATCH");
+    expect(code(transition(e, "certified", { now: hours(51), recountMatchesTally: true }))).toBe("OK");
+  });
+
+  it.each([
+    ["draft", "closed"],
+    ["draft", "certified"],
+    ["open", "draft"],
+    ["closed", "open"],
+    ["certified", "closed"],
+    ["paused", "certified"],
+  ] as const)("refuses %s → %s", (from, to) => {
+    expect(code(transition({ ...draft, status: from }, to, { now, recountMatchesTally: true }))).toBe("INVALID_TRANSITION");
+  });
+
+  it("schedules only a valid election", () => {
+    expect(code(transition({ ...draft, opensAt: null }, "scheduled", { now }))).toBe("ELECTION_INVALID");
+    expect(code(transition({ ...draft, opensAt: hours(5), closesAt: hours(4) }, "scheduled", { now }))).toBe("ELECTION_INVALID");
+    expect(code(transition({ ...draft, opensAt: hours(-1) }, "scheduled", { now }))).toBe("ELECTION_INVALID");
+    expect(code(transition({ ...draft, closesAt: hours(-1), opensAt: hours(-2) }, "open", { now }))).toBe("ELECTION_INVALID");
+    expect(code(transition({ ...draft, questions: [] }, "open", { now }))).toBe("ELECTION_INVALID");
+  });
+
+  it("freezes questions once the election is open", () => {
+    expect(code(replaceQuestions(draft, demo.questions.slice(0, 1)))).toBe("OK");
+    for (const status of ["open", "paused", "closed", "certified"] as const) {
+      expect(code(replaceQuestions({ ...draft, status }, demo.questions.slice(0, 1)))).toBe("QUESTIONS_LOCKED");
+    }
+  });
+
+  it("allows casting only while open and inside the schedule", () => {
+    const open: Election = { ...draft, status: "open" };
+    expect(code(checkCastingAllowed(open, hours(2)))).toBe("OK");
+    expect(code(checkCastingAllowed(open, hours(0.5)))).toBe("ELECTION_NOT_OPEN");
+    expect(code(checkCastingAllowed(open, hours(48)))).toBe("ELECTION_CLOSED");
+    expect(code(checkCastingAllowed({ ...open, status: "paused" }, hours(2)))).toBe("ELECTION_NOT_OPEN");
+    expect(code(checkCastingAllowed({ ...open, status: "closed" }, hours(2)))).toBe("ELECTION_CLOSED");
+    expect(code(checkCastingAllowed({ ...open, status: "draft" }, hours(2)))).toBe("ELECTION_NOT_OPEN");
+  });
+});
