@@ -14,16 +14,16 @@ describe("ballot validation", () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        ["mascot", ["heron"]],
-        ["parks", ["riverside", "oakwood"]],
-        ["council-chair", ["ada", "bruno"]],
+        ["mascot", { choices: ["heron"] }],
+        ["parks", { choices: ["riverside", "oakwood"] }],
+        ["council-chair", { ranking: ["ada", "bruno"] }],
       ],
     });
   });
 
   it("keeps the voter's order for a ranked question and allows a partial ranking", () => {
     const result = validateBallot(election, withAnswer("council-chair", { choices: ["dolores", "ada"] }));
-    expect(result.ok && result.value[2]).toEqual(["council-chair", ["dolores", "ada"]]);
+    expect(result.ok && result.value[2]).toEqual(["council-chair", { ranking: ["dolores", "ada"] }]);
   });
 
   it("accepts an explicit abstention where the election allows it, and refuses it where not", () => {

@@ -4,11 +4,12 @@ import { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot-
 
 /**
  * A ballot that passed every rule, in canonical form: questions in the election's order,
- * multi-select choices in the election's option order (their order carries no meaning),
- * ranked choices in the voter's order. Two ballots mean the same exactly when their canonical
+ * single and multi-select choices in the election's option order (their order carries no
+ * meaning), rankings in the voter's order. Two ballots mean the same exactly when their canonical
  * forms are equal, which is what idempotency and commitments rely on.
  */
-export type CanonicalBallot = ReadonlyArray<readonly [questionId: string, answer: "abstain" | readonly string[]]>;
+export type CanonicalAnswer = "abstain" | { readonly choices: readonly string[] } | { readonly ranking: readonly string[] };
+export type CanonicalBallot = ReadonlyArray<readonly [questionId: string, answer: CanonicalAnswer]>;
 
 /** Checks shape, size and every domain rule; reports the first violation with its own code. */
 export function validateBallot(election: Election, input: unknown): Result<CanonicalBallot> {
@@ -26,7 +27,7 @@ export function validateBallot(election: Election, input: unknown): Result<Canon
   const unknown = Object.keys(ballot.answers).find((id) => !known.has(id));
   if (unknown !== undefined) return fail("UNKNOWN_QUESTION", `This election has no question "${unknown}".`, { questionId: unknown });
 
-  const canonical: Array<readonly [string, "abstain" | readonly string[]]> = [];
+  const canonical: Array<readonly [string, CanonicalAnswer]> = [];
   for (const question of election.questions) {
     const answer = ballot.answers[question.id];
     if (answer === undefined) {
@@ -39,7 +40,7 @@ export function validateBallot(election: Election, input: unknown): Result<Canon
   return ok(canonical);
 }
 
-function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean): Result<"abstain" | readonly string[]> {
+function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean): Result<CanonicalAnswer> {
   const at = { questionId: question.id };
   if ("abstain" in answer) {
     return allowAbstain ? ok("abstain") : fail("ABSTAIN_NOT_ALLOWED", "This election does not allow abstaining.", at);
@@ -58,8 +59,9 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   if (answer.choices.length > max) {
     return fail("TOO_MANY_CHOICES", max === 1 ? "Choose only one option." : `Choose at most ${max} options.`, { ...at, max, chosen: answer.choices.length });
   }
-  if (question.kind === "multi") return ok([...answer.choices].sort((a, b) => order.get(a)! - order.get(b)!));
-  return ok([...answer.choices]);
+  // A ranking says so, so that counting needs nothing but the ballot itself.
+  if (question.kind === "ranked") return ok({ ranking: [...answer.choices] });
+  return ok({ choices: [...answer.choices].sort((a, b) => order.get(a)! - order.get(b)!) });
 }
 
 /** A single-choice question takes exactly one option whatever its stored bounds say. */

@@ -73,6 +73,7 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     salt,
     decision: command.decision?.decision ?? "accepted",
     reasons: command.decision?.reasons ?? [],
+    state: command.decision?.decision ?? "accepted",
     receipt,
   };
 

@@ -1,6 +1,10 @@
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 
+/** The risk layer's verdict when the ballot arrived. */
 export type Decision = "accepted" | "quarantined";
+
+/** Where the vote stands now: quarantined votes wait for an official to release or void them. */
+export type VoteState = "accepted" | "quarantined" | "released" | "voided";
 
 /**
  * A vote as the votes table keeps it. It holds the pseudonymous voter key, never the identity.
@@ -16,6 +20,7 @@ export interface StoredVote {
   readonly salt: string;
   readonly decision: Decision;
   readonly reasons: readonly string[];
+  readonly state: VoteState;
   readonly receipt: Receipt;
 }
 

@@ -2,3 +2,5 @@ export { type AwsEndpointOptions, createDynamoDbClient, createDynamoDbStreamsCli
 export { ensureTables } from "./ensure-tables";
 export { createTableInput, type TableDefinition, tableDefinitions, type TableNames, tableNames } from "./tables";
 export { DynamoDbVoteStore } from "./vote-store";
+export { type AggregatorFaults, type DrainReport, StreamAggregator } from "./stream-aggregator";
+export { type Checkpoint, type DeadLetter, DynamoDbTallyStore } from "./tally-store";

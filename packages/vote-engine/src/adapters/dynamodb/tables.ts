@@ -7,7 +7,7 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  */
 export interface TableDefinition {
   /** The logical name; the physical name is `${prefix}-${logical}`. */
-  readonly logical: "votes" | "tallies" | "nonces" | "devices";
+  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters";
   readonly sortKey: boolean;
   /** The votes table feeds the aggregator through its change stream. */
   readonly stream: boolean;
@@ -25,6 +25,8 @@ export const tableDefinitions: readonly TableDefinition[] = [
   { logical: "nonces", sortKey: false, stream: false, ttlAttribute: "expiresAt" },
   // pk ACCOUNT#<sub> or DEVICE#<thumbprint>, sk the other side of the binding.
   { logical: "devices", sortKey: true, stream: false },
+  // pk DEADLETTER#<stream sequence>: a change record the aggregator could not process, with why.
+  { logical: "dead-letters", sortKey: false, stream: false },
 ];
 
 export type TableNames = Record<TableDefinition["logical"], string>;

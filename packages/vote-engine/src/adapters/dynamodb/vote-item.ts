@@ -1,6 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
-import type { Decision, StoredVote } from "../../vote/stored-vote";
+import type { Decision, StoredVote, VoteState } from "../../vote/stored-vote";
 
 type Item = Record<string, AttributeValue>;
 
@@ -22,6 +22,7 @@ export function toVoteItem(vote: StoredVote): Item {
     ballot: { S: JSON.stringify(vote.ballot) },
     salt: { S: vote.salt },
     decision: { S: vote.decision },
+    state: { S: vote.state },
     reasons: { L: vote.reasons.map((reason) => ({ S: reason })) },
     receiptId: { S: receipt.receiptId },
     castAt: { S: receipt.castAt },
@@ -45,6 +46,7 @@ export function fromVoteItem(item: Item): StoredVote {
     ballot: JSON.parse(s("ballot")) as CanonicalBallot,
     salt: s("salt"),
     decision: s("decision") as Decision,
+    state: (item.state?.S ?? s("decision")) as VoteState,
     reasons: (item.reasons?.L ?? []).map((r) => r.S ?? ""),
     receipt: {
       receiptId: s("receiptId"),

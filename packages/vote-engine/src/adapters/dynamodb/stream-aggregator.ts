@@ -1,0 +1,170 @@
+import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  type Shard,
+} from "@aws-sdk/client-dynamodb-streams";
+import { tallyDelta } from "../../tally/tally-delta";
+import type { VoteChange } from "../../tally/vote-change";
+import { toVoteChange } from "./stream-records";
+import { type Checkpoint, type DeadLetter, type DynamoDbTallyStore, MAX_TRANSACTION_ITEMS } from "./tally-store";
+
+export interface AggregatorFaults {
+  /** Called just before a batch commits; throwing here is a crash at the worst moment. */
+  beforeCommit?(shardId: string, records: number): void;
+  /** Called just after a batch committed, before the worker moves on; throwing here loses only memory. */
+  afterCommit?(shardId: string, records: number): void;
+}
+
+export interface DrainReport {
+  readonly applied: number;
+  readonly deadLettered: number;
+  /** Batches refused because their checkpoint had moved: another worker, or a replay after a crash. */
+  readonly refusedReplays: number;
+}
+
+/**
+ * Follows the votes table's change stream into the tally counters. Every shard is read from its
+ * checkpoint; parents before children, so a shard rollover keeps the order of each voter's
+ * changes; each batch commits its counts and its new checkpoint in one transaction.
+ */
+export class StreamAggregator {
+  constructor(
+    private readonly deps: {
+      readonly dynamodb: DynamoDBClient;
+      readonly streams: DynamoDBStreamsClient;
+      readonly votesTable: string;
+      readonly tallies: DynamoDbTallyStore;
+      readonly faults?: AggregatorFaults;
+      readonly recordsPerRead?: number;
+    },
+  ) {}
+
+  /** Reads every shard until it is caught up (or closed) and applies what it finds. */
+  async drainOnce(): Promise<DrainReport> {
+    const report = { applied: 0, deadLettered: 0, refusedReplays: 0 };
+    const streamArn = await this.streamArn();
+    if (!streamArn) return report;
+    const shards = await this.listShards(streamArn);
+    const closed = new Set<string>();
+    for (const shard of shards) {
+      const shardId = shard.ShardId!;
+      const parentPending = shard.ParentShardId && shards.some((s) => s.ShardId === shard.ParentShardId) && !closed.has(shard.ParentShardId);
+      if (parentPending) continue; // its parent's records come first; the next pass takes it
+      if (await this.drainShard(streamArn, shardId, report)) closed.add(shardId);
+    }
+    return report;
+  }
+
+  /** Returns true when the shard is closed and fully applied. */
+  private async drainShard(streamArn: string, shardId: string, report: { applied: number; deadLettered: number; refusedReplays: number }): Promise<boolean> {
+    const { tallies } = this.deps;
+    let checkpoint = await tallies.readCheckpoint(shardId);
+    if (checkpoint.closed) return true;
+    let iterator = await this.iteratorAfter(streamArn, shardId, checkpoint);
+    while (iterator) {
+      const page = await this.deps.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.deps.recordsPerRead ?? 500 }));
+      const records = page.Records ?? [];
+      for (const batch of batches(records)) {
+        const next: Checkpoint = { sequenceNumber: batch.lastSequence, closed: false };
+        this.deps.faults?.beforeCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
+        const committed = await tallies.commit({
+          shardId,
+          previous: checkpoint,
+          next,
+          delta: tallyDelta(batch.changes),
+          deadLetters: batch.deadLetters,
+          counterShard: counterShardFor(batch.lastSequence, tallies.counterShards),
+        });
+        if (!committed) {
+          // Someone else applied this range: take their checkpoint and read on from there.
+          report.refusedReplays += 1;
+          return false;
+        }
+        this.deps.faults?.afterCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
+        checkpoint = next;
+        report.applied += batch.changes.length;
+        report.deadLettered += batch.deadLetters.length;
+      }
+      if (!page.NextShardIterator) {
+        const done: Checkpoint = { sequenceNumber: checkpoint.sequenceNumber, closed: true };
+        return tallies.commit({ shardId, previous: checkpoint, next: done, delta: new Map(), deadLetters: [], counterShard: 0 });
+      }
+      if (records.length === 0) return false; // caught up with an open shard
+      iterator = page.NextShardIterator;
+    }
+    return false;
+  }
+
+  private async streamArn(): Promise<string | undefined> {
+    const { Table } = await this.deps.dynamodb.send(new DescribeTableCommand({ TableName: this.deps.votesTable }));
+    return Table?.LatestStreamArn;
+  }
+
+  private async listShards(streamArn: string): Promise<Shard[]> {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const { StreamDescription } = await this.deps.streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(StreamDescription?.Shards ?? []));
+      start = StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return shards;
+  }
+
+  private async iteratorAfter(streamArn: string, shardId: string, checkpoint: Checkpoint): Promise<string | undefined> {
+    const { ShardIterator } = await this.deps.streams.send(
+      new GetShardIteratorCommand(
+        checkpoint.sequenceNumber
+          ? { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: checkpoint.sequenceNumber }
+          : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: "TRIM_HORIZON" },
+      ),
+    );
+    return ShardIterator;
+  }
+}
+
+interface Batch {
+  readonly changes: VoteChange[];
+  readonly deadLetters: DeadLetter[];
+  readonly lastSequence: string;
+}
+
+/** Splits records into batches whose transaction stays within DynamoDB's item limit. */
+export function batches(records: readonly StreamRecord[]): Batch[] {
+  const result: Batch[] = [];
+  let current: { changes: VoteChange[]; deadLetters: DeadLetter[]; counters: Set<string>; lastSequence: string } | undefined;
+  for (const record of records) {
+    const parsed = toVoteChange(record);
+    const touched = parsed.ok ? countersOf(parsed.change) : [];
+    const fits = (b: NonNullable<typeof current>) =>
+      1 + new Set([...b.counters, ...touched]).size + b.deadLetters.length + (parsed.ok ? 0 : 1) <= MAX_TRANSACTION_ITEMS;
+    if (!current || !fits(current)) {
+      if (current) result.push(current);
+      current = { changes: [], deadLetters: [], counters: new Set(), lastSequence: "" };
+    }
+    if (parsed.ok) {
+      current.changes.push(parsed.change);
+      for (const counter of touched) current.counters.add(counter);
+    } else {
+      current.deadLetters.push({ sequenceNumber: record.dynamodb?.SequenceNumber ?? `unknown-${Date.now()}`, reason: parsed.reason, record: JSON.stringify(record) });
+    }
+    current.lastSequence = record.dynamodb?.SequenceNumber ?? current.lastSequence;
+  }
+  if (current) result.push(current);
+  return result;
+}
+
+function countersOf(change: VoteChange): string[] {
+  return [...(tallyDelta([change]).get(change.electionId)?.keys() ?? [])].map((k) => `${change.electionId}\u0000${k}`);
+}
+
+/** Spreads batches over counter shards; any choice is correct, an even one keeps items cool. */
+function counterShardFor(sequenceNumber: string, shards: number): number {
+  let hash = 0;
+  for (const char of sequenceNumber) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % shards;
+}

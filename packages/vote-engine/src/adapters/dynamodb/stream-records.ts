@@ -1,0 +1,33 @@
+import type { _Record as StreamRecord } from "@aws-sdk/client-dynamodb-streams";
+import { z } from "zod";
+import type { CanonicalBallot } from "../../ballot/validate-ballot";
+import type { VoteChange } from "../../tally/vote-change";
+import type { VoteState } from "../../vote/stored-vote";
+
+const optionIds = z.array(z.string());
+const canonicalBallotSchema = z.array(
+  z.tuple([z.string(), z.union([z.literal("abstain"), z.object({ choices: optionIds }).strict(), z.object({ ranking: optionIds }).strict()])]),
+);
+
+const states: readonly VoteState[] = ["accepted", "quarantined", "released", "voided"];
+
+/** Reads a votes-table change record; a record that is not a vote says why instead. */
+export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChange } | { ok: false; reason: string } {
+  const sequenceNumber = record.dynamodb?.SequenceNumber;
+  if (!sequenceNumber) return { ok: false, reason: "record without a sequence number" };
+  const kind = record.eventName;
+  if (kind !== "INSERT" && kind !== "MODIFY" && kind !== "REMOVE") return { ok: false, reason: `unknown event ${String(kind)}` };
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  const electionId = image?.electionId?.S;
+  const voterKey = image?.voterKey?.S;
+  const state = (image?.state?.S ?? image?.decision?.S) as VoteState | undefined;
+  if (!electionId || !voterKey) return { ok: false, reason: "vote without electionId or voterKey" };
+  if (!state || !states.includes(state)) return { ok: false, reason: `vote with unknown state ${String(state)}` };
+  let ballot: CanonicalBallot;
+  try {
+    ballot = canonicalBallotSchema.parse(JSON.parse(image?.ballot?.S ?? ""));
+  } catch {
+    return { ok: false, reason: "vote whose ballot is not a canonical ballot" };
+  }
+  return { ok: true, change: { sequenceNumber, kind, electionId, voterKey, state, ballot } };
+}

@@ -1,0 +1,38 @@
+import { ABSTAIN, optionCounter, QUARANTINED, TURNOUT } from "./counter-keys";
+import type { VoteChange } from "./vote-change";
+
+/** Per election, per counter: how much to add. */
+export type TallyDelta = Map<string, Map<string, number>>;
+
+/**
+ * Folds a batch of vote changes into counter increments. A counted ballot adds one to turnout
+ * and to each chosen option; a ranked question counts only the first preference live (the
+ * instant-runoff rounds come from the recount). Quarantined votes are counted apart until an
+ * official decides.
+ */
+export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
+  const delta: TallyDelta = new Map();
+  const add = (electionId: string, counter: string, n: number) => {
+    const counters = delta.get(electionId) ?? new Map<string, number>();
+    counters.set(counter, (counters.get(counter) ?? 0) + n);
+    delta.set(electionId, counters);
+  };
+  for (const change of changes) {
+    const counts = (n: number) => {
+      add(change.electionId, TURNOUT, n);
+      for (const [questionId, answer] of change.ballot) {
+        const counted = answer === "abstain" ? [ABSTAIN] : "ranking" in answer ? answer.ranking.slice(0, 1) : answer.choices;
+        for (const optionId of counted) add(change.electionId, optionCounter(questionId, optionId), n);
+      }
+    };
+    if (change.kind === "INSERT" && change.state === "accepted") counts(1);
+    else if (change.kind === "INSERT" && change.state === "quarantined") add(change.electionId, QUARANTINED, 1);
+    else if (change.kind === "MODIFY" && change.state === "released") {
+      add(change.electionId, QUARANTINED, -1);
+      counts(1);
+    } else if (change.kind === "MODIFY" && change.state === "voided") add(change.electionId, QUARANTINED, -1);
+  }
+  // Drop counters that cancelled out: they would cost a write for nothing.
+  for (const counters of delta.values()) for (const [key, n] of counters) if (n === 0) counters.delete(key);
+  return delta;
+}

@@ -1,0 +1,13 @@
+import type { CanonicalBallot } from "../ballot/validate-ballot";
+import type { VoteState } from "../vote/stored-vote";
+
+/** What the aggregator learns from one change-stream record of the votes table. */
+export interface VoteChange {
+  /** The stream's own position, unique per record. */
+  readonly sequenceNumber: string;
+  readonly kind: "INSERT" | "MODIFY" | "REMOVE";
+  readonly electionId: string;
+  readonly voterKey: string;
+  readonly state: VoteState;
+  readonly ballot: CanonicalBallot;
+}

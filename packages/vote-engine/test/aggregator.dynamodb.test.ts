@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { testServers, uniqueName } from "@landslide/local-stack/testing";
+import {
+  createDynamoDbClient,
+  createDynamoDbStreamsClient,
+  DynamoDbTallyStore,
+  DynamoDbVoteStore,
+  ensureTables,
+  type AggregatorFaults,
+  StreamAggregator,
+  type TableNames,
+} from "../src/adapters/dynamodb";
+import { castVote } from "../src/index";
+import { castDependencies, demoBallot, election, idempotencyKey } from "./fixtures";
+
+const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
+const dynamodb = createDynamoDbClient(endpoint);
+const streams = createDynamoDbStreamsClient(endpoint);
+afterAll(() => {
+  dynamodb.destroy();
+  streams.destroy();
+});
+
+async function freshTables(): Promise<TableNames> {
+  return (await ensureTables(dynamodb, uniqueName("agg"))).names;
+}
+
+const talliesOf = (names: TableNames) => new DynamoDbTallyStore(dynamodb, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 4);
+const aggregator = (names: TableNames, faults?: AggregatorFaults) =>
+  new StreamAggregator({ dynamodb, streams, votesTable: names.votes, tallies: talliesOf(names), recordsPerRead: 50, ...(faults ? { faults } : {}) });
+
+/** Casts `n` ballots (every fifth quarantined) and returns the counters they must produce. */
+async function castMany(names: TableNames, n: number, tag: string): Promise<Map<string, number>> {
+  const votes = new DynamoDbVoteStore(dynamodb, names.votes);
+  const expected = new Map<string, number>();
+  const add = (key: string) => expected.set(key, (expected.get(key) ?? 0) + 1);
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const quarantined = i % 5 === 0;
+      const ballot = demoBallot(i);
+      const result = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject: `${tag}-${i}`,
+        idempotencyKey: idempotencyKey(i),
+        ballot,
+        ...(quarantined ? { decision: { decision: "quarantined" as const, reasons: ["TEST"] } } : {}),
+      });
+      if (!result.ok) throw new Error(result.error.code);
+      if (quarantined) return add("__quarantined");
+      add("__turnout");
+      add(`mascot#${ballot.answers.mascot.choices[0]}`);
+      for (const park of ballot.answers.parks.choices) add(`parks#${park}`);
+      add(`council-chair#${ballot.answers["council-chair"].choices[0]}`);
+    }),
+  );
+  return expected;
+}
+
+async function drainUntilQuiet(names: TableNames, faults?: AggregatorFaults): Promise<number> {
+  let crashes = 0;
+  for (let pass = 0; pass < 200; pass++) {
+    try {
+      const report = await aggregator(names, faults).drainOnce();
+      if (report.applied === 0 && report.deadLettered === 0 && report.refusedReplays === 0) return crashes;
+    } catch (error) {
+      if (!(error instanceof Error) || error.message !== "crash") throw error;
+      crashes += 1; // a new worker starts from the stored checkpoint, as after a restart
+    }
+  }
+  throw new Error("the aggregator never caught up");
+}
+
+describe("the aggregator on DynamoDB Local's change stream", () => {
+  it("counts accepted votes into sharded counters and quarantined ones apart", async () => {
+    const names = await freshTables();
+    const expected = await castMany(names, 300, "plain");
+    await drainUntilQuiet(names);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+  });
+
+  it("stays exact when the worker crashes just before or just after committing, at random points", async () => {
+    const names = await freshTables();
+    const expected = await castMany(names, 400, "crashy");
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const crashes = await drainUntilQuiet(names, {
+      beforeCommit: () => {
+        if (random() < 0.3) throw new Error("crash");
+      },
+      afterCommit: () => {
+        if (random() < 0.3) throw new Error("crash");
+      },
+    });
+    expect(crashes).toBeGreaterThan(3);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+  });
+
+  it("counts every vote once when two workers race over the same stream", async () => {
+    const names = await freshTables();
+    const expected = await castMany(names, 300, "racing");
+    await Promise.all([drainUntilQuiet(names), drainUntilQuiet(names)]);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+  });
+
+  it("sends a poison record to the dead-letter table with its reason, and keeps counting the rest", async () => {
+    const names = await freshTables();
+    const before = await castMany(names, 20, "before-poison");
+    await dynamodb.send(
+      new PutItemCommand({
+        TableName: names.votes,
+        Item: { pk: { S: "ELECTION#x#VOTER#poison" }, sk: { S: "VOTE" }, electionId: { S: election.id }, voterKey: { S: "poison" }, state: { S: "accepted" }, ballot: { S: "{not json" } },
+      }),
+    );
+    const after = await castMany(names, 20, "after-poison");
+    await drainUntilQuiet(names);
+    const expected = new Map(before);
+    for (const [k, v] of after) expected.set(k, (expected.get(k) ?? 0) + v);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+    const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
+    expect(Items).toHaveLength(1);
+    expect(Items?.[0]?.reason?.S).toBe("vote whose ballot is not a canonical ballot");
+    expect(Items?.[0]?.record?.S).toContain("poison");
+  });
+});
