@@ -1,4 +1,4 @@
-import { ABSTAIN, optionCounter, QUARANTINED, TURNOUT } from "./counter-keys";
+import { ABSTAIN, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
 import type { VoteChange } from "./vote-change";
 
 /** Per election, per counter: how much to add. */
@@ -18,6 +18,7 @@ export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
     delta.set(electionId, counters);
   };
   for (const change of changes) {
+    add(change.electionId, VERSION, 1);
     const counts = (n: number) => {
       add(change.electionId, TURNOUT, n);
       for (const [questionId, answer] of change.ballot) {
