@@ -9,3 +9,8 @@ export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
 export type { Decision, Receipt, StoredVote, VoteState } from "./vote/stored-vote";
 export { type Clock, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, systemClock, type VoteStore } from "./ports";
 export { type DomainError, type ErrorCode, errorCodes, type Result } from "./result";
+export { compareWithLiveTally, type Recount, recount, type TallyDifference } from "./tally/recount";
+export { instantRunoff, type InstantRunoffInput, type InstantRunoffResult, type InstantRunoffRound } from "./tally/instant-runoff";
+export { buildResultsSnapshot, type ResultsSnapshot } from "./tally/results-snapshot";
+export { tallyDelta, type TallyDelta } from "./tally/tally-delta";
+export type { VoteChange } from "./tally/vote-change";

@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
-import { createDynamoDbClient, DynamoDbVoteStore, ensureTables } from "../src/adapters/dynamodb";
+import { createDynamoDbClient, createDynamoDbStreamsClient, DynamoDbTallyStore, DynamoDbVoteStore, ensureTables, StreamAggregator } from "../src/adapters/dynamodb";
 import { nodeEntropy } from "../src/adapters/node-crypto";
-import { canonicalBallotJson, castVote, validateBallot } from "../src/index";
+import { buildResultsSnapshot, canonicalBallotJson, castVote, compareWithLiveTally, recount, validateBallot } from "../src/index";
 import { toHex } from "../src/vote/receipt";
 import { castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
 
-const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
+const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
+const client = createDynamoDbClient(endpoint);
+const streams = createDynamoDbStreamsClient(endpoint);
 let store: DynamoDbVoteStore;
 beforeAll(async () => {
   store = new DynamoDbVoteStore(client, (await ensureTables(client, uniqueName("conc"))).names.votes);
 });
-afterAll(() => client.destroy());
+afterAll(() => {
+  client.destroy();
+  streams.destroy();
+});
 
 const hashOf = (ballot: unknown) => {
   const valid = validateBallot(election, ballot);
@@ -56,7 +61,10 @@ describe("one vote per person under concurrency, on DynamoDB Local", () => {
     expect(fresh).toBe(1);
   });
 
-  it("2,000 distinct voters casting at once are all stored, each exactly once", async () => {
+  it("2,000 distinct voters casting at once: stored votes, live tally and recount all say exactly 2,000", async () => {
+    // Tables of its own, so the recount sees only these votes.
+    const names = (await ensureTables(client, uniqueName("crowd"))).names;
+    const store = new DynamoDbVoteStore(client, names.votes);
     const run = `${Date.now()}`;
     const results = await Promise.all(
       Array.from({ length: 2000 }, (_, i) =>
@@ -74,5 +82,19 @@ describe("one vote per person under concurrency, on DynamoDB Local", () => {
     }
     expect(counted).toBe(2000);
     expect(receipts.size).toBe(2000);
+
+    const tallies = new DynamoDbTallyStore(client, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 8);
+    const aggregator = new StreamAggregator({ dynamodb: client, streams, votesTable: names.votes, tallies });
+    while ((await aggregator.drainOnce()).applied > 0);
+    const live = await tallies.readCounters(election.id);
+    expect(live.get("__turnout")).toBe(2000);
+    const exact = await recount(election, store.scan(election.id));
+    expect(exact.votesRead).toBe(2000);
+    expect(exact.counters.get("__turnout")).toBe(2000);
+    expect(compareWithLiveTally(live, exact.counters)).toEqual([]);
+    const snapshot = buildResultsSnapshot(election, live, new Date());
+    expect(snapshot.turnout).toBe(2000);
+    expect(snapshot.questions[0]!.options.reduce((sum, o) => sum + o.votes, 0)).toBe(2000);
+    expect(exact.instantRunoff["council-chair"]?.winner).not.toBeNull();
   });
 });
