@@ -29,11 +29,22 @@ export interface Entropy {
 
 export type PutOnceOutcome = { readonly stored: true } | { readonly stored: false; readonly existing: StoredVote };
 
+/** An official's decision on a quarantined vote. */
+export type Review = "released" | "voided";
+
+/** changed: this call decided; unchanged: the same decision was already made; conflict: the vote is elsewhere. */
+export type ReviewOutcome =
+  | { readonly outcome: "changed" | "unchanged"; readonly vote: StoredVote }
+  | { readonly outcome: "conflict"; readonly vote: StoredVote }
+  | { readonly outcome: "missing" };
+
 /** Where votes live: one per voter per election, written exactly once. */
 export interface VoteStore {
   /** Stores the vote unless that voter already has one in that election, atomically; then returns the stored one. */
   putOnce(vote: StoredVote): Promise<PutOnceOutcome>;
   get(electionId: string, voterKey: string): Promise<StoredVote | undefined>;
+  /** Moves a quarantined vote to released or voided, atomically and at most once. */
+  review(electionId: string, voterKey: string, to: Review): Promise<ReviewOutcome>;
   /** Every vote of an election, for a recount; the order is unspecified. */
   scan(electionId: string): AsyncIterable<StoredVote>;
 }

@@ -40,6 +40,9 @@ export const errorCodes = [
   "ALREADY_VOTED",
   "IDEMPOTENCY_KEY_REUSED",
   "INVALID_IDEMPOTENCY_KEY",
+  // review of quarantined votes
+  "VOTE_NOT_FOUND",
+  "NOT_QUARANTINED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -12,8 +12,8 @@ import {
   StreamAggregator,
   type TableNames,
 } from "../src/adapters/dynamodb";
-import { castVote } from "../src/index";
-import { castDependencies, demoBallot, election, idempotencyKey } from "./fixtures";
+import { castVote, compareWithLiveTally, recount, reviewVote } from "../src/index";
+import { castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
 
 const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
 const dynamodb = createDynamoDbClient(endpoint);
@@ -103,6 +103,25 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const expected = await castMany(names, 300, "racing");
     await Promise.all([drainUntilQuiet(names), drainUntilQuiet(names)]);
     expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+  });
+
+  it("counts a released vote exactly once and a voided one never, however often officials repeat themselves", async () => {
+    const names = await freshTables();
+    const expected = await castMany(names, 50, "review"); // votes 0, 5, ..., 45 are quarantined
+    await drainUntilQuiet(names);
+    const votes = new DynamoDbVoteStore(dynamodb, names.votes);
+    const decide = (i: number, decision: "released" | "voided") =>
+      reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey(`review-${i}`), decision });
+    // Release 0, 5, 10 (each twice, once concurrently); void 15 and 20.
+    await Promise.all([decide(0, "released"), decide(0, "released"), decide(5, "released"), decide(10, "released"), decide(15, "voided"), decide(20, "voided")]);
+    await Promise.all([decide(5, "released"), decide(10, "released"), decide(15, "voided")]);
+    await drainUntilQuiet(names);
+
+    const live = await talliesOf(names).readCounters(election.id);
+    expect(live.get("__quarantined")).toBe(expected.get("__quarantined")! - 5);
+    expect(live.get("__turnout")).toBe(expected.get("__turnout")! + 3);
+    const exact = await recount(election, votes.scan(election.id));
+    expect(compareWithLiveTally(live, exact.counters)).toEqual([]);
   });
 
   it("sends a poison record to the dead-letter table with its reason, and keeps counting the rest", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyReceiptSignature } from "../../src/adapters/node-crypto";
 import type { VoteStore } from "../../src/ports";
 import { castVote } from "../../src/vote/cast-vote";
+import { reviewVote } from "../../src/vote/review-vote";
 import { InMemoryElections } from "../../src/adapters/memory";
 import { castDependencies, demoBallot, election, idempotencyKey, keys } from "../fixtures";
 
@@ -89,6 +90,32 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
       const codes = (await Promise.all(attempts)).map((r) => (r.ok ? "OK" : r.error.code));
       expect(codes).toEqual(["ELECTION_NOT_FOUND", "ELECTION_CLOSED", "UNKNOWN_OPTION", "INVALID_IDEMPOTENCY_KEY"]);
       expect(await votes.get(election.id, keys.voterKey(subject))).toBeUndefined();
+    });
+
+    it("lets an official release or void a quarantined vote once; repeating the decision changes nothing", async () => {
+      const votes = await makeStore();
+      const [released, voided, accepted] = [voter(), voter(), voter()];
+      for (const [i, subject] of [released, voided].entries()) {
+        await castVote(castDependencies(votes), {
+          electionId: election.id,
+          subject,
+          idempotencyKey: idempotencyKey(30 + i),
+          ballot: demoBallot(i),
+          decision: { decision: "quarantined", reasons: ["BURST"] },
+        });
+      }
+      await castVote(castDependencies(votes), { electionId: election.id, subject: accepted, idempotencyKey: idempotencyKey(32), ballot: demoBallot() });
+      const review = (subject: string, decision: "released" | "voided") => reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey(subject), decision });
+
+      expect(await review(released, "released")).toEqual({ ok: true, value: { state: "released", changed: true } });
+      expect(await review(released, "released")).toEqual({ ok: true, value: { state: "released", changed: false } });
+      expect(await review(released, "voided")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED", details: { state: "released" } } });
+      expect(await review(voided, "voided")).toEqual({ ok: true, value: { state: "voided", changed: true } });
+      expect(await review(voided, "released")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED" } });
+      expect(await review(accepted, "voided")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED", details: { state: "accepted" } } });
+      expect(await review("nobody", "released")).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
+      expect((await votes.get(election.id, keys.voterKey(released)))?.state).toBe("released");
+      expect((await votes.get(election.id, keys.voterKey(voided)))?.state).toBe("voided");
     });
 
     it("lists an election's votes for a recount, and only that election's", async () => {

@@ -5,8 +5,9 @@ import {
   GetItemCommand,
   PutItemCommand,
   ScanCommand,
+  UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
-import type { PutOnceOutcome, VoteStore } from "../../ports";
+import type { PutOnceOutcome, Review, ReviewOutcome, VoteStore } from "../../ports";
 import type { StoredVote } from "../../vote/stored-vote";
 import { fromVoteItem, toVoteItem, VOTE_SORT_KEY, votePartitionKey } from "./vote-item";
 
@@ -49,6 +50,30 @@ export class DynamoDbVoteStore implements VoteStore {
       }),
     );
     return Item ? fromVoteItem(Item) : undefined;
+  }
+
+  /** One conditional update from quarantined; its change record makes the aggregator count (or not) the vote. */
+  async review(electionId: string, voterKey: string, to: Review): Promise<ReviewOutcome> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { pk: { S: votePartitionKey(electionId, voterKey) }, sk: { S: VOTE_SORT_KEY } },
+          UpdateExpression: "SET #state = :to",
+          ConditionExpression: "attribute_exists(pk) AND #state = :quarantined",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ":to": { S: to }, ":quarantined": { S: "quarantined" } },
+          ReturnValues: "ALL_NEW",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+      return { outcome: "changed", vote: fromVoteItem(Attributes!) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) return { outcome: "missing" };
+      const vote = fromVoteItem(error.Item);
+      return { outcome: vote.state === to ? "unchanged" : "conflict", vote };
+    }
   }
 
   /** A parallel scan of the whole table, keeping this election's votes (the recount's read). */

@@ -1,4 +1,4 @@
-import type { PutOnceOutcome, VoteStore } from "../../ports";
+import type { PutOnceOutcome, Review, ReviewOutcome, VoteStore } from "../../ports";
 import type { StoredVote } from "../../vote/stored-vote";
 
 /** A VoteStore in a Map, for tests and the benchmark; check-and-set is atomic in one event loop. */
@@ -16,6 +16,17 @@ export class InMemoryVoteStore implements VoteStore {
   async get(electionId: string, voterKey: string): Promise<StoredVote | undefined> {
     const vote = this.votes.get(`${electionId}\u0000${voterKey}`);
     return vote ? structuredClone(vote) : undefined;
+  }
+
+  async review(electionId: string, voterKey: string, to: Review): Promise<ReviewOutcome> {
+    const key = `${electionId}\u0000${voterKey}`;
+    const vote = this.votes.get(key);
+    if (!vote) return { outcome: "missing" };
+    if (vote.state === to) return { outcome: "unchanged", vote: structuredClone(vote) };
+    if (vote.state !== "quarantined") return { outcome: "conflict", vote: structuredClone(vote) };
+    const reviewed = { ...vote, state: to };
+    this.votes.set(key, reviewed);
+    return { outcome: "changed", vote: structuredClone(reviewed) };
   }
 
   async *scan(electionId: string): AsyncIterable<StoredVote> {
