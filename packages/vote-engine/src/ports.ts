@@ -1,4 +1,5 @@
 import type { Election } from "./election/definition";
+import type { VoteChange } from "./tally/vote-change";
 import type { StoredVote } from "./vote/stored-vote";
 
 /**
@@ -47,6 +48,11 @@ export interface VoteStore {
   review(electionId: string, voterKey: string, to: Review): Promise<ReviewOutcome>;
   /** Every vote of an election, for a recount; the order is unspecified. */
   scan(electionId: string): AsyncIterable<StoredVote>;
+}
+
+/** Where quarantined votes wait for officials (the control plane); every call is idempotent. */
+export interface FraudCaseSink {
+  record(changes: readonly VoteChange[]): Promise<void>;
 }
 
 export interface ElectionReader {

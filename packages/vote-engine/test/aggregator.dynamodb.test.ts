@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
-import { testServers, uniqueName } from "@landslide/local-stack/testing";
+import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
+import { eq } from "drizzle-orm";
+import { connectControlPlane, controlPlaneSchema, migrateControlPlane, PostgresFraudCaseSink } from "../src/adapters/postgres";
+import type { FraudCaseSink } from "../src/ports";
 import {
   createDynamoDbClient,
   createDynamoDbStreamsClient,
@@ -28,8 +31,16 @@ async function freshTables(): Promise<TableNames> {
 }
 
 const talliesOf = (names: TableNames) => new DynamoDbTallyStore(dynamodb, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 4);
-const aggregator = (names: TableNames, faults?: AggregatorFaults) =>
-  new StreamAggregator({ dynamodb, streams, votesTable: names.votes, tallies: talliesOf(names), recordsPerRead: 50, ...(faults ? { faults } : {}) });
+const aggregator = (names: TableNames, faults?: AggregatorFaults, fraudCases?: FraudCaseSink) =>
+  new StreamAggregator({
+    dynamodb,
+    streams,
+    votesTable: names.votes,
+    tallies: talliesOf(names),
+    recordsPerRead: 50,
+    ...(faults ? { faults } : {}),
+    ...(fraudCases ? { fraudCases } : {}),
+  });
 
 /** Casts `n` ballots (every fifth quarantined) and returns the counters they must produce. */
 async function castMany(names: TableNames, n: number, tag: string): Promise<Map<string, number>> {
@@ -59,11 +70,11 @@ async function castMany(names: TableNames, n: number, tag: string): Promise<Map<
   return expected;
 }
 
-async function drainUntilQuiet(names: TableNames, faults?: AggregatorFaults): Promise<number> {
+async function drainUntilQuiet(names: TableNames, faults?: AggregatorFaults, fraudCases?: FraudCaseSink): Promise<number> {
   let crashes = 0;
   for (let pass = 0; pass < 200; pass++) {
     try {
-      const report = await aggregator(names, faults).drainOnce();
+      const report = await aggregator(names, faults, fraudCases).drainOnce();
       if (report.applied === 0 && report.deadLettered === 0 && report.refusedReplays === 0) return crashes;
     } catch (error) {
       if (!(error instanceof Error) || error.message !== "crash") throw error;
@@ -122,6 +133,35 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     expect(live.get("__turnout")).toBe(expected.get("__turnout")! + 3);
     const exact = await recount(election, votes.scan(election.id));
     expect(compareWithLiveTally(live, exact.counters)).toEqual([]);
+  });
+
+  it("opens a fraud case in Postgres for each quarantined vote and records the decisions, exactly, through crashes", async () => {
+    const postgres = await startTestPostgres();
+    const controlPlane = connectControlPlane(postgres.url);
+    try {
+      await migrateControlPlane(controlPlane.db);
+      const sink = new PostgresFraudCaseSink(controlPlane.db);
+      const names = await freshTables();
+      await castMany(names, 40, "cases"); // 0, 5, ..., 35 quarantined: 8 cases
+      let n = 0;
+      const crashEveryThird = { beforeCommit: () => { if (++n % 3 === 0) throw new Error("crash"); } };
+      await drainUntilQuiet(names, crashEveryThird, sink);
+      const votes = new DynamoDbVoteStore(dynamodb, names.votes);
+      await reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey("cases-0"), decision: "released" });
+      await reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey("cases-5"), decision: "voided" });
+      await drainUntilQuiet(names, crashEveryThird, sink);
+
+      const rows = await controlPlane.db.select().from(controlPlaneSchema.fraudCases).where(eq(controlPlaneSchema.fraudCases.electionId, election.id));
+      expect(rows).toHaveLength(8);
+      const byVoter = new Map(rows.map((r) => [r.voterKey, r]));
+      expect(byVoter.get(keys.voterKey("cases-0"))?.state).toBe("released");
+      expect(byVoter.get(keys.voterKey("cases-5"))?.state).toBe("voided");
+      expect(rows.filter((r) => r.state === "quarantined")).toHaveLength(6);
+      expect(byVoter.get(keys.voterKey("cases-10"))).toMatchObject({ reasons: ["TEST"], receiptId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    } finally {
+      await controlPlane.close();
+      await postgres.stop();
+    }
   });
 
   it("sends a poison record to the dead-letter table with its reason, and keeps counting the rest", async () => {

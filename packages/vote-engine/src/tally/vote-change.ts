@@ -10,4 +10,8 @@ export interface VoteChange {
   readonly voterKey: string;
   readonly state: VoteState;
   readonly ballot: CanonicalBallot;
+  /** For the fraud review: which receipt, when, and why the risk layer held it. */
+  readonly receiptId?: string;
+  readonly castAt?: string;
+  readonly reasons?: readonly string[];
 }

@@ -7,6 +7,7 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
+import type { FraudCaseSink } from "../../ports";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
 import { toVoteChange } from "./stream-records";
@@ -38,6 +39,8 @@ export class StreamAggregator {
       readonly streams: DynamoDBStreamsClient;
       readonly votesTable: string;
       readonly tallies: DynamoDbTallyStore;
+      /** Receives quarantined votes and their reviews before the batch's checkpoint commits. */
+      readonly fraudCases?: FraudCaseSink;
       readonly faults?: AggregatorFaults;
       readonly recordsPerRead?: number;
     },
@@ -70,6 +73,8 @@ export class StreamAggregator {
       const records = page.Records ?? [];
       for (const batch of batches(records)) {
         const next: Checkpoint = { sequenceNumber: batch.lastSequence, closed: false };
+        // At least once into Postgres (idempotent there), then exactly once into the counters.
+        await this.deps.fraudCases?.record(batch.changes);
         this.deps.faults?.beforeCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
         const committed = await tallies.commit({
           shardId,

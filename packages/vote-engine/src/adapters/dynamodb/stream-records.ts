@@ -29,5 +29,19 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
   } catch {
     return { ok: false, reason: "vote whose ballot is not a canonical ballot" };
   }
-  return { ok: true, change: { sequenceNumber, kind, electionId, voterKey, state, ballot } };
+  const reasons = (image?.reasons?.L ?? []).flatMap((r) => (r.S ? [r.S] : []));
+  return {
+    ok: true,
+    change: {
+      sequenceNumber,
+      kind,
+      electionId,
+      voterKey,
+      state,
+      ballot,
+      reasons,
+      ...(image?.receiptId?.S ? { receiptId: image.receiptId.S } : {}),
+      ...(image?.castAt?.S ? { castAt: image.castAt.S } : {}),
+    },
+  };
 }

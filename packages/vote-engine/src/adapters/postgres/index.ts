@@ -2,3 +2,4 @@ export { type ControlPlaneConnection, type ControlPlaneDb, connectControlPlane }
 export { ElectionsRepository } from "./elections-repository";
 export { migrateControlPlane } from "./migrate";
 export * as controlPlaneSchema from "./schema";
+export { PostgresFraudCaseSink } from "./fraud-case-sink";

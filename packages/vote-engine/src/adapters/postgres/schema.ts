@@ -8,6 +8,7 @@ import { electionStatuses, questionKinds } from "../../election/definition";
 export const electionStatus = pgEnum("election_status", electionStatuses);
 export const questionKind = pgEnum("question_kind", questionKinds);
 export const eligibility = pgEnum("eligibility", ["any-signed-in-voter", "voter-roll"]);
+export const reviewState = pgEnum("review_state", ["quarantined", "released", "voided"]);
 
 export const elections = pgTable(
   "elections",
@@ -42,4 +43,23 @@ export const questions = pgTable(
     options: jsonb().$type<{ id: string; label: string }[]>().notNull(),
   },
   (table) => [primaryKey({ columns: [table.electionId, table.id] })],
+);
+
+/**
+ * Quarantined votes, one case each, as officials review them. Written by the aggregator from the
+ * votes stream (idempotently: replays change nothing); grouping into larger cases builds on it.
+ */
+export const fraudCases = pgTable(
+  "fraud_cases",
+  {
+    electionId: uuid().notNull(),
+    voterKey: text().notNull(),
+    receiptId: text(),
+    reasons: jsonb().$type<string[]>().notNull().default([]),
+    castAt: timestamp({ withTimezone: true }),
+    state: reviewState().notNull().default("quarantined"),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.electionId, table.voterKey] }), index().on(table.electionId, table.state)],
 );

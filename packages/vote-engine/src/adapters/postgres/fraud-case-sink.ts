@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import type { FraudCaseSink } from "../../ports";
+import type { VoteChange } from "../../tally/vote-change";
+import type { ControlPlaneDb } from "./client";
+import { fraudCases } from "./schema";
+
+/**
+ * Opens a fraud case for each quarantined vote and records officials' decisions on it.
+ * Upserts keyed by (election, voter key): a replayed batch writes the same rows again.
+ */
+export class PostgresFraudCaseSink implements FraudCaseSink {
+  constructor(private readonly db: ControlPlaneDb) {}
+
+  async record(changes: readonly VoteChange[]): Promise<void> {
+    const rows = changes
+      .filter((c) => (c.kind === "INSERT" && c.state === "quarantined") || (c.kind === "MODIFY" && (c.state === "released" || c.state === "voided")))
+      .map((c) => ({
+        electionId: c.electionId,
+        voterKey: c.voterKey,
+        receiptId: c.receiptId ?? null,
+        reasons: [...(c.reasons ?? [])],
+        castAt: c.castAt ? new Date(c.castAt) : null,
+        state: c.state as "quarantined" | "released" | "voided",
+      }));
+    if (rows.length === 0) return;
+    // A decision is final: a replayed "quarantined" must not reopen a case already decided.
+    await this.db
+      .insert(fraudCases)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [fraudCases.electionId, fraudCases.voterKey],
+        set: {
+          state: sql`case when ${fraudCases.state} = 'quarantined' then excluded.state else ${fraudCases.state} end`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+}
