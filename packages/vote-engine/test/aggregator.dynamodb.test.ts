@@ -5,6 +5,8 @@ import { startTestPostgres, testServers, uniqueName } from "@landslide/local-sta
 import { eq } from "drizzle-orm";
 import { connectControlPlane, controlPlaneSchema, migrateControlPlane, PostgresFraudCaseSink } from "../src/adapters/postgres";
 import type { FraudCaseSink } from "../src/ports";
+import { InMemoryVoteStore } from "../src/adapters/memory";
+import { toVoteItem } from "../src/adapters/dynamodb/vote-item";
 import {
   createDynamoDbClient,
   createDynamoDbStreamsClient,
@@ -82,6 +84,14 @@ async function drainUntilQuiet(names: TableNames, faults?: AggregatorFaults, fra
     }
   }
   throw new Error("the aggregator never caught up");
+}
+
+/** A stored vote as castVote would write it, for hand-made stream records. */
+async function aVote(subject: string) {
+  const store = new InMemoryVoteStore();
+  const result = await castVote(castDependencies(store), { electionId: election.id, subject, idempotencyKey: idempotencyKey(subject.length), ballot: demoBallot() });
+  if (!result.ok) throw new Error(result.error.code);
+  return (await store.get(election.id, keys.voterKey(subject)))!;
 }
 
 describe("the aggregator on DynamoDB Local's change stream", () => {
@@ -164,7 +174,7 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     }
   });
 
-  it("sends a poison record to the dead-letter table with its reason, and keeps counting the rest", async () => {
+  it("sends a poison record to the dead-letter table with its reason, keeps counting the rest, and re-drives a fixed record once", async () => {
     const names = await freshTables();
     const before = await castMany(names, 20, "before-poison");
     await dynamodb.send(
@@ -183,5 +193,18 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     expect(Items).toHaveLength(1);
     expect(Items?.[0]?.reason?.S).toBe("vote whose ballot is not a canonical ballot");
     expect(Items?.[0]?.record?.S).toContain("poison");
+
+    // A record that failed for a reason since fixed: re-driving counts it once and removes it.
+    const fixed = await aVote("redriven");
+    const record = { eventName: "INSERT", dynamodb: { SequenceNumber: "000000000000000000099", NewImage: toVoteItem(fixed) } };
+    await dynamodb.send(
+      new PutItemCommand({ TableName: names["dead-letters"], Item: { pk: { S: "DEADLETTER#000000000000000000099" }, reason: { S: "a bug, since fixed" }, record: { S: JSON.stringify(record) } } }),
+    );
+    const first = await aggregator(names).redriveDeadLetters();
+    expect(first.redriven).toBe(1);
+    expect(first.stillFailing.map((l) => l.reason)).toEqual(["vote whose ballot is not a canonical ballot"]);
+    expect(await aggregator(names).redriveDeadLetters()).toMatchObject({ redriven: 0 });
+    const counters = await talliesOf(names).readCounters(election.id);
+    expect(counters.get("__turnout")).toBe(expected.get("__turnout")! + 1);
   });
 });

@@ -104,6 +104,26 @@ export class StreamAggregator {
     return false;
   }
 
+  /**
+   * Tries every dead letter again (after a fix): one that now reads as a vote is counted and
+   * removed in one transaction; one that still does not stays, with its reason.
+   */
+  async redriveDeadLetters(): Promise<{ redriven: number; stillFailing: DeadLetter[] }> {
+    const { tallies } = this.deps;
+    let redriven = 0;
+    const stillFailing: DeadLetter[] = [];
+    for (const letter of await tallies.listDeadLetters()) {
+      const parsed = toVoteChange(JSON.parse(letter.record) as StreamRecord);
+      if (!parsed.ok) {
+        stillFailing.push({ ...letter, reason: parsed.reason });
+        continue;
+      }
+      await this.deps.fraudCases?.record([parsed.change]);
+      if (await tallies.redrive(letter, tallyDelta([parsed.change]), counterShardFor(letter.sequenceNumber, tallies.counterShards))) redriven += 1;
+    }
+    return { redriven, stillFailing };
+  }
+
   private async streamArn(): Promise<string | undefined> {
     const { Table } = await this.deps.dynamodb.send(new DescribeTableCommand({ TableName: this.deps.votesTable }));
     return Table?.LatestStreamArn;

@@ -3,6 +3,7 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   QueryCommand,
+  ScanCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
   type TransactWriteItem,
@@ -59,19 +60,7 @@ export class DynamoDbTallyStore {
 
   /** Applies the batch and moves the checkpoint atomically; false when the checkpoint had moved (a replay). */
   async commit(batch: BatchCommit): Promise<boolean> {
-    const items: TransactWriteItem[] = [this.checkpointWrite(batch)];
-    for (const [electionId, counters] of batch.delta) {
-      for (const [counter, n] of counters) {
-        items.push({
-          Update: {
-            TableName: this.tables.tallies,
-            Key: { pk: { S: counterPk(electionId, batch.counterShard) }, sk: { S: counter } },
-            UpdateExpression: "ADD n :n",
-            ExpressionAttributeValues: { ":n": { N: String(n) } },
-          },
-        });
-      }
-    }
+    const items: TransactWriteItem[] = [this.checkpointWrite(batch), ...this.counterUpdates(batch.delta, batch.counterShard)];
     for (const letter of batch.deadLetters) {
       items.push({
         Put: {
@@ -87,6 +76,41 @@ export class DynamoDbTallyStore {
     } catch (error) {
       const checkpointMoved = error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed";
       if (checkpointMoved) return false;
+      throw error;
+    }
+  }
+
+  /** Dead letters waiting for a re-drive, oldest first by sequence. */
+  async listDeadLetters(): Promise<DeadLetter[]> {
+    const letters: DeadLetter[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(new ScanCommand({ TableName: this.tables.deadLetters, ConsistentRead: true, ExclusiveStartKey: startKey }));
+      for (const item of page.Items ?? []) {
+        letters.push({ sequenceNumber: (item.pk?.S ?? "").replace(/^DEADLETTER#/, ""), reason: item.reason?.S ?? "", record: item.record?.S ?? "" });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return letters.sort((a, b) => a.sequenceNumber.localeCompare(b.sequenceNumber));
+  }
+
+  /** Counts a re-driven record and removes its dead letter in one transaction: twice is impossible. */
+  async redrive(letter: DeadLetter, delta: TallyDelta, counterShard: number): Promise<boolean> {
+    const items: TransactWriteItem[] = [
+      {
+        Delete: {
+          TableName: this.tables.deadLetters,
+          Key: { pk: { S: `DEADLETTER#${letter.sequenceNumber}` } },
+          ConditionExpression: "attribute_exists(pk)",
+        },
+      },
+      ...this.counterUpdates(delta, counterShard),
+    ];
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
       throw error;
     }
   }
@@ -116,6 +140,19 @@ export class DynamoDbTallyStore {
       }),
     );
     return totals;
+  }
+
+  private counterUpdates(delta: TallyDelta, shard: number): TransactWriteItem[] {
+    return [...delta].flatMap(([electionId, counters]) =>
+      [...counters].map(([counter, n]) => ({
+        Update: {
+          TableName: this.tables.tallies,
+          Key: { pk: { S: counterPk(electionId, shard) }, sk: { S: counter } },
+          UpdateExpression: "ADD n :n",
+          ExpressionAttributeValues: { ":n": { N: String(n) } },
+        },
+      })),
+    );
   }
 
   private checkpointWrite(batch: BatchCommit): TransactWriteItem {
