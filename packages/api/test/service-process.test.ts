@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, isPortInUse, waitForHttp } from "@landslide/local-stack";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
+import { serviceEnvironment, startService } from "./service-runner";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -11,38 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-function environment(port: number): NodeJS.ProcessEnv {
-  const { target, provisioned } = stack;
-  return {
-    PATH: process.env.PATH,
-    LANDSLIDE_LOG_LEVEL: "info",
-    LANDSLIDE_DYNAMODB_ENDPOINT: target.dynamodbEndpoint,
-    LANDSLIDE_COGNITO_ENDPOINT: target.cognitoEndpoint,
-    LANDSLIDE_TABLE_PREFIX: target.tablePrefix,
-    DATABASE_URL: target.databaseUrl,
-    LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
-    LANDSLIDE_VOTE_API_PORT: String(port),
-    LANDSLIDE_CONTROL_API_PORT: String(port),
-    LANDSLIDE_RESULTS_PORT: String(port),
-    LANDSLIDE_AGGREGATOR_PORT: String(port),
-  };
-}
-
-function startService(name: ServiceName, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints[name])], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  // "close", not "exit": only then has all of stdout and stderr been read.
-  const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
 describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process", (name) => {
   it("answers /healthz and /readyz with its dependencies, tags logs with the request id, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
-    const service = startService(name, environment(port));
+    const service = startService(name, serviceEnvironment(stack, port));
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
 
@@ -72,7 +45,7 @@ describe("a service with a broken dependency or configuration", () => {
   it("reports not-ready with the failing check, without a stack trace", async () => {
     const port = await freePort();
     const deadPort = await freePort();
-    const service = startService("control-api", { ...environment(port), DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres` });
+    const service = startService("control-api", { ...serviceEnvironment(stack, port), DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres` });
     try {
       await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -94,7 +67,7 @@ describe("a service with a broken dependency or configuration", () => {
     ["LANDSLIDE_DYNAMODB_ENDPOINT", "localhost:8000", /^Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/],
   ])("stops at start-up with one line when %s=%s", (variable, value, message) => {
     const result = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
-      env: { ...environment(1), [variable]: value },
+      env: { ...serviceEnvironment(stack, 1), [variable]: value },
       encoding: "utf8",
     });
     expect(result.status).toBe(1);
@@ -105,10 +78,10 @@ describe("a service with a broken dependency or configuration", () => {
 
   it("stops with one line when its port is taken", async () => {
     const port = await freePort();
-    const first = startService("results", environment(port));
+    const first = startService("results", serviceEnvironment(stack, port));
     try {
       await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => first.child.exitCode === null });
-      const second = startService("results", environment(port));
+      const second = startService("results", serviceEnvironment(stack, port));
       expect(await second.exited).toBe(1);
       expect(second.output().stderr.trim()).toBe(`results: port ${port} is already in use on 127.0.0.1; choose another port in the environment.`);
     } finally {

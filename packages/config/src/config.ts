@@ -30,6 +30,7 @@ export interface Config {
     readonly dynamodbEndpoint: string | undefined;
     readonly cognitoEndpoint: string | undefined;
     readonly tablePrefix: string;
+    readonly tallyShards: number;
     readonly userPoolName: string;
   };
   readonly database: {
@@ -119,6 +120,7 @@ function fromEnvironment(env: Environment): Config {
       cognitoEndpoint:
         env.LANDSLIDE_COGNITO_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_COGNITO_LOCAL_PORT) : undefined),
       tablePrefix: env.LANDSLIDE_TABLE_PREFIX,
+      tallyShards: env.LANDSLIDE_TALLY_SHARDS,
       userPoolName: env.LANDSLIDE_USER_POOL_NAME,
     },
     database: {

@@ -57,6 +57,13 @@ export const environmentSchema = z.object({
   LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
   LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
+  // Tally counters per election are spread over this many items (each takes a few hundred writes/s).
+  LANDSLIDE_TALLY_SHARDS: z.coerce
+    .number({ error: "a whole number from 1 to 1000" })
+    .int({ error: "a whole number from 1 to 1000" })
+    .min(1, { error: "a whole number from 1 to 1000" })
+    .max(1000, { error: "a whole number from 1 to 1000" })
+    .default(8),
   LANDSLIDE_USER_POOL_NAME: name.default("landslide"),
   DATABASE_URL: postgresUrl,
 

@@ -1,3 +1,4 @@
+import { runAggregator } from "../aggregator/run-aggregator";
 import { runService } from "./run-service";
 
 // Change stream to tallies, fraud cases and audit epochs: scales with stream shards.
@@ -9,4 +10,5 @@ await runService({
     dynamodb: deps.checks.dynamodb(deps.tables.votes),
     postgres: deps.checks.postgres(),
   }),
+  background: (deps, logger) => runAggregator(deps, logger),
 });

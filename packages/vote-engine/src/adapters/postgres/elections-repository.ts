@@ -10,6 +10,17 @@ export class ElectionsRepository {
   async list(): Promise<Election[]> {
     const rows = await this.db.query.elections.findMany({ orderBy: [asc(elections.createdAt)] });
     const all = await this.db.select().from(questions).orderBy(asc(questions.electionId), asc(questions.position));
+    return this.assemble(rows, all);
+  }
+
+  async get(id: string): Promise<Election | undefined> {
+    const rows = await this.db.select().from(elections).where(eq(elections.id, id));
+    if (rows.length === 0) return undefined;
+    const qs = await this.db.select().from(questions).where(eq(questions.electionId, id)).orderBy(asc(questions.position));
+    return this.assemble(rows, qs)[0];
+  }
+
+  private assemble(rows: (typeof elections.$inferSelect)[], all: (typeof questions.$inferSelect)[]): Election[] {
     return rows.map((row) => ({
       id: row.id,
       title: row.title,

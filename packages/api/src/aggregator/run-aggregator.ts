@@ -1,0 +1,58 @@
+import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
+import { PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import type { Logger } from "../logger";
+import type { Dependencies } from "../services/dependencies";
+
+const IDLE_WAIT_MS = 250;
+const ERROR_WAIT_MS = 2000;
+
+/**
+ * The aggregator's loop: drain the votes stream into tallies and fraud cases, wait a little when
+ * caught up, back off after an error. A crash anywhere is safe: the next start resumes from the
+ * checkpoints, and nothing is counted twice.
+ */
+export function runAggregator(deps: Dependencies, logger: Logger): { stop(): Promise<void> } {
+  const { config } = deps;
+  const streams = createDynamoDbStreamsClient({ region: config.aws.region, endpoint: config.aws.dynamodbEndpoint });
+  const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
+  const aggregator = new StreamAggregator({
+    dynamodb: deps.dynamodb,
+    streams,
+    votesTable: deps.tables.votes,
+    tallies,
+    fraudCases: new PostgresFraudCaseSink(deps.controlPlane().db),
+  });
+  let running = true;
+  let wake: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        const report = await aggregator.drainOnce();
+        if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
+        if (report.applied === 0) await pause(IDLE_WAIT_MS);
+      } catch (error) {
+        if (!running) break;
+        logger.error({ err: error }, "draining the votes stream failed; retrying");
+        await pause(ERROR_WAIT_MS);
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      streams.destroy();
+    },
+  };
+}
