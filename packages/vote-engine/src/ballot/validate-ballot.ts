@@ -23,8 +23,7 @@ export function validateBallot(election: Election, input: unknown): Result<Canon
     return fail("INVALID_BALLOT", "The ballot is not in the expected form.", { path: issue?.path.join("."), problem: issue?.message });
   }
   const ballot: Ballot = parsed.data;
-  const known = new Set(election.questions.map((q) => q.id));
-  const unknown = Object.keys(ballot.answers).find((id) => !known.has(id));
+  const unknown = Object.keys(ballot.answers).find((id) => !election.questions.some((q) => q.id === id));
   if (unknown !== undefined) return fail("UNKNOWN_QUESTION", `This election has no question "${unknown}".`, { questionId: unknown });
 
   const canonical: Array<readonly [string, CanonicalAnswer]> = [];
@@ -45,7 +44,7 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   if ("abstain" in answer) {
     return allowAbstain ? ok("abstain") : fail("ABSTAIN_NOT_ALLOWED", "This election does not allow abstaining.", at);
   }
-  const order = new Map(question.options.map((option, index) => [option.id, index]));
+  const order = optionOrder(question);
   const seen = new Set<string>();
   for (const choice of answer.choices) {
     if (!order.has(choice)) return fail("UNKNOWN_OPTION", `"${choice}" is not an option of this question.`, { ...at, optionId: choice });
@@ -62,6 +61,17 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   // A ranking says so, so that counting needs nothing but the ballot itself.
   if (question.kind === "ranked") return ok({ ranking: [...answer.choices] });
   return ok({ choices: [...answer.choices].sort((a, b) => order.get(a)! - order.get(b)!) });
+}
+
+// Built once per question object rather than on every ballot: validation is on the hot path.
+const optionOrders = new WeakMap<Question, ReadonlyMap<string, number>>();
+function optionOrder(question: Question): ReadonlyMap<string, number> {
+  let order = optionOrders.get(question);
+  if (!order) {
+    order = new Map(question.options.map((option, index) => [option.id, index]));
+    optionOrders.set(question, order);
+  }
+  return order;
 }
 
 /** A single-choice question takes exactly one option whatever its stored bounds say. */

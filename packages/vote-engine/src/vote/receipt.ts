@@ -12,6 +12,10 @@ export function commitmentPayload(salt: string, canonicalBallotJson: string): Ui
   return encoder.encode(`landslide-commitment-v1\n${salt}\n${canonicalBallotJson}`);
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  let hex = "";
+  for (const byte of bytes) hex += HEX[byte];
+  return hex;
 }
