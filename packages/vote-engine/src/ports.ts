@@ -1,4 +1,5 @@
 import type { Election } from "./election/definition";
+import type { TallyDelta } from "./tally/tally-delta";
 import type { VoteChange } from "./tally/vote-change";
 import type { StoredVote } from "./vote/stored-vote";
 
@@ -57,4 +58,44 @@ export interface FraudCaseSink {
 
 export interface ElectionReader {
   get(electionId: string): Promise<Election | undefined>;
+}
+
+/** Where the aggregator's stream position in one stream shard stands. */
+export interface Checkpoint {
+  readonly sequenceNumber: string | undefined;
+  /** The stream shard ended and every record of it was applied. */
+  readonly closed: boolean;
+}
+
+/** A change record the aggregator could not read, kept with why, for a re-drive after a fix. */
+export interface DeadLetter {
+  readonly sequenceNumber: string;
+  readonly reason: string;
+  readonly record: string;
+}
+
+export interface BatchCommit {
+  readonly shardId: string;
+  /** The checkpoint this batch was read after; the commit is refused if it moved meanwhile. */
+  readonly previous: Checkpoint;
+  readonly next: Checkpoint;
+  readonly delta: TallyDelta;
+  readonly deadLetters: readonly DeadLetter[];
+  /** Which counter shard takes this batch's increments. */
+  readonly counterShard: number;
+}
+
+/**
+ * Sharded counters plus the aggregator's checkpoints: a batch's increments and its new checkpoint
+ * are applied together or not at all, so a replayed batch is never counted twice.
+ */
+export interface TallyStore {
+  readonly counterShards: number;
+  readCheckpoint(shardId: string): Promise<Checkpoint>;
+  /** false when the checkpoint was no longer `previous` (a replay, or another worker): nothing applied. */
+  commit(batch: BatchCommit): Promise<boolean>;
+  readCounters(electionId: string): Promise<Map<string, number>>;
+  listDeadLetters(): Promise<DeadLetter[]>;
+  /** Applies a re-driven record's delta and removes its dead letter together; false if already re-driven. */
+  redrive(letter: DeadLetter, delta: TallyDelta, counterShard: number): Promise<boolean>;
 }

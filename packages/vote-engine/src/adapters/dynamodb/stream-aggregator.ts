@@ -11,7 +11,8 @@ import type { FraudCaseSink } from "../../ports";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
 import { toVoteChange } from "./stream-records";
-import { type Checkpoint, type DeadLetter, type DynamoDbTallyStore, MAX_TRANSACTION_ITEMS } from "./tally-store";
+import type { Checkpoint, DeadLetter, TallyStore } from "../../ports";
+import { MAX_TRANSACTION_ITEMS } from "./tally-store";
 
 export interface AggregatorFaults {
   /** Called just before a batch commits; throwing here is a crash at the worst moment. */
@@ -38,7 +39,7 @@ export class StreamAggregator {
       readonly dynamodb: DynamoDBClient;
       readonly streams: DynamoDBStreamsClient;
       readonly votesTable: string;
-      readonly tallies: DynamoDbTallyStore;
+      readonly tallies: TallyStore;
       /** Receives quarantined votes and their reviews before the batch's checkpoint commits. */
       readonly fraudCases?: FraudCaseSink;
       readonly faults?: AggregatorFaults;

@@ -8,30 +8,10 @@ import {
   TransactWriteItemsCommand,
   type TransactWriteItem,
 } from "@aws-sdk/client-dynamodb";
+import type { BatchCommit, Checkpoint, DeadLetter, TallyStore } from "../../ports";
 import type { TallyDelta } from "../../tally/tally-delta";
 
-export interface Checkpoint {
-  readonly sequenceNumber: string | undefined;
-  /** The stream shard ended and every record of it was applied. */
-  readonly closed: boolean;
-}
-
-export interface DeadLetter {
-  readonly sequenceNumber: string;
-  readonly reason: string;
-  readonly record: string;
-}
-
-export interface BatchCommit {
-  readonly shardId: string;
-  /** The checkpoint this batch was read after; the commit fails if someone moved it meanwhile. */
-  readonly previous: Checkpoint;
-  readonly next: Checkpoint;
-  readonly delta: TallyDelta;
-  readonly deadLetters: readonly DeadLetter[];
-  /** Which counter shard takes this batch's increments. */
-  readonly counterShard: number;
-}
+export type { BatchCommit, Checkpoint, DeadLetter };
 
 /** DynamoDB allows 100 items in one transaction; one is always the checkpoint. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -46,7 +26,7 @@ const checkpointKey = (shardId: string) => ({ pk: { S: `CHECKPOINT#${shardId}` }
  * increments and the checkpoint that says "applied" commit in a single transaction: a replayed
  * batch finds the checkpoint moved and is refused whole, so nothing is ever counted twice.
  */
-export class DynamoDbTallyStore {
+export class DynamoDbTallyStore implements TallyStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tables: { readonly tallies: string; readonly deadLetters: string },

@@ -1,2 +1,3 @@
 export { InMemoryElections } from "./election-reader";
 export { InMemoryVoteStore } from "./vote-store";
+export { InMemoryTallyStore } from "./tally-store";
