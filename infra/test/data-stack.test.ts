@@ -7,8 +7,8 @@ import { parametersFor } from "../lib/parameters";
 const template = Template.fromStack(createStacks(new App(), parametersFor("dev")).data);
 
 describe("the data stack", () => {
-  it("has the four data-plane tables, on demand, recoverable, protected and retained", () => {
-    template.resourceCountIs("AWS::DynamoDB::Table", 4);
+  it("has the six data-plane tables, on demand, recoverable, protected and retained", () => {
+    template.resourceCountIs("AWS::DynamoDB::Table", 6);
     template.allResourcesProperties("AWS::DynamoDB::Table", {
       BillingMode: "PAY_PER_REQUEST",
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

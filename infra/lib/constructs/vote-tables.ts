@@ -7,7 +7,7 @@ export interface VoteTablesProps {
 }
 
 /**
- * The data plane tables, the same as packages/vote-engine/src/adapters/dynamodb/tables.ts
+ * The data plane tables, the same six as packages/vote-engine/src/adapters/dynamodb/tables.ts
  * creates locally. On-demand, recoverable to any second of the last 35 days, never deleted
  * by a stack update.
  */
@@ -16,6 +16,8 @@ export class VoteTables extends Construct {
   readonly tallies: Table;
   readonly nonces: Table;
   readonly devices: Table;
+  readonly deadLetters: Table;
+  readonly voterRolls: Table;
 
   constructor(scope: Construct, id: string, props: VoteTablesProps) {
     super(scope, id);
@@ -50,5 +52,9 @@ export class VoteTables extends Construct {
     });
     // PK ACCOUNT#<sub> or DEVICE#<thumbprint>: both directions of a device binding.
     this.devices = new Table(this, "Devices", { ...common, tableName: `${props.tablePrefix}-devices`, partitionKey: pk, sortKey: sk });
+    // PK DEADLETTER#<stream sequence>: change records the aggregator could not read, kept for a re-drive.
+    this.deadLetters = new Table(this, "DeadLetters", { ...common, tableName: `${props.tablePrefix}-dead-letters`, partitionKey: pk });
+    // PK ROLL#<election>#<kind>#<value>: who may vote in a roll-based election; read on every cast there.
+    this.voterRolls = new Table(this, "VoterRolls", { ...common, tableName: `${props.tablePrefix}-voter-rolls`, partitionKey: pk });
   }
 }

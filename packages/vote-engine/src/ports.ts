@@ -1,4 +1,5 @@
 import type { Election } from "./election/definition";
+import type { RollEntry } from "./roll/voter-roll";
 import type { TallyDelta } from "./tally/tally-delta";
 import type { VoteChange } from "./tally/vote-change";
 import type { StoredVote } from "./vote/stored-vote";
@@ -54,6 +55,13 @@ export interface VoteStore {
 /** Where quarantined votes wait for officials (the control plane); every call is idempotent. */
 export interface FraudCaseSink {
   record(changes: readonly VoteChange[]): Promise<void>;
+}
+
+/** The imported roll of a roll-based election; read on the hot path, so it lives in the data plane. */
+export interface VoterRoll {
+  /** Adds entries; adding one twice is harmless, so an import can simply be run again. */
+  add(electionId: string, entries: readonly RollEntry[]): Promise<void>;
+  includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean>;
 }
 
 export interface ElectionReader {

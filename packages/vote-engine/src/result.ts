@@ -40,6 +40,7 @@ export const errorCodes = [
   "ALREADY_VOTED",
   "IDEMPOTENCY_KEY_REUSED",
   "INVALID_IDEMPOTENCY_KEY",
+  "NOT_ELIGIBLE",
   // review of quarantined votes
   "VOTE_NOT_FOUND",
   "NOT_QUARANTINED",

@@ -1,7 +1,8 @@
 import { canonicalBallotJson } from "../ballot/canonical-json";
 import { validateBallot } from "../ballot/validate-ballot";
 import { checkCastingAllowed } from "../election/lifecycle";
-import type { Clock, ElectionReader, Entropy, Keys, VoteStore } from "../ports";
+import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from "../ports";
+import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
 import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
 import type { Decision, Receipt, StoredVote } from "./stored-vote";
@@ -12,12 +13,16 @@ export interface CastVoteDependencies {
   readonly keys: Keys;
   readonly entropy: Entropy;
   readonly clock: Clock;
+  /** Needed for roll-based elections only. */
+  readonly voterRoll?: VoterRoll;
 }
 
 export interface CastVoteCommand {
   readonly electionId: string;
   /** The verified identity subject; only its HMAC is ever stored. */
   readonly subject: string;
+  /** What the identity token says about the voter, for roll-based elections. */
+  readonly identity?: VoterIdentity;
   /** Chosen by the client per ballot; a retry with the same key and ballot gets the same receipt. */
   readonly idempotencyKey: string;
   readonly ballot: unknown;
@@ -50,6 +55,11 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   const now = deps.clock.now();
   const allowed = checkCastingAllowed(election, now);
   if (!allowed.ok) return allowed;
+  if (election.eligibility === "voter-roll") {
+    const entries = identityEntries(command.identity ?? {});
+    const onRoll = entries.length > 0 && deps.voterRoll !== undefined && (await deps.voterRoll.includesAny(election.id, entries));
+    if (!onRoll) return fail("NOT_ELIGIBLE", "You are not on the voter roll of this election.");
+  }
   const ballot = validateBallot(election, command.ballot);
   if (!ballot.ok) return ballot;
 

@@ -4,3 +4,4 @@ export { createTableInput, type TableDefinition, tableDefinitions, type TableNam
 export { DynamoDbVoteStore } from "./vote-store";
 export { type AggregatorFaults, type DrainReport, StreamAggregator } from "./stream-aggregator";
 export { type Checkpoint, type DeadLetter, DynamoDbTallyStore } from "./tally-store";
+export { DynamoDbVoterRoll } from "./voter-roll";

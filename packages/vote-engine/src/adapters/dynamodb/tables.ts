@@ -7,7 +7,7 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  */
 export interface TableDefinition {
   /** The logical name; the physical name is `${prefix}-${logical}`. */
-  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters";
+  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls";
   readonly sortKey: boolean;
   /** The votes table feeds the aggregator through its change stream. */
   readonly stream: boolean;
@@ -27,6 +27,8 @@ export const tableDefinitions: readonly TableDefinition[] = [
   { logical: "devices", sortKey: true, stream: false },
   // pk DEADLETTER#<stream sequence>: a change record the aggregator could not process, with why.
   { logical: "dead-letters", sortKey: false, stream: false },
+  // pk ROLL#<election>#<kind>#<value>: who may vote in a roll-based election, read on every cast there.
+  { logical: "voter-rolls", sortKey: false, stream: false },
 ];
 
 export type TableNames = Record<TableDefinition["logical"], string>;

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * Who may vote in a roll-based election: people named by e-mail address or by an external id
+ * (a national registry number, a member number). Values are normalized so that "Ada@Example.org "
+ * and "ada@example.org" are one person.
+ */
+export type RollKind = "email" | "external-id";
+
+export interface RollEntry {
+  readonly kind: RollKind;
+  readonly value: string;
+}
+
+/** What a signed-in voter is known by, from the identity token. */
+export interface VoterIdentity {
+  readonly email?: string;
+  readonly externalId?: string;
+}
+
+const emailSchema = z.email({ error: "not a valid e-mail address" });
+const externalIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, { error: "an external id is 1-128 letters, digits, '.', '_', ':' or '-'" });
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface RollRowError {
+  /** 1-based, as a person counts rows in the file. */
+  readonly row: number;
+  readonly message: string;
+}
+
+/**
+ * Reads imported rows (one identifier per row, e-mail or external id, as `{ email }` or
+ * `{ externalId }`), keeping the good ones and saying exactly what is wrong with each bad one.
+ * Duplicates collapse to one entry.
+ */
+export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string | undefined>>>): { entries: RollEntry[]; errors: RollRowError[] } {
+  const seen = new Set<string>();
+  const entries: RollEntry[] = [];
+  const errors: RollRowError[] = [];
+  rows.forEach((row, index) => {
+    const email = row.email?.trim();
+    const externalId = row.externalId?.trim();
+    if (email && externalId) return errors.push({ row: index + 1, message: "give an e-mail address or an external id, not both" });
+    if (!email && !externalId) return errors.push({ row: index + 1, message: "no e-mail address or external id" });
+    const parsed = email ? emailSchema.safeParse(normalizeEmail(email)) : externalIdSchema.safeParse(externalId);
+    if (!parsed.success) return errors.push({ row: index + 1, message: parsed.error.issues[0]?.message ?? "invalid" });
+    const entry: RollEntry = { kind: email ? "email" : "external-id", value: parsed.data };
+    const key = `${entry.kind}:${entry.value}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      entries.push(entry);
+    }
+  });
+  return { entries, errors };
+}
+
+/** The roll entries that would admit this identity. */
+export function identityEntries(identity: VoterIdentity): RollEntry[] {
+  return [
+    ...(identity.email ? [{ kind: "email" as const, value: normalizeEmail(identity.email) }] : []),
+    ...(identity.externalId ? [{ kind: "external-id" as const, value: identity.externalId }] : []),
+  ];
+}

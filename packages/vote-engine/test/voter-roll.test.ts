@@ -1,0 +1,60 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { testServers, uniqueName } from "@landslide/local-stack/testing";
+import { createDynamoDbClient, DynamoDbVoterRoll, ensureTables } from "../src/adapters/dynamodb";
+import { InMemoryElections, InMemoryVoteStore, InMemoryVoterRoll } from "../src/adapters/memory";
+import { castVote, parseRollRows, type VoterRoll } from "../src/index";
+import { castDependencies, demoBallot, election, idempotencyKey } from "./fixtures";
+
+const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
+afterAll(() => client.destroy());
+
+describe("reading an imported voter roll", () => {
+  it("keeps good rows, normalizes and de-duplicates them, and names each bad row", () => {
+    const { entries, errors } = parseRollRows([
+      { email: " Ada@Example.org " },
+      { email: "ada@example.org" },
+      { externalId: "NL-123456" },
+      { email: "not-an-address" },
+      { email: "x@example.org", externalId: "X1" },
+      {},
+      { externalId: "has spaces" },
+    ]);
+    expect(entries).toEqual([
+      { kind: "email", value: "ada@example.org" },
+      { kind: "external-id", value: "NL-123456" },
+    ]);
+    expect(errors).toEqual([
+      { row: 4, message: "not a valid e-mail address" },
+      { row: 5, message: "give an e-mail address or an external id, not both" },
+      { row: 6, message: "no e-mail address or external id" },
+      { row: 7, message: "an external id is 1-128 letters, digits, '.', '_', ':' or '-'" },
+    ]);
+  });
+});
+
+const rolls: Array<[string, () => Promise<VoterRoll>]> = [
+  ["in-memory", async () => new InMemoryVoterRoll()],
+  ["DynamoDB Local", async () => new DynamoDbVoterRoll(client, (await ensureTables(client, uniqueName("roll"))).names["voter-rolls"])],
+];
+
+describe.each(rolls)("a roll-based election with the %s roll", (_, makeRoll) => {
+  it("lets voters on the roll cast, refuses others as NOT_ELIGIBLE and stores nothing for them, and survives a re-import", async () => {
+    const roll = await makeRoll();
+    const rollElection = { ...election, eligibility: "voter-roll" as const };
+    const { entries } = parseRollRows([{ email: "ada@example.org" }, { externalId: "M-42" }]);
+    await roll.add(rollElection.id, entries);
+    await roll.add(rollElection.id, entries); // an import run twice changes nothing
+    const votes = new InMemoryVoteStore();
+    const deps = castDependencies(votes, { elections: new InMemoryElections([rollElection]), voterRoll: roll });
+    const cast = (subject: string, identity: { email?: string; externalId?: string }) =>
+      castVote(deps, { electionId: rollElection.id, subject, identity, idempotencyKey: idempotencyKey(subject.length), ballot: demoBallot() });
+
+    expect((await cast("ada", { email: "ADA@example.org" })).ok).toBe(true);
+    expect((await cast("member", { externalId: "M-42" })).ok).toBe(true);
+    expect(await cast("mallory", { email: "mallory@example.org" })).toMatchObject({ ok: false, error: { code: "NOT_ELIGIBLE" } });
+    expect(await cast("nobody", {})).toMatchObject({ ok: false, error: { code: "NOT_ELIGIBLE" } });
+    const stored: string[] = [];
+    for await (const vote of votes.scan(rollElection.id)) stored.push(vote.voterKey);
+    expect(stored).toHaveLength(2);
+  });
+});
