@@ -22,6 +22,8 @@ export default class Provision extends BaseCommand {
       clock: systemClock,
       demo: flags.demo,
       credentialsFile: stackLayout(config.dataDir).credentials,
+      // On AWS the keys belong in Secrets Manager, not on an operator's disk.
+      keysFile: config.stack === "embedded" ? stackLayout(config.dataDir).keys : null,
       onStep: (step) => {
         if (this.jsonEnabled()) return;
         if (ux.action.running) ux.action.stop("done");

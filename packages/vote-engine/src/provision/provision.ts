@@ -1,6 +1,7 @@
 import type { AccountCredentials, AccountSpec } from "../adapters/cognito";
 import { createCognitoClient, ensureAccount, ensureUserPool, type UserPoolIds } from "../adapters/cognito";
 import { createDynamoDbClient, ensureTables, type TableNames } from "../adapters/dynamodb";
+import { ensureKeyFile } from "../adapters/node-crypto/key-file";
 import { connectControlPlane, ElectionsRepository, migrateControlPlane } from "../adapters/postgres";
 import { demoElection } from "../election/demo";
 import type { Clock } from "../ports";
@@ -22,6 +23,8 @@ export interface ProvisionOptions {
   readonly demo: boolean;
   /** Where demo passwords are kept between runs; null keeps them in memory only (tests). */
   readonly credentialsFile: string | null;
+  /** Where the local stack's voter-key secret and receipt key live; null when a secret store holds them (AWS). */
+  readonly keysFile?: string | null;
   readonly onStep?: (step: string) => void;
 }
 
@@ -66,6 +69,11 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     onStep("Postgres schema");
     const applied = await migrateControlPlane(controlPlane.db);
     if (applied > 0) changes.push(`applied ${applied} Postgres migration(s)`);
+
+    if (options.keysFile) {
+      onStep("deployment keys");
+      if (ensureKeyFile(options.keysFile).created) changes.push("generated the voter-key secret and the receipt signing key");
+    }
 
     let demoElectionId: string | undefined;
     const accounts: AccountCredentials[] = [];

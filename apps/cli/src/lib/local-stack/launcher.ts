@@ -73,6 +73,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       clock: systemClock,
       demo: true,
       credentialsFile: layout.credentials,
+      keysFile: layout.keys,
     });
 
     const env: NodeJS.ProcessEnv = {
