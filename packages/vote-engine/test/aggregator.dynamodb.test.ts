@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { afterAll, describe, expect, it } from "vitest";
+import { PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
 import { eq } from "drizzle-orm";
 import { connectControlPlane, controlPlaneSchema, migrateControlPlane, PostgresFraudCaseSink } from "../src/adapters/postgres";
