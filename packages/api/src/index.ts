@@ -7,3 +7,9 @@ export {
   type VerifiedIdentity,
 } from "./auth/verify-access-token";
 export { type CheckResult, type ReadinessReport, runReadiness } from "./http/readiness";
+export { type AppRouter, appRouter } from "./root";
+export type { Context } from "./trpc";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root";
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -6,6 +6,7 @@ export interface Config {
   readonly stack: "embedded" | "aws";
   readonly host: string;
   readonly dataDir: string;
+  readonly keysFile: string;
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
     readonly voterWeb: number;
@@ -95,6 +96,7 @@ function fromEnvironment(env: Environment): Config {
     stack: env.LANDSLIDE_STACK,
     host,
     dataDir: env.LANDSLIDE_DATA_DIR,
+    keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
     logLevel: env.LANDSLIDE_LOG_LEVEL,
     ports: {
       voterWeb: env.LANDSLIDE_VOTER_WEB_PORT,

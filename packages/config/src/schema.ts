@@ -28,6 +28,8 @@ const name = z
 export const environmentSchema = z.object({
   LANDSLIDE_HOST: z.string().min(1).default("127.0.0.1"),
   LANDSLIDE_DATA_DIR: z.string().min(1).default(".landslide"),
+  // The voter-key secret and the receipt signing key (written by provisioning); default <data dir>/keys.json.
+  LANDSLIDE_KEYS_FILE: z.string().min(1).optional(),
   LANDSLIDE_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "one of fatal, error, warn, info, debug, trace, silent",

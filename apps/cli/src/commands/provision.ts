@@ -23,7 +23,7 @@ export default class Provision extends BaseCommand {
       demo: flags.demo,
       credentialsFile: stackLayout(config.dataDir).credentials,
       // On AWS the keys belong in Secrets Manager, not on an operator's disk.
-      keysFile: config.stack === "embedded" ? stackLayout(config.dataDir).keys : null,
+      keysFile: config.stack === "embedded" ? config.keysFile : null,
       onStep: (step) => {
         if (this.jsonEnabled()) return;
         if (ux.action.running) ux.action.stop("done");

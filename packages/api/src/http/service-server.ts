@@ -86,3 +86,11 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 function validRequestId(header: string | string[] | undefined): string | undefined {
   return typeof header === "string" && /^[A-Za-z0-9._-]{8,128}$/.test(header) ? header : undefined;
 }
+
+/** Tries each handler in turn; the first that claims the request answers it. */
+export function firstMatching(...handlers: RouteHandler[]): RouteHandler {
+  return async (request, response, log) => {
+    for (const handler of handlers) if (await handler(request, response, log)) return true;
+    return false;
+  };
+}

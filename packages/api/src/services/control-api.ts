@@ -1,5 +1,9 @@
-import { runService } from "./run-service";
+import { createAppServices } from "../app-services";
 import { electionRoutes } from "../http/election-routes";
+import { firstMatching } from "../http/service-server";
+import { trpcRoutes } from "../http/trpc-routes";
+import { serviceRouters } from "../root";
+import { runService } from "./run-service";
 
 // Elections, voter rolls, fraud review, certification and audit: scales with officials.
 await runService({
@@ -10,5 +14,5 @@ await runService({
     dynamodb: deps.checks.dynamodb(deps.tables.votes),
     cognito: deps.checks.cognito(),
   }),
-  routes: (deps) => electionRoutes(deps),
+  routes: (deps, logger) => firstMatching(electionRoutes(deps), trpcRoutes(serviceRouters["control-api"], createAppServices(deps), logger)),
 });

@@ -1,4 +1,8 @@
+import { createAppServices } from "../app-services";
 import { resultsRoutes } from "../http/results-routes";
+import { firstMatching } from "../http/service-server";
+import { trpcRoutes } from "../http/trpc-routes";
+import { serviceRouters } from "../root";
 import { runService } from "./run-service";
 
 // Live results snapshots and subscriptions: scales with watchers.
@@ -6,5 +10,5 @@ await runService({
   name: "results",
   port: (config) => config.ports.results,
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.tallies), postgres: deps.checks.postgres() }),
-  routes: (deps) => resultsRoutes(deps),
+  routes: (deps, logger) => firstMatching(resultsRoutes(deps), trpcRoutes(serviceRouters.results, createAppServices(deps), logger)),
 });

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
 import { systemClock } from "../ports";
 import { provision, type ProvisionResult, type ProvisionTarget } from "../provision";
 
 export interface TestStack {
   readonly target: ProvisionTarget;
+  /** The deployment keys this stack's services sign receipts with. */
+  readonly keysFile: string;
   readonly provisioned: ProvisionResult;
   /** Stops this file's Postgres; the shared DynamoDB Local and cognito-local stay up for other files. */
   stop(): Promise<void>;
@@ -17,9 +22,18 @@ export interface TestStack {
 export async function provisionTestStack({ demo = true }: { demo?: boolean } = {}): Promise<TestStack> {
   const postgres = await startTestPostgres();
   const target = testProvisionTarget(postgres.url);
+  const keysFile = join(mkdtempSync(join(tmpdir(), "landslide-keys-")), "keys.json");
   try {
-    const provisioned = await provision({ target, clock: systemClock, demo, credentialsFile: null });
-    return { target, provisioned, stop: () => postgres.stop() };
+    const provisioned = await provision({ target, clock: systemClock, demo, credentialsFile: null, keysFile });
+    return {
+      target,
+      keysFile,
+      provisioned,
+      stop: async () => {
+        await postgres.stop();
+        rmSync(dirname(keysFile), { recursive: true, force: true });
+      },
+    };
   } catch (error) {
     await postgres.stop();
     throw error;

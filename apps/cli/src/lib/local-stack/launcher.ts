@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Config } from "@landslide/config";
 import { assertJava, assertPortsFree, isPortInUse, type LocalServers, startLocalServers } from "@landslide/local-stack";
 import type { AccountCredentials } from "@landslide/vote-engine/cognito";
@@ -73,7 +74,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       clock: systemClock,
       demo: true,
       credentialsFile: layout.credentials,
-      keysFile: layout.keys,
+      keysFile: resolve(config.keysFile),
     });
 
     const env: NodeJS.ProcessEnv = {

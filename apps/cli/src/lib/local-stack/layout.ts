@@ -10,8 +10,6 @@ export function stackLayout(dataDir: string) {
     logs: resolve(root, "logs"),
     scratch: resolve(root, "tmp"),
     credentials: resolve(root, "credentials.json"),
-    /** The voter-key secret and the receipt signing key of this local deployment. */
-    keys: resolve(root, "keys.json"),
     /** Written while `election local up` runs, so `local status` and `local down` can find it. */
     runFile: resolve(root, "stack.json"),
   };

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Election } from "../../election/definition";
 import type { ControlPlaneDb } from "./client";
 import { elections, questions } from "./schema";
@@ -39,6 +39,19 @@ export class ElectionsRepository {
   async exists(id: string): Promise<boolean> {
     const found = await this.db.select({ id: elections.id }).from(elections).where(eq(elections.id, id));
     return found.length > 0;
+  }
+
+  /**
+   * Changes the status only if it is still `from`: two officials clicking at once cannot both
+   * move the same election. Returns false when someone else moved it first.
+   */
+  async updateStatus(id: string, from: Election["status"], to: Election["status"]): Promise<boolean> {
+    const updated = await this.db
+      .update(elections)
+      .set({ status: to, updatedAt: new Date() })
+      .where(and(eq(elections.id, id), eq(elections.status, from)))
+      .returning({ id: elections.id });
+    return updated.length === 1;
   }
 
   /** Inserts the election and its questions in one transaction. */

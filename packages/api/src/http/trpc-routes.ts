@@ -1,0 +1,28 @@
+import type { AnyTRPCRouter } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { AppServices } from "../app-services";
+import type { Logger } from "../logger";
+import { createContext } from "../trpc";
+import type { RouteHandler } from "./service-server";
+
+/** Bodies larger than this are refused before parsing: a ballot is a few hundred bytes. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Serves a router under /trpc/ on the service's HTTP shell. */
+export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger: Logger): RouteHandler {
+  const handler = createHTTPHandler({
+    router,
+    basePath: "/trpc/",
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req, res }) =>
+      createContext(services, { authorization: req.headers.authorization, requestId: String(res.getHeader("x-request-id") ?? "") }),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
+    },
+  });
+  return async (request, response) => {
+    if (!request.url?.startsWith("/trpc/")) return false;
+    handler(request, response);
+    return true;
+  };
+}

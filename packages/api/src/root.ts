@@ -1,0 +1,24 @@
+import { electionsRouter } from "./router/elections";
+import { officialRouter } from "./router/official";
+import { receiptsRouter } from "./router/receipts";
+import { resultsRouter } from "./router/results";
+import { voterRouter } from "./router/voter";
+import { createTRPCRouter } from "./trpc";
+
+/** Every procedure of Landslide; each service mounts the part it serves. */
+export const appRouter = createTRPCRouter({
+  elections: electionsRouter,
+  results: resultsRouter,
+  receipts: receiptsRouter,
+  voter: voterRouter,
+  official: officialRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** The routers of each service (ARCHITECTURE §6). */
+export const serviceRouters = {
+  "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, voter: voterRouter }),
+  "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter }),
+  results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter }),
+} as const;

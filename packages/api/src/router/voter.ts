@@ -1,0 +1,27 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { castVote } from "@landslide/vote-engine";
+import { refuse } from "../errors";
+import { voterProcedure } from "../trpc";
+
+const castInput = z
+  .object({
+    electionId: z.uuid(),
+    idempotencyKey: z.string().min(16).max(128),
+    // The engine validates the ballot itself, with a code per violation.
+    ballot: z.unknown(),
+  })
+  .strict();
+
+export const voterRouter = {
+  me: voterProcedure.query(({ ctx }) => ({ sub: ctx.identity.sub, username: ctx.identity.username, groups: ctx.identity.groups })),
+  cast: voterProcedure.input(castInput).mutation(async ({ ctx, input }) => {
+    const { services } = ctx;
+    const result = await castVote(
+      { elections: services.elections, votes: services.votes, keys: services.keys(), entropy: services.entropy, clock: services.clock, voterRoll: services.voterRoll },
+      { electionId: input.electionId, subject: ctx.identity.sub, identity: { email: ctx.identity.username }, idempotencyKey: input.idempotencyKey, ballot: input.ballot },
+    );
+    if (!result.ok) throw refuse(result.error);
+    return result.value;
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,82 @@
+/**
+ * tRPC for Landslide: the context, the initialisation (with the error shape every client relies
+ * on) and the procedure tiers.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { AppServices } from "./app-services";
+import type { VerifiedIdentity } from "./auth/verify-access-token";
+import { TokenRejectedError } from "./auth/verify-access-token";
+import { Refusal, refusal } from "./errors";
+
+// ---- context ---------------------------------------------------------------------------------
+
+export interface Context {
+  readonly services: AppServices;
+  readonly requestId: string;
+  /** The raw bearer token, verified only by the procedures that need an identity. */
+  readonly accessToken: string | undefined;
+}
+
+export function createContext(services: AppServices, headers: { authorization?: string | undefined; requestId: string }): Context {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(headers.authorization ?? "");
+  return { services, requestId: headers.requestId, accessToken: match?.[1] };
+}
+
+// ---- initialisation --------------------------------------------------------------------------
+
+const t = initTRPC.context<Context>().create({
+  // Never send a stack trace; always send a reason a program can switch on.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const reason =
+      cause instanceof Refusal ? cause.reason : cause instanceof ZodError ? "INVALID_INPUT" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : error.code;
+    return {
+      ...shape,
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side; please try again." : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        reason,
+        ...(cause instanceof Refusal && cause.details ? { details: cause.details } : {}),
+        ...(cause instanceof ZodError ? { issues: cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) } : {}),
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+
+// ---- procedures ------------------------------------------------------------------------------
+
+export const publicProcedure = t.procedure;
+
+/** Any signed-in account: the Cognito access token is verified against the pool's JWKS. */
+export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
+  let identity: VerifiedIdentity;
+  try {
+    identity = await ctx.services.verifyAccessToken(ctx.accessToken);
+  } catch (error) {
+    if (error instanceof TokenRejectedError) throw refusal("UNAUTHORIZED", error.reason, error.message);
+    throw error;
+  }
+  return next({ ctx: { ...ctx, identity } });
+});
+
+/** Voters: every signed-in account may vote (eligibility is the election's own rule). */
+export const voterProcedure = signedInProcedure;
+
+const inGroup = (group: "officials" | "operators") =>
+  signedInProcedure.use(({ ctx, next }) => {
+    if (!ctx.identity.groups.includes(group)) {
+      throw refusal("FORBIDDEN", "ROLE_REQUIRED", `This needs the ${group} role.`);
+    }
+    return next();
+  });
+
+export const officialProcedure = inGroup("officials");
+export const operatorProcedure = inGroup("operators");
+
+export { TRPCError };

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { freePort, waitForHttp } from "@landslide/local-stack";
+import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
+import { createCognitoClient } from "@landslide/vote-engine/cognito";
+import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
+import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
+import type { AppRouter } from "../src/index";
+import { serviceEnvironment, startService } from "./service-runner";
+
+let stack: TestStack;
+let services: Array<ReturnType<typeof startService>> = [];
+const urls = { vote: "", control: "" };
+const tokens = { voter1: "", voter2: "", official: "" };
+
+beforeAll(async () => {
+  stack = await provisionTestStack({ demo: true });
+  const [votePort, controlPort] = [await freePort(), await freePort()];
+  services = [startService("vote-api", serviceEnvironment(stack, votePort)), startService("control-api", serviceEnvironment(stack, controlPort))];
+  urls.vote = `http://127.0.0.1:${votePort}`;
+  urls.control = `http://127.0.0.1:${controlPort}`;
+  const cognito = createCognitoClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint });
+  const signIn = async (email: string, client: "voter-web" | "console") => {
+    const account = stack.provisioned.accounts.find((a) => a.email === email)!;
+    const { AuthenticationResult } = await cognito.send(
+      new InitiateAuthCommand({ ClientId: stack.provisioned.clientIds[client], AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: account.password } }),
+    );
+    return AuthenticationResult!.AccessToken!;
+  };
+  tokens.voter1 = await signIn("voter1@demo.landslide.test", "voter-web");
+  tokens.voter2 = await signIn("voter2@demo.landslide.test", "voter-web");
+  tokens.official = await signIn("official@demo.landslide.test", "console");
+  for (const [i, base] of [urls.vote, urls.control].entries()) {
+    await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => services[i]!.child.exitCode === null });
+  }
+});
+afterAll(async () => {
+  for (const service of services) service.child.kill("SIGTERM");
+  await Promise.all(services.map((s) => s.exited));
+  await stack.stop();
+});
+
+const client = (base: string, token?: string) =>
+  createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })] });
+
+/** What a refused call says: its tRPC code and its stable reason. */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; reason: string; httpStatus: number } | "accepted"> {
+  try {
+    await call;
+    return "accepted";
+  } catch (error) {
+    if (!(error instanceof TRPCClientError)) throw error;
+    const data = error.data as { code: string; reason: string; httpStatus: number };
+    return { code: data.code, reason: data.reason, httpStatus: data.httpStatus };
+  }
+}
+
+const ballot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada", "chen"] } } };
+
+describe("the vote API over tRPC", () => {
+  it("lists the demo election publicly", async () => {
+    const elections = await client(urls.vote).elections.list.query();
+    expect(elections.map((e) => [e.id, e.status])).toEqual([[DEMO_ELECTION_ID, "open"]]);
+  });
+
+  it("casts with a Cognito token and returns a receipt that verifies offline; a retry gets the same receipt; another ballot is ALREADY_VOTED", async () => {
+    const voter = client(urls.vote, tokens.voter1);
+    const first = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot });
+    expect(first.replayed).toBe(false);
+    const { pem, keyId } = await client(urls.vote).receipts.publicKey.query();
+    expect(first.receipt.keyId).toBe(keyId);
+    expect(verifyReceiptSignature(first.receipt, pem)).toBe(true);
+    expect(await client(urls.vote).receipts.verify.query({ receipt: first.receipt })).toEqual({ valid: true });
+    expect(await client(urls.vote).receipts.verify.query({ receipt: { ...first.receipt, commitment: "0".repeat(64) } })).toEqual({ valid: false });
+
+    const retry = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot });
+    expect(retry).toEqual({ ...first, replayed: true });
+    const other = { answers: { ...ballot.answers, mascot: { choices: ["fox"] } } };
+    expect(await refusal(voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0002", ballot: other }))).toEqual({
+      code: "CONFLICT",
+      reason: "ALREADY_VOTED",
+      httpStatus: 409,
+    });
+  });
+
+  it("refuses every bad request with its reason, and stores nothing", async () => {
+    const cast = (token: string | undefined, input: Record<string, unknown>) => refusal(client(urls.vote, token).voter.cast.mutate(input as never));
+    const good = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter2-ballot-0001", ballot };
+    expect(await cast(undefined, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_MISSING" });
+    expect(await cast(`${tokens.voter2.slice(0, -4)}AAAA`, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_INVALID" });
+    expect(await cast(tokens.voter2, { ...good, ballot: { answers: { ...ballot.answers, mascot: { choices: ["dragon"] } } } })).toMatchObject({
+      code: "BAD_REQUEST",
+      reason: "UNKNOWN_OPTION",
+    });
+    expect(await cast(tokens.voter2, { ...good, extra: true })).toMatchObject({ code: "BAD_REQUEST", reason: "INVALID_INPUT" });
+    expect(await cast(tokens.voter2, { ...good, electionId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ code: "NOT_FOUND", reason: "ELECTION_NOT_FOUND" });
+    const huge = await fetch(`${urls.vote}/trpc/voter.cast`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${tokens.voter2}` },
+      body: JSON.stringify({ ...good, ballot: { padding: "x".repeat(100_000) } }),
+    });
+    expect(huge.status).toBe(413);
+    const body = await huge.text();
+    expect(body).not.toMatch(/\n\s+at /);
+
+    // After all that, voter2 can still cast exactly once: nothing was half-written.
+    const cast2 = await client(urls.vote, tokens.voter2).voter.cast.mutate(good);
+    expect(cast2.replayed).toBe(false);
+  });
+});
+
+describe("the control API's official routes", () => {
+  it("refuse a voter, and let an official pause and reopen an election, which voting obeys", async () => {
+    const transition = (token: string, to: "paused" | "open") =>
+      client(urls.control, token).official.transition.mutate({ electionId: DEMO_ELECTION_ID, to, reason: "testing the pause" });
+    expect(await refusal(transition(tokens.voter1, "paused"))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_REQUIRED" });
+    expect(await transition(tokens.official, "paused")).toEqual({ electionId: DEMO_ELECTION_ID, from: "open", to: "paused" });
+    expect(await refusal(transition(tokens.official, "paused"))).toMatchObject({ code: "PRECONDITION_FAILED", reason: "INVALID_TRANSITION" });
+
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the vote API caches definitions for a second
+    const voter3 = createCognitoClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint });
+    const account = stack.provisioned.accounts.find((a) => a.email === "voter3@demo.landslide.test")!;
+    const { AuthenticationResult } = await voter3.send(
+      new InitiateAuthCommand({ ClientId: stack.provisioned.clientIds["voter-web"], AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: account.email, PASSWORD: account.password } }),
+    );
+    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken!).voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter3-ballot-0001", ballot });
+    expect(await refusal(castWhilePaused)).toMatchObject({ code: "PRECONDITION_FAILED", reason: "ELECTION_NOT_OPEN" });
+
+    expect(await transition(tokens.official, "open")).toMatchObject({ to: "open" });
+    const recount = await client(urls.control, tokens.official).official.recount.mutate({ electionId: DEMO_ELECTION_ID });
+    expect(recount.votesRead).toBe(2);
+    expect(recount.counters.__turnout).toBe(2);
+  });
+});
