@@ -5,7 +5,7 @@ import { generateKeyMaterial, type KeyMaterial } from "./keys";
 
 const keyFileSchema = z.object({
   voterKeySecret: z.string().min(43),
-  receiptPrivateKeyPem: z.string().startsWith("-----BEGIN PRIVATE KEY-----"),
+  receiptPrivateKeyPem: z.string().regex(/^-----BEGIN [A-Z ]*PRIVATE KEY-----/),
 });
 
 /**
