@@ -3,6 +3,7 @@ import { DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@lands
 import { ElectionsRepository } from "@landslide/vote-engine/postgres";
 import { type Election, type ElectionReader, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier } from "./auth/verify-access-token";
+import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
 import { required } from "@landslide/config";
 
@@ -15,6 +16,7 @@ export function createAppServices(deps: Dependencies) {
   const repository = () => new ElectionsRepository(deps.controlPlane().db);
   const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter((id): id is string => !!id);
   let keys: ReturnType<typeof nodeKeys> | undefined;
+  const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   return {
     clock: systemClock,
     entropy: nodeEntropy,
@@ -24,7 +26,8 @@ export function createAppServices(deps: Dependencies) {
     repository,
     votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),
     voterRoll: new DynamoDbVoterRoll(deps.dynamodb, deps.tables["voter-rolls"]),
-    tallies: new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards),
+    tallies,
+    liveResults: new LiveResults(tallies, systemClock),
     verifyAccessToken: createAccessTokenVerifier({
       issuer: deps.issuer(),
       clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],

@@ -26,6 +26,8 @@ export interface RunningService {
  * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer), JSON errors
  * without stack traces.
  */
+const DRAIN_MS = 2000;
+
 export async function startServiceServer(options: ServiceOptions): Promise<RunningService> {
   const { name, logger } = options;
   const server = createServer(async (request, response) => {
@@ -73,6 +75,9 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // Requests in flight get a moment to finish; long-lived ones (SSE subscriptions) are then
+        // cut, and their clients reconnect to another task with the last event id they saw.
+        setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
       }),
   };
 }

@@ -1,14 +1,49 @@
-import type { TRPCRouterRecord } from "@trpc/server";
+import { type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
-import { buildResultsSnapshot } from "@landslide/vote-engine";
+import { buildResultsSnapshot, type Election, type ResultsSnapshot } from "@landslide/vote-engine";
 import { refuse } from "../errors";
 import { publicProcedure } from "../trpc";
+
+async function electionOrRefuse(ctx: { services: { elections: { get(id: string): Promise<Election | undefined> } } }, electionId: string): Promise<Election> {
+  const election = await ctx.services.elections.get(electionId);
+  if (!election) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
+  return election;
+}
 
 export const resultsRouter = {
   /** The live, versioned snapshot read from the tally counters. */
   snapshot: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
-    const election = await ctx.services.elections.get(input.electionId);
-    if (!election) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
+    const election = await electionOrRefuse(ctx, input.electionId);
     return buildResultsSnapshot(election, await ctx.services.tallies.readCounters(election.id), ctx.services.clock.now());
   }),
+
+  /**
+   * Snapshots pushed over SSE as the tally moves. Each event's id is the snapshot version, so a
+   * client that reconnects with Last-Event-ID gets nothing it already has.
+   */
+  live: publicProcedure
+    .input(z.object({ electionId: z.uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }).strict())
+    .subscription(async function* ({ ctx, input, signal }) {
+      const election = await electionOrRefuse(ctx, input.electionId);
+      const seen = input.lastEventId ? Number(input.lastEventId) : -1;
+      // Only the newest snapshot matters: a slow reader skips the ones it missed.
+      let pending: ResultsSnapshot | undefined;
+      let wake: (() => void) | undefined;
+      const unsubscribe = ctx.services.liveResults.subscribe(election, (snapshot) => {
+        if (snapshot.version <= seen) return;
+        pending = snapshot;
+        wake?.();
+      });
+      const aborted = new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
+      try {
+        while (!signal?.aborted) {
+          if (!pending) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
+          const snapshot = pending;
+          pending = undefined;
+          if (snapshot) yield tracked(String(snapshot.version), snapshot);
+        }
+      } finally {
+        unsubscribe();
+      }
+    }),
 } satisfies TRPCRouterRecord;
