@@ -1,5 +1,7 @@
 import { readKeyFile, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
-import { DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import { DynamoDbNonceStore, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import type { HumanCheck } from "./human-check/human-check";
+import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { ElectionsRepository } from "@landslide/vote-engine/postgres";
 import { type Election, type ElectionReader, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier } from "./auth/verify-access-token";
@@ -15,13 +17,23 @@ export function createAppServices(deps: Dependencies) {
   const { config } = deps;
   const repository = () => new ElectionsRepository(deps.controlPlane().db);
   const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter((id): id is string => !!id);
+  let material: ReturnType<typeof readKeyFile> | undefined;
   let keys: ReturnType<typeof nodeKeys> | undefined;
+  let humanCheck: HumanCheck | undefined;
+  const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   return {
     clock: systemClock,
     entropy: nodeEntropy,
     /** Loaded on first use: only the vote API signs receipts. */
-    keys: () => (keys ??= nodeKeys(readKeyFile(config.keysFile))),
+    keys: () => (keys ??= nodeKeys(keyMaterial())),
+    humanCheck: () =>
+      (humanCheck ??= new ProofOfWorkCheck({
+        secret: keyMaterial().voterKeySecret,
+        nonces: new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces),
+        clock: systemClock,
+        difficulty: () => config.challengeMaxNumber,
+      })),
     elections: cachedElections({ get: (id) => repository().get(id) }),
     repository,
     votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),

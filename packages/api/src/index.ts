@@ -13,3 +13,5 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type { Challenge, Solution } from "./human-check/human-check";
+export { solveChallenge } from "./human-check/solve";

@@ -1,4 +1,5 @@
 import { electionsRouter } from "./router/elections";
+import { humanCheckRouter } from "./router/human-check";
 import { officialRouter } from "./router/official";
 import { receiptsRouter } from "./router/receipts";
 import { resultsRouter } from "./router/results";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   elections: electionsRouter,
   results: resultsRouter,
   receipts: receiptsRouter,
+  humanCheck: humanCheckRouter,
   voter: voterRouter,
   official: officialRouter,
 });
@@ -18,7 +20,7 @@ export type AppRouter = typeof appRouter;
 
 /** The routers of each service (ARCHITECTURE §6). */
 export const serviceRouters = {
-  "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, voter: voterRouter }),
+  "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter }),
   "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter }),
   results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter }),
 } as const;

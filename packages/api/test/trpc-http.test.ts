@@ -6,7 +6,7 @@ import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import type { AppRouter } from "../src/index";
+import { type AppRouter, solveChallenge } from "../src/index";
 import { serviceEnvironment, startService } from "./service-runner";
 
 let stack: TestStack;
@@ -56,6 +56,13 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; reason: 
   }
 }
 
+/** A solved human check, as the browser's worker would send it. */
+async function solved() {
+  const solution = await solveChallenge(await client(urls.vote).humanCheck.challenge.query());
+  if (!solution) throw new Error("the challenge has no solution");
+  return solution;
+}
+
 const ballot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada", "chen"] } } };
 
 describe("the vote API over tRPC", () => {
@@ -66,7 +73,7 @@ describe("the vote API over tRPC", () => {
 
   it("casts with a Cognito token and returns a receipt that verifies offline; a retry gets the same receipt; another ballot is ALREADY_VOTED", async () => {
     const voter = client(urls.vote, tokens.voter1);
-    const first = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot });
+    const first = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot, humanCheck: await solved() });
     expect(first.replayed).toBe(false);
     const { pem, keyId } = await client(urls.vote).receipts.publicKey.query();
     expect(first.receipt.keyId).toBe(keyId);
@@ -74,18 +81,33 @@ describe("the vote API over tRPC", () => {
     expect(await client(urls.vote).receipts.verify.query({ receipt: first.receipt })).toEqual({ valid: true });
     expect(await client(urls.vote).receipts.verify.query({ receipt: { ...first.receipt, commitment: "0".repeat(64) } })).toEqual({ valid: false });
 
-    const retry = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot });
+    const retry = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot, humanCheck: await solved() });
     expect(retry).toEqual({ ...first, replayed: true });
     const other = { answers: { ...ballot.answers, mascot: { choices: ["fox"] } } };
-    expect(await refusal(voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0002", ballot: other }))).toEqual({
+    expect(await refusal(voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0002", ballot: other, humanCheck: await solved() }))).toEqual({
       code: "CONFLICT",
       reason: "ALREADY_VOTED",
       httpStatus: 409,
     });
   });
 
+  it("refuses a challenge issued when the difficulty was lower, as another task now demands more", async () => {
+    const port = await freePort();
+    const stricter = startService("vote-api", { ...serviceEnvironment(stack, port), LANDSLIDE_CHALLENGE_MAX_NUMBER: "40000" });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => stricter.child.exitCode === null });
+      const easy = await solved(); // issued by the task that asks for 20,000
+      const attempt = client(`http://127.0.0.1:${port}`, tokens.voter1).voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0009", ballot, humanCheck: easy });
+      expect(await refusal(attempt)).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_TOO_EASY" });
+    } finally {
+      stricter.child.kill("SIGTERM");
+      await stricter.exited;
+    }
+  });
+
   it("refuses every bad request with its reason, and stores nothing", async () => {
-    const cast = (token: string | undefined, input: Record<string, unknown>) => refusal(client(urls.vote, token).voter.cast.mutate(input as never));
+    const cast = async (token: string | undefined, input: Record<string, unknown>) =>
+      refusal(client(urls.vote, token).voter.cast.mutate({ humanCheck: await solved(), ...input } as never));
     const good = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter2-ballot-0001", ballot };
     expect(await cast(undefined, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_MISSING" });
     expect(await cast(`${tokens.voter2.slice(0, -4)}AAAA`, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_INVALID" });
@@ -104,8 +126,15 @@ describe("the vote API over tRPC", () => {
     const body = await huge.text();
     expect(body).not.toMatch(/\n\s+at /);
 
-    // After all that, voter2 can still cast exactly once: nothing was half-written.
-    const cast2 = await client(urls.vote, tokens.voter2).voter.cast.mutate(good);
+    // The human check: missing, unsolved, forged, reused.
+    const solution = await solved();
+    expect(await cast(tokens.voter2, { ...good, humanCheck: undefined })).toMatchObject({ code: "PRECONDITION_FAILED", reason: "CHALLENGE_REQUIRED" });
+    expect(await cast(tokens.voter2, { ...good, humanCheck: { ...solution, number: solution.number + 1 } })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
+    expect(await cast(tokens.voter2, { ...good, humanCheck: { ...solution, signature: "0".repeat(64) } })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
+    const cast2 = await client(urls.vote, tokens.voter2).voter.cast.mutate({ ...good, humanCheck: solution });
+    expect(await cast(tokens.voter2, { ...good, humanCheck: solution })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_REUSED" });
+
+    // After all that, voter2 cast exactly once: nothing was half-written.
     expect(cast2.replayed).toBe(false);
   });
 });
@@ -124,7 +153,12 @@ describe("the control API's official routes", () => {
     const { AuthenticationResult } = await voter3.send(
       new InitiateAuthCommand({ ClientId: stack.provisioned.clientIds["voter-web"], AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: account.email, PASSWORD: account.password } }),
     );
-    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken!).voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter3-ballot-0001", ballot });
+    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken!).voter.cast.mutate({
+      electionId: DEMO_ELECTION_ID,
+      idempotencyKey: "voter3-ballot-0001",
+      ballot,
+      humanCheck: await solved(),
+    });
     expect(await refusal(castWhilePaused)).toMatchObject({ code: "PRECONDITION_FAILED", reason: "ELECTION_NOT_OPEN" });
 
     expect(await transition(tokens.official, "open")).toMatchObject({ to: "open" });

@@ -7,6 +7,7 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly keysFile: string;
+  readonly challengeMaxNumber: number;
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
     readonly voterWeb: number;
@@ -97,6 +98,7 @@ function fromEnvironment(env: Environment): Config {
     host,
     dataDir: env.LANDSLIDE_DATA_DIR,
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
+    challengeMaxNumber: env.LANDSLIDE_CHALLENGE_MAX_NUMBER,
     logLevel: env.LANDSLIDE_LOG_LEVEL,
     ports: {
       voterWeb: env.LANDSLIDE_VOTER_WEB_PORT,

@@ -59,6 +59,13 @@ export const environmentSchema = z.object({
   LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
   LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
+  // Proof-of-work difficulty: how many numbers a client may have to try (about half on average).
+  LANDSLIDE_CHALLENGE_MAX_NUMBER: z.coerce
+    .number({ error: "a whole number from 1000 to 10000000" })
+    .int({ error: "a whole number from 1000 to 10000000" })
+    .min(1000, { error: "a whole number from 1000 to 10000000" })
+    .max(10_000_000, { error: "a whole number from 1000 to 10000000" })
+    .default(20_000),
   // Tally counters per election are spread over this many items (each takes a few hundred writes/s).
   LANDSLIDE_TALLY_SHARDS: z.coerce
     .number({ error: "a whole number from 1 to 1000" })

@@ -107,3 +107,9 @@ export interface TallyStore {
   /** Applies a re-driven record's delta and removes its dead letter together; false if already re-driven. */
   redrive(letter: DeadLetter, delta: TallyDelta, counterShard: number): Promise<boolean>;
 }
+
+/** Single-use tokens (challenge salts, proof ids): the first use wins, every later one is refused. */
+export interface NonceStore {
+  /** true the first time `key` is used before `expiresAt`; false ever after. */
+  useOnce(key: string, expiresAt: Date): Promise<boolean>;
+}

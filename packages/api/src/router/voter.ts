@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { castVote } from "@landslide/vote-engine";
-import { refuse } from "../errors";
+import { refusal, refuse } from "../errors";
+import { solutionSchema } from "../human-check/human-check";
 import { voterProcedure } from "../trpc";
 
 const castInput = z
@@ -10,6 +11,7 @@ const castInput = z
     idempotencyKey: z.string().min(16).max(128),
     // The engine validates the ballot itself, with a code per violation.
     ballot: z.unknown(),
+    humanCheck: solutionSchema.optional(),
   })
   .strict();
 
@@ -17,6 +19,8 @@ export const voterRouter = {
   me: voterProcedure.query(({ ctx }) => ({ sub: ctx.identity.sub, username: ctx.identity.username, groups: ctx.identity.groups })),
   cast: voterProcedure.input(castInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
+    const check = await services.humanCheck().verify(input.humanCheck);
+    if (!check.ok) throw refusal(check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.reason, check.message);
     const result = await castVote(
       { elections: services.elections, votes: services.votes, keys: services.keys(), entropy: services.entropy, clock: services.clock, voterRoll: services.voterRoll },
       { electionId: input.electionId, subject: ctx.identity.sub, identity: { email: ctx.identity.username }, idempotencyKey: input.idempotencyKey, ballot: input.ballot },

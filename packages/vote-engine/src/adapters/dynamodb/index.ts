@@ -5,3 +5,4 @@ export { DynamoDbVoteStore } from "./vote-store";
 export { type AggregatorFaults, type DrainReport, StreamAggregator } from "./stream-aggregator";
 export { type Checkpoint, type DeadLetter, DynamoDbTallyStore } from "./tally-store";
 export { DynamoDbVoterRoll } from "./voter-roll";
+export { DynamoDbNonceStore } from "./nonce-store";

@@ -1,0 +1,64 @@
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Clock, NonceStore } from "@landslide/vote-engine";
+import type { Challenge, HumanCheck, Solution } from "./human-check";
+
+export interface ProofOfWorkOptions {
+  /** The deployment secret the challenge key is derived from (HKDF, its own label). */
+  readonly secret: Uint8Array;
+  readonly nonces: NonceStore;
+  readonly clock: Clock;
+  /** Numbers to search: about half of them are tried on average. Rises with risk and load. */
+  readonly difficulty: () => number;
+  readonly ttlMs?: number;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * ALTCHA-style proof of work: the server picks a secret number, publishes SHA-256(salt + number)
+ * with an HMAC signature, and the browser finds the number by trying them all. Costless to check,
+ * costly to do at bot scale; single use and short-lived.
+ */
+export class ProofOfWorkCheck implements HumanCheck {
+  private readonly key: Buffer;
+  private readonly ttlMs: number;
+
+  constructor(private readonly options: ProofOfWorkOptions) {
+    this.key = Buffer.from(hkdfSync("sha256", options.secret, new Uint8Array(0), "landslide-challenge-v1", 32));
+    this.ttlMs = options.ttlMs ?? 5 * 60_000;
+  }
+
+  async issue(): Promise<Challenge> {
+    const maxNumber = this.options.difficulty();
+    const expires = Math.floor((this.options.clock.now().getTime() + this.ttlMs) / 1000);
+    const salt = `${randomBytes(12).toString("hex")}?expires=${expires}&max=${maxNumber}`;
+    const secretNumber = randomBytes(4).readUInt32BE() % (maxNumber + 1);
+    const challenge = sha256(salt + secretNumber);
+    return { algorithm: "SHA-256", challenge, salt, maxNumber, signature: this.sign(challenge) };
+  }
+
+  async verify(solution: Solution | undefined) {
+    if (!solution) return refuse("CHALLENGE_REQUIRED", "Solve a human check first.");
+    const expected = Buffer.from(this.sign(solution.challenge), "hex");
+    const given = Buffer.from(solution.signature, "hex");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse("CHALLENGE_INVALID", "That human check was not issued here.");
+    if (sha256(solution.salt + solution.number) !== solution.challenge) return refuse("CHALLENGE_INVALID", "That human check is not solved.");
+    const params = new URLSearchParams(solution.salt.split("?")[1] ?? "");
+    const expires = Number(params.get("expires"));
+    if (!(expires * 1000 > this.options.clock.now().getTime())) return refuse("CHALLENGE_EXPIRED", "That human check expired; a new one is needed.");
+    // Difficulty may have risen since this challenge was issued: an easier one no longer counts.
+    if (!(Number(params.get("max")) >= this.options.difficulty())) return refuse("CHALLENGE_TOO_EASY", "A harder human check is needed now.");
+    if (!(await this.options.nonces.useOnce(`challenge:${solution.challenge}`, new Date(expires * 1000)))) {
+      return refuse("CHALLENGE_REUSED", "That human check was already used.");
+    }
+    return { ok: true as const };
+  }
+
+  private sign(challenge: string): string {
+    return createHmac("sha256", this.key).update(challenge).digest("hex");
+  }
+}
+
+function refuse(reason: "CHALLENGE_REQUIRED" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED" | "CHALLENGE_REUSED" | "CHALLENGE_TOO_EASY", message: string) {
+  return { ok: false as const, reason, message };
+}
