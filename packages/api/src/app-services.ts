@@ -1,5 +1,5 @@
 import { readKeyFile, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
-import { DynamoDbNonceStore, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import { DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { ElectionsRepository } from "@landslide/vote-engine/postgres";
@@ -39,6 +39,11 @@ export function createAppServices(deps: Dependencies) {
     votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),
     voterRoll: new DynamoDbVoterRoll(deps.dynamodb, deps.tables["voter-rolls"]),
     tallies,
+    rateCounter: new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces),
+    castRateRules: [
+      { scope: "ip", limit: config.castLimits.perIpBlockPerMinute, windowSeconds: 60 },
+      { scope: "account", limit: config.castLimits.perAccountPerMinute, windowSeconds: 60 },
+    ] as const,
     liveResults: new LiveResults(tallies, systemClock),
     verifyAccessToken: createAccessTokenVerifier({
       issuer: deps.issuer(),

@@ -9,6 +9,8 @@ export class Refusal extends Error {
     readonly reason: string,
     message: string,
     readonly details?: Readonly<Record<string, unknown>>,
+    /** For rate limits: sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -44,6 +46,6 @@ export function refuse(error: DomainError): TRPCError {
   return new TRPCError({ code: transportCodes[error.code], message: error.message, cause: new Refusal(error.code, error.message, error.details) });
 }
 
-export function refusal(code: TRPC_ERROR_CODE_KEY, reason: string, message: string): TRPCError {
-  return new TRPCError({ code, message, cause: new Refusal(reason, message) });
+export function refusal(code: TRPC_ERROR_CODE_KEY, reason: string, message: string, retryAfterSeconds?: number): TRPCError {
+  return new TRPCError({ code, message, cause: new Refusal(reason, message, undefined, retryAfterSeconds) });
 }

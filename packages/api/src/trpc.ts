@@ -16,11 +16,16 @@ export interface Context {
   readonly requestId: string;
   /** The raw bearer token, verified only by the procedures that need an identity. */
   readonly accessToken: string | undefined;
+  /** The peer address (behind the load balancer in production: its trusted forwarded address). */
+  readonly clientIp: string;
 }
 
-export function createContext(services: AppServices, headers: { authorization?: string | undefined; requestId: string }): Context {
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(headers.authorization ?? "");
-  return { services, requestId: headers.requestId, accessToken: match?.[1] };
+export function createContext(
+  services: AppServices,
+  request: { authorization?: string | undefined; requestId: string; clientIp: string },
+): Context {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.authorization ?? "");
+  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp };
 }
 
 // ---- initialisation --------------------------------------------------------------------------

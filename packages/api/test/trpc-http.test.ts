@@ -12,7 +12,7 @@ import { serviceEnvironment, startService } from "./service-runner";
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];
 const urls = { vote: "", control: "" };
-const tokens = { voter1: "", voter2: "", official: "" };
+const tokens = { voter1: "", voter2: "", voter3: "", official: "" };
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
@@ -30,6 +30,7 @@ beforeAll(async () => {
   };
   tokens.voter1 = await signIn("voter1@demo.landslide.test", "voter-web");
   tokens.voter2 = await signIn("voter2@demo.landslide.test", "voter-web");
+  tokens.voter3 = await signIn("voter3@demo.landslide.test", "voter-web");
   tokens.official = await signIn("official@demo.landslide.test", "console");
   for (const [i, base] of [urls.vote, urls.control].entries()) {
     await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => services[i]!.child.exitCode === null });
@@ -102,6 +103,31 @@ describe("the vote API over tRPC", () => {
     } finally {
       stricter.child.kill("SIGTERM");
       await stricter.exited;
+    }
+  });
+
+  it("answers a burst of casts from one network with 429, a Retry-After and the reason RATE_LIMITED", async () => {
+    const port = await freePort();
+    const strict = startService("vote-api", { ...serviceEnvironment(stack, port), LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: "3" });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => strict.child.exitCode === null });
+      // Counts are shared by every task through the table; this task allows 3 casts a minute per block.
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 5; i++) {
+        last = await fetch(`http://127.0.0.1:${port}/trpc/voter.cast`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${tokens.voter3}` },
+          body: JSON.stringify({ electionId: DEMO_ELECTION_ID, idempotencyKey: `burst-key-${i}`.padEnd(16, "0"), ballot }),
+        });
+        statuses.push(last.status);
+      }
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+      expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await last!.json()) as { error: { data: { reason: string } } }).error.data.reason).toBe("RATE_LIMITED");
+    } finally {
+      strict.child.kill("SIGTERM");
+      await strict.exited;
     }
   });
 

@@ -8,6 +8,7 @@ export interface Config {
   readonly dataDir: string;
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
+  readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number };
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
     readonly voterWeb: number;
@@ -99,6 +100,7 @@ function fromEnvironment(env: Environment): Config {
     dataDir: env.LANDSLIDE_DATA_DIR,
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
     challengeMaxNumber: env.LANDSLIDE_CHALLENGE_MAX_NUMBER,
+    castLimits: { perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK, perAccountPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_ACCOUNT },
     logLevel: env.LANDSLIDE_LOG_LEVEL,
     ports: {
       voterWeb: env.LANDSLIDE_VOTER_WEB_PORT,

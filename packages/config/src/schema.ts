@@ -66,6 +66,9 @@ export const environmentSchema = z.object({
     .min(1000, { error: "a whole number from 1000 to 10000000" })
     .max(10_000_000, { error: "a whole number from 1000 to 10000000" })
     .default(20_000),
+  // Casts allowed per minute from one address block (/24, /64: may be a whole office behind NAT) and per account.
+  LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: z.coerce.number({ error: "a whole number of casts per minute" }).int({ error: "a whole number of casts per minute" }).min(1, { error: "a whole number of casts per minute" }).default(600),
+  LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: z.coerce.number({ error: "a whole number of casts per minute" }).int({ error: "a whole number of casts per minute" }).min(1, { error: "a whole number of casts per minute" }).default(10),
   // Tally counters per election are spread over this many items (each takes a few hundred writes/s).
   LANDSLIDE_TALLY_SHARDS: z.coerce
     .number({ error: "a whole number from 1 to 1000" })

@@ -2,6 +2,7 @@ import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { AppServices } from "../app-services";
 import type { Logger } from "../logger";
+import { Refusal } from "../errors";
 import { createContext } from "../trpc";
 import type { RouteHandler } from "./service-server";
 
@@ -15,7 +16,15 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
     basePath: "/trpc/",
     maxBodySize: MAX_BODY_BYTES,
     createContext: ({ req, res }) =>
-      createContext(services, { authorization: req.headers.authorization, requestId: String(res.getHeader("x-request-id") ?? "") }),
+      createContext(services, {
+        authorization: req.headers.authorization,
+        requestId: String(res.getHeader("x-request-id") ?? ""),
+        clientIp: req.socket.remoteAddress ?? "unknown",
+      }),
+    responseMeta: ({ errors }) => {
+      const retryAfter = errors.map((e) => (e.cause instanceof Refusal ? e.cause.retryAfterSeconds : undefined)).find((s) => s !== undefined);
+      return retryAfter === undefined ? {} : { headers: { "retry-after": String(retryAfter) } };
+    },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
     },

@@ -6,3 +6,4 @@ export { type AggregatorFaults, type DrainReport, StreamAggregator } from "./str
 export { type Checkpoint, type DeadLetter, DynamoDbTallyStore } from "./tally-store";
 export { DynamoDbVoterRoll } from "./voter-roll";
 export { DynamoDbNonceStore } from "./nonce-store";
+export { DynamoDbRateCounter } from "./rate-counter";

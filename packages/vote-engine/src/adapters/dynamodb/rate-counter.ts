@@ -1,0 +1,28 @@
+import { type DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+
+/**
+ * Counts requests per key in fixed time windows, in the nonces table, shared by every API task:
+ * one atomic ADD per request, the item expiring with its window (TTL).
+ */
+export class DynamoDbRateCounter {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Adds one to the key's count in the window that contains `now`; returns the new count and when the window ends. */
+  async hit(key: string, windowSeconds: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+    const window = Math.floor(now.getTime() / 1000 / windowSeconds);
+    const resetAt = new Date((window + 1) * windowSeconds * 1000);
+    const { Attributes } = await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: { pk: { S: `RATE#${key}#${windowSeconds}#${window}` } },
+        UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
+        ExpressionAttributeValues: { ":one": { N: "1" }, ":expires": { N: String(Math.ceil(resetAt.getTime() / 1000) + 60) } },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    return { count: Number(Attributes?.hits?.N ?? 1), resetAt };
+  }
+}
