@@ -1,5 +1,5 @@
 import { readKeyFile, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
-import { DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import { DynamoDbDeviceStore, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { ElectionsRepository } from "@landslide/vote-engine/postgres";
@@ -22,7 +22,12 @@ export function createAppServices(deps: Dependencies) {
   let humanCheck: HumanCheck | undefined;
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
+  const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   return {
+    /** Where clients reach this API: device proofs name it. */
+    publicUrl: config.urls.voteApi,
+    nonces,
+    devices: new DynamoDbDeviceStore(deps.dynamodb, deps.tables.devices),
     clock: systemClock,
     entropy: nodeEntropy,
     /** Loaded on first use: only the vote API signs receipts. */
@@ -30,7 +35,7 @@ export function createAppServices(deps: Dependencies) {
     humanCheck: () =>
       (humanCheck ??= new ProofOfWorkCheck({
         secret: keyMaterial().voterKeySecret,
-        nonces: new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces),
+        nonces,
         clock: systemClock,
         difficulty: () => config.challengeMaxNumber,
       })),

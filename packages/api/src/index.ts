@@ -15,3 +15,4 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type { Challenge, Solution } from "./human-check/human-check";
 export { solveChallenge } from "./human-check/solve";
+export { createDeviceKey, createProof, type DeviceKey } from "./device/proof";

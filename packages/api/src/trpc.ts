@@ -7,6 +7,7 @@ import { ZodError } from "zod";
 import type { AppServices } from "./app-services";
 import type { VerifiedIdentity } from "./auth/verify-access-token";
 import { TokenRejectedError } from "./auth/verify-access-token";
+import { verifyProof } from "./device/verify-proof";
 import { Refusal, refusal } from "./errors";
 
 // ---- context ---------------------------------------------------------------------------------
@@ -18,14 +19,17 @@ export interface Context {
   readonly accessToken: string | undefined;
   /** The peer address (behind the load balancer in production: its trusted forwarded address). */
   readonly clientIp: string;
+  /** The DPoP-style device proof sent with a mutation. */
+  readonly deviceProof: string | undefined;
 }
 
 export function createContext(
   services: AppServices,
-  request: { authorization?: string | undefined; requestId: string; clientIp: string },
+  request: { authorization?: string | undefined; dpop?: string | string[] | undefined; requestId: string; clientIp: string },
 ): Context {
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.authorization ?? "");
-  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp };
+  const deviceProof = typeof request.dpop === "string" ? request.dpop : undefined;
+  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof };
 }
 
 // ---- initialisation --------------------------------------------------------------------------
@@ -72,6 +76,35 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
 
 /** Voters: every signed-in account may vote (eligibility is the election's own rule). */
 export const voterProcedure = signedInProcedure;
+
+/** Proves the request comes from a device the account registered, and was made for this very request. */
+async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: string, input: unknown) {
+  const proof = await verifyProof(ctx.deviceProof, {
+    method: "POST",
+    url: `${ctx.services.publicUrl}/trpc/${path}`,
+    accessToken: ctx.accessToken ?? "",
+    input,
+    now: ctx.services.clock.now(),
+    nonces: ctx.services.nonces,
+  });
+  if (!proof.ok) throw refusal("UNAUTHORIZED", proof.reason, proof.message);
+  return proof.thumbprint;
+}
+
+/** A voter on a registered device: every state-changing vote request goes through here. */
+export const deviceBoundProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+  const thumbprint = await proveDevice(ctx, path, await getRawInput());
+  if (!(await ctx.services.devices.isBound(ctx.identity.sub, thumbprint))) {
+    throw refusal("FORBIDDEN", "DEVICE_NOT_REGISTERED", "Register this device before voting from it.");
+  }
+  return next({ ctx: { ...ctx, deviceThumbprint: thumbprint } });
+});
+
+/** Registering a device also needs a proof, made with the very key being registered. */
+export const deviceRegistrationProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+  const thumbprint = await proveDevice(ctx, path, await getRawInput());
+  return next({ ctx: { ...ctx, deviceThumbprint: thumbprint } });
+});
 
 const inGroup = (group: "officials" | "operators") =>
   signedInProcedure.use(({ ctx, next }) => {

@@ -6,13 +6,15 @@ import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { type AppRouter, solveChallenge } from "../src/index";
+import { SignJWT } from "jose";
+import { type AppRouter, createDeviceKey, createProof, type DeviceKey, solveChallenge } from "../src/index";
 import { serviceEnvironment, startService } from "./service-runner";
 
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];
 const urls = { vote: "", control: "" };
 const tokens = { voter1: "", voter2: "", voter3: "", official: "" };
+const devices: Record<"voter1" | "voter2" | "voter3", DeviceKey> = {} as never;
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
@@ -35,6 +37,11 @@ beforeAll(async () => {
   for (const [i, base] of [urls.vote, urls.control].entries()) {
     await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => services[i]!.child.exitCode === null });
   }
+  for (const voter of ["voter1", "voter2", "voter3"] as const) {
+    devices[voter] = await createDeviceKey();
+    const registered = await client(urls.vote, tokens[voter], devices[voter]).voter.registerDevice.mutate({ jwk: devices[voter].publicJwk as never });
+    expect(registered).toEqual({ thumbprint: devices[voter].thumbprint, registered: true });
+  }
 });
 afterAll(async () => {
   for (const service of services) service.child.kill("SIGTERM");
@@ -42,8 +49,21 @@ afterAll(async () => {
   await stack.stop();
 });
 
-const client = (base: string, token?: string) =>
-  createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })] });
+/** A client as the SDK builds it: the access token on every call, a fresh device proof on every mutation. */
+const client = (base: string, token?: string, device?: DeviceKey) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${base}/trpc`,
+        headers: async ({ op }) => ({
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(token && device && op.type === "mutation"
+            ? { dpop: await createProof(device, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input }) }
+            : {}),
+        }),
+      }),
+    ],
+  });
 
 /** What a refused call says: its tRPC code and its stable reason. */
 async function refusal(call: Promise<unknown>): Promise<{ code: string; reason: string; httpStatus: number } | "accepted"> {
@@ -73,7 +93,7 @@ describe("the vote API over tRPC", () => {
   });
 
   it("casts with a Cognito token and returns a receipt that verifies offline; a retry gets the same receipt; another ballot is ALREADY_VOTED", async () => {
-    const voter = client(urls.vote, tokens.voter1);
+    const voter = client(urls.vote, tokens.voter1, devices.voter1);
     const first = await voter.voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0001", ballot, humanCheck: await solved() });
     expect(first.replayed).toBe(false);
     const { pem, keyId } = await client(urls.vote).receipts.publicKey.query();
@@ -98,7 +118,7 @@ describe("the vote API over tRPC", () => {
     try {
       await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => stricter.child.exitCode === null });
       const easy = await solved(); // issued by the task that asks for 20,000
-      const attempt = client(`http://127.0.0.1:${port}`, tokens.voter1).voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0009", ballot, humanCheck: easy });
+      const attempt = client(`http://127.0.0.1:${port}`, tokens.voter1, devices.voter1).voter.cast.mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: "voter1-ballot-0009", ballot, humanCheck: easy });
       expect(await refusal(attempt)).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_TOO_EASY" });
     } finally {
       stricter.child.kill("SIGTERM");
@@ -115,10 +135,16 @@ describe("the vote API over tRPC", () => {
       const statuses: number[] = [];
       let last: Response | undefined;
       for (let i = 0; i < 5; i++) {
-        last = await fetch(`http://127.0.0.1:${port}/trpc/voter.cast`, {
+        const input = { electionId: DEMO_ELECTION_ID, idempotencyKey: `burst-key-${i}`.padEnd(16, "0"), ballot };
+        const url = `http://127.0.0.1:${port}/trpc/voter.cast`;
+        last = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${tokens.voter3}` },
-          body: JSON.stringify({ electionId: DEMO_ELECTION_ID, idempotencyKey: `burst-key-${i}`.padEnd(16, "0"), ballot }),
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${tokens.voter3}`,
+            dpop: await createProof(devices.voter3, { method: "POST", url, accessToken: tokens.voter3, input }),
+          },
+          body: JSON.stringify(input),
         });
         statuses.push(last.status);
       }
@@ -133,7 +159,7 @@ describe("the vote API over tRPC", () => {
 
   it("refuses every bad request with its reason, and stores nothing", async () => {
     const cast = async (token: string | undefined, input: Record<string, unknown>) =>
-      refusal(client(urls.vote, token).voter.cast.mutate({ humanCheck: await solved(), ...input } as never));
+      refusal(client(urls.vote, token, devices.voter2).voter.cast.mutate({ humanCheck: await solved(), ...input } as never));
     const good = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter2-ballot-0001", ballot };
     expect(await cast(undefined, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_MISSING" });
     expect(await cast(`${tokens.voter2.slice(0, -4)}AAAA`, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_INVALID" });
@@ -157,11 +183,44 @@ describe("the vote API over tRPC", () => {
     expect(await cast(tokens.voter2, { ...good, humanCheck: undefined })).toMatchObject({ code: "PRECONDITION_FAILED", reason: "CHALLENGE_REQUIRED" });
     expect(await cast(tokens.voter2, { ...good, humanCheck: { ...solution, number: solution.number + 1 } })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
     expect(await cast(tokens.voter2, { ...good, humanCheck: { ...solution, signature: "0".repeat(64) } })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
-    const cast2 = await client(urls.vote, tokens.voter2).voter.cast.mutate({ ...good, humanCheck: solution });
+    const cast2 = await client(urls.vote, tokens.voter2, devices.voter2).voter.cast.mutate({ ...good, humanCheck: solution });
     expect(await cast(tokens.voter2, { ...good, humanCheck: solution })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_REUSED" });
 
     // After all that, voter2 cast exactly once: nothing was half-written.
     expect(cast2.replayed).toBe(false);
+  });
+});
+
+describe("device binding", () => {
+  it("refuses casts without a proof, from an unregistered key, with a replayed, stale or moved proof", async () => {
+    const input = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter3-device-0001", ballot, humanCheck: await solved() };
+    const url = `${urls.vote}/trpc/voter.cast`;
+    const send = async (dpop: string | undefined, body: unknown = input) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tokens.voter3}`, ...(dpop ? { dpop } : {}) },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { error?: { data: { reason: string } } }).error?.data.reason ?? "accepted";
+    };
+    expect(await send(undefined)).toBe("PROOF_MISSING");
+    const stranger = await createDeviceKey();
+    expect(await send(await createProof(stranger, { method: "POST", url, accessToken: tokens.voter3, input }))).toBe("DEVICE_NOT_REGISTERED");
+    const forAnotherBallot = await createProof(devices.voter3, { method: "POST", url, accessToken: tokens.voter3, input: { ...input, ballot: { answers: {} } } });
+    expect(await send(forAnotherBallot)).toBe("PROOF_INVALID");
+    const forAnotherUrl = await createProof(devices.voter3, { method: "POST", url: `${urls.vote}/trpc/voter.registerDevice`, accessToken: tokens.voter3, input });
+    expect(await send(forAnotherUrl)).toBe("PROOF_INVALID");
+    const forAnotherToken = await createProof(devices.voter3, { method: "POST", url, accessToken: tokens.voter2, input });
+    expect(await send(forAnotherToken)).toBe("PROOF_INVALID");
+    const stale = await new SignJWT({ htm: "POST", htu: url, jti: crypto.randomUUID(), ath: "x", bh: "y" })
+      .setProtectedHeader({ typ: "dpop+jwt", alg: "ES256", jwk: devices.voter3.publicJwk })
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
+      .sign(devices.voter3.privateKey);
+    expect(await send(stale)).toMatch(/^PROOF_(STALE|INVALID)$/);
+
+    const proof = await createProof(devices.voter3, { method: "POST", url, accessToken: tokens.voter3, input });
+    expect(await send(proof)).toBe("accepted");
+    expect(await send(proof)).toBe("PROOF_REPLAYED");
   });
 });
 
@@ -179,7 +238,7 @@ describe("the control API's official routes", () => {
     const { AuthenticationResult } = await voter3.send(
       new InitiateAuthCommand({ ClientId: stack.provisioned.clientIds["voter-web"], AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: account.email, PASSWORD: account.password } }),
     );
-    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken!).voter.cast.mutate({
+    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken!, devices.voter3).voter.cast.mutate({
       electionId: DEMO_ELECTION_ID,
       idempotencyKey: "voter3-ballot-0001",
       ballot,
@@ -189,7 +248,8 @@ describe("the control API's official routes", () => {
 
     expect(await transition(tokens.official, "open")).toMatchObject({ to: "open" });
     const recount = await client(urls.control, tokens.official).official.recount.mutate({ electionId: DEMO_ELECTION_ID });
-    expect(recount.votesRead).toBe(2);
-    expect(recount.counters.__turnout).toBe(2);
+    // voter1, voter2 and voter3 (the last through the device-binding test) have voted.
+    expect(recount.votesRead).toBe(3);
+    expect(recount.counters.__turnout).toBe(3);
   });
 });

@@ -18,6 +18,7 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
     createContext: ({ req, res }) =>
       createContext(services, {
         authorization: req.headers.authorization,
+        dpop: req.headers.dpop,
         requestId: String(res.getHeader("x-request-id") ?? ""),
         clientIp: req.socket.remoteAddress ?? "unknown",
       }),

@@ -4,7 +4,13 @@ import { castVote } from "@landslide/vote-engine";
 import { refusal, refuse } from "../errors";
 import { checkRateLimits } from "../guards/rate-limit";
 import { solutionSchema } from "../human-check/human-check";
-import { voterProcedure } from "../trpc";
+import { calculateJwkThumbprint } from "jose";
+import { deviceBoundProcedure, deviceRegistrationProcedure, voterProcedure } from "../trpc";
+
+/** How many devices one account may vote from; more is a signal, not a convenience. */
+const DEVICES_PER_ACCOUNT = 5;
+
+const publicJwk = z.object({ kty: z.literal("EC"), crv: z.literal("P-256"), x: z.string().min(43).max(43), y: z.string().min(43).max(43) }).strict();
 
 const castInput = z
   .object({
@@ -18,7 +24,18 @@ const castInput = z
 
 export const voterRouter = {
   me: voterProcedure.query(({ ctx }) => ({ sub: ctx.identity.sub, username: ctx.identity.username, groups: ctx.identity.groups })),
-  cast: voterProcedure.input(castInput).mutation(async ({ ctx, input }) => {
+  registerDevice: deviceRegistrationProcedure.input(z.object({ jwk: publicJwk }).strict()).mutation(async ({ ctx, input }) => {
+    const thumbprint = await calculateJwkThumbprint(input.jwk);
+    if (thumbprint !== ctx.deviceThumbprint) throw refusal("UNAUTHORIZED", "PROOF_INVALID", "The proof must be signed by the key being registered.");
+    const { devices, clock } = ctx.services;
+    if (await devices.isBound(ctx.identity.sub, thumbprint)) return { thumbprint, registered: false };
+    if ((await devices.devicesOf(ctx.identity.sub)) >= DEVICES_PER_ACCOUNT) {
+      throw refusal("FORBIDDEN", "DEVICE_LIMIT", `An account may vote from at most ${DEVICES_PER_ACCOUNT} devices.`);
+    }
+    await devices.bind(ctx.identity.sub, thumbprint, clock.now());
+    return { thumbprint, registered: true };
+  }),
+  cast: deviceBoundProcedure.input(castInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
     const rate = await checkRateLimits(services.rateCounter, services.castRateRules, { ip: ctx.clientIp, account: ctx.identity.sub }, "cast", services.clock.now());
     if (!rate.allowed) {

@@ -7,3 +7,4 @@ export { type Checkpoint, type DeadLetter, DynamoDbTallyStore } from "./tally-st
 export { DynamoDbVoterRoll } from "./voter-roll";
 export { DynamoDbNonceStore } from "./nonce-store";
 export { DynamoDbRateCounter } from "./rate-counter";
+export { DynamoDbDeviceStore } from "./device-store";

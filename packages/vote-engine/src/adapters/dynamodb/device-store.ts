@@ -1,0 +1,40 @@
+import { type DynamoDBClient, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+
+/**
+ * Device bindings, both ways: ACCOUNT#<sub> / DEVICE#<thumbprint> and DEVICE#<thumbprint> /
+ * ACCOUNT#<sub>, written together, so the API can ask "is this the account's device?" on every
+ * mutation and "how many accounts use this device?" for the risk score.
+ */
+export class DynamoDbDeviceStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async bind(account: string, thumbprint: string, at: Date): Promise<void> {
+    const item = (pk: string, sk: string) => ({ Put: { TableName: this.tableName, Item: { pk: { S: pk }, sk: { S: sk }, boundAt: { S: at.toISOString() } } } });
+    await this.client.send(new TransactWriteItemsCommand({ TransactItems: [item(`ACCOUNT#${account}`, `DEVICE#${thumbprint}`), item(`DEVICE#${thumbprint}`, `ACCOUNT#${account}`)] }));
+  }
+
+  async isBound(account: string, thumbprint: string): Promise<boolean> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: `ACCOUNT#${account}` }, sk: { S: `DEVICE#${thumbprint}` } }, ConsistentRead: true }),
+    );
+    return Item !== undefined;
+  }
+
+  async devicesOf(account: string): Promise<number> {
+    return this.count(`ACCOUNT#${account}`);
+  }
+
+  async accountsOn(thumbprint: string): Promise<number> {
+    return this.count(`DEVICE#${thumbprint}`);
+  }
+
+  private async count(pk: string): Promise<number> {
+    const { Count } = await this.client.send(
+      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, Select: "COUNT", ConsistentRead: true }),
+    );
+    return Count ?? 0;
+  }
+}
