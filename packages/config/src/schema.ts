@@ -5,13 +5,11 @@ import { z } from "zod";
  * Names are the environment variables themselves so that an error can name
  * exactly what to fix. Defaults describe the embedded local stack.
  */
-const port = (fallback: number) =>
-  z.coerce
-    .number({ error: "a port number (1-65535)" })
-    .int({ error: "a whole port number (1-65535)" })
-    .min(1, { error: "a port number (1-65535)" })
-    .max(65535, { error: "a port number (1-65535)" })
-    .default(fallback);
+/** A whole number within bounds, with one message for every way a value can miss them. */
+const wholeNumber = (min: number, max: number, fallback: number, error: string) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+
+const port = (fallback: number) => wholeNumber(1, 65535, fallback, "a port number (1-65535)");
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "an http(s) URL such as http://127.0.0.1:8000" })
@@ -60,22 +58,12 @@ export const environmentSchema = z.object({
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
   LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
   // Proof-of-work difficulty: how many numbers a client may have to try (about half on average).
-  LANDSLIDE_CHALLENGE_MAX_NUMBER: z.coerce
-    .number({ error: "a whole number from 1000 to 10000000" })
-    .int({ error: "a whole number from 1000 to 10000000" })
-    .min(1000, { error: "a whole number from 1000 to 10000000" })
-    .max(10_000_000, { error: "a whole number from 1000 to 10000000" })
-    .default(20_000),
+  LANDSLIDE_CHALLENGE_MAX_NUMBER: wholeNumber(1000, 10_000_000, 20_000, "a whole number from 1000 to 10000000"),
   // Casts allowed per minute from one address block (/24, /64: may be a whole office behind NAT) and per account.
-  LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: z.coerce.number({ error: "a whole number of casts per minute" }).int({ error: "a whole number of casts per minute" }).min(1, { error: "a whole number of casts per minute" }).default(600),
-  LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: z.coerce.number({ error: "a whole number of casts per minute" }).int({ error: "a whole number of casts per minute" }).min(1, { error: "a whole number of casts per minute" }).default(10),
+  LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: wholeNumber(1, 1_000_000, 600, "a whole number of casts per minute"),
+  LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10, "a whole number of casts per minute"),
   // Tally counters per election are spread over this many items (each takes a few hundred writes/s).
-  LANDSLIDE_TALLY_SHARDS: z.coerce
-    .number({ error: "a whole number from 1 to 1000" })
-    .int({ error: "a whole number from 1 to 1000" })
-    .min(1, { error: "a whole number from 1 to 1000" })
-    .max(1000, { error: "a whole number from 1 to 1000" })
-    .default(8),
+  LANDSLIDE_TALLY_SHARDS: wholeNumber(1, 1000, 8, "a whole number from 1 to 1000"),
   LANDSLIDE_USER_POOL_NAME: name.default("landslide"),
   DATABASE_URL: postgresUrl,
 
