@@ -7,13 +7,14 @@ import { type Election, type ElectionReader, systemClock } from "@landslide/vote
 import { createAccessTokenVerifier } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
+import type { Metrics } from "./http/metrics";
 import { required } from "@landslide/config";
 
 /** Election definitions change rarely; the hot path reads them from memory for this long. */
 const ELECTION_CACHE_MS = 1000;
 
 /** Everything a procedure may use, built once per process from its dependencies. */
-export function createAppServices(deps: Dependencies) {
+export function createAppServices(deps: Dependencies, metrics: Metrics) {
   const { config } = deps;
   const repository = () => new ElectionsRepository(deps.controlPlane().db);
   const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter((id): id is string => !!id);
@@ -24,6 +25,7 @@ export function createAppServices(deps: Dependencies) {
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   return {
+    metrics,
     /** Where clients reach this API: device proofs name it. */
     publicUrl: config.urls.voteApi,
     nonces,

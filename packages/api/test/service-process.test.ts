@@ -31,6 +31,10 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process"
     expect(Object.values(report.checks).every((check) => check.ok)).toBe(true);
     expect(Object.keys(report.checks).length).toBeGreaterThan(0);
 
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(new RegExp(`^process_cpu_user_seconds_total\\{service="${name}"\\} `, "m"));
+
     service.child.kill("SIGTERM");
     expect(await service.exited).toBe(0);
     expect(await isPortInUse(port)).toBe(false);

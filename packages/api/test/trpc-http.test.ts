@@ -191,6 +191,18 @@ describe("the vote API over tRPC", () => {
   });
 });
 
+describe("metrics", () => {
+  it("count votes by outcome and refusal reason, and time requests by route", async () => {
+    const text = await (await fetch(`${urls.vote}/metrics`)).text();
+    const count = (labels: string) => Number(new RegExp(`^landslide_votes_total\\{${labels}[^}]*\\} (\\d+)`, "m").exec(text)?.[1] ?? 0);
+    expect(count('outcome="accepted",reason=""')).toBeGreaterThanOrEqual(2);
+    expect(count('outcome="refused",reason="ALREADY_VOTED"')).toBeGreaterThanOrEqual(1);
+    expect(count('outcome="refused",reason="CHALLENGE_REUSED"')).toBeGreaterThanOrEqual(1);
+    const castTimings = text.split("\n").filter((line) => line.startsWith("landslide_http_request_duration_seconds_count{") && line.includes('route="/trpc/voter.cast"'));
+    expect(castTimings.join("\n")).toMatch(/status="200"/);
+  });
+});
+
 describe("device binding", () => {
   it("refuses casts without a proof, from an unregistered key, with a replayed, stale or moved proof", async () => {
     const input = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter3-device-0001", ballot, humanCheck: await solved() };

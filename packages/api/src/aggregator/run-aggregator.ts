@@ -1,5 +1,6 @@
 import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
 import { PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import type { Metrics } from "../http/metrics";
 import type { Logger } from "../logger";
 import type { Dependencies } from "../services/dependencies";
 
@@ -11,7 +12,7 @@ const ERROR_WAIT_MS = 2000;
  * caught up, back off after an error. A crash anywhere is safe: the next start resumes from the
  * checkpoints, and nothing is counted twice.
  */
-export function runAggregator(deps: Dependencies, logger: Logger): { stop(): Promise<void> } {
+export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metrics): { stop(): Promise<void> } {
   const { config } = deps;
   const streams = createDynamoDbStreamsClient({ region: config.aws.region, endpoint: config.aws.dynamodbEndpoint });
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
@@ -37,6 +38,8 @@ export function runAggregator(deps: Dependencies, logger: Logger): { stop(): Pro
     while (running) {
       try {
         const report = await aggregator.drainOnce();
+        metrics.aggregatorRecords.inc({ result: "applied" }, report.applied);
+        metrics.aggregatorRecords.inc({ result: "dead-lettered" }, report.deadLettered);
         if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
         if (report.applied === 0) await pause(IDLE_WAIT_MS);
       } catch (error) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../logger";
+import { type Metrics, routeLabel } from "./metrics";
 import { type ReadinessCheck, runReadiness } from "./readiness";
 
 /** Handles a request the server does not know itself; returns false when the path is not its own. */
@@ -13,6 +14,7 @@ export interface ServiceOptions {
   readonly logger: Logger;
   readonly readiness: Record<string, ReadinessCheck>;
   readonly routes?: RouteHandler;
+  readonly metrics: Metrics;
 }
 
 export interface RunningService {
@@ -36,10 +38,9 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     const started = performance.now();
     response.setHeader("x-request-id", requestId);
     response.on("finish", () => {
-      log.info(
-        { method: request.method, path: request.url, status: response.statusCode, ms: Math.round(performance.now() - started) },
-        "request",
-      );
+      const ms = performance.now() - started;
+      log.info({ method: request.method, path: request.url, status: response.statusCode, ms: Math.round(ms) }, "request");
+      options.metrics.requestSeconds.observe({ route: routeLabel(new URL(request.url ?? "/", "http://service").pathname), status: String(response.statusCode) }, ms / 1000);
     });
     try {
       const path = new URL(request.url ?? "/", "http://service").pathname;
@@ -53,6 +54,11 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
           service: name,
           checks: report.checks,
         });
+      }
+      if (request.method === "GET" && path === "/metrics") {
+        response.writeHead(200, { "content-type": options.metrics.registry.contentType });
+        response.end(await options.metrics.registry.metrics());
+        return;
       }
       if (options.routes && (await options.routes(request, response, log))) return;
       sendJson(response, 404, { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });

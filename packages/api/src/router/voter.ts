@@ -39,15 +39,23 @@ export const voterRouter = {
     const { services } = ctx;
     const rate = await checkRateLimits(services.rateCounter, services.castRateRules, { ip: ctx.clientIp, account: ctx.identity.sub }, "cast", services.clock.now());
     if (!rate.allowed) {
+      services.metrics.votes.inc({ outcome: "refused", reason: "RATE_LIMITED" });
       throw refusal("TOO_MANY_REQUESTS", "RATE_LIMITED", `Too many attempts from this ${rate.scope === "ip" ? "network" : "account"}; try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
     }
     const check = await services.humanCheck().verify(input.humanCheck);
-    if (!check.ok) throw refusal(check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.reason, check.message);
+    if (!check.ok) {
+      services.metrics.votes.inc({ outcome: "refused", reason: check.reason });
+      throw refusal(check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.reason, check.message);
+    }
     const result = await castVote(
       { elections: services.elections, votes: services.votes, keys: services.keys(), entropy: services.entropy, clock: services.clock, voterRoll: services.voterRoll },
       { electionId: input.electionId, subject: ctx.identity.sub, identity: { email: ctx.identity.username }, idempotencyKey: input.idempotencyKey, ballot: input.ballot },
     );
-    if (!result.ok) throw refuse(result.error);
+    if (!result.ok) {
+      services.metrics.votes.inc({ outcome: "refused", reason: result.error.code });
+      throw refuse(result.error);
+    }
+    services.metrics.votes.inc({ outcome: result.value.decision, reason: result.value.replayed ? "REPLAYED" : "" });
     return result.value;
   }),
 } satisfies TRPCRouterRecord;

@@ -10,5 +10,5 @@ await runService({
     dynamodb: deps.checks.dynamodb(deps.tables.votes),
     postgres: deps.checks.postgres(),
   }),
-  background: (deps, logger) => runAggregator(deps, logger),
+  background: (deps, logger, metrics) => runAggregator(deps, logger, metrics),
 });

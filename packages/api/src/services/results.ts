@@ -10,5 +10,5 @@ await runService({
   name: "results",
   port: (config) => config.ports.results,
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.tallies), postgres: deps.checks.postgres() }),
-  routes: (deps, logger) => firstMatching(resultsRoutes(deps), trpcRoutes(serviceRouters.results, createAppServices(deps), logger)),
+  routes: (deps, logger, metrics) => firstMatching(resultsRoutes(deps), trpcRoutes(serviceRouters.results, createAppServices(deps, metrics), logger)),
 });

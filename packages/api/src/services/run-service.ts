@@ -1,6 +1,7 @@
 import { ConfigError, type Config, loadConfig } from "@landslide/config";
 import type { ReadinessCheck } from "../http/readiness";
 import { type RouteHandler, type RunningService, startServiceServer } from "../http/service-server";
+import { createMetrics, type Metrics } from "../http/metrics";
 import { createLogger, type Logger } from "../logger";
 import { createDependencies, type Dependencies } from "./dependencies";
 
@@ -8,9 +9,9 @@ export interface ServiceDefinition {
   readonly name: string;
   readonly port: (config: Config) => number;
   readonly readiness: (deps: Dependencies) => Record<string, ReadinessCheck>;
-  readonly routes?: (deps: Dependencies, logger: Logger) => RouteHandler;
+  readonly routes?: (deps: Dependencies, logger: Logger, metrics: Metrics) => RouteHandler;
   /** Background work (the aggregator's stream loop); stopped before the clients close. */
-  readonly background?: (deps: Dependencies, logger: Logger) => { stop(): Promise<void> };
+  readonly background?: (deps: Dependencies, logger: Logger, metrics: Metrics) => { stop(): Promise<void> };
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -31,6 +32,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   }
   const logger = createLogger(definition.name, config.logLevel);
   const deps = createDependencies(config);
+  const metrics = createMetrics(definition.name);
   const port = definition.port(config);
   let service: RunningService;
   try {
@@ -40,7 +42,8 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       port,
       logger,
       readiness: definition.readiness(deps),
-      ...(definition.routes ? { routes: definition.routes(deps, logger) } : {}),
+      metrics,
+      ...(definition.routes ? { routes: definition.routes(deps, logger, metrics) } : {}),
     });
   } catch (error) {
     await deps.close();
@@ -49,7 +52,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     if (error instanceof ConfigError) return exitWith(error.message);
     throw error;
   }
-  const background = definition.background?.(deps, logger);
+  const background = definition.background?.(deps, logger, metrics);
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
