@@ -2,7 +2,10 @@ import { readKeyFile, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-
 import { DynamoDbDeviceStore, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
-import { ElectionsRepository } from "@landslide/vote-engine/postgres";
+import { SiteverifyCheck } from "./human-check/siteverify";
+import { ipRanges } from "./risk/client-hints";
+import type { Logger } from "./logger";
+import { AuditTrail, ElectionsRepository, FraudCasesRepository } from "@landslide/vote-engine/postgres";
 import { type Election, type ElectionReader, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
@@ -14,8 +17,9 @@ import { required } from "@landslide/config";
 const ELECTION_CACHE_MS = 1000;
 
 /** Everything a procedure may use, built once per process from its dependencies. */
-export function createAppServices(deps: Dependencies, metrics: Metrics) {
+export function createAppServices(deps: Dependencies, metrics: Metrics, logger: Logger) {
   const { config } = deps;
+  const badIpRanges = ipRanges(config.risk.badIpRanges);
   const repository = () => new ElectionsRepository(deps.controlPlane().db);
   const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter((id): id is string => !!id);
   let material: ReturnType<typeof readKeyFile> | undefined;
@@ -24,25 +28,42 @@ export function createAppServices(deps: Dependencies, metrics: Metrics) {
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
+  /** Proof of work costs more from addresses the risk layer already doubts. */
+  const difficulty = (remoteIp: string) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1);
+  const humanCheckFromConfig = (): HumanCheck => {
+    const chosen = config.humanCheck;
+    if (chosen.kind === "siteverify") {
+      return new SiteverifyCheck({
+        verifyUrl: chosen.verifyUrl,
+        siteKey: required(chosen.siteKey, "LANDSLIDE_SITEVERIFY_SITE_KEY", "the site key of the hosted human check"),
+        secret: required(chosen.secret, "LANDSLIDE_SITEVERIFY_SECRET", "the secret key of the hosted human check"),
+      });
+    }
+    return new ProofOfWorkCheck({ secret: keyMaterial().voterKeySecret, nonces, clock: systemClock, difficulty });
+  };
   return {
     metrics,
+    logger,
     /** Where clients reach this API: device proofs name it. */
     publicUrl: config.urls.voteApi,
+    trustedProxyHops: config.trustedProxyHops,
     nonces,
     devices: new DynamoDbDeviceStore(deps.dynamodb, deps.tables.devices),
     clock: systemClock,
     entropy: nodeEntropy,
     /** Loaded on first use: only the vote API signs receipts. */
     keys: () => (keys ??= nodeKeys(keyMaterial())),
-    humanCheck: () =>
-      (humanCheck ??= new ProofOfWorkCheck({
-        secret: keyMaterial().voterKeySecret,
-        nonces,
-        clock: systemClock,
-        difficulty: () => config.challengeMaxNumber,
-      })),
+    humanCheck: () => (humanCheck ??= humanCheckFromConfig()),
+    badIpRanges,
+    riskPolicy: config.risk,
     elections: cachedElections({ get: (id) => repository().get(id) }),
     repository,
+    auditTrail: () => new AuditTrail(deps.controlPlane().db),
+    fraudCases: () => new FraudCasesRepository(deps.controlPlane().db),
+    /** Where the operator views find the other services of the deployment. */
+    serviceUrls: config.urls,
+    deployment: { stack: config.stack, region: config.aws.region, tablePrefix: config.aws.tablePrefix, tallyShards: config.aws.tallyShards },
+    humanCheckKind: config.humanCheck.kind,
     votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),
     voterRoll: new DynamoDbVoterRoll(deps.dynamodb, deps.tables["voter-rolls"]),
     tallies,
@@ -50,6 +71,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics) {
     castRateRules: [
       { scope: "ip", limit: config.castLimits.perIpBlockPerMinute, windowSeconds: 60 },
       { scope: "account", limit: config.castLimits.perAccountPerMinute, windowSeconds: 60 },
+      { scope: "device", limit: config.castLimits.perDevicePerMinute, windowSeconds: 60 },
     ] as const,
     liveResults: new LiveResults(tallies, systemClock),
     verifyAccessToken: createAccessTokenVerifier({

@@ -1,6 +1,7 @@
 import { electionsRouter } from "./router/elections";
 import { humanCheckRouter } from "./router/human-check";
 import { officialRouter } from "./router/official";
+import { operatorRouter } from "./router/operator";
 import { receiptsRouter } from "./router/receipts";
 import { resultsRouter } from "./router/results";
 import { voterRouter } from "./router/voter";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   humanCheck: humanCheckRouter,
   voter: voterRouter,
   official: officialRouter,
+  operator: operatorRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -21,6 +23,6 @@ export type AppRouter = typeof appRouter;
 /** The routers of each service (ARCHITECTURE §6). */
 export const serviceRouters = {
   "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter }),
-  "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter }),
+  "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter, operator: operatorRouter }),
   results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter }),
 } as const;

@@ -21,15 +21,16 @@ export interface Context {
   readonly clientIp: string;
   /** The DPoP-style device proof sent with a mutation. */
   readonly deviceProof: string | undefined;
+  readonly userAgent: string | undefined;
 }
 
 export function createContext(
   services: AppServices,
-  request: { authorization?: string | undefined; dpop?: string | string[] | undefined; requestId: string; clientIp: string },
+  request: { authorization?: string | undefined; dpop?: string | string[] | undefined; userAgent?: string | undefined; requestId: string; clientIp: string },
 ): Context {
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.authorization ?? "");
   const deviceProof = typeof request.dpop === "string" ? request.dpop : undefined;
-  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof };
+  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof, userAgent: request.userAgent };
 }
 
 // ---- initialisation --------------------------------------------------------------------------
@@ -94,10 +95,12 @@ async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: 
 /** A voter on a registered device: every state-changing vote request goes through here. */
 export const deviceBoundProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const thumbprint = await proveDevice(ctx, path, await getRawInput());
-  if (!(await ctx.services.devices.isBound(ctx.identity.sub, thumbprint))) {
+  const bindings = await ctx.services.devices.bindingsOf(ctx.identity.sub);
+  if (!bindings.some((binding) => binding.thumbprint === thumbprint)) {
     throw refusal("FORBIDDEN", "DEVICE_NOT_REGISTERED", "Register this device before voting from it.");
   }
-  return next({ ctx: { ...ctx, deviceThumbprint: thumbprint } });
+  const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
+  return next({ ctx: { ...ctx, deviceThumbprint: thumbprint, accountFirstSeen } });
 });
 
 /** Registering a device also needs a proof, made with the very key being registered. */

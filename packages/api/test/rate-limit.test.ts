@@ -30,8 +30,8 @@ describe("rate limits counted in DynamoDB Local", () => {
     expect(decisions[3]).toEqual({ allowed: false, scope: "ip", retryAfterSeconds: 45 });
     // Another address in the same /24 shares the block's count; another block does not.
     expect(await checkRateLimits(taskA, rules, { ip: "198.51.100.200" }, "cast", now)).toMatchObject({ allowed: false });
-    expect(await checkRateLimits(taskA, rules, { ip: "198.51.101.1" }, "cast", now)).toEqual({ allowed: true });
+    expect(await checkRateLimits(taskA, rules, { ip: "198.51.101.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
     // The next window starts afresh.
-    expect(await checkRateLimits(taskA, rules, { ip: "198.51.100.7" }, "cast", new Date("2026-11-25T12:01:00Z"))).toEqual({ allowed: true });
+    expect(await checkRateLimits(taskA, rules, { ip: "198.51.100.7" }, "cast", new Date("2026-11-25T12:01:00Z"))).toEqual({ allowed: true, counts: { ip: 1 } });
   });
 });

@@ -239,7 +239,7 @@ describe("device binding", () => {
 describe("the control API's official routes", () => {
   it("refuse a voter, and let an official pause and reopen an election, which voting obeys", async () => {
     const transition = (token: string, to: "paused" | "open") =>
-      client(urls.control, token).official.transition.mutate({ electionId: DEMO_ELECTION_ID, to, reason: "testing the pause" });
+      client(urls.control, token).official.elections.transition.mutate({ electionId: DEMO_ELECTION_ID, to, reason: "testing the pause" });
     expect(await refusal(transition(tokens.voter1, "paused"))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_REQUIRED" });
     expect(await transition(tokens.official, "paused")).toEqual({ electionId: DEMO_ELECTION_ID, from: "open", to: "paused" });
     expect(await refusal(transition(tokens.official, "paused"))).toMatchObject({ code: "PRECONDITION_FAILED", reason: "INVALID_TRANSITION" });
@@ -259,7 +259,7 @@ describe("the control API's official routes", () => {
     expect(await refusal(castWhilePaused)).toMatchObject({ code: "PRECONDITION_FAILED", reason: "ELECTION_NOT_OPEN" });
 
     expect(await transition(tokens.official, "open")).toMatchObject({ to: "open" });
-    const recount = await client(urls.control, tokens.official).official.recount.mutate({ electionId: DEMO_ELECTION_ID });
+    const recount = await client(urls.control, tokens.official).official.elections.recount.mutate({ electionId: DEMO_ELECTION_ID });
     // voter1, voter2 and voter3 (the last through the device-binding test) have voted.
     expect(recount.votesRead).toBe(3);
     expect(recount.counters.__turnout).toBe(3);

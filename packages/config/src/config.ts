@@ -5,10 +5,24 @@ export interface Config {
   /** "embedded": the launcher starts DynamoDB Local, cognito-local and PGlite itself. */
   readonly stack: "embedded" | "aws";
   readonly host: string;
+  readonly trustedProxyHops: number;
   readonly dataDir: string;
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
-  readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number };
+  readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
+  readonly risk: {
+    readonly quarantineAt: number;
+    readonly refuseAt: number;
+    readonly ipBlockCastsPerMinute: number;
+    readonly deviceCastsPerMinute: number;
+    readonly accountsPerDevice: number;
+    readonly newAccountMs: number;
+    readonly fastSolveMs: number;
+    readonly badIpRanges: readonly string[];
+  };
+  readonly humanCheck:
+    | { readonly kind: "proof-of-work" }
+    | { readonly kind: "siteverify"; readonly verifyUrl: string; readonly siteKey: string | undefined; readonly secret: string | undefined };
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
     readonly voterWeb: number;
@@ -97,10 +111,29 @@ function fromEnvironment(env: Environment): Config {
   return {
     stack: env.LANDSLIDE_STACK,
     host,
+    trustedProxyHops: env.LANDSLIDE_TRUSTED_PROXY_HOPS,
     dataDir: env.LANDSLIDE_DATA_DIR,
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
     challengeMaxNumber: env.LANDSLIDE_CHALLENGE_MAX_NUMBER,
-    castLimits: { perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK, perAccountPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_ACCOUNT },
+    castLimits: {
+      perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK,
+      perAccountPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_ACCOUNT,
+      perDevicePerMinute: env.LANDSLIDE_CAST_LIMIT_PER_DEVICE,
+    },
+    risk: {
+      quarantineAt: env.LANDSLIDE_RISK_QUARANTINE_SCORE,
+      refuseAt: env.LANDSLIDE_RISK_REFUSE_SCORE,
+      ipBlockCastsPerMinute: env.LANDSLIDE_RISK_IP_BLOCK_CASTS_PER_MINUTE,
+      deviceCastsPerMinute: env.LANDSLIDE_RISK_DEVICE_CASTS_PER_MINUTE,
+      accountsPerDevice: env.LANDSLIDE_RISK_ACCOUNTS_PER_DEVICE,
+      newAccountMs: env.LANDSLIDE_RISK_NEW_ACCOUNT_SECONDS * 1000,
+      fastSolveMs: env.LANDSLIDE_RISK_FAST_SOLVE_MS,
+      badIpRanges: env.LANDSLIDE_RISK_BAD_IP_RANGES,
+    },
+    humanCheck:
+      env.LANDSLIDE_HUMAN_CHECK === "siteverify"
+        ? { kind: "siteverify", verifyUrl: env.LANDSLIDE_SITEVERIFY_URL, siteKey: env.LANDSLIDE_SITEVERIFY_SITE_KEY, secret: env.LANDSLIDE_SITEVERIFY_SECRET }
+        : { kind: "proof-of-work" },
     logLevel: env.LANDSLIDE_LOG_LEVEL,
     ports: {
       voterWeb: env.LANDSLIDE_VOTER_WEB_PORT,

@@ -25,6 +25,9 @@ const name = z
 
 export const environmentSchema = z.object({
   LANDSLIDE_HOST: z.string().min(1).default("127.0.0.1"),
+  // Proxies in front of the services that append to X-Forwarded-For (1 behind an ALB, 2 behind
+  // CloudFront and an ALB). 0 trusts no header: the peer address is the client.
+  LANDSLIDE_TRUSTED_PROXY_HOPS: wholeNumber(0, 5, 0, "a whole number from 0 to 5"),
   LANDSLIDE_DATA_DIR: z.string().min(1).default(".landslide"),
   // The voter-key secret and the receipt signing key (written by provisioning); default <data dir>/keys.json.
   LANDSLIDE_KEYS_FILE: z.string().min(1).optional(),
@@ -62,6 +65,27 @@ export const environmentSchema = z.object({
   // Casts allowed per minute from one address block (/24, /64: may be a whole office behind NAT) and per account.
   LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: wholeNumber(1, 1_000_000, 600, "a whole number of casts per minute"),
   LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10, "a whole number of casts per minute"),
+  LANDSLIDE_CAST_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 20, "a whole number of casts per minute"),
+  // Risk scoring (weights in packages/api/src/risk/risk-signals.ts): a ballot scoring at least
+  // QUARANTINE is stored but counted only after review; at least REFUSE is not stored at all.
+  LANDSLIDE_RISK_QUARANTINE_SCORE: wholeNumber(1, 1000, 50, "a whole number from 1 to 1000"),
+  LANDSLIDE_RISK_REFUSE_SCORE: wholeNumber(1, 1000, 100, "a whole number from 1 to 1000"),
+  LANDSLIDE_RISK_IP_BLOCK_CASTS_PER_MINUTE: wholeNumber(1, 1_000_000, 120, "a whole number of casts per minute"),
+  LANDSLIDE_RISK_DEVICE_CASTS_PER_MINUTE: wholeNumber(1, 1_000_000, 5, "a whole number of casts per minute"),
+  LANDSLIDE_RISK_ACCOUNTS_PER_DEVICE: wholeNumber(1, 1000, 3, "a whole number of accounts"),
+  LANDSLIDE_RISK_NEW_ACCOUNT_SECONDS: wholeNumber(0, 31_536_000, 600, "a whole number of seconds"),
+  LANDSLIDE_RISK_FAST_SOLVE_MS: wholeNumber(0, 600_000, 1500, "a whole number of milliseconds"),
+  // Comma-separated CIDR ranges whose ballots score BAD_IP_RANGE (and get harder challenges).
+  LANDSLIDE_RISK_BAD_IP_RANGES: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((range) => range.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.cidrv4(), z.cidrv6()], { error: "comma-separated CIDR ranges such as 203.0.113.0/24,2001:db8::/32" }))),
+  // The human check: "proof-of-work" (built in) or "siteverify" (a Turnstile-compatible service).
+  LANDSLIDE_HUMAN_CHECK: z.enum(["proof-of-work", "siteverify"], { error: "proof-of-work or siteverify" }).default("proof-of-work"),
+  LANDSLIDE_SITEVERIFY_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
+  LANDSLIDE_SITEVERIFY_SITE_KEY: z.string().min(1).optional(),
+  LANDSLIDE_SITEVERIFY_SECRET: z.string().min(1).optional(),
   // Tally counters per election are spread over this many items (each takes a few hundred writes/s).
   LANDSLIDE_TALLY_SHARDS: wholeNumber(1, 1000, 8, "a whole number from 1 to 1000"),
   LANDSLIDE_USER_POOL_NAME: name.default("landslide"),

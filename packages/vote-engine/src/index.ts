@@ -1,6 +1,6 @@
 export * from "./election/definition";
 export { DEMO_ELECTION_ID, demoElection } from "./election/demo";
-export { checkCastingAllowed, replaceQuestions, transition, type TransitionContext } from "./election/lifecycle";
+export { checkCastingAllowed, effectiveStatus, replaceQuestions, transition, type TransitionContext } from "./election/lifecycle";
 export { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot/ballot-schema";
 export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ballot/validate-ballot";
 export { canonicalBallotJson } from "./ballot/canonical-json";

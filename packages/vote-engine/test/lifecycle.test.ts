@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCastingAllowed, type Election, replaceQuestions, transition } from "../src/index";
+import { checkCastingAllowed, type Election, effectiveStatus, electionDefinitionSchema, replaceQuestions, transition } from "../src/index";
 import { election as demo } from "./fixtures";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -54,5 +54,26 @@ describe("election lifecycle", () => {
     expect(code(checkCastingAllowed({ ...open, status: "paused" }, hours(2)))).toBe("ELECTION_NOT_OPEN");
     expect(code(checkCastingAllowed({ ...open, status: "closed" }, hours(2)))).toBe("ELECTION_CLOSED");
     expect(code(checkCastingAllowed({ ...open, status: "draft" }, hours(2)))).toBe("ELECTION_NOT_OPEN");
+  });
+
+  it("opens a scheduled election at its opening time and closes it at its closing time, with no scheduler", () => {
+    const scheduled: Election = { ...draft, status: "scheduled" };
+    expect(effectiveStatus(scheduled, hours(0.5))).toBe("scheduled");
+    expect(code(checkCastingAllowed(scheduled, hours(0.5)))).toBe("ELECTION_NOT_OPEN");
+    expect(effectiveStatus(scheduled, hours(1))).toBe("open");
+    expect(code(checkCastingAllowed(scheduled, hours(1)))).toBe("OK");
+    expect(effectiveStatus(scheduled, hours(48))).toBe("closed");
+    expect(code(checkCastingAllowed(scheduled, hours(48)))).toBe("ELECTION_CLOSED");
+    expect(effectiveStatus({ ...draft, status: "paused" }, hours(49))).toBe("closed");
+    expect(effectiveStatus(draft, hours(49))).toBe("draft");
+  });
+
+  it("refuses a definition with repeated question or option ids", () => {
+    const definition = { ...demo, opensAt: null, closesAt: null };
+    expect(electionDefinitionSchema.safeParse(definition).success).toBe(true);
+    expect(electionDefinitionSchema.safeParse({ ...definition, questions: [demo.questions[0], demo.questions[0]] }).success).toBe(false);
+    const [first] = demo.questions;
+    const repeatedOption = { ...first!, options: [first!.options[0]!, first!.options[0]!] };
+    expect(electionDefinitionSchema.safeParse({ ...definition, questions: [repeatedOption] }).success).toBe(false);
   });
 });

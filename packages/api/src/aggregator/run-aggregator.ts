@@ -40,6 +40,7 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
         const report = await aggregator.drainOnce();
         metrics.aggregatorRecords.inc({ result: "applied" }, report.applied);
         metrics.aggregatorRecords.inc({ result: "dead-lettered" }, report.deadLettered);
+        metrics.aggregatorLag.set(report.maxLagMs / 1000);
         if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
         if (report.applied === 0) await pause(IDLE_WAIT_MS);
       } catch (error) {

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * What each service exposes at GET /metrics for Prometheus (CloudWatch agent on AWS):
@@ -27,6 +27,11 @@ export function createMetrics(service: string) {
       name: "landslide_aggregator_records_total",
       help: "Change records the aggregator applied or dead-lettered",
       labelNames: ["result"],
+      registers: [registry],
+    }),
+    aggregatorLag: new Gauge({
+      name: "landslide_aggregator_lag_seconds",
+      help: "From a vote being written to its change being applied to the tally, in the latest pass (0 when caught up)",
       registers: [registry],
     }),
   };

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { AppServices } from "../app-services";
@@ -8,6 +9,18 @@ import type { RouteHandler } from "./service-server";
 
 /** Bodies larger than this are refused before parsing: a ballot is a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The client's address: the peer, or, behind trusted proxies that each append the address they
+ * saw to X-Forwarded-For, the entry that many hops from the end (anything before it is the
+ * client's own claim and can be forged).
+ */
+export function clientAddress(request: IncomingMessage, trustedHops: number): string {
+  const peer = request.socket.remoteAddress ?? "unknown";
+  if (trustedHops === 0) return peer;
+  const forwarded = String(request.headers["x-forwarded-for"] ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  return forwarded[forwarded.length - trustedHops] ?? peer;
+}
 
 /** Serves a router under /trpc/ on the service's HTTP shell. */
 export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger: Logger): RouteHandler {
@@ -20,7 +33,8 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
         authorization: req.headers.authorization,
         dpop: req.headers.dpop,
         requestId: String(res.getHeader("x-request-id") ?? ""),
-        clientIp: req.socket.remoteAddress ?? "unknown",
+        userAgent: req.headers["user-agent"],
+        clientIp: clientAddress(req, services.trustedProxyHops),
       }),
     responseMeta: ({ errors }) => {
       const retryAfter = errors.map((e) => (e.cause instanceof Refusal ? e.cause.retryAfterSeconds : undefined)).find((s) => s !== undefined);

@@ -2,15 +2,24 @@ import { z } from "zod";
 
 /** What the client gets to solve: ALTCHA's shape, so existing widgets and solvers fit. */
 export interface Challenge {
+  readonly kind: "proof-of-work";
   readonly algorithm: "SHA-256";
   /** SHA-256 (hex) of salt + the secret number. */
   readonly challenge: string;
-  /** Random, with the expiry and difficulty as parameters: changing them changes the challenge. */
+  /** Random, with the issue time, expiry and difficulty as parameters: changing them changes the challenge. */
   readonly salt: string;
   readonly maxNumber: number;
   /** HMAC of the challenge under the deployment's key: only the server can issue challenges. */
   readonly signature: string;
 }
+
+/** A hosted check (Turnstile-compatible): the client runs the provider's widget with this site key. */
+export interface SiteverifyChallenge {
+  readonly kind: "siteverify";
+  readonly siteKey: string;
+}
+
+export type HumanCheckChallenge = Challenge | SiteverifyChallenge;
 
 export const solutionSchema = z
   .object({
@@ -24,13 +33,29 @@ export const solutionSchema = z
 
 export type Solution = z.infer<typeof solutionSchema>;
 
-export type HumanCheckRefusal = "CHALLENGE_REQUIRED" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED" | "CHALLENGE_REUSED" | "CHALLENGE_TOO_EASY";
+/** The widget's response token of a hosted check (Turnstile allows up to 2048 characters). */
+export const siteverifyTokenSchema = z.object({ token: z.string().min(1).max(2048) }).strict();
+
+export const humanCheckProofSchema = z.union([solutionSchema, siteverifyTokenSchema]);
+export type HumanCheckProof = z.infer<typeof humanCheckProofSchema>;
+
+export type HumanCheckRefusal = "CHALLENGE_REQUIRED" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED" | "CHALLENGE_REUSED" | "CHALLENGE_TOO_EASY" | "CHALLENGE_UNAVAILABLE";
+
+export type HumanCheckVerdict =
+  | {
+      readonly ok: true;
+      /** From issue to submission, when the check knows it: implausibly fast solves are a risk signal. */
+      readonly elapsedMs?: number;
+    }
+  | { readonly ok: false; readonly reason: HumanCheckRefusal; readonly message: string };
 
 /**
  * The invisible human check. The default adapter is proof of work; a hosted siteverify service
- * (Turnstile-like) can take its place behind the same interface.
+ * (Turnstile-like) can take its place behind the same interface, chosen by configuration.
  */
 export interface HumanCheck {
-  issue(): Promise<Challenge>;
-  verify(solution: Solution | undefined): Promise<{ ok: true } | { ok: false; reason: HumanCheckRefusal; message: string }>;
+  issue(context: { readonly remoteIp: string }): Promise<HumanCheckChallenge>;
+  verify(proof: HumanCheckProof | undefined, context: { readonly remoteIp: string }): Promise<HumanCheckVerdict>;
 }
+
+export const refuseCheck = (reason: HumanCheckRefusal, message: string) => ({ ok: false as const, reason, message });

@@ -1,6 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Clock, NonceStore } from "@landslide/vote-engine";
-import type { Challenge, HumanCheck, Solution } from "./human-check";
+import { type Challenge, type HumanCheck, type HumanCheckProof, type HumanCheckVerdict, refuseCheck as refuse } from "./human-check";
 
 export interface ProofOfWorkOptions {
   /** The deployment secret the challenge key is derived from (HKDF, its own label). */
@@ -8,7 +8,7 @@ export interface ProofOfWorkOptions {
   readonly nonces: NonceStore;
   readonly clock: Clock;
   /** Numbers to search: about half of them are tried on average. Rises with risk and load. */
-  readonly difficulty: () => number;
+  readonly difficulty: (remoteIp: string) => number;
   readonly ttlMs?: number;
 }
 
@@ -28,17 +28,20 @@ export class ProofOfWorkCheck implements HumanCheck {
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
   }
 
-  async issue(): Promise<Challenge> {
-    const maxNumber = this.options.difficulty();
-    const expires = Math.floor((this.options.clock.now().getTime() + this.ttlMs) / 1000);
-    const salt = `${randomBytes(12).toString("hex")}?expires=${expires}&max=${maxNumber}`;
+  async issue(context: { readonly remoteIp: string }): Promise<Challenge> {
+    const maxNumber = this.options.difficulty(context.remoteIp);
+    const issued = this.options.clock.now().getTime();
+    const expires = Math.floor((issued + this.ttlMs) / 1000);
+    const salt = `${randomBytes(12).toString("hex")}?issued=${issued}&expires=${expires}&max=${maxNumber}`;
     const secretNumber = randomBytes(4).readUInt32BE() % (maxNumber + 1);
     const challenge = sha256(salt + secretNumber);
-    return { algorithm: "SHA-256", challenge, salt, maxNumber, signature: this.sign(challenge) };
+    return { kind: "proof-of-work", algorithm: "SHA-256", challenge, salt, maxNumber, signature: this.sign(challenge) };
   }
 
-  async verify(solution: Solution | undefined) {
-    if (!solution) return refuse("CHALLENGE_REQUIRED", "Solve a human check first.");
+  async verify(proof: HumanCheckProof | undefined, context: { readonly remoteIp: string }): Promise<HumanCheckVerdict> {
+    if (!proof) return refuse("CHALLENGE_REQUIRED", "Solve a human check first.");
+    if (!("challenge" in proof)) return refuse("CHALLENGE_INVALID", "This deployment checks with proof of work, not a hosted widget.");
+    const solution = proof;
     const expected = Buffer.from(this.sign(solution.challenge), "hex");
     const given = Buffer.from(solution.signature, "hex");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse("CHALLENGE_INVALID", "That human check was not issued here.");
@@ -47,18 +50,15 @@ export class ProofOfWorkCheck implements HumanCheck {
     const expires = Number(params.get("expires"));
     if (!(expires * 1000 > this.options.clock.now().getTime())) return refuse("CHALLENGE_EXPIRED", "That human check expired; a new one is needed.");
     // Difficulty may have risen since this challenge was issued: an easier one no longer counts.
-    if (!(Number(params.get("max")) >= this.options.difficulty())) return refuse("CHALLENGE_TOO_EASY", "A harder human check is needed now.");
+    if (!(Number(params.get("max")) >= this.options.difficulty(context.remoteIp))) return refuse("CHALLENGE_TOO_EASY", "A harder human check is needed now.");
     if (!(await this.options.nonces.useOnce(`challenge:${solution.challenge}`, new Date(expires * 1000)))) {
       return refuse("CHALLENGE_REUSED", "That human check was already used.");
     }
-    return { ok: true as const };
+    const issued = Number(params.get("issued"));
+    return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued };
   }
 
   private sign(challenge: string): string {
     return createHmac("sha256", this.key).update(challenge).digest("hex");
   }
-}
-
-function refuse(reason: "CHALLENGE_REQUIRED" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED" | "CHALLENGE_REUSED" | "CHALLENGE_TOO_EASY", message: string) {
-  return { ok: false as const, reason, message };
 }

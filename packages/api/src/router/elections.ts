@@ -1,16 +1,22 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import { type Election, effectiveStatus } from "@landslide/vote-engine";
 import { refuse } from "../errors";
 import { publicProcedure } from "../trpc";
+import { electionIdInput } from "./election-input";
 
-const electionId = z.object({ electionId: z.uuid() }).strict();
+/** Drafts are officials' work in progress; everyone else sees an election once it is scheduled. */
+const visible = (election: Election, now: Date) => (election.status === "draft" ? undefined : { ...election, status: effectiveStatus(election, now) });
 
-/** Anyone may see the elections and their questions. */
+/** Anyone may see the elections and their questions, with their status as of now. */
 export const electionsRouter = {
-  list: publicProcedure.query(async ({ ctx }) => ctx.services.repository().list()),
-  get: publicProcedure.input(electionId).query(async ({ ctx, input }) => {
+  list: publicProcedure.query(async ({ ctx }) => {
+    const now = ctx.services.clock.now();
+    return (await ctx.services.repository().list()).map((election) => visible(election, now)).filter((election) => election !== undefined);
+  }),
+  get: publicProcedure.input(electionIdInput).query(async ({ ctx, input }) => {
     const election = await ctx.services.repository().get(input.electionId);
-    if (!election) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
-    return election;
+    const shown = election && visible(election, ctx.services.clock.now());
+    if (!shown) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
+    return shown;
   }),
 } satisfies TRPCRouterRecord;

@@ -2,6 +2,6 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { publicProcedure } from "../trpc";
 
 export const humanCheckRouter = {
-  /** A fresh proof-of-work challenge; the client solves it invisibly and sends the solution with its cast. */
-  challenge: publicProcedure.query(({ ctx }) => ctx.services.humanCheck().issue()),
+  /** A fresh challenge (harder from doubtful addresses); the client solves it invisibly and sends the solution with its cast. */
+  challenge: publicProcedure.query(({ ctx }) => ctx.services.humanCheck().issue({ remoteIp: ctx.clientIp })),
 } satisfies TRPCRouterRecord;

@@ -1,9 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { castVote } from "@landslide/vote-engine";
-import { refusal, refuse } from "../errors";
-import { checkRateLimits } from "../guards/rate-limit";
-import { solutionSchema } from "../human-check/human-check";
+import { refusal } from "../errors";
+import { humanCheckProofSchema } from "../human-check/human-check";
+import { castBallot } from "../voting/cast-ballot";
 import { calculateJwkThumbprint } from "jose";
 import { deviceBoundProcedure, deviceRegistrationProcedure, voterProcedure } from "../trpc";
 
@@ -18,7 +17,9 @@ const castInput = z
     idempotencyKey: z.string().min(16).max(128),
     // The engine validates the ballot itself, with a code per violation.
     ballot: z.unknown(),
-    humanCheck: solutionSchema.optional(),
+    humanCheck: humanCheckProofSchema.optional(),
+    /** What the browser says about itself; automation that announces itself is a risk signal. */
+    client: z.object({ webdriver: z.boolean().optional() }).strict().optional(),
   })
   .strict();
 
@@ -35,27 +36,18 @@ export const voterRouter = {
     await devices.bind(ctx.identity.sub, thumbprint, clock.now());
     return { thumbprint, registered: true };
   }),
-  cast: deviceBoundProcedure.input(castInput).mutation(async ({ ctx, input }) => {
-    const { services } = ctx;
-    const rate = await checkRateLimits(services.rateCounter, services.castRateRules, { ip: ctx.clientIp, account: ctx.identity.sub }, "cast", services.clock.now());
-    if (!rate.allowed) {
-      services.metrics.votes.inc({ outcome: "refused", reason: "RATE_LIMITED" });
-      throw refusal("TOO_MANY_REQUESTS", "RATE_LIMITED", `Too many attempts from this ${rate.scope === "ip" ? "network" : "account"}; try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
-    }
-    const check = await services.humanCheck().verify(input.humanCheck);
-    if (!check.ok) {
-      services.metrics.votes.inc({ outcome: "refused", reason: check.reason });
-      throw refusal(check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.reason, check.message);
-    }
-    const result = await castVote(
-      { elections: services.elections, votes: services.votes, keys: services.keys(), entropy: services.entropy, clock: services.clock, voterRoll: services.voterRoll },
-      { electionId: input.electionId, subject: ctx.identity.sub, identity: { email: ctx.identity.username }, idempotencyKey: input.idempotencyKey, ballot: input.ballot },
-    );
-    if (!result.ok) {
-      services.metrics.votes.inc({ outcome: "refused", reason: result.error.code });
-      throw refuse(result.error);
-    }
-    services.metrics.votes.inc({ outcome: result.value.decision, reason: result.value.replayed ? "REPLAYED" : "" });
-    return result.value;
-  }),
+  cast: deviceBoundProcedure.input(castInput).mutation(({ ctx, input }) =>
+    castBallot(
+      ctx.services,
+      {
+        subject: ctx.identity.sub,
+        email: ctx.identity.username,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+        deviceThumbprint: ctx.deviceThumbprint,
+        accountFirstSeen: ctx.accountFirstSeen,
+      },
+      input,
+    ),
+  ),
 } satisfies TRPCRouterRecord;

@@ -14,5 +14,5 @@ await runService({
     dynamodb: deps.checks.dynamodb(deps.tables.votes),
     cognito: deps.checks.cognito(),
   }),
-  routes: (deps, logger, metrics) => firstMatching(electionRoutes(deps), trpcRoutes(serviceRouters["control-api"], createAppServices(deps, metrics), logger)),
+  routes: (deps, logger, metrics) => firstMatching(electionRoutes(deps), trpcRoutes(serviceRouters["control-api"], createAppServices(deps, metrics, logger), logger)),
 });

@@ -10,5 +10,8 @@ await runService({
   name: "results",
   port: (config) => config.ports.results,
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.tallies), postgres: deps.checks.postgres() }),
-  routes: (deps, logger, metrics) => firstMatching(resultsRoutes(deps), trpcRoutes(serviceRouters.results, createAppServices(deps, metrics), logger)),
+  routes: (deps, logger, metrics) => {
+    const services = createAppServices(deps, metrics, logger);
+    return firstMatching(resultsRoutes(services), trpcRoutes(serviceRouters.results, services, logger));
+  },
 });

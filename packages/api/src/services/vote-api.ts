@@ -8,5 +8,5 @@ await runService({
   name: "vote-api",
   port: (config) => config.ports.voteApi,
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.votes), cognito: deps.checks.cognito() }),
-  routes: (deps, logger, metrics) => trpcRoutes(serviceRouters["vote-api"], createAppServices(deps, metrics), logger),
+  routes: (deps, logger, metrics) => trpcRoutes(serviceRouters["vote-api"], createAppServices(deps, metrics, logger), logger),
 });

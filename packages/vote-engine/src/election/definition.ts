@@ -36,7 +36,12 @@ export const electionDefinitionSchema = z.object({
   eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
   opensAt: z.date().nullable().default(null),
   closesAt: z.date().nullable().default(null),
-  questions: z.array(questionSchema).min(1).max(50),
+  questions: z
+    .array(questionSchema)
+    .min(1)
+    .max(50)
+    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: "question ids must be unique" })
+    .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), { error: "option ids must be unique within a question" }),
 });
 
 export type ElectionDefinition = z.infer<typeof electionDefinitionSchema>;

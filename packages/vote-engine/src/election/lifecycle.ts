@@ -7,7 +7,7 @@ import type { Election, ElectionStatus, Question } from "./definition";
  */
 const transitions: Record<ElectionStatus, readonly ElectionStatus[]> = {
   draft: ["scheduled", "open"],
-  scheduled: ["draft", "open"],
+  scheduled: ["draft", "open", "closed"],
   open: ["paused", "closed"],
   paused: ["open", "closed"],
   closed: ["certified"],
@@ -42,8 +42,21 @@ export function replaceQuestions(election: Election, questions: readonly Questio
   return ok({ ...election, questions: [...questions] });
 }
 
+/**
+ * The status as voters see it now: a scheduled election opens by itself at its opening time, and
+ * an open or paused one closes by itself at its closing time, with no scheduler to fail.
+ */
+export function effectiveStatus(election: Election, now: Date): ElectionStatus {
+  const { status, opensAt, closesAt } = election;
+  const pastClose = closesAt !== null && now >= closesAt;
+  if ((status === "scheduled" || status === "open" || status === "paused") && pastClose) return "closed";
+  if (status === "scheduled" && opensAt !== null && now >= opensAt) return "open";
+  return status;
+}
+
 /** Whether a ballot may be cast now, and if not, why (closed is final; not-open may change). */
 export function checkCastingAllowed(election: Election, now: Date): Result<true> {
+  if (effectiveStatus(election, now) === "open" && election.status === "scheduled") return ok(true);
   const pastClose = election.closesAt !== null && now >= election.closesAt;
   if (election.status === "closed" || election.status === "certified" || pastClose) {
     return fail("ELECTION_CLOSED", "This election is closed: no more ballots are accepted.", { status: election.status });

@@ -23,6 +23,14 @@ export class DynamoDbDeviceStore {
     return Item !== undefined;
   }
 
+  /** The account's devices with when each was bound: one query answers "is it bound?" and "since when is the account known?". */
+  async bindingsOf(account: string): Promise<Array<{ thumbprint: string; boundAt: Date }>> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: `ACCOUNT#${account}` } }, ConsistentRead: true }),
+    );
+    return Items.map((item) => ({ thumbprint: (item.sk?.S ?? "").replace(/^DEVICE#/, ""), boundAt: new Date(item.boundAt?.S ?? 0) }));
+  }
+
   async devicesOf(account: string): Promise<number> {
     return this.count(`ACCOUNT#${account}`);
   }

@@ -26,6 +26,8 @@ export interface DrainReport {
   readonly deadLettered: number;
   /** Batches refused because their checkpoint had moved: another worker, or a replay after a crash. */
   readonly refusedReplays: number;
+  /** The longest wait, in ms, between a change being written and being applied in this pass (0 when nothing was applied). */
+  readonly maxLagMs: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export class StreamAggregator {
 
   /** Reads every shard until it is caught up (or closed) and applies what it finds. */
   async drainOnce(): Promise<DrainReport> {
-    const report = { applied: 0, deadLettered: 0, refusedReplays: 0 };
+    const report = { applied: 0, deadLettered: 0, refusedReplays: 0, maxLagMs: 0 };
     const streamArn = await this.streamArn();
     if (!streamArn) return report;
     const shards = await this.listShards(streamArn);
@@ -64,7 +66,7 @@ export class StreamAggregator {
   }
 
   /** Returns true when the shard is closed and fully applied. */
-  private async drainShard(streamArn: string, shardId: string, report: { applied: number; deadLettered: number; refusedReplays: number }): Promise<boolean> {
+  private async drainShard(streamArn: string, shardId: string, report: { applied: number; deadLettered: number; refusedReplays: number; maxLagMs: number }): Promise<boolean> {
     const { tallies } = this.deps;
     let checkpoint = await tallies.readCheckpoint(shardId);
     if (checkpoint.closed) return true;
@@ -93,6 +95,8 @@ export class StreamAggregator {
         this.deps.faults?.afterCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
         checkpoint = next;
         report.applied += batch.changes.length;
+        const written = records.map((r) => r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now());
+        report.maxLagMs = Math.max(report.maxLagMs, Date.now() - Math.min(...written));
         report.deadLettered += batch.deadLetters.length;
       }
       if (!page.NextShardIterator) {

@@ -1,5 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
-import type { Election } from "../../election/definition";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Election, ElectionStatus } from "../../election/definition";
 import type { ControlPlaneDb } from "./client";
 import { elections, questions } from "./schema";
 
@@ -60,6 +60,25 @@ export class ElectionsRepository {
       const { questions: qs, ...fields } = election;
       await tx.insert(elections).values(fields);
       await tx.insert(questions).values(qs.map((q, position) => ({ ...q, electionId: election.id, position })));
+    });
+  }
+
+  /**
+   * Replaces an election's definition (fields and questions) in one transaction, only while its
+   * status is one of `editable`. Returns false when it has moved on meanwhile.
+   */
+  async replaceDefinition(election: Election, editable: readonly ElectionStatus[]): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { questions: qs, id, status: _status, ...fields } = election;
+      const updated = await tx
+        .update(elections)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(and(eq(elections.id, id), inArray(elections.status, [...editable])))
+        .returning({ id: elections.id });
+      if (updated.length !== 1) return false;
+      await tx.delete(questions).where(eq(questions.electionId, id));
+      await tx.insert(questions).values(qs.map((q, position) => ({ ...q, electionId: id, position })));
+      return true;
     });
   }
 }

@@ -3,3 +3,5 @@ export { ElectionsRepository } from "./elections-repository";
 export { migrateControlPlane } from "./migrate";
 export * as controlPlaneSchema from "./schema";
 export { PostgresFraudCaseSink } from "./fraud-case-sink";
+export { type AuditEntry, type AuditFilter, type AuditRecord, AuditTrail } from "./audit-trail";
+export { type FraudCase, FraudCasesRepository, type FraudCaseState } from "./fraud-cases-repository";

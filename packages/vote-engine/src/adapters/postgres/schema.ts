@@ -63,3 +63,23 @@ export const fraudCases = pgTable(
   },
   (table) => [primaryKey({ columns: [table.electionId, table.voterKey] }), index().on(table.electionId, table.state)],
 );
+
+/**
+ * Every official's action and every lifecycle change: who, when, what and why. Rows are only
+ * ever inserted; the verifiable, hash-chained log (ARCHITECTURE, audit) is built from the same events.
+ */
+export const auditActions = pgTable(
+  "audit_actions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The account's Cognito subject and its user name (an e-mail address) at the time. */
+    actorSub: text().notNull(),
+    actor: text().notNull(),
+    action: text().notNull(),
+    electionId: uuid(),
+    reason: text().notNull().default(""),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [index().on(table.electionId, table.at), index().on(table.at)],
+);

@@ -1,0 +1,51 @@
+/**
+ * The signals the risk layer scores, with their weights. A single weak signal never quarantines
+ * a ballot on its own (every weight below 50 is "weak"); bots are caught because they light up
+ * several at once. The weights are part of the design, documented in docs/architecture.md; the
+ * thresholds they are compared with are configuration.
+ */
+export const riskWeights = {
+  /** The client reported `navigator.webdriver`: a browser driven by automation says so. */
+  AUTOMATION_DECLARED: 60,
+  /** A headless browser's or an HTTP library's user agent. */
+  HEADLESS_CLIENT: 40,
+  /** The address is in a configured bad range (hosting providers, known abuse). */
+  BAD_IP_RANGE: 60,
+  /** One device key registered by more accounts than a household would share. */
+  SHARED_DEVICE: 50,
+  /** More casts from the address block this minute than the configured velocity. */
+  IP_BLOCK_VELOCITY: 30,
+  /** More casts from this device this minute than the configured velocity. */
+  DEVICE_VELOCITY: 30,
+  /** The human check came back sooner after it was issued than a person fills a ballot. */
+  FAST_SOLVE: 30,
+  /** The account was first seen (its first device bound) only minutes ago. */
+  NEW_ACCOUNT: 15,
+} as const;
+
+export type RiskSignal = keyof typeof riskWeights;
+
+/** What the API observed about one cast, gathered before the ballot is written. */
+export interface RiskObservations {
+  readonly castsFromIpBlockThisMinute: number;
+  readonly castsFromDeviceThisMinute: number;
+  readonly accountsOnDevice: number;
+  /** Since the account's first device binding; undefined when unknown. */
+  readonly accountAgeMs: number | undefined;
+  readonly inBadIpRange: boolean;
+  readonly webdriver: boolean;
+  readonly headlessClient: boolean;
+  /** From challenge issue to this cast; undefined when the human check cannot say. */
+  readonly challengeElapsedMs: number | undefined;
+}
+
+/** The thresholds, from configuration (defaults in @landslide/config). */
+export interface RiskPolicy {
+  readonly quarantineAt: number;
+  readonly refuseAt: number;
+  readonly ipBlockCastsPerMinute: number;
+  readonly deviceCastsPerMinute: number;
+  readonly accountsPerDevice: number;
+  readonly newAccountMs: number;
+  readonly fastSolveMs: number;
+}

@@ -1,0 +1,42 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { reviewVote } from "@landslide/vote-engine";
+import { refuse } from "../errors";
+import { officialProcedure } from "../trpc";
+import { recordAction } from "./audit-action";
+import { reasonInput } from "./election-input";
+
+const voterKey = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+const caseKey = z.object({ electionId: z.uuid(), voterKey }).strict();
+
+/**
+ * Release (count) or void (never count) quarantined votes, one or many at once. The vote's state
+ * changes by a conditional write, so a repeated click changes nothing; the tally follows through
+ * the change stream, exactly once.
+ */
+const decide = (decision: "released" | "voided") =>
+  officialProcedure
+    .input(z.object({ electionId: z.uuid(), voterKeys: z.array(voterKey).min(1).max(500), reason: reasonInput }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const outcomes = [];
+      for (const key of new Set(input.voterKeys)) {
+        const result = await reviewVote(ctx.services.votes, { electionId: input.electionId, voterKey: key, decision });
+        outcomes.push(result.ok ? { voterKey: key, state: result.value.state, changed: result.value.changed } : { voterKey: key, error: result.error.code, message: result.error.message });
+      }
+      const changed = outcomes.filter((o) => "changed" in o && o.changed).length;
+      await recordAction(ctx, decision === "released" ? "fraud.release" : "fraud.void", input.electionId, input.reason, { voterKeys: [...new Set(input.voterKeys)], changed });
+      return { changed, outcomes };
+    });
+
+export const fraudReviewRouter = {
+  list: officialProcedure
+    .input(z.object({ electionId: z.uuid(), state: z.enum(["quarantined", "released", "voided"]).optional() }).strict())
+    .query(({ ctx, input }) => ctx.services.fraudCases().list(input.electionId, input.state)),
+  get: officialProcedure.input(caseKey).query(async ({ ctx, input }) => {
+    const found = await ctx.services.fraudCases().get(input.electionId, input.voterKey);
+    if (!found) throw refuse({ code: "VOTE_NOT_FOUND", message: "There is no such case in this election." });
+    return found;
+  }),
+  release: decide("released"),
+  void: decide("voided"),
+} satisfies TRPCRouterRecord;

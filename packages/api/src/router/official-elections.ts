@@ -1,0 +1,92 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { buildResultsSnapshot, compareWithLiveTally, type Election, effectiveStatus, electionStatuses, recount, replaceQuestions, transition } from "@landslide/vote-engine";
+import type { AppServices } from "../app-services";
+import { refusal, refuse } from "../errors";
+import { officialProcedure } from "../trpc";
+import { recordAction } from "./audit-action";
+import { electionDraftInput, electionIdInput, isoDate, reasonInput } from "./election-input";
+
+export async function electionOrRefuse(services: AppServices, electionId: string): Promise<Election> {
+  const election = await services.repository().get(electionId);
+  if (!election) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
+  return election;
+}
+
+const changedMeanwhile = () => refusal("CONFLICT", "ELECTION_CHANGED", "Someone changed this election a moment ago; reload and try again.");
+
+/** Officials create, edit, schedule and move elections; every change lands in the audit trail. */
+export const officialElectionsRouter = {
+  /** Every election, drafts included, with its status as voters see it now and its turnout. */
+  list: officialProcedure.query(async ({ ctx }) => {
+    const now = ctx.services.clock.now();
+    const elections = await ctx.services.repository().list();
+    return Promise.all(
+      elections.map(async (election) => {
+        const { turnout, quarantined } = buildResultsSnapshot(election, await ctx.services.tallies.readCounters(election.id), now);
+        return { ...election, storedStatus: election.status, status: effectiveStatus(election, now), turnout, quarantined };
+      }),
+    );
+  }),
+
+  create: officialProcedure.input(z.object({ election: electionDraftInput, reason: reasonInput.default("created") }).strict()).mutation(async ({ ctx, input }) => {
+    const election: Election = { ...input.election, id: input.election.id ?? crypto.randomUUID(), status: "draft" };
+    const repository = ctx.services.repository();
+    if (await repository.exists(election.id)) throw refusal("CONFLICT", "ELECTION_EXISTS", "An election with this id already exists.");
+    await repository.insert(election);
+    await recordAction(ctx, "election.create", election.id, input.reason, { title: election.title, questions: election.questions.length });
+    return election;
+  }),
+
+  /** Replaces the definition of a draft or scheduled election; questions are frozen once voting can start. */
+  update: officialProcedure.input(z.object({ electionId: z.uuid(), election: electionDraftInput.omit({ id: true }), reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
+    const current = await electionOrRefuse(ctx.services, input.electionId);
+    const next = replaceQuestions({ ...current, ...input.election, id: current.id, status: current.status }, input.election.questions);
+    if (!next.ok) throw refuse(next.error);
+    if (!(await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]))) throw changedMeanwhile();
+    await recordAction(ctx, "election.update", current.id, input.reason, { title: next.value.title, questions: next.value.questions.length });
+    return next.value;
+  }),
+
+  /** Sets when a draft (or scheduled) election opens and closes; it then opens and closes by itself. */
+  schedule: officialProcedure.input(z.object({ electionId: z.uuid(), opensAt: isoDate, closesAt: isoDate, reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
+    const current = await electionOrRefuse(ctx.services, input.electionId);
+    const timed = { ...current, opensAt: input.opensAt, closesAt: input.closesAt };
+    // A scheduled election is rescheduled as if it were a draft again: the same checks apply.
+    const next = transition(current.status === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now: ctx.services.clock.now() });
+    if (!next.ok) throw refuse(next.error);
+    if (!(await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]))) throw changedMeanwhile();
+    await recordAction(ctx, "election.schedule", current.id, input.reason, { opensAt: input.opensAt.toISOString(), closesAt: input.closesAt.toISOString() });
+    return next.value;
+  }),
+
+  /** Opens, pauses, resumes, closes or certifies; certifying needs a recount equal to the live tally and no open fraud case. */
+  transition: officialProcedure
+    .input(z.object({ electionId: z.uuid(), to: z.enum(electionStatuses), reason: reasonInput }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const { services } = ctx;
+      const election = await electionOrRefuse(services, input.electionId);
+      let recountMatchesTally: boolean | undefined;
+      if (input.to === "certified") {
+        const open = await services.fraudCases().list(election.id, "quarantined", 1);
+        if (open.length > 0) throw refusal("PRECONDITION_FAILED", "FRAUD_CASES_OPEN", "Decide every open fraud case before certifying.");
+        const exact = await recount(election, services.votes.scan(election.id));
+        recountMatchesTally = compareWithLiveTally(await services.tallies.readCounters(election.id), exact.counters).length === 0;
+      }
+      const next = transition(election, input.to, { now: services.clock.now(), ...(recountMatchesTally === undefined ? {} : { recountMatchesTally }) });
+      if (!next.ok) throw refuse(next.error);
+      if (!(await services.repository().updateStatus(election.id, election.status, next.value.status))) throw changedMeanwhile();
+      await recordAction(ctx, "election.transition", election.id, input.reason, { from: election.status, to: next.value.status });
+      return { electionId: election.id, from: election.status, to: next.value.status };
+    }),
+
+  /** The exact result from every stored vote, beside the live tally. */
+  recount: officialProcedure.input(electionIdInput).mutation(async ({ ctx, input }) => {
+    const election = await electionOrRefuse(ctx.services, input.electionId);
+    const exact = await recount(election, ctx.services.votes.scan(election.id));
+    const live = await ctx.services.tallies.readCounters(election.id);
+    const differences = compareWithLiveTally(live, exact.counters);
+    await recordAction(ctx, "election.recount", election.id, "recount", { votesRead: exact.votesRead, differences: differences.length });
+    return { votesRead: exact.votesRead, counters: Object.fromEntries(exact.counters), instantRunoff: exact.instantRunoff, differences };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,37 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { parseRollRows } from "@landslide/vote-engine";
+import { officialProcedure } from "../trpc";
+import { recordAction } from "./audit-action";
+import { electionOrRefuse } from "./official-elections";
+import { reasonInput } from "./election-input";
+
+/** Rows per request: a roll of millions is sent in batches (the CLI and console do), each safe to resend. */
+const ROWS_PER_BATCH = 500;
+
+export const voterRollRouter = {
+  /**
+   * Adds a batch of roll rows (`{ email }` or `{ externalId }`) to an election's voter roll. Good
+   * rows are stored, bad ones come back with their row number (counted from `firstRow`); adding a
+   * row twice changes nothing, so an interrupted import is simply run again.
+   */
+  import: officialProcedure
+    .input(
+      z
+        .object({
+          electionId: z.uuid(),
+          rows: z.array(z.record(z.string(), z.string().max(320))).min(1).max(ROWS_PER_BATCH),
+          firstRow: z.number().int().min(1).default(1),
+          reason: reasonInput.default("voter roll import"),
+        })
+        .strict(),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const election = await electionOrRefuse(ctx.services, input.electionId);
+      const { entries, errors } = parseRollRows(input.rows);
+      await ctx.services.voterRoll.add(election.id, entries);
+      const shifted = errors.map((error) => ({ ...error, row: error.row + input.firstRow - 1 }));
+      await recordAction(ctx, "roll.import", election.id, input.reason, { rows: input.rows.length, imported: entries.length, rejected: errors.length, firstRow: input.firstRow });
+      return { imported: entries.length, errors: shifted };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,92 @@
+import { castVote } from "@landslide/vote-engine";
+import type { AppServices } from "../app-services";
+import { refusal, refuse } from "../errors";
+import { checkRateLimits } from "../guards/rate-limit";
+import type { HumanCheckProof } from "../human-check/human-check";
+import { assessRisk } from "../risk/assess-risk";
+import { isHeadlessUserAgent } from "../risk/client-hints";
+
+export interface CastRequest {
+  readonly electionId: string;
+  readonly idempotencyKey: string;
+  readonly ballot: unknown;
+  readonly humanCheck?: HumanCheckProof | undefined;
+  /** What the client says about itself: `navigator.webdriver` in a browser. */
+  readonly client?: { readonly webdriver?: boolean | undefined } | undefined;
+}
+
+export interface Caller {
+  readonly subject: string;
+  readonly email: string;
+  readonly clientIp: string;
+  readonly userAgent: string | undefined;
+  readonly deviceThumbprint: string;
+  /** When the account bound its first device: Landslide's own measure of account age. */
+  readonly accountFirstSeen: Date | undefined;
+}
+
+/**
+ * One cast, defences in order of cost: rate limits (one atomic counter each), the human check,
+ * the risk score, and only then the engine's single conditional write. Every refusal is counted
+ * by reason; a ballot the risk layer doubts is stored as quarantined, with the signals that fired.
+ */
+export async function castBallot(services: AppServices, caller: Caller, request: CastRequest) {
+  const { metrics, clock } = services;
+  const refused = (reason: string) => metrics.votes.inc({ outcome: "refused", reason });
+  const now = clock.now();
+
+  const rate = await checkRateLimits(services.rateCounter, services.castRateRules, { ip: caller.clientIp, account: caller.subject, device: caller.deviceThumbprint }, "cast", now);
+  if (!rate.allowed) {
+    refused("RATE_LIMITED");
+    const from = { ip: "network", account: "account", device: "device" }[rate.scope];
+    throw refusal("TOO_MANY_REQUESTS", "RATE_LIMITED", `Too many attempts from this ${from}; try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
+  }
+
+  const [check, accountsOnDevice] = await Promise.all([
+    services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp }),
+    services.devices.accountsOn(caller.deviceThumbprint),
+  ]);
+  if (!check.ok) {
+    refused(check.reason);
+    const code = check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : check.reason === "CHALLENGE_UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : "FORBIDDEN";
+    throw refusal(code, check.reason, check.message);
+  }
+
+  const risk = assessRisk(
+    {
+      castsFromIpBlockThisMinute: rate.counts.ip ?? 0,
+      castsFromDeviceThisMinute: rate.counts.device ?? 0,
+      accountsOnDevice,
+      accountAgeMs: caller.accountFirstSeen ? now.getTime() - caller.accountFirstSeen.getTime() : undefined,
+      inBadIpRange: services.badIpRanges.has(caller.clientIp),
+      webdriver: request.client?.webdriver === true,
+      headlessClient: isHeadlessUserAgent(caller.userAgent),
+      challengeElapsedMs: check.elapsedMs,
+    },
+    services.riskPolicy,
+  );
+  if (risk.decision === "refuse") {
+    refused("RISK_REFUSED");
+    services.logger.warn({ score: risk.score, signals: risk.reasons, electionId: request.electionId }, "cast refused by the risk score");
+    // The reason is stable, the message says what a person can do; neither reveals the signals.
+    throw refusal("FORBIDDEN", "RISK_REFUSED", "We could not accept a ballot from this device or network. If you are voting yourself, try again from your own device or contact the election office.");
+  }
+
+  const result = await castVote(
+    { elections: services.elections, votes: services.votes, keys: services.keys(), entropy: services.entropy, clock, voterRoll: services.voterRoll },
+    {
+      electionId: request.electionId,
+      subject: caller.subject,
+      identity: { email: caller.email },
+      idempotencyKey: request.idempotencyKey,
+      ballot: request.ballot,
+      decision: { decision: risk.decision === "quarantine" ? "quarantined" : "accepted", reasons: risk.reasons },
+    },
+  );
+  if (!result.ok) {
+    refused(result.error.code);
+    throw refuse(result.error);
+  }
+  metrics.votes.inc({ outcome: result.value.decision, reason: result.value.replayed ? "REPLAYED" : "" });
+  return result.value;
+}
