@@ -7,7 +7,7 @@ import { ipRanges } from "./risk/client-hints";
 import type { Logger } from "./logger";
 import { AuditTrail, ElectionsRepository, FraudCasesRepository } from "@landslide/vote-engine/postgres";
 import { type Election, type ElectionReader, systemClock } from "@landslide/vote-engine";
-import { createAccessTokenVerifier } from "./auth/verify-access-token";
+import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
 import type { Metrics } from "./http/metrics";
@@ -28,6 +28,11 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
+  const tokenAudience = {
+    issuer: deps.issuer(),
+    clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
+  };
+  const poolSigningKeys = poolKeys(tokenAudience.issuer);
   /** Proof of work costs more from addresses the risk layer already doubts. */
   const difficulty = (remoteIp: string) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1);
   const humanCheckFromConfig = (): HumanCheck => {
@@ -74,10 +79,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       { scope: "device", limit: config.castLimits.perDevicePerMinute, windowSeconds: 60 },
     ] as const,
     liveResults: new LiveResults(tallies, systemClock),
-    verifyAccessToken: createAccessTokenVerifier({
-      issuer: deps.issuer(),
-      clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
-    }),
+    verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
+    verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),
   };
 }
 

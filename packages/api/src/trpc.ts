@@ -22,15 +22,25 @@ export interface Context {
   /** The DPoP-style device proof sent with a mutation. */
   readonly deviceProof: string | undefined;
   readonly userAgent: string | undefined;
+  /** The ID token of the same sign-in, when the client sends it: the verified e-mail address. */
+  readonly idToken: string | undefined;
 }
 
 export function createContext(
   services: AppServices,
-  request: { authorization?: string | undefined; dpop?: string | string[] | undefined; userAgent?: string | undefined; requestId: string; clientIp: string },
+  request: {
+    authorization?: string | undefined;
+    dpop?: string | string[] | undefined;
+    idToken?: string | string[] | undefined;
+    userAgent?: string | undefined;
+    requestId: string;
+    clientIp: string;
+  },
 ): Context {
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.authorization ?? "");
   const deviceProof = typeof request.dpop === "string" ? request.dpop : undefined;
-  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof, userAgent: request.userAgent };
+  const idToken = typeof request.idToken === "string" ? request.idToken : undefined;
+  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof, userAgent: request.userAgent, idToken };
 }
 
 // ---- initialisation --------------------------------------------------------------------------
@@ -63,7 +73,10 @@ export const createTRPCRouter = t.router;
 
 export const publicProcedure = t.procedure;
 
-/** Any signed-in account: the Cognito access token is verified against the pool's JWKS. */
+/**
+ * Any signed-in account: the Cognito access token is verified against the pool's JWKS, and the
+ * ID token sent beside it (if any) gives the verified e-mail address.
+ */
 export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
   let identity: VerifiedIdentity;
   try {
@@ -72,7 +85,8 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
     if (error instanceof TokenRejectedError) throw refusal("UNAUTHORIZED", error.reason, error.message);
     throw error;
   }
-  return next({ ctx: { ...ctx, identity } });
+  const email = await ctx.services.verifiedEmail(ctx.idToken, identity.sub);
+  return next({ ctx: { ...ctx, identity: { ...identity, email } } });
 });
 
 /** Voters: every signed-in account may vote (eligibility is the election's own rule). */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, SignJWT } from "jose";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { cognitoIssuer, createAccessTokenVerifier, TokenRejectedError } from "../src/index";
@@ -54,5 +56,20 @@ describe("Cognito access tokens verified against the pool's JWKS", () => {
     });
     expect(await rejection(voterOnly(tokens.access))).toBe("TOKEN_INVALID");
     expect(await rejection(verify(undefined))).toBe("TOKEN_MISSING");
+  });
+
+  it("refuses a token signed with the pool's own key that has expired, or that another pool issued", async () => {
+    // cognito-local signs with a key shipped in its package: with it, only the claims are wrong.
+    const keyFile = createRequire(import.meta.url).resolve("cognito-local/lib/keys/cognitoLocal.private.json");
+    const { jwk } = JSON.parse(readFileSync(keyFile, "utf8")) as { jwk: Record<string, string> };
+    const poolKey = await importJWK(jwk, "RS256");
+    const claims = decodeJwt(tokens.access);
+    const resign = (changes: Record<string, unknown>) => new SignJWT({ ...claims, ...changes }).setProtectedHeader({ alg: "RS256", kid: jwk.kid! }).sign(poolKey);
+    // The re-signed original is accepted: the test's key really is the pool's.
+    expect(await rejection(verify(await resign({})))).toBe("accepted");
+    const now = Math.floor(Date.now() / 1000);
+    expect(await rejection(verify(await resign({ iat: now - 7200, exp: now - 3600 })))).toBe("TOKEN_EXPIRED");
+    const otherPool = String(claims.iss).replace(/[^/]+$/, "eu-west-1_SomeOtherPool");
+    expect(await rejection(verify(await resign({ iss: otherPool })))).toBe("TOKEN_INVALID");
   });
 });

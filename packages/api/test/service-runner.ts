@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { freePort, waitForHttp } from "@landslide/local-stack";
 import type { TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
 
@@ -37,3 +38,46 @@ export function startService(name: ServiceName, env: NodeJS.ProcessEnv) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
+
+export interface Deployment {
+  readonly urls: { readonly voteApi: string; readonly controlApi: string; readonly results: string; readonly aggregator: string };
+  readonly services: ReadonlyArray<ReturnType<typeof startService>>;
+  stop(): Promise<void>;
+}
+
+/** All four services on free ports, each knowing where the others are, as the launcher runs them. */
+export async function startDeployment(stack: TestStack, extra: NodeJS.ProcessEnv = {}): Promise<Deployment> {
+  const ports = { voteApi: await freePort(), controlApi: await freePort(), results: await freePort(), aggregator: await freePort() };
+  const urls = {
+    voteApi: `http://127.0.0.1:${ports.voteApi}`,
+    controlApi: `http://127.0.0.1:${ports.controlApi}`,
+    results: `http://127.0.0.1:${ports.results}`,
+    aggregator: `http://127.0.0.1:${ports.aggregator}`,
+  };
+  const env = {
+    ...serviceEnvironment(stack, 0),
+    LANDSLIDE_VOTE_API_PORT: String(ports.voteApi),
+    LANDSLIDE_CONTROL_API_PORT: String(ports.controlApi),
+    LANDSLIDE_RESULTS_PORT: String(ports.results),
+    LANDSLIDE_AGGREGATOR_PORT: String(ports.aggregator),
+    LANDSLIDE_LOG_LEVEL: "warn",
+    ...extra,
+  };
+  const names = ["vote-api", "control-api", "results", "aggregator"] as const;
+  const services = names.map((name) => startService(name, env));
+  const stop = async () => {
+    for (const service of services) service.child.kill("SIGTERM");
+    await Promise.all(services.map((s) => s.exited));
+  };
+  try {
+    await Promise.all(
+      [urls.voteApi, urls.controlApi, urls.results, urls.aggregator].map((base, i) =>
+        waitForHttp(`${base}/healthz`, { timeoutMs: 60_000, isAlive: () => services[i]!.child.exitCode === null }),
+      ),
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`the deployment did not start: ${(error as Error).message}\n${services.map((s) => s.output().stderr).join("\n")}`);
+  }
+  return { urls, services, stop };
+}

@@ -49,6 +49,9 @@ afterAll(async () => {
   await stack.stop();
 });
 
+/** Programs name themselves; a bare HTTP library's user agent is a risk signal of its own. */
+const identifiesItself = { "user-agent": "landslide-test/1.0" };
+
 /** A client as the SDK builds it: the access token on every call, a fresh device proof on every mutation. */
 const client = (base: string, token?: string, device?: DeviceKey) =>
   createTRPCClient<AppRouter>({
@@ -56,6 +59,7 @@ const client = (base: string, token?: string, device?: DeviceKey) =>
       httpLink({
         url: `${base}/trpc`,
         headers: async ({ op }) => ({
+          ...identifiesItself,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(token && device && op.type === "mutation"
             ? { dpop: await createProof(device, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input }) }
@@ -210,7 +214,7 @@ describe("device binding", () => {
     const send = async (dpop: string | undefined, body: unknown = input) => {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${tokens.voter3}`, ...(dpop ? { dpop } : {}) },
+        headers: { ...identifiesItself, "content-type": "application/json", authorization: `Bearer ${tokens.voter3}`, ...(dpop ? { dpop } : {}) },
         body: JSON.stringify(body),
       });
       return ((await response.json()) as { error?: { data: { reason: string } } }).error?.data.reason ?? "accepted";

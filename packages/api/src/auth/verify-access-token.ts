@@ -33,8 +33,7 @@ export interface AccessTokenVerifierOptions {
  * refetched when a token names an unknown key, which is how key rotation shows up).
  * The same code serves cognito-local and real Cognito; only the issuer differs.
  */
-export function createAccessTokenVerifier({ issuer, clientIds }: AccessTokenVerifierOptions) {
-  const keys = createRemoteJWKSet(jwksUrl(issuer), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+export function createAccessTokenVerifier({ issuer, clientIds }: AccessTokenVerifierOptions, keys = poolKeys(issuer)) {
   return async function verifyAccessToken(token: string | undefined): Promise<VerifiedIdentity> {
     if (!token) throw new TokenRejectedError("TOKEN_MISSING", "Sign in first: no access token was sent.");
     let payload: JWTPayload;
@@ -63,3 +62,28 @@ export function createAccessTokenVerifier({ issuer, clientIds }: AccessTokenVeri
 }
 
 export type AccessTokenVerifier = ReturnType<typeof createAccessTokenVerifier>;
+
+/** The pool's signing keys, fetched once, cached, refetched when a token names an unknown key. */
+export function poolKeys(issuer: string) {
+  return createRemoteJWKSet(jwksUrl(issuer), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+}
+
+/**
+ * Cognito access tokens do not carry the e-mail address; the ID token of the same sign-in does.
+ * Sent beside the access token, it gives the verified address (voter rolls, the audit trail's
+ * "who"). Returns undefined unless it is valid, for one of our apps, for the same subject, and
+ * the address is verified.
+ */
+export function createIdTokenVerifier({ issuer, clientIds }: AccessTokenVerifierOptions, keys = poolKeys(issuer)) {
+  return async function verifiedEmail(token: string | undefined, subject: string): Promise<string | undefined> {
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, keys, { issuer, audience: [...clientIds], algorithms: ["RS256"], clockTolerance: 5 });
+      const verified = payload.email_verified === true || payload.email_verified === "true";
+      if (payload.token_use !== "id" || payload.sub !== subject || !verified || typeof payload.email !== "string") return undefined;
+      return payload.email;
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -32,6 +32,7 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
       createContext(services, {
         authorization: req.headers.authorization,
         dpop: req.headers.dpop,
+        idToken: req.headers["x-id-token"],
         requestId: String(res.getHeader("x-request-id") ?? ""),
         userAgent: req.headers["user-agent"],
         clientIp: clientAddress(req, services.trustedProxyHops),

@@ -24,7 +24,15 @@ const castInput = z
   .strict();
 
 export const voterRouter = {
-  me: voterProcedure.query(({ ctx }) => ({ sub: ctx.identity.sub, username: ctx.identity.username, groups: ctx.identity.groups })),
+  me: voterProcedure.query(({ ctx }) => ({ sub: ctx.identity.sub, username: ctx.identity.username, email: ctx.identity.email ?? null, groups: ctx.identity.groups })),
+  /**
+   * The voter's own receipt in an election, and where the vote stands ("quarantined" means under
+   * review; the detection signals are never shown to the voter). Null before voting.
+   */
+  myReceipt: voterProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    const vote = await ctx.services.votes.get(input.electionId, ctx.services.keys().voterKey(ctx.identity.sub));
+    return vote ? { receipt: vote.receipt, salt: vote.salt, state: vote.state } : null;
+  }),
   registerDevice: deviceRegistrationProcedure.input(z.object({ jwk: publicJwk }).strict()).mutation(async ({ ctx, input }) => {
     const thumbprint = await calculateJwkThumbprint(input.jwk);
     if (thumbprint !== ctx.deviceThumbprint) throw refusal("UNAUTHORIZED", "PROOF_INVALID", "The proof must be signed by the key being registered.");
@@ -41,7 +49,7 @@ export const voterRouter = {
       ctx.services,
       {
         subject: ctx.identity.sub,
-        email: ctx.identity.username,
+        email: ctx.identity.email,
         clientIp: ctx.clientIp,
         userAgent: ctx.userAgent,
         deviceThumbprint: ctx.deviceThumbprint,

@@ -17,7 +17,8 @@ export interface CastRequest {
 
 export interface Caller {
   readonly subject: string;
-  readonly email: string;
+  /** Verified, from the ID token; roll-based elections need it. */
+  readonly email: string | undefined;
   readonly clientIp: string;
   readonly userAgent: string | undefined;
   readonly deviceThumbprint: string;
@@ -77,7 +78,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     {
       electionId: request.electionId,
       subject: caller.subject,
-      identity: { email: caller.email },
+      identity: caller.email ? { email: caller.email } : {},
       idempotencyKey: request.idempotencyKey,
       ballot: request.ballot,
       decision: { decision: risk.decision === "quarantine" ? "quarantined" : "accepted", reasons: risk.reasons },

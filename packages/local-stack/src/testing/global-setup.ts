@@ -20,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ]);
   project.provide("dynamodbEndpoint", dynamodb.endpoint);
   project.provide("cognitoEndpoint", cognito.endpoint);
+  project.provide("cognitoDataDir", scratch);
   return async () => {
     await Promise.all([dynamodb.stop(), cognito.stop()]);
     rmSync(scratch, { recursive: true, force: true });

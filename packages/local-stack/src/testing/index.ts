@@ -6,11 +6,12 @@ import { type RunningPostgres, startPgliteServer } from "../pglite-server";
 export interface TestServers {
   readonly dynamodbEndpoint: string;
   readonly cognitoEndpoint: string;
+  readonly cognitoDataDir: string;
 }
 
 /** The servers the global setup started for this test run. */
 export function testServers(): TestServers {
-  return { dynamodbEndpoint: inject("dynamodbEndpoint"), cognitoEndpoint: inject("cognitoEndpoint") };
+  return { dynamodbEndpoint: inject("dynamodbEndpoint"), cognitoEndpoint: inject("cognitoEndpoint"), cognitoDataDir: inject("cognitoDataDir") };
 }
 
 /** A fresh in-memory Postgres (PGlite over the wire protocol) for one test file. */

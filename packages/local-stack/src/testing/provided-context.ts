@@ -3,6 +3,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     dynamodbEndpoint: string;
     cognitoEndpoint: string;
+    /** Where cognito-local keeps its database: confirmation codes are read from it. */
+    cognitoDataDir: string;
   }
 }
 

@@ -1,0 +1,140 @@
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  SignUpCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { decodeJwt } from "jose";
+import { AuthError, toAuthError } from "./auth-error";
+
+export interface CognitoOptions {
+  readonly region: string;
+  /** The voter site's, the console's or the CLI's app client. */
+  readonly clientId: string;
+  /** cognito-local (or another compatible server); unset for real Cognito. */
+  readonly endpoint?: string | undefined;
+}
+
+export interface Tokens {
+  readonly accessToken: string;
+  /** Sent beside the access token: it carries the verified e-mail address. */
+  readonly idToken: string | undefined;
+  readonly refreshToken: string | undefined;
+  /** Epoch milliseconds. */
+  readonly expiresAt: number;
+}
+
+/** Where a session is kept between calls: memory by default; the web apps choose their own (see their README). */
+export interface SessionStore {
+  load(): Tokens | undefined | Promise<Tokens | undefined>;
+  save(tokens: Tokens | undefined): void | Promise<void>;
+}
+
+export const memorySessionStore = (): SessionStore => {
+  let tokens: Tokens | undefined;
+  return { load: () => tokens, save: (next) => void (tokens = next) };
+};
+
+/** Refresh this long before the access token expires, so no call goes out with a dying token. */
+const REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * Sign-up, e-mail confirmation, sign-in and token refresh against Cognito's public API (no AWS
+ * credentials: these operations are unauthenticated), in the browser and in Node alike.
+ */
+export class CognitoSession {
+  private readonly cognito: CognitoIdentityProviderClient;
+  private refreshing: Promise<Tokens> | undefined;
+
+  constructor(
+    private readonly options: CognitoOptions,
+    private readonly store: SessionStore = memorySessionStore(),
+  ) {
+    this.cognito = new CognitoIdentityProviderClient({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    });
+  }
+
+  /** Creates an unconfirmed account; Cognito e-mails a code (cognito-local writes it to its database). */
+  async signUp(email: string, password: string): Promise<{ confirmed: boolean }> {
+    try {
+      const result = await this.cognito.send(
+        new SignUpCommand({ ClientId: this.options.clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }] }),
+      );
+      return { confirmed: result.UserConfirmed === true };
+    } catch (error) {
+      throw toAuthError(error);
+    }
+  }
+
+  async confirmSignUp(email: string, code: string): Promise<void> {
+    try {
+      await this.cognito.send(new ConfirmSignUpCommand({ ClientId: this.options.clientId, Username: email, ConfirmationCode: code }));
+    } catch (error) {
+      throw toAuthError(error);
+    }
+  }
+
+  async resendCode(email: string): Promise<void> {
+    try {
+      await this.cognito.send(new ResendConfirmationCodeCommand({ ClientId: this.options.clientId, Username: email }));
+    } catch (error) {
+      throw toAuthError(error);
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<Tokens> {
+    return this.authenticate("USER_PASSWORD_AUTH", { USERNAME: email, PASSWORD: password });
+  }
+
+  /** The current access token. */
+  async accessToken(): Promise<string> {
+    return (await this.tokens()).accessToken;
+  }
+
+  /** Current tokens, refreshed first if they are about to expire; throws AuthError when signed out. */
+  async tokens(): Promise<Tokens> {
+    const tokens = await this.store.load();
+    if (!tokens) throw new AuthError("SIGNED_OUT", "Sign in first.");
+    if (tokens.expiresAt - Date.now() > REFRESH_MARGIN_MS) return tokens;
+    if (!tokens.refreshToken) throw new AuthError("SESSION_EXPIRED", "Your session has ended; sign in again.");
+    const refreshToken = tokens.refreshToken;
+    // One refresh for every call that needs it at the same moment.
+    this.refreshing ??= this.authenticate("REFRESH_TOKEN_AUTH", { REFRESH_TOKEN: refreshToken }, refreshToken).finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    return (await this.store.load()) !== undefined;
+  }
+
+  /** Forgets the session here, and ends it at Cognito too (every refresh token of the account) when it can. */
+  async signOut({ everywhere = false }: { everywhere?: boolean } = {}): Promise<void> {
+    const tokens = await this.store.load();
+    await this.store.save(undefined);
+    if (everywhere && tokens) await this.cognito.send(new GlobalSignOutCommand({ AccessToken: tokens.accessToken })).catch(() => undefined);
+  }
+
+  private async authenticate(flow: "USER_PASSWORD_AUTH" | "REFRESH_TOKEN_AUTH", parameters: Record<string, string>, keepRefreshToken?: string): Promise<Tokens> {
+    try {
+      const { AuthenticationResult: result } = await this.cognito.send(new InitiateAuthCommand({ ClientId: this.options.clientId, AuthFlow: flow, AuthParameters: parameters }));
+      if (!result?.AccessToken) throw new AuthError("UNAVAILABLE", "Sign-in needs a step this client does not support.");
+      const exp = decodeJwt(result.AccessToken).exp;
+      const tokens: Tokens = {
+        accessToken: result.AccessToken,
+        idToken: result.IdToken,
+        // A refresh answers without a new refresh token: the old one stays valid.
+        refreshToken: result.RefreshToken ?? keepRefreshToken,
+        expiresAt: exp ? exp * 1000 : Date.now() + (result.ExpiresIn ?? 3600) * 1000,
+      };
+      await this.store.save(tokens);
+      return tokens;
+    } catch (error) {
+      if (flow === "REFRESH_TOKEN_AUTH") await this.store.save(undefined);
+      throw toAuthError(error, "sign-in");
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The client SDK: safe for browsers (no Node built-ins), and for Node >= 20.
+ * Import as `@landslide/api/client`.
+ */
+export { type CastOptions, createLandslideClient, type LandslideClient, type LandslideClientOptions, newIdempotencyKey } from "./landslide-client";
+export { AuthError, type AuthFailure } from "./auth-error";
+export { CognitoSession, type CognitoOptions, memorySessionStore, type SessionStore, type Tokens } from "./cognito-session";
+export { type DeviceKeyStore, memoryDeviceKeyStore } from "./device-keys";
+export { type ApiRefusal, refusalOf } from "./refusal-of";
+export { createDeviceKey, createProof, type DeviceKey } from "../device/proof";
+export { solveChallenge } from "../human-check/solve";
+export type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";
+export type { AppRouter } from "../root";
+export type { RouterInputs, RouterOutputs } from "../index";

@@ -1,0 +1,153 @@
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
+import type { AppRouter } from "../root";
+import { createProof, type DeviceKey } from "../device/proof";
+import type { HumanCheckChallenge, HumanCheckProof } from "../human-check/human-check";
+import { solveChallenge } from "../human-check/solve";
+import { CognitoSession, type CognitoOptions, type SessionStore } from "./cognito-session";
+import { type DeviceKeyStore, loadOrCreateDeviceKey, memoryDeviceKeyStore } from "./device-keys";
+import { refusalOf } from "./refusal-of";
+
+export interface LandslideClientOptions {
+  /** Public base URLs of the services (no trailing slash); device proofs name the vote API's. */
+  readonly urls: { readonly voteApi: string; readonly controlApi: string; readonly results: string };
+  readonly cognito: CognitoOptions;
+  readonly session?: SessionStore;
+  readonly deviceKeys?: DeviceKeyStore;
+  /** Solves a hosted (siteverify) check: the web page runs the provider's widget and returns its token. */
+  readonly solveHostedCheck?: (siteKey: string) => Promise<string>;
+  /** Node only (browsers forbid setting it): names the program, e.g. the CLI's load test. */
+  readonly userAgent?: string;
+  /** Node 20 has no EventSource: pass the `eventsource` package's to use subscriptions there. */
+  readonly EventSource?: unknown;
+  /** What the client says about itself; by default a browser's `navigator.webdriver` (Node has none). */
+  readonly clientHints?: () => { readonly webdriver?: boolean };
+  /** The fetch used for API calls (Node: a test harness may add headers a proxy would). */
+  readonly fetch?: typeof fetch;
+  /** How many times a cast that got no answer is sent again (same idempotency key: never two votes). */
+  readonly castRetries?: number;
+}
+
+export interface CastOptions {
+  readonly electionId: string;
+  readonly ballot: unknown;
+  /** Keep it with the ballot (the voter site stores it) so a retry after a reload is the same cast. */
+  readonly idempotencyKey?: string;
+}
+
+const browserHints = () => ({ webdriver: (globalThis as { navigator?: { webdriver?: boolean } }).navigator?.webdriver === true });
+
+/** A random idempotency key: 128 bits, base64url. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * The one way programs talk to Landslide: the voter site, the console, the CLI, end-to-end and
+ * load tests. It signs in through Cognito, keeps a device key, signs a proof for every mutation,
+ * solves the human check, and gives typed tRPC clients for each service.
+ */
+export function createLandslideClient(options: LandslideClientOptions) {
+  const auth = new CognitoSession(options.cognito, options.session);
+  const deviceKeys = options.deviceKeys ?? memoryDeviceKeyStore();
+  const registeredFor = new Set<string>();
+  const baseHeaders: Record<string, string> = options.userAgent ? { "user-agent": options.userAgent } : {};
+
+  const tokensIfSignedIn = async () => ((await auth.isSignedIn()) ? auth.tokens() : undefined);
+
+  /** Requests with the access token when signed in, and a device proof on every mutation of the vote API. */
+  const signedLink = (base: string, proveDevice: boolean): TRPCLink<AppRouter> =>
+    httpLink({
+      url: `${base}/trpc`,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      headers: async ({ op }) => {
+        const tokens = await tokensIfSignedIn();
+        if (!tokens) return baseHeaders;
+        const token = tokens.accessToken;
+        const headers: Record<string, string> = { ...baseHeaders, authorization: `Bearer ${token}`, ...(tokens.idToken ? { "x-id-token": tokens.idToken } : {}) };
+        if (proveDevice && op.type === "mutation") {
+          const key = await loadOrCreateDeviceKey(deviceKeys);
+          headers.dpop = await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input });
+        }
+        return headers;
+      },
+    });
+
+  const vote = createTRPCClient<AppRouter>({ links: [signedLink(options.urls.voteApi, true)] });
+  const control = createTRPCClient<AppRouter>({ links: [signedLink(options.urls.controlApi, false)] });
+  const results = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: `${options.urls.results}/trpc`, ...(options.EventSource ? { EventSource: options.EventSource as never } : {}) }),
+        false: httpLink({ url: `${options.urls.results}/trpc`, headers: baseHeaders }),
+      }),
+    ],
+  });
+
+  /** Registers this device's key with the signed-in account (once per account; the API treats repeats as no-ops). */
+  async function ensureDevice(): Promise<DeviceKey> {
+    const key = await loadOrCreateDeviceKey(deviceKeys);
+    const me = await vote.voter.me.query();
+    if (!registeredFor.has(me.sub)) {
+      await vote.voter.registerDevice.mutate({ jwk: key.publicJwk as never });
+      registeredFor.add(me.sub);
+    }
+    return key;
+  }
+
+  async function solve(challenge: HumanCheckChallenge): Promise<HumanCheckProof> {
+    if (challenge.kind === "siteverify") {
+      if (!options.solveHostedCheck) throw new Error("This deployment uses a hosted human check: pass solveHostedCheck to createLandslideClient.");
+      return { token: await options.solveHostedCheck(challenge.siteKey) };
+    }
+    const solution = await solveChallenge(challenge);
+    if (!solution) throw new Error("The human check could not be solved; fetch a new one.");
+    return solution;
+  }
+
+  let prepared: Promise<HumanCheckProof> | undefined;
+  /** Starts solving a human check now (when a ballot opens), so casting does not wait for it. */
+  function prepareHumanCheck(): Promise<HumanCheckProof> {
+    prepared ??= vote.humanCheck.challenge.query().then(solve);
+    prepared.catch(() => (prepared = undefined));
+    return prepared;
+  }
+  const takeHumanCheck = () => {
+    const proof = prepareHumanCheck();
+    prepared = undefined; // single use: the next cast solves a fresh one
+    return proof;
+  };
+
+  /**
+   * Casts a ballot end to end. A cast that got no answer (offline, timeout, a 5xx) is sent again
+   * with the same idempotency key, so it lands once; a refusal is thrown as it came.
+   */
+  async function castBallot(cast: CastOptions) {
+    await ensureDevice();
+    const idempotencyKey = cast.idempotencyKey ?? newIdempotencyKey();
+    // A browser driven by automation says so; the API weighs it.
+    const webdriver = (options.clientHints ?? browserHints)().webdriver === true;
+    const retries = options.castRetries ?? 2;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await vote.voter.cast.mutate({
+          electionId: cast.electionId,
+          idempotencyKey,
+          ballot: cast.ballot,
+          humanCheck: await takeHumanCheck(),
+          ...(webdriver ? { client: { webdriver } } : {}),
+        });
+      } catch (error) {
+        const refusal = refusalOf(error);
+        const unanswered = !refusal || (refusal.httpStatus ?? 0) >= 500;
+        if (!unanswered || attempt >= retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
+  }
+
+  return { auth, vote, control, results, ensureDevice, prepareHumanCheck, castBallot };
+}
+
+export type LandslideClient = ReturnType<typeof createLandslideClient>;
