@@ -22,11 +22,27 @@ export function readConfirmationCode(cognitoDataDir: string, email: string): str
   }
   const wanted = email.trim().toLowerCase();
   for (const file of files) {
-    const pool = JSON.parse(readFileSync(join(dbDir, file), "utf8")) as { Users?: Record<string, StoredUser> };
+    let pool: { Users?: Record<string, StoredUser> };
+    try {
+      pool = JSON.parse(readFileSync(join(dbDir, file), "utf8")) as typeof pool;
+    } catch {
+      continue; // cognito-local is rewriting the file this instant; the caller asks again
+    }
     for (const user of Object.values(pool.Users ?? {})) {
       const userEmail = user.Attributes?.find((a) => a.Name === "email")?.Value ?? user.Username;
       if (userEmail.toLowerCase() === wanted && user.ConfirmationCode) return user.ConfirmationCode;
     }
   }
   return undefined;
+}
+
+/** Waits for the code to appear (cognito-local writes its database a moment after answering). */
+export async function waitForConfirmationCode(cognitoDataDir: string, email: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const code = readConfirmationCode(cognitoDataDir, email);
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no confirmation code for ${email} in ${cognitoDataDir}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -7,4 +7,4 @@ export { startPgliteServer, type RunningPostgres } from "./pglite-server";
 export { assertPortsFree, freePort, isPortInUse } from "./ports";
 export { startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
 export { waitForHttp } from "./wait";
-export { readConfirmationCode } from "./confirmation-codes";
+export { readConfirmationCode, waitForConfirmationCode } from "./confirmation-codes";
