@@ -4,6 +4,8 @@ import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { SiteverifyCheck } from "./human-check/siteverify";
 import { ipRanges } from "./risk/client-hints";
+import { RateLimiter } from "./guards/rate-limit";
+import { DeviceTokens } from "./device/device-token";
 import type { Logger } from "./logger";
 import { AuditTrail, ElectionsRepository, FraudCasesRepository } from "@landslide/vote-engine/postgres";
 import { type Election, type ElectionReader, systemClock } from "@landslide/vote-engine";
@@ -25,6 +27,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   let material: ReturnType<typeof readKeyFile> | undefined;
   let keys: ReturnType<typeof nodeKeys> | undefined;
   let humanCheck: HumanCheck | undefined;
+  let deviceTokens: DeviceTokens | undefined;
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
@@ -59,6 +62,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     /** Loaded on first use: only the vote API signs receipts. */
     keys: () => (keys ??= nodeKeys(keyMaterial())),
     humanCheck: () => (humanCheck ??= humanCheckFromConfig()),
+    deviceTokens: () => (deviceTokens ??= new DeviceTokens(keyMaterial().voterKeySecret)),
     badIpRanges,
     riskPolicy: config.risk,
     elections: cachedElections({ get: (id) => repository().get(id) }),
@@ -72,12 +76,15 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),
     voterRoll: new DynamoDbVoterRoll(deps.dynamodb, deps.tables["voter-rolls"]),
     tallies,
-    rateCounter: new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces),
-    castRateRules: [
-      { scope: "ip", limit: config.castLimits.perIpBlockPerMinute, windowSeconds: 60 },
-      { scope: "account", limit: config.castLimits.perAccountPerMinute, windowSeconds: 60 },
-      { scope: "device", limit: config.castLimits.perDevicePerMinute, windowSeconds: 60 },
-    ] as const,
+    castLimiter: new RateLimiter(
+      new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces),
+      [
+        { scope: "ip", limit: config.castLimits.perIpBlockPerMinute, windowSeconds: 60, shared: true },
+        { scope: "account", limit: config.castLimits.perAccountPerMinute, windowSeconds: 60, shared: false },
+        { scope: "device", limit: config.castLimits.perDevicePerMinute, windowSeconds: 60, shared: false },
+      ],
+      { reportEveryMs: 1000, onReportError: (error) => logger.warn({ err: error }, "reporting rate-limit counts failed; they go with the next report") },
+    ),
     liveResults: new LiveResults(tallies, systemClock),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),

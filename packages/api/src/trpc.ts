@@ -22,6 +22,8 @@ export interface Context {
   /** The DPoP-style device proof sent with a mutation. */
   readonly deviceProof: string | undefined;
   readonly userAgent: string | undefined;
+  /** The signed device binding the API gave this device when it registered. */
+  readonly deviceToken: string | undefined;
   /** The ID token of the same sign-in, when the client sends it: the verified e-mail address. */
   readonly idToken: string | undefined;
 }
@@ -32,6 +34,7 @@ export function createContext(
     authorization?: string | undefined;
     dpop?: string | string[] | undefined;
     idToken?: string | string[] | undefined;
+    deviceToken?: string | string[] | undefined;
     userAgent?: string | undefined;
     requestId: string;
     clientIp: string;
@@ -40,7 +43,8 @@ export function createContext(
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.authorization ?? "");
   const deviceProof = typeof request.dpop === "string" ? request.dpop : undefined;
   const idToken = typeof request.idToken === "string" ? request.idToken : undefined;
-  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof, userAgent: request.userAgent, idToken };
+  const deviceToken = typeof request.deviceToken === "string" ? request.deviceToken : undefined;
+  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof, userAgent: request.userAgent, idToken, deviceToken };
 }
 
 // ---- initialisation --------------------------------------------------------------------------
@@ -92,8 +96,8 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
 /** Voters: every signed-in account may vote (eligibility is the election's own rule). */
 export const voterProcedure = signedInProcedure;
 
-/** Proves the request comes from a device the account registered, and was made for this very request. */
-async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: string, input: unknown) {
+/** Proves the request comes from a device key, and was made for this very request. */
+async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: string, input: unknown, consume: boolean) {
   const proof = await verifyProof(ctx.deviceProof, {
     method: "POST",
     url: `${ctx.services.publicUrl}/trpc/${path}`,
@@ -101,26 +105,29 @@ async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: 
     input,
     now: ctx.services.clock.now(),
     nonces: ctx.services.nonces,
+    consume,
   });
   if (!proof.ok) throw refusal("UNAUTHORIZED", proof.reason, proof.message);
-  return proof.thumbprint;
+  return proof;
 }
 
-/** A voter on a registered device: every state-changing vote request goes through here. */
-export const deviceBoundProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
-  const thumbprint = await proveDevice(ctx, path, await getRawInput());
-  const bindings = await ctx.services.devices.bindingsOf(ctx.identity.sub);
-  if (!bindings.some((binding) => binding.thumbprint === thumbprint)) {
-    throw refusal("FORBIDDEN", "DEVICE_NOT_REGISTERED", "Register this device before voting from it.");
-  }
-  const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
-  return next({ ctx: { ...ctx, deviceThumbprint: thumbprint, accountFirstSeen } });
+/**
+ * A voter casting from a registered device. The device binding comes from the signed token the
+ * device got when it registered; the proof's single use is left to the cast, which folds it into
+ * the challenge's single-use write (one round trip instead of two). A procedure on this tier
+ * must use up `ctx.proof` itself; castBallot does.
+ */
+export const castProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+  const proof = await proveDevice(ctx, path, await getRawInput(), false);
+  const binding = await ctx.services.deviceTokens().verify(ctx.deviceToken, { sub: ctx.identity.sub, thumbprint: proof.thumbprint, now: ctx.services.clock.now() });
+  if (!binding) throw refusal("FORBIDDEN", "DEVICE_NOT_REGISTERED", "Register this device before voting from it.");
+  return next({ ctx: { ...ctx, deviceBinding: binding, proof: { id: proof.proofId, expiresAt: proof.expiresAt } } });
 });
 
 /** Registering a device also needs a proof, made with the very key being registered. */
 export const deviceRegistrationProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
-  const thumbprint = await proveDevice(ctx, path, await getRawInput());
-  return next({ ctx: { ...ctx, deviceThumbprint: thumbprint } });
+  const proof = await proveDevice(ctx, path, await getRawInput(), true);
+  return next({ ctx: { ...ctx, deviceThumbprint: proof.thumbprint } });
 });
 
 const inGroup = (group: "officials" | "operators") =>

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
 import { createDynamoDbClient, DynamoDbRateCounter, ensureTables } from "@landslide/vote-engine/dynamodb";
-import { addressBlock, checkRateLimits } from "../src/guards/rate-limit";
+import { addressBlock, RateLimiter, type RateRule } from "../src/guards/rate-limit";
 
 const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
 afterAll(() => client.destroy());
@@ -17,21 +17,49 @@ describe("address blocks", () => {
   });
 });
 
-describe("rate limits counted in DynamoDB Local", () => {
-  it("let the limit through per window, then refuse with the seconds to wait; tasks sharing the table share the count", async () => {
+describe("rate limits", () => {
+  const now = new Date("2026-11-25T12:00:15Z");
+  const blockRule: RateRule = { scope: "ip", limit: 3, windowSeconds: 60, shared: true };
+  const limiters = async (rules: RateRule[]) => {
     const table = (await ensureTables(client, uniqueName("rate"))).names.nonces;
-    const taskA = new DynamoDbRateCounter(client, table);
-    const taskB = new DynamoDbRateCounter(client, table);
-    const rules = [{ scope: "ip" as const, limit: 3, windowSeconds: 60 }];
-    const now = new Date("2026-11-25T12:00:15Z");
-    const decisions = [];
-    for (const counter of [taskA, taskB, taskA, taskB]) decisions.push(await checkRateLimits(counter, rules, { ip: "198.51.100.7" }, "cast", now));
-    expect(decisions.slice(0, 3).every((d) => d.allowed)).toBe(true);
+    const counter = new DynamoDbRateCounter(client, table);
+    return [new RateLimiter(counter, rules), new RateLimiter(counter, rules)] as const;
+  };
+
+  it("hold exactly within one task: the limit passes, the next is refused with the seconds to wait, and the next window starts afresh", async () => {
+    const [task] = await limiters([blockRule]);
+    const decisions = [1, 2, 3, 4].map(() => task.check({ ip: "198.51.100.7" }, "cast", now));
+    expect(decisions.slice(0, 3)).toEqual([1, 2, 3].map((n) => ({ allowed: true, counts: { ip: n } })));
     expect(decisions[3]).toEqual({ allowed: false, scope: "ip", retryAfterSeconds: 45 });
     // Another address in the same /24 shares the block's count; another block does not.
-    expect(await checkRateLimits(taskA, rules, { ip: "198.51.100.200" }, "cast", now)).toMatchObject({ allowed: false });
-    expect(await checkRateLimits(taskA, rules, { ip: "198.51.101.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
-    // The next window starts afresh.
-    expect(await checkRateLimits(taskA, rules, { ip: "198.51.100.7" }, "cast", new Date("2026-11-25T12:01:00Z"))).toEqual({ allowed: true, counts: { ip: 1 } });
+    expect(task.check({ ip: "198.51.100.200" }, "cast", now)).toMatchObject({ allowed: false });
+    expect(task.check({ ip: "198.51.101.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
+    expect(task.check({ ip: "198.51.100.7" }, "cast", new Date("2026-11-25T12:01:00Z"))).toEqual({ allowed: true, counts: { ip: 1 } });
+    await task.stop();
+  });
+
+  it("share an address block's count between tasks through DynamoDB once they report", async () => {
+    const [taskA, taskB] = await limiters([blockRule]);
+    expect(taskA.check({ ip: "192.0.2.1" }, "cast", now).allowed).toBe(true);
+    expect(taskA.check({ ip: "192.0.2.2" }, "cast", now).allowed).toBe(true);
+    await taskA.report(now);
+    expect(taskB.check({ ip: "192.0.2.3" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } }); // B has not heard yet
+    await taskB.report(now); // B learns the total: A's 2 and its own 1
+    expect(taskB.check({ ip: "192.0.2.4" }, "cast", now)).toMatchObject({ allowed: false, scope: "ip" });
+    // A, idle since its report, admits one more on what it knew; its next report brings it up to date.
+    expect(taskA.check({ ip: "192.0.2.5" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 3 } });
+    await taskA.report(now);
+    expect(taskA.check({ ip: "192.0.2.6" }, "cast", now)).toMatchObject({ allowed: false, scope: "ip" });
+  });
+
+  it("count accounts and devices per task, and report the counts the risk score reads", async () => {
+    const [task] = await limiters([
+      { scope: "account", limit: 2, windowSeconds: 60, shared: false },
+      { scope: "device", limit: 10, windowSeconds: 60, shared: false },
+    ]);
+    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 1, device: 1 } });
+    expect(task.check({ ip: "192.0.2.9", account: "b", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 1, device: 2 } });
+    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 2, device: 3 } });
+    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toMatchObject({ allowed: false, scope: "account" });
   });
 });

@@ -112,4 +112,9 @@ export interface TallyStore {
 export interface NonceStore {
   /** true the first time `key` is used before `expiresAt`; false ever after. */
   useOnce(key: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Like useOnce, naming who used it: a second claim learns the first holder, so a caller can tell
+   * a repeat of the same request from a different request reusing the key.
+   */
+  claim(key: string, expiresAt: Date, holder: string): Promise<{ readonly claimed: true } | { readonly claimed: false; readonly holder: string | undefined }>;
 }

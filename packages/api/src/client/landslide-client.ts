@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "../root";
 import { createProof, type DeviceKey } from "../device/proof";
@@ -34,6 +35,8 @@ export interface CastOptions {
   readonly idempotencyKey?: string;
 }
 
+const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).sub);
+
 const browserHints = () => ({ webdriver: (globalThis as { navigator?: { webdriver?: boolean } }).navigator?.webdriver === true });
 
 /** A random idempotency key: 128 bits, base64url. */
@@ -50,7 +53,8 @@ export function newIdempotencyKey(): string {
 export function createLandslideClient(options: LandslideClientOptions) {
   const auth = new CognitoSession(options.cognito, options.session);
   const deviceKeys = options.deviceKeys ?? memoryDeviceKeyStore();
-  const registeredFor = new Set<string>();
+  /** The API's signed binding of this device to each account signed in here, sent with every cast. */
+  const deviceTokens = new Map<string, { token: string; expiresAt: number }>();
   const baseHeaders: Record<string, string> = options.userAgent ? { "user-agent": options.userAgent } : {};
 
   const tokensIfSignedIn = async () => ((await auth.isSignedIn()) ? auth.tokens() : undefined);
@@ -68,6 +72,8 @@ export function createLandslideClient(options: LandslideClientOptions) {
         if (proveDevice && op.type === "mutation") {
           const key = await loadOrCreateDeviceKey(deviceKeys);
           headers.dpop = await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input });
+          const binding = deviceTokens.get(subjectOf(token));
+          if (binding) headers["x-device-token"] = binding.token;
         }
         return headers;
       },
@@ -85,13 +91,17 @@ export function createLandslideClient(options: LandslideClientOptions) {
     ],
   });
 
-  /** Registers this device's key with the signed-in account (once per account; the API treats repeats as no-ops). */
+  /**
+   * Registers this device's key with the signed-in account, and keeps the binding token the API
+   * answers with; again when it nears expiry (the API treats a known device as a no-op).
+   */
   async function ensureDevice(): Promise<DeviceKey> {
     const key = await loadOrCreateDeviceKey(deviceKeys);
-    const me = await vote.voter.me.query();
-    if (!registeredFor.has(me.sub)) {
-      await vote.voter.registerDevice.mutate({ jwk: key.publicJwk as never });
-      registeredFor.add(me.sub);
+    const sub = subjectOf(await auth.accessToken());
+    const known = deviceTokens.get(sub);
+    if (!known || known.expiresAt - Date.now() < 5 * 60_000) {
+      const { deviceToken, expiresAt } = await vote.voter.registerDevice.mutate({ jwk: key.publicJwk as never });
+      deviceTokens.set(sub, { token: deviceToken, expiresAt: Date.parse(expiresAt) });
     }
     return key;
   }

@@ -6,6 +6,8 @@ export type ProofRefusal = "PROOF_MISSING" | "PROOF_INVALID" | "PROOF_STALE" | "
 
 const MAX_SKEW_SECONDS = 60;
 
+export const proofReplayed = { ok: false as const, reason: "PROOF_REPLAYED" as const, message: "This device proof was already used." };
+
 /**
  * Checks a device proof: signed by the key in its own header, for this method, URL, access
  * token and input, issued within a minute, and never seen before (its jti is used once).
@@ -13,8 +15,17 @@ const MAX_SKEW_SECONDS = 60;
  */
 export async function verifyProof(
   proof: string | undefined,
-  expected: { method: string; url: string; accessToken: string; input: unknown; now: Date; nonces: NonceStore },
-): Promise<{ ok: true; thumbprint: string } | { ok: false; reason: ProofRefusal; message: string }> {
+  expected: {
+    method: string;
+    url: string;
+    accessToken: string;
+    input: unknown;
+    now: Date;
+    nonces: NonceStore;
+    /** false leaves the jti to the caller, who must use it once in its own write (see castProcedure). */
+    consume?: boolean;
+  },
+): Promise<{ ok: true; thumbprint: string; proofId: string; expiresAt: Date } | { ok: false; reason: ProofRefusal; message: string }> {
   if (!proof) return { ok: false, reason: "PROOF_MISSING", message: "This request needs a device proof." };
   let payload;
   let jwk;
@@ -35,8 +46,7 @@ export async function verifyProof(
   const age = expected.now.getTime() / 1000 - (payload.iat ?? 0);
   if (!(Math.abs(age) <= MAX_SKEW_SECONDS)) return { ok: false, reason: "PROOF_STALE", message: "The device proof is too old; check the device's clock." };
   const expiresAt = new Date(((payload.iat ?? 0) + 2 * MAX_SKEW_SECONDS) * 1000);
-  if (!(await expected.nonces.useOnce(`proof:${payload.jti as string}`, expiresAt))) {
-    return { ok: false, reason: "PROOF_REPLAYED", message: "This device proof was already used." };
-  }
-  return { ok: true, thumbprint: await calculateJwkThumbprint(jwk!) };
+  const proofId = payload.jti as string;
+  if (expected.consume !== false && !(await expected.nonces.useOnce(`proof:${proofId}`, expiresAt))) return proofReplayed;
+  return { ok: true, thumbprint: await calculateJwkThumbprint(jwk!), proofId, expiresAt };
 }

@@ -5,10 +5,13 @@ export interface RateRule {
   readonly scope: "ip" | "account" | "device";
   readonly limit: number;
   readonly windowSeconds: number;
+  /** Counted across every task through the shared table (see RateLimiter); otherwise in this task only. */
+  readonly shared: boolean;
 }
 
-export interface RateCounter {
-  hit(key: string, windowSeconds: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+/** The shared table's side: adds a task's hits to a key's window and answers the total. */
+export interface SharedRateCounter {
+  add(key: string, windowSeconds: number, at: Date, amount: number): Promise<{ count: number; resetAt: Date }>;
 }
 
 export type RateDecision =
@@ -19,31 +22,114 @@ export type RateDecision =
     }
   | { readonly allowed: false; readonly scope: RateRule["scope"]; readonly retryAfterSeconds: number };
 
+interface Window {
+  readonly key: string;
+  readonly rule: RateRule;
+  readonly startsAt: Date;
+  readonly resetAt: Date;
+  /** The total across tasks at this task's last report (its own reported hits included). */
+  known: number;
+  /** This task's hits not yet reported. */
+  pending: number;
+}
+
 /**
- * Fixed-window limits, counted in one shared table so that they hold across every API task:
- * the arithmetic is exact (no per-process division), at the cost of one atomic write per rule
- * per request. A window may admit up to twice the limit across its boundary, the known price of
- * fixed windows; limits are set with that in mind. (A fixed window is a token bucket that refills
- * all at once at the window's edge; it needs one counter item instead of a read-modify-write.)
+ * Fixed-window rate limits decided in memory, with no round trip on the request path.
+ *
+ * Address blocks are limited across every task: each task adds its hits to a shared counter in
+ * DynamoDB at most once per `reportEveryMs` (one write per busy block per task per second, however
+ * many requests) and learns the total from the answer. A task decides on `total at its last report
+ * + its own hits since`: within one task the limit is exact, and across T tasks a block can pass
+ * its limit only by what each task admits between its first new hit and that hit's report, at most
+ * one second of that task's traffic. Batching the writes is also what keeps a hot block (a
+ * carrier's NAT) from becoming a hot key in the table.
+ *
+ * Accounts and devices are limited per task: a voter's requests are few and the one-vote rule
+ * makes repeats harmless, so these limits only stop a client hammering one task; across T tasks
+ * behind a round-robin balancer a client may reach T times the limit, about the same per task.
+ * A window may admit up to twice its limit across its boundary, the known price of fixed windows.
  */
-export async function checkRateLimits(
-  counter: RateCounter,
-  rules: readonly RateRule[],
-  subject: { readonly ip: string; readonly account?: string; readonly device?: string },
-  action: string,
-  now: Date,
-): Promise<RateDecision> {
-  const counts: Partial<Record<RateRule["scope"], number>> = {};
-  for (const rule of rules) {
-    const id = rule.scope === "ip" ? addressBlock(subject.ip) : subject[rule.scope];
-    if (!id) continue;
-    const { count, resetAt } = await counter.hit(`${action}#${rule.scope}#${id}`, rule.windowSeconds, now);
-    if (count > rule.limit) {
-      return { allowed: false, scope: rule.scope, retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)) };
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+  private timer: NodeJS.Timeout | undefined;
+  private reporting: Promise<void> | undefined;
+
+  constructor(
+    private readonly shared: SharedRateCounter,
+    private readonly rules: readonly RateRule[],
+    private readonly options: { readonly reportEveryMs: number; readonly onReportError?: (error: unknown) => void } = { reportEveryMs: 1000 },
+  ) {}
+
+  /** Counts this request against every rule it falls under, unless one of them is already at its limit. */
+  check(subject: { readonly ip: string; readonly account?: string; readonly device?: string }, action: string, now: Date): RateDecision {
+    const windows: Window[] = [];
+    for (const rule of this.rules) {
+      const id = rule.scope === "ip" ? addressBlock(subject.ip) : subject[rule.scope];
+      if (!id) continue;
+      const window = this.windowFor(`${action}#${rule.scope}#${id}`, rule, now);
+      if (window.known + window.pending + 1 > rule.limit) {
+        return { allowed: false, scope: rule.scope, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt.getTime() - now.getTime()) / 1000)) };
+      }
+      windows.push(window);
     }
-    counts[rule.scope] = count;
+    const counts: Partial<Record<RateRule["scope"], number>> = {};
+    for (const window of windows) {
+      window.pending += 1;
+      counts[window.rule.scope] = window.known + window.pending;
+    }
+    if (windows.some((w) => w.rule.shared)) this.scheduleReport();
+    return { allowed: true, counts };
   }
-  return { allowed: true, counts };
+
+  /** Reports every shared window's pending hits now (also called by the timer and on shutdown). */
+  async report(now = new Date()): Promise<void> {
+    await this.reporting;
+    this.reporting = this.reportPending(now);
+    await this.reporting;
+  }
+
+  stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.report();
+  }
+
+  private async reportPending(now: Date): Promise<void> {
+    const due = [...this.windows.values()].filter((w) => w.rule.shared && w.pending > 0);
+    await Promise.all(
+      due.map(async (window) => {
+        const sent = window.pending;
+        try {
+          const { count } = await this.shared.add(window.key, window.rule.windowSeconds, window.startsAt, sent);
+          window.pending -= sent;
+          window.known = count;
+        } catch (error) {
+          this.options.onReportError?.(error); // the hits stay pending and go with the next report
+        }
+      }),
+    );
+    for (const [key, window] of this.windows) if (window.resetAt <= now && window.pending === 0) this.windows.delete(key);
+  }
+
+  private scheduleReport(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.report();
+    }, this.options.reportEveryMs);
+    this.timer.unref();
+  }
+
+  private windowFor(key: string, rule: RateRule, now: Date): Window {
+    const index = Math.floor(now.getTime() / 1000 / rule.windowSeconds);
+    const mapKey = `${key}#${index}`;
+    let window = this.windows.get(mapKey);
+    if (!window) {
+      window = { key, rule, startsAt: new Date(index * rule.windowSeconds * 1000), resetAt: new Date((index + 1) * rule.windowSeconds * 1000), known: 0, pending: 0 };
+      this.windows.set(mapKey, window);
+    }
+    return window;
+  }
 }
 
 /** Addresses are limited by block: a /24 for IPv4, a /64 for IPv6 (what one subscriber usually holds). */

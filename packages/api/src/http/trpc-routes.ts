@@ -33,6 +33,7 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
         authorization: req.headers.authorization,
         dpop: req.headers.dpop,
         idToken: req.headers["x-id-token"],
+        deviceToken: req.headers["x-device-token"],
         requestId: String(res.getHeader("x-request-id") ?? ""),
         userAgent: req.headers["user-agent"],
         clientIp: clientAddress(req, services.trustedProxyHops),

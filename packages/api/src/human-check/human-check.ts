@@ -46,8 +46,22 @@ export type HumanCheckVerdict =
       readonly ok: true;
       /** From issue to submission, when the check knows it: implausibly fast solves are a risk signal. */
       readonly elapsedMs?: number;
+      /** The request's device proof was used up with the challenge, in the same write. */
+      readonly proofConsumed?: boolean;
     }
-  | { readonly ok: false; readonly reason: HumanCheckRefusal; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly reason: HumanCheckRefusal;
+      readonly message: string;
+      /** The challenge was used by this very proof before: the whole request is a replay. */
+      readonly sameProof?: boolean;
+    };
+
+export interface HumanCheckContext {
+  readonly remoteIp: string;
+  /** The request's single-use device proof; a check that can, uses it up together with the challenge. */
+  readonly proof?: { readonly id: string; readonly expiresAt: Date };
+}
 
 /**
  * The invisible human check. The default adapter is proof of work; a hosted siteverify service
@@ -55,7 +69,7 @@ export type HumanCheckVerdict =
  */
 export interface HumanCheck {
   issue(context: { readonly remoteIp: string }): Promise<HumanCheckChallenge>;
-  verify(proof: HumanCheckProof | undefined, context: { readonly remoteIp: string }): Promise<HumanCheckVerdict>;
+  verify(proof: HumanCheckProof | undefined, context: HumanCheckContext): Promise<HumanCheckVerdict>;
 }
 
 export const refuseCheck = (reason: HumanCheckRefusal, message: string) => ({ ok: false as const, reason, message });

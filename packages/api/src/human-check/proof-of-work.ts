@@ -1,6 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Clock, NonceStore } from "@landslide/vote-engine";
-import { type Challenge, type HumanCheck, type HumanCheckProof, type HumanCheckVerdict, refuseCheck as refuse } from "./human-check";
+import { type Challenge, type HumanCheck, type HumanCheckContext, type HumanCheckProof, type HumanCheckVerdict, refuseCheck as refuse } from "./human-check";
 
 export interface ProofOfWorkOptions {
   /** The deployment secret the challenge key is derived from (HKDF, its own label). */
@@ -38,7 +38,7 @@ export class ProofOfWorkCheck implements HumanCheck {
     return { kind: "proof-of-work", algorithm: "SHA-256", challenge, salt, maxNumber, signature: this.sign(challenge) };
   }
 
-  async verify(proof: HumanCheckProof | undefined, context: { readonly remoteIp: string }): Promise<HumanCheckVerdict> {
+  async verify(proof: HumanCheckProof | undefined, context: HumanCheckContext): Promise<HumanCheckVerdict> {
     if (!proof) return refuse("CHALLENGE_REQUIRED", "Solve a human check first.");
     if (!("challenge" in proof)) return refuse("CHALLENGE_INVALID", "This deployment checks with proof of work, not a hosted widget.");
     const solution = proof;
@@ -51,11 +51,13 @@ export class ProofOfWorkCheck implements HumanCheck {
     if (!(expires * 1000 > this.options.clock.now().getTime())) return refuse("CHALLENGE_EXPIRED", "That human check expired; a new one is needed.");
     // Difficulty may have risen since this challenge was issued: an easier one no longer counts.
     if (!(Number(params.get("max")) >= this.options.difficulty(context.remoteIp))) return refuse("CHALLENGE_TOO_EASY", "A harder human check is needed now.");
-    if (!(await this.options.nonces.useOnce(`challenge:${solution.challenge}`, new Date(expires * 1000)))) {
-      return refuse("CHALLENGE_REUSED", "That human check was already used.");
-    }
+    // One write uses up the challenge and the request's device proof together: a proof signs the
+    // body, and the body holds the challenge, so a replayed request always meets its own claim.
+    const holder = context.proof?.id ?? "";
+    const claim = await this.options.nonces.claim(`challenge:${solution.challenge}`, new Date(Math.max(expires * 1000, context.proof?.expiresAt.getTime() ?? 0)), holder);
+    if (!claim.claimed) return { ...refuse("CHALLENGE_REUSED", "That human check was already used."), sameProof: holder !== "" && claim.holder === holder };
     const issued = Number(params.get("issued"));
-    return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued };
+    return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued, proofConsumed: holder !== "" };
   }
 
   private sign(challenge: string): string {

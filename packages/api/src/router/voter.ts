@@ -4,7 +4,7 @@ import { refusal } from "../errors";
 import { humanCheckProofSchema } from "../human-check/human-check";
 import { castBallot } from "../voting/cast-ballot";
 import { calculateJwkThumbprint } from "jose";
-import { deviceBoundProcedure, deviceRegistrationProcedure, voterProcedure } from "../trpc";
+import { castProcedure, deviceRegistrationProcedure, voterProcedure } from "../trpc";
 
 /** How many devices one account may vote from; more is a signal, not a convenience. */
 const DEVICES_PER_ACCOUNT = 5;
@@ -36,15 +36,20 @@ export const voterRouter = {
   registerDevice: deviceRegistrationProcedure.input(z.object({ jwk: publicJwk }).strict()).mutation(async ({ ctx, input }) => {
     const thumbprint = await calculateJwkThumbprint(input.jwk);
     if (thumbprint !== ctx.deviceThumbprint) throw refusal("UNAUTHORIZED", "PROOF_INVALID", "The proof must be signed by the key being registered.");
-    const { devices, clock } = ctx.services;
-    if (await devices.isBound(ctx.identity.sub, thumbprint)) return { thumbprint, registered: false };
-    if ((await devices.devicesOf(ctx.identity.sub)) >= DEVICES_PER_ACCOUNT) {
-      throw refusal("FORBIDDEN", "DEVICE_LIMIT", `An account may vote from at most ${DEVICES_PER_ACCOUNT} devices.`);
+    const { devices, clock, deviceTokens } = ctx.services;
+    const now = clock.now();
+    let bindings = await devices.bindingsOf(ctx.identity.sub);
+    const registered = !bindings.some((binding) => binding.thumbprint === thumbprint);
+    if (registered) {
+      if (bindings.length >= DEVICES_PER_ACCOUNT) throw refusal("FORBIDDEN", "DEVICE_LIMIT", `An account may vote from at most ${DEVICES_PER_ACCOUNT} devices.`);
+      await devices.bind(ctx.identity.sub, thumbprint, now);
+      bindings = [...bindings, { thumbprint, boundAt: now }];
     }
-    await devices.bind(ctx.identity.sub, thumbprint, clock.now());
-    return { thumbprint, registered: true };
+    const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
+    const { token, expiresAt } = await deviceTokens().issue({ sub: ctx.identity.sub, thumbprint, accountsOnDevice: await devices.accountsOn(thumbprint), accountFirstSeen }, now);
+    return { thumbprint, registered, deviceToken: token, expiresAt: expiresAt.toISOString() };
   }),
-  cast: deviceBoundProcedure.input(castInput).mutation(({ ctx, input }) =>
+  cast: castProcedure.input(castInput).mutation(({ ctx, input }) =>
     castBallot(
       ctx.services,
       {
@@ -52,8 +57,8 @@ export const voterRouter = {
         email: ctx.identity.email,
         clientIp: ctx.clientIp,
         userAgent: ctx.userAgent,
-        deviceThumbprint: ctx.deviceThumbprint,
-        accountFirstSeen: ctx.accountFirstSeen,
+        device: ctx.deviceBinding,
+        proof: ctx.proof,
       },
       input,
     ),

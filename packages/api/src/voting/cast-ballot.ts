@@ -1,8 +1,9 @@
 import { castVote } from "@landslide/vote-engine";
 import type { AppServices } from "../app-services";
 import { refusal, refuse } from "../errors";
-import { checkRateLimits } from "../guards/rate-limit";
 import type { HumanCheckProof } from "../human-check/human-check";
+import type { DeviceBinding } from "../device/device-token";
+import { proofReplayed } from "../device/verify-proof";
 import { assessRisk } from "../risk/assess-risk";
 import { isHeadlessUserAgent } from "../risk/client-hints";
 
@@ -21,9 +22,10 @@ export interface Caller {
   readonly email: string | undefined;
   readonly clientIp: string;
   readonly userAgent: string | undefined;
-  readonly deviceThumbprint: string;
-  /** When the account bound its first device: Landslide's own measure of account age. */
-  readonly accountFirstSeen: Date | undefined;
+  /** The device binding the caller proved: its key, and what was known of it at registration. */
+  readonly device: DeviceBinding;
+  /** The request's device proof, not yet used up: this cast must use it once. */
+  readonly proof: { readonly id: string; readonly expiresAt: Date };
 }
 
 /**
@@ -36,17 +38,19 @@ export async function castBallot(services: AppServices, caller: Caller, request:
   const refused = (reason: string) => metrics.votes.inc({ outcome: "refused", reason });
   const now = clock.now();
 
-  const rate = await checkRateLimits(services.rateCounter, services.castRateRules, { ip: caller.clientIp, account: caller.subject, device: caller.deviceThumbprint }, "cast", now);
+  const rate = services.castLimiter.check({ ip: caller.clientIp, account: caller.subject, device: caller.device.thumbprint }, "cast", now);
   if (!rate.allowed) {
     refused("RATE_LIMITED");
     const from = { ip: "network", account: "account", device: "device" }[rate.scope];
     throw refusal("TOO_MANY_REQUESTS", "RATE_LIMITED", `Too many attempts from this ${from}; try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
   }
 
-  const [check, accountsOnDevice] = await Promise.all([
-    services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp }),
-    services.devices.accountsOn(caller.deviceThumbprint),
-  ]);
+  const check = await services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp, proof: caller.proof });
+  const replayed = (!check.ok && check.sameProof) || (check.ok && !check.proofConsumed && !(await services.nonces.useOnce(`proof:${caller.proof.id}`, caller.proof.expiresAt)));
+  if (replayed) {
+    refused(proofReplayed.reason);
+    throw refusal("UNAUTHORIZED", proofReplayed.reason, proofReplayed.message);
+  }
   if (!check.ok) {
     refused(check.reason);
     const code = check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : check.reason === "CHALLENGE_UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : "FORBIDDEN";
@@ -57,8 +61,8 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     {
       castsFromIpBlockThisMinute: rate.counts.ip ?? 0,
       castsFromDeviceThisMinute: rate.counts.device ?? 0,
-      accountsOnDevice,
-      accountAgeMs: caller.accountFirstSeen ? now.getTime() - caller.accountFirstSeen.getTime() : undefined,
+      accountsOnDevice: caller.device.accountsOnDevice,
+      accountAgeMs: now.getTime() - caller.device.accountFirstSeen.getTime(),
       inBadIpRange: services.badIpRanges.has(caller.clientIp),
       webdriver: request.client?.webdriver === true,
       headlessClient: isHeadlessUserAgent(caller.userAgent),

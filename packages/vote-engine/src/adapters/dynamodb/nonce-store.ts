@@ -13,17 +13,22 @@ export class DynamoDbNonceStore implements NonceStore {
   ) {}
 
   async useOnce(key: string, expiresAt: Date): Promise<boolean> {
+    return (await this.claim(key, expiresAt, "")).claimed;
+  }
+
+  async claim(key: string, expiresAt: Date, holder: string): Promise<{ claimed: true } | { claimed: false; holder: string | undefined }> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: { pk: { S: `NONCE#${key}` }, expiresAt: { N: String(Math.ceil(expiresAt.getTime() / 1000)) } },
+          Item: { pk: { S: `NONCE#${key}` }, expiresAt: { N: String(Math.ceil(expiresAt.getTime() / 1000)) }, ...(holder ? { holder: { S: holder } } : {}) },
           ConditionExpression: "attribute_not_exists(pk)",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
       );
-      return true;
+      return { claimed: true };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException) return { claimed: false, holder: error.Item?.holder?.S };
       throw error;
     }
   }

@@ -2,7 +2,8 @@ import { type DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb
 
 /**
  * Counts requests per key in fixed time windows, in the nonces table, shared by every API task:
- * one atomic ADD per request, the item expiring with its window (TTL).
+ * one atomic ADD per request (or per batch of requests a task has counted), the item expiring
+ * with its window (TTL).
  */
 export class DynamoDbRateCounter {
   constructor(
@@ -11,7 +12,13 @@ export class DynamoDbRateCounter {
   ) {}
 
   /** Adds one to the key's count in the window that contains `now`; returns the new count and when the window ends. */
-  async hit(key: string, windowSeconds: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+  hit(key: string, windowSeconds: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+    return this.add(key, windowSeconds, now, 1);
+  }
+
+  /** Adds `amount` (a task's hits since its last report) to the key's count in the window that contains `at`. */
+  async add(key: string, windowSeconds: number, at: Date, amount: number): Promise<{ count: number; resetAt: Date }> {
+    const now = at;
     const window = Math.floor(now.getTime() / 1000 / windowSeconds);
     const resetAt = new Date((window + 1) * windowSeconds * 1000);
     const { Attributes } = await this.client.send(
@@ -19,10 +26,10 @@ export class DynamoDbRateCounter {
         TableName: this.tableName,
         Key: { pk: { S: `RATE#${key}#${windowSeconds}#${window}` } },
         UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
-        ExpressionAttributeValues: { ":one": { N: "1" }, ":expires": { N: String(Math.ceil(resetAt.getTime() / 1000) + 60) } },
+        ExpressionAttributeValues: { ":one": { N: String(amount) }, ":expires": { N: String(Math.ceil(resetAt.getTime() / 1000) + 60) } },
         ReturnValues: "UPDATED_NEW",
       }),
     );
-    return { count: Number(Attributes?.hits?.N ?? 1), resetAt };
+    return { count: Number(Attributes?.hits?.N ?? amount), resetAt };
   }
 }

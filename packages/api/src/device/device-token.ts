@@ -1,0 +1,53 @@
+import { hkdfSync } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+
+/** How long a device binding token lasts; the client registers again (idempotently) after that. */
+const TOKEN_HOURS = 12;
+
+export interface DeviceBinding {
+  readonly sub: string;
+  readonly thumbprint: string;
+  /** How many accounts had registered this device when the token was made: a risk signal. */
+  readonly accountsOnDevice: number;
+  /** When the account bound its first device: Landslide's own measure of the account's age. */
+  readonly accountFirstSeen: Date;
+}
+
+/**
+ * The device binding, signed by the API when a device registers and sent back with every cast, so
+ * that the hot path checks it with one HMAC instead of two reads of the devices table (at 240,000
+ * requests per second that is the difference between 0 and 480,000 reads per second). The devices
+ * table stays the source of truth for registering; a token lives 12 hours.
+ */
+export class DeviceTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: Uint8Array) {
+    this.key = new Uint8Array(hkdfSync("sha256", secret, new Uint8Array(0), "landslide-device-token-v1", 32));
+  }
+
+  async issue(binding: DeviceBinding, now: Date): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = new Date((issuedAt + TOKEN_HOURS * 3600) * 1000);
+    const token = await new SignJWT({ cnf: { jkt: binding.thumbprint }, aod: binding.accountsOnDevice, afs: Math.floor(binding.accountFirstSeen.getTime() / 1000) })
+      .setProtectedHeader({ alg: "HS256", typ: "device-binding+jwt" })
+      .setSubject(binding.sub)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** The binding, if the token is ours, current, and for this account and this device key. */
+  async verify(token: string | undefined, expected: { readonly sub: string; readonly thumbprint: string; readonly now: Date }): Promise<DeviceBinding | undefined> {
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"], typ: "device-binding+jwt", subject: expected.sub, currentDate: expected.now });
+      const cnf = payload.cnf as { jkt?: unknown } | undefined;
+      if (cnf?.jkt !== expected.thumbprint || typeof payload.aod !== "number" || typeof payload.afs !== "number") return undefined;
+      return { sub: expected.sub, thumbprint: expected.thumbprint, accountsOnDevice: payload.aod, accountFirstSeen: new Date(payload.afs * 1000) };
+    } catch {
+      return undefined;
+    }
+  }
+}
