@@ -10,13 +10,13 @@
  * Rounds alternate API and bare work so drift in the machine hits both; medians are reported.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { createLocalJWKSet, EmbeddedJWK, importJWK, jwtVerify, SignJWT } from "jose";
+import { createLocalJWKSet, EmbeddedJWK, jwtVerify } from "jose";
+import { signAsCognitoLocal } from "../test/cognito-local-key";
 import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
@@ -59,17 +59,11 @@ const service = spawn(process.execPath, ["--import", "tsx", fileURLToPath(servic
 });
 await waitForHttp(`${api}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
 
-// Access tokens exactly as cognito-local issues them, signed with its key (shipped in its package),
-// so thousands of voters need no thousands of sign-ins.
-const { jwk } = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("cognito-local/lib/keys/cognitoLocal.private.json"), "utf8")) as { jwk: Record<string, string> };
-const poolKey = await importJWK(jwk, "RS256");
-const accessToken = (sub: string) =>
-  new SignJWT({ sub, token_use: "access", client_id: clientId, username: sub, scope: "aws.cognito.signin.user.admin", jti: crypto.randomUUID() })
-    .setProtectedHeader({ alg: "RS256", kid: jwk.kid! })
-    .setIssuer(issuer)
-    .setIssuedAt()
-    .setExpirationTime("1h")
-    .sign(poolKey);
+// Access tokens exactly as cognito-local issues them, so thousands of voters need no thousands of sign-ins.
+const accessToken = (sub: string) => {
+  const now = Math.floor(Date.now() / 1000);
+  return signAsCognitoLocal({ sub, iss: issuer, token_use: "access", client_id: clientId, username: sub, scope: "aws.cognito.signin.user.admin", jti: crypto.randomUUID(), iat: now, exp: now + 3600 });
+};
 
 interface Voter {
   readonly token: string;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, SignJWT } from "jose";
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
+import { signAsCognitoLocal } from "./cognito-local-key";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { cognitoIssuer, createAccessTokenVerifier, TokenRejectedError } from "../src/index";
@@ -59,12 +58,9 @@ describe("Cognito access tokens verified against the pool's JWKS", () => {
   });
 
   it("refuses a token signed with the pool's own key that has expired, or that another pool issued", async () => {
-    // cognito-local signs with a key shipped in its package: with it, only the claims are wrong.
-    const keyFile = createRequire(import.meta.url).resolve("cognito-local/lib/keys/cognitoLocal.private.json");
-    const { jwk } = JSON.parse(readFileSync(keyFile, "utf8")) as { jwk: Record<string, string> };
-    const poolKey = await importJWK(jwk, "RS256");
+    // Signed with cognito-local's own key: only the claims are wrong.
     const claims = decodeJwt(tokens.access);
-    const resign = (changes: Record<string, unknown>) => new SignJWT({ ...claims, ...changes }).setProtectedHeader({ alg: "RS256", kid: jwk.kid! }).sign(poolKey);
+    const resign = (changes: Record<string, unknown>) => signAsCognitoLocal({ ...claims, ...changes });
     // The re-signed original is accepted: the test's key really is the pool's.
     expect(await rejection(verify(await resign({})))).toBe("accepted");
     const now = Math.floor(Date.now() / 1000);

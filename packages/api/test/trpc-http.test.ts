@@ -6,7 +6,8 @@ import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { decodeJwt, SignJWT } from "jose";
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
+import { signAsCognitoLocal } from "./cognito-local-key";
 import { type AppRouter, createDeviceKey, createProof, type DeviceKey, solveChallenge } from "../src/index";
 import { serviceEnvironment, startService } from "./service-runner";
 
@@ -177,6 +178,14 @@ describe("the vote API over tRPC", () => {
     const good = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter2-ballot-0001", ballot };
     expect(await cast(undefined, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_MISSING" });
     expect(await cast(`${tokens.voter2.slice(0, -4)}AAAA`, good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_INVALID" });
+    // Signed with the pool's own key, but expired, or issued by another pool; and the right claims under a stranger's key.
+    const claims = decodeJwt(tokens.voter2);
+    const now = Math.floor(Date.now() / 1000);
+    expect(await cast(await signAsCognitoLocal({ ...claims, iat: now - 7200, exp: now - 3600 }), good)).toMatchObject({ code: "UNAUTHORIZED", reason: "TOKEN_EXPIRED" });
+    expect(await cast(await signAsCognitoLocal({ ...claims, iss: String(claims.iss).replace(/[^/]+$/, "eu-west-1_Elsewhere") }), good)).toMatchObject({ reason: "TOKEN_INVALID" });
+    const stranger = await generateKeyPair("RS256");
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: String(decodeProtectedHeader(tokens.voter2).kid) }).sign(stranger.privateKey);
+    expect(await cast(forged, good)).toMatchObject({ reason: "TOKEN_INVALID" });
     expect(await cast(tokens.voter2, { ...good, ballot: { answers: { ...ballot.answers, mascot: { choices: ["dragon"] } } } })).toMatchObject({
       code: "BAD_REQUEST",
       reason: "UNKNOWN_OPTION",
@@ -191,6 +200,15 @@ describe("the vote API over tRPC", () => {
     expect(huge.status).toBe(413);
     const body = await huge.text();
     expect(body).not.toMatch(/\n\s+at /);
+    const malformed = await fetch(`${urls.vote}/trpc/voter.cast`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${tokens.voter2}` },
+      body: '{"electionId": "' + DEMO_ELECTION_ID + '", "ballot": {',
+    });
+    expect(malformed.status).toBe(400);
+    const malformedBody = (await malformed.json()) as { error: { data: { code: string; reason: string } } };
+    expect(malformedBody.error.data).toMatchObject({ code: "BAD_REQUEST", reason: "BAD_REQUEST" });
+    expect(JSON.stringify(malformedBody)).not.toMatch(/\n\s+at /);
 
     // The human check: missing, unsolved, forged, reused.
     const solution = await solved();
