@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, waitForHttp } from "@landslide/local-stack";
+import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
+import { provisionTestStack } from "@landslide/vote-engine/testing";
+import { createLandslideClient, refusalOf } from "../src/client/index";
 import { SiteverifyCheck } from "../src/human-check/siteverify";
+import { serviceEnvironment, startService } from "./service-runner";
 
 const SITE_KEY = "1x00000000000000000000AA";
 const SECRET = "test-secret-0000000000000000000000";
@@ -167,5 +172,46 @@ describe("the siteverify human check", () => {
     const solution = { algorithm: "SHA-256" as const, challenge: "0".repeat(64), salt: "salt", number: 1, signature: "0".repeat(64) };
     expect(await check().verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
     expect(provider.requests).toBe(before);
+  });
+});
+
+describe("a vote API configured for a hosted check (LANDSLIDE_HUMAN_CHECK=siteverify)", () => {
+  it("hands out the site key, accepts a cast with a widget token once, and refuses the token's reuse", async () => {
+    const stack = await provisionTestStack({ demo: true });
+    const port = await freePort();
+    const api = startService("vote-api", {
+      ...serviceEnvironment(stack, port),
+      LANDSLIDE_HUMAN_CHECK: "siteverify",
+      LANDSLIDE_SITEVERIFY_URL: `${provider.url}/siteverify`,
+      LANDSLIDE_SITEVERIFY_SITE_KEY: SITE_KEY,
+      LANDSLIDE_SITEVERIFY_SECRET: SECRET,
+    });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => api.child.exitCode === null });
+      const token = provider.token(5_000);
+      const voter = async (email: string) => {
+        const client = createLandslideClient({
+          urls: { voteApi: `http://127.0.0.1:${port}`, controlApi: "http://127.0.0.1:1", results: "http://127.0.0.1:1" },
+          cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds["voter-web"] },
+          userAgent: "landslide-sdk-test/1.0",
+          // The page would run the provider's widget with this site key; here the provider's test token stands in.
+          solveHostedCheck: async (siteKey) => (siteKey === SITE_KEY ? token : "wrong-site-key"),
+        });
+        await client.auth.signIn(email, stack.provisioned.accounts.find((a) => a.email === email)!.password);
+        return client;
+      };
+      const first = await voter("voter1@demo.landslide.test");
+      expect(await first.vote.humanCheck.challenge.query()).toEqual({ kind: "siteverify", siteKey: SITE_KEY });
+      const ballot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada"] } } };
+      expect(await first.castBallot({ electionId: DEMO_ELECTION_ID, ballot })).toMatchObject({ replayed: false });
+      expect(provider.lastRemoteIp).toBe("127.0.0.1");
+      const second = await voter("voter2@demo.landslide.test");
+      const reused = await second.castBallot({ electionId: DEMO_ELECTION_ID, ballot }).catch((error: unknown) => refusalOf(error)?.reason);
+      expect(reused).toBe("CHALLENGE_REUSED");
+    } finally {
+      api.child.kill("SIGTERM");
+      await api.exited;
+      await stack.stop();
+    }
   });
 });
