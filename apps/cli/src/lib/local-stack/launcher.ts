@@ -103,7 +103,12 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       urls["cognito-local"] = servers.cognito.endpoint;
       urls.postgres = servers.postgres.url;
     }
-    writeRunFile(layout.runFile, { pid: process.pid, startedAt: new Date().toISOString(), urls });
+    writeRunFile(layout.runFile, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      urls,
+      cognito: { region: config.aws.region, endpoint: config.aws.cognitoEndpoint, userPoolId: provisioned.userPoolId, clientIds: provisioned.clientIds },
+    });
 
     return {
       layout,

@@ -5,6 +5,10 @@ const runFileSchema = z.object({
   pid: z.number().int(),
   startedAt: z.string(),
   urls: z.record(z.string(), z.string()),
+  /** What a client needs to sign in (no secret: app clients of a user pool are public). */
+  cognito: z
+    .object({ region: z.string(), endpoint: z.string().optional(), userPoolId: z.string(), clientIds: z.record(z.string(), z.string()) })
+    .optional(),
 });
 
 export type RunFile = z.infer<typeof runFileSchema>;
