@@ -2,6 +2,7 @@ import { readKeyFile, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-
 import { DynamoDbDeviceStore, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
+import { LoadGauge } from "./human-check/load-gauge";
 import { SiteverifyCheck } from "./human-check/siteverify";
 import { ipRanges } from "./risk/client-hints";
 import { RateLimiter } from "./guards/rate-limit";
@@ -36,8 +37,11 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
   };
   const poolSigningKeys = poolKeys(tokenAudience.issuer);
-  /** Proof of work costs more from addresses the risk layer already doubts. */
+  /** Proof of work costs more from addresses the risk layer already doubts (enforced)... */
   const difficulty = (remoteIp: string) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1);
+  /** ...and, when issued, while this task takes more casts than it is sized for (asked, not enforced: a challenge issued calm stays valid). */
+  const castLoad = new LoadGauge();
+  const issueDifficulty = (remoteIp: string) => difficulty(remoteIp) * (castLoad.perSecond() > config.challengeLoadCastsPerSecond ? 2 : 1);
   const humanCheckFromConfig = (): HumanCheck => {
     const chosen = config.humanCheck;
     if (chosen.kind === "siteverify") {
@@ -47,7 +51,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
         secret: required(chosen.secret, "LANDSLIDE_SITEVERIFY_SECRET", "the secret key of the hosted human check"),
       });
     }
-    return new ProofOfWorkCheck({ secret: keyMaterial().voterKeySecret, nonces, clock: systemClock, difficulty });
+    return new ProofOfWorkCheck({ secret: keyMaterial().voterKeySecret, nonces, clock: systemClock, difficulty, issueDifficulty });
   };
   return {
     metrics,
@@ -64,6 +68,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     humanCheck: () => (humanCheck ??= humanCheckFromConfig()),
     deviceTokens: () => (deviceTokens ??= new DeviceTokens(keyMaterial().voterKeySecret)),
     badIpRanges,
+    castLoad,
     riskPolicy: config.risk,
     elections: cachedElections({ get: (id) => repository().get(id) }),
     repository,

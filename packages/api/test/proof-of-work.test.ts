@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InMemoryNonceStore } from "@landslide/vote-engine/memory";
+import { LoadGauge } from "../src/human-check/load-gauge";
 import { ProofOfWorkCheck } from "../src/human-check/proof-of-work";
 import { solveChallenge } from "../src/human-check/solve";
 
@@ -33,5 +34,28 @@ describe("the proof-of-work human check", () => {
     const theirs = new ProofOfWorkCheck({ secret: new Uint8Array(32).fill(9), nonces: new InMemoryNonceStore(), clock: { now: () => new Date() }, difficulty: () => 2000 });
     const solution = (await solveChallenge(await theirs.issue(here)))!;
     expect(await ours.verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
+  });
+});
+
+describe("difficulty under load", () => {
+  it("asks twice the work while the load is high, yet still accepts a challenge issued when it was calm", async () => {
+    let now = Date.parse("2026-11-25T12:00:00Z");
+    const gauge = new LoadGauge(10, () => now);
+    const check = new ProofOfWorkCheck({
+      secret,
+      nonces: new InMemoryNonceStore(),
+      clock: { now: () => new Date(now) },
+      difficulty: () => 1000,
+      issueDifficulty: () => (gauge.perSecond() > 5 ? 2000 : 1000),
+    });
+    const calm = await check.issue(here);
+    expect(calm.maxNumber).toBe(1000);
+    for (let i = 0; i < 100; i++) gauge.tick(); // 100 casts in a second: 10 a second over the window
+    expect(gauge.perSecond()).toBe(10);
+    expect((await check.issue(here)).maxNumber).toBe(2000);
+    expect(await check.verify((await solveChallenge(calm))!, here)).toMatchObject({ ok: true });
+    now += 11_000; // the burst has left the window
+    expect(gauge.perSecond()).toBe(0);
+    expect((await check.issue(here)).maxNumber).toBe(1000);
   });
 });

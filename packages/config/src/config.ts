@@ -9,6 +9,7 @@ export interface Config {
   readonly dataDir: string;
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
+  readonly challengeLoadCastsPerSecond: number;
   readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
   readonly risk: {
     readonly quarantineAt: number;
@@ -115,6 +116,7 @@ function fromEnvironment(env: Environment): Config {
     dataDir: env.LANDSLIDE_DATA_DIR,
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
     challengeMaxNumber: env.LANDSLIDE_CHALLENGE_MAX_NUMBER,
+    challengeLoadCastsPerSecond: env.LANDSLIDE_CHALLENGE_LOAD_CASTS_PER_SECOND,
     castLimits: {
       perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK,
       perAccountPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_ACCOUNT,

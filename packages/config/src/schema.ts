@@ -62,6 +62,8 @@ export const environmentSchema = z.object({
   LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
   // Proof-of-work difficulty: how many numbers a client may have to try (about half on average).
   LANDSLIDE_CHALLENGE_MAX_NUMBER: wholeNumber(1000, 10_000_000, 20_000, "a whole number from 1000 to 10000000"),
+  // Above this many casts per second in one task, new challenges ask twice the work.
+  LANDSLIDE_CHALLENGE_LOAD_CASTS_PER_SECOND: wholeNumber(1, 1_000_000, 500, "a whole number of casts per second"),
   // Casts allowed per minute from one address block (/24, /64: may be a whole office behind NAT) and per account.
   LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: wholeNumber(1, 1_000_000, 600, "a whole number of casts per minute"),
   LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10, "a whole number of casts per minute"),

@@ -7,8 +7,10 @@ export interface ProofOfWorkOptions {
   readonly secret: Uint8Array;
   readonly nonces: NonceStore;
   readonly clock: Clock;
-  /** Numbers to search: about half of them are tried on average. Rises with risk and load. */
+  /** The least work accepted from this address (numbers to search; about half are tried on average). Rises with risk. */
   readonly difficulty: (remoteIp: string) => number;
+  /** The work asked for when issuing, at least `difficulty`: rises with load too. */
+  readonly issueDifficulty?: (remoteIp: string) => number;
   readonly ttlMs?: number;
 }
 
@@ -29,7 +31,7 @@ export class ProofOfWorkCheck implements HumanCheck {
   }
 
   async issue(context: { readonly remoteIp: string }): Promise<Challenge> {
-    const maxNumber = this.options.difficulty(context.remoteIp);
+    const maxNumber = Math.max(this.options.difficulty(context.remoteIp), this.options.issueDifficulty?.(context.remoteIp) ?? 0);
     const issued = this.options.clock.now().getTime();
     const expires = Math.floor((issued + this.ttlMs) / 1000);
     const salt = `${randomBytes(12).toString("hex")}?issued=${issued}&expires=${expires}&max=${maxNumber}`;

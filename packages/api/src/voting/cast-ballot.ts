@@ -37,6 +37,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
   const { metrics, clock } = services;
   const refused = (reason: string) => metrics.votes.inc({ outcome: "refused", reason });
   const now = clock.now();
+  services.castLoad.tick();
 
   const rate = services.castLimiter.check({ ip: caller.clientIp, account: caller.subject, device: caller.device.thumbprint }, "cast", now);
   if (!rate.allowed) {
