@@ -31,6 +31,17 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process"
     expect(Object.values(report.checks).every((check) => check.ok)).toBe(true);
     expect(Object.keys(report.checks).length).toBeGreaterThan(0);
 
+    // The web apps' origins may call it from a browser; another site may not.
+    const preflight = (origin: string) =>
+      fetch(`${base}/trpc/elections.list`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,dpop" } });
+    const allowed = await preflight("http://localhost:3000");
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(allowed.headers.get("access-control-allow-headers")).toContain("dpop");
+    const foreign = await preflight("https://evil.example");
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    expect((await fetch(`${base}/healthz`, { headers: { origin: "http://127.0.0.1:3001" } })).headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3001");
+
     const metrics = await fetch(`${base}/metrics`);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toMatch(new RegExp(`^process_cpu_user_seconds_total\\{service="${name}"\\} `, "m"));

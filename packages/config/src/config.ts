@@ -42,6 +42,8 @@ export interface Config {
     readonly results: string;
     readonly aggregator: string;
   };
+  /** Browser origins allowed to call the APIs (CORS). */
+  readonly corsOrigins: readonly string[];
   readonly aws: {
     readonly region: string;
     /** Undefined means the SDK's own endpoint for the region (real AWS). */
@@ -154,6 +156,9 @@ function fromEnvironment(env: Environment): Config {
       results: env.LANDSLIDE_RESULTS_URL ?? local(env.LANDSLIDE_RESULTS_PORT),
       aggregator: env.LANDSLIDE_AGGREGATOR_URL ?? local(env.LANDSLIDE_AGGREGATOR_PORT),
     },
+    corsOrigins:
+      env.LANDSLIDE_CORS_ORIGINS ??
+      [env.LANDSLIDE_VOTER_WEB_PORT, env.LANDSLIDE_CONSOLE_PORT].flatMap((p) => [local(p), `http://localhost:${p}`]),
     aws: {
       region: env.AWS_REGION,
       dynamodbEndpoint:

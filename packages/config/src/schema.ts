@@ -52,6 +52,13 @@ export const environmentSchema = z.object({
   LANDSLIDE_CONTROL_API_URL: httpUrl,
   LANDSLIDE_RESULTS_URL: httpUrl,
   LANDSLIDE_AGGREGATOR_URL: httpUrl,
+  // Web origins whose pages may call the APIs from the browser (comma-separated); by default the
+  // voter site and the console on this host (as 127.0.0.1 and as localhost).
+  LANDSLIDE_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text) => text?.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" })).optional()),
 
   // "embedded": DynamoDB Local, cognito-local and PGlite started by the launcher.
   // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.

@@ -15,7 +15,13 @@ export interface ServiceOptions {
   readonly readiness: Record<string, ReadinessCheck>;
   readonly routes?: RouteHandler;
   readonly metrics: Metrics;
+  /** Browser origins allowed to call this service (the web apps). */
+  readonly corsOrigins?: readonly string[];
 }
+
+/** What browsers may send and read across origins: the SDK's headers, and the rate limit's answer. */
+const CORS_REQUEST_HEADERS = "authorization, content-type, dpop, x-id-token, x-device-token, x-request-id, trpc-accept, last-event-id";
+const CORS_EXPOSED_HEADERS = "retry-after, x-request-id";
 
 export interface RunningService {
   readonly server: Server;
@@ -37,6 +43,12 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     const log = logger.child({ requestId });
     const started = performance.now();
     response.setHeader("x-request-id", requestId);
+    const origin = request.headers.origin;
+    if (origin && options.corsOrigins?.includes(origin)) {
+      response.setHeader("access-control-allow-origin", origin);
+      response.setHeader("access-control-expose-headers", CORS_EXPOSED_HEADERS);
+    }
+    response.setHeader("vary", "origin");
     response.on("finish", () => {
       const ms = performance.now() - started;
       log.info({ method: request.method, path: request.url, status: response.statusCode, ms: Math.round(ms) }, "request");
@@ -44,6 +56,16 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     });
     try {
       const path = new URL(request.url ?? "/", "http://service").pathname;
+      if (request.method === "OPTIONS") {
+        // A preflight: allowed origins learn what they may send; others get no CORS headers at all.
+        if (response.hasHeader("access-control-allow-origin")) {
+          response.setHeader("access-control-allow-methods", "GET, POST");
+          response.setHeader("access-control-allow-headers", CORS_REQUEST_HEADERS);
+          response.setHeader("access-control-max-age", "600");
+        }
+        response.writeHead(204).end();
+        return;
+      }
       if (request.method === "GET" && path === "/healthz") {
         return sendJson(response, 200, { status: "ok", service: name });
       }

@@ -43,6 +43,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       logger,
       readiness: definition.readiness(deps),
       metrics,
+      corsOrigins: config.corsOrigins,
       ...(definition.routes ? { routes: definition.routes(deps, logger, metrics) } : {}),
     });
   } catch (error) {
