@@ -5,7 +5,7 @@ import { testServers } from "@landslide/local-stack/testing";
 import { DEMO_ELECTION_ID, type ResultsSnapshot } from "@landslide/vote-engine";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { AuthError, createLandslideClient, type LandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
+import { AuthError, verifyReceipt, createLandslideClient, type LandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
 import { type Deployment, startDeployment } from "./service-runner";
 
 let stack: TestStack;
@@ -95,6 +95,9 @@ describe("a new voter through the SDK", () => {
     expect(outcome.receipt.keyId).toBe(keyId);
     expect(verifyReceiptSignature(outcome.receipt, pem)).toBe(true);
     expect(verifyReceiptSignature({ ...outcome.receipt, castAt: new Date(0).toISOString() }, pem)).toBe(false);
+    // The same check with WebCrypto alone, as the voter's browser does it.
+    expect(await verifyReceipt(outcome.receipt, pem)).toBe(true);
+    expect(await verifyReceipt({ ...outcome.receipt, commitment: "0".repeat(64) }, pem)).toBe(false);
     expect(await voter.vote.voter.myReceipt.query({ electionId: DEMO_ELECTION_ID })).toEqual({ receipt: outcome.receipt, salt: outcome.salt, state: "accepted" });
 
     const { snapshot, at } = await shown;

@@ -15,7 +15,7 @@ export function landslideNextConfig(): NextConfig {
   }
   return {
     // Workspace packages ship TypeScript source.
-    transpilePackages: ["@landslide/config", "@landslide/ui"],
+    transpilePackages: ["@landslide/config", "@landslide/ui", "@landslide/api", "@landslide/vote-engine"],
     poweredByHeader: false,
     reactStrictMode: true,
   };

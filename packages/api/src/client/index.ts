@@ -12,3 +12,5 @@ export { solveChallenge } from "../human-check/solve";
 export type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";
 export type { AppRouter } from "../root";
 export type { RouterInputs, RouterOutputs } from "../index";
+export { verifyReceipt } from "./verify-receipt";
+export type { Receipt } from "@landslide/vote-engine";

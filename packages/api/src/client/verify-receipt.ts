@@ -1,0 +1,17 @@
+import { importSPKI } from "jose";
+import { type Receipt, receiptSigningPayload } from "@landslide/vote-engine";
+
+/**
+ * Checks a receipt's Ed25519 signature against the published receipt key, with WebCrypto only:
+ * the voter's own browser does it, trusting nothing the server says about the receipt.
+ */
+export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Promise<boolean> {
+  try {
+    const key = (await importSPKI(publicKeyPem, "Ed25519")) as Parameters<typeof crypto.subtle.verify>[1];
+    const { signature, ...signed } = receipt;
+    const bytes = Uint8Array.from(atob(signature.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    return await crypto.subtle.verify({ name: "Ed25519" }, key, bytes, receiptSigningPayload(signed));
+  } catch {
+    return false;
+  }
+}
