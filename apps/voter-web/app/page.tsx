@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { loadConfig } from "@landslide/config";
 import { getElections, getPlatformHealth, ServiceHealthTable } from "@landslide/ui";
 
@@ -11,7 +12,7 @@ export default async function HomePage() {
   return (
     <>
       <h1>Elections</h1>
-      <p className="muted">Sign-in and voting arrive here next; for now this page shows what is open and whether the platform is healthy.</p>
+      <p className="muted">Choose an open election to vote. You will sign in (or create an account) on the way.</p>
       <section aria-labelledby="open-heading">
         <h2 id="open-heading">Open now</h2>
         {!elections.ok ? (
@@ -26,6 +27,9 @@ export default async function HomePage() {
               <li key={e.id} className="card">
                 <h3>{e.title}</h3>
                 <p>{e.description}</p>
+                <p>
+                  <Link href={`/elections/${e.id}`}>Vote in {e.title}</Link>
+                </p>
                 <p className="muted">
                   {e.questions.length} question{e.questions.length === 1 ? "" : "s"}
                   {e.closesAt ? ` · closes ${new Date(e.closesAt).toUTCString()}` : ""}

@@ -10,7 +10,7 @@ export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Pro
     const key = (await importSPKI(publicKeyPem, "Ed25519")) as Parameters<typeof crypto.subtle.verify>[1];
     const { signature, ...signed } = receipt;
     const bytes = Uint8Array.from(atob(signature.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-    return await crypto.subtle.verify({ name: "Ed25519" }, key, bytes, receiptSigningPayload(signed));
+    return await crypto.subtle.verify({ name: "Ed25519" }, key, bytes, new Uint8Array(receiptSigningPayload(signed)));
   } catch {
     return false;
   }

@@ -1,0 +1,51 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { type Receipt, verifyReceipt } from "@landslide/api/client";
+import { useLandslide } from "../../providers";
+
+/** The receipt, its signature checked here in the browser against the published key, and a download. */
+export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string }) {
+  const client = useLandslide();
+  const verified = useQuery({
+    queryKey: ["receipt-verified", receipt.receiptId],
+    queryFn: async () => verifyReceipt(receipt, (await client.vote.receipts.publicKey.query()).pem),
+  });
+  const download = () => {
+    const blob = new Blob([JSON.stringify({ receipt, ...(salt ? { salt } : {}) }, null, 2)], { type: "application/json" });
+    const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `landslide-receipt-${receipt.receiptId}.json` });
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return (
+    <section className="card" aria-labelledby="receipt-heading">
+      <h2 id="receipt-heading">Your receipt</h2>
+      <dl className="receipt">
+        <dt>Receipt id</dt>
+        <dd>{receipt.receiptId}</dd>
+        <dt>Cast at</dt>
+        <dd>{new Date(receipt.castAt).toUTCString()}</dd>
+        <dt>Commitment</dt>
+        <dd>{receipt.commitment}</dd>
+        <dt>Signature</dt>
+        <dd>
+          {verified.isPending ? (
+            "Checking…"
+          ) : verified.data ? (
+            <span className="ok">Verified in this browser with the election's public key</span>
+          ) : (
+            <span className="bad">Does not verify: keep this receipt and contact the election office</span>
+          )}
+        </dd>
+      </dl>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={download}>
+          Download receipt (JSON)
+        </button>
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { newIdempotencyKey, type Receipt, refusalOf } from "@landslide/api/client";
+import { refusalMessage } from "../../../lib/refusal-messages";
+import { useSession } from "../../../lib/use-session";
+import { useLandslide } from "../../providers";
+import { SignInPanel } from "../../sign-in-panel";
+import { type Answers, BallotForm, ballotProblems, toBallot } from "./ballot-form";
+import { ReceiptView } from "./receipt-view";
+
+type Outcome = { kind: "counted" | "under-review"; receipt: Receipt; salt?: string } | { kind: "already-voted"; receipt?: Receipt } | { kind: "refused"; message: string };
+
+/** One idempotency key per election and tab: a retry after a network failure or a reload is the same cast. */
+function castKey(electionId: string): string {
+  const name = `landslide:cast-key:${electionId}`;
+  const existing = sessionStorage.getItem(name);
+  if (existing) return existing;
+  const key = newIdempotencyKey();
+  sessionStorage.setItem(name, key);
+  return key;
+}
+
+export function VotePage({ electionId }: { electionId: string }) {
+  const client = useLandslide();
+  const session = useSession();
+  const election = useQuery({ queryKey: ["election", electionId], queryFn: () => client.vote.elections.get.query({ electionId }) });
+  const mine = useQuery({ queryKey: ["my-receipt", electionId], queryFn: () => client.vote.voter.myReceipt.query({ electionId }), enabled: session.signedIn });
+  const [answers, setAnswers] = useState<Answers>({});
+  const [step, setStep] = useState<"ballot" | "review">("ballot");
+  const [showProblems, setShowProblems] = useState(false);
+
+  // Start the invisible human check as soon as the voter can vote: it is solved while they read.
+  useEffect(() => {
+    if (session.signedIn) void client.prepareHumanCheck().catch(() => undefined);
+  }, [client, session.signedIn]);
+
+  const cast = useMutation({
+    mutationFn: () => client.castBallot({ electionId, ballot: toBallot(answers), idempotencyKey: castKey(electionId) }),
+    onSuccess: () => void mine.refetch(),
+  });
+
+  if (election.isPending) return <p role="status">Loading the election…</p>;
+  if (election.isError) return <p className="notice">{refusalMessage(refusalOf(election.error)?.reason, "This election could not be loaded. Check the address, or try again in a moment.")}</p>;
+  const e = election.data;
+  const problems = ballotProblems(e, answers);
+
+  const outcome: Outcome | undefined = cast.isSuccess
+    ? { kind: cast.data.decision === "accepted" ? "counted" : "under-review", receipt: cast.data.receipt, salt: cast.data.salt }
+    : cast.isError
+      ? (() => {
+          const refusal = refusalOf(cast.error);
+          if (refusal?.reason === "ALREADY_VOTED") return { kind: "already-voted" as const, receipt: refusal.details?.receipt as Receipt | undefined };
+          return { kind: "refused" as const, message: refusalMessage(refusal?.reason, refusal ? refusal.message : "Your ballot could not be sent: check your connection and try again. Sending it again will never count it twice.") };
+        })()
+      : mine.data
+        ? mine.data.state === "accepted" || mine.data.state === "released"
+          ? { kind: "counted", receipt: mine.data.receipt, salt: mine.data.salt }
+          : mine.data.state === "quarantined"
+            ? { kind: "under-review", receipt: mine.data.receipt, salt: mine.data.salt }
+            : { kind: "refused", message: "Your ballot was not counted after review. Contact the election office if you think this is wrong." }
+        : undefined;
+
+  return (
+    <>
+      <p>
+        <Link href="/">All elections</Link>
+      </p>
+      <h1>{e.title}</h1>
+      {e.description ? <p>{e.description}</p> : null}
+      <div aria-live="polite" role="status">
+        {cast.isPending ? <p className="notice">Sending your ballot securely…</p> : null}
+        {outcome?.kind === "counted" ? <p className="notice ok">Your ballot was received and counted.</p> : null}
+        {outcome?.kind === "under-review" ? <p className="notice">Your ballot was received and is under review. It will be counted once the review is done; keep your receipt.</p> : null}
+        {outcome?.kind === "already-voted" ? <p className="notice">You have already voted in this election. {outcome.receipt ? "This is the receipt of the ballot you cast." : ""}</p> : null}
+      </div>
+      {outcome?.kind === "refused" ? (
+        <p role="alert" className="notice bad">
+          {outcome.message}
+        </p>
+      ) : null}
+      {outcome && "receipt" in outcome && outcome.receipt ? <ReceiptView receipt={outcome.receipt} {...(outcome.kind !== "already-voted" && outcome.salt ? { salt: outcome.salt } : {})} /> : null}
+
+      {session.loading ? null : !session.signedIn ? (
+        <SignInPanel onSignedIn={() => void session.changed()} />
+      ) : e.status !== "open" ? (
+        <p className="notice">{refusalMessage(e.status === "closed" || e.status === "certified" ? "ELECTION_CLOSED" : "ELECTION_NOT_OPEN", "")}</p>
+      ) : outcome && outcome.kind !== "refused" ? null : mine.isPending ? (
+        <p role="status">Checking whether you have voted…</p>
+      ) : step === "ballot" ? (
+        <form
+          aria-label="Ballot"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setShowProblems(true);
+            if (Object.keys(problems).length === 0) setStep("review");
+          }}
+        >
+          <BallotForm election={e} answers={answers} onChange={setAnswers} problems={showProblems ? problems : {}} />
+          <div className="actions">
+            <button type="submit">Review my ballot</button>
+          </div>
+        </form>
+      ) : (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">Check your ballot</h2>
+          <ul className="card">
+            {e.questions.map((q) => {
+              const a = answers[q.id];
+              const labels = a === "abstain" || !a ? [] : a.map((id) => q.options.find((o) => o.id === id)?.label ?? id);
+              return (
+                <li key={q.id}>
+                  <strong>{q.prompt}</strong>: {a === "abstain" ? "abstain" : q.kind === "ranked" ? labels.map((l, i) => `${i + 1}. ${l}`).join(", ") : labels.join(", ")}
+                </li>
+              );
+            })}
+          </ul>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setStep("ballot")} disabled={cast.isPending}>
+              Change my answers
+            </button>
+            <button type="button" onClick={() => cast.mutate()} disabled={cast.isPending}>
+              Cast my ballot
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+/** What a voter reads for each reason the API can give; the reason codes are the API's stable contract. */
+const messages: Record<string, string> = {
+  ALREADY_VOTED: "You have already voted in this election.",
+  ELECTION_NOT_OPEN: "This election is not open for voting right now.",
+  ELECTION_CLOSED: "This election has closed; no more ballots are accepted.",
+  NOT_ELIGIBLE: "You are not on the voter roll of this election. If you think this is wrong, contact the election office.",
+  RATE_LIMITED: "Too many attempts from your network just now. Wait a minute, then try again: your ballot is kept.",
+  RISK_REFUSED: "We could not accept a ballot from this device or network. Try again from your own device, or contact the election office.",
+  TOKEN_EXPIRED: "Your session has ended. Sign in again to cast your ballot.",
+  DEVICE_LIMIT: "This account is already used on five devices; vote from one of them.",
+  CHALLENGE_UNAVAILABLE: "A check that keeps bots out did not answer. Try again in a moment: your ballot is kept.",
+  IDEMPOTENCY_KEY_REUSED: "This ballot changed after it was sent. Reload the page and cast it again.",
+};
+
+export function refusalMessage(reason: string | undefined, fallback: string): string {
+  return (reason && messages[reason]) || fallback;
+}

@@ -1,0 +1,62 @@
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+import { waitForConfirmationCode } from "@landslide/local-stack";
+
+// Where the e2e stack's cognito-local keeps the codes it would e-mail (see playwright.config.ts).
+const cognitoData = fileURLToPath(new URL("../../.landslide/e2e/data/cognito", import.meta.url));
+
+// A person's browser: headless Chromium's user agent announces automation, which the risk score
+// rightly weighs (tested in packages/api); this test is about the pages.
+test.use({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" });
+
+test("a new voter signs up, confirms, votes on all three question kinds, verifies the receipt, and cannot vote twice", async ({ page }) => {
+  const email = `e2e.${Date.now()}@example.org`;
+  const password = "E2e-Voter-Passw0rd";
+  await page.goto("/");
+  await page.getByRole("link", { name: "Vote in Landslide Demo Election" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Landslide Demo Election" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Create an account" }).click();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
+  await page.getByLabel("Confirmation code").fill(await waitForConfirmationCode(cognitoData, email));
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+
+  const ballot = page.getByRole("form", { name: "Ballot" });
+  await expect(ballot).toBeVisible();
+  // Reviewing an empty ballot says what is missing, per question.
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(ballot.getByText("Choose an option.").first()).toBeVisible();
+
+  await ballot.getByRole("radio", { name: "Otter" }).check();
+  await ballot.getByRole("checkbox", { name: "Riverside Park" }).check();
+  await ballot.getByRole("checkbox", { name: "Oakwood Common" }).check();
+  await ballot.getByRole("button", { name: "Rank Chen Wei" }).click();
+  await ballot.getByRole("button", { name: "Rank Ada Okafor" }).click();
+  // Keyboard alone: focus "Move Ada Okafor up" and press Enter.
+  await ballot.getByRole("button", { name: "Move Ada Okafor up" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(ballot.getByRole("list", { name: /Your ranking/ }).getByRole("listitem").first()).toContainText("Ada Okafor");
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+
+  await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
+  await expect(page.getByText("1. Ada Okafor, 2. Chen Wei")).toBeVisible();
+  await page.getByRole("button", { name: "Cast my ballot" }).click();
+
+  await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 15_000 });
+  const receipt = page.getByRole("region", { name: "Your receipt" });
+  await expect(receipt.getByText("Verified in this browser with the election's public key")).toBeVisible();
+  const receiptId = await receipt.locator("dd").first().textContent();
+  expect(receiptId).toMatch(/^[0-9a-f]{32}$/);
+
+  // Back again later in the same session: the site shows the ballot already cast, with its receipt.
+  await page.reload();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Your ballot was received and counted.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your receipt" }).locator("dd").first()).toHaveText(receiptId!);
+  await expect(page.getByRole("form", { name: "Ballot" })).toHaveCount(0);
+});
