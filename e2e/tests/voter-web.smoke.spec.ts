@@ -22,3 +22,15 @@ test("the skip link moves keyboard focus to the content", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#main$/);
 });
+
+test("the live results are public: a chart and a table per question, no sign-in", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Live results" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Live results" })).toBeVisible();
+  await expect(page.getByText("live", { exact: true })).toBeVisible();
+  for (const prompt of ["Which animal should be the city's mascot?", "Which parks should get new playgrounds? Choose one to three.", "Rank the candidates for council chair in order of preference."]) {
+    await expect(page.getByRole("heading", { level: 2, name: prompt })).toBeVisible();
+    await expect(page.getByRole("table", { name: `${prompt}: votes per option` })).toBeVisible();
+  }
+  await expect(page.locator(".recharts-bar-rectangle, .recharts-bar").first()).toBeAttached();
+});

@@ -9,7 +9,8 @@ const cognitoData = fileURLToPath(new URL("../../.landslide/e2e/data/cognito", i
 // rightly weighs (tested in packages/api); this test is about the pages.
 test.use({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" });
 
-test("a new voter signs up, confirms, votes on all three question kinds, verifies the receipt, and cannot vote twice", async ({ page }) => {
+test("a new voter signs up, confirms, votes on all three question kinds, verifies the receipt, and cannot vote twice; the live results move without a reload", async ({ page, browser }) => {
+  test.setTimeout(60_000);
   const email = `e2e.${Date.now()}@example.org`;
   const password = "E2e-Voter-Passw0rd";
   await page.goto("/");
@@ -43,6 +44,15 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
 
   await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
   await expect(page.getByText("1. Ada Okafor, 2. Chen Wei")).toBeVisible();
+
+  // Someone else watches the public results, signed out, in another browser context.
+  const watcher = await (await browser.newContext()).newPage();
+  await watcher.goto(page.url().replace(/\/?$/, "/results"));
+  await expect(watcher.getByText("live", { exact: true })).toBeVisible();
+  const before = Number((await watcher.getByTestId("turnout").textContent())!.replace(/,/g, ""));
+  const otterRow = watcher.getByRole("table", { name: /mascot\?: votes per option/ }).getByRole("row", { name: /Otter/ });
+  const ottersBefore = Number(await otterRow.getByRole("cell").textContent());
+
   await page.getByRole("button", { name: "Cast my ballot" }).click();
 
   await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 15_000 });
@@ -50,6 +60,11 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await expect(receipt.getByText("Verified in this browser with the election's public key")).toBeVisible();
   const receiptId = await receipt.locator("dd").first().textContent();
   expect(receiptId).toMatch(/^[0-9a-f]{32}$/);
+
+  // The watcher's page follows: turnout and the Otter bar's figure, with no reload.
+  await expect(watcher.getByTestId("turnout")).toHaveText(String(before + 1), { timeout: 10_000 });
+  await expect(otterRow.getByRole("cell")).toHaveText(String(ottersBefore + 1));
+  await watcher.context().close();
 
   // Back again later in the same session: the site shows the ballot already cast, with its receipt.
   await page.reload();

@@ -28,7 +28,7 @@ export default async function HomePage() {
                 <h3>{e.title}</h3>
                 <p>{e.description}</p>
                 <p>
-                  <Link href={`/elections/${e.id}`}>Vote in {e.title}</Link>
+                  <Link href={`/elections/${e.id}`}>Vote in {e.title}</Link> · <Link href={`/elections/${e.id}/results`}>Live results</Link>
                 </p>
                 <p className="muted">
                   {e.questions.length} question{e.questions.length === 1 ? "" : "s"}

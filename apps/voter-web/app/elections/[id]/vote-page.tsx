@@ -66,7 +66,7 @@ export function VotePage({ electionId }: { electionId: string }) {
   return (
     <>
       <p>
-        <Link href="/">All elections</Link>
+        <Link href="/">All elections</Link> · <Link href={`/elections/${electionId}/results`}>Live results</Link>
       </p>
       <h1>{e.title}</h1>
       {e.description ? <p>{e.description}</p> : null}

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { refusalOf } from "@landslide/api/client";
+import { refusalMessage } from "../../../../lib/refusal-messages";
+import { type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
+
+/** Public live results: a bar chart per question, the same figures as a table, and honest freshness. */
+export function LiveResults({ electionId }: { electionId: string }) {
+  const { snapshot, live } = useLiveSnapshot(electionId);
+  if (snapshot.isPending) return <p role="status">Loading the results…</p>;
+  if (snapshot.isError) return <p className="notice">{refusalMessage(refusalOf(snapshot.error)?.reason, "The results could not be loaded; trying again shortly.")}</p>;
+  const s = snapshot.data;
+  return (
+    <>
+      <p>
+        <Link href={`/elections/${electionId}`}>Back to the ballot</Link>
+      </p>
+      <h1>Live results</h1>
+      <p aria-live="polite">
+        <strong data-testid="turnout">{s.turnout.toLocaleString("en")}</strong> ballots counted
+        {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}. Updated {new Date(s.asOf).toLocaleTimeString("en-GB")}{" "}
+        <span className={live ? "badge ok" : "badge"}>{live ? "live" : "reconnecting… (refreshing every few seconds)"}</span>
+      </p>
+      {s.questions.map((q) => (
+        <QuestionResults key={q.id} question={q} />
+      ))}
+    </>
+  );
+}
+
+function QuestionResults({ question: q }: { question: Snapshot["questions"][number] }) {
+  const data = q.options.map((o) => ({ name: o.label, votes: o.votes }));
+  const headingId = `results-${q.id}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{q.prompt}</h2>
+      {q.counts === "first-preferences" ? <p className="muted">First preferences so far; the instant-runoff rounds are published with the final result.</p> : null}
+      <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>
+        <ResponsiveContainer>
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+            <CartesianGrid horizontal={false} stroke="#d4dae6" />
+            <XAxis type="number" allowDecimals={false} stroke="#4a5568" />
+            <YAxis type="category" dataKey="name" width={140} stroke="#4a5568" />
+            <Tooltip />
+            <Bar dataKey="votes" fill="#1d4ed8" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="health">
+        <caption>{q.prompt}: votes per option</caption>
+        <thead>
+          <tr>
+            <th scope="col">Option</th>
+            <th scope="col">Votes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.options.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{o.label}</th>
+              <td>{o.votes.toLocaleString("en")}</td>
+            </tr>
+          ))}
+          {q.abstentions > 0 ? (
+            <tr>
+              <th scope="row">Abstained</th>
+              <td>{q.abstentions.toLocaleString("en")}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </section>
+  );
+}
