@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { waitForConfirmationCode } from "@landslide/local-stack";
+import { seriousViolations } from "./serious-violations";
 
 // Where the e2e stack's cognito-local keeps the codes it would e-mail (see playwright.config.ts).
 const cognitoData = fileURLToPath(new URL("../../.landslide/e2e/data/cognito", import.meta.url));
@@ -31,6 +32,8 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await expect(ballot.getByText("Choose an option.").first()).toBeVisible();
 
+  expect(await seriousViolations(page)).toEqual([]);
+
   await ballot.getByRole("radio", { name: "Otter" }).check();
   await ballot.getByRole("checkbox", { name: "Riverside Park" }).check();
   await ballot.getByRole("checkbox", { name: "Oakwood Common" }).check();
@@ -43,6 +46,7 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await page.getByRole("button", { name: "Review my ballot" }).click();
 
   await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(page.getByText("1. Ada Okafor, 2. Chen Wei")).toBeVisible();
 
   // Someone else watches the public results, signed out, in another browser context.

@@ -37,9 +37,10 @@ function QuestionResults({ question: q }: { question: Snapshot["questions"][numb
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{q.prompt}</h2>
       {q.counts === "first-preferences" ? <p className="muted">First preferences so far; the instant-runoff rounds are published with the final result.</p> : null}
+      {/* The chart is for the eye; the table below carries the same figures for everyone. */}
       <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>
         <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="#d4dae6" />
             <XAxis type="number" allowDecimals={false} stroke="#4a5568" />
             <YAxis type="category" dataKey="name" width={140} stroke="#4a5568" />
