@@ -1,11 +1,4 @@
-import {
-  CognitoIdentityProviderClient,
-  ConfirmSignUpCommand,
-  GlobalSignOutCommand,
-  InitiateAuthCommand,
-  ResendConfirmationCodeCommand,
-  SignUpCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
 import { AuthError, toAuthError } from "./auth-error";
 
@@ -45,24 +38,28 @@ const REFRESH_MARGIN_MS = 60_000;
  * credentials: these operations are unauthenticated), in the browser and in Node alike.
  */
 export class CognitoSession {
-  private readonly cognito: CognitoIdentityProviderClient;
+  private client: Promise<{ cognito: CognitoIdentityProviderClient; sdk: typeof import("@aws-sdk/client-cognito-identity-provider") }> | undefined;
   private refreshing: Promise<Tokens> | undefined;
 
   constructor(
     private readonly options: CognitoOptions,
     private readonly store: SessionStore = memorySessionStore(),
-  ) {
-    this.cognito = new CognitoIdentityProviderClient({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    });
+  ) {}
+
+  /** The Cognito client, loaded on first use: pages that only read never download it. */
+  private send<T>(make: (sdk: typeof import("@aws-sdk/client-cognito-identity-provider")) => object): Promise<T> {
+    this.client ??= import("@aws-sdk/client-cognito-identity-provider").then((sdk) => ({
+      sdk,
+      cognito: new sdk.CognitoIdentityProviderClient({ region: this.options.region, ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}) }),
+    }));
+    return this.client.then(({ cognito, sdk }) => cognito.send(make(sdk) as never) as Promise<T>);
   }
 
   /** Creates an unconfirmed account; Cognito e-mails a code (cognito-local writes it to its database). */
   async signUp(email: string, password: string): Promise<{ confirmed: boolean }> {
     try {
-      const result = await this.cognito.send(
-        new SignUpCommand({ ClientId: this.options.clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }] }),
+      const result = await this.send<{ UserConfirmed?: boolean }>(
+        (sdk) => new sdk.SignUpCommand({ ClientId: this.options.clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }] }),
       );
       return { confirmed: result.UserConfirmed === true };
     } catch (error) {
@@ -72,7 +69,7 @@ export class CognitoSession {
 
   async confirmSignUp(email: string, code: string): Promise<void> {
     try {
-      await this.cognito.send(new ConfirmSignUpCommand({ ClientId: this.options.clientId, Username: email, ConfirmationCode: code }));
+      await this.send((sdk) => new sdk.ConfirmSignUpCommand({ ClientId: this.options.clientId, Username: email, ConfirmationCode: code }));
     } catch (error) {
       throw toAuthError(error);
     }
@@ -80,7 +77,7 @@ export class CognitoSession {
 
   async resendCode(email: string): Promise<void> {
     try {
-      await this.cognito.send(new ResendConfirmationCodeCommand({ ClientId: this.options.clientId, Username: email }));
+      await this.send((sdk) => new sdk.ResendConfirmationCodeCommand({ ClientId: this.options.clientId, Username: email }));
     } catch (error) {
       throw toAuthError(error);
     }
@@ -115,12 +112,14 @@ export class CognitoSession {
   async signOut({ everywhere = false }: { everywhere?: boolean } = {}): Promise<void> {
     const tokens = await this.store.load();
     await this.store.save(undefined);
-    if (everywhere && tokens) await this.cognito.send(new GlobalSignOutCommand({ AccessToken: tokens.accessToken })).catch(() => undefined);
+    if (everywhere && tokens) await this.send((sdk) => new sdk.GlobalSignOutCommand({ AccessToken: tokens.accessToken })).catch(() => undefined);
   }
 
   private async authenticate(flow: "USER_PASSWORD_AUTH" | "REFRESH_TOKEN_AUTH", parameters: Record<string, string>, keepRefreshToken?: string): Promise<Tokens> {
     try {
-      const { AuthenticationResult: result } = await this.cognito.send(new InitiateAuthCommand({ ClientId: this.options.clientId, AuthFlow: flow, AuthParameters: parameters }));
+      const { AuthenticationResult: result } = await this.send<import("@aws-sdk/client-cognito-identity-provider").InitiateAuthCommandOutput>(
+        (sdk) => new sdk.InitiateAuthCommand({ ClientId: this.options.clientId, AuthFlow: flow, AuthParameters: parameters }),
+      );
       if (!result?.AccessToken) throw new AuthError("UNAVAILABLE", "Sign-in needs a step this client does not support.");
       const exp = decodeJwt(result.AccessToken).exp;
       const tokens: Tokens = {

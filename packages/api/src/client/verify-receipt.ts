@@ -1,5 +1,7 @@
 import { importSPKI } from "jose";
-import { type Receipt, receiptSigningPayload } from "@landslide/vote-engine";
+import type { Receipt } from "@landslide/vote-engine";
+// The receipt module alone: the engine's index would bring zod and every schema into the page.
+import { receiptSigningPayload } from "@landslide/vote-engine/receipt";
 
 /**
  * Checks a receipt's Ed25519 signature against the published receipt key, with WebCrypto only:
