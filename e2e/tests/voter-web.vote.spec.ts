@@ -1,30 +1,15 @@
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { waitForConfirmationCode } from "@landslide/local-stack";
 import { seriousViolations } from "./serious-violations";
+import { personsUserAgent, signUpOnBallotPage } from "./voter-session";
 
-// Where the e2e stack's cognito-local keeps the codes it would e-mail (see playwright.config.ts).
-const cognitoData = fileURLToPath(new URL("../../.landslide/e2e/data/cognito", import.meta.url));
-
-// A person's browser: headless Chromium's user agent announces automation, which the risk score
-// rightly weighs (tested in packages/api); this test is about the pages.
-test.use({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" });
+test.use({ userAgent: personsUserAgent });
 
 test("a new voter signs up, confirms, votes on all three question kinds, verifies the receipt, and cannot vote twice; the live results move without a reload", async ({ page, browser }) => {
   test.setTimeout(60_000);
-  const email = `e2e.${Date.now()}@example.org`;
-  const password = "E2e-Voter-Passw0rd";
   await page.goto("/");
   await page.getByRole("link", { name: "Vote in Landslide Demo Election" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Landslide Demo Election" })).toBeVisible();
-
-  await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
-  await page.getByLabel("Confirmation code").fill(await waitForConfirmationCode(cognitoData, email));
-  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+  const { email, password } = await signUpOnBallotPage(page);
 
   const ballot = page.getByRole("form", { name: "Ballot" });
   await expect(ballot).toBeVisible();
