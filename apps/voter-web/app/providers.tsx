@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { createLandslideClient, type LandslideClient, type LandslideClientOptions } from "@landslide/api/client";
 import { indexedDbDeviceKeys } from "../lib/indexeddb-device-keys";
+import { solveInWorker } from "../lib/solve-in-worker";
 
 /** What the browser needs to reach Landslide: public URLs and the voter site's app client (no secret). */
 export type PublicConfig = Pick<LandslideClientOptions, "urls" | "cognito">;
@@ -16,7 +17,7 @@ const LandslideContext = createContext<LandslideClient | null>(null);
  * reload asks the voter to sign in again, which a voting visit of minutes can afford.
  */
 export function Providers({ config, children }: { config: PublicConfig; children: ReactNode }) {
-  const [client] = useState(() => createLandslideClient({ ...config, deviceKeys: indexedDbDeviceKeys() }));
+  const [client] = useState(() => createLandslideClient({ ...config, deviceKeys: indexedDbDeviceKeys(), solveProofOfWork: solveInWorker }));
   const [queries] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={queries}>

@@ -7,10 +7,15 @@ import { useLandslide } from "../app/providers";
 export function useSession() {
   const client = useLandslide();
   const queries = useQueryClient();
-  const session = useQuery({ queryKey: ["session"], queryFn: () => client.auth.isSignedIn() });
+  const session = useQuery({ queryKey: ["session"], queryFn: async () => (await client.auth.profile()) ?? null });
   return {
-    signedIn: session.data === true,
+    signedIn: !!session.data,
+    email: session.data?.email,
     loading: session.isPending,
     changed: () => queries.invalidateQueries(),
+    signOut: async () => {
+      await client.auth.signOut();
+      queries.clear();
+    },
   };
 }

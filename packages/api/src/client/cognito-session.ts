@@ -104,6 +104,14 @@ export class CognitoSession {
     return this.refreshing;
   }
 
+  /** Who is signed in, as the ID token says (for display; the API checks the tokens itself). */
+  async profile(): Promise<{ email: string | undefined } | undefined> {
+    const tokens = await this.store.load();
+    if (!tokens) return undefined;
+    const email = tokens.idToken ? decodeJwt(tokens.idToken).email : undefined;
+    return { email: typeof email === "string" ? email : undefined };
+  }
+
   async isSignedIn(): Promise<boolean> {
     return (await this.store.load()) !== undefined;
   }

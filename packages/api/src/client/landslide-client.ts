@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "../root";
 import { createProof, type DeviceKey } from "../device/proof";
-import type { HumanCheckChallenge, HumanCheckProof } from "../human-check/human-check";
+import type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";
 import { solveChallenge } from "../human-check/solve";
 import { CognitoSession, type CognitoOptions, type SessionStore } from "./cognito-session";
 import { type DeviceKeyStore, loadOrCreateDeviceKey, memoryDeviceKeyStore } from "./device-keys";
@@ -14,6 +14,8 @@ export interface LandslideClientOptions {
   readonly cognito: CognitoOptions;
   readonly session?: SessionStore;
   readonly deviceKeys?: DeviceKeyStore;
+  /** Solves a proof-of-work challenge; browsers pass one that runs in a Web Worker (default: this thread). */
+  readonly solveProofOfWork?: (challenge: Challenge) => Promise<Solution | undefined>;
   /** Solves a hosted (siteverify) check: the web page runs the provider's widget and returns its token. */
   readonly solveHostedCheck?: (siteKey: string) => Promise<string>;
   /** Node only (browsers forbid setting it): names the program, e.g. the CLI's load test. */
@@ -111,7 +113,7 @@ export function createLandslideClient(options: LandslideClientOptions) {
       if (!options.solveHostedCheck) throw new Error("This deployment uses a hosted human check: pass solveHostedCheck to createLandslideClient.");
       return { token: await options.solveHostedCheck(challenge.siteKey) };
     }
-    const solution = await solveChallenge(challenge);
+    const solution = await (options.solveProofOfWork ?? solveChallenge)(challenge);
     if (!solution) throw new Error("The human check could not be solved; fetch a new one.");
     return solution;
   }

@@ -68,6 +68,14 @@ export function VotePage({ electionId }: { electionId: string }) {
       <p>
         <Link href="/">All elections</Link> · <Link href={`/elections/${electionId}/results`}>Live results</Link>
       </p>
+      {session.signedIn ? (
+        <p className="muted">
+          Signed in{session.email ? ` as ${session.email}` : ""} ·{" "}
+          <button type="button" className="link" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </p>
+      ) : null}
       <h1>{e.title}</h1>
       {e.description ? <p>{e.description}</p> : null}
       <div aria-live="polite" role="status">
