@@ -96,7 +96,9 @@ function RankedField({ question: q, ranking, onChange }: { question: Question; r
         <ol className="ranking" aria-label={`Your ranking for: ${q.prompt}`}>
           {ranking.map((id, i) => (
             <li key={id}>
-              <span>{label(id)}</span>
+              <span>
+                {i + 1}. {label(id)}
+              </span>
               <button type="button" className="secondary" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ${label(id)} up`}>
                 Up
               </button>

@@ -43,7 +43,7 @@ function QuestionResults({ question: q }: { question: Snapshot["questions"][numb
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="#d4dae6" />
             <XAxis type="number" allowDecimals={false} stroke="#4a5568" />
-            <YAxis type="category" dataKey="name" width={140} stroke="#4a5568" />
+            <YAxis type="category" dataKey="name" width={112} stroke="#4a5568" tick={{ fontSize: 12 }} />
             <Tooltip />
             <Bar dataKey="votes" fill="#1d4ed8" isAnimationActive={false} />
           </BarChart>
