@@ -7,6 +7,7 @@ for (const [name, path, ready] of [
   ["the elections list", "/", "Elections"],
   ["the ballot page, signed out", DEMO, "Landslide Demo Election"],
   ["the live results", `${DEMO}/results`, "Live results"],
+  ["checking a receipt", "/receipts", "Check a receipt"],
 ] as const) {
   for (const width of [1280, 320]) {
     test(`${name} has no serious accessibility violation at ${width} px`, async ({ page }) => {

@@ -30,6 +30,12 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await ballot.getByRole("button", { name: "Move Ada Okafor up" }).focus();
   await page.keyboard.press("Enter");
   await expect(ballot.getByRole("list", { name: /Your ranking/ }).getByRole("listitem").first()).toContainText("Ada Okafor");
+  // With a mouse, dragging works too: Chen back on top, then Ada again with the button.
+  const ranking = ballot.getByRole("list", { name: /Your ranking/ });
+  await ranking.getByRole("listitem").filter({ hasText: "Chen Wei" }).dragTo(ranking.getByRole("listitem").filter({ hasText: "Ada Okafor" }));
+  await expect(ranking.getByRole("listitem").first()).toContainText("Chen Wei");
+  await ballot.getByRole("button", { name: "Move Ada Okafor up" }).click();
+  await expect(ranking.getByRole("listitem").first()).toContainText("Ada Okafor");
   await page.getByRole("button", { name: "Review my ballot" }).click();
 
   await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
@@ -53,6 +59,21 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await expect(receipt.getByText("Verified in this browser with the election's public key")).toBeVisible();
   const receiptId = await receipt.locator("dd").first().textContent();
   expect(receiptId).toMatch(/^[0-9a-f]{32}$/);
+
+  // The receipt downloads as JSON, and checks later: valid, and counted for this voter; a changed copy does not verify.
+  const download = page.waitForEvent("download");
+  await receipt.getByRole("button", { name: "Download receipt (JSON)" }).click();
+  const receiptFile = await (await download).path();
+  await receipt.getByRole("link", { name: "check this receipt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check a receipt" })).toBeVisible();
+  await page.getByLabel("Receipt file").setInputFiles(receiptFile);
+  await page.getByRole("button", { name: "Check receipt" }).click();
+  await expect(page.getByText("The signature is valid: Landslide issued this receipt. Your ballot is counted.")).toBeVisible();
+  const tampered = (await page.getByLabel("Or paste the receipt").inputValue()).replace(/"castAt": "[^"]+"/, '"castAt": "2020-01-01T00:00:00.000Z"');
+  await page.getByLabel("Or paste the receipt").fill(tampered);
+  await page.getByRole("button", { name: "Check receipt" }).click();
+  await expect(page.getByText(/The signature does not verify/)).toBeVisible();
+  await page.goBack();
 
   // The watcher's page follows: turnout and the Otter bar's figure, with no reload.
   await expect(watcher.getByTestId("turnout")).toHaveText(String(before + 1), { timeout: 10_000 });

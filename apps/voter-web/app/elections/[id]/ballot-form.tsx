@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { RouterOutputs } from "@landslide/api/client";
 
 type Election = RouterOutputs["elections"]["get"];
@@ -80,8 +81,12 @@ function QuestionField({ question: q, answer, allowAbstain, problem, onChange }:
   );
 }
 
-/** Ranking with buttons only, so it works the same with a keyboard, a screen reader and a finger. */
+/**
+ * Ranking with buttons, so it works the same with a keyboard, a screen reader and a finger; with a
+ * mouse, the ranked items can also be dragged into place.
+ */
 function RankedField({ question: q, ranking, onChange }: { question: Question; ranking: string[]; onChange: (a: string[]) => void }) {
+  const [dragged, setDragged] = useState<number>();
   const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
   const move = (from: number, to: number) => {
     const next = [...ranking];
@@ -95,7 +100,17 @@ function RankedField({ question: q, ranking, onChange }: { question: Question; r
       {ranking.length > 0 ? (
         <ol className="ranking" aria-label={`Your ranking for: ${q.prompt}`}>
           {ranking.map((id, i) => (
-            <li key={id}>
+            <li
+              key={id}
+              draggable
+              onDragStart={() => setDragged(i)}
+              onDragOver={(event) => event.preventDefault()}
+              onDrop={(event) => {
+                event.preventDefault();
+                if (dragged !== undefined && dragged !== i) move(dragged, i);
+                setDragged(undefined);
+              }}
+            >
               <span>
                 {i + 1}. {label(id)}
               </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { type Receipt, verifyReceipt } from "@landslide/api/client";
 import { useLandslide } from "../../providers";
 
@@ -46,6 +47,9 @@ export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string
           Print
         </button>
       </div>
+      <p className="muted">
+        Keep it: you can <Link href="/receipts">check this receipt</Link> at any time.
+      </p>
     </section>
   );
 }

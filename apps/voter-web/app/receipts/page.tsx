@@ -1,0 +1,5 @@
+import { CheckReceipt } from "./check-receipt";
+
+export default function CheckReceiptPage() {
+  return <CheckReceipt />;
+}
