@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Page } from "@playwright/test";
+import { createLandslideClient, type LandslideClient } from "@landslide/api/client";
 import { waitForConfirmationCode } from "@landslide/local-stack";
 
 // The e2e stack's data folder (see playwright.config.ts).
@@ -35,4 +36,16 @@ export function demoPassword(email: string): string {
 /** The e2e stack's Cognito settings, from the launcher's run file. */
 export function stackCognito(): { region: string; endpoint?: string; clientIds: Record<string, string> } {
   return (JSON.parse(readFileSync(`${dataDir}/stack.json`, "utf8")) as { cognito: { region: string; endpoint?: string; clientIds: Record<string, string> } }).cognito;
+}
+
+/** A demo account signed in through the SDK, as a script or the CLI would be. */
+export async function signedInClient(email: string, app: "voter-web" | "console"): Promise<LandslideClient> {
+  const cognito = stackCognito();
+  const client = createLandslideClient({
+    urls: { voteApi: "http://127.0.0.1:4000", controlApi: "http://127.0.0.1:4001", results: "http://127.0.0.1:4002" },
+    cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: cognito.clientIds[app]! },
+    userAgent: "landslide-e2e/1.0",
+  });
+  await client.auth.signIn(email, demoPassword(email));
+  return client;
 }

@@ -1,19 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createLandslideClient } from "@landslide/api/client";
-import { DEMO_ELECTION, demoPassword, personsUserAgent, signUpOnBallotPage, stackCognito } from "./voter-session";
+import { DEMO_ELECTION, personsUserAgent, signedInClient, signUpOnBallotPage } from "./voter-session";
 
 test.use({ userAgent: personsUserAgent });
 test.setTimeout(60_000);
 
 /** The official's view through the SDK: how many votes the election holds, counted from the votes themselves. */
 async function votesStored(): Promise<number> {
-  const cognito = stackCognito();
-  const official = createLandslideClient({
-    urls: { voteApi: "http://127.0.0.1:4000", controlApi: "http://127.0.0.1:4001", results: "http://127.0.0.1:4002" },
-    cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: cognito.clientIds.console! },
-    userAgent: "landslide-e2e/1.0",
-  });
-  await official.auth.signIn("official@demo.landslide.test", demoPassword("official@demo.landslide.test"));
+  const official = await signedInClient("official@demo.landslide.test", "console");
   return (await official.control.official.elections.recount.mutate({ electionId: DEMO_ELECTION })).votesRead;
 }
 

@@ -9,7 +9,7 @@ import { RateLimiter } from "./guards/rate-limit";
 import { DeviceTokens } from "./device/device-token";
 import type { Logger } from "./logger";
 import { AuditTrail, ElectionsRepository, FraudCasesRepository } from "@landslide/vote-engine/postgres";
-import { type Election, type ElectionReader, systemClock } from "@landslide/vote-engine";
+import { type Election, type ElectionReader, type Recount, recount, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
@@ -32,6 +32,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
+  const votes = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
   const tokenAudience = {
     issuer: deps.issuer(),
     clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
@@ -78,7 +79,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     serviceUrls: config.urls,
     deployment: { stack: config.stack, region: config.aws.region, tablePrefix: config.aws.tablePrefix, tallyShards: config.aws.tallyShards },
     humanCheckKind: config.humanCheck.kind,
-    votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),
+    votes,
     voterRoll: new DynamoDbVoterRoll(deps.dynamodb, deps.tables["voter-rolls"]),
     tallies,
     castLimiter: new RateLimiter(
@@ -91,12 +92,28 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       { reportEveryMs: 1000, onReportError: (error) => logger.warn({ err: error }, "reporting rate-limit counts failed; they go with the next report") },
     ),
     liveResults: new LiveResults(tallies, systemClock),
+    /** A closed election's recount, kept a minute: the final result page is read by many, the scan is costly. */
+    finalCounts: cachedRecount((election) => recount(election, votes.scan(election.id))),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),
   };
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
+
+const FINAL_CACHE_MS = 60_000;
+
+function cachedRecount(run: (election: Election) => Promise<Recount>): (election: Election) => Promise<Recount> {
+  const cache = new Map<string, { at: number; result: Promise<Recount> }>();
+  return (election) => {
+    const hit = cache.get(election.id);
+    if (hit && Date.now() - hit.at < FINAL_CACHE_MS) return hit.result;
+    const result = run(election);
+    cache.set(election.id, { at: Date.now(), result });
+    result.catch(() => cache.delete(election.id));
+    return result;
+  };
+}
 
 function cachedElections(source: ElectionReader): ElectionReader & { forget(id: string): void } {
   const cache = new Map<string, { at: number; election: Promise<Election | undefined> }>();

@@ -237,7 +237,13 @@ describe("officials through the SDK", () => {
     expect(decided.map((c) => c.state).sort()).toEqual(["released", "voided"]);
 
     // Certification waits for a closed election; then succeeds, as no case is open and the recount matches.
+    expect(await reasonOf(official.results.results.final.query({ electionId: election.id }))).toBe("RESULTS_NOT_FINAL");
     await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    // The final result is public once closed (the results service caches definitions for a second): recounted, with every instant-runoff round.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const final = await sdk().results.results.final.query({ electionId: election.id });
+    expect(final.turnout).toBe(1);
+    expect(final.instantRunoff.harbourmaster).toMatchObject({ winner: "wen", rounds: [{ round: 1, tallies: { wen: 1, ines: 0, tomas: 0 } }] });
     expect(await official.control.official.elections.transition.mutate({ electionId: election.id, to: "certified", reason: "results certified" })).toMatchObject({ to: "certified" });
   });
 });

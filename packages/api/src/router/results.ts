@@ -1,7 +1,7 @@
 import { type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
-import { buildResultsSnapshot, type Election, type ResultsSnapshot } from "@landslide/vote-engine";
-import { refuse } from "../errors";
+import { buildResultsSnapshot, type Election, effectiveStatus, type ResultsSnapshot } from "@landslide/vote-engine";
+import { refusal, refuse } from "../errors";
 import { publicProcedure } from "../trpc";
 
 async function electionOrRefuse(ctx: { services: { elections: { get(id: string): Promise<Election | undefined> } } }, electionId: string): Promise<Election> {
@@ -15,6 +15,20 @@ export const resultsRouter = {
   snapshot: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx, input.electionId);
     return buildResultsSnapshot(election, await ctx.services.tallies.readCounters(election.id), ctx.services.clock.now());
+  }),
+
+  /**
+   * The final count once voting has ended: recounted from the stored votes, with every
+   * instant-runoff round of each ranked question. Only counted votes (accepted or released) count.
+   */
+  final: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    const election = await electionOrRefuse(ctx, input.electionId);
+    const status = effectiveStatus(election, ctx.services.clock.now());
+    if (status !== "closed" && status !== "certified") {
+      throw refusal("PRECONDITION_FAILED", "RESULTS_NOT_FINAL", "The final result is published when the election closes; until then, follow the live results.");
+    }
+    const exact = await ctx.services.finalCounts(election);
+    return { ...buildResultsSnapshot(election, exact.counters, ctx.services.clock.now()), status, instantRunoff: exact.instantRunoff };
   }),
 
   /**

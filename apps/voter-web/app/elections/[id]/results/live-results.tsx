@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { refusalOf } from "@landslide/api/client";
 import { refusalMessage } from "../../../../lib/refusal-messages";
+import { FinalRounds } from "./final-rounds";
 import { type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
 
 /** Public live results: a bar chart per question, the same figures as a table, and honest freshness. */
@@ -23,6 +24,7 @@ export function LiveResults({ electionId }: { electionId: string }) {
         {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}. Updated {new Date(s.asOf).toLocaleTimeString("en-GB")}{" "}
         <span className={live ? "badge ok" : "badge"}>{live ? "live" : "reconnecting… (refreshing every few seconds)"}</span>
       </p>
+      <FinalRounds electionId={electionId} />
       {s.questions.map((q) => (
         <QuestionResults key={q.id} question={q} />
       ))}
