@@ -3,6 +3,7 @@ import { DynamoDbDeviceStore, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbT
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { LoadGauge } from "./human-check/load-gauge";
+import { promiseCache } from "./promise-cache";
 import { SiteverifyCheck } from "./human-check/siteverify";
 import { ipRanges } from "./risk/client-hints";
 import { RateLimiter } from "./guards/rate-limit";
@@ -18,6 +19,8 @@ import { required } from "@landslide/config";
 
 /** Election definitions change rarely; the hot path reads them from memory for this long. */
 const ELECTION_CACHE_MS = 1000;
+/** A closed election's recount is read by many and costs a scan of its votes: kept this long. */
+const FINAL_CACHE_MS = 60_000;
 
 /** Everything a procedure may use, built once per process from its dependencies. */
 export function createAppServices(deps: Dependencies, metrics: Metrics, logger: Logger) {
@@ -33,6 +36,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   const votes = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
+  const cachedElection = promiseCache<Election | undefined>(ELECTION_CACHE_MS);
+  const cachedRecount = promiseCache<Recount>(FINAL_CACHE_MS);
   const tokenAudience = {
     issuer: deps.issuer(),
     clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
@@ -71,7 +76,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     badIpRanges,
     castLoad,
     riskPolicy: config.risk,
-    elections: cachedElections({ get: (id) => repository().get(id) }),
+    elections: { get: (id: string) => cachedElection(id, () => repository().get(id)) } satisfies ElectionReader,
     repository,
     auditTrail: () => new AuditTrail(deps.controlPlane().db),
     fraudCases: () => new FraudCasesRepository(deps.controlPlane().db),
@@ -92,40 +97,10 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       { reportEveryMs: 1000, onReportError: (error) => logger.warn({ err: error }, "reporting rate-limit counts failed; they go with the next report") },
     ),
     liveResults: new LiveResults(tallies, systemClock),
-    /** A closed election's recount, kept a minute: the final result page is read by many, the scan is costly. */
-    finalCounts: cachedRecount((election) => recount(election, votes.scan(election.id))),
+    finalCounts: (election: Election) => cachedRecount(election.id, () => recount(election, votes.scan(election.id))),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),
   };
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
-
-const FINAL_CACHE_MS = 60_000;
-
-function cachedRecount(run: (election: Election) => Promise<Recount>): (election: Election) => Promise<Recount> {
-  const cache = new Map<string, { at: number; result: Promise<Recount> }>();
-  return (election) => {
-    const hit = cache.get(election.id);
-    if (hit && Date.now() - hit.at < FINAL_CACHE_MS) return hit.result;
-    const result = run(election);
-    cache.set(election.id, { at: Date.now(), result });
-    result.catch(() => cache.delete(election.id));
-    return result;
-  };
-}
-
-function cachedElections(source: ElectionReader): ElectionReader & { forget(id: string): void } {
-  const cache = new Map<string, { at: number; election: Promise<Election | undefined> }>();
-  return {
-    get(id) {
-      const hit = cache.get(id);
-      if (hit && Date.now() - hit.at < ELECTION_CACHE_MS) return hit.election;
-      const election = source.get(id);
-      cache.set(id, { at: Date.now(), election });
-      election.catch(() => cache.delete(id));
-      return election;
-    },
-    forget: (id) => void cache.delete(id),
-  };
-}

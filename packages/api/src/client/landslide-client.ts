@@ -1,4 +1,4 @@
-import { decodeJwt } from "jose";
+import { base64url, decodeJwt } from "jose";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "../root";
 import { createProof, type DeviceKey } from "../device/proof";
@@ -43,8 +43,7 @@ const browserHints = () => ({ webdriver: (globalThis as { navigator?: { webdrive
 
 /** A random idempotency key: 128 bits, base64url. */
 export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /**

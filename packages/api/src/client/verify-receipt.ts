@@ -1,4 +1,4 @@
-import { importSPKI } from "jose";
+import { base64url, importSPKI } from "jose";
 import type { Receipt } from "@landslide/vote-engine";
 // The receipt module alone: the engine's index would bring zod and every schema into the page.
 import { receiptSigningPayload } from "@landslide/vote-engine/receipt";
@@ -11,8 +11,7 @@ export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Pro
   try {
     const key = (await importSPKI(publicKeyPem, "Ed25519")) as Parameters<typeof crypto.subtle.verify>[1];
     const { signature, ...signed } = receipt;
-    const bytes = Uint8Array.from(atob(signature.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-    return await crypto.subtle.verify({ name: "Ed25519" }, key, bytes, new Uint8Array(receiptSigningPayload(signed)));
+    return await crypto.subtle.verify({ name: "Ed25519" }, key, new Uint8Array(base64url.decode(signature)), new Uint8Array(receiptSigningPayload(signed)));
   } catch {
     return false;
   }

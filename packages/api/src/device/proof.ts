@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, exportJWK, type JWK, SignJWT } from "jose";
+import { base64url, calculateJwkThumbprint, exportJWK, type JWK, SignJWT } from "jose";
 
 /**
  * The client half of device binding, with WebCrypto only, so browsers (key kept non-extractable
@@ -22,10 +22,7 @@ export async function createDeviceKey(): Promise<DeviceKey> {
 }
 
 export async function sha256Base64Url(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  let binary = "";
-  for (const byte of digest) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64url.encode(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))));
 }
 
 export interface ProofRequest {

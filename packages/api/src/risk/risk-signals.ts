@@ -1,3 +1,5 @@
+import type { Config } from "@landslide/config";
+
 /**
  * The signals the risk layer scores, with their weights. A single weak signal never quarantines
  * a ballot on its own (every weight below 50 is "weak"); bots are caught because they light up
@@ -39,13 +41,5 @@ export interface RiskObservations {
   readonly challengeElapsedMs: number | undefined;
 }
 
-/** The thresholds, from configuration (defaults in @landslide/config). */
-export interface RiskPolicy {
-  readonly quarantineAt: number;
-  readonly refuseAt: number;
-  readonly ipBlockCastsPerMinute: number;
-  readonly deviceCastsPerMinute: number;
-  readonly accountsPerDevice: number;
-  readonly newAccountMs: number;
-  readonly fastSolveMs: number;
-}
+/** The thresholds: the configured ones (defaults in @landslide/config); bad ranges are an observation. */
+export type RiskPolicy = Omit<Config["risk"], "badIpRanges">;

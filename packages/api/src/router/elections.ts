@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { type Election, effectiveStatus } from "@landslide/vote-engine";
-import { refuse } from "../errors";
+import { electionNotFound } from "./election-or-refuse";
 import { publicProcedure } from "../trpc";
 import { electionIdInput } from "./election-input";
 
@@ -16,7 +16,7 @@ export const electionsRouter = {
   get: publicProcedure.input(electionIdInput).query(async ({ ctx, input }) => {
     const election = await ctx.services.repository().get(input.electionId);
     const shown = election && visible(election, ctx.services.clock.now());
-    if (!shown) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
+    if (!shown) throw electionNotFound();
     return shown;
   }),
 } satisfies TRPCRouterRecord;

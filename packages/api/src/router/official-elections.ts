@@ -1,17 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { buildResultsSnapshot, compareWithLiveTally, type Election, effectiveStatus, electionStatuses, recount, replaceQuestions, transition } from "@landslide/vote-engine";
-import type { AppServices } from "../app-services";
 import { refusal, refuse } from "../errors";
 import { officialProcedure } from "../trpc";
 import { recordAction } from "./audit-action";
+import { electionOrRefuse } from "./election-or-refuse";
 import { electionDraftInput, electionIdInput, isoDate, reasonInput } from "./election-input";
-
-export async function electionOrRefuse(services: AppServices, electionId: string): Promise<Election> {
-  const election = await services.repository().get(electionId);
-  if (!election) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
-  return election;
-}
 
 const changedMeanwhile = () => refusal("CONFLICT", "ELECTION_CHANGED", "Someone changed this election a moment ago; reload and try again.");
 
@@ -40,7 +34,7 @@ export const officialElectionsRouter = {
 
   /** Replaces the definition of a draft or scheduled election; questions are frozen once voting can start. */
   update: officialProcedure.input(z.object({ electionId: z.uuid(), election: electionDraftInput.omit({ id: true }), reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
-    const current = await electionOrRefuse(ctx.services, input.electionId);
+    const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
     const next = replaceQuestions({ ...current, ...input.election, id: current.id, status: current.status }, input.election.questions);
     if (!next.ok) throw refuse(next.error);
     if (!(await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]))) throw changedMeanwhile();
@@ -50,7 +44,7 @@ export const officialElectionsRouter = {
 
   /** Sets when a draft (or scheduled) election opens and closes; it then opens and closes by itself. */
   schedule: officialProcedure.input(z.object({ electionId: z.uuid(), opensAt: isoDate, closesAt: isoDate, reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
-    const current = await electionOrRefuse(ctx.services, input.electionId);
+    const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
     const timed = { ...current, opensAt: input.opensAt, closesAt: input.closesAt };
     // A scheduled election is rescheduled as if it were a draft again: the same checks apply.
     const next = transition(current.status === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now: ctx.services.clock.now() });
@@ -65,7 +59,7 @@ export const officialElectionsRouter = {
     .input(z.object({ electionId: z.uuid(), to: z.enum(electionStatuses), reason: reasonInput }).strict())
     .mutation(async ({ ctx, input }) => {
       const { services } = ctx;
-      const election = await electionOrRefuse(services, input.electionId);
+      const election = await electionOrRefuse(services.repository(), input.electionId);
       let recountMatchesTally: boolean | undefined;
       if (input.to === "certified") {
         const open = await services.fraudCases().list(election.id, "quarantined", 1);
@@ -82,7 +76,7 @@ export const officialElectionsRouter = {
 
   /** The exact result from every stored vote, beside the live tally. */
   recount: officialProcedure.input(electionIdInput).mutation(async ({ ctx, input }) => {
-    const election = await electionOrRefuse(ctx.services, input.electionId);
+    const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
     const exact = await recount(election, ctx.services.votes.scan(election.id));
     const live = await ctx.services.tallies.readCounters(election.id);
     const differences = compareWithLiveTally(live, exact.counters);

@@ -1,19 +1,14 @@
 import { type TRPCRouterRecord, tracked } from "@trpc/server";
 import { z } from "zod";
-import { buildResultsSnapshot, type Election, effectiveStatus, type ResultsSnapshot } from "@landslide/vote-engine";
-import { refusal, refuse } from "../errors";
+import { buildResultsSnapshot, effectiveStatus, type ResultsSnapshot } from "@landslide/vote-engine";
+import { refusal } from "../errors";
 import { publicProcedure } from "../trpc";
-
-async function electionOrRefuse(ctx: { services: { elections: { get(id: string): Promise<Election | undefined> } } }, electionId: string): Promise<Election> {
-  const election = await ctx.services.elections.get(electionId);
-  if (!election) throw refuse({ code: "ELECTION_NOT_FOUND", message: "There is no such election." });
-  return election;
-}
+import { electionOrRefuse } from "./election-or-refuse";
 
 export const resultsRouter = {
   /** The live, versioned snapshot read from the tally counters. */
   snapshot: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
-    const election = await electionOrRefuse(ctx, input.electionId);
+    const election = await electionOrRefuse(ctx.services.elections, input.electionId);
     return buildResultsSnapshot(election, await ctx.services.tallies.readCounters(election.id), ctx.services.clock.now());
   }),
 
@@ -22,7 +17,7 @@ export const resultsRouter = {
    * instant-runoff round of each ranked question. Only counted votes (accepted or released) count.
    */
   final: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
-    const election = await electionOrRefuse(ctx, input.electionId);
+    const election = await electionOrRefuse(ctx.services.elections, input.electionId);
     const status = effectiveStatus(election, ctx.services.clock.now());
     if (status !== "closed" && status !== "certified") {
       throw refusal("PRECONDITION_FAILED", "RESULTS_NOT_FINAL", "The final result is published when the election closes; until then, follow the live results.");
@@ -38,7 +33,7 @@ export const resultsRouter = {
   live: publicProcedure
     .input(z.object({ electionId: z.uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }).strict())
     .subscription(async function* ({ ctx, input, signal }) {
-      const election = await electionOrRefuse(ctx, input.electionId);
+      const election = await electionOrRefuse(ctx.services.elections, input.electionId);
       const seen = input.lastEventId ? Number(input.lastEventId) : -1;
       // Only the newest snapshot matters: a slow reader skips the ones it missed.
       let pending: ResultsSnapshot | undefined;

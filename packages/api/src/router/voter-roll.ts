@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseRollRows } from "@landslide/vote-engine";
 import { officialProcedure } from "../trpc";
 import { recordAction } from "./audit-action";
-import { electionOrRefuse } from "./official-elections";
+import { electionOrRefuse } from "./election-or-refuse";
 import { reasonInput } from "./election-input";
 
 /** Rows per request: a roll of millions is sent in batches (the CLI and console do), each safe to resend. */
@@ -27,7 +27,7 @@ export const voterRollRouter = {
         .strict(),
     )
     .mutation(async ({ ctx, input }) => {
-      const election = await electionOrRefuse(ctx.services, input.electionId);
+      const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
       const { entries, errors } = parseRollRows(input.rows);
       await ctx.services.voterRoll.add(election.id, entries);
       const shifted = errors.map((error) => ({ ...error, row: error.row + input.firstRow - 1 }));

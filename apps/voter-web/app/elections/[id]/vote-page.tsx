@@ -13,6 +13,23 @@ import { ReceiptView } from "./receipt-view";
 
 type Outcome = { kind: "counted" | "under-review"; receipt: Receipt; salt?: string } | { kind: "already-voted"; receipt?: Receipt } | { kind: "refused"; message: string };
 
+/** What the page tells the voter: this tab's cast if there was one, else where their stored ballot stands. */
+function outcomeOf(
+  cast: { isSuccess: boolean; isError: boolean; data?: { decision: string; receipt: Receipt; salt: string } | undefined; error: unknown },
+  mine: { receipt: Receipt; salt: string; state: string } | null | undefined,
+): Outcome | undefined {
+  if (cast.isSuccess && cast.data) return { kind: cast.data.decision === "accepted" ? "counted" : "under-review", receipt: cast.data.receipt, salt: cast.data.salt };
+  if (cast.isError) {
+    const refusal = refusalOf(cast.error);
+    if (refusal?.reason === "ALREADY_VOTED") return { kind: "already-voted", receipt: refusal.details?.receipt as Receipt | undefined };
+    return { kind: "refused", message: refusalMessage(refusal?.reason, refusal ? refusal.message : "Your ballot could not be sent: check your connection and try again. Sending it again will never count it twice.") };
+  }
+  if (!mine) return undefined;
+  if (mine.state === "accepted" || mine.state === "released") return { kind: "counted", receipt: mine.receipt, salt: mine.salt };
+  if (mine.state === "quarantined") return { kind: "under-review", receipt: mine.receipt, salt: mine.salt };
+  return { kind: "refused", message: "Your ballot was not counted after review. Contact the election office if you think this is wrong." };
+}
+
 /** One idempotency key per election and tab: a retry after a network failure or a reload is the same cast. */
 function castKey(electionId: string): string {
   const name = `landslide:cast-key:${electionId}`;
@@ -47,21 +64,7 @@ export function VotePage({ electionId }: { electionId: string }) {
   const e = election.data;
   const problems = ballotProblems(e, answers);
 
-  const outcome: Outcome | undefined = cast.isSuccess
-    ? { kind: cast.data.decision === "accepted" ? "counted" : "under-review", receipt: cast.data.receipt, salt: cast.data.salt }
-    : cast.isError
-      ? (() => {
-          const refusal = refusalOf(cast.error);
-          if (refusal?.reason === "ALREADY_VOTED") return { kind: "already-voted" as const, receipt: refusal.details?.receipt as Receipt | undefined };
-          return { kind: "refused" as const, message: refusalMessage(refusal?.reason, refusal ? refusal.message : "Your ballot could not be sent: check your connection and try again. Sending it again will never count it twice.") };
-        })()
-      : mine.data
-        ? mine.data.state === "accepted" || mine.data.state === "released"
-          ? { kind: "counted", receipt: mine.data.receipt, salt: mine.data.salt }
-          : mine.data.state === "quarantined"
-            ? { kind: "under-review", receipt: mine.data.receipt, salt: mine.data.salt }
-            : { kind: "refused", message: "Your ballot was not counted after review. Contact the election office if you think this is wrong." }
-        : undefined;
+  const outcome = outcomeOf(cast, mine.data);
 
   return (
     <>

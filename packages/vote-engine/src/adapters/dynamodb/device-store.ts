@@ -1,9 +1,9 @@
-import { type DynamoDBClient, GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBClient, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 
 /**
  * Device bindings, both ways: ACCOUNT#<sub> / DEVICE#<thumbprint> and DEVICE#<thumbprint> /
- * ACCOUNT#<sub>, written together, so the API can ask "is this the account's device?" on every
- * mutation and "how many accounts use this device?" for the risk score.
+ * ACCOUNT#<sub>, written together, so registration can ask "which devices has this account?" and
+ * "how many accounts use this device?" (the risk score's signal, carried on in the device token).
  */
 export class DynamoDbDeviceStore {
   constructor(
@@ -16,23 +16,12 @@ export class DynamoDbDeviceStore {
     await this.client.send(new TransactWriteItemsCommand({ TransactItems: [item(`ACCOUNT#${account}`, `DEVICE#${thumbprint}`), item(`DEVICE#${thumbprint}`, `ACCOUNT#${account}`)] }));
   }
 
-  async isBound(account: string, thumbprint: string): Promise<boolean> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: `ACCOUNT#${account}` }, sk: { S: `DEVICE#${thumbprint}` } }, ConsistentRead: true }),
-    );
-    return Item !== undefined;
-  }
-
   /** The account's devices with when each was bound: one query answers "is it bound?" and "since when is the account known?". */
   async bindingsOf(account: string): Promise<Array<{ thumbprint: string; boundAt: Date }>> {
     const { Items = [] } = await this.client.send(
       new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: `ACCOUNT#${account}` } }, ConsistentRead: true }),
     );
     return Items.map((item) => ({ thumbprint: (item.sk?.S ?? "").replace(/^DEVICE#/, ""), boundAt: new Date(item.boundAt?.S ?? 0) }));
-  }
-
-  async devicesOf(account: string): Promise<number> {
-    return this.count(`ACCOUNT#${account}`);
   }
 
   async accountsOn(thumbprint: string): Promise<number> {

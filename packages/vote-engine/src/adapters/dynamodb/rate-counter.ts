@@ -2,8 +2,7 @@ import { type DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb
 
 /**
  * Counts requests per key in fixed time windows, in the nonces table, shared by every API task:
- * one atomic ADD per request (or per batch of requests a task has counted), the item expiring
- * with its window (TTL).
+ * one atomic ADD per batch of hits a task reports, the item expiring with its window (TTL).
  */
 export class DynamoDbRateCounter {
   constructor(
@@ -11,15 +10,9 @@ export class DynamoDbRateCounter {
     private readonly tableName: string,
   ) {}
 
-  /** Adds one to the key's count in the window that contains `now`; returns the new count and when the window ends. */
-  hit(key: string, windowSeconds: number, now: Date): Promise<{ count: number; resetAt: Date }> {
-    return this.add(key, windowSeconds, now, 1);
-  }
-
   /** Adds `amount` (a task's hits since its last report) to the key's count in the window that contains `at`. */
   async add(key: string, windowSeconds: number, at: Date, amount: number): Promise<{ count: number; resetAt: Date }> {
-    const now = at;
-    const window = Math.floor(now.getTime() / 1000 / windowSeconds);
+    const window = Math.floor(at.getTime() / 1000 / windowSeconds);
     const resetAt = new Date((window + 1) * windowSeconds * 1000);
     const { Attributes } = await this.client.send(
       new UpdateItemCommand({

@@ -1,0 +1,15 @@
+/**
+ * Remembers each key's answer, pending or settled, for `ms`: concurrent and repeated reads share
+ * one load. A failed load is forgotten at once, so the next read tries again.
+ */
+export function promiseCache<T>(ms: number): (key: string, load: () => Promise<T>) => Promise<T> {
+  const cache = new Map<string, { at: number; value: Promise<T> }>();
+  return (key, load) => {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < ms) return hit.value;
+    const value = load();
+    cache.set(key, { at: Date.now(), value });
+    value.catch(() => cache.delete(key));
+    return value;
+  };
+}
