@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ManagedChild } from "./child";
+import { POST_CONFIRMATION_FUNCTION, startCognitoTriggers } from "./cognito-triggers";
 import { type RunningServer, lastLine } from "./dynamodb-local";
 import { LocalStackError } from "./errors";
 import { waitForHttp } from "./wait";
@@ -17,7 +18,9 @@ export interface CognitoLocalOptions {
 /** Starts cognito-local, a Cognito user-pools server, as its own process. */
 export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const triggers = await startCognitoTriggers(endpoint);
+  writeTriggerConfig(dataDir, triggers.endpoint);
   const require = createRequire(import.meta.url);
   const entry = join(dirname(require.resolve("cognito-local/package.json")), "lib", "bin", "start.js");
   const child = new ManagedChild({
@@ -29,12 +32,26 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     env: { ...process.env, PORT: String(options.port), HOST: "127.0.0.1", DEBUG: "" },
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    await child.stop();
+    await triggers.stop();
+  };
   try {
     await waitForHttp(`${endpoint}/health`, { timeoutMs: 30_000, isAlive: () => child.alive });
   } catch (error) {
-    await child.stop();
+    await stop();
     throw new LocalStackError(`cognito-local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`);
   }
-  return { name: "cognito-local", endpoint, child, stop: () => child.stop() };
+  return { name: "cognito-local", endpoint, child, stop };
+}
+
+/** cognito-local reads `.cognito/config.json` under its working folder; written afresh on every start. */
+function writeTriggerConfig(dataDir: string, lambdaEndpoint: string): void {
+  const configDir = join(dataDir, ".cognito");
+  mkdirSync(configDir, { recursive: true });
+  const config = {
+    LambdaClient: { endpoint: lambdaEndpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } },
+    TriggerFunctions: { PostConfirmation: POST_CONFIRMATION_FUNCTION },
+  };
+  writeFileSync(join(configDir, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
 }
