@@ -10,6 +10,7 @@ export interface Config {
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
   readonly challengeLoadCastsPerSecond: number;
+  readonly audit: { readonly epochRecords: number; readonly epochSeconds: number; readonly archiveDir: string };
   readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
   readonly risk: {
     readonly quarantineAt: number;
@@ -119,6 +120,11 @@ function fromEnvironment(env: Environment): Config {
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
     challengeMaxNumber: env.LANDSLIDE_CHALLENGE_MAX_NUMBER,
     challengeLoadCastsPerSecond: env.LANDSLIDE_CHALLENGE_LOAD_CASTS_PER_SECOND,
+    audit: {
+      epochRecords: env.LANDSLIDE_AUDIT_EPOCH_RECORDS,
+      epochSeconds: env.LANDSLIDE_AUDIT_EPOCH_SECONDS,
+      archiveDir: env.LANDSLIDE_AUDIT_ARCHIVE_DIR ?? `${env.LANDSLIDE_DATA_DIR}/audit`,
+    },
     castLimits: {
       perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK,
       perAccountPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_ACCOUNT,

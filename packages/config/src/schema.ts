@@ -71,6 +71,11 @@ export const environmentSchema = z.object({
   LANDSLIDE_CHALLENGE_MAX_NUMBER: wholeNumber(1000, 10_000_000, 20_000, "a whole number from 1000 to 10000000"),
   // Above this many casts per second in one task, new challenges ask twice the work.
   LANDSLIDE_CHALLENGE_LOAD_CASTS_PER_SECOND: wholeNumber(1, 1_000_000, 500, "a whole number of casts per second"),
+  // The audit log is sealed into a signed epoch every N records or T seconds, whichever comes first.
+  LANDSLIDE_AUDIT_EPOCH_RECORDS: wholeNumber(1, 1_000_000, 1024, "a whole number of records"),
+  LANDSLIDE_AUDIT_EPOCH_SECONDS: wholeNumber(1, 86_400, 5, "a whole number of seconds"),
+  // Where sealed epochs are archived, write-once; default <data dir>/audit (the S3 bucket with Object Lock on AWS).
+  LANDSLIDE_AUDIT_ARCHIVE_DIR: z.string().min(1).optional(),
   // Casts allowed per minute from one address block (/24, /64: may be a whole office behind NAT) and per account.
   LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: wholeNumber(1, 1_000_000, 600, "a whole number of casts per minute"),
   LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10, "a whole number of casts per minute"),

@@ -7,7 +7,7 @@ export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
 export type { Decision, Receipt, StoredVote, VoteState } from "./vote/stored-vote";
-export type { BatchCommit, Checkpoint, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";
+export type { BatchCommit, Checkpoint, CountedBallotSink, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";
 export { identityEntries, normalizeEmail, parseRollRows, type RollEntry, type RollKind, type RollRowError, type VoterIdentity } from "./roll/voter-roll";
 export { type Clock, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, type Review, type ReviewOutcome, systemClock, type VoteStore } from "./ports";
 export { reviewVote } from "./vote/review-vote";
@@ -16,4 +16,5 @@ export { compareWithLiveTally, type Recount, recount, type TallyDifference } fro
 export { instantRunoff, type InstantRunoffInput, type InstantRunoffResult, type InstantRunoffRound } from "./tally/instant-runoff";
 export { buildResultsSnapshot, type ResultsSnapshot } from "./tally/results-snapshot";
 export { tallyDelta, type TallyDelta } from "./tally/tally-delta";
-export type { VoteChange } from "./tally/vote-change";
+export { countsVote, type VoteChange } from "./tally/vote-change";
+export * from "./audit/index";

@@ -22,6 +22,9 @@ export interface Keys {
   signReceipt(payload: Uint8Array): string;
   /** The published key that verifies receipts offline (SPKI PEM) and its id. */
   readonly receiptPublicKey: { readonly keyId: string; readonly pem: string };
+  /** Signs a sealed audit epoch's statement with the deployment's audit key (Ed25519); base64url. */
+  signAudit(payload: Uint8Array): string;
+  readonly auditPublicKey: { readonly keyId: string; readonly pem: string };
 }
 
 /** Hashing and randomness, so that the domain runs the same in Node and in browsers. */
@@ -54,6 +57,11 @@ export interface VoteStore {
 
 /** Where quarantined votes wait for officials (the control plane); every call is idempotent. */
 export interface FraudCaseSink {
+  record(changes: readonly VoteChange[]): Promise<void>;
+}
+
+/** Where counted votes' commitments are logged (the audit log); idempotent like the fraud cases. */
+export interface CountedBallotSink {
   record(changes: readonly VoteChange[]): Promise<void>;
 }
 

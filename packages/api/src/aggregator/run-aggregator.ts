@@ -1,5 +1,8 @@
 import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
-import { PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import { PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
+import { FileEpochArchive } from "./epoch-archive";
+import { EpochSealer } from "./epoch-sealer";
 import type { Metrics } from "../http/metrics";
 import type { Logger } from "../logger";
 import type { Dependencies } from "../services/dependencies";
@@ -16,13 +19,16 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
   const { config } = deps;
   const streams = createDynamoDbStreamsClient({ region: config.aws.region, endpoint: config.aws.dynamodbEndpoint });
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
+  const auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const aggregator = new StreamAggregator({
     dynamodb: deps.dynamodb,
     streams,
     votesTable: deps.tables.votes,
     tallies,
     fraudCases: new PostgresFraudCaseSink(deps.controlPlane().db),
+    countedBallots: auditLog,
   });
+  const sealer = epochSealer(deps, auditLog);
   let running = true;
   let wake: (() => void) | undefined;
   const pause = (ms: number) =>
@@ -42,6 +48,8 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
         metrics.aggregatorRecords.inc({ result: "dead-lettered" }, report.deadLettered);
         metrics.aggregatorLag.set(report.maxLagMs / 1000);
         if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
+        const sealed = await sealer.sealDue();
+        for (const { statement } of sealed) logger.info({ electionId: statement.electionId, epoch: statement.epoch, records: statement.lastSeq - statement.firstSeq + 1 }, "sealed an audit epoch");
         if (report.applied === 0) await pause(IDLE_WAIT_MS);
       } catch (error) {
         if (!running) break;
@@ -59,4 +67,15 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
       streams.destroy();
     },
   };
+}
+
+/** The audit log's sealer, signing with the deployment's audit key (read on first use). */
+export function epochSealer(deps: Dependencies, auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256)): EpochSealer {
+  let keys: ReturnType<typeof nodeKeys> | undefined;
+  const signer = () => {
+    keys ??= nodeKeys(readKeyFile(deps.config.keysFile));
+    const signing = keys;
+    return { keyId: signing.auditPublicKey.keyId, sign: (payload: Uint8Array) => signing.signAudit(payload) };
+  };
+  return new EpochSealer(auditLog, signer, new FileEpochArchive(deps.config.audit.archiveDir), deps.config.audit);
 }

@@ -72,7 +72,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
 
     if (options.keysFile) {
       onStep("deployment keys");
-      if (ensureKeyFile(options.keysFile).created) changes.push("generated the voter-key secret and the receipt signing key");
+      if (ensureKeyFile(options.keysFile).created) changes.push("generated the deployment keys (voter-key secret, receipt and audit signing keys)");
     }
 
     let demoElectionId: string | undefined;

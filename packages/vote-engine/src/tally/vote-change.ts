@@ -13,5 +13,12 @@ export interface VoteChange {
   /** For the fraud review: which receipt, when, and why the risk layer held it. */
   readonly receiptId?: string;
   readonly castAt?: string;
+  /** The receipt's commitment, which the audit log records once the vote counts. */
+  readonly commitment?: string;
   readonly reasons?: readonly string[];
+}
+
+/** Whether this change makes the vote count: accepted on arrival, or released by an official. */
+export function countsVote(change: VoteChange): boolean {
+  return (change.kind === "INSERT" && change.state === "accepted") || (change.kind === "MODIFY" && change.state === "released");
 }

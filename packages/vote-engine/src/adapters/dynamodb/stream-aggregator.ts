@@ -7,7 +7,7 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
-import type { FraudCaseSink } from "../../ports";
+import type { CountedBallotSink, FraudCaseSink } from "../../ports";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
 import { toVoteChange } from "./stream-records";
@@ -44,6 +44,8 @@ export class StreamAggregator {
       readonly tallies: TallyStore;
       /** Receives quarantined votes and their reviews before the batch's checkpoint commits. */
       readonly fraudCases?: FraudCaseSink;
+      /** Receives the votes each batch counts, for the audit log, before the batch's checkpoint commits. */
+      readonly countedBallots?: CountedBallotSink;
       readonly faults?: AggregatorFaults;
       readonly recordsPerRead?: number;
     },
@@ -78,6 +80,7 @@ export class StreamAggregator {
         const next: Checkpoint = { sequenceNumber: batch.lastSequence, closed: false };
         // At least once into Postgres (idempotent there), then exactly once into the counters.
         await this.deps.fraudCases?.record(batch.changes);
+        await this.deps.countedBallots?.record(batch.changes);
         this.deps.faults?.beforeCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
         const committed = await tallies.commit({
           shardId,
@@ -124,6 +127,7 @@ export class StreamAggregator {
         continue;
       }
       await this.deps.fraudCases?.record([parsed.change]);
+      await this.deps.countedBallots?.record([parsed.change]);
       if (await tallies.redrive(letter, tallyDelta([parsed.change]), counterShardFor(letter.sequenceNumber, tallies.counterShards))) redriven += 1;
     }
     return { redriven, stillFailing };

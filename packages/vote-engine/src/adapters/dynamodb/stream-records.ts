@@ -1,7 +1,7 @@
 import type { _Record as StreamRecord } from "@aws-sdk/client-dynamodb-streams";
 import { z } from "zod";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
-import type { VoteChange } from "../../tally/vote-change";
+import { countsVote, type VoteChange } from "../../tally/vote-change";
 import type { VoteState } from "../../vote/stored-vote";
 
 const optionIds = z.array(z.string());
@@ -30,18 +30,19 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
     return { ok: false, reason: "vote whose ballot is not a canonical ballot" };
   }
   const reasons = (image?.reasons?.L ?? []).flatMap((r) => (r.S ? [r.S] : []));
-  return {
-    ok: true,
-    change: {
-      sequenceNumber,
-      kind,
-      electionId,
-      voterKey,
-      state,
-      ballot,
-      reasons,
-      ...(image?.receiptId?.S ? { receiptId: image.receiptId.S } : {}),
-      ...(image?.castAt?.S ? { castAt: image.castAt.S } : {}),
-    },
+  const change: VoteChange = {
+    sequenceNumber,
+    kind,
+    electionId,
+    voterKey,
+    state,
+    ballot,
+    reasons,
+    ...(image?.receiptId?.S ? { receiptId: image.receiptId.S } : {}),
+    ...(image?.castAt?.S ? { castAt: image.castAt.S } : {}),
+    ...(image?.commitment?.S ? { commitment: image.commitment.S } : {}),
   };
+  // The audit log records what each counted vote's receipt committed to; without it the vote cannot count.
+  if (countsVote(change) && !(change.receiptId && change.commitment && change.castAt)) return { ok: false, reason: "counted vote without its receipt" };
+  return { ok: true, change };
 }

@@ -1,3 +1,3 @@
 export { generateKeyMaterial, type KeyMaterial, nodeEntropy, nodeKeys } from "./keys";
-export { verifyReceiptSignature } from "./verify-receipt";
+export { verifyEd25519, verifyReceiptSignature } from "./verify-receipt";
 export { ensureKeyFile, readKeyFile } from "./key-file";

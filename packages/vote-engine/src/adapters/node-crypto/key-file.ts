@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { generateKeyMaterial, type KeyMaterial } from "./keys";
+import { generateKeyMaterial, generateSigningKeyPem, type KeyMaterial } from "./keys";
 
+const privateKeyPem = z.string().regex(/^-----BEGIN [A-Z ]*PRIVATE KEY-----/);
 const keyFileSchema = z.object({
   voterKeySecret: z.string().min(43),
-  receiptPrivateKeyPem: z.string().regex(/^-----BEGIN [A-Z ]*PRIVATE KEY-----/),
+  receiptPrivateKeyPem: privateKeyPem,
+  // Absent from files written before the audit log existed; provisioning adds it.
+  auditPrivateKeyPem: privateKeyPem.optional(),
 });
 
 /**
@@ -14,16 +17,32 @@ const keyFileSchema = z.object({
  * (On AWS they come from Secrets Manager instead.) Returns whether this call created them.
  */
 export function ensureKeyFile(path: string): { material: KeyMaterial; created: boolean } {
-  if (existsSync(path)) return { material: readKeyFile(path), created: false };
+  if (existsSync(path)) {
+    const stored = parseKeyFile(path);
+    if (stored.auditPrivateKeyPem) return { material: { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem }, created: false };
+    const material = { ...stored, auditPrivateKeyPem: generateSigningKeyPem() };
+    writeFileSync(path, serialize(material), { mode: 0o600 });
+    return { material, created: true };
+  }
   const material = generateKeyMaterial();
   mkdirSync(dirname(path), { recursive: true });
-  const content = { voterKeySecret: Buffer.from(material.voterKeySecret).toString("base64url"), receiptPrivateKeyPem: material.receiptPrivateKeyPem };
   // "wx": never overwrite keys another process wrote a moment ago; receipts already signed depend on them.
-  writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+  writeFileSync(path, serialize(material), { mode: 0o600, flag: "wx" });
   return { material, created: true };
 }
 
 export function readKeyFile(path: string): KeyMaterial {
+  const stored = parseKeyFile(path);
+  if (!stored.auditPrivateKeyPem) throw new Error(`${path} has no audit key yet: run provisioning (election provision) once.`);
+  return { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem };
+}
+
+function parseKeyFile(path: string) {
   const parsed = keyFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-  return { voterKeySecret: new Uint8Array(Buffer.from(parsed.voterKeySecret, "base64url")), receiptPrivateKeyPem: parsed.receiptPrivateKeyPem };
+  return { ...parsed, voterKeySecret: new Uint8Array(Buffer.from(parsed.voterKeySecret, "base64url")) };
+}
+
+function serialize(material: KeyMaterial): string {
+  const { voterKeySecret, receiptPrivateKeyPem, auditPrivateKeyPem } = material;
+  return `${JSON.stringify({ voterKeySecret: Buffer.from(voterKeySecret).toString("base64url"), receiptPrivateKeyPem, auditPrivateKeyPem }, null, 2)}\n`;
 }

@@ -6,20 +6,30 @@ export interface KeyMaterial {
   readonly voterKeySecret: Uint8Array;
   /** Ed25519 private key, PKCS#8 PEM. */
   readonly receiptPrivateKeyPem: string;
+  /** Ed25519 private key that signs sealed audit epochs, PKCS#8 PEM; apart from the receipt key so each can rotate alone. */
+  readonly auditPrivateKeyPem: string;
 }
 
 /** Keys backed by node:crypto. */
 export function nodeKeys(material: KeyMaterial): Keys {
   if (material.voterKeySecret.length < 32) throw new Error("voterKeySecret must be at least 32 bytes");
-  const privateKey: KeyObject = createPrivateKey(material.receiptPrivateKeyPem);
-  const pem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
-  // The key id names the key, so receipts stay verifiable after a rotation.
-  const keyId = createHash("sha256").update(pem).digest("base64url").slice(0, 16);
+  const receipt = signingKey(material.receiptPrivateKeyPem);
+  const audit = signingKey(material.auditPrivateKeyPem);
   return {
     voterKey: (subject) => createHmac("sha256", material.voterKeySecret).update(subject).digest("base64url"),
-    signReceipt: (payload) => sign(null, payload, privateKey).toString("base64url"),
-    receiptPublicKey: { keyId, pem },
+    signReceipt: receipt.sign,
+    receiptPublicKey: receipt.publicKey,
+    signAudit: audit.sign,
+    auditPublicKey: audit.publicKey,
   };
+}
+
+function signingKey(privateKeyPem: string) {
+  const privateKey: KeyObject = createPrivateKey(privateKeyPem);
+  const pem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
+  // The key id names the key, so what it signed stays verifiable after a rotation.
+  const keyId = createHash("sha256").update(pem).digest("base64url").slice(0, 16);
+  return { sign: (payload: Uint8Array) => sign(null, payload, privateKey).toString("base64url"), publicKey: { keyId, pem } };
 }
 
 // Each call into the kernel's random source costs ~20 µs whatever its size, which dominated a
@@ -45,9 +55,14 @@ export const nodeEntropy: Entropy = {
 
 /** Fresh key material, for provisioning and tests. */
 export function generateKeyMaterial(): KeyMaterial {
-  const { privateKey } = generateKeyPairSync("ed25519");
   return {
     voterKeySecret: new Uint8Array(randomBytes(32)),
-    receiptPrivateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    receiptPrivateKeyPem: generateSigningKeyPem(),
+    auditPrivateKeyPem: generateSigningKeyPem(),
   };
+}
+
+/** A fresh Ed25519 private key, PKCS#8 PEM. */
+export function generateSigningKeyPem(): string {
+  return generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 }

@@ -1,4 +1,6 @@
 import { and, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { nodeEntropy } from "../node-crypto/keys";
+import { PostgresAuditLog } from "./audit-log";
 import type { ControlPlaneDb } from "./client";
 import { auditActions } from "./schema";
 
@@ -27,16 +29,30 @@ export interface AuditFilter {
   readonly limit?: number | undefined;
 }
 
-/** The officials' audit trail in the control plane: insert and read, never update or delete. */
+/**
+ * The officials' audit trail in the control plane: insert and read, never update or delete. An
+ * action on an election also goes into that election's hash-chained log, in the same transaction.
+ */
 export class AuditTrail {
-  constructor(private readonly db: ControlPlaneDb) {}
+  private readonly log: PostgresAuditLog;
+
+  constructor(private readonly db: ControlPlaneDb) {
+    this.log = new PostgresAuditLog(db, nodeEntropy.sha256);
+  }
 
   async record(entry: AuditEntry): Promise<AuditRecord> {
-    const [row] = await this.db
-      .insert(auditActions)
-      .values({ ...entry, electionId: entry.electionId ?? null, reason: entry.reason ?? "", details: entry.details ?? {} })
-      .returning();
-    return row!;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(auditActions)
+        .values({ ...entry, electionId: entry.electionId ?? null, reason: entry.reason ?? "", details: entry.details ?? {} })
+        .returning();
+      const recorded = row!;
+      if (recorded.electionId) {
+        const { action, actor, at, reason, details } = recorded;
+        await this.log.append(recorded.electionId, [{ type: "action", action, actor, at: at.toISOString(), reason, details }], tx);
+      }
+      return recorded;
+    });
   }
 
   /** Newest first. */

@@ -5,3 +5,4 @@ export * as controlPlaneSchema from "./schema";
 export { PostgresFraudCaseSink } from "./fraud-case-sink";
 export { type AuditEntry, type AuditFilter, type AuditRecord, AuditTrail } from "./audit-trail";
 export { type FraudCase, FraudCasesRepository, type FraudCaseState } from "./fraud-cases-repository";
+export { type AuditLogWriter, type EpochSigner, PostgresAuditLog } from "./audit-log";

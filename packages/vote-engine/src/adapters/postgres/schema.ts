@@ -1,4 +1,5 @@
-import { integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, boolean, primaryKey, index } from "drizzle-orm/pg-core";
+import { bigint, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, boolean, primaryKey, index, uniqueIndex } from "drizzle-orm/pg-core";
+import type { LogEntry } from "../../audit/log-record";
 import { electionStatuses, questionKinds } from "../../election/definition";
 
 /**
@@ -61,7 +62,7 @@ export const fraudCases = pgTable(
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.electionId, table.voterKey] }), index().on(table.electionId, table.state)],
+  (table) => [primaryKey({ columns: [table.electionId, table.voterKey] }), index().on(table.electionId, table.state), index().on(table.receiptId)],
 );
 
 /**
@@ -82,4 +83,52 @@ export const auditActions = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
   (table) => [index().on(table.electionId, table.at), index().on(table.at)],
+);
+
+/**
+ * The verifiable log, one hash chain per election (so each election's bundle stands alone):
+ * counted ballots (appended by the aggregator) and officials' actions. Append-only; a ballot is
+ * in it at most once (unique receipt id), which makes the aggregator's replays harmless.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    electionId: uuid().notNull(),
+    seq: bigint({ mode: "number" }).notNull(),
+    prevHash: text().notNull(),
+    entry: jsonb().$type<LogEntry>().notNull(),
+    hash: text().notNull(),
+    receiptId: text(),
+    /** When it was appended: not part of what is hashed, only for the sealer's "every T seconds". */
+    loggedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.electionId, table.seq] }), uniqueIndex().on(table.receiptId)],
+);
+
+/** Each election's chain head and seal position; the row appenders and sealers lock. */
+export const auditHeads = pgTable("audit_heads", {
+  electionId: uuid().primaryKey(),
+  seq: bigint({ mode: "number" }).notNull().default(0),
+  hash: text().notNull(),
+  sealedSeq: bigint({ mode: "number" }).notNull().default(0),
+  epoch: integer().notNull().default(0),
+  epochRoot: text().notNull(),
+});
+
+/** Sealed epochs: the signed Merkle roots (also written to object storage, and published). */
+export const auditEpochs = pgTable(
+  "audit_epochs",
+  {
+    electionId: uuid().notNull(),
+    epoch: integer().notNull(),
+    firstSeq: bigint({ mode: "number" }).notNull(),
+    lastSeq: bigint({ mode: "number" }).notNull(),
+    root: text().notNull(),
+    previousRoot: text().notNull(),
+    /** Exactly the ISO string that was signed. */
+    sealedAt: text().notNull(),
+    keyId: text().notNull(),
+    signature: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.electionId, table.epoch] })],
 );

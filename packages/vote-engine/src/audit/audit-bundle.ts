@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { questionSchema } from "../election/definition";
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 hash in lower-case hex");
+const publicKey = z.object({ keyId: z.string().min(1), pem: z.string().startsWith("-----BEGIN PUBLIC KEY-----") });
+
+const entrySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ballot"), receiptId: z.string().min(1), commitment: hex64, castAt: z.string() }),
+  z.object({
+    type: z.literal("action"),
+    action: z.string(),
+    actor: z.string(),
+    at: z.string(),
+    reason: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+]);
+
+export const logRecordSchema = z.object({
+  electionId: z.string(),
+  seq: z.number().int().positive(),
+  prevHash: hex64,
+  entry: entrySchema,
+  hash: hex64,
+});
+
+export const signedEpochSchema = z.object({
+  statement: z.object({
+    electionId: z.string(),
+    epoch: z.number().int().positive(),
+    firstSeq: z.number().int().positive(),
+    lastSeq: z.number().int().positive(),
+    root: hex64,
+    previousRoot: hex64,
+    sealedAt: z.string(),
+    keyId: z.string(),
+  }),
+  signature: z.string().min(1),
+});
+
+const answerSchema = z.union([
+  z.literal("abstain"),
+  z.object({ choices: z.array(z.string()) }).strict(),
+  z.object({ ranking: z.array(z.string()) }).strict(),
+]);
+
+export const publishedBallotSchema = z.object({
+  receiptId: z.string().min(1),
+  commitment: hex64,
+  /** Opens the commitment: anyone can check that this ballot is the one the receipt committed to. */
+  salt: z.string().min(1),
+  ballot: z.array(z.tuple([z.string(), answerSchema])),
+});
+
+const roundSchema = z.object({
+  round: z.number().int(),
+  tallies: z.record(z.string(), z.number().int()),
+  exhausted: z.number().int(),
+  eliminated: z.array(z.string()),
+});
+
+/**
+ * Everything needed to check an election without trusting the deployment: the log, its sealed
+ * epochs, the counted ballots (pseudonymous, each opening its commitment), the keys and the
+ * published result. `election audit verify` recomputes all of it from this document alone.
+ */
+export const auditBundleSchema = z.object({
+  format: z.literal("landslide-audit-bundle-v1"),
+  publishedAt: z.string(),
+  election: z.object({ id: z.string(), title: z.string(), questions: z.array(questionSchema).min(1) }),
+  keys: z.object({ audit: publicKey, receipt: publicKey }),
+  records: z.array(logRecordSchema),
+  epochs: z.array(signedEpochSchema),
+  ballots: z.array(publishedBallotSchema),
+  result: z.object({
+    /** The tally counters (turnout, each option, abstentions), as in the live results. */
+    counters: z.record(z.string(), z.number().int()),
+    /** Per ranked question, every round. */
+    instantRunoff: z.record(
+      z.string(),
+      z.object({ rounds: z.array(roundSchema), winner: z.string().nullable(), abstentions: z.number().int() }),
+    ),
+  }),
+});
+
+export type AuditBundle = z.infer<typeof auditBundleSchema>;
+export type PublishedBallot = z.infer<typeof publishedBallotSchema>;

@@ -1,0 +1,7 @@
+export { type AuditBundle, auditBundleSchema, type PublishedBallot } from "./audit-bundle";
+export { canonicalJson } from "./canonical-json";
+export { type EpochStatement, epochSigningPayload, sealEpoch, type SignedEpoch } from "./epoch";
+export { type ActionEntry, type BallotEntry, chainEntries, GENESIS_HASH, type LogEntry, type LogRecord, recordHash } from "./log-record";
+export { inclusionProof, merkleRoot, verifyInclusion } from "./merkle-tree";
+export type { Sha256 } from "./sha256";
+export { type Discrepancy, type DiscrepancyCode, type VerificationReport, verifyBundle, type VerifyDependencies } from "./verify-bundle";

@@ -1,0 +1,74 @@
+import { toHex } from "../vote/receipt";
+import { canonicalJson } from "./canonical-json";
+import { concatBytes, type Sha256 } from "./sha256";
+
+/** A counted ballot: what a receipt proves was counted, nothing about who cast it. */
+export interface BallotEntry {
+  readonly type: "ballot";
+  readonly receiptId: string;
+  readonly commitment: string;
+  readonly castAt: string;
+}
+
+/** An official's action or a lifecycle change: who, what, when and why. */
+export interface ActionEntry {
+  readonly type: "action";
+  readonly action: string;
+  readonly actor: string;
+  readonly at: string;
+  readonly reason: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export type LogEntry = BallotEntry | ActionEntry;
+
+/** One link of an election's log: its place, the hash of the link before, and its own hash. */
+export interface LogRecord {
+  readonly electionId: string;
+  /** 1, 2, 3, … without gaps. */
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly entry: LogEntry;
+  /** The record's Merkle leaf hash (below), which is also what the next record links to. */
+  readonly hash: string;
+}
+
+/** The previous hash of an election's first record. */
+export const GENESIS_HASH = "0".repeat(64);
+
+const encoder = new TextEncoder();
+const LEAF_PREFIX = new Uint8Array([0]);
+
+/** The exact bytes a record commits to: everything but its own hash. */
+export function recordBytes(record: Omit<LogRecord, "hash">): Uint8Array {
+  const { electionId, seq, prevHash, entry } = record;
+  return encoder.encode(`landslide-log-v1\n${canonicalJson({ electionId, seq, prevHash, entry })}`);
+}
+
+/**
+ * A record's hash is its RFC 6962 leaf hash, SHA-256(0x00 ‖ bytes): one hash serves both the
+ * chain (each record names the one before) and the epoch's Merkle tree. The 0x00 prefix keeps
+ * a leaf from ever being mistaken for an inner node (0x01).
+ */
+export function recordHash(sha256: Sha256, record: Omit<LogRecord, "hash">): string {
+  return toHex(sha256(concatBytes(LEAF_PREFIX, recordBytes(record))));
+}
+
+/** Links new entries after the log's current head. */
+export function chainEntries(
+  sha256: Sha256,
+  head: { readonly electionId: string; readonly seq: number; readonly hash: string },
+  entries: readonly LogEntry[],
+): LogRecord[] {
+  const records: LogRecord[] = [];
+  let prevHash = head.hash;
+  let seq = head.seq;
+  for (const entry of entries) {
+    seq += 1;
+    const unhashed = { electionId: head.electionId, seq, prevHash, entry };
+    const record = { ...unhashed, hash: recordHash(sha256, unhashed) };
+    records.push(record);
+    prevHash = record.hash;
+  }
+  return records;
+}

@@ -1,0 +1,209 @@
+import { canonicalBallotJson } from "../ballot/canonical-json";
+import type { CanonicalBallot } from "../ballot/validate-ballot";
+import type { Election } from "../election/definition";
+import { recount } from "../tally/recount";
+import { commitmentPayload, toHex } from "../vote/receipt";
+import type { StoredVote } from "../vote/stored-vote";
+import type { AuditBundle } from "./audit-bundle";
+import { canonicalJson } from "./canonical-json";
+import { epochSigningPayload } from "./epoch";
+import { GENESIS_HASH, recordHash } from "./log-record";
+import { merkleRoot } from "./merkle-tree";
+import type { Sha256 } from "./sha256";
+
+export type DiscrepancyCode =
+  | "RECORD_OUT_OF_ORDER"
+  | "RECORD_MISSING"
+  | "RECORD_ALTERED"
+  | "CHAIN_BROKEN"
+  | "FOREIGN_RECORD"
+  | "EPOCH_OUT_OF_ORDER"
+  | "EPOCH_GAP"
+  | "EPOCH_CHAIN_BROKEN"
+  | "EPOCH_UNKNOWN_KEY"
+  | "EPOCH_SIGNATURE_INVALID"
+  | "EPOCH_ROOT_MISMATCH"
+  | "RECORDS_UNSEALED"
+  | "BALLOT_DUPLICATED"
+  | "BALLOT_NOT_IN_LOG"
+  | "BALLOT_NOT_PUBLISHED"
+  | "COMMITMENT_MISMATCH"
+  | "BALLOT_INVALID"
+  | "RESULT_MISMATCH";
+
+export interface Discrepancy {
+  readonly code: DiscrepancyCode;
+  readonly message: string;
+  readonly seq?: number;
+  readonly epoch?: number;
+  readonly receiptId?: string;
+}
+
+export interface VerificationReport {
+  readonly ok: boolean;
+  readonly checked: { readonly records: number; readonly epochs: number; readonly ballots: number; readonly counters: number };
+  /** In the order found: the hash chain, then the epochs, then the ballots, then the result. */
+  readonly discrepancies: readonly Discrepancy[];
+}
+
+export interface VerifyDependencies {
+  readonly sha256: Sha256;
+  /** Ed25519 over `payload` with the SPKI PEM key; signature in base64url. */
+  readonly verifyEd25519: (payload: Uint8Array, signature: string, publicKeyPem: string) => boolean;
+}
+
+/**
+ * Recomputes an election's audit from its published bundle alone: every record's hash and link,
+ * every epoch's Merkle root, signature and link, that each counted ballot is in the log exactly
+ * once and opens its commitment, and the result (instant-runoff rounds included).
+ */
+export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle): Promise<VerificationReport> {
+  const found: Discrepancy[] = [];
+  const report = (d: Discrepancy) => found.push(d);
+  checkChain(deps, bundle, report);
+  checkEpochs(deps, bundle, report);
+  const counted = checkBallots(deps, bundle, report);
+  const counters = await checkResult(bundle, counted, report);
+  return {
+    ok: found.length === 0,
+    checked: { records: bundle.records.length, epochs: bundle.epochs.length, ballots: bundle.ballots.length, counters },
+    discrepancies: found,
+  };
+}
+
+type Report = (d: Discrepancy) => void;
+
+function checkChain({ sha256 }: VerifyDependencies, bundle: AuditBundle, report: Report): void {
+  let prevHash = GENESIS_HASH;
+  bundle.records.forEach((record, i) => {
+    const expected = i + 1;
+    const { seq } = record;
+    if (record.electionId !== bundle.election.id) {
+      report({ code: "FOREIGN_RECORD", seq, message: `Record ${seq} belongs to election ${record.electionId}, not ${bundle.election.id}.` });
+    }
+    if (seq !== expected) {
+      const missing = seq > expected && !bundle.records.some((r) => r.seq === expected);
+      report(
+        missing
+          ? { code: "RECORD_MISSING", seq: expected, message: `Record ${expected} is missing: record ${seq} follows record ${expected - 1}.` }
+          : { code: "RECORD_OUT_OF_ORDER", seq, message: `Record ${seq} stands at position ${expected}.` },
+      );
+    }
+    if (recordHash(sha256, record) !== record.hash) {
+      report({ code: "RECORD_ALTERED", seq, message: `Record ${seq} does not match its hash: its contents were changed.` });
+    }
+    if (record.prevHash !== prevHash) {
+      report({ code: "CHAIN_BROKEN", seq, message: `Record ${seq} does not link to the record before it.` });
+    }
+    // Go on from what the record says, so that one altered record is reported once, not at every link after it.
+    prevHash = record.hash;
+  });
+}
+
+function checkEpochs(deps: VerifyDependencies, bundle: AuditBundle, report: Report): void {
+  const bySeq = new Map(bundle.records.map((r) => [r.seq, r]));
+  let previousRoot = GENESIS_HASH;
+  let nextSeq = 1;
+  bundle.epochs.forEach(({ statement, signature }, i) => {
+    const { epoch } = statement;
+    if (epoch !== i + 1) report({ code: "EPOCH_OUT_OF_ORDER", epoch, message: `Epoch ${epoch} stands at position ${i + 1}.` });
+    if (statement.keyId !== bundle.keys.audit.keyId) {
+      report({ code: "EPOCH_UNKNOWN_KEY", epoch, message: `Epoch ${epoch} names audit key ${statement.keyId}, not the published ${bundle.keys.audit.keyId}.` });
+    } else if (!deps.verifyEd25519(epochSigningPayload(statement), signature, bundle.keys.audit.pem)) {
+      report({ code: "EPOCH_SIGNATURE_INVALID", epoch, message: `Epoch ${epoch}'s signature does not verify with the audit key.` });
+    }
+    if (statement.previousRoot !== previousRoot) {
+      report({ code: "EPOCH_CHAIN_BROKEN", epoch, message: `Epoch ${epoch} does not name the root of epoch ${epoch - 1}.` });
+    }
+    if (statement.firstSeq !== nextSeq || statement.lastSeq < statement.firstSeq) {
+      report({ code: "EPOCH_GAP", epoch, message: `Epoch ${epoch} seals records ${statement.firstSeq}–${statement.lastSeq}; the next unsealed record was ${nextSeq}.` });
+    }
+    const hashes: string[] = [];
+    for (let seq = statement.firstSeq; seq <= statement.lastSeq; seq++) hashes.push(bySeq.get(seq)?.hash ?? "");
+    // Leaf hashes are recomputed from the records, so a record altered with its hash re-made still fails here.
+    const leaves = hashes.map((hash, k) => {
+      const record = bySeq.get(statement.firstSeq + k);
+      return record ? recordHash(deps.sha256, record) : hash;
+    });
+    if (leaves.some((h) => h === "") || merkleRoot(deps.sha256, leaves) !== statement.root) {
+      report({ code: "EPOCH_ROOT_MISMATCH", epoch, message: `Epoch ${epoch}'s signed root does not match records ${statement.firstSeq}–${statement.lastSeq}.` });
+    }
+    previousRoot = statement.root;
+    nextSeq = statement.lastSeq + 1;
+  });
+  const lastSeq = bundle.records.length;
+  if (nextSeq <= lastSeq) {
+    report({ code: "RECORDS_UNSEALED", seq: nextSeq, message: `Records ${nextSeq}–${lastSeq} are in no signed epoch.` });
+  }
+}
+
+/** Returns the ballots that check out, to be counted. */
+function checkBallots({ sha256 }: VerifyDependencies, bundle: AuditBundle, report: Report): CanonicalBallot[] {
+  const logged = new Map<string, { seq: number; commitment: string }>();
+  for (const { seq, entry } of bundle.records) {
+    if (entry.type !== "ballot") continue;
+    if (logged.has(entry.receiptId)) {
+      report({ code: "BALLOT_DUPLICATED", seq, receiptId: entry.receiptId, message: `Receipt ${entry.receiptId} is in the log twice (again at record ${seq}).` });
+      continue;
+    }
+    logged.set(entry.receiptId, { seq, commitment: entry.commitment });
+  }
+  const published = new Set<string>();
+  const counted: CanonicalBallot[] = [];
+  for (const ballot of bundle.ballots) {
+    const { receiptId } = ballot;
+    if (published.has(receiptId)) {
+      report({ code: "BALLOT_DUPLICATED", receiptId, message: `Ballot ${receiptId} is published twice.` });
+      continue;
+    }
+    published.add(receiptId);
+    const inLog = logged.get(receiptId);
+    if (!inLog) {
+      report({ code: "BALLOT_NOT_IN_LOG", receiptId, message: `Ballot ${receiptId} is published but no record of the log counts it.` });
+      continue;
+    }
+    const opened = toHex(sha256(commitmentPayload(ballot.salt, canonicalBallotJson(ballot.ballot))));
+    if (opened !== ballot.commitment || ballot.commitment !== inLog.commitment) {
+      report({ code: "COMMITMENT_MISMATCH", receiptId, seq: inLog.seq, message: `Ballot ${receiptId} does not open the commitment logged at record ${inLog.seq}.` });
+      continue;
+    }
+    counted.push(ballot.ballot);
+  }
+  for (const [receiptId, { seq }] of logged) {
+    if (!published.has(receiptId)) {
+      report({ code: "BALLOT_NOT_PUBLISHED", receiptId, seq, message: `Record ${seq} counts ballot ${receiptId}, which the bundle does not publish.` });
+    }
+  }
+  return counted;
+}
+
+async function checkResult(bundle: AuditBundle, ballots: readonly CanonicalBallot[], report: Report): Promise<number> {
+  const election: Election = { ...bundle.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", opensAt: null, closesAt: null, status: "closed" };
+  let recounted;
+  try {
+    recounted = await recount(election, asVotes(election.id, ballots));
+  } catch (error) {
+    report({ code: "BALLOT_INVALID", message: `The published ballots cannot be counted: ${(error as Error).message}.` });
+    return 0;
+  }
+  const names = new Set([...Object.keys(bundle.result.counters), ...recounted.counters.keys()]);
+  for (const counter of [...names].sort()) {
+    const published = bundle.result.counters[counter] ?? 0;
+    const recomputed = recounted.counters.get(counter) ?? 0;
+    if (published !== recomputed) {
+      report({ code: "RESULT_MISMATCH", message: `The published result says ${counter} = ${published}; the ballots give ${recomputed}.` });
+    }
+  }
+  for (const question of election.questions.filter((q) => q.kind === "ranked")) {
+    const published = bundle.result.instantRunoff[question.id];
+    const recomputed = recounted.instantRunoff[question.id];
+    if (canonicalJson(published ?? null) !== canonicalJson(recomputed ?? null)) {
+      report({ code: "RESULT_MISMATCH", message: `The published instant-runoff count of ${question.id} differs from the ballots' (winner ${published?.winner ?? "none"} against ${recomputed?.winner ?? "none"}).` });
+    }
+  }
+  return names.size;
+}
+
+async function* asVotes(electionId: string, ballots: readonly CanonicalBallot[]): AsyncIterable<StoredVote> {
+  for (const ballot of ballots) yield { electionId, state: "accepted", ballot } as StoredVote;
+}
