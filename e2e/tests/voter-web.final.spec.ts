@@ -1,7 +1,22 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { signedInClient } from "./voter-session";
 
-test("once an election closes, its results page shows the winner and every instant-runoff round", async ({ page }) => {
+const cli = fileURLToPath(new URL("../../apps/cli/bin/run.js", import.meta.url));
+/** The operator's `election` binary, as a shell runs it; resolves with its exit code and output. */
+async function electionCli(args: readonly string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, LANDSLIDE_DATA_DIR: ".landslide/e2e" } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? "" };
+  }
+}
+
+test("once an election closes, its results page shows the winner and every instant-runoff round, and its audit bundle verifies with the CLI", async ({ page }) => {
   const official = await signedInClient("official@demo.landslide.test", "console");
   const election = await official.control.official.elections.create.mutate({
     election: {
@@ -21,9 +36,11 @@ test("once an election closes, its results page shows the winner and every insta
   });
   await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
   await new Promise((resolve) => setTimeout(resolve, 1100)); // services cache definitions for a second
+  const receipts: string[] = [];
   for (const [voter, ranking] of [["voter1@demo.landslide.test", ["wen", "tomas"]], ["voter2@demo.landslide.test", ["wen"]], ["voter3@demo.landslide.test", ["ines", "wen"]]] as const) {
     const client = await signedInClient(voter, "voter-web");
-    await client.castBallot({ electionId: election.id, ballot: { answers: { harbourmaster: { choices: [...ranking] } } } });
+    const cast = await client.castBallot({ electionId: election.id, ballot: { answers: { harbourmaster: { choices: [...ranking] } } } });
+    receipts.push(cast.receipt.receiptId);
   }
   await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
   await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -36,4 +53,16 @@ test("once an election closes, its results page shows the winner and every insta
   await expect(rounds.getByRole("columnheader", { name: "Round 1" })).toBeVisible();
   await expect(rounds.getByRole("row", { name: /Wen Li/ }).getByRole("cell").first()).toHaveText("2");
   await expect(rounds.getByRole("row", { name: /Ines Duarte/ }).getByRole("cell").first()).toHaveText("1");
+
+  // Anyone can recompute it: the bundle downloads from the page and the operator CLI verifies it alone.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "download the audit bundle" }).click();
+  const bundleFile = await (await download).path();
+  const verified = await electionCli(["audit", "verify", election.id, "--bundle", bundleFile, "--json"]);
+  expect(verified.code).toBe(0);
+  expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: { ballots: 3 }, discrepancies: [] });
+  // And a receipt taken while voting is proven included by the CLI, against the signed epoch.
+  const proof = await electionCli(["audit", "prove", receipts[0]!, "--json"]);
+  expect(proof.code).toBe(0);
+  expect(JSON.parse(proof.stdout)).toMatchObject({ standing: { status: "included" }, verified: true });
 });

@@ -9,8 +9,11 @@ import { ipRanges } from "./risk/client-hints";
 import { RateLimiter } from "./guards/rate-limit";
 import { DeviceTokens } from "./device/device-token";
 import type { Logger } from "./logger";
-import { AuditTrail, ElectionsRepository, FraudCasesRepository } from "@landslide/vote-engine/postgres";
-import { type Election, type ElectionReader, type Recount, recount, systemClock } from "@landslide/vote-engine";
+import { AuditTrail, ElectionsRepository, FraudCasesRepository, PostgresAuditLog } from "@landslide/vote-engine/postgres";
+import { epochSealer } from "./aggregator/epoch-sealer";
+import { publishBundle } from "./audit/publish-bundle";
+import { receiptStanding } from "./audit/receipt-standing";
+import { type AuditBundle, type Election, type ElectionReader, type Recount, recount, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
@@ -38,6 +41,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const votes = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
   const cachedElection = promiseCache<Election | undefined>(ELECTION_CACHE_MS);
   const cachedRecount = promiseCache<Recount>(FINAL_CACHE_MS);
+  const cachedBundle = promiseCache<AuditBundle>(FINAL_CACHE_MS);
+  const auditLog = () => new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const tokenAudience = {
     issuer: deps.issuer(),
     clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
@@ -80,6 +85,12 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     repository,
     auditTrail: () => new AuditTrail(deps.controlPlane().db),
     fraudCases: () => new FraudCasesRepository(deps.controlPlane().db),
+    auditLog,
+    receiptStanding: (receiptId: string) =>
+      receiptStanding({ log: auditLog(), fraudCases: new FraudCasesRepository(deps.controlPlane().db), auditTrail: new AuditTrail(deps.controlPlane().db) }, receiptId),
+    /** A closed election's published audit bundle; built once a minute at most (it reads every vote). */
+    auditBundle: (election: Election) =>
+      cachedBundle(election.id, () => publishBundle({ log: auditLog(), sealer: epochSealer(deps), votes, keys: nodeKeys(keyMaterial()), now: () => systemClock.now() }, election)),
     /** Where the operator views find the other services of the deployment. */
     serviceUrls: config.urls,
     deployment: { stack: config.stack, region: config.aws.region, tablePrefix: config.aws.tablePrefix, tallyShards: config.aws.tallyShards },

@@ -2,6 +2,7 @@ import { electionsRouter } from "./router/elections";
 import { humanCheckRouter } from "./router/human-check";
 import { officialRouter } from "./router/official";
 import { operatorRouter } from "./router/operator";
+import { publicAuditRouter } from "./router/public-audit";
 import { receiptsRouter } from "./router/receipts";
 import { resultsRouter } from "./router/results";
 import { voterRouter } from "./router/voter";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   voter: voterRouter,
   official: officialRouter,
   operator: operatorRouter,
+  audit: publicAuditRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -24,5 +26,5 @@ export type AppRouter = typeof appRouter;
 export const serviceRouters = {
   "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter }),
   "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter, operator: operatorRouter }),
-  results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter }),
+  results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter, audit: publicAuditRouter }),
 } as const;

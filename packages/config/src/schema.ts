@@ -29,7 +29,7 @@ export const environmentSchema = z.object({
   // CloudFront and an ALB). 0 trusts no header: the peer address is the client.
   LANDSLIDE_TRUSTED_PROXY_HOPS: wholeNumber(0, 5, 0, "a whole number from 0 to 5"),
   LANDSLIDE_DATA_DIR: z.string().min(1).default(".landslide"),
-  // The voter-key secret and the receipt signing key (written by provisioning); default <data dir>/keys.json.
+  // The voter-key secret and the receipt and audit signing keys (written by provisioning); default <data dir>/keys.json.
   LANDSLIDE_KEYS_FILE: z.string().min(1).optional(),
   LANDSLIDE_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -2,48 +2,69 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { type ChangeEvent, type FormEvent, useState } from "react";
-import { type Receipt, verifyReceipt } from "@landslide/api/client";
-import { useSession } from "../../lib/use-session";
+import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
+import { type Receipt, type RouterOutputs, verifyReceipt, verifyReceiptInclusion } from "@landslide/api/client";
 import { useLandslide } from "../providers";
 
-type Verdict = { signature: boolean; state?: "counted" | "under review" | "not counted" | "not yours" };
+type Standing = RouterOutputs["audit"]["receipt"];
+interface Verdict {
+  readonly receiptId: string;
+  /** null: only the id was given, there is no signature to check. */
+  readonly signature: boolean | null;
+  readonly standing: Standing;
+  /** For a sealed ballot: null when the inclusion proof holds, else what is wrong. */
+  readonly proofProblem?: string | null;
+}
 
-function parseReceipt(text: string): Receipt | undefined {
+const RECEIPT_ID = /^[0-9a-f]{32}$/;
+
+/** A receipt id as typed, or a whole receipt (the downloaded file, or its text pasted). */
+function readInput(text: string): { receiptId: string; receipt?: Receipt } | undefined {
+  const trimmed = text.trim().toLowerCase();
+  if (RECEIPT_ID.test(trimmed)) return { receiptId: trimmed };
   try {
     const parsed = JSON.parse(text) as { receipt?: Receipt } & Partial<Receipt>;
     const receipt = parsed.receipt ?? (parsed as Receipt);
-    return typeof receipt.receiptId === "string" && typeof receipt.signature === "string" ? receipt : undefined;
+    return typeof receipt.receiptId === "string" && typeof receipt.signature === "string" ? { receiptId: receipt.receiptId, receipt } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Checks a receipt kept from voting: its signature, here in the browser against the published key,
- * and, for the voter who cast it, where the ballot stands now.
+ * "Check my receipt later": by its id or the kept file. The signature and the inclusion proof are
+ * checked here, in the browser, against the published keys; the server's word is not taken.
  */
 export function CheckReceipt() {
   const client = useLandslide();
-  const session = useSession();
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string>();
   const check = useMutation({
-    mutationFn: async (receipt: Receipt): Promise<Verdict> => {
-      const signature = await verifyReceipt(receipt, (await client.vote.receipts.publicKey.query()).pem);
-      if (!signature || !session.signedIn) return { signature };
-      const mine = await client.vote.voter.myReceipt.query({ electionId: receipt.electionId });
-      if (!mine || mine.receipt.receiptId !== receipt.receiptId) return { signature, state: "not yours" };
-      const state = mine.state === "accepted" || mine.state === "released" ? "counted" : mine.state === "quarantined" ? "under review" : "not counted";
-      return { signature, state };
+    mutationFn: async ({ receiptId, receipt }: { receiptId: string; receipt?: Receipt }): Promise<Verdict> => {
+      const [keys, standing] = await Promise.all([client.results.audit.keys.query(), client.results.audit.receipt.query({ receiptId })]);
+      const signature = receipt ? await verifyReceipt(receipt, keys.receipt.pem) : null;
+      if (standing.status !== "included") return { receiptId, signature, standing };
+      const { entry, electionId } = standing.record;
+      // With the whole receipt, the proof must reach the commitment the voter holds, not just any record.
+      const held = receipt ?? { receiptId, electionId, commitment: entry.type === "ballot" ? entry.commitment : "" };
+      return { receiptId, signature, standing, proofProblem: await verifyReceiptInclusion(held, standing, keys.audit) };
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const receipt = parseReceipt(text);
-    setProblem(receipt ? undefined : "That is not a Landslide receipt: open the JSON file you downloaded, or paste its contents.");
-    if (receipt) check.mutate(receipt);
+    const input = readInput(text);
+    setProblem(input ? undefined : "That is neither a receipt id (32 characters, 0–9 and a–f) nor a Landslide receipt file.");
+    if (input) check.mutate(input);
   };
+  // Linked from a receipt as /receipts?id=…: check it straight away.
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get("id");
+    if (id && RECEIPT_ID.test(id)) {
+      setText(id);
+      check.mutate({ receiptId: id });
+    }
+    // Once, on arrival.
+  }, []);
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) setText(await file.text());
@@ -54,15 +75,15 @@ export function CheckReceipt() {
         <Link href="/">All elections</Link>
       </p>
       <h1>Check a receipt</h1>
-      <p>Open the receipt you downloaded after voting, or paste it. Its signature is checked here, in your browser.</p>
+      <p>Type the receipt id, open the receipt you downloaded after voting, or paste it. Everything is checked here, in your browser.</p>
       <form onSubmit={submit} className="card" aria-label="Receipt to check">
         <p>
           <label htmlFor="receipt-file">Receipt file</label>
           <input id="receipt-file" type="file" accept="application/json,.json" onChange={(e) => void open(e)} />
         </p>
         <p>
-          <label htmlFor="receipt-text">Or paste the receipt</label>
-          <textarea id="receipt-text" rows={8} style={{ width: "100%", font: "inherit" }} value={text} onChange={(e) => setText(e.target.value)} />
+          <label htmlFor="receipt-text">Or the receipt id, or the receipt pasted</label>
+          <textarea id="receipt-text" rows={6} style={{ width: "100%", font: "inherit" }} value={text} onChange={(e) => setText(e.target.value)} />
         </p>
         {problem ? (
           <p role="alert" className="notice">
@@ -74,18 +95,58 @@ export function CheckReceipt() {
         </button>
       </form>
       <div aria-live="polite" role="status">
-        {check.data ? (
-          <p className={check.data.signature ? "notice ok" : "notice bad"}>
-            {check.data.signature ? "The signature is valid: Landslide issued this receipt." : "The signature does not verify: this receipt was not issued by Landslide, or it was changed."}{" "}
-            {check.data.state === "counted" ? "Your ballot is counted." : null}
-            {check.data.state === "under review" ? "Your ballot is under review; it will be counted once the review is done." : null}
-            {check.data.state === "not counted" ? "Your ballot was not counted after review. Contact the election office if you think this is wrong." : null}
-            {check.data.state === "not yours" ? "It is not the receipt of the account signed in here." : null}
-            {check.data.signature && !session.signedIn ? "Sign in on the election's page to see where your own ballot stands." : null}
-          </p>
-        ) : null}
+        {check.data ? <VerdictView verdict={check.data} /> : null}
         {check.isError ? <p className="notice">The check could not run right now; try again in a moment.</p> : null}
       </div>
     </>
   );
+}
+
+function VerdictView({ verdict }: { verdict: Verdict }) {
+  const { standing, signature } = verdict;
+  return (
+    <section className="card" aria-label="Result of the check">
+      {signature === null ? null : (
+        <p className={signature ? "notice ok" : "notice bad"}>
+          {signature ? "The signature is valid: Landslide issued this receipt." : "The signature does not verify: this receipt was not issued by Landslide, or it was changed."}
+        </p>
+      )}
+      <p className={standing.status === "included" && !verdict.proofProblem ? "notice ok" : "notice"}>{standingMessage(verdict)}</p>
+      {standing.status === "included" ? (
+        <dl className="receipt">
+          <dt>Log record</dt>
+          <dd>
+            {standing.record.seq} of election {standing.record.electionId}
+          </dd>
+          <dt>Sealed in</dt>
+          <dd>
+            epoch {standing.epoch.statement.epoch}, signed {new Date(standing.epoch.statement.sealedAt).toUTCString()}
+          </dd>
+          <dt>Signed root</dt>
+          <dd>{standing.epoch.statement.root}</dd>
+          <dt>Proof</dt>
+          <dd>
+            {standing.proof.path.length} hashes, leaf {standing.proof.index + 1} of {standing.proof.treeSize}
+          </dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
+
+function standingMessage({ standing, proofProblem }: Verdict): string {
+  switch (standing.status) {
+    case "included":
+      return proofProblem
+        ? `The inclusion proof does not hold: ${proofProblem} Keep this receipt and contact the election office.`
+        : "Counted, and proven: this ballot's commitment is in the audit log, sealed in an epoch signed with the published audit key. Your browser checked the proof.";
+    case "logged":
+      return "Counted: the ballot is in the audit log; its epoch is sealed within seconds. Check again shortly for the proof.";
+    case "under-review":
+      return "Received and under review: it counts once an official releases it.";
+    case "voided":
+      return `Not counted: an official voided this ballot in fraud review${standing.reason ? ` (“${standing.reason}”)` : ""}. Contact the election office if you think this is wrong.`;
+    case "not-found":
+      return "No counted or held ballot has this receipt. A ballot cast a moment ago is logged within seconds; otherwise check the id.";
+  }
 }

@@ -1,6 +1,8 @@
-import type { EpochSigner, PostgresAuditLog } from "@landslide/vote-engine/postgres";
+import { type EpochSigner, PostgresAuditLog } from "@landslide/vote-engine/postgres";
+import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import type { SignedEpoch } from "@landslide/vote-engine";
-import type { FileEpochArchive } from "./epoch-archive";
+import type { Dependencies } from "../services/dependencies";
+import { FileEpochArchive } from "./epoch-archive";
 
 export interface SealingPolicy {
   /** Seal once this many records wait... */
@@ -43,4 +45,15 @@ export class EpochSealer {
       if (!this.archive.has(electionId, epoch.statement.epoch)) await this.archive.put(epoch, await this.log.recordsBetween(electionId, firstSeq, lastSeq));
     }
   }
+}
+
+/** The audit log's sealer, signing with the deployment's audit key (read on first use). */
+export function epochSealer(deps: Dependencies, auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256)): EpochSealer {
+  let keys: ReturnType<typeof nodeKeys> | undefined;
+  const signer = () => {
+    keys ??= nodeKeys(readKeyFile(deps.config.keysFile));
+    const signing = keys;
+    return { keyId: signing.auditPublicKey.keyId, sign: (payload: Uint8Array) => signing.signAudit(payload) };
+  };
+  return new EpochSealer(auditLog, signer, new FileEpochArchive(deps.config.audit.archiveDir), deps.config.audit);
 }

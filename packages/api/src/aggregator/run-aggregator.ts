@@ -1,8 +1,7 @@
 import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
 import { PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
-import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
-import { FileEpochArchive } from "./epoch-archive";
-import { EpochSealer } from "./epoch-sealer";
+import { nodeEntropy } from "@landslide/vote-engine/node-crypto";
+import { epochSealer } from "./epoch-sealer";
 import type { Metrics } from "../http/metrics";
 import type { Logger } from "../logger";
 import type { Dependencies } from "../services/dependencies";
@@ -69,13 +68,3 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
   };
 }
 
-/** The audit log's sealer, signing with the deployment's audit key (read on first use). */
-export function epochSealer(deps: Dependencies, auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256)): EpochSealer {
-  let keys: ReturnType<typeof nodeKeys> | undefined;
-  const signer = () => {
-    keys ??= nodeKeys(readKeyFile(deps.config.keysFile));
-    const signing = keys;
-    return { keyId: signing.auditPublicKey.keyId, sign: (payload: Uint8Array) => signing.signAudit(payload) };
-  };
-  return new EpochSealer(auditLog, signer, new FileEpochArchive(deps.config.audit.archiveDir), deps.config.audit);
-}

@@ -14,3 +14,4 @@ export type { AppRouter } from "../root";
 export type { RouterInputs, RouterOutputs } from "../index";
 export { verifyReceipt } from "./verify-receipt";
 export type { Receipt } from "@landslide/vote-engine";
+export { verifyReceiptInclusion } from "./verify-inclusion";

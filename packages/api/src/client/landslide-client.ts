@@ -158,7 +158,10 @@ export function createLandslideClient(options: LandslideClientOptions) {
     }
   }
 
-  return { auth, vote, control, results, ensureDevice, prepareHumanCheck, castBallot };
+  /** A closed election's published audit bundle, as a file to download (the results service serves it). */
+  const auditBundleUrl = (electionId: string) => `${options.urls.results}/v1/elections/${encodeURIComponent(electionId)}/audit-bundle.json`;
+
+  return { auth, vote, control, results, ensureDevice, prepareHumanCheck, castBallot, auditBundleUrl };
 }
 
 export type LandslideClient = ReturnType<typeof createLandslideClient>;

@@ -8,10 +8,15 @@ import { receiptSigningPayload } from "@landslide/vote-engine/receipt";
  * the voter's own browser does it, trusting nothing the server says about the receipt.
  */
 export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Promise<boolean> {
+  const { signature, ...signed } = receipt;
+  return verifyEd25519(receiptSigningPayload(signed), signature, publicKeyPem);
+}
+
+/** Ed25519 (base64url signature, SPKI PEM key) with WebCrypto; false on any malformed input. */
+export async function verifyEd25519(payload: Uint8Array, signature: string, publicKeyPem: string): Promise<boolean> {
   try {
     const key = (await importSPKI(publicKeyPem, "Ed25519")) as Parameters<typeof crypto.subtle.verify>[1];
-    const { signature, ...signed } = receipt;
-    return await crypto.subtle.verify({ name: "Ed25519" }, key, new Uint8Array(base64url.decode(signature)), new Uint8Array(receiptSigningPayload(signed)));
+    return await crypto.subtle.verify({ name: "Ed25519" }, key, new Uint8Array(base64url.decode(signature)), new Uint8Array(payload));
   } catch {
     return false;
   }

@@ -1,8 +1,13 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { buildResultsSnapshot } from "@landslide/vote-engine";
 import type { AppServices } from "../app-services";
+import { Refusal } from "../errors";
+import { closedElectionOrRefuse } from "../router/public-audit";
 import { type RouteHandler, sendJson } from "./service-server";
 
 const RESULTS_PATH = /^\/v1\/elections\/([0-9a-f-]{36})\/results$/;
+const BUNDLE_PATH = /^\/v1\/elections\/([0-9a-f-]{36})\/audit-bundle\.json$/;
 
 /**
  * The live results snapshot as a cacheable JSON document: a CDN in front may serve it to
@@ -20,6 +25,28 @@ export function resultsRoutes(services: AppServices): RouteHandler {
     const snapshot = buildResultsSnapshot(election, await services.tallies.readCounters(election.id), services.clock.now());
     response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=1" });
     response.end(JSON.stringify(snapshot));
+    return true;
+  };
+}
+
+/** A closed election's audit bundle as a file to download (and for a CDN to keep). */
+export function auditBundleRoute(services: AppServices): RouteHandler {
+  return async (request, response) => {
+    const match = BUNDLE_PATH.exec(new URL(request.url ?? "/", "http://service").pathname);
+    if (request.method !== "GET" || !match) return false;
+    try {
+      const bundle = await services.auditBundle(await closedElectionOrRefuse(services, match[1]!));
+      response.writeHead(200, {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="landslide-audit-${bundle.election.id}.json"`,
+        "cache-control": "public, max-age=60",
+      });
+      response.end(JSON.stringify(bundle));
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      const reason = error.cause instanceof Refusal ? error.cause.reason : error.code;
+      sendJson(response, getHTTPStatusCodeFromError(error), { error: { code: reason, message: error.message } });
+    }
     return true;
   };
 }

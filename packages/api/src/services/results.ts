@@ -1,5 +1,5 @@
 import { createAppServices } from "../app-services";
-import { resultsRoutes } from "../http/results-routes";
+import { auditBundleRoute, resultsRoutes } from "../http/results-routes";
 import { firstMatching } from "../http/service-server";
 import { trpcRoutes } from "../http/trpc-routes";
 import { serviceRouters } from "../root";
@@ -12,6 +12,6 @@ await runService({
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.tallies), postgres: deps.checks.postgres() }),
   routes: (deps, logger, metrics) => {
     const services = createAppServices(deps, metrics, logger);
-    return firstMatching(resultsRoutes(services), trpcRoutes(serviceRouters.results, services, logger));
+    return firstMatching(resultsRoutes(services), auditBundleRoute(services), trpcRoutes(serviceRouters.results, services, logger));
   },
 });

@@ -40,8 +40,8 @@ export const signedEpochSchema = z.object({
 
 const answerSchema = z.union([
   z.literal("abstain"),
-  z.object({ choices: z.array(z.string()) }).strict(),
-  z.object({ ranking: z.array(z.string()) }).strict(),
+  z.object({ choices: z.array(z.string()).readonly() }).strict(),
+  z.object({ ranking: z.array(z.string()).readonly() }).strict(),
 ]);
 
 export const publishedBallotSchema = z.object({
@@ -49,14 +49,16 @@ export const publishedBallotSchema = z.object({
   commitment: hex64,
   /** Opens the commitment: anyone can check that this ballot is the one the receipt committed to. */
   salt: z.string().min(1),
-  ballot: z.array(z.tuple([z.string(), answerSchema])),
+  // Readonly, like the engine's CanonicalBallot, so stored ballots are published as they are.
+  ballot: z.array(z.tuple([z.string(), answerSchema]).readonly()).readonly(),
 });
 
 const roundSchema = z.object({
   round: z.number().int(),
   tallies: z.record(z.string(), z.number().int()),
   exhausted: z.number().int(),
-  eliminated: z.array(z.string()),
+  eliminated: z.array(z.string()).readonly(),
+  tieBreak: z.string().optional(),
 });
 
 /**
@@ -78,7 +80,7 @@ export const auditBundleSchema = z.object({
     /** Per ranked question, every round. */
     instantRunoff: z.record(
       z.string(),
-      z.object({ rounds: z.array(roundSchema), winner: z.string().nullable(), abstentions: z.number().int() }),
+      z.object({ rounds: z.array(roundSchema).readonly(), winner: z.string().nullable(), abstentions: z.number().int() }),
     ),
   }),
 });

@@ -5,3 +5,5 @@ export { type ActionEntry, type BallotEntry, chainEntries, GENESIS_HASH, type Lo
 export { inclusionProof, merkleRoot, verifyInclusion } from "./merkle-tree";
 export type { Sha256 } from "./sha256";
 export { type Discrepancy, type DiscrepancyCode, type VerificationReport, verifyBundle, type VerifyDependencies } from "./verify-bundle";
+export { checkReceiptInclusion, type InclusionCheckDependencies, type InclusionEvidence } from "./receipt-inclusion";
+export { recordBytes } from "./log-record";

@@ -1,6 +1,5 @@
-import { toHex } from "../vote/receipt";
 import { canonicalJson } from "./canonical-json";
-import { concatBytes, type Sha256 } from "./sha256";
+import { hexOf, type Sha256 } from "./sha256";
 
 /** A counted ballot: what a receipt proves was counted, nothing about who cast it. */
 export interface BallotEntry {
@@ -37,12 +36,15 @@ export interface LogRecord {
 export const GENESIS_HASH = "0".repeat(64);
 
 const encoder = new TextEncoder();
-const LEAF_PREFIX = new Uint8Array([0]);
+
+function recordText(record: Omit<LogRecord, "hash">): string {
+  const { electionId, seq, prevHash, entry } = record;
+  return `landslide-log-v1\n${canonicalJson({ electionId, seq, prevHash, entry })}`;
+}
 
 /** The exact bytes a record commits to: everything but its own hash. */
 export function recordBytes(record: Omit<LogRecord, "hash">): Uint8Array {
-  const { electionId, seq, prevHash, entry } = record;
-  return encoder.encode(`landslide-log-v1\n${canonicalJson({ electionId, seq, prevHash, entry })}`);
+  return encoder.encode(recordText(record));
 }
 
 /**
@@ -51,7 +53,8 @@ export function recordBytes(record: Omit<LogRecord, "hash">): Uint8Array {
  * a leaf from ever being mistaken for an inner node (0x01).
  */
 export function recordHash(sha256: Sha256, record: Omit<LogRecord, "hash">): string {
-  return toHex(sha256(concatBytes(LEAF_PREFIX, recordBytes(record))));
+  // U+0000 encodes to the single byte 0x00, so this is 0x00 ‖ recordBytes without a second copy.
+  return hexOf(sha256(encoder.encode(`\u0000${recordText(record)}`)));
 }
 
 /** Links new entries after the log's current head. */

@@ -1,13 +1,14 @@
-import { toHex } from "../vote/receipt";
-import { concatBytes, fromHex, type Sha256 } from "./sha256";
+import { fromHex, hexOf, type Sha256 } from "./sha256";
 
 // RFC 6962 §2.1 (Certificate Transparency): leaves are hashed as SHA-256(0x00 ‖ data), inner
 // nodes as SHA-256(0x01 ‖ left ‖ right); a tree of n leaves splits at the largest power of two
 // below n. Leaf hashes here are the log records' own hashes (see log-record.ts).
-const NODE_PREFIX = new Uint8Array([1]);
-
 function nodeHash(sha256: Sha256, left: Uint8Array, right: Uint8Array): Uint8Array {
-  return sha256(concatBytes(NODE_PREFIX, left, right));
+  const node = new Uint8Array(1 + left.length + right.length);
+  node[0] = 1;
+  node.set(left, 1);
+  node.set(right, 1 + left.length);
+  return sha256(node);
 }
 
 function splitPoint(n: number): number {
@@ -18,8 +19,8 @@ function splitPoint(n: number): number {
 
 /** The Merkle tree hash of the given leaf hashes (hex), bottom-up in one pass per level. */
 export function merkleRoot(sha256: Sha256, leafHashes: readonly string[]): string {
-  if (leafHashes.length === 0) return toHex(sha256(new Uint8Array(0)));
-  return toHex(subtreeRoot(sha256, leafHashes.map(fromHex)));
+  if (leafHashes.length === 0) return hexOf(sha256(new Uint8Array(0)));
+  return hexOf(subtreeRoot(sha256, leafHashes.map(fromHex)));
 }
 
 function subtreeRoot(sha256: Sha256, leaves: readonly Uint8Array[]): Uint8Array {
@@ -51,7 +52,7 @@ export function inclusionProof(sha256: Sha256, leafHashes: readonly string[], in
     }
   };
   walk(leafHashes.map(fromHex), index);
-  return path.map(toHex);
+  return path.map(hexOf);
 }
 
 /**
@@ -81,5 +82,5 @@ export function verifyInclusion(sha256: Sha256, proof: { leafHash: string; index
     fn >>= 1;
     sn >>= 1;
   }
-  return sn === 0 && toHex(r) === root;
+  return sn === 0 && hexOf(r) === root;
 }

@@ -2,14 +2,14 @@ import { canonicalBallotJson } from "../ballot/canonical-json";
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 import type { Election } from "../election/definition";
 import { recount } from "../tally/recount";
-import { commitmentPayload, toHex } from "../vote/receipt";
+import { commitmentPayload } from "../vote/receipt";
 import type { StoredVote } from "../vote/stored-vote";
 import type { AuditBundle } from "./audit-bundle";
 import { canonicalJson } from "./canonical-json";
 import { epochSigningPayload } from "./epoch";
 import { GENESIS_HASH, recordHash } from "./log-record";
 import { merkleRoot } from "./merkle-tree";
-import type { Sha256 } from "./sha256";
+import { hexOf, type Sha256 } from "./sha256";
 
 export type DiscrepancyCode =
   | "RECORD_OUT_OF_ORDER"
@@ -20,6 +20,7 @@ export type DiscrepancyCode =
   | "EPOCH_OUT_OF_ORDER"
   | "EPOCH_GAP"
   | "EPOCH_CHAIN_BROKEN"
+  | "AUDIT_KEY_UNEXPECTED"
   | "EPOCH_UNKNOWN_KEY"
   | "EPOCH_SIGNATURE_INVALID"
   | "EPOCH_ROOT_MISMATCH"
@@ -50,6 +51,12 @@ export interface VerifyDependencies {
   readonly sha256: Sha256;
   /** Ed25519 over `payload` with the SPKI PEM key; signature in base64url. */
   readonly verifyEd25519: (payload: Uint8Array, signature: string, publicKeyPem: string) => boolean;
+  /**
+   * The audit key id the deployment announced outside the bundle (its API, its published
+   * documents). A bundle re-sealed with someone else's key, and carrying that key, checks out
+   * against itself; only this pin catches it.
+   */
+  readonly expectedAuditKeyId?: string | undefined;
 }
 
 /**
@@ -60,8 +67,12 @@ export interface VerifyDependencies {
 export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle): Promise<VerificationReport> {
   const found: Discrepancy[] = [];
   const report = (d: Discrepancy) => found.push(d);
-  checkChain(deps, bundle, report);
-  checkEpochs(deps, bundle, report);
+  const announced = deps.expectedAuditKeyId;
+  if (announced !== undefined && bundle.keys.audit.keyId !== announced) {
+    report({ code: "AUDIT_KEY_UNEXPECTED", message: `The bundle's audit key is ${bundle.keys.audit.keyId}, not the deployment's ${announced}: its epochs were sealed by someone else.` });
+  }
+  const recomputed = checkChain(deps, bundle, report);
+  checkEpochs(deps, bundle, recomputed, report);
   const counted = checkBallots(deps, bundle, report);
   const counters = await checkResult(bundle, counted, report);
   return {
@@ -73,23 +84,31 @@ export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle
 
 type Report = (d: Discrepancy) => void;
 
-function checkChain({ sha256 }: VerifyDependencies, bundle: AuditBundle, report: Report): void {
+/** Checks every record's hash and link; returns each record's recomputed hash by seq, for the epochs. */
+function checkChain({ sha256 }: VerifyDependencies, bundle: AuditBundle, report: Report): Map<number, string> {
+  const recomputed = new Map<number, string>();
+  let present: Set<number> | undefined;
   let prevHash = GENESIS_HASH;
+  // Records found missing so far: the ones after a gap are where they should be once it is counted.
+  let skipped = 0;
   bundle.records.forEach((record, i) => {
-    const expected = i + 1;
+    const expected = i + 1 + skipped;
     const { seq } = record;
     if (record.electionId !== bundle.election.id) {
       report({ code: "FOREIGN_RECORD", seq, message: `Record ${seq} belongs to election ${record.electionId}, not ${bundle.election.id}.` });
     }
     if (seq !== expected) {
-      const missing = seq > expected && !bundle.records.some((r) => r.seq === expected);
-      report(
-        missing
-          ? { code: "RECORD_MISSING", seq: expected, message: `Record ${expected} is missing: record ${seq} follows record ${expected - 1}.` }
-          : { code: "RECORD_OUT_OF_ORDER", seq, message: `Record ${seq} stands at position ${expected}.` },
-      );
+      present ??= new Set(bundle.records.map((r) => r.seq));
+      if (seq > expected && !present.has(expected)) {
+        report({ code: "RECORD_MISSING", seq: expected, message: `Record ${expected} is missing: record ${seq} follows record ${expected - 1}.` });
+        skipped += seq - expected;
+      } else {
+        report({ code: "RECORD_OUT_OF_ORDER", seq, message: `Record ${seq} stands at position ${expected}.` });
+      }
     }
-    if (recordHash(sha256, record) !== record.hash) {
+    const hash = recordHash(sha256, record);
+    recomputed.set(seq, hash);
+    if (hash !== record.hash) {
       report({ code: "RECORD_ALTERED", seq, message: `Record ${seq} does not match its hash: its contents were changed.` });
     }
     if (record.prevHash !== prevHash) {
@@ -98,10 +117,10 @@ function checkChain({ sha256 }: VerifyDependencies, bundle: AuditBundle, report:
     // Go on from what the record says, so that one altered record is reported once, not at every link after it.
     prevHash = record.hash;
   });
+  return recomputed;
 }
 
-function checkEpochs(deps: VerifyDependencies, bundle: AuditBundle, report: Report): void {
-  const bySeq = new Map(bundle.records.map((r) => [r.seq, r]));
+function checkEpochs(deps: VerifyDependencies, bundle: AuditBundle, recomputed: ReadonlyMap<number, string>, report: Report): void {
   let previousRoot = GENESIS_HASH;
   let nextSeq = 1;
   bundle.epochs.forEach(({ statement, signature }, i) => {
@@ -118,13 +137,9 @@ function checkEpochs(deps: VerifyDependencies, bundle: AuditBundle, report: Repo
     if (statement.firstSeq !== nextSeq || statement.lastSeq < statement.firstSeq) {
       report({ code: "EPOCH_GAP", epoch, message: `Epoch ${epoch} seals records ${statement.firstSeq}–${statement.lastSeq}; the next unsealed record was ${nextSeq}.` });
     }
-    const hashes: string[] = [];
-    for (let seq = statement.firstSeq; seq <= statement.lastSeq; seq++) hashes.push(bySeq.get(seq)?.hash ?? "");
     // Leaf hashes are recomputed from the records, so a record altered with its hash re-made still fails here.
-    const leaves = hashes.map((hash, k) => {
-      const record = bySeq.get(statement.firstSeq + k);
-      return record ? recordHash(deps.sha256, record) : hash;
-    });
+    const leaves: string[] = [];
+    for (let seq = statement.firstSeq; seq <= statement.lastSeq; seq++) leaves.push(recomputed.get(seq) ?? "");
     if (leaves.some((h) => h === "") || merkleRoot(deps.sha256, leaves) !== statement.root) {
       report({ code: "EPOCH_ROOT_MISMATCH", epoch, message: `Epoch ${epoch}'s signed root does not match records ${statement.firstSeq}–${statement.lastSeq}.` });
     }
@@ -162,7 +177,7 @@ function checkBallots({ sha256 }: VerifyDependencies, bundle: AuditBundle, repor
       report({ code: "BALLOT_NOT_IN_LOG", receiptId, message: `Ballot ${receiptId} is published but no record of the log counts it.` });
       continue;
     }
-    const opened = toHex(sha256(commitmentPayload(ballot.salt, canonicalBallotJson(ballot.ballot))));
+    const opened = hexOf(sha256(commitmentPayload(ballot.salt, canonicalBallotJson(ballot.ballot))));
     if (opened !== ballot.commitment || ballot.commitment !== inLog.commitment) {
       report({ code: "COMMITMENT_MISMATCH", receiptId, seq: inLog.seq, message: `Ballot ${receiptId} does not open the commitment logged at record ${inLog.seq}.` });
       continue;

@@ -53,3 +53,15 @@ export function testProvisionTarget(databaseUrl: string, prefix = "t"): Provisio
     databaseUrl,
   };
 }
+export {
+  type AuditBundleFixture,
+  type AuditBundleOptions,
+  attackerSigner,
+  auditSigner,
+  buildAuditBundle,
+  countResult,
+  type EpochSigner,
+  rechain,
+  resignedBundle,
+  sealEpochs,
+} from "./audit-bundle-fixture";

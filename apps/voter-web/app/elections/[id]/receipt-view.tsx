@@ -48,7 +48,7 @@ export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string
         </button>
       </div>
       <p className="muted">
-        Keep it: you can <Link href="/receipts">check this receipt</Link> at any time.
+        Keep it: you can <Link href={`/receipts?id=${receipt.receiptId}`}>check this receipt</Link> at any time, by its id alone.
       </p>
     </section>
   );

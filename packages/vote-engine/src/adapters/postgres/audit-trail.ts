@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { nodeEntropy } from "../node-crypto/keys";
 import { PostgresAuditLog } from "./audit-log";
 import type { ControlPlaneDb } from "./client";
@@ -53,6 +53,23 @@ export class AuditTrail {
       }
       return recorded;
     });
+  }
+
+  /** The latest official decision (release or void) on a voter's held vote, with its reason. */
+  async decisionOn(electionId: string, voterKey: string): Promise<AuditRecord | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(auditActions)
+      .where(
+        and(
+          eq(auditActions.electionId, electionId),
+          sql`${auditActions.action} in ('fraud.release', 'fraud.void')`,
+          sql`${auditActions.details} -> 'voterKeys' ? ${voterKey}`,
+        ),
+      )
+      .orderBy(desc(auditActions.at))
+      .limit(1);
+    return row;
   }
 
   /** Newest first. */

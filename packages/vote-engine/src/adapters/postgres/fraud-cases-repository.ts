@@ -19,6 +19,12 @@ export class FraudCasesRepository {
       .limit(limit);
   }
 
+  /** The case of the vote that got this receipt, if the vote was ever held for review. */
+  async byReceipt(receiptId: string): Promise<FraudCase | undefined> {
+    const [row] = await this.db.select().from(fraudCases).where(eq(fraudCases.receiptId, receiptId));
+    return row;
+  }
+
   async get(electionId: string, voterKey: string): Promise<FraudCase | undefined> {
     const [row] = await this.db.select().from(fraudCases).where(and(eq(fraudCases.electionId, electionId), eq(fraudCases.voterKey, voterKey)));
     return row;

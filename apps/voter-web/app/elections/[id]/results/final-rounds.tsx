@@ -9,10 +9,8 @@ type Final = RouterOutputs["results"]["final"];
 /** Once an election has closed: the winner of each ranked question and every instant-runoff round. */
 export function FinalRounds({ electionId }: { electionId: string }) {
   const client = useLandslide();
-  const election = useQuery({ queryKey: ["election", electionId], queryFn: () => client.results.elections.get.query({ electionId }) });
-  const closed = election.data?.status === "closed" || election.data?.status === "certified";
-  const final = useQuery({ queryKey: ["final", electionId], queryFn: () => client.results.results.final.query({ electionId }), enabled: closed });
-  if (!closed || !final.data) return null;
+  const final = useQuery({ queryKey: ["final", electionId], queryFn: () => client.results.results.final.query({ electionId }) });
+  if (!final.data) return null;
   const ranked = final.data.questions.filter((q) => final.data.instantRunoff[q.id]);
   return (
     <section aria-labelledby="final-heading">
@@ -20,6 +18,10 @@ export function FinalRounds({ electionId }: { electionId: string }) {
       {ranked.map((q) => (
         <Rounds key={q.id} question={q} count={final.data.instantRunoff[q.id]!} />
       ))}
+      <p>
+        Anyone can recompute this result: <a href={client.auditBundleUrl(electionId)}>download the audit bundle</a> (every counted ballot, the signed
+        audit log and the keys) and run <code>election audit verify {electionId} --bundle FILE</code>.
+      </p>
     </section>
   );
 }

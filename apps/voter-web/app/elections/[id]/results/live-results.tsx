@@ -1,15 +1,20 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { refusalOf } from "@landslide/api/client";
 import { refusalMessage } from "../../../../lib/refusal-messages";
+import { useLandslide } from "../../../providers";
 import { FinalRounds } from "./final-rounds";
 import { type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
 
 /** Public live results: a bar chart per question, the same figures as a table, and honest freshness. */
 export function LiveResults({ electionId }: { electionId: string }) {
+  const client = useLandslide();
   const { snapshot, live } = useLiveSnapshot(electionId);
+  const election = useQuery({ queryKey: ["election", electionId], queryFn: () => client.results.elections.get.query({ electionId }) });
+  const closed = election.data?.status === "closed" || election.data?.status === "certified";
   if (snapshot.isPending) return <p role="status">Loading the results…</p>;
   if (snapshot.isError) return <p className="notice">{refusalMessage(refusalOf(snapshot.error)?.reason, "The results could not be loaded; trying again shortly.")}</p>;
   const s = snapshot.data;
@@ -18,27 +23,34 @@ export function LiveResults({ electionId }: { electionId: string }) {
       <p>
         <Link href={`/elections/${electionId}`}>Back to the ballot</Link>
       </p>
-      <h1>Live results</h1>
+      <h1>{closed ? "Results" : "Live results"}</h1>
+      {election.data ? <p className="muted">{election.data.title}</p> : null}
       <p aria-live="polite">
         <strong data-testid="turnout">{s.turnout.toLocaleString("en")}</strong> ballots counted
         {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}. Updated {new Date(s.asOf).toLocaleTimeString("en-GB")}{" "}
-        <span className={live ? "badge ok" : "badge"}>{live ? "live" : "reconnecting… (refreshing every few seconds)"}</span>
+        {closed ? (
+          <span className="badge">voting has ended</span>
+        ) : (
+          <span className={live ? "badge ok" : "badge"}>{live ? "live" : "reconnecting… (refreshing every few seconds)"}</span>
+        )}
       </p>
-      <FinalRounds electionId={electionId} />
+      {closed ? <FinalRounds electionId={electionId} /> : null}
       {s.questions.map((q) => (
-        <QuestionResults key={q.id} question={q} />
+        <QuestionResults key={q.id} question={q} closed={closed} />
       ))}
     </>
   );
 }
 
-function QuestionResults({ question: q }: { question: Snapshot["questions"][number] }) {
+function QuestionResults({ question: q, closed }: { question: Snapshot["questions"][number]; closed: boolean }) {
   const data = q.options.map((o) => ({ name: o.label, votes: o.votes }));
   const headingId = `results-${q.id}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{q.prompt}</h2>
-      {q.counts === "first-preferences" ? <p className="muted">First preferences so far; the instant-runoff rounds are published with the final result.</p> : null}
+      {q.counts === "first-preferences" ? (
+        <p className="muted">{closed ? "First preferences; the instant-runoff rounds are above." : "First preferences so far; the instant-runoff rounds are published with the final result."}</p>
+      ) : null}
       {/* The chart is for the eye; the table below carries the same figures for everyone. */}
       <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>
         <ResponsiveContainer>

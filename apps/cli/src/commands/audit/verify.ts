@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { Args, Errors, Flags, ux } from "@oclif/core";
+import { type AuditBundle, auditBundleSchema, type VerificationReport, verifyBundle } from "@landslide/vote-engine";
+import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
+import { BaseCommand } from "../../lib/base-command";
+import { EXIT, publicClient, reachOrExplain } from "../../lib/public-client";
+
+export default class AuditVerify extends BaseCommand {
+  static override summary = "Recompute an election's audit from its published bundle: hash chain, epochs, signatures, ballots and result.";
+  static override description =
+    "Trusts nothing but the bundle: every record's hash and link, every epoch's Merkle root, signature and link, that each counted ballot is logged exactly once and opens its commitment, and the result with every instant-runoff round. Exits 1 on any discrepancy and names the first.";
+  static override examples = [
+    "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
+    "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --bundle landslide-audit.json --audit-key-id 4mDq0cT3yS1bV8xA --json",
+  ];
+  static override args = { id: Args.string({ description: "the election id", required: true }) };
+  static override flags = {
+    bundle: Flags.file({ description: "verify this downloaded bundle instead of fetching the published one", exists: true }),
+    "audit-key-id": Flags.string({ description: "the audit key id the deployment announced; fetched from its API when the bundle is" }),
+  };
+
+  async run(): Promise<VerificationReport & { electionId: string; auditKeyId: string; auditKeyPinned: boolean }> {
+    const { args, flags } = await this.parse(AuditVerify);
+    const { bundle, announcedKeyId } = flags.bundle ? { bundle: await this.readBundle(flags.bundle), announcedKeyId: undefined } : await this.download(args.id);
+    // A bundle re-sealed with another key checks out against itself: pin the key the deployment announced.
+    const expectedAuditKeyId = flags["audit-key-id"] ?? announcedKeyId;
+    if (bundle.election.id !== args.id) {
+      throw new Errors.CLIError(`The bundle is election ${bundle.election.id}'s, not ${args.id}'s.`, { exit: EXIT.usage });
+    }
+    ux.action.start(`Verifying ${bundle.records.length} records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots`, undefined, { stdout: false });
+    const report = await verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId }, bundle);
+    ux.action.stop(report.ok ? "done" : "failed");
+    if (!this.jsonEnabled()) {
+      this.printReport(bundle, report);
+      if (!expectedAuditKeyId) {
+        this.log(`NOTE  The epochs are signed by audit key ${bundle.keys.audit.keyId}; compare it with the key the deployment publishes, or pass --audit-key-id.`);
+      }
+    }
+    if (!report.ok) process.exitCode = EXIT.failed;
+    return { electionId: args.id, auditKeyId: bundle.keys.audit.keyId, auditKeyPinned: expectedAuditKeyId !== undefined, ...report };
+  }
+
+  private printReport(bundle: AuditBundle, report: VerificationReport): void {
+    const { checked } = report;
+    const counted = `${checked.records} records, ${checked.epochs} signed epochs, ${checked.ballots} ballots, ${checked.counters} result counters`;
+    if (report.ok) {
+      this.log(`PASS  ${bundle.election.title}: ${counted} recomputed; everything matches.`);
+      return;
+    }
+    const [first, ...rest] = report.discrepancies;
+    this.log(`FAIL  ${bundle.election.title}: ${first?.code}: ${first?.message}`);
+    for (const d of rest.slice(0, 20)) this.log(`      ${d.code}: ${d.message}`);
+    if (rest.length > 20) this.log(`      … and ${rest.length - 20} more (--json lists them all)`);
+  }
+
+  private async readBundle(path: string): Promise<AuditBundle> {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(path, "utf8"));
+    } catch (error) {
+      throw new Errors.CLIError(`${path} is not a JSON document: ${(error as Error).message}`, { exit: EXIT.usage });
+    }
+    const parsed = auditBundleSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Errors.CLIError(`${path} is not a Landslide audit bundle: at ${issue?.path.join(".") || "the top"}: ${issue?.message}`, { exit: EXIT.failed });
+    }
+    return parsed.data;
+  }
+
+  private async download(electionId: string): Promise<{ bundle: AuditBundle; announcedKeyId: string }> {
+    const { client, config } = publicClient();
+    ux.action.start(`Fetching the published bundle from ${config.urls.results}`, undefined, { stdout: false });
+    const [bundle, keys] = await reachOrExplain("the results service", config.urls.results, () =>
+      Promise.all([client.results.audit.bundle.query({ electionId }), client.results.audit.keys.query()]),
+    );
+    ux.action.stop();
+    // Through the same schema as a file: the bundle is checked, never trusted.
+    return { bundle: auditBundleSchema.parse(bundle), announcedKeyId: keys.audit.keyId };
+  }
+}
