@@ -7,6 +7,7 @@ import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { AuthError, verifyReceipt, createLandslideClient, type LandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
 import { type Deployment, startDeployment } from "./service-runner";
+import { waitFor } from "./wait-for";
 
 let stack: TestStack;
 let deployment: Deployment;
@@ -211,6 +212,10 @@ describe("officials through the SDK", () => {
       return open.length === 2 ? open : undefined;
     });
     expect(cases[0]!.reasons).toContain("AUTOMATION_DECLARED");
+    // Each case keeps its evidence; both came from one address block, so they form one group.
+    expect(cases[0]).toMatchObject({ networkBlock: "127.0.0.0/24", deviceId: expect.any(String), score: expect.any(Number) });
+    const { groups } = await official.control.official.fraud.groups.query({ electionId: election.id });
+    expect(groups.filter((g) => g.kind === "same-network").map((g) => [g.key, [...g.voterKeys].sort()])).toEqual([["127.0.0.0/24", cases.map((c) => c.voterKey).sort()]]);
     const snapshot = await official.results.results.snapshot.query({ electionId: election.id });
     expect([snapshot.turnout, snapshot.quarantined]).toEqual([0, 2]);
 
@@ -271,13 +276,3 @@ describe("operators through the SDK", () => {
     expect(await reasonOf(voter.control.operator.metricsSummary.query())).toBe("ROLE_REQUIRED");
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}

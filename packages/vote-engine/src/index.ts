@@ -6,11 +6,12 @@ export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ba
 export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
-export type { Decision, Receipt, StoredVote, VoteState } from "./vote/stored-vote";
+export type { Decision, Receipt, ReviewEvidence, StoredVote, VoteState } from "./vote/stored-vote";
 export type { BatchCommit, Checkpoint, CountedBallotSink, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";
 export { identityEntries, normalizeEmail, parseRollRows, type RollEntry, type RollKind, type RollRowError, type VoterIdentity } from "./roll/voter-roll";
 export { type Clock, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, type Review, type ReviewOutcome, systemClock, type VoteStore } from "./ports";
 export { reviewVote } from "./vote/review-vote";
+export { DEFAULT_GROUPING, type GroupingRules, groupHeldBallots, type HeldBallot, type HeldGroup, type HeldGroupKind } from "./vote/group-held-ballots";
 export { type DomainError, type ErrorCode, errorCodes, type Result } from "./result";
 export { compareWithLiveTally, type Recount, recount, type TallyDifference } from "./tally/recount";
 export { instantRunoff, type InstantRunoffInput, type InstantRunoffResult, type InstantRunoffRound } from "./tally/instant-runoff";

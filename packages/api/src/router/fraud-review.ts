@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { reviewVote } from "@landslide/vote-engine";
+import { groupHeldBallots, reviewVote } from "@landslide/vote-engine";
 import { refuse } from "../errors";
 import { officialProcedure } from "../trpc";
 import { recordAction } from "./audit-action";
@@ -32,6 +32,15 @@ export const fraudReviewRouter = {
   list: officialProcedure
     .input(z.object({ electionId: z.uuid(), state: z.enum(["quarantined", "released", "voided"]).optional() }).strict())
     .query(({ ctx, input }) => ctx.services.fraudCases().list(input.electionId, input.state)),
+  /**
+   * The election's held ballots with their evidence, and the groups they form (same device, same
+   * address block, a burst in time), so a bot operation is decided at once.
+   */
+  groups: officialProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    const cases = await ctx.services.fraudCases().list(input.electionId);
+    const open = cases.filter((c) => c.state === "quarantined");
+    return { cases, groups: groupHeldBallots(open) };
+  }),
   get: officialProcedure.input(caseKey).query(async ({ ctx, input }) => {
     const found = await ctx.services.fraudCases().get(input.electionId, input.voterKey);
     if (!found) throw refuse({ code: "VOTE_NOT_FOUND", message: "There is no such case in this election." });

@@ -6,6 +6,7 @@ import type { DeviceBinding } from "../device/device-token";
 import { proofReplayed } from "../device/verify-proof";
 import { assessRisk } from "../risk/assess-risk";
 import { isHeadlessUserAgent } from "../risk/client-hints";
+import { addressBlock } from "../guards/rate-limit";
 
 export interface CastRequest {
   readonly electionId: string;
@@ -86,7 +87,11 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       identity: caller.email ? { email: caller.email } : {},
       idempotencyKey: request.idempotencyKey,
       ballot: request.ballot,
-      decision: { decision: risk.decision === "quarantine" ? "quarantined" : "accepted", reasons: risk.reasons },
+      decision: {
+        decision: risk.decision === "quarantine" ? "quarantined" : "accepted",
+        reasons: risk.reasons,
+        evidence: { deviceId: caller.device.thumbprint, networkBlock: addressBlock(caller.clientIp), score: risk.score },
+      },
     },
   );
   if (!result.ok) {

@@ -1,5 +1,5 @@
 import type { CanonicalBallot } from "../ballot/validate-ballot";
-import type { VoteState } from "../vote/stored-vote";
+import type { ReviewEvidence, VoteState } from "../vote/stored-vote";
 
 /** What the aggregator learns from one change-stream record of the votes table. */
 export interface VoteChange {
@@ -15,6 +15,8 @@ export interface VoteChange {
   readonly castAt?: string;
   /** The receipt's commitment, which the audit log records once the vote counts. */
   readonly commitment?: string;
+  /** For a held ballot: the device, network and score its review groups by. */
+  readonly evidence?: ReviewEvidence;
   readonly reasons?: readonly string[];
 }
 

@@ -5,7 +5,7 @@ import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from 
 import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
 import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
-import type { Decision, Receipt, StoredVote } from "./stored-vote";
+import type { Decision, Receipt, ReviewEvidence, StoredVote } from "./stored-vote";
 
 export interface CastVoteDependencies {
   readonly elections: ElectionReader;
@@ -27,7 +27,7 @@ export interface CastVoteCommand {
   readonly idempotencyKey: string;
   readonly ballot: unknown;
   /** The risk layer's verdict; quarantined votes are stored and counted separately. */
-  readonly decision?: { readonly decision: Decision; readonly reasons: readonly string[] };
+  readonly decision?: { readonly decision: Decision; readonly reasons: readonly string[]; readonly evidence?: ReviewEvidence };
 }
 
 export interface CastVoteOutcome {
@@ -85,6 +85,8 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     reasons: command.decision?.reasons ?? [],
     state: command.decision?.decision ?? "accepted",
     receipt,
+    // Accepted votes stay lean: only a held ballot carries what its review needs.
+    ...(command.decision?.decision === "quarantined" && command.decision.evidence ? { evidence: command.decision.evidence } : {}),
   };
 
   const outcome = await deps.votes.putOnce(vote);

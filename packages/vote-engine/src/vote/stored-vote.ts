@@ -22,6 +22,21 @@ export interface StoredVote {
   readonly reasons: readonly string[];
   readonly state: VoteState;
   readonly receipt: Receipt;
+  /** Kept for held ballots only, so officials can see which of them belong together. */
+  readonly evidence?: ReviewEvidence;
+}
+
+/**
+ * What a fraud review needs to group held ballots: the device and network they came from and how
+ * doubtful they looked. Pseudonymous: a key thumbprint and an address block, never an address.
+ */
+export interface ReviewEvidence {
+  /** The device key's thumbprint. */
+  readonly deviceId: string;
+  /** The caller's address block: a /24 (IPv4) or /64 (IPv6). */
+  readonly networkBlock: string;
+  /** The risk score that held it. */
+  readonly score: number;
 }
 
 export interface Receipt {

@@ -2,7 +2,7 @@ import type { _Record as StreamRecord } from "@aws-sdk/client-dynamodb-streams";
 import { z } from "zod";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
 import { countsVote, type VoteChange } from "../../tally/vote-change";
-import type { VoteState } from "../../vote/stored-vote";
+import type { ReviewEvidence, VoteState } from "../../vote/stored-vote";
 
 const optionIds = z.array(z.string());
 const canonicalBallotSchema = z.array(
@@ -41,8 +41,22 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
     ...(image?.receiptId?.S ? { receiptId: image.receiptId.S } : {}),
     ...(image?.castAt?.S ? { castAt: image.castAt.S } : {}),
     ...(image?.commitment?.S ? { commitment: image.commitment.S } : {}),
+    ...evidenceOf(image?.evidence?.S),
   };
   // The audit log records what each counted vote's receipt committed to; without it the vote cannot count.
   if (countsVote(change) && !(change.receiptId && change.commitment && change.castAt)) return { ok: false, reason: "counted vote without its receipt" };
   return { ok: true, change };
+}
+
+const evidenceSchema = z.object({ deviceId: z.string(), networkBlock: z.string(), score: z.number() });
+
+/** A held ballot's review evidence; one that does not parse is left out (the vote still counts correctly). */
+function evidenceOf(json: string | undefined): { evidence?: ReviewEvidence } {
+  if (!json) return {};
+  try {
+    const parsed = evidenceSchema.safeParse(JSON.parse(json));
+    return parsed.success ? { evidence: parsed.data } : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,6 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
-import type { Decision, StoredVote, VoteState } from "../../vote/stored-vote";
+import type { Decision, ReviewEvidence, StoredVote, VoteState } from "../../vote/stored-vote";
 
 type Item = Record<string, AttributeValue>;
 
@@ -29,6 +29,7 @@ export function toVoteItem(vote: StoredVote): Item {
     commitment: { S: receipt.commitment },
     keyId: { S: receipt.keyId },
     signature: { S: receipt.signature },
+    ...(vote.evidence ? { evidence: { S: JSON.stringify(vote.evidence) } } : {}),
   };
 }
 
@@ -56,5 +57,6 @@ export function fromVoteItem(item: Item): StoredVote {
       keyId: s("keyId"),
       signature: s("signature"),
     },
+    ...(item.evidence?.S ? { evidence: JSON.parse(item.evidence.S) as ReviewEvidence } : {}),
   };
 }

@@ -20,6 +20,9 @@ export class PostgresFraudCaseSink implements FraudCaseSink {
         receiptId: c.receiptId ?? null,
         reasons: [...(c.reasons ?? [])],
         castAt: c.castAt ? new Date(c.castAt) : null,
+        deviceId: c.evidence?.deviceId ?? null,
+        networkBlock: c.evidence?.networkBlock ?? null,
+        score: c.evidence?.score ?? null,
         state: c.state as "quarantined" | "released" | "voided",
       }));
     if (rows.length === 0) return;

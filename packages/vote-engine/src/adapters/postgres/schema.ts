@@ -58,6 +58,10 @@ export const fraudCases = pgTable(
     receiptId: text(),
     reasons: jsonb().$type<string[]>().notNull().default([]),
     castAt: timestamp({ withTimezone: true }),
+    /** Review evidence (see ReviewEvidence): how officials group held ballots. */
+    deviceId: text(),
+    networkBlock: text(),
+    score: integer(),
     state: reviewState().notNull().default("quarantined"),
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
