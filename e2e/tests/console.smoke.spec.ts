@@ -1,15 +1,45 @@
 import { expect, test } from "@playwright/test";
+import { signInToConsole } from "./console-session";
+import { seriousViolations } from "./serious-violations";
+import { signedInClient } from "./voter-session";
 
-test("the console lists the demo election as open and every service as ready", async ({ page }) => {
-  await page.goto("/");
+test("an official signs in and sees every election; an operator also sees every service ready", async ({ page }) => {
+  await signInToConsole(page, "official@demo.landslide.test");
   await expect(page).toHaveTitle("Landslide Console");
-  await expect(page.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
-
-  const elections = page.getByRole("table", { name: "All elections and their status" });
-  const demo = elections.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Landslide Demo Election" }) });
+  await expect(page.getByRole("heading", { level: 1, name: "Elections" })).toBeVisible();
+  const demo = page.getByRole("table", { name: "All elections, newest first" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Landslide Demo Election" }) });
   await expect(demo.getByRole("cell", { name: "open" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // Officials are not operators: no operations view offered.
+  await expect(page.getByRole("link", { name: "Operations" })).toHaveCount(0);
 
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInToConsole(page, "operator@demo.landslide.test");
+  await page.getByRole("link", { name: "Operations" }).click();
   const health = page.getByRole("table", { name: "Each service and the dependencies it checks" });
   await expect(health.getByText("Ready", { exact: true })).toHaveCount(4);
-  await expect(page.getByText("No service answers")).toHaveCount(0);
+});
+
+test("a voter's account opens no console page and is refused every official procedure", async ({ page }) => {
+  for (const path of ["/", "/elections/new", "/audit", `/elections/00000000-0000-4000-8000-00000000de30/fraud`]) {
+    await signInToConsole(page, "voter1@demo.landslide.test", path);
+    await expect(page.getByRole("heading", { level: 1, name: "This console is for election officials" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Console" })).toHaveCount(0);
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The API decides, not the page: every official procedure refuses the voter's token.
+  const voter = await signedInClient("voter1@demo.landslide.test", "console");
+  const reasonOf = (call: () => Promise<unknown>) => call().then(() => "accepted", (e: { data?: { reason?: string } }) => e.data?.reason ?? String(e));
+  const electionId = "00000000-0000-4000-8000-00000000de30";
+  const attempts = {
+    list: () => voter.control.official.elections.list.query(),
+    dashboard: () => voter.control.official.elections.dashboard.query({ electionId }),
+    transition: () => voter.control.official.elections.transition.mutate({ electionId, to: "closed", reason: "voter tries" }),
+    recount: () => voter.control.official.elections.recount.mutate({ electionId }),
+    roll: () => voter.control.official.voterRoll.import.mutate({ electionId, rows: [{ email: "me@example.org" }] }),
+    fraud: () => voter.control.official.fraud.groups.query({ electionId }),
+    audit: () => voter.control.official.audit.list.query({}),
+  };
+  for (const [name, call] of Object.entries(attempts)) expect([name, await reasonOf(call)]).toEqual([name, "ROLE_REQUIRED"]);
 });

@@ -38,14 +38,31 @@ export function stackCognito(): { region: string; endpoint?: string; clientIds: 
   return (JSON.parse(readFileSync(`${dataDir}/stack.json`, "utf8")) as { cognito: { region: string; endpoint?: string; clientIds: Record<string, string> } }).cognito;
 }
 
-/** A demo account signed in through the SDK, as a script or the CLI would be. */
-export async function signedInClient(email: string, app: "voter-web" | "console"): Promise<LandslideClient> {
+function stackClient(app: "voter-web" | "console", options: { automated?: boolean } = {}): LandslideClient {
   const cognito = stackCognito();
-  const client = createLandslideClient({
+  return createLandslideClient({
     urls: { voteApi: "http://127.0.0.1:4000", controlApi: "http://127.0.0.1:4001", results: "http://127.0.0.1:4002" },
     cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: cognito.clientIds[app]! },
     userAgent: "landslide-e2e/1.0",
+    // A script driving a browser announces it (navigator.webdriver); the risk layer weighs it.
+    ...(options.automated ? { clientHints: () => ({ webdriver: true }) } : {}),
   });
+}
+
+/** A demo account signed in through the SDK, as a script or the CLI would be. */
+export async function signedInClient(email: string, app: "voter-web" | "console"): Promise<LandslideClient> {
+  const client = stackClient(app);
   await client.auth.signIn(email, demoPassword(email));
   return client;
+}
+
+/** A new voter account, signed up, confirmed with the code cognito-local keeps, and signed in through the SDK. */
+export async function signedUpClient(options: { automated?: boolean } = {}): Promise<{ client: LandslideClient; email: string }> {
+  const email = `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
+  const password = "E2e-Voter-Passw0rd";
+  const client = stackClient("voter-web", options);
+  await client.auth.signUp(email, password);
+  await client.auth.confirmSignUp(email, await waitForConfirmationCode(`${dataDir}/data/cognito`, email));
+  await client.auth.signIn(email, password);
+  return { client, email };
 }

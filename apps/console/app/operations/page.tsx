@@ -3,7 +3,7 @@ import { getElections, getPlatformHealth, ServiceHealthTable } from "@landslide/
 
 export const dynamic = "force-dynamic";
 
-export default async function ConsoleHomePage() {
+export default async function OperationsPage() {
   const { urls } = loadConfig();
   const [health, elections] = await Promise.all([getPlatformHealth(urls), getElections(urls.controlApi)]);
   return (

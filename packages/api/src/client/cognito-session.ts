@@ -105,11 +105,16 @@ export class CognitoSession {
   }
 
   /** Who is signed in, as the ID token says (for display; the API checks the tokens itself). */
-  async profile(): Promise<{ email: string | undefined } | undefined> {
+  /**
+   * Who is signed in, as the tokens say: for showing, and for choosing what to offer. The API
+   * decides what is allowed from the verified access token, never from this.
+   */
+  async profile(): Promise<{ email: string | undefined; groups: readonly string[] } | undefined> {
     const tokens = await this.store.load();
     if (!tokens) return undefined;
     const email = tokens.idToken ? decodeJwt(tokens.idToken).email : undefined;
-    return { email: typeof email === "string" ? email : undefined };
+    const groups = decodeJwt(tokens.accessToken)["cognito:groups"];
+    return { email: typeof email === "string" ? email : undefined, groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [] };
   }
 
   async isSignedIn(): Promise<boolean> {

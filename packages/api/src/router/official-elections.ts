@@ -3,6 +3,7 @@ import { z } from "zod";
 import { buildResultsSnapshot, compareWithLiveTally, type Election, effectiveStatus, electionStatuses, recount, replaceQuestions, transition } from "@landslide/vote-engine";
 import { refusal, refuse } from "../errors";
 import { officialProcedure } from "../trpc";
+import { deploymentMetrics } from "./operator";
 import { recordAction } from "./audit-action";
 import { electionOrRefuse } from "./election-or-refuse";
 import { electionDraftInput, electionIdInput, isoDate, reasonInput } from "./election-input";
@@ -73,6 +74,24 @@ export const officialElectionsRouter = {
       await recordAction(ctx, "election.transition", election.id, input.reason, { from: election.status, to: next.value.status });
       return { electionId: election.id, from: election.status, to: next.value.status };
     }),
+
+  /**
+   * What the live dashboard shows beside the SSE snapshots: the election's held ballots by risk
+   * reason, and the deployment's refusals by reason and aggregator lag (metrics are not per election).
+   */
+  dashboard: officialProcedure.input(electionIdInput).query(async ({ ctx, input }) => {
+    const election = await electionOrRefuse(ctx.services.elections, input.electionId);
+    const [cases, metrics] = await Promise.all([ctx.services.fraudCases().list(election.id), deploymentMetrics(ctx.services.serviceUrls)]);
+    const heldByReason: Record<string, number> = {};
+    for (const c of cases) for (const reason of c.reasons) heldByReason[reason] = (heldByReason[reason] ?? 0) + 1;
+    const casesByState = { quarantined: 0, released: 0, voided: 0 };
+    for (const c of cases) casesByState[c.state] += 1;
+    return {
+      heldByReason,
+      casesByState,
+      deployment: { refusedByReason: metrics.refusedByReason, votes: metrics.votes, aggregatorLagSeconds: metrics.aggregator.lagSeconds ?? null },
+    };
+  }),
 
   /** The exact result from every stored vote, beside the live tally. */
   recount: officialProcedure.input(electionIdInput).mutation(async ({ ctx, input }) => {

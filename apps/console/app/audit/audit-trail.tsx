@@ -1,0 +1,70 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { refusalOf } from "@landslide/api/client";
+import { useLandslide } from "../providers";
+import { AuditFilterForm } from "./audit-filter-form";
+import { AUDIT_LIMIT, type AuditFilters, auditQuery, filtersFromSearch, filtersProblem, searchFromFilters } from "./audit-filters";
+import { AuditTable } from "./audit-table";
+
+/** The officials' audit trail, filtered by what the address says. */
+export function AuditTrail() {
+  const client = useLandslide();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const filters = filtersFromSearch(search);
+  // A hand-edited address may hold a bad date: say so rather than send it.
+  const problem = filtersProblem(filters);
+
+  const elections = useQuery({ queryKey: ["official-elections"], queryFn: () => client.control.official.elections.list.query() });
+  const actions = useQuery({
+    queryKey: ["official-audit", filters],
+    queryFn: () => client.control.official.audit.list.query(auditQuery(filters)),
+    enabled: !problem,
+  });
+  const electionTitles = new Map(elections.data?.map((e) => [e.id, e.title]));
+
+  const apply = (next: AuditFilters) => {
+    const query = searchFromFilters(next);
+    router.push(query ? `${pathname}?${query}` : pathname);
+  };
+
+  return (
+    <>
+      {/* Keyed by the address, so Back and Forward reset the form to what is shown. */}
+      <AuditFilterForm key={search.toString()} applied={filters} elections={elections.data} onApply={apply} />
+      <section aria-labelledby="audit-results-heading">
+        <h2 id="audit-results-heading">Recorded actions</h2>
+        {problem ? (
+          <p className="notice" role="alert">
+            {problem} Correct the filters above.
+          </p>
+        ) : null}
+        {actions.isLoading ? <p role="status">Loading the audit trail…</p> : null}
+        {actions.isError ? (
+          <p className="notice" role="alert">
+            {auditFailure(actions.error)}
+          </p>
+        ) : null}
+        {actions.data?.length === 0 ? <p>No recorded action matches these filters.</p> : null}
+        {actions.data && actions.data.length > 0 ? (
+          <>
+            {actions.data.length >= AUDIT_LIMIT ? (
+              <p className="muted">Showing the newest {AUDIT_LIMIT} actions; narrow the filters (dates, election) to see older ones.</p>
+            ) : null}
+            <AuditTable records={actions.data} electionTitles={electionTitles} />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function auditFailure(error: unknown): string {
+  const refusal = refusalOf(error);
+  if (!refusal) return "The control API does not answer; the audit trail cannot be read right now.";
+  // Its message for a malformed filter is a raw validation dump: say it plainly instead.
+  return refusal.reason === "INVALID_INPUT" ? "The API refused these filters (an election id or date in the address may be malformed); change them above." : refusal.message;
+}

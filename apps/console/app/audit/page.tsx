@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { AuditTrail } from "./audit-trail";
+
+export const metadata: Metadata = { title: "Audit trail · Landslide Console" };
+
+/** Every official's action, kept with who, when and why; newest first. */
+export default function AuditPage() {
+  return (
+    <>
+      <h1>Audit trail</h1>
+      <p className="muted">Every action an official takes is recorded here with the reason they gave. Nothing here can be edited or deleted.</p>
+      {/* The filters are read from the address, which needs a Suspense boundary around them. */}
+      <Suspense fallback={<p role="status">Loading the audit trail…</p>}>
+        <AuditTrail />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The tally's counter names (as in packages/vote-engine/src/tally/counter-keys.ts; the console
+ * does not depend on the engine) and what each means to people. The recount, the live snapshot
+ * and the exports all speak in these counters, so they line up row for row.
+ */
+export const TURNOUT = "__turnout";
+export const QUARANTINED = "__quarantined";
+export const ABSTAIN = "__abstain";
+export const optionCounter = (questionId: string, optionId: string) => `${questionId}#${optionId}`;
+
+/** What the counters are shaped by: the election's questions and their options, in ballot order. */
+export interface BallotShape {
+  readonly questions: ReadonlyArray<{
+    readonly id: string;
+    readonly prompt: string;
+    readonly options: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  }>;
+}
+
+export interface NamedCounter {
+  readonly counter: string;
+  /** Set on a question's counters (its options and abstentions). */
+  readonly question?: { readonly id: string; readonly prompt: string };
+  /** Set on an option's counter. */
+  readonly optionId?: string;
+  /** Within its question: "Amara Okonkwo", "Abstained"; or "Ballots counted (turnout)". */
+  readonly name: string;
+  /** On its own: "Chair: Amara Okonkwo". */
+  readonly label: string;
+}
+
+/** Every counter the election's tally keeps, in ballot order: turnout and held first, then each question's options and abstentions. */
+export function countersOf(ballot: BallotShape): NamedCounter[] {
+  const total = (counter: string, name: string): NamedCounter => ({ counter, name, label: name });
+  return [
+    total(TURNOUT, "Ballots counted (turnout)"),
+    total(QUARANTINED, "Held for review (not counted)"),
+    ...ballot.questions.flatMap((q) => {
+      const question = { id: q.id, prompt: q.prompt };
+      return [
+        ...q.options.map((o) => ({ counter: optionCounter(q.id, o.id), question, optionId: o.id, name: o.label, label: `${q.prompt}: ${o.label}` })),
+        { counter: optionCounter(q.id, ABSTAIN), question, name: "Abstained", label: `${q.prompt}: abstained` },
+      ];
+    }),
+  ];
+}
+
+/** The live tally's counters, read back from a snapshot (which is built from exactly these). */
+export function liveCounters(snapshot: {
+  readonly turnout: number;
+  readonly quarantined: number;
+  readonly questions: ReadonlyArray<{ readonly id: string; readonly abstentions: number; readonly options: ReadonlyArray<{ readonly id: string; readonly votes: number }> }>;
+}): Record<string, number> {
+  const counters: Record<string, number> = { [TURNOUT]: snapshot.turnout, [QUARANTINED]: snapshot.quarantined };
+  for (const q of snapshot.questions) {
+    for (const o of q.options) counters[optionCounter(q.id, o.id)] = o.votes;
+    counters[optionCounter(q.id, ABSTAIN)] = q.abstentions;
+  }
+  return counters;
+}

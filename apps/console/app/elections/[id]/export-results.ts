@@ -1,0 +1,86 @@
+import { ABSTAIN, type BallotShape, countersOf, optionCounter, QUARANTINED, TURNOUT } from "./counters";
+
+/**
+ * The result files an official downloads, built from a recount (every stored vote counted again),
+ * never from the live tally. Pure functions: the download itself is in export-panel.tsx.
+ */
+
+export interface ExportElection extends BallotShape {
+  readonly id: string;
+  readonly title: string;
+  readonly questions: ReadonlyArray<BallotShape["questions"][number] & { readonly kind: string }>;
+}
+
+/** One instant-runoff count, as the recount returns it (packages/vote-engine/src/tally/instant-runoff.ts). */
+export interface InstantRunoffCount {
+  readonly rounds: ReadonlyArray<{
+    readonly round: number;
+    readonly tallies: Readonly<Record<string, number>>;
+    readonly exhausted: number;
+    readonly eliminated: readonly string[];
+    readonly tieBreak?: string;
+  }>;
+  readonly winner: string | null;
+  readonly abstentions: number;
+}
+
+/** What `official.elections.recount` answers, as far as the exports need it. */
+export interface RecountForExport {
+  readonly votesRead: number;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly instantRunoff: Readonly<Record<string, InstantRunoffCount>>;
+  readonly differences: ReadonlyArray<{ readonly counter: string; readonly live: number; readonly recount: number }>;
+}
+
+export const CSV_HEADER = ["counter", "question_id", "question", "option_id", "option", "votes"] as const;
+
+/** One field as RFC 4180 has it: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The results as CSV, one row per counter: turnout, held for review, then for each question one
+ * row per option and one for abstentions. The `counter` column names the tally's counter, so a
+ * row can be checked against the audit bundle. A counter absent from the recount is 0 (the
+ * count drops counters that are zero). CRLF line ends, as RFC 4180 and spreadsheets expect.
+ */
+export function resultsCsv(election: ExportElection, recount: RecountForExport): string {
+  const rows = countersOf(election).map((c) => [c.counter, c.question?.id ?? "", c.question?.prompt ?? "", c.optionId ?? "", c.name, recount.counters[c.counter] ?? 0]);
+  return [CSV_HEADER, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The results as JSON: the same figures by question, plus every instant-runoff round and how the recount compared with the live tally. */
+export function resultsJson(election: ExportElection, recount: RecountForExport, recountedAt: Date): string {
+  const votes = (counter: string) => recount.counters[counter] ?? 0;
+  const labelOf = (question: ExportElection["questions"][number], optionId: string | null) =>
+    optionId === null ? null : { id: optionId, label: question.options.find((o) => o.id === optionId)?.label ?? optionId };
+  const results = {
+    election: { id: election.id, title: election.title },
+    recountedAt: recountedAt.toISOString(),
+    votesRead: recount.votesRead,
+    turnout: votes(TURNOUT),
+    heldForReview: votes(QUARANTINED),
+    equalsLiveTally: recount.differences.length === 0,
+    differences: recount.differences,
+    questions: election.questions.map((q) => {
+      const irv = recount.instantRunoff[q.id];
+      return {
+        id: q.id,
+        kind: q.kind,
+        prompt: q.prompt,
+        options: q.options.map((o) => ({ id: o.id, label: o.label, votes: votes(optionCounter(q.id, o.id)) })),
+        abstentions: votes(optionCounter(q.id, ABSTAIN)),
+        ...(irv ? { instantRunoff: { winner: labelOf(q, irv.winner), abstentions: irv.abstentions, rounds: irv.rounds } } : {}),
+      };
+    }),
+  };
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+/** "quayside-market-committee-results-2025-03-30.csv": readable in a downloads folder. */
+export function resultsFileName(election: { readonly title: string }, recountedAt: Date, extension: "csv" | "json"): string {
+  const slug = election.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "election";
+  return `${slug}-results-${recountedAt.toISOString().slice(0, 10)}.${extension}`;
+}

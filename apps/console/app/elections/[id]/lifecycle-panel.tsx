@@ -1,0 +1,97 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useLandslide } from "../../providers";
+import { failureMessage } from "./failure-message";
+import { type LifecycleAction, lifecycleActions, statusSentence } from "./lifecycle-actions";
+import { electionChanged, type OfficialElection } from "./official-election";
+import { ConfirmWithReason } from "./reason-form";
+
+const FORM_ID = "lifecycle-confirm";
+
+/** Open, pause, resume, close: each asks why in an inline form before anything is sent. */
+export function LifecyclePanel({ election }: { election: OfficialElection }) {
+  const move = useMoveElection(election.id);
+  const [choice, setChoice] = useState<LifecycleAction>();
+  const [done, setDone] = useState<string>();
+  const actions = lifecycleActions(election.storedStatus, election.status);
+  // The status can move under an open form (its schedule, another official): the form then closes.
+  const chosen = actions.find((action) => action.id === choice?.id);
+
+  const choose = (action: LifecycleAction) => {
+    move.reset();
+    setDone(undefined);
+    setChoice(action);
+  };
+  const confirm = (action: LifecycleAction, reason: string) =>
+    move.mutate(
+      { steps: action.steps, reason },
+      {
+        onSuccess: () => {
+          setChoice(undefined);
+          setDone(action.done);
+        },
+      },
+    );
+
+  return (
+    <section aria-labelledby="lifecycle-heading">
+      <h2 id="lifecycle-heading">Lifecycle</h2>
+      <p>{statusSentence(election.storedStatus, election.status)}</p>
+      {actions.length > 0 ? (
+        <div className="actions">
+          {actions.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              className={chosen?.id === action.id ? undefined : "secondary"}
+              aria-expanded={chosen?.id === action.id}
+              aria-controls={chosen?.id === action.id ? FORM_ID : undefined}
+              onClick={() => choose(action)}
+            >
+              {action.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {chosen ? (
+        <div className="card" style={{ marginTop: "1rem" }}>
+          <ConfirmWithReason
+            key={chosen.id}
+            id={FORM_ID}
+            reasonLabel={chosen.reasonLabel}
+            confirmLabel={chosen.confirmLabel}
+            pending={move.isPending}
+            autoFocus
+            onConfirm={(reason) => confirm(chosen, reason)}
+            onCancel={() => setChoice(undefined)}
+          />
+        </div>
+      ) : null}
+      {move.isError ? (
+        <p className="notice" role="alert">
+          {failureMessage(move.error, "The control API did not answer; the election may not have changed. Check its status and try again.")}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="notice ok" role="status">
+          {done}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Sends the transitions in order; the election, the list, the dashboard and the audit trail change with it. */
+function useMoveElection(electionId: string) {
+  const client = useLandslide();
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ steps, reason }: { steps: LifecycleAction["steps"]; reason: string }) => {
+      for (const to of steps) await client.control.official.elections.transition.mutate({ electionId, to, reason });
+    },
+    // Settled, not only succeeded: a two-step pause may stop half way, and the page must show where.
+    onSettled: () => electionChanged(queries, electionId),
+  });
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { useId, useMemo, useState } from "react";
+import { useLandslide } from "../../../providers";
+import { electionChanged, useOfficialElection } from "../official-election";
+import { ReasonField, reasonProblem } from "../reason-form";
+import { RefusalNotice } from "../../form/refusal-notice";
+import { ImportReportView } from "../../roll/import-report";
+import { importRoll, ROWS_PER_BATCH } from "../../roll/import-roll";
+import { readRoll, type RollRow } from "../../roll/read-roll";
+import { RollPreview } from "../../roll/roll-preview";
+import { RollSource, type RollSourceText } from "../../roll/roll-source";
+
+/**
+ * Imports an election's voter roll from CSV: read and checked in the browser, previewed, then sent
+ * in batches. Rows are numbered as a spreadsheet shows the file (the header is row 1), in the
+ * preview and in the problems alike.
+ */
+export default function VoterRollPage() {
+  const { id } = useParams<{ id: string }>();
+  const { data: election } = useOfficialElection(id);
+  const headings = { source: useId(), check: useId(), send: useId() };
+  const [source, setSource] = useState<RollSourceText | null>(null);
+  const roll = useMemo(() => (source ? readRoll(source.text) : null), [source]);
+  const rows = roll?.ok ? roll.rows : [];
+
+  return (
+    <>
+      <p>
+        <Link href={`/elections/${id}`}>← Election</Link>
+      </p>
+      <h1>Voter roll{election ? ` of “${election.title}”` : ""}</h1>
+      <p>Only the people on the roll may vote in a roll-based election. Each row names one voter, by e-mail address or by an external id (a member or registry number).</p>
+      {election && election.eligibility !== "voter-roll" ? (
+        <p className="notice">
+          This election lets anyone signed in vote, so it does not use its roll: a roll only matters for roll-based elections. You can still import one, for
+          instance before switching the election to “People on a voter roll” on its <Link href={`/elections/${id}/edit`}>edit page</Link>.
+        </p>
+      ) : null}
+
+      <section aria-labelledby={headings.source}>
+        <h2 id={headings.source}>Choose the roll</h2>
+        <p>
+          A CSV file whose first row is a header naming an <code>email</code> column, an <code>externalId</code> column, or both; other columns are left out.
+          Spreadsheets save this with “Save as… CSV”.
+        </p>
+        <RollSource onRead={setSource} />
+      </section>
+
+      <section aria-labelledby={headings.check}>
+        <h2 id={headings.check}>Check the rows</h2>
+        {!source || !roll ? <p className="muted">Choose a file or paste the text first.</p> : null}
+        {roll && !roll.ok ? (
+          <p className="notice" role="alert">
+            Cannot import {source?.from}: {roll.message}
+          </p>
+        ) : null}
+        {roll?.ok ? (
+          <>
+            <p>
+              Reading {source?.from}: <strong>{rows.length.toLocaleString("en")} rows</strong>
+              {roll.blankRows > 0 ? `, after skipping ${roll.blankRows} blank ones` : ""}.
+              {roll.ignoredColumns.length > 0 ? ` Left out: the ${roll.ignoredColumns.map((name) => `“${name}”`).join(", ")} column${roll.ignoredColumns.length > 1 ? "s" : ""}.` : ""}
+            </p>
+            <p className="muted">Row numbers are those your spreadsheet shows: the header is row 1, so the first voter is row 2.</p>
+            {rows.length > 0 ? <RollPreview rows={rows} columns={roll.columns} /> : <p className="notice">There are no rows under the header.</p>}
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={headings.send}>
+        <h2 id={headings.send}>Import</h2>
+        <RollImport electionId={id} rows={rows} />
+      </section>
+    </>
+  );
+}
+
+function RollImport({ electionId, rows }: { electionId: string; rows: readonly RollRow[] }) {
+  const client = useLandslide();
+  const queries = useQueryClient();
+  const progressId = useId();
+  const reasonId = useId();
+  const [reason, setReason] = useState("");
+  const [tried, setTried] = useState(false);
+  const [done, setDone] = useState(0);
+  const reasonError = reasonProblem(reason);
+
+  const send = useMutation({
+    mutationFn: (sent: readonly RollRow[]) =>
+      importRoll(sent, (batch) => client.control.official.voterRoll.import.mutate({ electionId, reason: reason.trim(), ...batch }), setDone),
+    onSuccess: () => electionChanged(queries, electionId),
+  });
+  const running = send.isPending;
+  // An import carries on if another file is chosen meanwhile; its report is only shown beside the rows it sent.
+  const sending = send.variables ?? rows;
+  const report = send.variables === rows ? send.data : undefined;
+
+  const start = () => {
+    setTried(true);
+    if (reasonError || rows.length === 0) return;
+    setDone(0);
+    send.mutate(rows);
+  };
+
+  return (
+    <>
+      <ReasonField id={reasonId} label="Reason for this import" value={reason} onChange={setReason} problem={tried ? reasonError : undefined} />
+      <div className="actions" style={{ marginTop: 0 }}>
+        <button type="button" onClick={start} disabled={running || rows.length === 0}>
+          Import {rows.length.toLocaleString("en")} rows
+        </button>
+      </div>
+      <p className="muted">
+        Rows are sent {ROWS_PER_BATCH} at a time. Importing again is safe: a voter already on the roll is not added twice, so an interrupted import is simply
+        run again.
+      </p>
+      {running || report ? (
+        <div style={{ marginBottom: "1rem" }}>
+          <label htmlFor={progressId}>Import progress</label>
+          <progress id={progressId} value={done} max={Math.max(1, sending.length)} style={{ width: "100%" }} />
+        </div>
+      ) : null}
+      <p role="status">
+        {running ? `Sent ${done.toLocaleString("en")} of ${sending.length.toLocaleString("en")} rows…` : ""}
+        {report && report.stoppedBy === undefined ? `Done: all ${report.total.toLocaleString("en")} rows were sent.` : ""}
+      </p>
+      {report?.stoppedBy !== undefined ? (
+        <RefusalNotice error={report.stoppedBy} unanswered="The control API stopped answering.">
+          The import stopped after {report.done.toLocaleString("en")} of {report.total.toLocaleString("en")} rows. Import again to finish: rows already sent are
+          not added twice.
+        </RefusalNotice>
+      ) : null}
+      {send.isError ? <RefusalNotice error={send.error} unanswered="The import could not start. Try again." /> : null}
+      {report ? <ImportReportView report={report} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ReasonField, reasonProblem } from "./[id]/reason-form";
+import { BallotPreview } from "./ballot-preview";
+import { type ElectionDraft, type ElectionFields, type Eligibility, toElectionFields } from "./form/draft";
+import { QuestionsEditor } from "./form/questions-editor";
+import { RefusalNotice } from "./form/refusal-notice";
+import { legendLikeLabel, plainFieldset } from "./form/styles";
+import { TextField } from "./form/text-field";
+import { type DraftProblems, draftProblems } from "./form/validate";
+
+interface ElectionFormProps {
+  initial: ElectionDraft;
+  submitLabel: string;
+  /** Called with a draft that passed every check the form knows; the page sends it. */
+  onSubmit: (election: ElectionFields, reason: string) => void;
+  pending: boolean;
+  /** The last refusal of the page's mutation, if any. */
+  error: unknown;
+}
+
+const noProblems: DraftProblems = { byQuestion: {}, count: 0 };
+
+const eligibilityChoices: ReadonlyArray<{ value: Eligibility; label: string; hint: string }> = [
+  { value: "any-signed-in-voter", label: "Anyone signed in", hint: "Every voter with an account may vote, once." },
+  { value: "voter-roll", label: "People on a voter roll", hint: "Only the e-mail addresses or ids you import on the election’s roll page may vote." },
+];
+
+/**
+ * Creates or edits an election's definition (not its schedule, set on the election's page),
+ * with a live preview of the ballot. Problems show once the official first tries to submit, then
+ * follow their edits; an empty form does not greet them with a wall of red.
+ */
+export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }: ElectionFormProps) {
+  const [draft, setDraft] = useState(initial);
+  const [reason, setReason] = useState("");
+  const [attempts, setAttempts] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const ids = { about: useId(), questions: useId(), save: useId(), reason: useId() };
+
+  const problems = draftProblems(draft);
+  const reasonError = reasonProblem(reason);
+  const tried = attempts > 0;
+  const shown = tried ? problems : noProblems;
+  const problemCount = problems.count + (reasonError ? 1 : 0);
+
+  // After a refused submit, take the official to the first field that needs them.
+  useEffect(() => {
+    if (attempts > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
+
+  const edit = (change: Partial<ElectionDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempts((n) => n + 1);
+    if (problemCount === 0) onSubmit(toElectionFields(draft), reason.trim());
+  };
+
+  return (
+    <div style={{ display: "grid", gap: "0 2rem", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 26rem), 1fr))", alignItems: "start" }}>
+      <form ref={form} onSubmit={submit} noValidate>
+        <section aria-labelledby={ids.about}>
+          <h2 id={ids.about}>The election</h2>
+          <TextField label="Title" value={draft.title} required error={shown.title} onChange={(title) => edit({ title })} />
+          <TextField label="Description" hint="Optional: what voters decide, and anything they should know first." value={draft.description} multiline error={shown.description} onChange={(description) => edit({ description })} />
+          <fieldset style={plainFieldset}>
+            <legend style={legendLikeLabel}>Who may vote</legend>
+            {eligibilityChoices.map((choice) => (
+              <label key={choice.value} className="choice">
+                <input type="radio" name="eligibility" value={choice.value} checked={draft.eligibility === choice.value} onChange={() => edit({ eligibility: choice.value })} />
+                <span>
+                  {choice.label} <span className="muted">— {choice.hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="choice">
+            <input type="checkbox" checked={draft.allowAbstain} onChange={(event) => edit({ allowAbstain: event.target.checked })} />
+            Voters may abstain on a question
+          </label>
+        </section>
+
+        <section aria-labelledby={ids.questions}>
+          <h2 id={ids.questions}>Questions</h2>
+          <QuestionsEditor questions={draft.questions} problems={shown} onChange={(questions) => edit({ questions })} />
+        </section>
+
+        <section aria-labelledby={ids.save}>
+          <h2 id={ids.save}>Save</h2>
+          <ReasonField id={ids.reason} label="Reason for this change" value={reason} onChange={setReason} problem={tried ? reasonError : undefined} />
+          {/* Fixed words: an alert that changed with every keystroke would talk over the official. */}
+          {tried && problemCount > 0 ? (
+            <p className="notice" role="alert">
+              Some fields need fixing before saving; each says what is wrong next to it.
+            </p>
+          ) : null}
+          {error && !pending ? (
+            <RefusalNotice error={error} unanswered="The control API did not answer, so this may not have been saved. Saving again is safe: it never makes a second copy." />
+          ) : null}
+          <div className="actions">
+            <button type="submit" disabled={pending}>
+              {pending ? "Saving…" : submitLabel}
+            </button>
+          </div>
+        </section>
+      </form>
+      <BallotPreview draft={draft} />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { RouterInputs } from "@landslide/api/client";
+import type { OfficialElection } from "../[id]/official-election";
+import { optionIds, questionIds } from "./derived-ids";
+import { slugify } from "./slug";
+
+type ElectionInput = RouterInputs["official"]["elections"]["create"]["election"];
+/** What this form sends: the election without its id and schedule (the schedule is set on the election's page). */
+export type ElectionFields = Omit<ElectionInput, "id" | "opensAt" | "closesAt">;
+export type QuestionKind = ElectionFields["questions"][number]["kind"];
+export type Eligibility = NonNullable<ElectionFields["eligibility"]>;
+
+/**
+ * The form's state. Ids are not stored: they are derived from labels (see derived-ids.ts) unless
+ * the official typed one (`customId`), so renaming an option renames its id until they take over.
+ * `key` only tells React which row is which while ids and positions change.
+ */
+export interface OptionDraft {
+  readonly key: string;
+  readonly label: string;
+  readonly customId: string | null;
+}
+
+export interface QuestionDraft {
+  readonly key: string;
+  readonly kind: QuestionKind;
+  readonly prompt: string;
+  readonly customId: string | null;
+  readonly options: readonly OptionDraft[];
+  /** NaN while the field is empty, so that clearing it to type a new number is not fought. */
+  readonly minChoices: number;
+  readonly maxChoices: number;
+}
+
+export interface ElectionDraft {
+  readonly title: string;
+  readonly description: string;
+  readonly eligibility: Eligibility;
+  readonly allowAbstain: boolean;
+  readonly questions: readonly QuestionDraft[];
+}
+
+let lastKey = 0;
+const newKey = () => `item-${(lastKey += 1)}`;
+
+export function emptyOption(): OptionDraft {
+  return { key: newKey(), label: "", customId: null };
+}
+
+/** A single-choice question with the two options every question needs at least. */
+export function emptyQuestion(): QuestionDraft {
+  return { key: newKey(), kind: "single", prompt: "", customId: null, options: [emptyOption(), emptyOption()], minChoices: 1, maxChoices: 1 };
+}
+
+export function emptyDraft(): ElectionDraft {
+  return { title: "", description: "", eligibility: "any-signed-in-voter", allowAbstain: false, questions: [emptyQuestion()] };
+}
+
+/** An existing election as a draft; ids that differ from what the label would give are kept as typed ids. */
+export function draftOf(election: OfficialElection): ElectionDraft {
+  return {
+    title: election.title,
+    description: election.description,
+    eligibility: election.eligibility,
+    allowAbstain: election.allowAbstain,
+    questions: election.questions.map((question) => ({
+      key: newKey(),
+      kind: question.kind,
+      prompt: question.prompt,
+      customId: keptId(question.id, question.prompt),
+      options: question.options.map((option) => ({ key: newKey(), label: option.label, customId: keptId(option.id, option.label) })),
+      minChoices: question.minChoices,
+      maxChoices: question.maxChoices,
+    })),
+  };
+}
+
+/** A stored id survives editing (as a typed id) unless its text gives that same id anyway. */
+function keptId(id: string, text: string): string | null {
+  return slugify(text) === id ? null : id;
+}
+
+/** The draft as the API takes it; call it on a draft without problems (see validate.ts). */
+export function toElectionFields(draft: ElectionDraft): ElectionFields {
+  const ids = questionIds(draft);
+  return {
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    eligibility: draft.eligibility,
+    allowAbstain: draft.allowAbstain,
+    questions: draft.questions.map((question, index) => {
+      const optionIdList = optionIds(question);
+      const single = question.kind === "single";
+      return {
+        id: ids[index]!,
+        kind: question.kind,
+        prompt: question.prompt.trim(),
+        options: question.options.map((option, at) => ({ id: optionIdList[at]!, label: option.label.trim() })),
+        // The engine treats a single-choice question as 1/1 whatever is stored; store what it means.
+        minChoices: single ? 1 : question.minChoices,
+        maxChoices: single ? 1 : question.maxChoices,
+      };
+    }),
+  };
+}

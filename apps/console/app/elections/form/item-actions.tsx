@@ -1,0 +1,53 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+interface ItemActionsProps {
+  /** "option" or "question": the names say which kind of item a button acts on. */
+  noun: string;
+  /** What the item says (its label or prompt), to name it in the buttons; its position when empty. */
+  text: string;
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/**
+ * Up, Down and Remove for one item of a list, named for the item ("Move option “Heron” up"), so a
+ * screen reader user knows which of many identical buttons they are on. After a move, focus
+ * stays on the item's button (React moves the row, and moving a node drops its focus); at the
+ * top or bottom, where that button is disabled, it goes to the other direction's.
+ */
+export function ItemActions({ noun, text, index, count, onMove, onRemove }: ItemActionsProps) {
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  const refocus = useRef<"up" | "down" | null>(null);
+
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted) return;
+    refocus.current = null;
+    const [first, second] = wanted === "up" ? [up.current, down.current] : [down.current, up.current];
+    (first && !first.disabled ? first : second)?.focus();
+  }, [index]);
+
+  const name = text.trim() ? `${noun} “${text.trim()}”` : `${noun} ${index + 1}`;
+  const move = (direction: "up" | "down") => {
+    refocus.current = direction;
+    onMove(direction === "up" ? index - 1 : index + 1);
+  };
+  return (
+    <div className="actions" style={{ marginTop: "0.5rem" }}>
+      <button ref={up} type="button" className="secondary" disabled={index === 0} onClick={() => move("up")} aria-label={`Move ${name} up`}>
+        Up
+      </button>
+      <button ref={down} type="button" className="secondary" disabled={index === count - 1} onClick={() => move("down")} aria-label={`Move ${name} down`}>
+        Down
+      </button>
+      <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name}`}>
+        Remove
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useId } from "react";
+import { ChoiceBoundsEditor } from "./choice-bounds-editor";
+import { withKind } from "./choice-bounds";
+import type { QuestionDraft, QuestionKind } from "./draft";
+import { IdField } from "./id-field";
+import { ItemActions } from "./item-actions";
+import { OptionsEditor } from "./options-editor";
+import { select } from "./styles";
+import { TextField } from "./text-field";
+import type { QuestionProblems } from "./validate";
+
+const kindNames: Record<QuestionKind, string> = {
+  single: "Single choice: voters choose one option",
+  multi: "Multiple choice: voters choose several options",
+  ranked: "Ranked: voters put options in order of preference",
+};
+
+interface QuestionEditorProps {
+  question: QuestionDraft;
+  /** The id the API will get (derived from the prompt unless typed). */
+  id: string;
+  index: number;
+  count: number;
+  problems: QuestionProblems | undefined;
+  onChange: (question: QuestionDraft) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/** One question: its kind, prompt, id, options and how many of them a voter picks. */
+export function QuestionEditor({ question, id, index, count, problems, onChange, onMove, onRemove }: QuestionEditorProps) {
+  const headingId = useId();
+  const kindId = useId();
+  const number = index + 1;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>Question {number}</h3>
+      <div style={{ marginBottom: "1rem" }}>
+        <label htmlFor={kindId}>Kind</label>
+        <select
+          id={kindId}
+          value={question.kind}
+          // Changing the kind resets the choice bounds to that kind's defaults (see choice-bounds.ts).
+          onChange={(event) => onChange(withKind(question, event.target.value as QuestionKind))}
+          style={select}
+        >
+          {Object.entries(kindNames).map(([kind, name]) => (
+            <option key={kind} value={kind}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label={`Wording of question ${number}`} value={question.prompt} required error={problems?.prompt} onChange={(prompt) => onChange({ ...question, prompt })} />
+      <IdField
+        label={`Question ${number} id`}
+        value={id}
+        derivedFrom="prompt"
+        custom={question.customId !== null}
+        error={problems?.id}
+        onChange={(typed) => onChange({ ...question, customId: typed })}
+        onDerive={() => onChange({ ...question, customId: null })}
+      />
+      <OptionsEditor question={question} questionNumber={number} problems={problems} onChange={onChange} />
+      <ChoiceBoundsEditor question={question} error={problems?.bounds} onChange={onChange} />
+      <ItemActions noun="question" text={question.prompt} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { refusalOf } from "@landslide/api/client";
+import { useLandslide } from "../../providers";
+import { electionChanged } from "../[id]/official-election";
+import { ElectionForm } from "../election-form";
+import { emptyDraft, type ElectionFields } from "../form/draft";
+
+/** A new election, created as a draft; its schedule and opening are set on its page afterwards. */
+export default function NewElectionPage() {
+  const client = useLandslide();
+  const router = useRouter();
+  const queries = useQueryClient();
+  // The id is chosen here, once, so that saving again after an unanswered request cannot create
+  // a second election: the API refuses the same id with ELECTION_EXISTS instead.
+  const [electionId] = useState(newElectionId);
+  const [initial] = useState(emptyDraft);
+
+  /** ELECTION_EXISTS for our own id: an earlier attempt did create it, only its answer was lost. */
+  const createdEarlier = (error: unknown) => electionId !== undefined && refusalOf(error)?.reason === "ELECTION_EXISTS";
+  const openElection = async (id: string) => {
+    await electionChanged(queries, id);
+    router.push(`/elections/${id}`);
+  };
+
+  const create = useMutation({
+    mutationFn: ({ election, reason }: { election: ElectionFields; reason: string }) =>
+      client.control.official.elections.create.mutate({ election: { ...election, ...(electionId ? { id: electionId } : {}) }, reason }),
+    onSuccess: (created) => openElection(created.id),
+    onError: (error) => (createdEarlier(error) && electionId ? openElection(electionId) : undefined),
+  });
+  const leaving = create.isSuccess || createdEarlier(create.error);
+
+  return (
+    <>
+      <p>
+        <Link href="/">← All elections</Link>
+      </p>
+      <h1>New election</h1>
+      <p>It is saved as a draft that only officials see. Set when it opens and closes on its page afterwards.</p>
+      <ElectionForm
+        initial={initial}
+        submitLabel="Create the draft"
+        onSubmit={(election, reason) => create.mutate({ election, reason })}
+        pending={create.isPending || leaving}
+        error={leaving ? null : create.error}
+      />
+    </>
+  );
+}
+
+/** Undefined where the browser withholds randomUUID (a page not served over HTTPS): the API then picks the id. */
+function newElectionId(): string | undefined {
+  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : undefined;
+}

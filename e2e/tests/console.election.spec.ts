@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { signInToConsole } from "./console-session";
+import { seriousViolations } from "./serious-violations";
+import { signedInClient, signedUpClient } from "./voter-session";
+
+test.setTimeout(180_000);
+
+/** Picks a lifecycle action ("Open"), answers why, confirms ("Open voting"). */
+async function move(page: Page, action: "Open" | "Close", reason: string) {
+  const question = { Open: "Why open voting now?", Close: "Why close voting?" }[action];
+  await page.getByRole("button", { name: action, exact: true }).click();
+  await page.getByLabel(question).fill(reason);
+  await page.getByRole("button", { name: `${action} voting` }).click();
+}
+
+test("an official runs an election from the console: ballot, roll, opening, live counts, fraud review, certification and export", async ({ page }) => {
+  // Bots with fresh accounts, on the roll like everyone else: scripts that announce automation.
+  const bots = [];
+  for (let i = 0; i < 3; i++) bots.push(await signedUpClient({ automated: true }));
+
+  // The ballot: three questions, one of each kind, built in the form and previewed as voters see it.
+  await signInToConsole(page, "official@demo.landslide.test", "/elections/new");
+  await expect(page.getByRole("heading", { level: 1, name: "New election" })).toBeVisible();
+  const title = `Harbour District Referendum ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("radio", { name: /People on a voter roll/ }).check();
+  const questions = [
+    { kind: "single", prompt: "Keep the night ferry?", options: ["Yes", "No"] },
+    { kind: "multi", prompt: "Fund up to two projects", options: ["Pier", "Library", "Market"] },
+    { kind: "ranked", prompt: "Rank the harbourmaster candidates", options: ["Ines", "Tomas", "Wen"] },
+  ];
+  for (const [i, q] of questions.entries()) {
+    if (i > 0) await page.getByRole("button", { name: "Add a question" }).click();
+    const editor = page.getByRole("region", { name: `Question ${i + 1}`, exact: true });
+    await editor.getByLabel("Kind").selectOption(q.kind);
+    await editor.getByLabel(`Wording of question ${i + 1}`).fill(q.prompt);
+    for (const [j, label] of q.options.entries()) {
+      if (j >= 2) await editor.getByRole("button", { name: `Add an option to question ${i + 1}` }).click();
+      await editor.getByLabel(`Option ${j + 1}`, { exact: true }).fill(label);
+    }
+  }
+  await page.getByRole("region", { name: "Question 2", exact: true }).getByLabel("At most").fill("2");
+  const preview = page.getByRole("region", { name: "Preview as voters see it" });
+  await expect(preview.getByText("Rank the harbourmaster candidates")).toBeVisible();
+  await expect(preview.getByRole("radio", { name: "Yes" })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Reason for this change").fill("council resolution 12/2026");
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const electionId = new URL(page.url()).pathname.split("/")[2]!;
+
+  // The roll: one bad row is shown with its spreadsheet row number; the rest is imported.
+  await page.getByRole("link", { name: "Voter roll" }).click();
+  const roll = ["email", "voter1@demo.landslide.test", "voter2@demo.landslide.test", "not-an-e-mail", "voter3@demo.landslide.test", ...bots.map((b) => b.email)];
+  await page.getByLabel("Or paste the CSV text").fill(roll.join("\n"));
+  await page.getByLabel("Reason for this import").fill("roll from the registry");
+  await page.getByRole("button", { name: "Import 7 rows" }).click();
+  await expect(page.getByText("Imported 6 of 7 rows.")).toBeVisible();
+  const problems = page.getByRole("region", { name: "Rows with a problem" });
+  await expect(problems.getByRole("rowheader")).toHaveText(["Row 4"]);
+
+  // Open it, and watch the dashboard move as voters cast through the SDK, with no reload.
+  // In-app navigation: the session lives in the tab's memory, and a reload signs out.
+  await page.getByRole("link", { name: /^← / }).click();
+  await move(page, "Open", "polls open");
+  await expect(page.getByText(/is open/i).first()).toBeVisible();
+  await expect(page.getByTestId("turnout")).toHaveText("0");
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // services cache definitions for a second
+  const ballot = { answers: { "keep-the-night-ferry": { choices: ["yes"] }, "fund-up-to-two-projects": { choices: ["pier", "market"] }, "rank-the-harbourmaster-candidates": { choices: ["wen", "ines"] } } };
+  for (const voter of ["voter1@demo.landslide.test", "voter2@demo.landslide.test"]) {
+    const client = await signedInClient(voter, "voter-web");
+    expect((await client.castBallot({ electionId, ballot })).decision).toBe("accepted");
+  }
+  await expect(page.getByTestId("turnout")).toHaveText("2", { timeout: 10_000 });
+
+  // A bot burst: held for review and grouped as one case, which the official voids; the counts follow.
+  await Promise.all(bots.map((b) => b.client.prepareHumanCheck()));
+  await new Promise((resolve) => setTimeout(resolve, 1600)); // a person's pace after the check, so only automation is held
+  for (const bot of bots) expect((await bot.client.castBallot({ electionId, ballot })).decision).toBe("quarantined");
+
+  // Certifying waits while anything is held (the API says so too).
+  const official = await signedInClient("official@demo.landslide.test", "console");
+  await expect(async () => expect((await official.control.official.fraud.list.query({ electionId, state: "quarantined" })).length).toBe(3)).toPass();
+  await page.getByRole("link", { name: "Fraud review" }).click();
+  await expect(page.getByTestId("fraud-counts")).toContainText("3 held for review");
+  const group = page.getByRole("region", { name: "Several ballots from one address block: 3 ballots" });
+  await expect(group).toContainText("AUTOMATION_DECLARED ×3");
+  expect(await seriousViolations(page)).toEqual([]);
+  // One of them, released alone, counts once however often it is released.
+  await page.getByRole("checkbox", { name: "Select held ballot 1" }).check();
+  const selected = page.getByRole("form", { name: "Decide the 1 selected" });
+  await selected.getByLabel("Reason for deciding the 1 selected").fill("voter confirmed in person");
+  await selected.getByRole("button", { name: "Release the 1 selected (count)" }).click();
+  await expect(page.getByTestId("fraud-counts")).toContainText("2 held for review, 1 released");
+  // The group now holds the two still undecided; they are voided together.
+  const rest = page.getByRole("region", { name: "Several ballots from one address block: 2 ballots" });
+  await rest.getByLabel(/^Reason for deciding all/).fill("one script, three accounts");
+  await rest.getByRole("button", { name: /^Void all 2 in this group/ }).click();
+  await expect(page.getByTestId("fraud-counts")).toContainText("0 held for review, 1 released, 2 voided");
+
+  // Back on the dashboard: 2 people + 1 released bot; nothing held.
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByTestId("turnout")).toHaveText("3", { timeout: 10_000 });
+
+  // Certification: refused before the close and the recount, then it succeeds.
+  const certify = page.getByRole("button", { name: "Certify", exact: true });
+  await expect(certify).toBeDisabled();
+  expect((await official.control.official.elections.transition.mutate({ electionId, to: "certified", reason: "too early" }).catch((e: { data?: { reason?: string } }) => e)) as { data?: { reason?: string } }).toMatchObject({ data: { reason: "INVALID_TRANSITION" } });
+  await move(page, "Close", "polls closed");
+  await page.getByRole("button", { name: "Run recount" }).click();
+  await expect(page.getByText(/equal to the live tally/)).toBeVisible();
+  await page.getByLabel("Why certify this result?").fill("results certified by the board");
+  await expect(certify).toBeEnabled();
+
+  // The exported CSV holds what the recount counted.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download results CSV" }).click();
+  const csv = await readFile(await (await download).path(), "utf8");
+  const recount = await official.control.official.elections.recount.mutate({ electionId });
+  for (const [counter, votes] of Object.entries(recount.counters)) {
+    if (!counter.includes("#")) continue;
+    const [question, option] = counter.split("#");
+    expect(csv, counter).toMatch(new RegExp(`^[^\\n]*,${question},[^\\n]*,${option},[^\\n]*,${votes}\\r?$`, "m"));
+  }
+  expect(recount.counters.__turnout).toBe(3);
+
+  await certify.click();
+  await expect(page.getByText("This result is certified.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Every decision is in the audit trail, with who and why.
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit trail" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+  for (const why of ["council resolution 12/2026", "roll from the registry", "polls open", "voter confirmed in person", "one script, three accounts", "polls closed", "results certified by the board"]) {
+    await expect(page.getByRole("cell", { name: why }).first()).toBeVisible();
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+});
