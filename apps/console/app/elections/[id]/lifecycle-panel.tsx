@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLandslide } from "../../providers";
-import { failureMessage } from "./failure-message";
+import { OutcomeNotices } from "./outcome-notices";
 import { type LifecycleAction, lifecycleActions, statusSentence } from "./lifecycle-actions";
 import { electionChanged, type OfficialElection } from "./official-election";
 import { ConfirmWithReason } from "./reason-form";
@@ -69,16 +69,7 @@ export function LifecyclePanel({ election }: { election: OfficialElection }) {
           />
         </div>
       ) : null}
-      {move.isError ? (
-        <p className="notice" role="alert">
-          {failureMessage(move.error, "The control API did not answer; the election may not have changed. Check its status and try again.")}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="notice ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <OutcomeNotices error={move.isError ? move.error : undefined} unanswered="The control API did not answer; the election may not have changed. Check its status and try again." done={done} />
     </section>
   );
 }

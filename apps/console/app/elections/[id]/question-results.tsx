@@ -1,29 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { OptionVotesChart } from "@landslide/ui/option-votes-chart";
 import { TableRegion } from "./table-region";
 import type { Snapshot } from "./use-live-snapshot";
 
 /** One question's live totals: a bar per option, and the same figures in a table. */
 export function QuestionResults({ question: q }: { question: Snapshot["questions"][number] }) {
-  const data = q.options.map((o) => ({ name: o.label, votes: o.votes }));
   const headingId = `live-question-${q.id}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{q.prompt}</h3>
       {q.counts === "first-preferences" ? <p className="muted">Ranked question: live counts are first preferences; the recount below has the instant-runoff rounds.</p> : null}
       {/* The chart is for the eye; the table below carries the same figures for everyone. */}
-      <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>
-        <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} stroke="#d4dae6" />
-            <XAxis type="number" allowDecimals={false} stroke="#4a5568" />
-            <YAxis type="category" dataKey="name" width={112} stroke="#4a5568" tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Bar dataKey="votes" fill="#1d4ed8" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <OptionVotesChart options={q.options} />
       <TableRegion label={`${q.prompt}: live votes per option`}>
         <table className="health">
           <caption>{q.prompt}: live votes per option</caption>

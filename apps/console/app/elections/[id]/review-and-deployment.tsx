@@ -20,27 +20,13 @@ export function HeldByReason({ electionId, dashboard }: { electionId: string; da
       {reasons.length === 0 ? (
         <p className="muted">No ballot has been held for review.</p>
       ) : (
-        <TableRegion label="Held ballots by risk reason">
-          <table className="health">
-            <caption>Held ballots by risk reason, decided or not (a ballot held for several reasons counts under each)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Risk reason</th>
-                <th scope="col">Ballots</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reasons.map(([reason, count]) => (
-                <tr key={reason}>
-                  <th scope="row">
-                    <code>{reason}</code>
-                  </th>
-                  <td>{count.toLocaleString("en")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <ReasonCounts
+          rows={reasons}
+          caption="Held ballots by risk reason, decided or not (a ballot held for several reasons counts under each)"
+          label="Held ballots by risk reason"
+          reasonHeader="Risk reason"
+          countHeader="Ballots"
+        />
       )}
     </section>
   );
@@ -69,28 +55,35 @@ export function DeploymentHealth({ deployment }: { deployment: Dashboard["deploy
       {refusals.length === 0 ? (
         <p className="muted">No vote refused.</p>
       ) : (
-        <TableRegion label="Refused votes by reason, whole deployment">
-          <table className="health">
-            <caption>Refused votes by reason, whole deployment</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col">Refused</th>
-              </tr>
-            </thead>
-            <tbody>
-              {refusals.map(([reason, count]) => (
-                <tr key={reason}>
-                  <th scope="row">
-                    <code>{reason || "unspecified"}</code>
-                  </th>
-                  <td>{count.toLocaleString("en")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <ReasonCounts rows={refusals} caption="Refused votes by reason, whole deployment" label="Refused votes by reason, whole deployment" reasonHeader="Reason" countHeader="Refused" />
       )}
     </section>
+  );
+}
+
+/** Counts by a machine-readable reason, largest first, as a table. */
+function ReasonCounts(props: { rows: ReadonlyArray<readonly [string, number]>; caption: string; label: string; reasonHeader: string; countHeader: string }) {
+  return (
+    <TableRegion label={props.label}>
+      <table className="health">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.reasonHeader}</th>
+            <th scope="col">{props.countHeader}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(([reason, count]) => (
+            <tr key={reason}>
+              <th scope="row">
+                <code>{reason || "unspecified"}</code>
+              </th>
+              <td>{count.toLocaleString("en")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

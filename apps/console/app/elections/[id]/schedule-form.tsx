@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useLandslide } from "../../providers";
-import { failureMessage } from "./failure-message";
+import { OutcomeNotices } from "./outcome-notices";
 import { browserTimeZone, formatLocal, formatUtc, fromDateTimeLocal, toDateTimeLocal, toIsoWithOffset, utcOffsetOn } from "./local-time";
 import { electionChanged, type OfficialElection } from "./official-election";
 import { ReasonField, reasonProblem } from "./reason-form";
@@ -95,16 +95,7 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
         </p>
       ) : null}
       <ReasonField id="schedule-reason" label="Why this schedule?" value={reason} onChange={setReason} problem={reasonShown} />
-      {schedule.isError ? (
-        <p className="notice" role="alert">
-          {failureMessage(schedule.error, "The control API did not answer; the schedule may not have changed. Check it above and try again.")}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="notice ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <OutcomeNotices error={schedule.isError ? schedule.error : undefined} unanswered="The control API did not answer; the schedule may not have changed. Check it above and try again." done={done} />
       <button type="submit" disabled={schedule.isPending}>
         {schedule.isPending ? "Saving…" : election.storedStatus === "scheduled" ? "Reschedule" : "Schedule"}
       </button>

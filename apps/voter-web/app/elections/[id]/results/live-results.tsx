@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { OptionVotesChart } from "@landslide/ui/option-votes-chart";
 import { refusalOf } from "@landslide/api/client";
 import { refusalMessage } from "../../../../lib/refusal-messages";
 import { useLandslide } from "../../../providers";
@@ -43,7 +43,6 @@ export function LiveResults({ electionId }: { electionId: string }) {
 }
 
 function QuestionResults({ question: q, closed }: { question: Snapshot["questions"][number]; closed: boolean }) {
-  const data = q.options.map((o) => ({ name: o.label, votes: o.votes }));
   const headingId = `results-${q.id}`;
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -52,17 +51,7 @@ function QuestionResults({ question: q, closed }: { question: Snapshot["question
         <p className="muted">{closed ? "First preferences; the instant-runoff rounds are above." : "First preferences so far; the instant-runoff rounds are published with the final result."}</p>
       ) : null}
       {/* The chart is for the eye; the table below carries the same figures for everyone. */}
-      <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>
-        <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} stroke="#d4dae6" />
-            <XAxis type="number" allowDecimals={false} stroke="#4a5568" />
-            <YAxis type="category" dataKey="name" width={112} stroke="#4a5568" tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Bar dataKey="votes" fill="#1d4ed8" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <OptionVotesChart options={q.options} />
       <table className="health">
         <caption>{q.prompt}: votes per option</caption>
         <thead>
