@@ -191,6 +191,21 @@ describe("officials through the SDK", () => {
     expect(new Set(trail.map((r) => r.actorSub)).size).toBe(1);
   });
 
+  it("edit a scheduled election's ballot, keeping its schedule; once its opening time has passed, neither ballot nor schedule changes", async () => {
+    const official = await signedIn("official@demo.landslide.test", "console");
+    const election = await official.control.official.elections.create.mutate({ election: { ...definition, eligibility: "any-signed-in-voter" } });
+    const soon = new Date(Date.now() + 2500);
+    const later = new Date(Date.now() + 3_600_000);
+    await official.control.official.elections.schedule.mutate({ electionId: election.id, opensAt: soon.toISOString(), closesAt: later.toISOString(), reason: "polls set" });
+    const edited = await official.control.official.elections.update.mutate({ electionId: election.id, election: { ...definition, title: "Harbour District Referendum (revised)" }, reason: "typo in the title" });
+    expect(edited).toMatchObject({ title: "Harbour District Referendum (revised)", status: "scheduled" });
+    expect(new Date(edited.opensAt!).getTime()).toBe(soon.getTime());
+
+    await new Promise((resolve) => setTimeout(resolve, 2600));
+    expect(await reasonOf(official.control.official.elections.update.mutate({ electionId: election.id, election: definition, reason: "too late" }))).toBe("QUESTIONS_LOCKED");
+    expect(await reasonOf(official.control.official.elections.schedule.mutate({ electionId: election.id, opensAt: later.toISOString(), closesAt: new Date(later.getTime() + 1000).toISOString(), reason: "too late" }))).toBe("INVALID_TRANSITION");
+  });
+
   it("review quarantined ballots: a released vote counts exactly once, a voided one never", async () => {
     const official = await signedIn("official@demo.landslide.test", "console");
     const election = await official.control.official.elections.create.mutate({ election: { ...definition, eligibility: "any-signed-in-voter" } });

@@ -10,6 +10,9 @@ import { electionDraftInput, electionIdInput, isoDate, reasonInput } from "./ele
 
 const changedMeanwhile = () => refusal("CONFLICT", "ELECTION_CHANGED", "Someone changed this election a moment ago; reload and try again.");
 
+/** An edit of the definition: the schedule may come along, but when it is left out it stays as it is. */
+const definitionEdit = electionDraftInput.omit({ id: true }).extend({ opensAt: isoDate.nullable().optional(), closesAt: isoDate.nullable().optional() });
+
 /** Officials create, edit, schedule and move elections; every change lands in the audit trail. */
 export const officialElectionsRouter = {
   /** Every election, drafts included, with its status as voters see it now and its turnout. */
@@ -34,11 +37,15 @@ export const officialElectionsRouter = {
   }),
 
   /** Replaces the definition of a draft or scheduled election; questions are frozen once voting can start. */
-  update: officialProcedure.input(z.object({ electionId: z.uuid(), election: electionDraftInput.omit({ id: true }), reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
+  update: officialProcedure.input(z.object({ electionId: z.uuid(), election: definitionEdit, reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
     const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const next = replaceQuestions({ ...current, ...input.election, id: current.id, status: current.status }, input.election.questions);
+    const { opensAt, closesAt, ...definition } = input.election;
+    // Left out, the schedule stays as it is; and the status that counts is the one voters see now
+    // (a scheduled election past its opening time is open: its questions are frozen).
+    const edited = { ...current, ...definition, ...(opensAt === undefined ? {} : { opensAt }), ...(closesAt === undefined ? {} : { closesAt }) };
+    const next = replaceQuestions({ ...edited, status: effectiveStatus(current, ctx.services.clock.now()) }, input.election.questions);
     if (!next.ok) throw refuse(next.error);
-    if (!(await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]))) throw changedMeanwhile();
+    if (!(await ctx.services.repository().replaceDefinition({ ...next.value, status: current.status }, ["draft", "scheduled"]))) throw changedMeanwhile();
     await recordAction(ctx, "election.update", current.id, input.reason, { title: next.value.title, questions: next.value.questions.length });
     return next.value;
   }),
@@ -46,9 +53,12 @@ export const officialElectionsRouter = {
   /** Sets when a draft (or scheduled) election opens and closes; it then opens and closes by itself. */
   schedule: officialProcedure.input(z.object({ electionId: z.uuid(), opensAt: isoDate, closesAt: isoDate, reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
     const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const timed = { ...current, opensAt: input.opensAt, closesAt: input.closesAt };
+    const now = ctx.services.clock.now();
+    // From the status voters see now: once a scheduled election has opened by its time, it cannot be rescheduled.
+    const effective = effectiveStatus(current, now);
+    const timed = { ...current, opensAt: input.opensAt, closesAt: input.closesAt, status: effective };
     // A scheduled election is rescheduled as if it were a draft again: the same checks apply.
-    const next = transition(current.status === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now: ctx.services.clock.now() });
+    const next = transition(effective === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now });
     if (!next.ok) throw refuse(next.error);
     if (!(await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]))) throw changedMeanwhile();
     await recordAction(ctx, "election.schedule", current.id, input.reason, { opensAt: input.opensAt.toISOString(), closesAt: input.closesAt.toISOString() });

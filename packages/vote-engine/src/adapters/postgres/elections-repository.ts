@@ -64,12 +64,13 @@ export class ElectionsRepository {
   }
 
   /**
-   * Replaces an election's definition (fields and questions) in one transaction, only while its
+   * Replaces an election's definition (fields, status and questions) in one transaction, only while its
    * status is one of `editable`. Returns false when it has moved on meanwhile.
    */
   async replaceDefinition(election: Election, editable: readonly ElectionStatus[]): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const { questions: qs, id, status: _status, ...fields } = election;
+      // The status is written too: scheduling a draft makes it "scheduled" in the same statement.
+      const { questions: qs, id, ...fields } = election;
       const updated = await tx
         .update(elections)
         .set({ ...fields, updatedAt: new Date() })
