@@ -72,6 +72,10 @@ describe("election audit verify --bundle", () => {
     const env = { LANDSLIDE_RESULTS_URL: `http://127.0.0.1:${await freePort()}` };
     const verify = await runCli(["audit", "verify", bundle.election.id], env);
     expect(verify.code).toBe(4);
+    // Under --json too: the same exit code, and the error as the one JSON document on stdout.
+    const asJson = await runCli(["audit", "verify", bundle.election.id, "--json"], env);
+    expect(asJson.code).toBe(4);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { message: expect.stringMatching(/^Cannot reach the results service/) } });
     expect(oneLine(verify.stderr)).toMatch(/Cannot reach the results service at http:\/\/127\.0\.0\.1:\d+/);
     const prove = await runCli(["audit", "prove", "0123456789abcdef0123456789abcdef"], env);
     expect(prove.code).toBe(4);

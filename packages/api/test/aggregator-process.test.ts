@@ -5,7 +5,7 @@ import { createDynamoDbClient, DynamoDbVoteStore } from "@landslide/vote-engine/
 import { InMemoryElections } from "@landslide/vote-engine/memory";
 import { generateKeyMaterial, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { serviceEnvironment, startService } from "./service-runner";
+import { serviceEnvironment, startService } from "../src/testing/index";
 
 let stack: TestStack;
 beforeAll(async () => {

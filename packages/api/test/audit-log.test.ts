@@ -7,7 +7,7 @@ import { auditBundleSchema, checkReceiptInclusion, verifyBundle } from "@landsli
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
-import { type Deployment, startDeployment } from "./service-runner";
+import { type Deployment, startDeployment } from "../src/testing/index";
 import { waitFor } from "./wait-for";
 
 let stack: TestStack;

@@ -4,7 +4,7 @@ import { testServers } from "@landslide/local-stack/testing";
 import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createDeviceKey, createLandslideClient, type DeviceKey, type LandslideClient, memoryDeviceKeyStore, refusalOf } from "../src/client/index";
-import { type Deployment, startDeployment } from "./service-runner";
+import { type Deployment, startDeployment } from "../src/testing/index";
 
 /**
  * A scripted population against the real services: people on their own devices, a few of them

@@ -8,7 +8,7 @@ import { InMemoryElections } from "@landslide/vote-engine/memory";
 import { generateKeyMaterial, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import type { AppRouter } from "../src/index";
-import { serviceEnvironment, startService } from "./service-runner";
+import { serviceEnvironment, startService } from "../src/testing/index";
 
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];

@@ -6,7 +6,7 @@ import { DEMO_ELECTION_ID, type ResultsSnapshot } from "@landslide/vote-engine";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { AuthError, verifyReceipt, createLandslideClient, type LandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
-import { type Deployment, startDeployment } from "./service-runner";
+import { type Deployment, startDeployment } from "../src/testing/index";
 import { waitFor } from "./wait-for";
 
 let stack: TestStack;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, isPortInUse, waitForHttp } from "@landslide/local-stack";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
-import { serviceEnvironment, startService } from "./service-runner";
+import { serviceEnvironment, startService } from "../src/testing/index";
 
 let stack: TestStack;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { provisionTestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, refusalOf } from "../src/client/index";
 import { SiteverifyCheck } from "../src/human-check/siteverify";
-import { serviceEnvironment, startService } from "./service-runner";
+import { serviceEnvironment, startService } from "../src/testing/index";
 
 const SITE_KEY = "1x00000000000000000000AA";
 const SECRET = "test-secret-0000000000000000000000";

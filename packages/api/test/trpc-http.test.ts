@@ -9,7 +9,7 @@ import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testi
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
 import { signAsCognitoLocal } from "./cognito-local-key";
 import { type AppRouter, createDeviceKey, createProof, type DeviceKey, solveChallenge } from "../src/index";
-import { serviceEnvironment, startService } from "./service-runner";
+import { serviceEnvironment, startService } from "../src/testing/index";
 
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];

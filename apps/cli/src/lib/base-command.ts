@@ -1,6 +1,7 @@
 import { Command, Errors } from "@oclif/core";
 import { ConfigError } from "@landslide/config";
 import { LocalStackError } from "@landslide/local-stack";
+import { carryExitCode } from "./exit-code";
 
 /**
  * What every `election` command shares: `--json` (one JSON document on stdout, nothing else),
@@ -12,8 +13,8 @@ export abstract class BaseCommand extends Command {
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     if (error instanceof ConfigError || error instanceof LocalStackError) {
       // oclif prints the message (or a JSON envelope under --json) and exits with this code.
-      return super.catch(new Errors.CLIError(error.message, { exit: 1 }));
+      return super.catch(carryExitCode(new Errors.CLIError(error.message, { exit: 1 })));
     }
-    return super.catch(error);
+    return super.catch(carryExitCode(error));
   }
 }

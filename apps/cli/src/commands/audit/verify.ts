@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { Args, Errors, Flags, ux } from "@oclif/core";
+import { Args, Errors, Flags } from "@oclif/core";
 import { type AuditBundle, auditBundleSchema, type VerificationReport, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { BaseCommand } from "../../lib/base-command";
 import { EXIT, publicClient, reachOrExplain } from "../../lib/public-client";
+import { withSpinner } from "../../lib/spinner";
 
 export default class AuditVerify extends BaseCommand {
   static override summary = "Recompute an election's audit from its published bundle: hash chain, epochs, signatures, ballots and result.";
@@ -27,9 +28,9 @@ export default class AuditVerify extends BaseCommand {
     if (bundle.election.id !== args.id) {
       throw new Errors.CLIError(`The bundle is election ${bundle.election.id}'s, not ${args.id}'s.`, { exit: EXIT.usage });
     }
-    ux.action.start(`Verifying ${bundle.records.length} records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots`, undefined, { stdout: false });
-    const report = await verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId }, bundle);
-    ux.action.stop(report.ok ? "done" : "failed");
+    const report = await withSpinner(`Verifying ${bundle.records.length} records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots`, () =>
+      verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId }, bundle),
+    );
     if (!this.jsonEnabled()) {
       this.printReport(bundle, report);
       if (!expectedAuditKeyId) {
@@ -70,11 +71,9 @@ export default class AuditVerify extends BaseCommand {
 
   private async download(electionId: string): Promise<{ bundle: AuditBundle; announcedKeyId: string }> {
     const { client, config } = publicClient();
-    ux.action.start(`Fetching the published bundle from ${config.urls.results}`, undefined, { stdout: false });
-    const [bundle, keys] = await reachOrExplain("the results service", config.urls.results, () =>
-      Promise.all([client.results.audit.bundle.query({ electionId }), client.results.audit.keys.query()]),
+    const [bundle, keys] = await withSpinner(`Fetching the published bundle from ${config.urls.results}`, () =>
+      reachOrExplain("the results service", config.urls.results, () => Promise.all([client.results.audit.bundle.query({ electionId }), client.results.audit.keys.query()])),
     );
-    ux.action.stop();
     // Through the same schema as a file: the bundle is checked, never trusted.
     return { bundle: auditBundleSchema.parse(bundle), announcedKeyId: keys.audit.keyId };
   }

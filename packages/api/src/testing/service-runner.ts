@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { freePort, waitForHttp } from "@landslide/local-stack";
 import type { TestStack } from "@landslide/vote-engine/testing";
-import { serviceEntryPoints, type ServiceName } from "../src/services/index";
+import { serviceEntryPoints, type ServiceName } from "../services/index";
 
 /** The environment a service process gets from the launcher, pointed at a test stack. */
 export function serviceEnvironment(stack: TestStack, port: number): NodeJS.ProcessEnv {

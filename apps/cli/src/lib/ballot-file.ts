@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import { Errors } from "@oclif/core";
+import { z } from "zod";
+import { electionDefinitionSchema } from "@landslide/vote-engine";
+import { formatPath, type JsonPath, lineAndColumn, scanJson } from "./json-locations";
+import { EXIT } from "./public-client";
+
+/**
+ * An election as an official writes it in a ballot file: the API's own definition schema, with
+ * the id (optional: the API picks one) and the schedule as ISO 8601 text. Checked here first so
+ * a mistake is named with its line before anything is sent; the API checks it again.
+ */
+const ballotFileSchema = electionDefinitionSchema
+  .extend({
+    id: z.uuid().optional(),
+    opensAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .strict();
+
+/** A checked ballot file; a schedule it leaves out stays undefined, so an edit keeps the election's. */
+export type BallotFile = z.output<typeof ballotFileSchema>;
+
+/** The ballot file's format, for `--help`. */
+export const BALLOT_FILE_FORMAT = [
+  'A ballot file is a JSON object: "title"; "questions", a list of { "id", "kind": "single", "multi" or "ranked", "prompt", "options": [{ "id", "label" }, …], "minChoices" and "maxChoices" (both 1 by default) }; and optionally "description", "eligibility" ("any-signed-in-voter", the default, or "voter-roll"), "allowAbstain" (false by default), "opensAt" and "closesAt" (ISO 8601 with an offset), and "id" (a UUID; the API picks one when left out). Ids of questions and options are lower-case letters, digits and "-".',
+  'For example: { "title": "Night ferry", "questions": [{ "id": "ferry", "kind": "single", "prompt": "Keep the night ferry?", "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] }] }',
+].join("\n\n");
+
+/**
+ * Reads and checks a ballot file. Any mistake is one line naming the file, the line and column,
+ * the field and what is wrong (exit code 2), like a compiler's: `ballot.json:7:18: questions[0].options: …`.
+ */
+export async function readBallotFile(path: string): Promise<BallotFile> {
+  let text: string;
+  try {
+    text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  } catch (error) {
+    throw usage(`Cannot read the ballot file ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message}.`);
+  }
+  const scan = scanJson(text);
+  const where = (offset: number) => {
+    const { line, column } = lineAndColumn(text, offset);
+    return `${path}:${line}:${column}`;
+  };
+  if (scan.error) throw usage(`${where(scan.error.offset)}: not valid JSON: ${scan.error.message}.`);
+
+  const parsed = ballotFileSchema.safeParse(JSON.parse(text));
+  if (parsed.success) return parsed.data;
+
+  const [issue, ...others] = parsed.error.issues;
+  if (!issue) throw usage(`${path} is not a valid ballot file.`);
+  // An unknown field is named itself, not the object holding it.
+  const field: JsonPath = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+  const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
+  const message = missing ? `missing (expected ${issue.expected})` : issue.message.replace(/\.$/, "");
+  const more = others.length ? ` (and ${others.length} more ${others.length === 1 ? "problem" : "problems"})` : "";
+  throw usage(`${where(offsetOf(scan.valueAt, field))}: ${formatPath(field)}: ${message}${more}.`);
+}
+
+/** Where the value at a path starts; a missing field points at the object that lacks it. */
+function offsetOf(valueAt: ReadonlyMap<string, number>, path: JsonPath): number {
+  for (let length = path.length; length >= 0; length--) {
+    const offset = valueAt.get(formatPath(path.slice(0, length)));
+    if (offset !== undefined) return offset;
+  }
+  return 0;
+}
+
+const usage = (message: string) => new Errors.CLIError(message, { exit: EXIT.usage });

@@ -1,0 +1,263 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { createLandslideClient } from "@landslide/api/client";
+import { type Deployment, startDeployment } from "@landslide/api/testing";
+import { freePort } from "@landslide/local-stack";
+import type { ResultsSnapshot } from "@landslide/vote-engine";
+import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
+import { resultsCsv as consoleResultsCsv } from "../../console/app/elections/[id]/export-results";
+import type { Recount } from "../src/lib/results-export";
+import { type CliResult, runCli } from "./run-cli";
+
+/**
+ * The officials' commands end to end: the real `election` binary against a real deployment
+ * (the four services on free ports, Cognito from the test run's cognito-local), as an official
+ * would use them, from signing in to certifying.
+ */
+
+const bin = fileURLToPath(new URL("../bin/run.js", import.meta.url));
+const OFFICIAL = "official@demo.landslide.test";
+/** oclif wraps error lines to the terminal and marks them with "›"; the tests read the sentence. */
+const oneLine = (stderr: string) => stderr.replace(/\s*›\s*/g, " ").replace(/\s+/g, " ");
+const json = <T = Record<string, unknown>>(result: CliResult): T => JSON.parse(result.stdout) as T;
+
+const scratch = mkdtempSync(join(tmpdir(), "landslide-official-cli-"));
+const configDir = join(scratch, "config");
+let stack: TestStack;
+let deployment: Deployment;
+let env: NodeJS.ProcessEnv;
+let electionId: string;
+/** The election as `elections list --json` showed it once open. */
+let listed: Parameters<typeof consoleResultsCsv>[0];
+
+const ballot = {
+  title: "Harbour District Referendum",
+  description: "Two questions.",
+  allowAbstain: true,
+  questions: [
+    { id: "ferry", kind: "single", prompt: "Keep the night ferry?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] },
+    {
+      id: "harbourmaster",
+      kind: "ranked",
+      prompt: "Rank the candidates",
+      minChoices: 1,
+      maxChoices: 3,
+      options: [{ id: "ines", label: "Ines" }, { id: "tomas", label: "Tomas" }, { id: "wen", label: "Wen" }],
+    },
+  ],
+};
+
+const file = (name: string, content: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** `election` as an official runs it: signed in through the profiles in `configDir`, unless told another. */
+const election = (args: readonly string[], more: NodeJS.ProcessEnv = {}) => runCli(args, { ...env, ...more });
+
+/** The binary with something piped to its stdin (runCli gives it none). */
+function electionWithStdin(args: readonly string[], input: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** A profiles file of its own (so parallel commands never write the same file), holding one profile. */
+function configWith(name: string, profile: unknown): NodeJS.ProcessEnv {
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "profiles.json"), JSON.stringify({ profiles: { default: profile } }), { mode: 0o600 });
+  return { ELECTION_CONFIG_DIR: dir };
+}
+const signedInProfile = () => (JSON.parse(readFileSync(join(configDir, "profiles.json"), "utf8")) as { profiles: { default: { deployment: { urls: object }; session: object } } }).profiles.default;
+
+beforeAll(async () => {
+  stack = await provisionTestStack({ demo: true });
+  deployment = await startDeployment(stack, { LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
+  env = {
+    ELECTION_CONFIG_DIR: configDir,
+    // An empty data folder: no local stack's settings leak in from the repository's.
+    LANDSLIDE_DATA_DIR: join(scratch, "data"),
+    LANDSLIDE_VOTE_API_URL: deployment.urls.voteApi,
+    LANDSLIDE_CONTROL_API_URL: deployment.urls.controlApi,
+    LANDSLIDE_RESULTS_URL: deployment.urls.results,
+    AWS_REGION: stack.target.region,
+    LANDSLIDE_COGNITO_ENDPOINT: stack.target.cognitoEndpoint,
+    LANDSLIDE_COGNITO_CLI_CLIENT_ID: stack.provisioned.clientIds.cli,
+  };
+}, 120_000);
+afterAll(async () => {
+  await deployment?.stop();
+  await stack?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("election login, whoami", () => {
+  it("signs an official in with the password on stdin, keeps the session in an owner-only profile, and says who is signed in", async () => {
+    const password = stack.provisioned.accounts.find((a) => a.email === OFFICIAL)!.password;
+    const login = await electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin", "--json"], `${password}\n`);
+    expect(login.code, login.stderr).toBe(0);
+    expect(json(login)).toMatchObject({ profile: "default", email: OFFICIAL, groups: ["officials"], deployment: { urls: { controlApi: deployment.urls.controlApi } } });
+    expect(statSync(join(configDir, "profiles.json")).mode & 0o777).toBe(0o600);
+
+    const [whoami, wrong] = await Promise.all([election(["whoami", "--json"]), electionWithStdin(["login", "--profile", "typo", "--email", OFFICIAL, "--password-stdin"], "not-the-password-1A\n")]);
+    expect(whoami.code, whoami.stderr).toBe(0);
+    const me = json<{ email: string; groups: string[]; profile: string; expiresAt: string }>(whoami);
+    expect(me).toMatchObject({ email: OFFICIAL, groups: ["officials"], profile: "default" });
+    expect(Date.parse(me.expiresAt)).toBeGreaterThan(Date.now());
+    expect(wrong.code).toBe(3);
+    expect(oneLine(wrong.stderr)).toMatch(/The e-mail address or password is not right\. \(INVALID_CREDENTIALS\)/);
+  });
+});
+
+describe("election elections", () => {
+  it("creates an election from a ballot file, opens it, and lists it as open; a bad file, an unknown id and an unreachable API are one line each", async () => {
+    const created = await election(["elections", "create", "--file", file("ballot.json", JSON.stringify(ballot, null, 2)), "--reason", "council resolution 12/2026", "--json"]);
+    expect(created.code, created.stderr).toBe(0);
+    const draft = json<{ id: string; status: string; title: string }>(created);
+    expect(draft).toMatchObject({ status: "draft", title: ballot.title });
+    electionId = draft.id;
+
+    const badBallot = { ...ballot, questions: [ballot.questions[0], { ...ballot.questions[1], options: [{ id: "Wen!", label: "Wen" }, { id: "ines", label: "Ines" }] }] };
+    const badText = JSON.stringify(badBallot, null, 2);
+    const badFile = file("bad-ballot.json", badText);
+    // Where the bad id is, as an editor counts: line and column, from 1.
+    const before = badText.slice(0, badText.indexOf('"Wen!"'));
+    const badAt = `${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
+    const profile = signedInProfile();
+    const gone = configWith("gone", { ...profile, deployment: { ...profile.deployment, urls: { ...profile.deployment.urls, controlApi: `http://127.0.0.1:${await freePort()}` } } });
+    const [bad, unknown, unreachable, opened] = await Promise.all([
+      election(["elections", "create", "--file", badFile, "--reason", "council resolution 12/2026"]),
+      election(["elections", "open", "00000000-0000-4000-8000-000000000000", "--reason", "polls open"]),
+      election(["elections", "list"], gone),
+      election(["elections", "open", electionId, "--reason", "polls open", "--json"]),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(oneLine(bad.stderr)).toContain(`bad-ballot.json:${badAt}: questions[1].options[0].id: Invalid string: must match pattern`);
+    expect(unknown.code).toBe(3);
+    expect(oneLine(unknown.stderr)).toMatch(/There is no such election \(ELECTION_NOT_FOUND\)\. List the elections with 'election elections list'\./);
+    expect(unreachable.code).toBe(4);
+    expect(oneLine(unreachable.stderr)).toMatch(/Cannot reach the control API at http:\/\/127\.0\.0\.1:\d+ \(profile default\)/);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(json(opened)).toEqual({ electionId, from: "draft", to: "open" });
+
+    const [list, show] = await Promise.all([election(["elections", "list", "--json"]), election(["elections", "show", electionId])]);
+    expect(list.code, list.stderr).toBe(0);
+    listed = json<{ elections: Array<typeof listed> }>(list).elections.find((e) => e.id === electionId)!;
+    expect(listed).toMatchObject({ status: "open", turnout: 0, title: ballot.title });
+    expect(show.stdout).toMatch(/^ {2}status +open$/m);
+    expect(show.stdout).toMatch(/2\. Rank the candidates +\[harbourmaster: ranked, rank 1 to 3\]/);
+  });
+});
+
+describe("election results", () => {
+  it("follows the live results over SSE as newline-delimited JSON, and shows the snapshot after a vote cast through the SDK", async () => {
+    const watch = watchResults(electionId);
+    onTestFinished(() => void watch.stop());
+    expect((await watch.line((s) => s.turnout === 0)).electionId).toBe(electionId);
+
+    const voter = createLandslideClient({
+      urls: deployment.urls,
+      cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds["voter-web"] },
+      // A program without a user agent is taken for a headless bot, and its ballot held for review.
+      userAgent: "landslide-cli-test/1.0",
+    });
+    const email = "voter1@demo.landslide.test";
+    await voter.auth.signIn(email, stack.provisioned.accounts.find((a) => a.email === email)!.password);
+    const cast = await voter.castBallot({ electionId, ballot: { answers: { ferry: { choices: ["yes"] }, harbourmaster: { choices: ["wen", "ines"] } } } });
+    expect(cast.decision).toBe("accepted");
+
+    const live = await watch.line((s) => s.turnout === 1);
+    expect(live.questions[0]!.options.map((o) => o.votes)).toEqual([1, 0]);
+    expect(await watch.stop()).toBe(0);
+
+    const [snapshot, table] = await Promise.all([election(["results", electionId, "--json"]), election(["results", electionId])]);
+    expect(snapshot.code, snapshot.stderr).toBe(0);
+    expect(json<ResultsSnapshot>(snapshot)).toMatchObject({ electionId, turnout: 1, quarantined: 0, questions: [{ id: "ferry", options: [{ id: "yes", votes: 1 }, { id: "no", votes: 0 }] }, { id: "harbourmaster" }] });
+    expect(table.stdout).toMatch(/^Harbour District Referendum \(open\)$/m);
+    expect(table.stdout).toMatch(/^ {2}Yes +1 +100\.0%$/m);
+    expect(table.stdout).toMatch(/^Rank the candidates \(first preferences\)$/m);
+  });
+});
+
+describe("election elections recount, export, close, certify", () => {
+  it("recounts, and exports the recount as the console's CSV; then closes and certifies", async () => {
+    const [recounted, exported] = await Promise.all([election(["elections", "recount", electionId, "--json"]), election(["elections", "export", electionId, "--format", "csv"])]);
+    expect(recounted.code, recounted.stderr).toBe(0);
+    const recount = json<Recount & { equalsLiveTally: boolean }>(recounted);
+    expect(recount).toMatchObject({ votesRead: 1, equalsLiveTally: true, differences: [] });
+
+    expect(exported.code, exported.stderr).toBe(0);
+    const [header, ...rows] = exported.stdout.trimEnd().split("\r\n").map((line) => line.split(","));
+    expect(header).toEqual(["counter", "question_id", "question", "option_id", "option", "votes"]);
+    expect(rows.map((r) => r[0])).toEqual(["__turnout", "__quarantined", "ferry#yes", "ferry#no", "ferry#__abstain", "harbourmaster#ines", "harbourmaster#tomas", "harbourmaster#wen", "harbourmaster#__abstain"]);
+    for (const [counter, , , , , votes] of rows) expect(Number(votes), counter).toBe(recount.counters[counter!] ?? 0);
+    expect(exported.stdout).toBe(consoleResultsCsv(listed, recount));
+
+    const closed = await election(["elections", "close", electionId, "--reason", "polls closed", "--json"]);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(json(closed)).toEqual({ electionId, from: "open", to: "closed" });
+    const certified = await election(["elections", "certify", electionId, "--reason", "results certified by the board"]);
+    expect(certified.code, certified.stderr).toBe(0);
+    expect(certified.stdout).toMatch(/closed → certified/);
+  });
+});
+
+describe("election logout", () => {
+  it("signs out, after which whoami exits 3; a login whose refresh fails has expired, also exit 3", async () => {
+    const stale = configWith("stale", { ...signedInProfile(), session: { accessToken: "expired", refreshToken: "revoked", expiresAt: Date.now() - 1000 } });
+    const [logout, expired] = await Promise.all([election(["logout"]), election(["whoami"], stale)]);
+    expect(logout.code, logout.stderr).toBe(0);
+    expect(logout.stdout).toMatch(/Signed out of profile default/);
+    expect(expired.code).toBe(3);
+    expect(oneLine(expired.stderr)).toMatch(/Your login has expired: run election login/);
+
+    const whoami = await election(["whoami", "--json"]);
+    expect(whoami.code).toBe(3);
+    expect(json(whoami)).toMatchObject({ error: { message: "You are not signed in: run election login" } });
+  });
+});
+
+/** `election results ID --watch --json` running in the background: its snapshots as they come, and Ctrl-C. */
+function watchResults(id: string) {
+  const child = spawn(process.execPath, [bin, "results", id, "--watch", "--json"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const snapshots: ResultsSnapshot[] = [];
+  let buffered = "";
+  let stderr = "";
+  child.stderr.on("data", (c) => (stderr += c));
+  child.stdout.on("data", (chunk) => {
+    buffered += chunk;
+    const lines = buffered.split("\n");
+    buffered = lines.pop()!;
+    snapshots.push(...lines.map((line) => JSON.parse(line) as ResultsSnapshot));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
+  return {
+    /** The first snapshot (so far or to come) that matches. */
+    async line(matches: (snapshot: ResultsSnapshot) => boolean, timeoutMs = 20_000): Promise<ResultsSnapshot> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = snapshots.find(matches);
+        if (found) return found;
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no matching snapshot; got ${JSON.stringify(snapshots.map((s) => s.turnout))}; stderr: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    /** Ctrl-C; resolves with the exit code. */
+    stop: () => {
+      if (child.exitCode === null) child.kill("SIGINT");
+      return exited;
+    },
+  };
+}
