@@ -74,7 +74,8 @@ describe("election local up (the launcher behind npm run dev)", () => {
     expect(after.elections).toEqual(elections.map((e) => expect.objectContaining(e)));
     second.stop();
     expect(await second.exited).toBe(0);
-  });
+    // Two whole starts and stops of the stack.
+  }, 180_000);
 
   it("refuses to start when a port is taken, naming the port and the variable, and leaves nothing running", async () => {
     const blocker = createServer().listen(ports.RESULTS, "127.0.0.1");

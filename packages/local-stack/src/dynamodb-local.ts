@@ -46,7 +46,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
-    await waitForHttp(endpoint, { timeoutMs: 30_000, isAlive: () => child.alive });
+    // Java starts slowly on a busy two-core machine: a minute before giving up.
+    await waitForHttp(endpoint, { timeoutMs: 60_000, isAlive: () => child.alive });
   } catch (error) {
     await child.stop();
     throw new LocalStackError(`DynamoDB Local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`);
