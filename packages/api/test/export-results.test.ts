@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, type ExportElection, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "../app/elections/[id]/export-results";
+import { csvField, type ExportElection, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "../src/client/index";
 
 const election: ExportElection = {
   id: "6f1c2d3e-0000-4000-8000-000000000001",

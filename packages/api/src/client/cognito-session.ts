@@ -104,7 +104,6 @@ export class CognitoSession {
     return this.refreshing;
   }
 
-  /** Who is signed in, as the ID token says (for display; the API checks the tokens itself). */
   /**
    * Who is signed in, as the tokens say: for showing, and for choosing what to offer. The API
    * decides what is allowed from the verified access token, never from this.
@@ -145,8 +144,10 @@ export class CognitoSession {
       await this.store.save(tokens);
       return tokens;
     } catch (error) {
-      if (flow === "REFRESH_TOKEN_AUTH") await this.store.save(undefined);
-      throw toAuthError(error, "sign-in");
+      const failure = toAuthError(error, "sign-in");
+      // A refused refresh ends the session; one that got no answer leaves it for the next try.
+      if (flow === "REFRESH_TOKEN_AUTH" && failure.reason !== "UNAVAILABLE") await this.store.save(undefined);
+      throw failure;
     }
   }
 }

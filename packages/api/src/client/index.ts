@@ -15,3 +15,8 @@ export type { RouterInputs, RouterOutputs } from "../index";
 export { verifyReceipt } from "./verify-receipt";
 export type { Receipt } from "@landslide/vote-engine";
 export { verifyReceiptInclusion } from "./verify-inclusion";
+export { type BallotShape, countersOf, liveCounters, type NamedCounter } from "./results/counters";
+export { CSV_HEADER, csvField, type ExportElection, type InstantRunoffCount, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "./results/export-results";
+export { parseCsv } from "./roll/parse-csv";
+export { readRoll, ROLL_COLUMNS, type RollColumn, type RollFile, type RollRow } from "./roll/read-roll";
+export { type ImportReport, importRoll, MAX_VALUE_LENGTH, type RowError, ROWS_PER_BATCH, type SendBatch } from "./roll/import-roll";

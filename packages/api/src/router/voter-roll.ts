@@ -1,13 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { parseRollRows } from "@landslide/vote-engine";
+import { MAX_VALUE_LENGTH, ROWS_PER_BATCH } from "../client/roll/import-roll";
 import { officialProcedure } from "../trpc";
 import { recordAction } from "./audit-action";
 import { electionOrRefuse } from "./election-or-refuse";
 import { reasonInput } from "./election-input";
 
-/** Rows per request: a roll of millions is sent in batches (the CLI and console do), each safe to resend. */
-const ROWS_PER_BATCH = 500;
 
 export const voterRollRouter = {
   /**
@@ -20,7 +19,7 @@ export const voterRollRouter = {
       z
         .object({
           electionId: z.uuid(),
-          rows: z.array(z.record(z.string(), z.string().max(320))).min(1).max(ROWS_PER_BATCH),
+          rows: z.array(z.record(z.string(), z.string().max(MAX_VALUE_LENGTH))).min(1).max(ROWS_PER_BATCH),
           firstRow: z.number().int().min(1).default(1),
           reason: reasonInput.default("voter roll import"),
         })

@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { Errors, Flags } from "@oclif/core";
+import { resultsCsv, resultsJson } from "@landslide/api/client";
 import { electionById } from "../../lib/elections";
 import { count } from "../../lib/format";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 import { EXIT } from "../../lib/public-client";
-import { resultsCsv, resultsJson } from "../../lib/results-export";
 
 export default class ElectionsExport extends OfficialCommand {
   static override summary = "Export an election's results from a fresh recount, as CSV or JSON.";
@@ -16,6 +16,8 @@ export default class ElectionsExport extends OfficialCommand {
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --output results.csv",
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --format json > results.json",
   ];
+  /** `election export ID`, as operators reach for it first. */
+  static override aliases = ["export"];
   static override args = { id: electionIdArg };
   static override flags = {
     format: Flags.option({ options: ["csv", "json"] as const, default: "csv", description: "the file format" })(),

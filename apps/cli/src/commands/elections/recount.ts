@@ -1,17 +1,19 @@
 import { ux } from "@oclif/core";
+import { countersOf, type RouterOutputs } from "@landslide/api/client";
 import { electionById } from "../../lib/elections";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 import { EXIT } from "../../lib/public-client";
-import { countersOf, type Recount } from "../../lib/results-export";
 import { count, table } from "../../lib/format";
 
 export default class ElectionsRecount extends OfficialCommand {
   static override summary = "Count every stored vote again and compare the result with the live tally.";
   static override description = "Lists each counter of the tally (the names the audit bundle and the exports use). Exits 1 when the recount differs from the live tally, and lists the differences.";
   static override examples = ["<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61", "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --json"];
+  /** `election recount ID`, as operators reach for it first. */
+  static override aliases = ["recount"];
   static override args = { id: electionIdArg };
 
-  async run(): Promise<Recount & { electionId: string; equalsLiveTally: boolean }> {
+  async run(): Promise<RouterOutputs["official"]["elections"]["recount"] & { electionId: string; equalsLiveTally: boolean }> {
     const { args, flags } = await this.parse(ElectionsRecount);
     const client = await this.signedIn(flags.profile);
     const election = await electionById(client, args.id);
@@ -23,7 +25,7 @@ export default class ElectionsRecount extends OfficialCommand {
         table(countersOf(election), [
           { header: "COUNTER", value: (c) => c.counter },
           { header: "VOTES", value: (c) => recount.counters[c.counter] ?? 0, align: "right" },
-          { header: "WHAT", value: (c) => (c.question ? `${c.question.prompt}: ${c.name}` : c.name) },
+          { header: "WHAT", value: (c) => c.label },
         ]),
       );
       if (!equalsLiveTally) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ExportElection, resultsCsv, resultsFileName, resultsJson } from "./export-results";
+import { type ExportElection, resultsCsv, resultsFileName, resultsJson } from "@landslide/api/client";
 import { formatClock } from "./local-time";
 import type { RecountRun } from "./use-recount";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { type BallotShape, countersOf, liveCounters } from "./counters";
+import { type BallotShape, countersOf, liveCounters } from "@landslide/api/client";
 import { TableRegion } from "./table-region";
 import type { Snapshot } from "./use-live-snapshot";
 import type { Recount } from "./use-recount";

@@ -1,4 +1,4 @@
-import type { ImportReport } from "./import-roll";
+import type { ImportReport } from "@landslide/api/client";
 import { TableRegion } from "../[id]/table-region";
 
 /** Enough to fix a file by; the rest follow once those are fixed and the file is imported again. */

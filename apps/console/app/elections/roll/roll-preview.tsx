@@ -1,4 +1,4 @@
-import type { RollColumn, RollRow } from "./read-roll";
+import type { RollColumn, RollRow } from "@landslide/api/client";
 import { TableRegion } from "../[id]/table-region";
 
 const PREVIEW_ROWS = 10;

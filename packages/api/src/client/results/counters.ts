@@ -1,6 +1,6 @@
 /**
- * The tally's counter names (as in packages/vote-engine/src/tally/counter-keys.ts; the console
- * does not depend on the engine) and what each means to people. The recount, the live snapshot
+ * The tally's counter names (as in packages/vote-engine/src/tally/counter-keys.ts, repeated here
+ * so that browsers need not load the engine) and what each means to people. The recount, the live snapshot
  * and the exports all speak in these counters, so they line up row for row.
  */
 export const TURNOUT = "__turnout";

@@ -1,8 +1,8 @@
 import type { RollRow } from "./read-roll";
 
-/** The API's largest batch (voter-roll.ts). */
+/** Rows per request (the API refuses more): a roll of millions goes in batches, each safe to resend. */
 export const ROWS_PER_BATCH = 500;
-/** The API refuses a whole batch when one value is longer than this, so such rows are caught here and not sent. */
+/** The API refuses a whole batch when one value is longer than this, so such rows are caught before sending. */
 export const MAX_VALUE_LENGTH = 320;
 
 export interface RowError {

@@ -4,13 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
+import { importRoll, readRoll, type RollRow, ROWS_PER_BATCH } from "@landslide/api/client";
 import { useLandslide } from "../../../providers";
 import { electionChanged, useOfficialElection } from "../official-election";
 import { ReasonField, reasonProblem } from "../reason-form";
 import { RefusalNotice } from "../../form/refusal-notice";
 import { ImportReportView } from "../../roll/import-report";
-import { importRoll, ROWS_PER_BATCH } from "../../roll/import-roll";
-import { readRoll, type RollRow } from "../../roll/read-roll";
 import { RollPreview } from "../../roll/roll-preview";
 import { RollSource, type RollSourceText } from "../../roll/roll-source";
 
