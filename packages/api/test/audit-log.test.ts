@@ -93,6 +93,10 @@ describe("the verifiable audit log, through the running services", () => {
       return s.status === "voided" ? s : undefined;
     });
     expect(voided).toMatchObject({ reason: "shares a device with a known bot" });
+    // A refused second decision on it (it is no longer held) does not become its reason.
+    const late = await official.control.official.fraud.release.mutate({ electionId: election.id, voterKeys: [caseOf(toVoid.receipt.receiptId)], reason: "clicked release by mistake" });
+    expect(late.changed).toBe(0);
+    expect(await person.results.audit.receipt.query({ receiptId: toVoid.receipt.receiptId })).toMatchObject({ status: "voided", reason: "shares a device with a known bot" });
     await waitFor(async () => {
       const s = await person.results.audit.receipt.query({ receiptId: toRelease.receipt.receiptId });
       return s.status === "included" ? s : undefined;

@@ -23,9 +23,15 @@ const decide = (decision: "released" | "voided") =>
         const result = await reviewVote(ctx.services.votes, { electionId: input.electionId, voterKey: key, decision });
         outcomes.push(result.ok ? { voterKey: key, state: result.value.state, changed: result.value.changed } : { voterKey: key, error: result.error.code, message: result.error.message });
       }
-      const changed = outcomes.filter((o) => "changed" in o && o.changed).length;
-      await recordAction(ctx, decision === "released" ? "fraud.release" : "fraud.void", input.electionId, input.reason, { voterKeys: [...new Set(input.voterKeys)], changed });
-      return { changed, outcomes };
+      const decidedKeys = outcomes.filter((o) => "changed" in o && o.changed).map((o) => o.voterKey);
+      // Every key asked for is kept (who tried what), and apart from it the ones this decision
+      // changed: a receipt's standing names the decision that changed it, not a refused attempt.
+      await recordAction(ctx, decision === "released" ? "fraud.release" : "fraud.void", input.electionId, input.reason, {
+        voterKeys: [...new Set(input.voterKeys)],
+        decidedKeys,
+        changed: decidedKeys.length,
+      });
+      return { changed: decidedKeys.length, outcomes };
     });
 
 export const fraudReviewRouter = {

@@ -64,7 +64,7 @@ export class AuditTrail {
         and(
           eq(auditActions.electionId, electionId),
           sql`${auditActions.action} in ('fraud.release', 'fraud.void')`,
-          sql`${auditActions.details} -> 'voterKeys' ? ${voterKey}`,
+          sql`${auditActions.details} -> 'decidedKeys' ? ${voterKey}`,
         ),
       )
       .orderBy(desc(auditActions.at))
