@@ -8,6 +8,7 @@ import { systemClock } from "@landslide/vote-engine";
 import type { ServiceName } from "@landslide/api/services";
 import { type StackLayout, stackLayout } from "./layout";
 import { type LaunchedProcess, launchService, launchWebApp, type WebAppName, type WebMode } from "./processes";
+import { type PlannedPort, portPlan } from "./port-plan";
 import { removeRunFile, writeRunFile } from "./run-file";
 import { waitUntilReady } from "./wait-ready";
 
@@ -84,6 +85,9 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       LANDSLIDE_COGNITO_VOTER_CLIENT_ID: provisioned.clientIds["voter-web"],
       LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: provisioned.clientIds.console,
       LANDSLIDE_COGNITO_CLI_CLIENT_ID: provisioned.clientIds.cli,
+      // While the services listen on loopback only, trusting one forwarded hop lets 'election
+      // loadtest' play voters from many addresses, as the load balancer reports them in production.
+      LANDSLIDE_TRUSTED_PROXY_HOPS: process.env.LANDSLIDE_TRUSTED_PROXY_HOPS || (isLoopback(config.host) ? "1" : "0"),
     };
 
     onStep("Starting the vote API, control API, results fan-out and aggregator");
@@ -126,31 +130,12 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
   }
 }
 
-function portPlan(config: Config, embedded: boolean, web: WebMode) {
-  const p = config.ports;
-  return [
-    ...(embedded
-      ? [
-          { port: p.dynamodbLocal, what: "DynamoDB Local", variable: "LANDSLIDE_DYNAMODB_LOCAL_PORT" },
-          { port: p.cognitoLocal, what: "cognito-local", variable: "LANDSLIDE_COGNITO_LOCAL_PORT" },
-          { port: p.pglite, what: "PGlite", variable: "LANDSLIDE_PGLITE_PORT" },
-        ]
-      : []),
-    { port: p.voteApi, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" },
-    { port: p.controlApi, what: "control API", variable: "LANDSLIDE_CONTROL_API_PORT" },
-    { port: p.results, what: "results fan-out", variable: "LANDSLIDE_RESULTS_PORT" },
-    { port: p.aggregator, what: "aggregator", variable: "LANDSLIDE_AGGREGATOR_PORT" },
-    ...(web === "none"
-      ? []
-      : [
-          { port: p.voterWeb, what: "voter site", variable: "LANDSLIDE_VOTER_WEB_PORT" },
-          { port: p.console, what: "console", variable: "LANDSLIDE_CONSOLE_PORT" },
-        ]),
-  ];
-}
-
-async function assertNothingListening(wanted: ReturnType<typeof portPlan>, host: string): Promise<void> {
+async function assertNothingListening(wanted: readonly PlannedPort[], host: string): Promise<void> {
   for (const { port, what } of wanted) {
     if (await isPortInUse(port, host)) throw new Error(`${what} still listens on port ${port} after stopping`);
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }

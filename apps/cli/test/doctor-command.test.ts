@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { CognitoSession } from "@landslide/api/client";
+import { type Deployment, startDeployment } from "@landslide/api/testing";
+import { freePort } from "@landslide/local-stack";
+import { provisionTestStack } from "@landslide/vote-engine/testing";
+import type { Check } from "../src/lib/doctor/check";
+import { type CliResult, runCli } from "./run-cli";
+
+/**
+ * `election doctor` as a person runs it: the real binary, in a scratch data folder and config
+ * folder, with every port of the local stack moved to one that is free right now (so a
+ * developer's own `npm run dev` on the default ports changes nothing here).
+ */
+
+const scratch = mkdtempSync(join(tmpdir(), "landslide-doctor-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const PORT_VARIABLES = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "PGLITE", "VOTER_WEB", "CONSOLE"] as const;
+
+/** A data folder and a config folder of their own, and every local port on a free one. */
+async function isolated(name: string): Promise<{ env: NodeJS.ProcessEnv; ports: Record<(typeof PORT_VARIABLES)[number], number> }> {
+  const ports = {} as Record<(typeof PORT_VARIABLES)[number], number>;
+  for (const variable of PORT_VARIABLES) ports[variable] = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    LANDSLIDE_DATA_DIR: join(scratch, name, "data"),
+    ELECTION_CONFIG_DIR: join(scratch, name, "config"),
+    ...Object.fromEntries(PORT_VARIABLES.map((v) => [`LANDSLIDE_${v}_PORT`, String(ports[v])])),
+  };
+  return { env, ports };
+}
+
+const report = (result: CliResult) => JSON.parse(result.stdout) as { ok: boolean; checks: Check[] };
+const check = (result: CliResult, name: string) => {
+  const found = report(result).checks.find((c) => c.name === name);
+  expect(found, `no check named ${name} in ${result.stdout}`).toBeDefined();
+  return found!;
+};
+
+describe("election doctor", () => {
+  it("on a machine with nothing running and nobody signed in: only warnings, each with what to run, and exit 0", async () => {
+    const { env } = await isolated("idle");
+    const result = await runCli(["doctor", "--json"], env);
+    expect(result.code, result.stderr).toBe(0);
+    const { ok, checks } = report(result);
+    expect(ok).toBe(true);
+    expect(checks.filter((c) => c.status === "fail")).toEqual([]);
+    expect(check(result, "Java")).toMatchObject({ status: "ok", detail: expect.stringMatching(/^Java \d+/) });
+    expect(check(result, "Node.js")).toMatchObject({ status: "ok" });
+    expect(check(result, "session (profile default)")).toEqual({ name: "session (profile default)", status: "warn", detail: "not signed in: there is no profile default", fix: "election login" });
+    for (const name of ["vote API", "control API", "results fan-out", "aggregator", "DynamoDB", "Cognito"]) {
+      expect(check(result, name)).toMatchObject({ status: "warn", fix: "start it: npm run dev (or election local up)" });
+    }
+    // A fix for every problem, none for what is fine.
+    for (const c of checks) expect(c.fix !== undefined, c.name).toBe(c.status !== "ok");
+  });
+
+  it("fails on a port some other program holds, naming the port and the variable that moves it; a bad setting is a failed check too", async () => {
+    const { env, ports } = await isolated("busy");
+    const blocker = createServer().listen(ports.RESULTS, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    onTestFinished(() => void blocker.close());
+
+    const [json, human, badSetting] = await Promise.all([
+      runCli(["doctor", "--json"], env),
+      runCli(["doctor"], env),
+      runCli(["doctor", "--json"], { ...env, LANDSLIDE_AGGREGATOR_PORT: "seventy" }),
+    ]);
+    expect(json.code, json.stderr).toBe(1);
+    expect(report(json).ok).toBe(false);
+    const name = `port ${ports.RESULTS} (results fan-out)`;
+    expect(check(json, name)).toEqual({
+      name,
+      status: "fail",
+      detail: "in use on 127.0.0.1 by something other than the local stack",
+      fix: `stop what listens there (lsof -iTCP:${ports.RESULTS} -sTCP:LISTEN names it), or set LANDSLIDE_RESULTS_PORT to a free port`,
+    });
+    expect(report(json).checks.filter((c) => c.status === "fail").map((c) => c.name)).toEqual([name]);
+
+    expect(human.code).toBe(1);
+    const lines = human.stdout.split("\n");
+    const at = lines.findIndex((line) => line.startsWith(`✗ ${name}`));
+    expect(at, human.stdout).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toMatch(new RegExp(`^    → stop what listens there .* set LANDSLIDE_RESULTS_PORT to a free port$`));
+    expect(lines.filter((line) => line.startsWith("! ")).length).toBeGreaterThan(0);
+    expect(lines.at(-2)).toMatch(/^\d+ checks: \d+ ok, \d+ warnings, 1 failed\. Fix the ✗ lines above\.$/);
+
+    expect(badSetting.code, badSetting.stderr).toBe(1);
+    expect(check(badSetting, "configuration")).toMatchObject({ status: "fail", detail: expect.stringContaining("LANDSLIDE_AGGREGATOR_PORT"), fix: "fix or unset LANDSLIDE_AGGREGATOR_PORT, then run election doctor again" });
+    expect(check(badSetting, "Java").status).toBe("ok");
+  });
+
+  it("against a real deployment: every endpoint answers, the session renews, the keys are owner-only; exit 0", async () => {
+    const stack = await provisionTestStack({ demo: true });
+    let deployment: Deployment | undefined;
+    onTestFinished(async () => {
+      await deployment?.stop();
+      await stack.stop();
+    });
+    deployment = await startDeployment(stack);
+
+    const { env: isolatedEnv } = await isolated("deployed");
+    const configDir = isolatedEnv.ELECTION_CONFIG_DIR!;
+    const official = stack.provisioned.accounts.find((a) => a.group === "officials")!;
+    const cognito = { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds.cli };
+    const session = await new CognitoSession(cognito).signIn(official.email, official.password);
+    mkdirSync(configDir, { recursive: true });
+    const profile = { deployment: { urls: deployment.urls, cognito }, session };
+    writeFileSync(join(configDir, "profiles.json"), JSON.stringify({ profiles: { default: profile } }), { mode: 0o600 });
+
+    const result = await runCli(["doctor", "--json"], {
+      ...isolatedEnv,
+      LANDSLIDE_VOTE_API_URL: deployment.urls.voteApi,
+      LANDSLIDE_CONTROL_API_URL: deployment.urls.controlApi,
+      LANDSLIDE_RESULTS_URL: deployment.urls.results,
+      LANDSLIDE_AGGREGATOR_URL: deployment.urls.aggregator,
+      AWS_REGION: stack.target.region,
+      LANDSLIDE_DYNAMODB_ENDPOINT: stack.target.dynamodbEndpoint,
+      LANDSLIDE_COGNITO_ENDPOINT: stack.target.cognitoEndpoint,
+      LANDSLIDE_KEYS_FILE: stack.keysFile,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(check(result, "vote API")).toEqual({ name: "vote API", status: "ok", detail: `ready at ${deployment.urls.voteApi}` });
+    for (const name of ["control API", "results fan-out", "aggregator"]) expect(check(result, name).status, name).toBe("ok");
+    expect(check(result, "DynamoDB")).toEqual({ name: "DynamoDB", status: "ok", detail: `answers at ${stack.target.dynamodbEndpoint}` });
+    expect(check(result, "Cognito")).toEqual({ name: "Cognito", status: "ok", detail: `answers at ${stack.target.cognitoEndpoint}` });
+    expect(check(result, "session (profile default)")).toMatchObject({ status: "ok", detail: expect.stringContaining(`signed in as ${official.email} (officials); renewed just now`) });
+    expect(check(result, "keys file")).toMatchObject({ status: "ok", detail: expect.stringContaining("mode 0600") });
+    expect(report(result)).toMatchObject({ ok: true });
+    // The check never shows a token.
+    for (const token of [session.accessToken, session.refreshToken, session.idToken]) if (token) expect(result.stdout).not.toContain(token);
+  });
+});
