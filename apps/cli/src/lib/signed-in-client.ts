@@ -57,6 +57,11 @@ export class SignedInClient {
     return withSpinner(doing, () => this.call("controlApi", () => call(this.sdk.control)));
   }
 
+  /** A call to the control API without a spinner, for work that shows its own progress. */
+  controlQuietly<T>(call: (api: LandslideClient["control"]) => Promise<T>): Promise<T> {
+    return this.call("controlApi", () => call(this.sdk.control));
+  }
+
   /** Who is signed in, as the tokens say. */
   async identity(): Promise<{ email: string | undefined; groups: readonly string[]; expiresAt: Date }> {
     const tokens = await this.call("cognito", () => this.sdk.auth.tokens());

@@ -1,0 +1,167 @@
+import { availableParallelism, cpus } from "node:os";
+import { join } from "node:path";
+import { Errors, Flags } from "@oclif/core";
+import { createLandslideClient } from "@landslide/api/client";
+import { loadConfig } from "@landslide/config";
+import { BaseCommand } from "../lib/base-command";
+import { mapConcurrently } from "../lib/concurrently";
+import { count, facts } from "../lib/format";
+import { parseDuration } from "../lib/loadtest/duration";
+import { percentiles } from "../lib/loadtest/latency";
+import { type CastRecord, pacedCasts } from "../lib/loadtest/paced-casts";
+import { randomBallot } from "../lib/loadtest/random-ballot";
+import { castOnce, prepareVoter } from "../lib/loadtest/simulated-voter";
+import { checkTally, readTally } from "../lib/loadtest/tally-check";
+import { ensureAccount, testVoters, type TestVoterPool } from "../lib/loadtest/test-voters";
+import { stackLayout } from "../lib/local-stack/layout";
+import { readRunFile } from "../lib/local-stack/run-file";
+import { progressBar } from "../lib/progress-bar";
+import { EXIT, reachOrExplain } from "../lib/public-client";
+import { withSpinner } from "../lib/spinner";
+
+/** Sign-ins, device registrations and human checks at once while preparing: enough to be quick, few enough for cognito-local. */
+const PREPARE_CONCURRENCY = 8;
+
+export default class Loadtest extends BaseCommand {
+  static override summary = "Cast ballots at a steady rate with simulated voters, and check that the tally equals what was accepted.";
+  static override description = [
+    "Creates the test voters it needs (loadtest-000001@loadtest.landslide.test and on; a later run signs the same ones in again), signs each in with a real token, registers its device key and solves a real human check for every ballot it will cast — all before the clock starts. Then it sends --rate casts a second for --duration, each at its moment whether or not earlier ones were answered. Arrival k is voter k modulo --voters: once every voter has cast, the later casts are second attempts by the same people (new idempotency keys), which the platform must refuse, so a run longer than voters/rate also tests one vote per person under load.",
+    "Voters come from their own IPv6 /64 each; --bots makes that fraction of them bots (no browser's user agent, all from one /24), which the risk checks should hold for review. Addresses travel in X-Forwarded-For, which the local stack trusts for one hop.",
+    "The report: accepted, quarantined and refused by reason; latency p50/p95/p99 of the cast requests; throughput; and the tally check (exit 1 if it fails or a cast went unanswered). The tally check is exact only while nobody else votes in the election. Creating voters needs the local stack (their confirmation codes are read from cognito-local).",
+  ].join("\n\n");
+  static override examples = [
+    "<%= config.bin %> <%= command.id %> --election 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --voters 500 --rate 100 --duration 20s",
+    "<%= config.bin %> <%= command.id %> --voters 2000 --rate 400 --duration 30s --bots 0.05 --json",
+  ];
+  static override flags = {
+    election: Flags.string({ char: "e", description: "the open election to vote in (default: the only open one)" }),
+    voters: Flags.integer({ char: "n", description: "how many simulated voters", default: 100, min: 1, max: 100_000 }),
+    rate: Flags.integer({ char: "r", description: "casts per second", default: 50, min: 1, max: 100_000 }),
+    duration: Flags.string({ char: "d", description: "how long to cast: 20s, 2m, 1500ms", default: "10s" }),
+    bots: Flags.string({ description: "the fraction of voters that are bots, from 0 to 1", default: "0" }),
+    "max-in-flight": Flags.integer({ description: "casts waiting for an answer at most at once", default: 256, min: 1 }),
+  };
+
+  async run() {
+    const { flags } = await this.parse(Loadtest);
+    const durationMs = parseDuration(flags.duration);
+    if (durationMs === undefined) throw new Errors.CLIError(`--duration ${flags.duration} is not a duration: write 20s, 2m or 1500ms.`, { exit: EXIT.usage });
+    const botShare = Number(flags.bots);
+    if (!(botShare >= 0 && botShare <= 1)) throw new Errors.CLIError(`--bots ${flags.bots} is not a fraction from 0 to 1 (0.1 makes every tenth voter a bot).`, { exit: EXIT.usage });
+
+    const { urls, pool } = this.deployment();
+    const reader = createLandslideClient({ urls, cognito: pool.cognito, userAgent: "landslide-cli" });
+    const election = await withSpinner("Reading the election", () => reachOrExplain("the results service", urls.results, () => this.openElection(reader, flags.election)));
+
+    const attempts = Math.max(1, Math.round((flags.rate * durationMs) / 1000));
+    const voting = Math.min(flags.voters, attempts);
+    const isBot = (i: number) => Math.floor((i + 1) * botShare) > Math.floor(i * botShare);
+    const castsOf = (i: number) => Math.floor((attempts - 1 - i) / flags.voters) + 1;
+    const voters = testVoters(this.config.configDir, voting);
+    const quiet = this.jsonEnabled();
+
+    const accounts = quiet ? undefined : progressBar("voters signed up or found", voting);
+    let created = 0;
+    for (const voter of voters) {
+      // One at a time: cognito-local loses sign-ups written concurrently.
+      if (await reachOrExplain("Cognito", pool.cognito.endpoint ?? pool.cognito.region, () => ensureAccount(pool, voter))) created++;
+      accounts?.update(voter.index + 1);
+    }
+    accounts?.stop();
+
+    const preparing = quiet ? undefined : progressBar("voters signed in, devices registered, human checks solved", voting);
+    let prepared = 0;
+    const ready = await mapConcurrently(voters, PREPARE_CONCURRENCY, async (voter) => {
+      const one = await reachOrExplain("the vote API", urls.voteApi, () => prepareVoter(urls, pool, voter, isBot(voter.index), castsOf(voter.index)));
+      preparing?.update(++prepared);
+      return one;
+    });
+    preparing?.stop();
+
+    const before = await readTally(reader, election.id);
+    const casting = quiet ? undefined : progressBar("casts answered", attempts);
+    const run = await pacedCasts(attempts, flags.rate, flags["max-in-flight"], (k) => castOnce(ready[k % flags.voters]!, election.id, randomBallot(election)), (done) => casting?.update(done));
+    casting?.stop();
+
+    const tally = (kind: string) => run.records.filter((r) => r.outcome.kind === kind).length;
+    const outcomes = { accepted: tally("accepted"), quarantined: tally("quarantined"), refused: refusedByReason(run.records), unanswered: tally("unanswered") };
+    const check = await withSpinner("Waiting for the tally to count every accepted vote", () => checkTally(reader, election.id, before, { turnout: outcomes.accepted, quarantined: outcomes.quarantined }));
+    const report = {
+      election: { id: election.id, title: election.title },
+      machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown" },
+      voters: { total: voting, created, reused: voting - created, bots: voters.filter((v) => isBot(v.index)).length },
+      plan: { rate: flags.rate, durationSeconds: durationMs / 1000, casts: attempts },
+      outcomes,
+      latencyMs: percentiles(run.records.map((r) => r.latencyMs)),
+      lateMs: percentiles(run.records.map((r) => r.lateMs)).max,
+      elapsedSeconds: Math.round(run.elapsedMs) / 1000,
+      throughput: Math.round((run.records.length / run.elapsedMs) * 1000 * 10) / 10,
+      tally: check,
+    };
+    if (!quiet) this.printReport(report, flags.voters);
+    if (!check.ok || outcomes.unanswered > 0) process.exitCode = EXIT.failed;
+    return report;
+  }
+
+  /** The services and the voter app client: the configuration's, or the running local stack's. */
+  private deployment(): { urls: { voteApi: string; controlApi: string; results: string }; pool: TestVoterPool } {
+    const config = loadConfig();
+    const layout = stackLayout(config.dataDir);
+    const clientId = config.cognito.voterClientId ?? readRunFile(layout.runFile)?.cognito?.clientIds["voter-web"];
+    if (!clientId) throw new Errors.CLIError("No local stack runs here and LANDSLIDE_COGNITO_VOTER_CLIENT_ID is not set: start one with 'npm run dev' (or 'election local up').", { exit: EXIT.unreachable });
+    const endpoint = config.aws.cognitoEndpoint;
+    return {
+      urls: config.urls,
+      pool: {
+        cognito: { region: config.aws.region, clientId, ...(endpoint ? { endpoint } : {}) },
+        cognitoDataDir: process.env.LANDSLIDE_COGNITO_DATA_DIR ?? join(layout.data, "cognito"),
+      },
+    };
+  }
+
+  private async openElection(reader: ReturnType<typeof createLandslideClient>, wanted: string | undefined) {
+    const open = (await reader.results.elections.list.query()).filter((e) => e.status === "open");
+    if (wanted) {
+      const found = open.find((e) => e.id === wanted.toLowerCase());
+      if (!found) throw new Errors.CLIError(`No open election has the id ${wanted}: 'election elections list' shows each one's status.`, { exit: EXIT.refused });
+      return found;
+    }
+    if (open.length === 1) return open[0]!;
+    if (open.length === 0) throw new Errors.CLIError("No election is open: open one with 'election elections open ID --reason …'.", { exit: EXIT.refused });
+    throw new Errors.CLIError(`${open.length} elections are open; pick one with --election: ${open.map((e) => `${e.id} (${e.title})`).join(", ")}.`, { exit: EXIT.usage });
+  }
+
+  private printReport(report: Report, requestedVoters: number): void {
+    const { outcomes, latencyMs: l, tally } = report;
+    const refused = Object.entries(outcomes.refused).map(([reason, n]) => `${n} ${reason}`).join(", ") || "0";
+    const short = requestedVoters > report.voters.total ? ` (only ${report.voters.total} of the ${requestedVoters} voters got to cast in the duration)` : "";
+    this.log(`\nLoad test of ${report.election.title} on ${count(report.machine.cores, "core")} (${report.machine.cpu})`);
+    this.log(
+      facts(
+        [
+          ["voters", `${report.voters.total}: ${report.voters.created} created, ${report.voters.reused} reused, ${count(report.voters.bots, "bot")}${short}`],
+          ["casts", `${report.plan.casts} at ${report.plan.rate}/s over ${report.plan.durationSeconds} s; all answered in ${report.elapsedSeconds} s (sent at most ${Math.round(report.lateMs)} ms late)`],
+          ["accepted", String(outcomes.accepted)],
+          ["quarantined", String(outcomes.quarantined)],
+          ["refused", refused],
+          ["unanswered", String(outcomes.unanswered)],
+          ["latency", `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`],
+          ["throughput", `${report.throughput} casts/s answered`],
+          [
+            "tally",
+            `${tally.ok ? "PASS" : "FAIL"}: counted ${tally.after.turnout - tally.before.turnout} for ${outcomes.accepted} accepted, held ${tally.after.quarantined - tally.before.quarantined} for ${outcomes.quarantined} quarantined (settled ${tally.settledInMs} ms after the last answer)`,
+          ],
+        ],
+        "  ",
+      ),
+    );
+  }
+}
+
+type Report = Awaited<ReturnType<Loadtest["run"]>>;
+
+function refusedByReason(records: readonly CastRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { outcome } of records) if (outcome.kind === "refused") counts[outcome.reason] = (counts[outcome.reason] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,61 @@
+import { createLandslideClient, type HumanCheckProof, type LandslideClient, newIdempotencyKey } from "@landslide/api/client";
+import type { TestVoter, TestVoterPool } from "./test-voters";
+import { solveInNode } from "./solve-in-node";
+
+/** A deployment's services, as the SDK takes them. */
+export type ServiceUrls = Parameters<typeof createLandslideClient>[0]["urls"];
+
+/**
+ * How a simulated voter looks to the vote API. People: each from its own household's IPv6 /64
+ * (in 2001:db8::/32, the documentation range) with an honest user agent. Bots: all from one
+ * IPv4 /24 (203.0.113.0/24, TEST-NET-3), like a rented server, with no browser's user agent.
+ * The address travels in X-Forwarded-For, as the load balancer would put it; the local stack
+ * trusts one forwarded hop (LANDSLIDE_TRUSTED_PROXY_HOPS).
+ */
+export function voterDisguise(index: number, bot: boolean): { address: string; userAgent: string | undefined } {
+  if (bot) return { address: `203.0.113.${index % 256}`, userAgent: undefined };
+  return { address: `2001:db8:${(index >>> 16).toString(16)}:${(index & 0xffff).toString(16)}::1`, userAgent: "landslide-loadtest/1.0 (simulated voter)" };
+}
+
+/** A voter signed in, its device registered, and one solved human check for each ballot it will cast. */
+export interface ReadyVoter {
+  readonly voter: TestVoter;
+  readonly bot: boolean;
+  readonly sdk: LandslideClient;
+  readonly humanChecks: HumanCheckProof[];
+}
+
+/**
+ * Everything a voter does before pressing "cast", done before the clock starts: sign in with a
+ * real token, register the device key, and solve a real human check per ballot (each is single
+ * use). The checks are fetched now, well before the casts, as a person reading a ballot would.
+ */
+export async function prepareVoter(urls: ServiceUrls, pool: TestVoterPool, voter: TestVoter, bot: boolean, casts: number): Promise<ReadyVoter> {
+  const { address, userAgent } = voterDisguise(voter.index, bot);
+  const sdk = createLandslideClient({
+    urls,
+    cognito: pool.cognito,
+    ...(userAgent ? { userAgent } : {}),
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set("x-forwarded-for", address);
+      return fetch(input, { ...init, headers });
+    },
+  });
+  await sdk.auth.signIn(voter.email, voter.password);
+  await sdk.ensureDevice();
+  const humanChecks: HumanCheckProof[] = [];
+  for (let i = 0; i < casts; i++) {
+    const solution = await solveInNode(await sdk.vote.humanCheck.challenge.query());
+    if (!solution) throw new Error("This deployment uses a hosted human check, which a load test cannot pass: run it against a deployment with the proof-of-work check.");
+    humanChecks.push(solution);
+  }
+  return { voter, bot, sdk, humanChecks };
+}
+
+/** One cast with a prepared human check and a fresh idempotency key: a new attempt, never a retry. */
+export function castOnce(ready: ReadyVoter, electionId: string, ballot: unknown) {
+  const humanCheck = ready.humanChecks.shift();
+  if (!humanCheck) throw new Error(`${ready.voter.email} has no human check left`);
+  return ready.sdk.vote.voter.cast.mutate({ electionId, idempotencyKey: newIdempotencyKey(), ballot: ballot as never, humanCheck });
+}
