@@ -1,15 +1,8 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeviceKey, createLandslideClient, type LandslideClient, memoryDeviceKeyStore } from "@landslide/api/client";
-import { type Deployment, startDeployment } from "@landslide/api/testing";
+import { createDeviceKey, type LandslideClient, memoryDeviceKeyStore } from "@landslide/api/client";
 import { DEMO_ELECTION_ID, type ResultsSnapshot } from "@landslide/vote-engine";
-import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import type { FraudCase, HeldGroup } from "../src/lib/fraud-review";
-import { type CliResult, runCli } from "./run-cli";
+import { type CliDeployment, json, oneLine, startCliDeployment } from "./cli-deployment";
 
 /**
  * Fraud review from the terminal, end to end: three demo voters cast from one device with a
@@ -17,28 +10,18 @@ import { type CliResult, runCli } from "./run-cli";
  * official lists, inspects, releases one and voids the rest with the real `election` binary.
  */
 
-const bin = fileURLToPath(new URL("../bin/run.js", import.meta.url));
 const OFFICIAL = "official@demo.landslide.test";
 const VOTERS = ["voter1@demo.landslide.test", "voter2@demo.landslide.test", "voter3@demo.landslide.test"];
 const TITLE = "Landslide Demo Election";
 const id = DEMO_ELECTION_ID;
-/** oclif wraps error lines to the terminal and marks them with "›"; the tests read the sentence. */
-const oneLine = (stderr: string) => stderr.replace(/\s*›\s*/g, " ").replace(/\s+/g, " ");
-const json = <T = Record<string, unknown>>(result: CliResult): T => JSON.parse(result.stdout) as T;
 
-const scratch = mkdtempSync(join(tmpdir(), "landslide-fraud-cli-"));
-let stack: TestStack;
-let deployment: Deployment;
-let env: NodeJS.ProcessEnv;
+let cli: CliDeployment;
 /** The official through the SDK: to wait for the aggregator, and to read the audit trail. */
 let official: LandslideClient;
 /** The held ballots' voter keys, oldest first. */
 let held: string[];
 
-const election = (args: readonly string[]) => runCli(args, env);
-const password = (email: string) => stack.provisioned.accounts.find((a) => a.email === email)!.password;
-const client = (app: "voter-web" | "cli", more: Partial<Parameters<typeof createLandslideClient>[0]> = {}) =>
-  createLandslideClient({ urls: deployment.urls, cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] }, ...more });
+const election = (args: readonly string[]) => cli.election(args);
 
 /** Cases are opened, and decisions reach the tally, through the aggregator's change stream: a moment later. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -54,19 +37,9 @@ const snapshot = () => official.results.results.snapshot.query({ electionId: id 
 const cases = (state?: FraudCase["state"]) => official.control.official.fraud.list.query({ electionId: id, state });
 
 beforeAll(async () => {
-  stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack, { LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
-  env = {
-    ELECTION_CONFIG_DIR: join(scratch, "config"),
-    LANDSLIDE_DATA_DIR: join(scratch, "data"),
-    LANDSLIDE_VOTE_API_URL: deployment.urls.voteApi,
-    LANDSLIDE_CONTROL_API_URL: deployment.urls.controlApi,
-    LANDSLIDE_RESULTS_URL: deployment.urls.results,
-    AWS_REGION: stack.target.region,
-    LANDSLIDE_COGNITO_ENDPOINT: stack.target.cognitoEndpoint,
-    LANDSLIDE_COGNITO_CLI_CLIENT_ID: stack.provisioned.clientIds.cli,
-  };
-  const login = await loginWithStdin(password(OFFICIAL));
+  cli = await startCliDeployment("fraud-cli");
+  const { password, client } = cli;
+  const login = await cli.electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin"], `${password(OFFICIAL)}\n`);
   expect(login.code, login.stderr).toBe(0);
   official = client("cli", { userAgent: "landslide-fraud-test/1.0" });
   await official.auth.signIn(OFFICIAL, password(OFFICIAL));
@@ -82,9 +55,7 @@ beforeAll(async () => {
   held = (await eventually(() => cases(), (c) => c.length === VOTERS.length)).map((c) => c.voterKey);
 }, 180_000);
 afterAll(async () => {
-  await deployment?.stop();
-  await stack?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await cli?.stop();
 });
 
 describe("election fraud list, show", () => {
@@ -191,23 +162,10 @@ describe("election fraud release, void", () => {
     const decisions = trail.filter((a) => a.action.startsWith("fraud.")).map((a) => ({ action: a.action, actor: a.actor, reason: a.reason, details: a.details }));
     expect(decisions).toEqual(
       expect.arrayContaining([
-        { action: "fraud.release", actor: OFFICIAL, reason: "voter confirmed by phone", details: { voterKeys: [k1], changed: 1 } },
-        { action: "fraud.release", actor: OFFICIAL, reason: "clicked twice", details: { voterKeys: [k1], changed: 0 } },
-        { action: "fraud.void", actor: OFFICIAL, reason: "one device, three accounts", details: { voterKeys: rest, changed: 2 } },
+        { action: "fraud.release", actor: OFFICIAL, reason: "voter confirmed by phone", details: { voterKeys: [k1], decidedKeys: [k1], changed: 1 } },
+        { action: "fraud.release", actor: OFFICIAL, reason: "clicked twice", details: { voterKeys: [k1], decidedKeys: [], changed: 0 } },
+        { action: "fraud.void", actor: OFFICIAL, reason: "one device, three accounts", details: { voterKeys: rest, decidedKeys: rest, changed: 2 } },
       ]),
     );
   }, 90_000);
 });
-
-/** `election login --password-stdin` with the password piped in (runCli gives the binary no stdin). */
-function loginWithStdin(secret: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, "login", "--email", OFFICIAL, "--password-stdin"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(`${secret}\n`);
-  });
-}

@@ -1,15 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createLandslideClient } from "@landslide/api/client";
-import { type Deployment, startDeployment } from "@landslide/api/testing";
 import { freePort } from "@landslide/local-stack";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
-import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { type CliResult, runCli } from "./run-cli";
+import { type CliDeployment, json, oneLine, startCliDeployment } from "./cli-deployment";
 
 /**
  * The officials' commands end to end: the real `election` binary against a real deployment
@@ -19,15 +15,9 @@ import { type CliResult, runCli } from "./run-cli";
 
 const bin = fileURLToPath(new URL("../bin/run.js", import.meta.url));
 const OFFICIAL = "official@demo.landslide.test";
-/** oclif wraps error lines to the terminal and marks them with "›"; the tests read the sentence. */
-const oneLine = (stderr: string) => stderr.replace(/\s*›\s*/g, " ").replace(/\s+/g, " ");
-const json = <T = Record<string, unknown>>(result: CliResult): T => JSON.parse(result.stdout) as T;
-
-const scratch = mkdtempSync(join(tmpdir(), "landslide-official-cli-"));
-const configDir = join(scratch, "config");
-let stack: TestStack;
-let deployment: Deployment;
-let env: NodeJS.ProcessEnv;
+let cli: CliDeployment;
+/** Where `election login` keeps the official's profile. */
+let configDir: string;
 let electionId: string;
 
 const ballot = {
@@ -48,30 +38,18 @@ const ballot = {
 };
 
 const file = (name: string, content: string) => {
-  const path = join(scratch, name);
+  const path = join(cli.scratch, name);
   writeFileSync(path, content);
   return path;
 };
 
 /** `election` as an official runs it: signed in through the profiles in `configDir`, unless told another. */
-const election = (args: readonly string[], more: NodeJS.ProcessEnv = {}) => runCli(args, { ...env, ...more });
-
-/** The binary with something piped to its stdin (runCli gives it none). */
-function electionWithStdin(args: readonly string[], input: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const election = (args: readonly string[], more: NodeJS.ProcessEnv = {}) => cli.election(args, more);
+const electionWithStdin = (args: readonly string[], input: string) => cli.electionWithStdin(args, input);
 
 /** A profiles file of its own (so parallel commands never write the same file), holding one profile. */
 function configWith(name: string, profile: unknown): NodeJS.ProcessEnv {
-  const dir = join(scratch, name);
+  const dir = join(cli.scratch, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "profiles.json"), JSON.stringify({ profiles: { default: profile } }), { mode: 0o600 });
   return { ELECTION_CONFIG_DIR: dir };
@@ -79,32 +57,19 @@ function configWith(name: string, profile: unknown): NodeJS.ProcessEnv {
 const signedInProfile = () => (JSON.parse(readFileSync(join(configDir, "profiles.json"), "utf8")) as { profiles: { default: { deployment: { urls: object }; session: object } } }).profiles.default;
 
 beforeAll(async () => {
-  stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack, { LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
-  env = {
-    ELECTION_CONFIG_DIR: configDir,
-    // An empty data folder: no local stack's settings leak in from the repository's.
-    LANDSLIDE_DATA_DIR: join(scratch, "data"),
-    LANDSLIDE_VOTE_API_URL: deployment.urls.voteApi,
-    LANDSLIDE_CONTROL_API_URL: deployment.urls.controlApi,
-    LANDSLIDE_RESULTS_URL: deployment.urls.results,
-    AWS_REGION: stack.target.region,
-    LANDSLIDE_COGNITO_ENDPOINT: stack.target.cognitoEndpoint,
-    LANDSLIDE_COGNITO_CLI_CLIENT_ID: stack.provisioned.clientIds.cli,
-  };
+  cli = await startCliDeployment("official-cli");
+  configDir = cli.env.ELECTION_CONFIG_DIR!;
 }, 120_000);
 afterAll(async () => {
-  await deployment?.stop();
-  await stack?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await cli?.stop();
 });
 
 describe("election login, whoami", () => {
   it("signs an official in with the password on stdin, keeps the session in an owner-only profile, and says who is signed in", async () => {
-    const password = stack.provisioned.accounts.find((a) => a.email === OFFICIAL)!.password;
+    const password = cli.password(OFFICIAL);
     const login = await electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin", "--json"], `${password}\n`);
     expect(login.code, login.stderr).toBe(0);
-    expect(json(login)).toMatchObject({ profile: "default", email: OFFICIAL, groups: ["officials"], deployment: { urls: { controlApi: deployment.urls.controlApi } } });
+    expect(json(login)).toMatchObject({ profile: "default", email: OFFICIAL, groups: ["officials"], deployment: { urls: { controlApi: cli.deployment.urls.controlApi } } });
     expect(statSync(join(configDir, "profiles.json")).mode & 0o777).toBe(0o600);
 
     const [whoami, wrong] = await Promise.all([election(["whoami", "--json"]), electionWithStdin(["login", "--profile", "typo", "--email", OFFICIAL, "--password-stdin"], "not-the-password-1A\n")]);
@@ -163,14 +128,12 @@ describe("election results", () => {
     onTestFinished(() => void watch.stop());
     expect((await watch.line((s) => s.turnout === 0)).electionId).toBe(electionId);
 
-    const voter = createLandslideClient({
-      urls: deployment.urls,
-      cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds["voter-web"] },
+    const voter = cli.client("voter-web", {
       // A program without a user agent is taken for a headless bot, and its ballot held for review.
       userAgent: "landslide-cli-test/1.0",
     });
     const email = "voter1@demo.landslide.test";
-    await voter.auth.signIn(email, stack.provisioned.accounts.find((a) => a.email === email)!.password);
+    await voter.auth.signIn(email, cli.password(email));
     const cast = await voter.castBallot({ electionId, ballot: { answers: { ferry: { choices: ["yes"] }, harbourmaster: { choices: ["wen", "ines"] } } } });
     expect(cast.decision).toBe("accepted");
 
@@ -189,7 +152,8 @@ describe("election results", () => {
 
 describe("election elections recount, export, close, certify", () => {
   it("recounts, and exports the recount as CSV row for row; then closes and certifies", async () => {
-    const [recounted, exported] = await Promise.all([election(["elections", "recount", electionId, "--json"]), election(["elections", "export", electionId, "--format", "csv"])]);
+    // The short forms, as operators type them.
+    const [recounted, exported] = await Promise.all([election(["recount", electionId, "--json"]), election(["export", electionId, "--format", "csv"])]);
     expect(recounted.code, recounted.stderr).toBe(0);
     const recount = json<{ votesRead: number; counters: Record<string, number>; equalsLiveTally: boolean }>(recounted);
     expect(recount).toMatchObject({ votesRead: 1, equalsLiveTally: true, differences: [] });
@@ -227,7 +191,7 @@ describe("election logout", () => {
 
 /** `election results ID --watch --json` running in the background: its snapshots as they come, and Ctrl-C. */
 function watchResults(id: string) {
-  const child = spawn(process.execPath, [bin, "results", id, "--watch", "--json"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "results", id, "--watch", "--json"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cli.env }, stdio: ["ignore", "pipe", "pipe"] });
   const snapshots: ResultsSnapshot[] = [];
   let buffered = "";
   let stderr = "";
