@@ -1,14 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createLandslideClient, type LandslideClient } from "@landslide/api/client";
 import { type Deployment, startDeployment } from "@landslide/api/testing";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { type CliResult, runCli } from "./run-cli";
-
-const bin = fileURLToPath(new URL("../bin/run.js", import.meta.url));
 
 /** oclif wraps error lines to the terminal and marks them with "›"; the tests read the sentence. */
 export const oneLine = (stderr: string) => stderr.replace(/\s*›\s*/g, " ").replace(/\s+/g, " ");
@@ -55,7 +51,7 @@ export async function startCliDeployment(name: string, services: Record<string, 
     env,
     scratch,
     election: (args, more = {}) => runCli(args, { ...env, ...more }),
-    electionWithStdin: (args, input) => runWithStdin(args, env, input),
+    electionWithStdin: (args, input) => runCli(args, env, input),
     password: (email) => {
       const account = stack.provisioned.accounts.find((a) => a.email === email);
       if (!account) throw new Error(`no demo account ${email}`);
@@ -68,16 +64,4 @@ export async function startCliDeployment(name: string, services: Record<string, 
       rmSync(scratch, { recursive: true, force: true });
     },
   };
-}
-
-function runWithStdin(args: readonly string[], env: NodeJS.ProcessEnv, input: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
 }

@@ -1,4 +1,4 @@
-import { createLandslideClient, type HumanCheckProof, type LandslideClient, newIdempotencyKey } from "@landslide/api/client";
+import { createLandslideClient, type HumanCheckProof, type LandslideClient, memoryDeviceKeyStore, newIdempotencyKey } from "@landslide/api/client";
 import type { TestVoter, TestVoterPool } from "./test-voters";
 import { solveInNode } from "./solve-in-node";
 
@@ -36,6 +36,7 @@ export async function prepareVoter(urls: ServiceUrls, pool: TestVoterPool, voter
     urls,
     cognito: pool.cognito,
     ...(userAgent ? { userAgent } : {}),
+    deviceKeys: memoryDeviceKeyStore(await voter.deviceKey()),
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       headers.set("x-forwarded-for", address);

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AuthError, CognitoSession } from "@landslide/api/client";
+import { AuthError, CognitoSession, type DeviceKey } from "@landslide/api/client";
 import { waitForConfirmationCode } from "@landslide/local-stack";
+import { voterDeviceKey } from "./voter-device";
 
 /** Where a deployment's test voters sign up: its voter app client, and the local Cognito's data folder for their codes. */
 export interface TestVoterPool {
@@ -15,12 +16,15 @@ export interface TestVoter {
   readonly index: number;
   readonly email: string;
   readonly password: string;
+  /** Its one device, the same in every run. */
+  deviceKey(): Promise<DeviceKey>;
 }
 
 /**
  * The load test's voters: `loadtest-000001@loadtest.landslide.test` and on, each with a password
  * derived from a secret kept (owner-only) in the CLI's config folder, so a later run signs the
- * same voters in again instead of creating new ones. No password is stored or printed.
+ * same voters in again, on the same devices, instead of creating new ones. No password or key
+ * is stored or printed.
  */
 export function testVoters(configDir: string, count: number): TestVoter[] {
   const secret = loadOrCreateSecret(configDir);
@@ -28,7 +32,7 @@ export function testVoters(configDir: string, count: number): TestVoter[] {
     const email = `loadtest-${String(index + 1).padStart(6, "0")}@loadtest.landslide.test`;
     // Letters, a digit and a symbol whatever the digest: Cognito's default password policy.
     const password = `Lt-${createHmac("sha256", secret).update(email).digest("base64url").slice(0, 24)}9a`;
-    return { index, email, password };
+    return { index, email, password, deviceKey: () => voterDeviceKey(secret, email) };
   });
 }
 
