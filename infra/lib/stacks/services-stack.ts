@@ -1,0 +1,235 @@
+import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import type { IVpc } from "aws-cdk-lib/aws-ec2";
+import type { Repository } from "aws-cdk-lib/aws-ecr";
+import { Cluster, ContainerImage, ContainerInsights, Secret as EcsSecret } from "aws-cdk-lib/aws-ecs";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Key } from "aws-cdk-lib/aws-kms";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import type { Construct } from "constructs";
+import { auditBucketName } from "../constructs/audit-archive";
+import { DATABASE_NAME } from "../constructs/control-plane-database";
+import { LandslideService, SCRATCH_PATH } from "../constructs/landslide-service";
+import type { UserDirectory } from "../constructs/user-directory";
+import { acknowledgeFindings, wildcardResourceFinding } from "../nag";
+import type { Parameters, ServiceName } from "../parameters";
+import { type ImageName, serviceCatalog, serviceNames } from "../service-catalog";
+import type { DataStack } from "./data-stack";
+import { subnetGroups } from "./network-stack";
+
+export interface ServicesStackProps extends StackProps {
+  readonly parameters: Parameters;
+  readonly vpc: IVpc;
+  readonly data: DataStack;
+  readonly directory: UserDirectory;
+  readonly repositories: Record<ImageName, Repository>;
+}
+
+/**
+ * The API image's entry point. packages/config wants DATABASE_URL and a keys file; ECS injects
+ * secrets only as variables, one JSON field each. This assembles both inside the task, so the
+ * password never appears in a task definition, and then runs the service (the command).
+ */
+const apiEntryPoint = [
+  "/bin/sh",
+  "-c",
+  [
+    "set -eu",
+    "umask 077",
+    'mkdir -p "$(dirname "$LANDSLIDE_KEYS_FILE")"',
+    'printf "%s" "$LANDSLIDE_KEYS_JSON" > "$LANDSLIDE_KEYS_FILE"',
+    "unset LANDSLIDE_KEYS_JSON",
+    'export DATABASE_URL="postgres://$DB_USERNAME:$DB_PASSWORD@$DB_HOST:$DB_PORT/$DB_NAME?sslmode=verify-full"',
+    "unset DB_PASSWORD",
+    'exec "$@"',
+  ].join("\n"),
+  "landslide-entrypoint",
+];
+
+/**
+ * The six deployables on ECS Fargate: vote API, control API, results fan-out, aggregator, voter
+ * site and console. Each has its own task role, granted exactly what its code calls (read from
+ * packages/api and packages/vote-engine's adapters, listed below per service).
+ */
+export class ServicesStack extends Stack {
+  readonly cluster: Cluster;
+  readonly services: Record<ServiceName, LandslideService>;
+  /** Change records the aggregator gave up on after its retries, kept 14 days for a re-drive. */
+  readonly aggregatorDeadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: ServicesStackProps) {
+    super(scope, id, props);
+    const { parameters, data, directory } = props;
+    const prod = parameters.envName === "prod";
+
+    this.cluster = new Cluster(this, "Cluster", {
+      vpc: props.vpc,
+      // Per-task CPU, memory and network: what a fleet of 200 vote API tasks needs to be understood.
+      containerInsightsV2: ContainerInsights.ENHANCED,
+    });
+
+    const deadLetterKey = new Key(this, "DeadLetterKey", { description: "Landslide aggregator dead-letter queue", enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    this.aggregatorDeadLetterQueue = new Queue(this, "AggregatorDeadLetterQueue", {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: deadLetterKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledgeFindings(this.aggregatorDeadLetterQueue, {
+      "AwsSolutions-SQS3":
+        "This queue is itself the dead-letter queue: the aggregator sends a change record here after its retries fail; a dead-letter queue of a dead-letter queue would only hide the alarm on this one.",
+    });
+
+    const loadBalancerLogs = new Bucket(this, "LoadBalancerLogs", {
+      // Load balancer access logs can only be delivered to SSE-S3 buckets.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(parameters.logRetentionDays) }],
+    });
+    acknowledgeFindings(loadBalancerLogs, {
+      "AwsSolutions-S1": "This bucket receives the load balancers' access logs; logging access to the log bucket itself would only log the log delivery.",
+    });
+
+    // What the services and the web apps all read (packages/config/src/schema.ts).
+    const publicOrigin = `https://${parameters.publicHostname}`;
+    const publicUrl = (name: ServiceName) => `${publicOrigin}${serviceCatalog[name].publicPath ?? ""}`;
+    const clients = directory.clients;
+    const shared: Record<string, string> = {
+      LANDSLIDE_STACK: "aws",
+      AWS_REGION: parameters.primaryRegion,
+      LANDSLIDE_LOG_LEVEL: "info",
+      LANDSLIDE_COGNITO_USER_POOL_ID: directory.userPool.userPoolId,
+      LANDSLIDE_COGNITO_VOTER_CLIENT_ID: clients["voter-web"].userPoolClientId,
+      LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: clients.console.userPoolClientId,
+      LANDSLIDE_COGNITO_CLI_CLIENT_ID: clients.cli.userPoolClientId,
+      // Public URLs: device proofs sign the vote API's, so it must be exactly what browsers call.
+      LANDSLIDE_VOTE_API_URL: publicUrl("voteApi"),
+      LANDSLIDE_CONTROL_API_URL: publicUrl("controlApi"),
+      LANDSLIDE_RESULTS_URL: publicUrl("results"),
+      LANDSLIDE_CORS_ORIGINS: `${publicOrigin},https://${parameters.consoleHostname}`,
+    };
+    const database = data.database.cluster;
+    const databaseSecret = database.secret;
+    if (!databaseSecret) throw new Error("the control plane database has no generated secret");
+    const apiEnvironment: Record<string, string> = {
+      ...shared,
+      LANDSLIDE_HOST: "0.0.0.0",
+      LANDSLIDE_TABLE_PREFIX: parameters.tablePrefix,
+      LANDSLIDE_USER_POOL_NAME: parameters.tablePrefix,
+      // CloudFront appends the viewer's address to X-Forwarded-For, the load balancer appends CloudFront's.
+      LANDSLIDE_TRUSTED_PROXY_HOPS: "2",
+      LANDSLIDE_DATA_DIR: `${SCRATCH_PATH}/landslide`,
+      LANDSLIDE_KEYS_FILE: `${SCRATCH_PATH}/landslide/keys.json`,
+      DB_HOST: database.clusterEndpoint.hostname,
+      DB_PORT: database.clusterEndpoint.port.toString(),
+      DB_NAME: DATABASE_NAME,
+      // The image contract: Amazon RDS's CA bundle at this path, so sslmode=verify-full can verify.
+      NODE_EXTRA_CA_CERTS: "/etc/ssl/certs/rds-global-bundle.pem",
+    };
+    const apiSecrets = {
+      LANDSLIDE_KEYS_JSON: EcsSecret.fromSecretsManager(data.deploymentKeys),
+      DB_USERNAME: EcsSecret.fromSecretsManager(databaseSecret, "username"),
+      DB_PASSWORD: EcsSecret.fromSecretsManager(databaseSecret, "password"),
+    };
+    // The two additions below are not yet read by packages/config: the aggregator archives sealed
+    // epochs to a folder and dead-letters to the dead-letters table today (see the runbook).
+    const extraEnvironment: Partial<Record<ServiceName, Record<string, string>>> = {
+      aggregator: { LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName, LANDSLIDE_AGGREGATOR_DLQ_URL: this.aggregatorDeadLetterQueue.queueUrl },
+      results: { LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName },
+    };
+
+    this.services = Object.fromEntries(
+      serviceNames.map((name) => {
+        const description = serviceCatalog[name];
+        const web = description.kind === "web";
+        const environment = web
+          ? {
+              ...shared,
+              [description.portVariable]: String(description.port),
+              HOSTNAME: "0.0.0.0",
+              // packages/config requires DATABASE_URL whenever LANDSLIDE_STACK=aws, though the web apps never
+              // open it; a URL with no credentials satisfies the check without handing them the password.
+              DATABASE_URL: "postgres://web-apps-do-not-use-the-database.invalid/none",
+            }
+          : { ...apiEnvironment, [description.portVariable]: String(description.port), ...extraEnvironment[name] };
+        const service = new LandslideService(this, `${name[0]?.toUpperCase()}${name.slice(1)}`, {
+          description,
+          sizing: parameters.services[name],
+          cluster: this.cluster,
+          vpc: props.vpc,
+          vpcCidr: parameters.vpcCidr,
+          subnetGroupName: subnetGroups.services,
+          image: ContainerImage.fromEcrRepository(props.repositories[description.image], parameters.imageTag),
+          cpuArchitecture: parameters.cpuArchitecture,
+          environment,
+          ...(web ? {} : { secrets: apiSecrets, entryPoint: apiEntryPoint }),
+          logRetentionDays: parameters.logRetentionDays,
+          accessLogs: loadBalancerLogs,
+          deletionProtection: prod,
+        });
+        if (!web) data.database.allowConnectionsFrom(service.securityGroup, `Landslide ${description.id}`);
+        return [name, service];
+      }),
+    ) as Record<ServiceName, LandslideService>;
+
+    this.grantLeastPrivilege(data, parameters);
+  }
+
+  /**
+   * Each task role gets exactly the calls its code makes (packages/vote-engine/src/adapters/dynamodb),
+   * plus DescribeTable on the table its /readyz checks. The web apps' roles get nothing.
+   */
+  private grantLeastPrivilege(data: DataStack, parameters: Parameters): void {
+    const { tables, audit } = data;
+    const role = (name: ServiceName) => this.services[name].taskRole;
+    // The audit bucket by name (see auditBucketName): its objects' ARN holds no cross-stack token.
+    const auditObjects = `arn:${Aws.PARTITION}:s3:::${auditBucketName(this, parameters.tablePrefix)}/*`;
+    const auditBucketArn = `arn:${Aws.PARTITION}:s3:::${auditBucketName(this, parameters.tablePrefix)}`;
+
+    // Vote API: cast (conditional put; get for the receipt), nonces (put once) and rate counters (update),
+    // device bindings (a transaction of two puts, and queries), voter rolls (batch get), readiness.
+    // No Scan anywhere, no tallies, no audit archive.
+    tables.votes.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DescribeTable");
+    tables.nonces.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:UpdateItem");
+    tables.devices.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:Query");
+    tables.voterRolls.grant(role("voteApi"), "dynamodb:BatchGetItem");
+
+    // Control API: fraud review (get, update a vote's review), recount (parallel scan), tallies for the
+    // dashboard, voter-roll import (batch write) and checks, readiness on votes.
+    tables.votes.grant(role("controlApi"), "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan", "dynamodb:DescribeTable");
+    tables.tallies.grant(role("controlApi"), "dynamodb:Query");
+    tables.voterRolls.grant(role("controlApi"), "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem");
+
+    // Results fan-out: sharded counters (queries), a closed election's recount and audit bundle
+    // (scan of its votes), the archived epochs (read only), readiness on tallies.
+    tables.tallies.grant(role("results"), "dynamodb:Query", "dynamodb:DescribeTable");
+    tables.votes.grant(role("results"), "dynamodb:Scan");
+    role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:GetObject"], resources: [auditObjects] }));
+    role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:ListBucket"], resources: [auditBucketArn] }));
+    audit.key.grant(role("results"), "kms:Decrypt");
+
+    // Aggregator: the votes stream (and DescribeTable, which finds the stream), the tallies table
+    // (checkpoint get; the transaction's checkpoint put and counter updates), dead letters (put; scan and delete
+    // for a re-drive), the SQS dead-letter queue (send only), sealed epochs (put, never delete).
+    tables.votes.grantStreamRead(role("aggregator"));
+    tables.votes.grant(role("aggregator"), "dynamodb:DescribeTable");
+    tables.tallies.grant(role("aggregator"), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    tables.deadLetters.grant(role("aggregator"), "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:DeleteItem");
+    this.aggregatorDeadLetterQueue.grant(role("aggregator"), "sqs:SendMessage");
+    this.aggregatorDeadLetterQueue.encryptionMasterKey?.grant(role("aggregator"), "kms:GenerateDataKey", "kms:Decrypt");
+    // PutObject only: no delete, no retention or legal-hold changes (Object Lock decides those).
+    role("aggregator").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:PutObject"], resources: [auditObjects] }));
+    audit.key.grant(role("aggregator"), "kms:GenerateDataKey");
+
+    for (const name of ["results", "aggregator"] as const) {
+      acknowledgeFindings(this.services[name].taskRole, {
+        [wildcardResourceFinding(this, auditObjects)]: `The objects of the audit bucket, whose keys are election ids and epoch numbers not known in advance; ${name === "results" ? "read only" : "put only: Object Lock makes them immutable"}.`,
+      });
+    }
+  }
+}
