@@ -63,6 +63,7 @@ describe("the services stack", () => {
     const environment = environmentOf("voteApi");
     expect(environment).toMatchObject({
       LANDSLIDE_STACK: "aws",
+      LANDSLIDE_ENVIRONMENT: parameters.envName,
       LANDSLIDE_TABLE_PREFIX: parameters.tablePrefix,
       LANDSLIDE_TRUSTED_PROXY_HOPS: "2",
       LANDSLIDE_VOTE_API_URL: `https://${parameters.publicHostname}/api/vote`,

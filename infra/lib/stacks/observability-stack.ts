@@ -34,7 +34,8 @@ export interface ObservabilityStackProps extends StackProps {
  *   namespace "Landslide", metric "AggregatorLagSeconds", dimension Environment=<env>
  * — the seconds between a vote being written and its change reaching the tallies in the latest
  * pass (packages/api's gauge landslide_aggregator_lag_seconds). The alarm and the dashboard use
- * this name; docs/operations.md says how it is published.
+ * this name. The aggregator publishes it as a log line in CloudWatch's embedded metric format
+ * every 10 s (packages/api/src/aggregator/lag-metric.ts): no agent, no extra permission.
  */
 export const AGGREGATOR_LAG_METRIC = { namespace: "Landslide", metricName: "AggregatorLagSeconds" } as const;
 

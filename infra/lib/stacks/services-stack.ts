@@ -101,6 +101,8 @@ export class ServicesStack extends Stack {
     const clients = directory.clients;
     const shared: Record<string, string> = {
       LANDSLIDE_STACK: "aws",
+      // The dimension of the metrics the services publish (the aggregator's lag).
+      LANDSLIDE_ENVIRONMENT: parameters.envName,
       AWS_REGION: parameters.primaryRegion,
       LANDSLIDE_LOG_LEVEL: "info",
       LANDSLIDE_COGNITO_USER_POOL_ID: directory.userPool.userPoolId,

@@ -4,6 +4,8 @@ import { type Environment, environmentSchema } from "./schema";
 export interface Config {
   /** "embedded": the launcher starts DynamoDB Local, cognito-local and PGlite itself. */
   readonly stack: "embedded" | "aws";
+  /** The deployment environment (dev, staging, prod; "local" on a laptop). */
+  readonly environment: string;
   readonly host: string;
   readonly trustedProxyHops: number;
   readonly dataDir: string;
@@ -114,6 +116,7 @@ function fromEnvironment(env: Environment): Config {
   const local = (p: number) => `http://${host}:${p}`;
   return {
     stack: env.LANDSLIDE_STACK,
+    environment: env.LANDSLIDE_ENVIRONMENT,
     host,
     trustedProxyHops: env.LANDSLIDE_TRUSTED_PROXY_HOPS,
     dataDir: env.LANDSLIDE_DATA_DIR,

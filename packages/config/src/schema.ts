@@ -63,6 +63,8 @@ export const environmentSchema = z.object({
   // "embedded": DynamoDB Local, cognito-local and PGlite started by the launcher.
   // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.
   LANDSLIDE_STACK: z.enum(["embedded", "aws"], { error: "embedded or aws" }).default("embedded"),
+  // The deployment environment's name (dev, staging, prod): the dimension of published metrics.
+  LANDSLIDE_ENVIRONMENT: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, { error: "a short lowercase name such as prod" }).default("local"),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$|^local$/, { error: "an AWS region such as eu-west-1" }).default("eu-west-1"),
   LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,

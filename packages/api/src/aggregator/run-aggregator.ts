@@ -2,6 +2,7 @@ import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } fro
 import { PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
 import { nodeEntropy } from "@landslide/vote-engine/node-crypto";
 import { epochSealer } from "./epoch-sealer";
+import { LagPublisher } from "./lag-metric";
 import type { Metrics } from "../http/metrics";
 import type { Logger } from "../logger";
 import type { Dependencies } from "../services/dependencies";
@@ -28,6 +29,7 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
     countedBallots: auditLog,
   });
   const sealer = epochSealer(deps, auditLog);
+  const lag = new LagPublisher(config.environment);
   let running = true;
   let wake: (() => void) | undefined;
   const pause = (ms: number) =>
@@ -46,6 +48,8 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
         metrics.aggregatorRecords.inc({ result: "applied" }, report.applied);
         metrics.aggregatorRecords.inc({ result: "dead-lettered" }, report.deadLettered);
         metrics.aggregatorLag.set(report.maxLagMs / 1000);
+        const lagRecord = lag.observe(report.maxLagMs / 1000, new Date());
+        if (lagRecord) logger.info(lagRecord, "aggregator lag");
         if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
         const sealed = await sealer.sealDue();
         for (const { statement } of sealed) logger.info({ electionId: statement.electionId, epoch: statement.epoch, records: statement.lastSeq - statement.firstSeq + 1 }, "sealed an audit epoch");
