@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { NextConfig } from "next";
 import { ConfigError, loadConfig } from "@landslide/config";
 
@@ -13,7 +14,11 @@ export function landslideNextConfig(): NextConfig {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  // Container images (the Dockerfile) build a standalone server: server.js with only the files it
+  // needs, traced from the repository root so the workspace packages come along.
+  const standalone = process.env.LANDSLIDE_NEXT_OUTPUT === "standalone";
   return {
+    ...(standalone ? { output: "standalone" as const, outputFileTracingRoot: resolve(process.cwd(), "..", "..") } : {}),
     // Workspace packages ship TypeScript source.
     transpilePackages: ["@landslide/config", "@landslide/ui", "@landslide/api", "@landslide/vote-engine"],
     poweredByHeader: false,

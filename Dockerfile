@@ -1,0 +1,68 @@
+# syntax=docker/dockerfile:1
+# Landslide's container images, as the task definitions in infra/ expect them (docs/operations.md §3):
+#   docker build --target api       -t <registry>/api:<tag> .        the four services (one image, a command each)
+#   docker build --target voter-web -t <registry>/voter-web:<tag> .  Next.js standalone server on :3000
+#   docker build --target console   -t <registry>/console:<tag> .    Next.js standalone server on :3001
+# Build for the services' cpuArchitecture (ARM64 by default): add --platform linux/arm64.
+# The API image needs Amazon RDS's CA bundle (sslmode=verify-full): the release pipeline places
+# https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem at docker/rds-global-bundle.pem
+# before building, so the build itself fetches nothing.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# Dependencies first, from the manifests alone, so a source change reuses this layer.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/cli/package.json apps/cli/
+COPY apps/console/package.json apps/console/
+COPY apps/voter-web/package.json apps/voter-web/
+COPY packages/api/package.json packages/api/
+COPY packages/config/package.json packages/config/
+COPY packages/local-stack/package.json packages/local-stack/
+COPY packages/ui/package.json packages/ui/
+COPY packages/vote-engine/package.json packages/vote-engine/
+COPY infra/package.json infra/
+COPY e2e/package.json e2e/
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS source
+COPY . .
+
+# The web apps: standalone output (packages/ui/src/next-config.ts), only the files server.js needs.
+FROM source AS voter-web-build
+ENV NEXT_TELEMETRY_DISABLED=1 LANDSLIDE_NEXT_OUTPUT=standalone
+RUN npm run build -w apps/voter-web
+
+FROM source AS console-build
+ENV NEXT_TELEMETRY_DISABLED=1 LANDSLIDE_NEXT_OUTPUT=standalone
+RUN npm run build -w apps/console
+
+FROM ${NODE_IMAGE} AS voter-web
+WORKDIR /app
+ENV NODE_ENV=production HOSTNAME=0.0.0.0 PORT=3000
+COPY --from=voter-web-build --chown=node:node /app/apps/voter-web/.next/standalone ./
+COPY --from=voter-web-build --chown=node:node /app/apps/voter-web/.next/static ./apps/voter-web/.next/static
+USER node
+EXPOSE 3000
+CMD ["node", "apps/voter-web/server.js"]
+
+FROM ${NODE_IMAGE} AS console
+WORKDIR /app
+ENV NODE_ENV=production HOSTNAME=0.0.0.0 PORT=3001
+COPY --from=console-build --chown=node:node /app/apps/console/.next/standalone ./
+COPY --from=console-build --chown=node:node /app/apps/console/.next/static ./apps/console/.next/static
+USER node
+EXPOSE 3001
+CMD ["node", "apps/console/server.js"]
+
+# The services run their TypeScript through tsx (as locally); the task definition gives each its
+# command (infra/lib/service-catalog.ts) and an entry point that writes the keys file and
+# DATABASE_URL from Secrets Manager into /tmp before exec'ing it.
+FROM ${NODE_IMAGE} AS api
+WORKDIR /app
+ENV NODE_ENV=production NODE_EXTRA_CA_CERTS=/etc/ssl/certs/rds-global-bundle.pem
+COPY docker/rds-global-bundle.pem /etc/ssl/certs/rds-global-bundle.pem
+COPY --from=source --chown=node:node /app ./
+USER node
+EXPOSE 4000 4001 4002 4003
+CMD ["node", "--import", "tsx", "packages/api/src/services/vote-api.ts"]
