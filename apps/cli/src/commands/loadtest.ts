@@ -1,7 +1,7 @@
 import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { Errors, Flags } from "@oclif/core";
-import { createLandslideClient } from "@landslide/api/client";
+import { createLandslideClient, type LandslideClient } from "@landslide/api/client";
 import { loadConfig } from "@landslide/config";
 import { BaseCommand } from "../lib/base-command";
 import { mapConcurrently } from "../lib/concurrently";
@@ -10,11 +10,11 @@ import { parseDuration } from "../lib/loadtest/duration";
 import { percentiles } from "../lib/loadtest/latency";
 import { type CastRecord, pacedCasts } from "../lib/loadtest/paced-casts";
 import { randomBallot } from "../lib/loadtest/random-ballot";
-import { castOnce, prepareVoter } from "../lib/loadtest/simulated-voter";
+import { castOnce, prepareVoter, type ServiceUrls, voterClient } from "../lib/loadtest/simulated-voter";
 import { checkTally, readTally } from "../lib/loadtest/tally-check";
-import { ensureAccount, testVoters, type TestVoterPool } from "../lib/loadtest/test-voters";
+import { signInOrSignUp, testVoters, type TestVoterPool } from "../lib/loadtest/test-voters";
 import { stackLayout } from "../lib/local-stack/layout";
-import { readRunFile } from "../lib/local-stack/run-file";
+import { deploymentFromConfig } from "../lib/profiles";
 import { progressBar } from "../lib/progress-bar";
 import { EXIT, reachOrExplain } from "../lib/public-client";
 import { withSpinner } from "../lib/spinner";
@@ -60,19 +60,22 @@ export default class Loadtest extends BaseCommand {
     const voters = testVoters(this.config.configDir, voting);
     const quiet = this.jsonEnabled();
 
-    const accounts = quiet ? undefined : progressBar("voters signed up or found", voting);
+    const accounts = quiet ? undefined : progressBar("voters signed in (signed up first when new)", voting);
     let created = 0;
+    const clients: LandslideClient[] = [];
     for (const voter of voters) {
+      const sdk = await voterClient(urls, pool, voter, isBot(voter.index));
       // One at a time: cognito-local loses sign-ups written concurrently.
-      if (await reachOrExplain("Cognito", pool.cognito.endpoint ?? pool.cognito.region, () => ensureAccount(pool, voter))) created++;
+      if (await reachOrExplain("Cognito", pool.cognito.endpoint ?? pool.cognito.region, () => signInOrSignUp(sdk.auth, pool, voter))) created++;
+      clients.push(sdk);
       accounts?.update(voter.index + 1);
     }
     accounts?.stop();
 
-    const preparing = quiet ? undefined : progressBar("voters signed in, devices registered, human checks solved", voting);
+    const preparing = quiet ? undefined : progressBar("voters with devices registered and human checks solved", voting);
     let prepared = 0;
     const ready = await mapConcurrently(voters, PREPARE_CONCURRENCY, async (voter) => {
-      const one = await reachOrExplain("the vote API", urls.voteApi, () => prepareVoter(urls, pool, voter, isBot(voter.index), castsOf(voter.index)));
+      const one = await reachOrExplain("the vote API", urls.voteApi, () => prepareVoter(clients[voter.index]!, voter, isBot(voter.index), castsOf(voter.index)));
       preparing?.update(++prepared);
       return one;
     });
@@ -103,20 +106,11 @@ export default class Loadtest extends BaseCommand {
     return report;
   }
 
-  /** The services and the voter app client: the configuration's, or the running local stack's. */
-  private deployment(): { urls: { voteApi: string; controlApi: string; results: string }; pool: TestVoterPool } {
-    const config = loadConfig();
-    const layout = stackLayout(config.dataDir);
-    const clientId = config.cognito.voterClientId ?? readRunFile(layout.runFile)?.cognito?.clientIds["voter-web"];
-    if (!clientId) throw new Errors.CLIError("No local stack runs here and LANDSLIDE_COGNITO_VOTER_CLIENT_ID is not set: start one with 'npm run dev' (or 'election local up').", { exit: EXIT.unreachable });
-    const endpoint = config.aws.cognitoEndpoint;
-    return {
-      urls: config.urls,
-      pool: {
-        cognito: { region: config.aws.region, clientId, ...(endpoint ? { endpoint } : {}) },
-        cognitoDataDir: process.env.LANDSLIDE_COGNITO_DATA_DIR ?? join(layout.data, "cognito"),
-      },
-    };
+  /** The services and the voter app client (the configuration's, or the running local stack's), and where cognito-local keeps codes. */
+  private deployment(): { urls: ServiceUrls; pool: TestVoterPool } {
+    const { urls, cognito } = deploymentFromConfig("voter-web");
+    const cognitoDataDir = process.env.LANDSLIDE_COGNITO_DATA_DIR ?? join(stackLayout(loadConfig().dataDir).data, "cognito");
+    return { urls, pool: { cognito, cognitoDataDir } };
   }
 
   private async openElection(reader: ReturnType<typeof createLandslideClient>, wanted: string | undefined) {

@@ -13,18 +13,21 @@ export default class Synth extends InfraCommand {
   async run() {
     const { flags } = await this.parse(Synth);
     const { synthesis, changes } = await this.synthesize(flags);
-    const rows = synthesis.stacks.map((stack) => ({ ...stack, change: changes?.find((c) => c.stack === stack.name) }));
+    const stacks = synthesis.stacks.map((stack) => {
+      const change = changes?.find((c) => c.stack === stack.name);
+      return { ...stack, ...(change ? { change: change.change, differences: change.differences } : {}) };
+    });
     if (!this.jsonEnabled()) {
-      this.log(`${count(synthesis.stacks.length, "stack")} synthesized to ${synthesis.outdir} in ${(synthesis.durationMs / 1000).toFixed(1)} s, cdk-nag clean:`);
+      this.log(`${count(stacks.length, "stack")} synthesized to ${synthesis.outdir} in ${(synthesis.durationMs / 1000).toFixed(1)} s, cdk-nag clean:`);
       ux.stdout(
-        table(rows, [
+        table(stacks, [
           { header: "STACK", value: (s) => s.name },
           { header: "REGION", value: (s) => s.region },
-          ...(changes ? [{ header: "CHANGE", value: (s: (typeof rows)[number]) => (s.change ? `${s.change.change}${s.change.change === "changed" ? ` (${s.change.differences})` : ""}` : "") }] : []),
+          ...(changes ? [{ header: "CHANGE", value: (s: (typeof stacks)[number]) => (s.change === "changed" ? `changed (${s.differences})` : (s.change ?? "")) }] : []),
           { header: "AFTER", value: (s) => s.dependsOn.join(", ") || "—" },
         ]),
       );
     }
-    return { env: flags.env, outdir: synthesis.outdir, durationMs: synthesis.durationMs, stacks: rows.map(({ change, ...stack }) => ({ ...stack, ...(change ? { change: change.change, differences: change.differences } : {}) })) };
+    return { env: flags.env, outdir: synthesis.outdir, durationMs: synthesis.durationMs, stacks };
   }
 }

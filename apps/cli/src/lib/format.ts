@@ -24,10 +24,15 @@ export function table<Row>(rows: readonly Row[], columns: ReadonlyArray<Column<R
     .join("\n");
 }
 
+/** "2026-05-01 08:00:12Z": a moment to the second (the ballots of a burst are seconds apart); "—" for none. */
+export function exactTime(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return new Date(value).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "Z");
+}
+
 /** "2026-05-01 08:00Z": a moment, short and unambiguous; "—" for none. */
 export function shortTime(value: string | Date | null | undefined): string {
-  if (value === null || value === undefined) return "—";
-  return new Date(value).toISOString().replace("T", " ").replace(/:\d\d\.\d{3}Z$/, "Z");
+  return exactTime(value).replace(/:\d\dZ$/, "Z");
 }
 
 /** Labelled values, one a line, the labels padded to one width. */

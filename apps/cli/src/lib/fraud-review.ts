@@ -1,7 +1,7 @@
 import { Args, Errors, Flags, ux } from "@oclif/core";
 import type { RouterOutputs } from "@landslide/api/client";
 import { electionById } from "./elections";
-import { count, table } from "./format";
+import { count, exactTime, table } from "./format";
 import { checkedReason, electionIdArg, OfficialCommand, reasonFlag } from "./official-command";
 import { EXIT } from "./public-client";
 
@@ -27,9 +27,6 @@ async function parseVoterKey(input: string): Promise<string> {
 }
 
 export const voterKeyArg = Args.string({ description: "the held ballot's voter key (see election fraud list)", required: true, parse: parseVoterKey });
-
-/** To the second: the ballots of a burst are seconds apart. */
-export const exactTime = (value: string | null) => (value ? new Date(value).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "Z") : "—");
 
 /** What the members of a group share: "device YjIW…", "network 198.51.100.0/24", or when their burst was. */
 export function sharedBy(group: HeldGroup): string {

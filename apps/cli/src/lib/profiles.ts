@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname, join } from "node:path";
 import { Errors } from "@oclif/core";
 import { z } from "zod";
-import { loadConfig } from "@landslide/config";
+import { type Config, loadConfig } from "@landslide/config";
 import type { SessionStore, Tokens } from "@landslide/api/client";
 import { stackLayout } from "./local-stack/layout";
 import { readRunFile } from "./local-stack/run-file";
@@ -88,17 +88,24 @@ export class ProfileFile {
   }
 }
 
+/** The app clients a CLI command signs in as: its own (officials), or the voter site's (the load test's voters). */
+const appClients = {
+  cli: { name: "the CLI", variable: "LANDSLIDE_COGNITO_CLI_CLIENT_ID", configured: (config: Config) => config.cognito.cliClientId },
+  "voter-web": { name: "the voter site", variable: "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", configured: (config: Config) => config.cognito.voterClientId },
+} as const;
+
 /**
  * The deployment the configuration points at: its services' URLs (LANDSLIDE_*_URL, the local
- * stack by default) and its Cognito settings, with the CLI's app client from
- * LANDSLIDE_COGNITO_CLI_CLIENT_ID or else from the running local stack.
+ * stack by default) and its Cognito settings, with the app client from its variable or else from
+ * the running local stack.
  */
-export function deploymentFromConfig(): Deployment {
+export function deploymentFromConfig(app: keyof typeof appClients = "cli"): Deployment {
   const config = loadConfig();
+  const client = appClients[app];
   const localStack = readRunFile(stackLayout(config.dataDir).runFile);
-  const clientId = config.cognito.cliClientId ?? localStack?.cognito?.clientIds.cli;
+  const clientId = client.configured(config) ?? localStack?.cognito?.clientIds[app];
   if (!clientId) {
-    throw new Errors.CLIError("No Cognito app client for the CLI: start the local stack with 'npm run dev', or set LANDSLIDE_COGNITO_CLI_CLIENT_ID (and the LANDSLIDE_*_URL of the deployment).", {
+    throw new Errors.CLIError(`No Cognito app client for ${client.name}: start the local stack with 'npm run dev', or set ${client.variable} (and the LANDSLIDE_*_URL of the deployment).`, {
       exit: EXIT.failed,
     });
   }

@@ -26,11 +26,18 @@ export async function reachOrExplain<T>(what: string, url: string, call: () => P
   try {
     return await call();
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    const unreachable = /fetch failed|ECONNREFUSED|ENOTFOUND/.test(String((error as Error).message)) || cause?.code === "ECONNREFUSED";
-    if (unreachable) throw new Errors.CLIError(`Cannot reach ${what} at ${url}. Start the local stack with 'npm run dev' (or set LANDSLIDE_RESULTS_URL).`, { exit: EXIT.unreachable });
+    if (isUnreachable(error)) throw new Errors.CLIError(`Cannot reach ${what} at ${url}. Start the local stack with 'npm run dev' (or set LANDSLIDE_RESULTS_URL).`, { exit: EXIT.unreachable });
     const refusal = refusalOf(error);
     if (refusal) throw new Errors.CLIError(`${refusal.message} (${refusal.reason})`, { exit: EXIT.refused });
     throw error;
   }
+}
+
+/** Nothing answered: nothing listens there, the name does not resolve, or the connection dropped. */
+const NO_ANSWER = /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET/;
+
+/** The call never got an answer (the SDK's fetch failed, for a reason its causes name). */
+export function isUnreachable(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (NO_ANSWER.test(`${e.message} ${(e as { code?: unknown }).code}`)) return true;
+  return false;
 }

@@ -1,7 +1,7 @@
 import { Errors } from "@oclif/core";
 import { AuthError, createLandslideClient, type LandslideClient, refusalOf } from "@landslide/api/client";
 import { DEFAULT_PROFILE, type Deployment, loginCommand, type ProfileFile } from "./profiles";
-import { EXIT } from "./public-client";
+import { EXIT, isUnreachable } from "./public-client";
 import { withSpinner } from "./spinner";
 
 /** What to do next after the API refused, for the refusals an official meets most. */
@@ -18,9 +18,6 @@ interface Destination {
   readonly service: string;
   readonly url: string;
 }
-
-/** Nothing answered: nothing listens there, the name does not resolve, or the connection dropped. */
-const NO_ANSWER = /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET/;
 
 /**
  * An official's client for one profile: the SDK over the profile's deployment, its tokens kept
@@ -54,7 +51,7 @@ export class SignedInClient {
 
   /** A call to the control API (officials' and operators' procedures). */
   control<T>(doing: string, call: (api: LandslideClient["control"]) => Promise<T>): Promise<T> {
-    return withSpinner(doing, () => this.call("controlApi", () => call(this.sdk.control)));
+    return withSpinner(doing, () => this.controlQuietly(call));
   }
 
   /** A call to the control API without a spinner, for work that shows its own progress. */
@@ -101,10 +98,4 @@ function explainFailure(error: unknown, to: Destination): Error {
 function authErrorIn(error: unknown): AuthError | undefined {
   for (let e = error; e instanceof Error; e = e.cause) if (e instanceof AuthError) return e;
   return undefined;
-}
-
-/** The call never got an answer (the SDK's fetch failed, for a reason its causes name). */
-function isUnreachable(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (NO_ANSWER.test(`${e.message} ${(e as { code?: unknown }).code}`)) return true;
-  return false;
 }

@@ -47,8 +47,9 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
         const report = await aggregator.drainOnce();
         metrics.aggregatorRecords.inc({ result: "applied" }, report.applied);
         metrics.aggregatorRecords.inc({ result: "dead-lettered" }, report.deadLettered);
-        metrics.aggregatorLag.set(report.maxLagMs / 1000);
-        const lagRecord = lag.observe(report.maxLagMs / 1000, new Date());
+        const lagSeconds = report.maxLagMs / 1000;
+        metrics.aggregatorLag.set(lagSeconds);
+        const lagRecord = lag.observe(lagSeconds, new Date());
         if (lagRecord) logger.info(lagRecord, "aggregator lag");
         if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
         const sealed = await sealer.sealDue();

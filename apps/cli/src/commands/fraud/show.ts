@@ -1,7 +1,7 @@
 import { ux } from "@oclif/core";
 import { electionById } from "../../lib/elections";
-import { count, facts } from "../../lib/format";
-import { exactTime, type FraudCase, type HeldGroup, sharedBy, voterKeyArg } from "../../lib/fraud-review";
+import { count, exactTime, facts } from "../../lib/format";
+import { type FraudCase, type HeldGroup, sharedBy, voterKeyArg } from "../../lib/fraud-review";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 
 const meaning: Record<FraudCase["state"], string> = {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Config } from "@landslide/config";
+import { isLoopback } from "../local-stack/loopback";
 import { probeServices, type ServiceProbe } from "../local-stack/probe";
 import type { RunFile } from "../local-stack/run-file";
 import { answers } from "./answers";
@@ -53,5 +54,5 @@ function notAnswering(label: string, url: string, variable: string, { config, ru
 
 function isOnThisMachine(url: string, host: string): boolean {
   const { hostname } = new URL(url);
-  return [host, "127.0.0.1", "localhost", "[::1]", "::1"].includes(hostname);
+  return hostname === host || isLoopback(hostname);
 }

@@ -25,14 +25,10 @@ export interface ReadyVoter {
   readonly humanChecks: HumanCheckProof[];
 }
 
-/**
- * Everything a voter does before pressing "cast", done before the clock starts: sign in with a
- * real token, register the device key, and solve a real human check per ballot (each is single
- * use). The checks are fetched now, well before the casts, as a person reading a ballot would.
- */
-export async function prepareVoter(urls: ServiceUrls, pool: TestVoterPool, voter: TestVoter, bot: boolean, casts: number): Promise<ReadyVoter> {
+/** The voter's own SDK client: its disguise (address, user agent) and its one device key. */
+export async function voterClient(urls: ServiceUrls, pool: TestVoterPool, voter: TestVoter, bot: boolean): Promise<LandslideClient> {
   const { address, userAgent } = voterDisguise(voter.index, bot);
-  const sdk = createLandslideClient({
+  return createLandslideClient({
     urls,
     cognito: pool.cognito,
     ...(userAgent ? { userAgent } : {}),
@@ -43,7 +39,14 @@ export async function prepareVoter(urls: ServiceUrls, pool: TestVoterPool, voter
       return fetch(input, { ...init, headers });
     },
   });
-  await sdk.auth.signIn(voter.email, voter.password);
+}
+
+/**
+ * Everything a signed-in voter does before pressing "cast", done before the clock starts:
+ * register the device key, and solve a real human check per ballot (each is single use). The
+ * checks are fetched now, well before the casts, as a person reading a ballot would.
+ */
+export async function prepareVoter(sdk: LandslideClient, voter: TestVoter, bot: boolean, casts: number): Promise<ReadyVoter> {
   await sdk.ensureDevice();
   const humanChecks: HumanCheckProof[] = [];
   for (let i = 0; i < casts; i++) {

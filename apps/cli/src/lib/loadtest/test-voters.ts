@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AuthError, CognitoSession, type DeviceKey } from "@landslide/api/client";
+import { AuthError, type CognitoSession, type DeviceKey } from "@landslide/api/client";
 import { waitForConfirmationCode } from "@landslide/local-stack";
 import { voterDeviceKey } from "./voter-device";
 
@@ -37,12 +37,12 @@ export function testVoters(configDir: string, count: number): TestVoter[] {
 }
 
 /**
- * Makes sure the voter has a confirmed account: signs it up and confirms it with the code the
- * local Cognito would have e-mailed, unless it exists already. Returns whether it was created.
- * Call it for one voter at a time: cognito-local loses sign-ups written concurrently.
+ * Signs the voter in on `auth` (its own client's session), signing it up first, and confirming
+ * it with the code the local Cognito would have e-mailed, when it does not exist yet. Returns
+ * whether it was created. Call it for one voter at a time: cognito-local loses sign-ups written
+ * concurrently.
  */
-export async function ensureAccount(pool: TestVoterPool, voter: TestVoter): Promise<boolean> {
-  const auth = new CognitoSession(pool.cognito);
+export async function signInOrSignUp(auth: CognitoSession, pool: TestVoterPool, voter: TestVoter): Promise<boolean> {
   try {
     await auth.signIn(voter.email, voter.password);
     return false;
@@ -58,6 +58,7 @@ export async function ensureAccount(pool: TestVoterPool, voter: TestVoter): Prom
     throw error;
   }
   await auth.confirmSignUp(voter.email, await waitForConfirmationCode(pool.cognitoDataDir, voter.email, 10_000));
+  await auth.signIn(voter.email, voter.password);
   return true;
 }
 

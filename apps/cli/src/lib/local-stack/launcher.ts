@@ -8,6 +8,7 @@ import { systemClock } from "@landslide/vote-engine";
 import type { ServiceName } from "@landslide/api/services";
 import { type StackLayout, stackLayout } from "./layout";
 import { type LaunchedProcess, launchService, launchWebApp, type WebAppName, type WebMode } from "./processes";
+import { isLoopback } from "./loopback";
 import { type PlannedPort, portPlan } from "./port-plan";
 import { removeRunFile, writeRunFile } from "./run-file";
 import { waitUntilReady } from "./wait-ready";
@@ -134,8 +135,4 @@ async function assertNothingListening(wanted: readonly PlannedPort[], host: stri
   for (const { port, what } of wanted) {
     if (await isPortInUse(port, host)) throw new Error(`${what} still listens on port ${port} after stopping`);
   }
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
