@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { electionDefinitionSchema } from "@landslide/vote-engine";
+import { electionDefinitionSchema, plainText } from "@landslide/vote-engine";
 
 /** Dates travel as ISO 8601 text with an offset; the engine works with Dates. */
 export const isoDate = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
@@ -15,5 +15,8 @@ export const electionDraftInput = electionDefinitionSchema
 
 export const electionIdInput = z.object({ electionId: z.uuid() }).strict();
 
-/** Every official action says why: it is kept in the audit trail beside who and when. */
-export const reasonInput = z.string().trim().min(3, { error: "give a reason of at least 3 characters" }).max(500);
+/**
+ * Every official action says why: it is kept in the audit trail beside who and when, and shown
+ * to voters whose ballot a fraud decision voided, so it is one line of plain text.
+ */
+export const reasonInput = z.string().trim().min(3, { error: "give a reason of at least 3 characters" }).max(500).check(plainText("reason"));

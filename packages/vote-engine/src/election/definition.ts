@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { plainText } from "./plain-text";
+
+/** The free-text check, for the other inputs that carry people's text (the api's reasons). */
+export { plainText };
 
 /**
  * What an official writes down to create an election. The full lifecycle rules
@@ -9,14 +13,14 @@ export type QuestionKind = (typeof questionKinds)[number];
 
 export const optionSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  label: z.string().trim().min(1).max(200),
+  label: z.string().trim().min(1).max(200).check(plainText("option label")),
 });
 
 export const questionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/),
     kind: z.enum(questionKinds),
-    prompt: z.string().trim().min(1).max(500),
+    prompt: z.string().trim().min(1).max(500).check(plainText("question prompt")),
     options: z.array(optionSchema).min(2).max(50),
     minChoices: z.number().int().min(0).default(1),
     maxChoices: z.number().int().min(1).default(1),
@@ -30,8 +34,8 @@ export type ElectionStatus = (typeof electionStatuses)[number];
 
 export const electionDefinitionSchema = z.object({
   id: z.uuid(),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(5000).default(""),
+  title: z.string().trim().min(1).max(200).check(plainText("title")),
+  description: z.string().trim().max(5000).check(plainText("description", { lineBreaks: true })).default(""),
   allowAbstain: z.boolean().default(false),
   eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
   opensAt: z.date().nullable().default(null),
