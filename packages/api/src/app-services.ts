@@ -19,6 +19,7 @@ import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
 import type { Metrics } from "./http/metrics";
 import { required } from "@landslide/config";
+import { createSignUpServices } from "./sign-up/sign-up-services";
 
 /** Election definitions change rarely; the hot path reads them from memory for this long. */
 const ELECTION_CACHE_MS = 1000;
@@ -110,6 +111,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     liveResults: new LiveResults(tallies, systemClock),
     finalCounts: (election: Election) => cachedRecount(election.id, () => recount(election, votes.scan(election.id))),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
+    /** Sign-up tickets: their key, their own human check and rate limits (the vote API only). */
+    signUp: createSignUpServices(deps, { nonces, humanCheck: () => (humanCheck ??= humanCheckFromConfig()), logger }),
     verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),
   };
 }

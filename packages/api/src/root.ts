@@ -5,6 +5,7 @@ import { operatorRouter } from "./router/operator";
 import { publicAuditRouter } from "./router/public-audit";
 import { receiptsRouter } from "./router/receipts";
 import { resultsRouter } from "./router/results";
+import { signUpRouter } from "./router/sign-up";
 import { voterRouter } from "./router/voter";
 import { createTRPCRouter } from "./trpc";
 
@@ -18,13 +19,14 @@ export const appRouter = createTRPCRouter({
   official: officialRouter,
   operator: operatorRouter,
   audit: publicAuditRouter,
+  signUp: signUpRouter,
 });
 
 export type AppRouter = typeof appRouter;
 
 /** The routers of each service (ARCHITECTURE §6). */
 export const serviceRouters = {
-  "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter }),
+  "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter, signUp: signUpRouter }),
   "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter, operator: operatorRouter }),
   results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter, audit: publicAuditRouter }),
 } as const;

@@ -26,6 +26,8 @@ export interface Config {
   };
   readonly humanCheck:
     | { readonly kind: "proof-of-work" }
+  /** Sign-up tickets the vote API gives (each self sign-up needs one). */
+  readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number };
     | { readonly kind: "siteverify"; readonly verifyUrl: string; readonly siteKey: string | undefined; readonly secret: string | undefined };
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
@@ -153,6 +155,10 @@ function fromEnvironment(env: Environment): Config {
       console: env.LANDSLIDE_CONSOLE_PORT,
       voteApi: env.LANDSLIDE_VOTE_API_PORT,
       controlApi: env.LANDSLIDE_CONTROL_API_PORT,
+    signUpLimits: {
+      perNetworkPer10Minutes: env.LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK,
+      perDevicePerDay: env.LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE,
+    },
       results: env.LANDSLIDE_RESULTS_PORT,
       aggregator: env.LANDSLIDE_AGGREGATOR_PORT,
       dynamodbLocal: env.LANDSLIDE_DYNAMODB_LOCAL_PORT,

@@ -99,6 +99,9 @@ export const environmentSchema = z.object({
     .pipe(z.array(z.union([z.cidrv4(), z.cidrv6()], { error: "comma-separated CIDR ranges such as 203.0.113.0/24,2001:db8::/32" }))),
   // The human check: "proof-of-work" (built in) or "siteverify" (a Turnstile-compatible service).
   LANDSLIDE_HUMAN_CHECK: z.enum(["proof-of-work", "siteverify"], { error: "proof-of-work or siteverify" }).default("proof-of-work"),
+  // Self sign-ups (tickets from the vote API) per address block (/24, /64) per 10 minutes, and per device key per day.
+  LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: wholeNumber(1, 1_000_000, 5, "a whole number of sign-ups per 10 minutes"),
+  LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 3, "a whole number of sign-ups per day"),
   LANDSLIDE_SITEVERIFY_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
   LANDSLIDE_SITEVERIFY_SITE_KEY: z.string().min(1).optional(),
   LANDSLIDE_SITEVERIFY_SECRET: z.string().min(1).optional(),

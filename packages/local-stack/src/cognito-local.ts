@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ManagedChild } from "./child";
-import { POST_CONFIRMATION_FUNCTION, startCognitoTriggers } from "./cognito-triggers";
+import { POST_CONFIRMATION_FUNCTION, PRE_SIGN_UP_FUNCTION, startCognitoTriggers } from "./cognito-triggers";
 import { type RunningServer, lastLine } from "./dynamodb-local";
 import { LocalStackError } from "./errors";
 import { waitForHttp } from "./wait";
@@ -19,7 +19,7 @@ export interface CognitoLocalOptions {
 export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const triggers = await startCognitoTriggers(endpoint);
+  const triggers = await startCognitoTriggers(endpoint, dataDir);
   writeTriggerConfig(dataDir, triggers.endpoint);
   const require = createRequire(import.meta.url);
   const entry = join(dirname(require.resolve("cognito-local/package.json")), "lib", "bin", "start.js");
@@ -51,7 +51,8 @@ function writeTriggerConfig(dataDir: string, lambdaEndpoint: string): void {
   mkdirSync(configDir, { recursive: true });
   const config = {
     LambdaClient: { endpoint: lambdaEndpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } },
-    TriggerFunctions: { PostConfirmation: POST_CONFIRMATION_FUNCTION },
+    // PreSignUp: a self sign-up needs a ticket from the vote API (see cognito-triggers.ts).
+    TriggerFunctions: { PreSignUp: PRE_SIGN_UP_FUNCTION, PostConfirmation: POST_CONFIRMATION_FUNCTION },
   };
   writeFileSync(join(configDir, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
 export { ManagedChild, type ChildOptions } from "./child";
 export { startCognitoLocal, type CognitoLocalOptions } from "./cognito-local";
+export { registerSignUpTickets } from "./cognito-triggers";
 export { startDynamoDbLocal, type DynamoDbLocalOptions, type RunningServer } from "./dynamodb-local";
 export { LocalStackError } from "./errors";
 export { assertJava } from "./java";

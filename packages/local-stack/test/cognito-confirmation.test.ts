@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -9,9 +10,10 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { signSignUpTicket, TICKET_METADATA_KEY } from "@landslide/config/sign-up-ticket";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, freePort, startCognitoLocal, waitForConfirmationCode } from "../src/index";
+import { type RunningServer, freePort, registerSignUpTickets, startCognitoLocal, waitForConfirmationCode } from "../src/index";
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-cognito-"));
 let server: RunningServer;
@@ -48,7 +50,15 @@ describe("the local Cognito pool", () => {
     const clientId = app.UserPoolClient?.ClientId ?? "";
     const email = "new.voter@example.org";
     const password = "Correct-Horse-9";
-    await cognito.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }] }));
+    // Self sign-up needs a ticket under the pool's registered key (the vote API gives them; see sign-up-abuse.test.ts).
+    const ticketKey = randomBytes(32);
+    const keysFile = join(scratch, "keys.json");
+    writeFileSync(keysFile, JSON.stringify({ signUpTicketKey: ticketKey.toString("base64url") }));
+    registerSignUpTickets(scratch, poolId, keysFile);
+    const { ticket } = signSignUpTicket(ticketKey, email, new Date());
+    await cognito.send(
+      new SignUpCommand({ ClientId: clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }], ClientMetadata: { [TICKET_METADATA_KEY]: ticket } }),
+    );
 
     const code = await waitForConfirmationCode(scratch, email);
     await cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));

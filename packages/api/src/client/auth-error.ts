@@ -10,7 +10,9 @@ export type AuthFailure =
   | "TOO_MANY_ATTEMPTS"
   | "SESSION_EXPIRED"
   | "SIGNED_OUT"
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  /** Cognito's pre-sign-up check refused: no valid sign-up ticket (a sign-up not made through Landslide). */
+  | "SIGN_UP_REFUSED";
 
 export class AuthError extends Error {
   override readonly name = "AuthError";
@@ -34,6 +36,7 @@ const byCognitoName: Record<string, [AuthFailure, string]> = {
   TooManyRequestsException: ["TOO_MANY_ATTEMPTS", "Too many attempts; wait a minute and try again."],
   LimitExceededException: ["TOO_MANY_ATTEMPTS", "Too many attempts; wait a minute and try again."],
   TooManyFailedAttemptsException: ["TOO_MANY_ATTEMPTS", "Too many attempts; wait a minute and try again."],
+  UserLambdaValidationException: ["SIGN_UP_REFUSED", "This sign-up was not accepted; start again from the sign-up form."],
 };
 
 /** Cognito's exceptions (the same names from cognito-local) in words a voter can act on. */

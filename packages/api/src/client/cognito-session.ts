@@ -2,6 +2,9 @@ import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-iden
 import { decodeJwt } from "jose";
 import { AuthError, toAuthError } from "./auth-error";
 
+/** Where the SDK puts the sign-up ticket in Cognito's ClientMetadata; the same name as @landslide/config/sign-up-ticket's (kept apart so browsers never bundle node:crypto). */
+export const TICKET_METADATA_KEY = "signUpTicket";
+
 export interface CognitoOptions {
   readonly region: string;
   /** The voter site's, the console's or the CLI's app client. */
@@ -55,11 +58,22 @@ export class CognitoSession {
     return this.client.then(({ cognito, sdk }) => cognito.send(make(sdk) as never) as Promise<T>);
   }
 
-  /** Creates an unconfirmed account; Cognito e-mails a code (cognito-local writes it to its database). */
-  async signUp(email: string, password: string): Promise<{ confirmed: boolean }> {
+  /**
+   * Creates an unconfirmed account; Cognito e-mails a code (cognito-local writes it to its database).
+   * Cognito's pre-sign-up trigger accepts it only with a sign-up ticket from the vote API: the
+   * Landslide client fetches one first (see createLandslideClient); a bare session must be given one.
+   */
+  async signUp(email: string, password: string, ticket?: string): Promise<{ confirmed: boolean }> {
     try {
       const result = await this.send<{ UserConfirmed?: boolean }>(
-        (sdk) => new sdk.SignUpCommand({ ClientId: this.options.clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }] }),
+        (sdk) =>
+          new sdk.SignUpCommand({
+            ClientId: this.options.clientId,
+            Username: email,
+            Password: password,
+            UserAttributes: [{ Name: "email", Value: email }],
+            ...(ticket ? { ClientMetadata: { [TICKET_METADATA_KEY]: ticket } } : {}),
+          }),
       );
       return { confirmed: result.UserConfirmed === true };
     } catch (error) {

@@ -66,6 +66,11 @@ export function createLandslideClient(options: LandslideClientOptions) {
       url: `${base}/trpc`,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       headers: async ({ op }) => {
+        // A sign-up ticket is asked for before any account exists: a device proof over no token.
+        if (proveDevice && op.path === "signUp.ticket") {
+          const key = await loadOrCreateDeviceKey(deviceKeys);
+          return { ...baseHeaders, dpop: await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: "", input: op.input }) };
+        }
         const tokens = await tokensIfSignedIn();
         if (!tokens) return baseHeaders;
         const token = tokens.accessToken;
@@ -157,6 +162,20 @@ export function createLandslideClient(options: LandslideClientOptions) {
       }
     }
   }
+
+  /**
+   * Self sign-up, as Cognito's pre-sign-up trigger requires it: a ticket from the vote API first
+   * (a human check solved, within the network's and the device's sign-up limits), then Cognito's
+   * SignUp with the ticket. A refused ticket is thrown as the API's refusal (RATE_LIMITED with
+   * details.retryAfterSeconds, CHALLENGE_*), before Cognito is asked.
+   */
+  const cognitoSignUp = auth.signUp.bind(auth);
+  auth.signUp = async (email: string, password: string, ticket?: string) => {
+    if (ticket) return cognitoSignUp(email, password, ticket);
+    const humanCheck = await vote.signUp.challenge.query().then(solve);
+    const issued = await vote.signUp.ticket.mutate({ email, humanCheck });
+    return cognitoSignUp(email, password, issued.ticket);
+  };
 
   /** A closed election's published audit bundle, as a file to download (the results service serves it). */
   const auditBundleUrl = (electionId: string) => `${options.urls.results}/v1/elections/${encodeURIComponent(electionId)}/audit-bundle.json`;

@@ -72,7 +72,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
 
     if (options.keysFile) {
       onStep("deployment keys");
-      if (ensureKeyFile(options.keysFile).created) changes.push("generated the deployment keys (voter-key secret, receipt and audit signing keys)");
+      if (ensureKeyFile(options.keysFile).created) changes.push("generated the deployment keys (voter-key secret, receipt and audit signing keys, sign-up ticket key)");
     }
 
     let demoElectionId: string | undefined;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { registerSignUpTickets } from "@landslide/local-stack";
 import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
 import { systemClock } from "../ports";
 import { provision, type ProvisionResult, type ProvisionTarget } from "../provision";
@@ -25,6 +26,8 @@ export async function provisionTestStack({ demo = true }: { demo?: boolean } = {
   const keysFile = join(mkdtempSync(join(tmpdir(), "landslide-keys-")), "keys.json");
   try {
     const provisioned = await provision({ target, clock: systemClock, demo, credentialsFile: null, keysFile });
+    // The shared cognito-local's pre-sign-up check learns which keys sign this pool's sign-up tickets.
+    registerSignUpTickets(testServers().cognitoDataDir, provisioned.userPoolId, keysFile);
     return {
       target,
       keysFile,

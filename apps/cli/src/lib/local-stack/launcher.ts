@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { registerSignUpTickets } from "@landslide/local-stack";
 import type { Config } from "@landslide/config";
 import { assertJava, assertPortsFree, isPortInUse, type LocalServers, startLocalServers } from "@landslide/local-stack";
 import type { AccountCredentials } from "@landslide/vote-engine/cognito";
@@ -101,6 +102,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       launched.push(...web);
       await waitUntilReady(web, 180_000);
     }
+    // cognito-local's pre-sign-up check finds this pool's ticket key through this (startLocalServers keeps the pool under data/cognito).
+    if (servers) registerSignUpTickets(join(layout.data, "cognito"), provisioned.userPoolId, resolve(config.keysFile));
 
     const urls: Record<string, string> = Object.fromEntries(launched.map((p) => [p.child.name, p.url]));
     if (servers) {

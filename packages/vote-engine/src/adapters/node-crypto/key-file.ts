@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { randomBytes } from "node:crypto";
 import { generateKeyMaterial, generateSigningKeyPem, type KeyMaterial } from "./keys";
 
 const privateKeyPem = z.string().regex(/^-----BEGIN [A-Z ]*PRIVATE KEY-----/);
@@ -9,6 +10,8 @@ const keyFileSchema = z.object({
   receiptPrivateKeyPem: privateKeyPem,
   // Absent from files written before the audit log existed; provisioning adds it.
   auditPrivateKeyPem: privateKeyPem.optional(),
+  // Absent from files written before sign-up tickets existed; provisioning adds it.
+  signUpTicketKey: z.string().min(43).optional(),
 });
 
 /**
@@ -19,8 +22,9 @@ const keyFileSchema = z.object({
 export function ensureKeyFile(path: string): { material: KeyMaterial; created: boolean } {
   if (existsSync(path)) {
     const stored = parseKeyFile(path);
-    if (stored.auditPrivateKeyPem) return { material: { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem }, created: false };
-    const material = { ...stored, auditPrivateKeyPem: generateSigningKeyPem() };
+    if (stored.auditPrivateKeyPem && stored.signUpTicketKey) return { material: { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem, signUpTicketKey: stored.signUpTicketKey }, created: false };
+    // Keys added since the file was written are generated now; existing ones are kept as they are.
+    const material = { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem ?? generateSigningKeyPem(), signUpTicketKey: stored.signUpTicketKey ?? new Uint8Array(randomBytes(32)) };
     writeFileSync(path, serialize(material), { mode: 0o600 });
     return { material, created: true };
   }
@@ -33,16 +37,18 @@ export function ensureKeyFile(path: string): { material: KeyMaterial; created: b
 
 export function readKeyFile(path: string): KeyMaterial {
   const stored = parseKeyFile(path);
-  if (!stored.auditPrivateKeyPem) throw new Error(`${path} has no audit key yet: run provisioning (election provision) once.`);
-  return { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem };
+  if (!stored.auditPrivateKeyPem || !stored.signUpTicketKey) throw new Error(`${path} lacks a key added since it was written: run provisioning (election provision) once.`);
+  return { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem, signUpTicketKey: stored.signUpTicketKey };
 }
 
 function parseKeyFile(path: string) {
   const parsed = keyFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-  return { ...parsed, voterKeySecret: new Uint8Array(Buffer.from(parsed.voterKeySecret, "base64url")) };
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text, "base64url"));
+  return { ...parsed, voterKeySecret: bytes(parsed.voterKeySecret), signUpTicketKey: parsed.signUpTicketKey === undefined ? undefined : bytes(parsed.signUpTicketKey) };
 }
 
 function serialize(material: KeyMaterial): string {
-  const { voterKeySecret, receiptPrivateKeyPem, auditPrivateKeyPem } = material;
-  return `${JSON.stringify({ voterKeySecret: Buffer.from(voterKeySecret).toString("base64url"), receiptPrivateKeyPem, auditPrivateKeyPem }, null, 2)}\n`;
+  const { voterKeySecret, receiptPrivateKeyPem, auditPrivateKeyPem, signUpTicketKey } = material;
+  const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+  return `${JSON.stringify({ voterKeySecret: text(voterKeySecret), receiptPrivateKeyPem, auditPrivateKeyPem, signUpTicketKey: text(signUpTicketKey) }, null, 2)}\n`;
 }

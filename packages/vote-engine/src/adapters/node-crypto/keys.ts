@@ -8,6 +8,8 @@ export interface KeyMaterial {
   readonly receiptPrivateKeyPem: string;
   /** Ed25519 private key that signs sealed audit epochs, PKCS#8 PEM; apart from the receipt key so each can rotate alone. */
   readonly auditPrivateKeyPem: string;
+  /** 32 random bytes that sign sign-up tickets; apart from the others because Cognito's pre-sign-up trigger holds it too. */
+  readonly signUpTicketKey: Uint8Array;
 }
 
 /** Keys backed by node:crypto. */
@@ -59,6 +61,7 @@ export function generateKeyMaterial(): KeyMaterial {
     voterKeySecret: new Uint8Array(randomBytes(32)),
     receiptPrivateKeyPem: generateSigningKeyPem(),
     auditPrivateKeyPem: generateSigningKeyPem(),
+    signUpTicketKey: new Uint8Array(randomBytes(32)),
   };
 }
 

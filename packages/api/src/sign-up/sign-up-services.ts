@@ -1,0 +1,54 @@
+import { hkdfSync } from "node:crypto";
+import { systemClock } from "@landslide/vote-engine";
+import { DynamoDbRateCounter } from "@landslide/vote-engine/dynamodb";
+import { readKeyFile } from "@landslide/vote-engine/node-crypto";
+import type { HumanCheck } from "../human-check/human-check";
+import { ProofOfWorkCheck } from "../human-check/proof-of-work";
+import { RateLimiter } from "../guards/rate-limit";
+import type { Logger } from "../logger";
+import { ipRanges } from "../risk/client-hints";
+import type { Dependencies } from "../services/dependencies";
+
+const TEN_MINUTES = 600;
+const ONE_DAY = 86_400;
+
+/**
+ * What the vote API needs to hand out sign-up tickets: their key, a human check of their own and
+ * the sign-up rate limits. Built lazily: only the vote API issues tickets.
+ */
+export function createSignUpServices(deps: Dependencies, shared: { readonly nonces: ConstructorParameters<typeof ProofOfWorkCheck>[0]["nonces"]; readonly humanCheck: () => HumanCheck; readonly logger: Logger }) {
+  const { config } = deps;
+  const badIpRanges = ipRanges(config.risk.badIpRanges);
+  let material: ReturnType<typeof readKeyFile> | undefined;
+  let humanCheck: HumanCheck | undefined;
+  const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
+  return {
+    ticketKey: () => keyMaterial().signUpTicketKey,
+    /**
+     * Proof of work under a key of its own (derived with its own label), so a challenge issued for
+     * casting is refused here and one issued here is refused by a cast. A hosted check keeps the
+     * provider's single-use token, which serves one purpose once.
+     */
+    humanCheck: (): HumanCheck =>
+      (humanCheck ??=
+        config.humanCheck.kind === "siteverify"
+          ? shared.humanCheck()
+          : new ProofOfWorkCheck({
+              secret: new Uint8Array(hkdfSync("sha256", keyMaterial().voterKeySecret, new Uint8Array(0), "landslide-sign-up-challenge-v1", 32)),
+              nonces: shared.nonces,
+              clock: systemClock,
+              difficulty: (remoteIp) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1),
+            })),
+    /** Both counted across every task through the shared table: sign-ups are few, exactness matters more than a write. */
+    limiter: new RateLimiter(
+      new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces),
+      [
+        { scope: "ip", limit: config.signUpLimits.perNetworkPer10Minutes, windowSeconds: TEN_MINUTES, shared: true },
+        { scope: "device", limit: config.signUpLimits.perDevicePerDay, windowSeconds: ONE_DAY, shared: true },
+      ],
+      { reportEveryMs: 1000, onReportError: (error) => shared.logger.warn({ err: error }, "reporting sign-up rate-limit counts failed; they go with the next report") },
+    ),
+  };
+}
+
+export type SignUpServices = ReturnType<typeof createSignUpServices>;
