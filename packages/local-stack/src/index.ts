@@ -4,7 +4,7 @@ export { registerSignUpTickets } from "./cognito-triggers";
 export { startDynamoDbLocal, type DynamoDbLocalOptions, type RunningServer } from "./dynamodb-local";
 export { LocalStackError } from "./errors";
 export { assertJava } from "./java";
-export { startPgliteServer, type RunningPostgres } from "./pglite-server";
+export { type EmbeddedPostgresOptions, type RunningPostgres, startEmbeddedPostgres } from "./postgres-server";
 export { assertPortsFree, freePort, isPortInUse } from "./ports";
 export { startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
 export { waitForHttp } from "./wait";

@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startCognitoLocal } from "./cognito-local";
 import { type RunningServer, startDynamoDbLocal } from "./dynamodb-local";
-import { type RunningPostgres, startPgliteServer } from "./pglite-server";
+import { type RunningPostgres, startEmbeddedPostgres } from "./postgres-server";
 
 export interface LocalServersOptions {
   readonly ports: { readonly dynamodb: number; readonly cognito: number; readonly postgres: number };
@@ -15,6 +16,8 @@ export interface LocalServers {
   readonly dynamodb: RunningServer;
   readonly cognito: RunningServer;
   readonly postgres: RunningPostgres;
+  /** Things the operator should hear about once (an earlier PGlite database left beside the new one). */
+  readonly notices: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -29,13 +32,21 @@ export async function startLocalServers(options: LocalServersOptions): Promise<L
       dataDir: under("cognito") ?? join(options.scratchDir, "cognito"),
       ...log("cognito-local"),
     }),
-    startPgliteServer({ port: options.ports.postgres, dataDir: under("pglite") }),
+    startEmbeddedPostgres({ port: options.ports.postgres, dataDir: under("postgres"), ...log("postgres") }),
   ]);
   const [dynamodb, cognito, postgres] = started;
   if (dynamodb.status === "fulfilled" && cognito.status === "fulfilled" && postgres.status === "fulfilled") {
     const servers = { dynamodb: dynamodb.value, cognito: cognito.value, postgres: postgres.value };
+    // Earlier versions kept Postgres in PGlite's own format, which PostgreSQL cannot open: the new
+    // cluster starts empty beside it (provisioning seeds it again), said once, when it is created.
+    const pglite = under("pglite");
+    const notices =
+      pglite !== null && postgres.value.created && existsSync(pglite)
+        ? [`An earlier PGlite database is left untouched in ${pglite}; the control plane now starts fresh in PostgreSQL. Remove that folder once you no longer need it.`]
+        : [];
     return {
       ...servers,
+      notices,
       stop: async () => {
         await Promise.all([servers.dynamodb.stop(), servers.cognito.stop(), servers.postgres.stop()]);
       },

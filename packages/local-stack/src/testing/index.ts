@@ -1,7 +1,7 @@
 import { inject } from "vitest";
 import "./provided-context";
 import { freePort } from "../ports";
-import { type RunningPostgres, startPgliteServer } from "../pglite-server";
+import { type RunningPostgres, startEmbeddedPostgres } from "../postgres-server";
 
 export interface TestServers {
   readonly dynamodbEndpoint: string;
@@ -14,9 +14,9 @@ export function testServers(): TestServers {
   return { dynamodbEndpoint: inject("dynamodbEndpoint"), cognitoEndpoint: inject("cognitoEndpoint"), cognitoDataDir: inject("cognitoDataDir") };
 }
 
-/** A fresh in-memory Postgres (PGlite over the wire protocol) for one test file. */
+/** A fresh throwaway PostgreSQL server for one test file (a temporary cluster, removed on stop). */
 export async function startTestPostgres(): Promise<RunningPostgres> {
-  return startPgliteServer({ port: await freePort(), dataDir: null });
+  return startEmbeddedPostgres({ port: await freePort(), dataDir: null });
 }
 
 /** A name no other test file or run will pick, for tables and pools. */
