@@ -62,7 +62,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
   try {
     if (embedded) {
-      onStep("Starting DynamoDB Local, cognito-local and PGlite");
+      onStep("Starting DynamoDB Local, cognito-local and PostgreSQL");
       servers = await startLocalServers({
         ports: { dynamodb: config.ports.dynamodbLocal, cognito: config.ports.cognitoLocal, postgres: config.ports.pglite },
         dataDir: layout.data,
@@ -71,9 +71,12 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       });
     }
 
+    for (const notice of servers?.notices ?? []) onStep(notice);
+    // The embedded Postgres has a password generated with its cluster: its URL, not config's default.
+    const databaseUrl = servers?.postgres.url ?? config.database.url;
     onStep("Provisioning tables, user pool, schema and demo data");
     const provisioned = await provision({
-      target: provisionTargetFromConfig(config),
+      target: { ...provisionTargetFromConfig(config), databaseUrl },
       clock: systemClock,
       demo: true,
       credentialsFile: layout.credentials,
@@ -83,6 +86,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       LANDSLIDE_DATA_DIR: layout.root,
+      DATABASE_URL: databaseUrl,
       LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
       LANDSLIDE_COGNITO_VOTER_CLIENT_ID: provisioned.clientIds["voter-web"],
       LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: provisioned.clientIds.console,

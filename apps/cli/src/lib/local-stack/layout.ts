@@ -5,7 +5,7 @@ export function stackLayout(dataDir: string) {
   const root = resolve(dataDir);
   return {
     root,
-    /** DynamoDB Local, cognito-local and PGlite files: removing this folder starts empty. */
+    /** DynamoDB Local, cognito-local and PostgreSQL files: removing this folder starts empty. */
     data: resolve(root, "data"),
     logs: resolve(root, "logs"),
     scratch: resolve(root, "tmp"),

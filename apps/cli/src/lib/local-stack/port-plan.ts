@@ -16,7 +16,7 @@ export function portPlan(config: Config, embedded: boolean, web: WebMode): Plann
       ? [
           { port: p.dynamodbLocal, what: "DynamoDB Local", variable: "LANDSLIDE_DYNAMODB_LOCAL_PORT" },
           { port: p.cognitoLocal, what: "cognito-local", variable: "LANDSLIDE_COGNITO_LOCAL_PORT" },
-          { port: p.pglite, what: "PGlite", variable: "LANDSLIDE_PGLITE_PORT" },
+          { port: p.pglite, what: "PostgreSQL", variable: "LANDSLIDE_PGLITE_PORT" },
         ]
       : []),
     { port: p.voteApi, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" },

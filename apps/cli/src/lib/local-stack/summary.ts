@@ -9,7 +9,7 @@ const labels: Record<string, string> = {
   aggregator: "Aggregator (health, metrics)",
   "dynamodb-local": "DynamoDB Local",
   "cognito-local": "cognito-local",
-  postgres: "Postgres (PGlite)",
+  postgres: "PostgreSQL",
 };
 
 /** The table `npm run dev` prints once everything answers. */
