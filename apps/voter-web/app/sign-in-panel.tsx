@@ -1,10 +1,19 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { AuthError } from "@landslide/api/client";
+import { AuthError, refusalOf } from "@landslide/api/client";
+import { signUpRefusalMessage } from "../lib/refusal-messages";
 import { useLandslide } from "./providers";
 
 type Mode = "sign-in" | "sign-up" | "confirm";
+
+/** Cognito's refusals come as AuthError; a refused sign-up ticket (too many sign-ups, a failed check) as the API's refusal. */
+function messageOf(failure: unknown): string {
+  if (failure instanceof AuthError) return failure.message;
+  const refusal = refusalOf(failure);
+  if (refusal) return signUpRefusalMessage(refusal.reason, refusal.details, refusal.message);
+  return "Something went wrong; please try again.";
+}
 
 /** Sign in, create an account, or confirm one with the e-mailed code, without leaving the page. */
 export function SignInPanel({ onSignedIn }: { onSignedIn: () => void }) {
@@ -33,7 +42,7 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: () => void }) {
       onSignedIn();
     } catch (failure) {
       if (failure instanceof AuthError && failure.reason === "NOT_CONFIRMED") setMode("confirm");
-      setError(failure instanceof AuthError ? failure.message : "Something went wrong; please try again.");
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

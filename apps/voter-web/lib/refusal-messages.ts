@@ -15,3 +15,15 @@ const messages: Record<string, string> = {
 export function refusalMessage(reason: string | undefined, fallback: string): string {
   return (reason && messages[reason]) || fallback;
 }
+
+/** Why a sign-up was refused before Cognito was asked (the vote API's sign-up ticket), in plain words. */
+export function signUpRefusalMessage(reason: string | undefined, details: Readonly<Record<string, unknown>> | undefined, fallback: string): string {
+  if (reason === "RATE_LIMITED") {
+    const seconds = typeof details?.retryAfterSeconds === "number" ? details.retryAfterSeconds : 600;
+    const minutes = Math.max(1, Math.ceil(seconds / 60));
+    const from = details?.scope === "device" ? "this device" : "your network";
+    return `Too many sign-ups from ${from}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  if (reason?.startsWith("CHALLENGE_")) return "The check that keeps bots out did not pass. Try again in a moment.";
+  return refusalMessage(reason, fallback);
+}
