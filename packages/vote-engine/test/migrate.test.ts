@@ -15,7 +15,7 @@ afterAll(async () => {
   await postgres.stop();
 });
 
-it("applies the committed drizzle migrations to PGlite once, and a second run applies none", async () => {
+it("applies the committed drizzle migrations to PostgreSQL once, and a second run applies none", async () => {
   expect(await migrateControlPlane(connection.db)).toBeGreaterThanOrEqual(1);
   const tables = await connection.db.execute<{ table_name: string }>(
     sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
