@@ -6,6 +6,8 @@ export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ba
 export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
+export { recordSealPayload } from "./vote/record-seal";
+export { type RecordCheck, type RecordRejection, type RecordVerifier, recordVerifier, type SignedRecord } from "./vote/verify-record";
 export type { Decision, Receipt, ReviewEvidence, StoredVote, VoteState } from "./vote/stored-vote";
 export type { BatchCommit, Checkpoint, CountedBallotSink, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";
 export { identityEntries, normalizeEmail, parseRollRows, type RollEntry, type RollKind, type RollRowError, type VoterIdentity } from "./roll/voter-roll";
@@ -18,4 +20,5 @@ export { instantRunoff, type InstantRunoffInput, type InstantRunoffResult, type 
 export { buildResultsSnapshot, type ResultsSnapshot } from "./tally/results-snapshot";
 export { tallyDelta, type TallyDelta } from "./tally/tally-delta";
 export { countsVote, type VoteChange } from "./tally/vote-change";
+export { type ChangeAdmission, signedChangesOnly } from "./tally/admit-change";
 export * from "./audit/index";

@@ -17,7 +17,7 @@ import {
   type TableNames,
 } from "../src/adapters/dynamodb";
 import { castVote, compareWithLiveTally, recount, reviewVote } from "../src/index";
-import { castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
+import { admitSigned, castDependencies, demoBallot, election, idempotencyKey, keys, verifyRecord } from "./fixtures";
 
 const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
 const dynamodb = createDynamoDbClient(endpoint);
@@ -26,6 +26,12 @@ afterAll(() => {
   dynamodb.destroy();
   streams.destroy();
 });
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
 
 async function freshTables(): Promise<TableNames> {
   return (await ensureTables(dynamodb, uniqueName("agg"))).names;
@@ -38,6 +44,7 @@ const aggregator = (names: TableNames, faults?: AggregatorFaults, fraudCases?: F
     streams,
     votesTable: names.votes,
     tallies: talliesOf(names),
+    admit: admitSigned,
     recordsPerRead: 50,
     ...(faults ? { faults } : {}),
     ...(fraudCases ? { fraudCases } : {}),
@@ -205,5 +212,49 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     expect(await aggregator(names).redriveDeadLetters()).toMatchObject({ redriven: 0 });
     const counters = await talliesOf(names).readCounters(election.id);
     expect(counters.get("__turnout")).toBe(expected.get("__turnout")! + 1);
+  });
+
+  it("counts only rows the vote API signed: forged, copied and rewritten rows are set aside as UNSIGNED_RECORD, and a recount leaves them out too", async () => {
+    const names = await freshTables();
+    const honest = await castMany(names, 10, "honest");
+    const store = new DynamoDbVoteStore(dynamodb, names.votes);
+    const model = (await collect(store.scan(election.id))).find((vote) => vote.state === "accepted");
+    if (!model) throw new Error("no vote to copy");
+    const forged = (voterKey: string) =>
+      dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey, receipt: { ...model.receipt, receiptId: "f".repeat(32) } }) }));
+    // An insider's copies of a stored vote: a new receipt id (its signature breaks), the very same
+    // receipt under another voter key (its seal breaks), no seal at all, and a held ballot made "accepted".
+    await forged("forged-new-receipt");
+    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "copied-same-receipt" }) }));
+    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "no-seal", seal: undefined as unknown as string }) }));
+    const held = await castVote(castDependencies(store), {
+      electionId: election.id,
+      subject: "held-then-rewritten",
+      idempotencyKey: idempotencyKey(77),
+      ballot: demoBallot(77),
+      decision: { decision: "quarantined", reasons: ["TEST"] },
+    });
+    if (!held.ok) throw new Error(held.error.code);
+    const heldItem = (await collect(store.scan(election.id))).find((v) => v.voterKey === keys.voterKey("held-then-rewritten"))!;
+    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...heldItem, voterKey: "rewritten", decision: "accepted", state: "accepted" }) }));
+    await drainUntilQuiet(names);
+
+    const expected = new Map(honest);
+    expected.set("__version", (expected.get("__version") ?? 0) + 1);
+    expected.set("__quarantined", (expected.get("__quarantined") ?? 0) + 1);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+    const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
+    expect(Items?.map((item) => item.reason?.S?.split(":")[0]).sort()).toEqual(["UNSIGNED_RECORD", "UNSIGNED_RECORD", "UNSIGNED_RECORD", "UNSIGNED_RECORD"]);
+    // Re-driving does not launder them.
+    const redrive = await aggregator(names).redriveDeadLetters();
+    expect(redrive.redriven).toBe(0);
+    expect(redrive.stillFailing).toHaveLength(4);
+
+    const exact = await recount(election, store.scan(election.id), { verify: verifyRecord });
+    expect(exact.rejected).toBe(4);
+    expect(compareWithLiveTally(await talliesOf(names).readCounters(election.id), exact.counters)).toEqual([]);
+    // Without the check, the recount would have counted the forgeries.
+    const naive = await recount(election, store.scan(election.id));
+    expect(naive.counters.get("__turnout")).toBe((honest.get("__turnout") ?? 0) + 4);
   });
 });

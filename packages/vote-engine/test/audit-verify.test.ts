@@ -76,14 +76,26 @@ function flipCharacter(text: string, at: number): string {
 }
 
 /** A well-formed ballot nobody cast: valid for the election, with a salt that opens its commitment. */
-function forgedBallot(receiptId: string): { published: PublishedBallot; entry: AuditBundle["records"][number]["entry"] } {
+/**
+ * A well-formed ballot nobody cast. By default its receipt is signed with the deployment's receipt
+ * key, to show that the log's other checks hold even against someone holding that key; `unsigned`
+ * gives it a signature of its own making, as an insider without the vote API's key must.
+ */
+function forgedBallot(receiptId: string, { unsigned = false } = {}): { published: PublishedBallot; entry: AuditBundle["records"][number]["entry"] } {
   const checked = validateBallot(fixture.election, { answers: { mascot: { choices: ["otter"] }, parks: { choices: ["harbour"] }, "council-chair": { choices: ["dolores", "chen"] } } });
   if (!checked.ok) throw new Error(checked.error.code);
   const salt = "5a".repeat(16);
   const commitment = toHex(sha256(commitmentPayload(salt, canonicalBallotJson(checked.value))));
+  const castAt = "2026-11-20T08:01:00.000Z";
   return {
     published: { receiptId, commitment, salt, ballot: checked.value },
-    entry: { type: "ballot", receiptId, commitment, castAt: "2026-11-20T08:01:00.000Z" },
+    entry: {
+      type: "ballot",
+      receiptId,
+      commitment,
+      castAt,
+      ...(unsigned ? { keyId: fixture.bundle.keys.receipt.keyId, signature: Buffer.alloc(64, 7).toString("base64url") } : fixture.signReceipt({ receiptId, commitment, castAt })),
+    },
   };
 }
 
@@ -122,9 +134,14 @@ describe("audit bundle fixture", () => {
 
   it("is deterministic but for the keys", async () => {
     const again = await buildAuditBundle({ ballots: BALLOTS, actions: ACTIONS, epochRecords: EPOCH_RECORDS, seed: 7 });
-    expect(again.bundle.records).toEqual(fixture.bundle.records);
+    // Receipt signatures follow from the keys, and record hashes from them; everything else repeats.
+    const unsigned = (records: AuditBundle["records"]) => records.map(({ entry }) => (entry.type === "ballot" ? { ...entry, keyId: "", signature: "" } : entry));
+    expect(unsigned(again.bundle.records)).toEqual(unsigned(fixture.bundle.records));
     expect(again.bundle.ballots).toEqual(fixture.bundle.ballots);
-    expect(again.bundle.epochs.map((e) => e.statement.root)).toEqual(fixture.bundle.epochs.map((e) => e.statement.root));
+    expect(again.bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq])).toEqual(fixture.bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq]));
+    // With the same keys, even the roots repeat.
+    const sameKeys = await buildAuditBundle({ ballots: BALLOTS, actions: ACTIONS, epochRecords: EPOCH_RECORDS, seed: 7, keys: fixture.keys });
+    expect(sameKeys.bundle.epochs.map((e) => e.statement.root)).toEqual(fixture.bundle.epochs.map((e) => e.statement.root));
   });
 });
 
@@ -144,11 +161,10 @@ describe("verifyBundle finds each attack", () => {
     expect(structural).toEqual([
       `RECORD_ALTERED seq=${seq}`,
       `EPOCH_ROOT_MISMATCH epoch=${epochOf(seq)}`,
-      // The logged commitment is also what the published ballot must open (and then it is not counted); the time is not.
-      ...(field === "commitment" ? [`COMMITMENT_MISMATCH seq=${seq} receipt=${receiptId}`] : []),
+      // Both are under the receipt's signature, so the altered receipt is no longer one the vote API issued (and is not counted).
+      `RECEIPT_SIGNATURE_INVALID seq=${seq} receipt=${receiptId}`,
     ]);
-    if (field === "commitment") expect(result).toContain(turnout(BALLOTS, BALLOTS - 1));
-    else expect(result).toEqual([]);
+    expect(result).toContain(turnout(BALLOTS, BALLOTS - 1));
   });
 
   it("a record dropped: RECORD_MISSING naming it, reported once", async () => {
@@ -218,6 +234,20 @@ describe("verifyBundle finds each attack", () => {
     const last = bundle.epochs.at(-1)!;
     last.statement = { ...last.statement, lastSeq: last.statement.lastSeq + 1 };
     expect(await discrepancies(bundle)).toEqual([`EPOCH_SIGNATURE_INVALID epoch=${last.statement.epoch}`, `EPOCH_ROOT_MISMATCH epoch=${last.statement.epoch}`]);
+  });
+
+  it("a ballot the vote API never signed, logged and re-sealed with the real audit key (an insider at the aggregator): RECEIPT_SIGNATURE_INVALID naming it, not counted", async () => {
+    const forged = forgedBallot("fa".repeat(16), { unsigned: true });
+    const withForgery = tampered((b) => {
+      b.records.push({ ...b.records[0]!, entry: forged.entry });
+      b.ballots.push(forged.published);
+    });
+    // The insider also makes the published result agree with the forged ballot counted.
+    withForgery.result = await countResult(fixture.election, withForgery.ballots.map((p) => p.ballot as CanonicalBallot));
+    const bundle = resignedBundle(withForgery, fixture.signer, { epochRecords: EPOCH_RECORDS });
+    const { structural, result } = await structuralAndResult(bundle);
+    expect(structural).toEqual([`RECEIPT_SIGNATURE_INVALID seq=${BALLOTS + ACTIONS + 1} receipt=${forged.published.receiptId}`]);
+    expect(result).toContain(turnout(BALLOTS + 1, BALLOTS));
   });
 
   it("a forged ballot only in the published ballots: BALLOT_NOT_IN_LOG with its receipt id", async () => {
@@ -376,7 +406,8 @@ describe("verifyBundle finds each attack", () => {
     const elapsed = performance.now() - started;
     expect(report.discrepancies.filter((d) => d.code.startsWith("RECORD_"))).toEqual([expect.objectContaining({ code: "RECORD_MISSING", seq: 10 })]);
     // Once every later record was reported out of order, each after a scan of the whole log: quadratic time.
-    expect(elapsed).toBeLessThan(15_000);
+    // (Each ballot's receipt signature is verified too: linear, a few seconds on a loaded two-core machine.)
+    expect(elapsed).toBeLessThan(60_000);
   });
 });
 
@@ -496,7 +527,7 @@ describe("log record hash", () => {
     electionId: "00000000-0000-4000-8000-00000000de30",
     seq: 3,
     prevHash: "ab".repeat(32),
-    entry: { type: "ballot" as const, receiptId: "0123456789abcdef0123456789abcdef", commitment: "cd".repeat(32), castAt: "2026-11-20T08:00:01.234Z" },
+    entry: { type: "ballot" as const, receiptId: "0123456789abcdef0123456789abcdef", commitment: "cd".repeat(32), castAt: "2026-11-20T08:00:01.234Z", keyId: "receipt-1", signature: "c2lnbmVk" },
   };
   const action = {
     electionId: "00000000-0000-4000-8000-00000000de30",
@@ -514,8 +545,9 @@ describe("log record hash", () => {
   });
 
   it("stays what published logs were hashed with", () => {
-    // Pinned from the first implementation: a change here would orphan every log already sealed.
-    expect(recordHash(sha256, ballot)).toBe("38da458712ad618ef7572be68e1574b9de97a5ba26be73c88668d66eb6daeeb7");
+    // Pinned: a change here would orphan every log already sealed. Ballot entries gained the
+    // receipt's key id and signature with bundle format v2 (2026-12); action entries are as first made.
+    expect(recordHash(sha256, ballot)).toBe("3292c92fcb63a512839daafa525366dc520ba56b32b76e7b6ad53519e2b04edb");
     expect(recordHash(sha256, action)).toBe("474e5a3b768f0897e277a5abe6614a01e446160b4137ff5e89f3d1c418c8a53c");
   });
 });

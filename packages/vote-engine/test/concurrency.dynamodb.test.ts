@@ -4,7 +4,7 @@ import { createDynamoDbClient, createDynamoDbStreamsClient, DynamoDbTallyStore, 
 import { nodeEntropy } from "../src/adapters/node-crypto";
 import { buildResultsSnapshot, canonicalBallotJson, castVote, compareWithLiveTally, recount, validateBallot } from "../src/index";
 import { toHex } from "../src/vote/receipt";
-import { castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
+import { admitSigned, castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
 
 const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
 const client = createDynamoDbClient(endpoint);
@@ -84,7 +84,7 @@ describe("one vote per person under concurrency, on DynamoDB Local", () => {
     expect(receipts.size).toBe(2000);
 
     const tallies = new DynamoDbTallyStore(client, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 8);
-    const aggregator = new StreamAggregator({ dynamodb: client, streams, votesTable: names.votes, tallies });
+    const aggregator = new StreamAggregator({ dynamodb: client, streams, votesTable: names.votes, tallies, admit: admitSigned });
     while ((await aggregator.drainOnce()).applied > 0);
     const live = await tallies.readCounters(election.id);
     expect(live.get("__turnout")).toBe(2000);

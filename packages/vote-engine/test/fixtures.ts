@@ -1,4 +1,5 @@
-import { generateKeyMaterial, nodeEntropy, nodeKeys } from "../src/adapters/node-crypto";
+import { generateKeyMaterial, nodeEntropy, nodeKeys, nodeRecordVerifier } from "../src/adapters/node-crypto";
+import { signedChangesOnly } from "../src/tally/admit-change";
 import { InMemoryElections } from "../src/adapters/memory";
 import { demoElection } from "../src/election/demo";
 import type { Clock, VoteStore } from "../src/ports";
@@ -10,6 +11,9 @@ export const clock = fixedClock();
 export const election = demoElection({ now: () => new Date("2026-11-20T00:00:00.000Z") });
 export const keyMaterial = generateKeyMaterial();
 export const keys = nodeKeys(keyMaterial);
+/** Counts only what these keys signed, as the aggregator and recounts do. */
+export const verifyRecord = nodeRecordVerifier([keys.receiptPublicKey]);
+export const admitSigned = signedChangesOnly(verifyRecord);
 
 export function castDependencies(votes: VoteStore, overrides: Partial<CastVoteDependencies> = {}): CastVoteDependencies {
   return { elections: new InMemoryElections([election]), votes, keys, entropy: nodeEntropy, clock, ...overrides };

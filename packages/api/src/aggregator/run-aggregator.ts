@@ -1,6 +1,7 @@
 import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
 import { PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
-import { nodeEntropy } from "@landslide/vote-engine/node-crypto";
+import { signedChangesOnly } from "@landslide/vote-engine";
+import { nodeEntropy, nodeKeys, nodeRecordVerifier, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { epochSealer } from "./epoch-sealer";
 import { LagPublisher } from "./lag-metric";
 import type { Metrics } from "../http/metrics";
@@ -25,6 +26,8 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
     streams,
     votesTable: deps.tables.votes,
     tallies,
+    // Only rows the vote API signed count; the aggregator needs the receipt key's public half only.
+    admit: signedChangesOnly(nodeRecordVerifier([nodeKeys(readKeyFile(config.keysFile)).receiptPublicKey])),
     fraudCases: new PostgresFraudCaseSink(deps.controlPlane().db),
     countedBallots: auditLog,
   });
@@ -47,6 +50,7 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
         const report = await aggregator.drainOnce();
         metrics.aggregatorRecords.inc({ result: "applied" }, report.applied);
         metrics.aggregatorRecords.inc({ result: "dead-lettered" }, report.deadLettered);
+        for (const [reason, n] of Object.entries(report.rejected)) metrics.aggregatorRejected.inc({ reason }, n);
         const lagSeconds = report.maxLagMs / 1000;
         metrics.aggregatorLag.set(lagSeconds);
         const lagRecord = lag.observe(lagSeconds, new Date());

@@ -1,4 +1,4 @@
-import { type AuditBundle, type Election, type Keys, type PublishedBallot, recount, type StoredVote, type VoteStore } from "@landslide/vote-engine";
+import { type AuditBundle, type Election, type Keys, type PublishedBallot, type RecordVerifier, recount, type StoredVote, type VoteStore } from "@landslide/vote-engine";
 import type { PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import type { EpochSealer } from "../aggregator/epoch-sealer";
 import { refusal } from "../errors";
@@ -8,6 +8,8 @@ export interface PublishDependencies {
   readonly sealer: EpochSealer;
   readonly votes: VoteStore;
   readonly keys: Keys;
+  /** Rows the vote API did not sign are no ballots: never published, never counted. */
+  readonly verify: RecordVerifier;
   readonly now: () => Date;
 }
 
@@ -21,6 +23,7 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
   const counted: StoredVote[] = [];
   let underReview = 0;
   for await (const vote of deps.votes.scan(election.id)) {
+    if (!deps.verify(vote).ok) continue;
     if (vote.state === "accepted" || vote.state === "released") counted.push(vote);
     else if (vote.state === "quarantined") underReview += 1;
   }
@@ -37,7 +40,7 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
     .map((v) => ({ receiptId: v.receipt.receiptId, commitment: v.receipt.commitment, salt: v.salt, ballot: v.ballot }))
     .sort((a, b) => (a.receiptId < b.receiptId ? -1 : 1));
   return {
-    format: "landslide-audit-bundle-v1",
+    format: "landslide-audit-bundle-v2",
     publishedAt: deps.now().toISOString(),
     election: { id: election.id, title: election.title, questions: election.questions },
     keys: { audit: deps.keys.auditPublicKey, receipt: deps.keys.receiptPublicKey },

@@ -75,7 +75,7 @@ export const officialElectionsRouter = {
       if (input.to === "certified") {
         const open = await services.fraudCases().list(election.id, "quarantined", 1);
         if (open.length > 0) throw refusal("PRECONDITION_FAILED", "FRAUD_CASES_OPEN", "Decide every open fraud case before certifying.");
-        const exact = await recount(election, services.votes.scan(election.id));
+        const exact = await recount(election, services.votes.scan(election.id), { verify: services.verifyRecord() });
         recountMatchesTally = compareWithLiveTally(await services.tallies.readCounters(election.id), exact.counters).length === 0;
       }
       const next = transition(election, input.to, { now: services.clock.now(), ...(recountMatchesTally === undefined ? {} : { recountMatchesTally }) });
@@ -91,7 +91,7 @@ export const officialElectionsRouter = {
    */
   dashboard: officialProcedure.input(electionIdInput).query(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx.services.elections, input.electionId);
-    const [cases, metrics] = await Promise.all([ctx.services.fraudCases().list(election.id), deploymentMetrics(ctx.services.serviceUrls)]);
+    const [cases, metrics] = await Promise.all([ctx.services.fraudCases().list(election.id), deploymentMetrics(ctx.services.metricsUrls)]);
     const heldByReason: Record<string, number> = {};
     for (const c of cases) for (const reason of c.reasons) heldByReason[reason] = (heldByReason[reason] ?? 0) + 1;
     const casesByState = { quarantined: 0, released: 0, voided: 0 };
@@ -106,10 +106,10 @@ export const officialElectionsRouter = {
   /** The exact result from every stored vote, beside the live tally. */
   recount: officialProcedure.input(electionIdInput).mutation(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const exact = await recount(election, ctx.services.votes.scan(election.id));
+    const exact = await recount(election, ctx.services.votes.scan(election.id), { verify: ctx.services.verifyRecord() });
     const live = await ctx.services.tallies.readCounters(election.id);
     const differences = compareWithLiveTally(live, exact.counters);
-    await recordAction(ctx, "election.recount", election.id, "recount", { votesRead: exact.votesRead, differences: differences.length });
-    return { votesRead: exact.votesRead, counters: Object.fromEntries(exact.counters), instantRunoff: exact.instantRunoff, differences };
+    await recordAction(ctx, "election.recount", election.id, "recount", { votesRead: exact.votesRead, rejected: exact.rejected, differences: differences.length });
+    return { votesRead: exact.votesRead, rejected: exact.rejected, counters: Object.fromEntries(exact.counters), instantRunoff: exact.instantRunoff, differences };
   }),
 } satisfies TRPCRouterRecord;

@@ -7,6 +7,9 @@ export interface BallotEntry {
   readonly receiptId: string;
   readonly commitment: string;
   readonly castAt: string;
+  /** The receipt's key id and signature, so that anyone can check the vote API signed this very receipt. */
+  readonly keyId: string;
+  readonly signature: string;
 }
 
 /** An official's action or a lifecycle change: who, what, when and why. */

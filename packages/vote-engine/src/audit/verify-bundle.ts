@@ -2,7 +2,7 @@ import { canonicalBallotJson } from "../ballot/canonical-json";
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 import type { Election } from "../election/definition";
 import { recount } from "../tally/recount";
-import { commitmentPayload } from "../vote/receipt";
+import { commitmentPayload, receiptSigningPayload } from "../vote/receipt";
 import type { StoredVote } from "../vote/stored-vote";
 import type { AuditBundle } from "./audit-bundle";
 import { canonicalJson } from "./canonical-json";
@@ -25,6 +25,7 @@ export type DiscrepancyCode =
   | "EPOCH_SIGNATURE_INVALID"
   | "EPOCH_ROOT_MISMATCH"
   | "RECORDS_UNSEALED"
+  | "RECEIPT_SIGNATURE_INVALID"
   | "BALLOT_DUPLICATED"
   | "BALLOT_NOT_IN_LOG"
   | "BALLOT_NOT_PUBLISHED"
@@ -153,15 +154,23 @@ function checkEpochs(deps: VerifyDependencies, bundle: AuditBundle, recomputed: 
 }
 
 /** Returns the ballots that check out, to be counted. */
-function checkBallots({ sha256 }: VerifyDependencies, bundle: AuditBundle, report: Report): CanonicalBallot[] {
-  const logged = new Map<string, { seq: number; commitment: string }>();
-  for (const { seq, entry } of bundle.records) {
+function checkBallots({ sha256, verifyEd25519 }: VerifyDependencies, bundle: AuditBundle, report: Report): CanonicalBallot[] {
+  const logged = new Map<string, { seq: number; commitment: string; signedByApi: boolean }>();
+  for (const { seq, entry, electionId } of bundle.records) {
     if (entry.type !== "ballot") continue;
     if (logged.has(entry.receiptId)) {
       report({ code: "BALLOT_DUPLICATED", seq, receiptId: entry.receiptId, message: `Receipt ${entry.receiptId} is in the log twice (again at record ${seq}).` });
       continue;
     }
-    logged.set(entry.receiptId, { seq, commitment: entry.commitment });
+    // A ballot counts only if the vote API signed its receipt: a row written around the API, even
+    // one that reached the log and a signed epoch, fails here by name.
+    const { receiptId, castAt, commitment, keyId, signature } = entry;
+    const signedByApi =
+      keyId === bundle.keys.receipt.keyId && verifyEd25519(receiptSigningPayload({ receiptId, electionId, castAt, commitment, keyId }), signature, bundle.keys.receipt.pem);
+    if (!signedByApi) {
+      report({ code: "RECEIPT_SIGNATURE_INVALID", seq, receiptId, message: `Receipt ${receiptId} (record ${seq}) is not signed by the published receipt key: the vote API never issued it.` });
+    }
+    logged.set(receiptId, { seq, commitment, signedByApi });
   }
   const published = new Set<string>();
   const counted: CanonicalBallot[] = [];
@@ -177,6 +186,7 @@ function checkBallots({ sha256 }: VerifyDependencies, bundle: AuditBundle, repor
       report({ code: "BALLOT_NOT_IN_LOG", receiptId, message: `Ballot ${receiptId} is published but no record of the log counts it.` });
       continue;
     }
+    if (!inLog.signedByApi) continue; // reported with the log's records; never counted
     const opened = hexOf(sha256(commitmentPayload(ballot.salt, canonicalBallotJson(ballot.ballot))));
     if (opened !== ballot.commitment || ballot.commitment !== inLog.commitment) {
       report({ code: "COMMITMENT_MISMATCH", receiptId, seq: inLog.seq, message: `Ballot ${receiptId} does not open the commitment logged at record ${inLog.seq}.` });

@@ -22,9 +22,9 @@ export function readCredentials(path: string): CredentialsFile | undefined {
   }
 }
 
-/** Writes the demo passwords readable by the owner only; the folder is git-ignored. */
+/** Writes the demo passwords readable by the owner only, in a folder only the owner can open (it is git-ignored). */
 export function writeCredentials(path: string, userPoolId: string, accounts: readonly AccountCredentials[]): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const content: CredentialsFile = { userPoolId, accounts: [...accounts] };
   writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
   chmodSync(path, 0o600);

@@ -1,5 +1,6 @@
 import type { Election } from "../election/definition";
 import type { StoredVote } from "../vote/stored-vote";
+import type { RecordVerifier } from "../vote/verify-record";
 import { VERSION } from "./counter-keys";
 import { type InstantRunoffResult, instantRunoff } from "./instant-runoff";
 import { tallyDelta } from "./tally-delta";
@@ -10,6 +11,8 @@ export interface Recount {
   /** The full instant-runoff count of each ranked question, by question id. */
   readonly instantRunoff: Readonly<Record<string, InstantRunoffResult>>;
   readonly votesRead: number;
+  /** Stored rows left out because the vote API did not sign them (only when a verifier was given). */
+  readonly rejected: number;
 }
 
 export interface TallyDifference {
@@ -23,12 +26,18 @@ export interface TallyDifference {
  * quarantined votes are counted apart; voided ones not at all. Uses the same counting rule as
  * the aggregator, so any difference means a vote was lost or counted twice on the way.
  */
-export async function recount(election: Election, votes: AsyncIterable<StoredVote>): Promise<Recount> {
+export async function recount(election: Election, votes: AsyncIterable<StoredVote>, options: { readonly verify?: RecordVerifier } = {}): Promise<Recount> {
   const changes = [];
   const rankings = new Map<string, string[][]>(election.questions.filter((q) => q.kind === "ranked").map((q) => [q.id, []]));
   let votesRead = 0;
+  let rejected = 0;
   for await (const vote of votes) {
     votesRead += 1;
+    // The same rule as the aggregator's: a row the vote API did not sign is no vote.
+    if (options.verify && !options.verify(vote).ok) {
+      rejected += 1;
+      continue;
+    }
     // A vote's history folds to: counted (accepted or released), waiting (quarantined), or nothing.
     if (vote.state === "voided") continue;
     const state = vote.state === "released" ? "accepted" : vote.state;
@@ -46,7 +55,7 @@ export async function recount(election: Election, votes: AsyncIterable<StoredVot
     const ballots = rankings.get(question.id);
     if (ballots) irv[question.id] = instantRunoff({ options: question.options.map((o) => o.id), ballots });
   }
-  return { counters, instantRunoff: irv, votesRead };
+  return { counters, instantRunoff: irv, votesRead, rejected };
 }
 
 /** Every counter on which the live tally and the recount disagree; empty means they are equal. */

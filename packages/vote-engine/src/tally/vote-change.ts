@@ -1,5 +1,6 @@
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 import type { ReviewEvidence, VoteState } from "../vote/stored-vote";
+import type { SignedRecord } from "../vote/verify-record";
 
 /** What the aggregator learns from one change-stream record of the votes table. */
 export interface VoteChange {
@@ -18,6 +19,8 @@ export interface VoteChange {
   /** For a held ballot: the device, network and score its review groups by. */
   readonly evidence?: ReviewEvidence;
   readonly reasons?: readonly string[];
+  /** What the vote API signed, for checking that it did before the vote counts (absent if the row lacks it). */
+  readonly signed?: SignedRecord;
 }
 
 /** Whether this change makes the vote count: accepted on arrival, or released by an official. */

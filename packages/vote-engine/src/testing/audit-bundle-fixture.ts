@@ -8,7 +8,7 @@ import type { Election } from "../election/definition";
 import { demoElection } from "../election/demo";
 import type { Keys } from "../ports";
 import { recount } from "../tally/recount";
-import { commitmentPayload, toHex } from "../vote/receipt";
+import { commitmentPayload, receiptSigningPayload, toHex } from "../vote/receipt";
 import type { StoredVote } from "../vote/stored-vote";
 
 export interface AuditBundleOptions {
@@ -36,6 +36,9 @@ export interface AuditBundleFixture {
   /** The audit key that signed the epochs (an insider could re-seal with it; an attacker has none). */
   readonly signer: EpochSigner;
   readonly election: Election;
+  readonly keys: Keys;
+  /** Signs receipts as the vote API does (only the API holds this key). */
+  signReceipt(receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }): { readonly keyId: string; readonly signature: string };
 }
 
 const sha256 = nodeEntropy.sha256;
@@ -57,6 +60,10 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   if (!Number.isInteger(epochRecords) || epochRecords < 1) throw new Error("epochRecords: a whole number >= 1");
   const keys = options.keys ?? nodeKeys(generateKeyMaterial());
   const signer = auditSigner(keys);
+  const signReceipt = (receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }) => {
+    const keyId = keys.receiptPublicKey.keyId;
+    return { keyId, signature: keys.signReceipt(receiptSigningPayload({ ...receipt, electionId: election.id, keyId })) };
+  };
   const election = demoElection({ now: () => new Date(T0 - 3600_000) });
   const random = prng(seed);
 
@@ -71,7 +78,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     const commitment = toHex(sha256(commitmentPayload(salt, json)));
     // About one ballot a second; a receipt's castAt is what the log and the receipt both carry.
     const castAt = new Date(T0 + i * 1000 + Math.floor(random() * 1000)).toISOString();
-    entries.push({ type: "ballot", receiptId, commitment, castAt });
+    entries.push({ type: "ballot", receiptId, commitment, castAt, ...signReceipt({ receiptId, commitment, castAt }) });
     published.push({ receiptId, commitment, salt, ballot: ballot.map(([q, a]) => [q, copyAnswer(a)]) });
     counted.push(ballot);
   }
@@ -81,7 +88,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   published.sort((a, b) => (a.receiptId < b.receiptId ? -1 : a.receiptId > b.receiptId ? 1 : 0));
 
   const bundle: AuditBundle = {
-    format: "landslide-audit-bundle-v1",
+    format: "landslide-audit-bundle-v2",
     publishedAt: PUBLISHED_AT,
     election: { id: election.id, title: election.title, questions: election.questions },
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },
@@ -90,7 +97,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     ballots: published,
     result: await countResult(election, counted),
   };
-  return { bundle, signer, election };
+  return { bundle, signer, election, keys, signReceipt };
 }
 
 /** An epoch signer from deployment keys (their audit key). */

@@ -5,6 +5,7 @@ import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from 
 import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
 import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
+import { recordSealPayload } from "./record-seal";
 import type { Decision, Receipt, ReviewEvidence, StoredVote } from "./stored-vote";
 
 export interface CastVoteDependencies {
@@ -74,17 +75,20 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     keyId: deps.keys.receiptPublicKey.keyId,
   };
   const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningPayload(unsigned)) };
+  const voterKey = deps.keys.voterKey(command.subject);
+  const decision = command.decision?.decision ?? "accepted";
   const vote: StoredVote = {
     electionId: election.id,
-    voterKey: deps.keys.voterKey(command.subject),
+    voterKey,
     idempotencyKey: command.idempotencyKey,
     ballotHash,
     ballot: ballot.value,
     salt,
-    decision: command.decision?.decision ?? "accepted",
+    decision,
     reasons: command.decision?.reasons ?? [],
-    state: command.decision?.decision ?? "accepted",
+    state: decision,
     receipt,
+    seal: deps.keys.signReceipt(recordSealPayload({ receipt: unsigned, voterKey, decision })),
     // Accepted votes stay lean: only a held ballot carries what its review needs.
     ...(command.decision?.decision === "quarantined" && command.decision.evidence ? { evidence: command.decision.evidence } : {}),
   };

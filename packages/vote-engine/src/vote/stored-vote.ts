@@ -22,6 +22,12 @@ export interface StoredVote {
   readonly reasons: readonly string[];
   readonly state: VoteState;
   readonly receipt: Receipt;
+  /**
+   * The vote API's signature over the receipt's fields, the voter key and the decision
+   * (recordSealPayload): what the aggregator and recounts check before counting. Absent on a row
+   * the vote API never wrote.
+   */
+  readonly seal?: string;
   /** Kept for held ballots only, so officials can see which of them belong together. */
   readonly evidence?: ReviewEvidence;
 }

@@ -69,6 +69,44 @@ export async function ensureAccount(
   return { credentials: { ...spec, password }, changes };
 }
 
+/**
+ * Makes sure the account exists, confirmed with its e-mail verified, in its group, with exactly
+ * this password: for accounts whose password the caller derives rather than stores (the load
+ * test's voters). It goes through the admin API, as provisioning does, so no sign-up ticket is
+ * involved (the pre-sign-up check lets administrator-created accounts through) and no message is
+ * sent. The password is set on every call: call it only when signing in with it failed.
+ */
+export async function ensureAccountWithPassword(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  spec: AccountSpec,
+  password: string,
+): Promise<{ created: boolean }> {
+  let username = await findUsername(cognito, userPoolId, spec.email);
+  const created = username === undefined;
+  if (!username) {
+    const user = await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: spec.email,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: spec.email },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    username = user.User?.Username ?? spec.email;
+  }
+  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: spec.email, Password: password, Permanent: true }));
+  // The pool's own username, as in ensureAccount: cognito-local refuses the alias in group calls.
+  const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
+  if (!groups.Groups?.some((g) => g.GroupName === spec.group)) {
+    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: spec.group }));
+  }
+  return { created };
+}
+
 async function findUsername(cognito: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string | undefined> {
   try {
     const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));

@@ -8,6 +8,7 @@ import {
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { CountedBallotSink, FraudCaseSink } from "../../ports";
+import type { ChangeAdmission } from "../../tally/admit-change";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
 import { toVoteChange } from "./stream-records";
@@ -26,6 +27,8 @@ export interface DrainReport {
   readonly deadLettered: number;
   /** Batches refused because their checkpoint had moved: another worker, or a replay after a crash. */
   readonly refusedReplays: number;
+  /** Records set aside by reason (UNSIGNED_RECORD, LATE_CAST, …; UNREADABLE for records that are no vote). */
+  readonly rejected: Record<string, number>;
   /** The longest wait, in ms, between a change being written and being applied in this pass (0 when nothing was applied). */
   readonly maxLagMs: number;
 }
@@ -42,6 +45,8 @@ export class StreamAggregator {
       readonly streams: DynamoDBStreamsClient;
       readonly votesTable: string;
       readonly tallies: TallyStore;
+      /** Which changes may count: those the vote API signed (see signedChangesOnly); the rest are set aside as dead letters. */
+      readonly admit: ChangeAdmission;
       /** Receives quarantined votes and their reviews before the batch's checkpoint commits. */
       readonly fraudCases?: FraudCaseSink;
       /** Receives the votes each batch counts, for the audit log, before the batch's checkpoint commits. */
@@ -53,7 +58,7 @@ export class StreamAggregator {
 
   /** Reads every shard until it is caught up (or closed) and applies what it finds. */
   async drainOnce(): Promise<DrainReport> {
-    const report = { applied: 0, deadLettered: 0, refusedReplays: 0, maxLagMs: 0 };
+    const report = { applied: 0, deadLettered: 0, refusedReplays: 0, maxLagMs: 0, rejected: {} };
     const streamArn = await this.streamArn();
     if (!streamArn) return report;
     const shards = await this.listShards(streamArn);
@@ -68,7 +73,7 @@ export class StreamAggregator {
   }
 
   /** Returns true when the shard is closed and fully applied. */
-  private async drainShard(streamArn: string, shardId: string, report: { applied: number; deadLettered: number; refusedReplays: number; maxLagMs: number }): Promise<boolean> {
+  private async drainShard(streamArn: string, shardId: string, report: Mutable<DrainReport>): Promise<boolean> {
     const { tallies } = this.deps;
     let checkpoint = await tallies.readCheckpoint(shardId);
     if (checkpoint.closed) return true;
@@ -76,7 +81,7 @@ export class StreamAggregator {
     while (iterator) {
       const page = await this.deps.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.deps.recordsPerRead ?? 500 }));
       const records = page.Records ?? [];
-      for (const batch of batches(records)) {
+      for (const batch of batches(records, this.deps.admit)) {
         const next: Checkpoint = { sequenceNumber: batch.lastSequence, closed: false };
         // At least once into Postgres (idempotent there), then exactly once into the counters.
         await this.deps.fraudCases?.record(batch.changes);
@@ -101,6 +106,10 @@ export class StreamAggregator {
         const written = records.map((r) => r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now());
         report.maxLagMs = Math.max(report.maxLagMs, Date.now() - Math.min(...written));
         report.deadLettered += batch.deadLetters.length;
+        for (const letter of batch.deadLetters) {
+          const code = /^[A-Z_]+(?=:)/.exec(letter.reason)?.[0] ?? "UNREADABLE";
+          report.rejected[code] = (report.rejected[code] ?? 0) + 1;
+        }
       }
       if (!page.NextShardIterator) {
         const done: Checkpoint = { sequenceNumber: checkpoint.sequenceNumber, closed: true };
@@ -121,7 +130,7 @@ export class StreamAggregator {
     let redriven = 0;
     const stillFailing: DeadLetter[] = [];
     for (const letter of await tallies.listDeadLetters()) {
-      const parsed = toVoteChange(JSON.parse(letter.record) as StreamRecord);
+      const parsed = admitted(toVoteChange(JSON.parse(letter.record) as StreamRecord), this.deps.admit);
       if (!parsed.ok) {
         stillFailing.push({ ...letter, reason: parsed.reason });
         continue;
@@ -161,6 +170,8 @@ export class StreamAggregator {
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] } & { rejected: Record<string, number> };
+
 interface Batch {
   readonly changes: VoteChange[];
   readonly deadLetters: DeadLetter[];
@@ -168,11 +179,11 @@ interface Batch {
 }
 
 /** Splits records into batches whose transaction stays within DynamoDB's item limit. */
-export function batches(records: readonly StreamRecord[]): Batch[] {
+export function batches(records: readonly StreamRecord[], admit: ChangeAdmission): Batch[] {
   const result: Batch[] = [];
   let current: { changes: VoteChange[]; deadLetters: DeadLetter[]; counters: Set<string>; lastSequence: string } | undefined;
   for (const record of records) {
-    const parsed = toVoteChange(record);
+    const parsed = admitted(toVoteChange(record), admit);
     const touched = parsed.ok ? countersOf(parsed.change) : [];
     const fits = (b: NonNullable<typeof current>) =>
       1 + new Set([...b.counters, ...touched]).size + b.deadLetters.length + (parsed.ok ? 0 : 1) <= MAX_TRANSACTION_ITEMS;
@@ -190,6 +201,13 @@ export function batches(records: readonly StreamRecord[]): Batch[] {
   }
   if (current) result.push(current);
   return result;
+}
+
+/** A parsed change that may not count becomes a failure with its stable reason first, for dead letters and metrics. */
+function admitted(parsed: ReturnType<typeof toVoteChange>, admit: ChangeAdmission): ReturnType<typeof toVoteChange> {
+  if (!parsed.ok) return parsed;
+  const check = admit(parsed.change);
+  return check.ok ? parsed : { ok: false, reason: `${check.reason}: ${check.message}` };
 }
 
 function countersOf(change: VoteChange): string[] {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
 import { countsVote, type VoteChange } from "../../tally/vote-change";
 import type { ReviewEvidence, VoteState } from "../../vote/stored-vote";
+import type { SignedRecord } from "../../vote/verify-record";
 
 const optionIds = z.array(z.string());
 const canonicalBallotSchema = z.array(
@@ -42,10 +43,22 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
     ...(image?.castAt?.S ? { castAt: image.castAt.S } : {}),
     ...(image?.commitment?.S ? { commitment: image.commitment.S } : {}),
     ...evidenceOf(image?.evidence?.S),
+    ...signedRecordOf(image, electionId, voterKey, ballot),
   };
   // The audit log records what each counted vote's receipt committed to; without it the vote cannot count.
   if (countsVote(change) && !(change.receiptId && change.commitment && change.castAt)) return { ok: false, reason: "counted vote without its receipt" };
   return { ok: true, change };
+}
+
+type Image = NonNullable<NonNullable<StreamRecord["dynamodb"]>["NewImage"]>;
+
+/** The receipt, seal and salt as stored, for the aggregator to check; absent when any part is missing. */
+function signedRecordOf(image: Image | undefined, electionId: string, voterKey: string, ballot: CanonicalBallot): { signed?: SignedRecord } {
+  const s = (name: string) => image?.[name]?.S;
+  const [receiptId, castAt, commitment, keyId, signature, salt, decision] = ["receiptId", "castAt", "commitment", "keyId", "signature", "salt", "decision"].map(s);
+  if (!receiptId || !castAt || !commitment || !keyId || !signature || salt === undefined || (decision !== "accepted" && decision !== "quarantined")) return {};
+  const receipt = { receiptId, electionId, castAt, commitment, keyId, signature };
+  return { signed: { electionId, voterKey, decision, ballot, salt, receipt, seal: s("seal") } };
 }
 
 const evidenceSchema = z.object({ deviceId: z.string(), networkBlock: z.string(), score: z.number() });

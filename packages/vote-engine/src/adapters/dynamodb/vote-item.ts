@@ -29,6 +29,7 @@ export function toVoteItem(vote: StoredVote): Item {
     commitment: { S: receipt.commitment },
     keyId: { S: receipt.keyId },
     signature: { S: receipt.signature },
+    ...(vote.seal ? { seal: { S: vote.seal } } : {}),
     ...(vote.evidence ? { evidence: { S: JSON.stringify(vote.evidence) } } : {}),
   };
 }
@@ -57,6 +58,7 @@ export function fromVoteItem(item: Item): StoredVote {
       keyId: s("keyId"),
       signature: s("signature"),
     },
+    ...(item.seal?.S ? { seal: item.seal.S } : {}),
     ...(item.evidence?.S ? { evidence: JSON.parse(item.evidence.S) as ReviewEvidence } : {}),
   };
 }

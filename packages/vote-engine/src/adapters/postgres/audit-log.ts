@@ -30,10 +30,11 @@ export class PostgresAuditLog implements CountedBallotSink {
   async record(changes: readonly VoteChange[]): Promise<void> {
     const byElection = new Map<string, LogEntry[]>();
     for (const change of changes) {
-      // The stream reader dead-letters a counted vote without its receipt; none reaches here.
-      if (!countsVote(change) || !change.receiptId || !change.commitment || !change.castAt) continue;
+      // The stream reader sets aside a counted vote without its signed receipt; none reaches here.
+      if (!countsVote(change) || !change.signed) continue;
+      const { receiptId, commitment, castAt, keyId, signature } = change.signed.receipt;
       const entries = byElection.get(change.electionId) ?? [];
-      entries.push({ type: "ballot", receiptId: change.receiptId, commitment: change.commitment, castAt: change.castAt });
+      entries.push({ type: "ballot", receiptId, commitment, castAt, keyId, signature });
       byElection.set(change.electionId, entries);
     }
     for (const [electionId, entries] of byElection) await this.append(electionId, entries);
