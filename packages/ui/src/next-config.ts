@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { NextConfig } from "next";
 import { ConfigError, loadConfig } from "@landslide/config";
+import { staticSecurityHeaders } from "./security-headers";
 
 /**
  * The Next.js configuration both web apps share. It validates the environment when Next starts
@@ -23,5 +24,10 @@ export function landslideNextConfig(): NextConfig {
     transpilePackages: ["@landslide/config", "@landslide/ui", "@landslide/api", "@landslide/vote-engine"],
     poweredByHeader: false,
     reactStrictMode: true,
+    // Every response, static files included (the proxy skips those): the headers that never vary.
+    // The CSP and HSTS vary by request or deployment, so each app's proxy.ts sets them at run time.
+    async headers() {
+      return [{ source: "/:path*", headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })) }];
+    },
   };
 }

@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { type Config, loadConfig } from "@landslide/config";
+import { type ContentSecurityPolicyOptions, newNonce, perRequestSecurityHeaders } from "./security-headers";
+
+type Deployment = Omit<ContentSecurityPolicyOptions, "nonce">;
+
+/**
+ * What the policy needs from the configuration, read when the server runs (not when it is built:
+ * one image serves every environment, as the public config the pages get does).
+ */
+export function deploymentOf(config: Config, development: boolean): Deployment {
+  return {
+    connectTo: [
+      config.urls.voteApi,
+      config.urls.controlApi,
+      config.urls.results,
+      // The SDK's own endpoint when none is configured (real Cognito).
+      config.aws.cognitoEndpoint ?? `https://cognito-idp.${config.aws.region}.amazonaws.com`,
+    ],
+    development,
+    // LANDSLIDE_CORS_ORIGINS names the origins the two sites are served from (the APIs admit no
+    // other page): all https there means these pages are served over https.
+    https: config.corsOrigins.length > 0 && config.corsOrigins.every((origin) => origin.startsWith("https://")),
+  };
+}
+
+/**
+ * The web apps' proxy (Next.js 16's request interceptor): a fresh nonce per page, put in the
+ * request's CSP header, where Next.js finds it and stamps its scripts and styles, and in the
+ * response's, where the browser enforces it.
+ */
+export function createSecurityProxy(): (request: NextRequest) => NextResponse {
+  let deployment: Deployment | undefined;
+  return (request) => {
+    // Next.js inlines NODE_ENV: "development" under `next dev` only.
+    deployment ??= deploymentOf(loadConfig(), process.env.NODE_ENV === "development");
+    const headers = perRequestSecurityHeaders({ ...deployment, nonce: newNonce() });
+    const forwarded = new Headers(request.headers);
+    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+    const response = NextResponse.next({ request: { headers: forwarded } });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  };
+}
