@@ -1,4 +1,4 @@
-import { readKeyFile, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
+import { readKeyFile, nodeEntropy, nodeKeys, nodeRecordVerifier } from "@landslide/vote-engine/node-crypto";
 import { DynamoDbDeviceStore, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
@@ -13,7 +13,7 @@ import { AuditTrail, ElectionsRepository, FraudCasesRepository, PostgresAuditLog
 import { epochSealer } from "./aggregator/epoch-sealer";
 import { publishBundle } from "./audit/publish-bundle";
 import { receiptStanding } from "./audit/receipt-standing";
-import { type AuditBundle, type Election, type ElectionReader, type Recount, recount, systemClock } from "@landslide/vote-engine";
+import { type AuditBundle, type Election, type ElectionReader, type RecordVerifier, type Recount, recount, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
@@ -49,6 +49,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
   };
   const poolSigningKeys = poolKeys(tokenAudience.issuer);
+  let recordVerifier: RecordVerifier | undefined;
+  const verifyRecord = () => (recordVerifier ??= nodeRecordVerifier([nodeKeys(keyMaterial()).receiptPublicKey]));
   /** Proof of work costs more from addresses the risk layer already doubts (enforced)... */
   const difficulty = (remoteIp: string) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1);
   /** ...and, when issued, while this task takes more casts than it is sized for (asked, not enforced: a challenge issued calm stays valid). */
@@ -70,7 +72,9 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     logger,
     /** Where clients reach this API: device proofs name it. */
     publicUrl: config.urls.voteApi,
-    trustedProxyHops: config.trustedProxyHops,
+    /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
+    trustedProxies: config.trustedProxies,
+    sseStreamsPerClient: config.sseStreamsPerClient,
     nonces,
     devices: new DynamoDbDeviceStore(deps.dynamodb, deps.tables.devices),
     clock: systemClock,
@@ -91,9 +95,13 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       receiptStanding({ log: auditLog(), fraudCases: new FraudCasesRepository(deps.controlPlane().db), auditTrail: new AuditTrail(deps.controlPlane().db) }, receiptId),
     /** A closed election's published audit bundle; built once a minute at most (it reads every vote). */
     auditBundle: (election: Election) =>
-      cachedBundle(election.id, () => publishBundle({ log: auditLog(), sealer: epochSealer(deps), votes, keys: nodeKeys(keyMaterial()), now: () => systemClock.now() }, election)),
+      cachedBundle(election.id, () => publishBundle({ log: auditLog(), sealer: epochSealer(deps), votes, keys: nodeKeys(keyMaterial()), verify: verifyRecord(), now: () => systemClock.now() }, election)),
+    /** Checks a stored vote's signature against the deployment's receipt key: unsigned rows are no ballots. */
+    verifyRecord,
     /** Where the operator views find the other services of the deployment. */
     serviceUrls: config.urls,
+    /** Where the operator views read each service's metrics: their own listeners, not the public ports. */
+    metricsUrls: config.metrics.urls,
     deployment: { stack: config.stack, region: config.aws.region, tablePrefix: config.aws.tablePrefix, tallyShards: config.aws.tallyShards },
     humanCheckKind: config.humanCheck.kind,
     votes,
@@ -109,7 +117,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       { reportEveryMs: 1000, onReportError: (error) => logger.warn({ err: error }, "reporting rate-limit counts failed; they go with the next report") },
     ),
     liveResults: new LiveResults(tallies, systemClock),
-    finalCounts: (election: Election) => cachedRecount(election.id, () => recount(election, votes.scan(election.id))),
+    finalCounts: (election: Election) => cachedRecount(election.id, () => recount(election, votes.scan(election.id), { verify: verifyRecord() })),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     /** Sign-up tickets: their key, their own human check and rate limits (the vote API only). */
     signUp: createSignUpServices(deps, { nonces, humanCheck: () => (humanCheck ??= humanCheckFromConfig()), logger }),

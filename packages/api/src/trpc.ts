@@ -17,7 +17,7 @@ export interface Context {
   readonly requestId: string;
   /** The raw bearer token, verified only by the procedures that need an identity. */
   readonly accessToken: string | undefined;
-  /** The peer address (behind the load balancer in production: its trusted forwarded address). */
+  /** The peer address, or behind trusted proxies the address they forwarded (http/client-address.ts). */
   readonly clientIp: string;
   /** The DPoP-style device proof sent with a mutation. */
   readonly deviceProof: string | undefined;
@@ -107,7 +107,7 @@ async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: 
     nonces: ctx.services.nonces,
     consume,
   });
-  if (!proof.ok) throw refusal("UNAUTHORIZED", proof.reason, proof.message);
+  if (!proof.ok) throw refusal(proof.reason === "INPUT_TOO_DEEP" || proof.reason === "INPUT_TOO_LARGE" ? "BAD_REQUEST" : "UNAUTHORIZED", proof.reason, proof.message);
   return proof;
 }
 

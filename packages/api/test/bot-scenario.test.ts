@@ -21,8 +21,8 @@ let deployment: Deployment;
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
-  // One proxy in front, as behind a load balancer: it tells the services each client's address.
-  deployment = await startDeployment(stack, { LANDSLIDE_TRUSTED_PROXY_HOPS: "1" });
+  // The test plays the proxy in front (as a load balancer): trusted, it tells the services each client's address.
+  deployment = await startDeployment(stack, { LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1" });
 }, 120_000);
 afterAll(async () => {
   await deployment?.stop();

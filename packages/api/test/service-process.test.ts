@@ -42,7 +42,9 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process"
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     expect((await fetch(`${base}/healthz`, { headers: { origin: "http://127.0.0.1:3001" } })).headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3001");
 
-    const metrics = await fetch(`${base}/metrics`);
+    // Metrics are served on their own loopback listener (the port plus 100), never on the public one.
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`http://127.0.0.1:${port + 100}/metrics`);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toMatch(new RegExp(`^process_cpu_user_seconds_total\\{service="${name}"\\} `, "m"));
 

@@ -225,7 +225,8 @@ describe("the vote API over tRPC", () => {
 
 describe("metrics", () => {
   it("count votes by outcome and refusal reason, and time requests by route", async () => {
-    const text = await (await fetch(`${urls.vote}/metrics`)).text();
+    // On the service's own metrics listener: its port plus 100 (LANDSLIDE_METRICS_PORT_OFFSET).
+    const text = await (await fetch(`http://127.0.0.1:${Number(new URL(urls.vote).port) + 100}/metrics`)).text();
     const count = (labels: string) => Number(new RegExp(`^landslide_votes_total\\{${labels}[^}]*\\} (\\d+)`, "m").exec(text)?.[1] ?? 0);
     expect(count('outcome="accepted",reason=""')).toBeGreaterThanOrEqual(2);
     expect(count('outcome="refused",reason="ALREADY_VOTED"')).toBeGreaterThanOrEqual(1);

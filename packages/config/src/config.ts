@@ -7,13 +7,28 @@ export interface Config {
   /** The deployment environment (dev, staging, prod; "local" on a laptop). */
   readonly environment: string;
   readonly host: string;
-  readonly trustedProxyHops: number;
+  /** Proxies (addresses and CIDR ranges) whose X-Forwarded-For is believed; none by default. */
+  readonly trustedProxies: readonly string[];
+  /** Strict-Transport-Security max-age on API responses; 0 sends none. */
+  readonly hstsSeconds: number;
+  /** Concurrent live-results streams one client address may hold on one task. */
+  readonly sseStreamsPerClient: number;
+  /** Where each service serves /metrics: a listener of its own, off the public port. */
+  readonly metrics: {
+    readonly host: string;
+    /** Added to a service's port to give its metrics port. */
+    readonly portOffset: number;
+    readonly ports: { readonly voteApi: number; readonly controlApi: number; readonly results: number; readonly aggregator: number };
+    readonly urls: { readonly voteApi: string; readonly controlApi: string; readonly results: string; readonly aggregator: string };
+  };
   readonly dataDir: string;
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
   readonly challengeLoadCastsPerSecond: number;
   readonly audit: { readonly epochRecords: number; readonly epochSeconds: number; readonly archiveDir: string };
   readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
+  /** Sign-up tickets the vote API gives (each self sign-up needs one). */
+  readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number };
   readonly risk: {
     readonly quarantineAt: number;
     readonly refuseAt: number;
@@ -26,8 +41,6 @@ export interface Config {
   };
   readonly humanCheck:
     | { readonly kind: "proof-of-work" }
-  /** Sign-up tickets the vote API gives (each self sign-up needs one). */
-  readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number };
     | { readonly kind: "siteverify"; readonly verifyUrl: string; readonly siteKey: string | undefined; readonly secret: string | undefined };
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
@@ -97,6 +110,10 @@ export function loadConfig(source: EnvSource = process.env): Config {
   if (env.LANDSLIDE_STACK === "aws" && env.DATABASE_URL === undefined) {
     throw new ConfigError("DATABASE_URL", "a postgres:// URL when LANDSLIDE_STACK=aws", undefined);
   }
+  const highestPort = Math.max(env.LANDSLIDE_VOTE_API_PORT, env.LANDSLIDE_CONTROL_API_PORT, env.LANDSLIDE_RESULTS_PORT, env.LANDSLIDE_AGGREGATOR_PORT);
+  if (highestPort + env.LANDSLIDE_METRICS_PORT_OFFSET > 65535) {
+    throw new ConfigError("LANDSLIDE_METRICS_PORT_OFFSET", `small enough that every service's port plus it is a port (the highest service port is ${highestPort})`, present.LANDSLIDE_METRICS_PORT_OFFSET ?? String(env.LANDSLIDE_METRICS_PORT_OFFSET));
+  }
   return fromEnvironment(env);
 }
 
@@ -120,7 +137,10 @@ function fromEnvironment(env: Environment): Config {
     stack: env.LANDSLIDE_STACK,
     environment: env.LANDSLIDE_ENVIRONMENT,
     host,
-    trustedProxyHops: env.LANDSLIDE_TRUSTED_PROXY_HOPS,
+    trustedProxies: env.LANDSLIDE_TRUSTED_PROXIES,
+    hstsSeconds: env.LANDSLIDE_HSTS_SECONDS,
+    sseStreamsPerClient: env.LANDSLIDE_SSE_STREAMS_PER_CLIENT,
+    metrics: metricsListeners(env),
     dataDir: env.LANDSLIDE_DATA_DIR,
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,
     challengeMaxNumber: env.LANDSLIDE_CHALLENGE_MAX_NUMBER,
@@ -134,6 +154,10 @@ function fromEnvironment(env: Environment): Config {
       perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK,
       perAccountPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_ACCOUNT,
       perDevicePerMinute: env.LANDSLIDE_CAST_LIMIT_PER_DEVICE,
+    },
+    signUpLimits: {
+      perNetworkPer10Minutes: env.LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK,
+      perDevicePerDay: env.LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE,
     },
     risk: {
       quarantineAt: env.LANDSLIDE_RISK_QUARANTINE_SCORE,
@@ -155,10 +179,6 @@ function fromEnvironment(env: Environment): Config {
       console: env.LANDSLIDE_CONSOLE_PORT,
       voteApi: env.LANDSLIDE_VOTE_API_PORT,
       controlApi: env.LANDSLIDE_CONTROL_API_PORT,
-    signUpLimits: {
-      perNetworkPer10Minutes: env.LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK,
-      perDevicePerDay: env.LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE,
-    },
       results: env.LANDSLIDE_RESULTS_PORT,
       aggregator: env.LANDSLIDE_AGGREGATOR_PORT,
       dynamodbLocal: env.LANDSLIDE_DYNAMODB_LOCAL_PORT,
@@ -193,5 +213,25 @@ function fromEnvironment(env: Environment): Config {
       consoleClientId: env.LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID,
       cliClientId: env.LANDSLIDE_COGNITO_CLI_CLIENT_ID,
     },
+  };
+}
+
+/** Each service's metrics listener: its own port plus the offset, on the metrics host. */
+function metricsListeners(env: Environment): Config["metrics"] {
+  const offset = env.LANDSLIDE_METRICS_PORT_OFFSET;
+  const ports = {
+    voteApi: env.LANDSLIDE_VOTE_API_PORT + offset,
+    controlApi: env.LANDSLIDE_CONTROL_API_PORT + offset,
+    results: env.LANDSLIDE_RESULTS_PORT + offset,
+    aggregator: env.LANDSLIDE_AGGREGATOR_PORT + offset,
+  };
+  // A listener on every interface is still reached from this machine through loopback.
+  const host = env.LANDSLIDE_METRICS_HOST === "0.0.0.0" || env.LANDSLIDE_METRICS_HOST === "::" ? "127.0.0.1" : env.LANDSLIDE_METRICS_HOST;
+  const url = (port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return {
+    host: env.LANDSLIDE_METRICS_HOST,
+    portOffset: offset,
+    ports,
+    urls: { voteApi: url(ports.voteApi), controlApi: url(ports.controlApi), results: url(ports.results), aggregator: url(ports.aggregator) },
   };
 }

@@ -25,9 +25,25 @@ const name = z
 
 export const environmentSchema = z.object({
   LANDSLIDE_HOST: z.string().min(1).default("127.0.0.1"),
-  // Proxies in front of the services that append to X-Forwarded-For (1 behind an ALB, 2 behind
-  // CloudFront and an ALB). 0 trusts no header: the peer address is the client.
-  LANDSLIDE_TRUSTED_PROXY_HOPS: wholeNumber(0, 5, 0, "a whole number from 0 to 5"),
+  // The addresses (or CIDR ranges) of the proxies in front of the services that append to
+  // X-Forwarded-For, comma-separated. Only a peer in this list is believed about the client's
+  // address; the default, none, makes the peer the client. Production: the VPC's range (the load
+  // balancers and CloudFront's VPC origin). The load test's simulated networks: 127.0.0.1.
+  LANDSLIDE_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "comma-separated addresses or CIDR ranges such as 10.0.0.0/16,127.0.0.1" }))),
+  // Each service serves GET /metrics on its own listener, never on its public port: this host
+  // (loopback by default: a scraper in the same task or on the same machine) and its port plus
+  // this offset (the vote API on 4000 has its metrics on 4100).
+  LANDSLIDE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  LANDSLIDE_METRICS_PORT_OFFSET: wholeNumber(1, 10_000, 100, "a whole number from 1 to 10000"),
+  // Strict-Transport-Security on every API response, for this many seconds; 0 (the default, for
+  // plain-HTTP local stacks) sends none. Production sets a year.
+  LANDSLIDE_HSTS_SECONDS: wholeNumber(0, 63_072_000, 0, "a whole number of seconds (0 sends no Strict-Transport-Security)"),
+  // Live-results streams (SSE) one client address may hold open at once on one task; beyond it, 429.
+  LANDSLIDE_SSE_STREAMS_PER_CLIENT: wholeNumber(1, 10_000, 20, "a whole number of streams"),
   LANDSLIDE_DATA_DIR: z.string().min(1).default(".landslide"),
   // The voter-key secret and the receipt and audit signing keys (written by provisioning); default <data dir>/keys.json.
   LANDSLIDE_KEYS_FILE: z.string().min(1).optional(),
@@ -82,6 +98,9 @@ export const environmentSchema = z.object({
   LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: wholeNumber(1, 1_000_000, 600, "a whole number of casts per minute"),
   LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10, "a whole number of casts per minute"),
   LANDSLIDE_CAST_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 20, "a whole number of casts per minute"),
+  // Self sign-ups (tickets from the vote API) per address block (/24, /64) per 10 minutes, and per device key per day.
+  LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: wholeNumber(1, 1_000_000, 5, "a whole number of sign-ups per 10 minutes"),
+  LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 3, "a whole number of sign-ups per day"),
   // Risk scoring (weights in packages/api/src/risk/risk-signals.ts): a ballot scoring at least
   // QUARANTINE is stored but counted only after review; at least REFUSE is not stored at all.
   LANDSLIDE_RISK_QUARANTINE_SCORE: wholeNumber(1, 1000, 50, "a whole number from 1 to 1000"),
@@ -99,9 +118,6 @@ export const environmentSchema = z.object({
     .pipe(z.array(z.union([z.cidrv4(), z.cidrv6()], { error: "comma-separated CIDR ranges such as 203.0.113.0/24,2001:db8::/32" }))),
   // The human check: "proof-of-work" (built in) or "siteverify" (a Turnstile-compatible service).
   LANDSLIDE_HUMAN_CHECK: z.enum(["proof-of-work", "siteverify"], { error: "proof-of-work or siteverify" }).default("proof-of-work"),
-  // Self sign-ups (tickets from the vote API) per address block (/24, /64) per 10 minutes, and per device key per day.
-  LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: wholeNumber(1, 1_000_000, 5, "a whole number of sign-ups per 10 minutes"),
-  LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 3, "a whole number of sign-ups per day"),
   LANDSLIDE_SITEVERIFY_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
   LANDSLIDE_SITEVERIFY_SITE_KEY: z.string().min(1).optional(),
   LANDSLIDE_SITEVERIFY_SECRET: z.string().min(1).optional(),

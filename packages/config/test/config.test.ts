@@ -68,3 +68,29 @@ describe("loadConfig", () => {
     expect(required("eu-west-1_abc", "LANDSLIDE_COGNITO_USER_POOL_ID", "the user pool id")).toBe("eu-west-1_abc");
   });
 });
+
+describe("the HTTP edge's settings", () => {
+  it("trust no proxy, send no HSTS and keep metrics on loopback, by default", () => {
+    const config = loadConfig({});
+    expect(config.trustedProxies).toEqual([]);
+    expect(config.hstsSeconds).toBe(0);
+    expect(config.metrics).toEqual({
+      host: "127.0.0.1",
+      portOffset: 100,
+      ports: { voteApi: 4100, controlApi: 4101, results: 4102, aggregator: 4103 },
+      urls: { voteApi: "http://127.0.0.1:4100", controlApi: "http://127.0.0.1:4101", results: "http://127.0.0.1:4102", aggregator: "http://127.0.0.1:4103" },
+    });
+  });
+
+  it("read trusted proxies as addresses and CIDR ranges, and refuse anything else", () => {
+    expect(loadConfig({ LANDSLIDE_TRUSTED_PROXIES: " 10.0.0.0/16, 127.0.0.1,2001:db8::/32 ,::1" }).trustedProxies).toEqual(["10.0.0.0/16", "127.0.0.1", "2001:db8::/32", "::1"]);
+    for (const bad of ["*", "10.0.0.0/33", "localhost", "127.0.0.1,<img src=x>"]) {
+      expect(() => loadConfig({ LANDSLIDE_TRUSTED_PROXIES: bad }), bad).toThrow(/^Invalid configuration: LANDSLIDE_TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges/);
+    }
+  });
+
+  it("refuse a metrics offset that would leave the port range", () => {
+    expect(() => loadConfig({ LANDSLIDE_RESULTS_PORT: "65500", LANDSLIDE_METRICS_PORT_OFFSET: "100" })).toThrow(/LANDSLIDE_METRICS_PORT_OFFSET must be small enough/);
+    expect(loadConfig({ LANDSLIDE_METRICS_PORT_OFFSET: "1000", LANDSLIDE_METRICS_HOST: "0.0.0.0" }).metrics.urls.results).toBe("http://127.0.0.1:5002");
+  });
+});

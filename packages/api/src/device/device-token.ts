@@ -1,5 +1,6 @@
 import { hkdfSync } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
+import { tokenShapeProblem } from "../http/json-shape";
 
 /** How long a device binding token lasts; the client registers again (idempotently) after that. */
 const TOKEN_HOURS = 12;
@@ -40,7 +41,8 @@ export class DeviceTokens {
 
   /** The binding, if the token is ours, current, and for this account and this device key. */
   async verify(token: string | undefined, expected: { readonly sub: string; readonly thumbprint: string; readonly now: Date }): Promise<DeviceBinding | undefined> {
-    if (!token) return undefined;
+    // A token nested deeper than ours ever are is not ours: refused before jose parses its header.
+    if (!token || tokenShapeProblem(token)) return undefined;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"], typ: "device-binding+jwt", subject: expected.sub, currentDate: expected.now });
       const cnf = payload.cnf as { jkt?: unknown } | undefined;

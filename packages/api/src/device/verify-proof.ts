@@ -1,8 +1,9 @@
 import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, jwtVerify } from "jose";
 import type { NonceStore } from "@landslide/vote-engine";
+import { type InputRefusal, tokenShapeProblem } from "../http/json-shape";
 import { sha256Base64Url } from "./proof";
 
-export type ProofRefusal = "PROOF_MISSING" | "PROOF_INVALID" | "PROOF_STALE" | "PROOF_REPLAYED";
+export type ProofRefusal = "PROOF_MISSING" | "PROOF_INVALID" | "PROOF_STALE" | "PROOF_REPLAYED" | InputRefusal;
 
 const MAX_SKEW_SECONDS = 60;
 
@@ -27,6 +28,11 @@ export async function verifyProof(
   },
 ): Promise<{ ok: true; thumbprint: string; proofId: string; expiresAt: Date } | { ok: false; reason: ProofRefusal; message: string }> {
   if (!proof) return { ok: false, reason: "PROOF_MISSING", message: "This request needs a device proof." };
+  // Before any parsing: the proof arrives in a header, from anyone.
+  const shapeProblem = tokenShapeProblem(proof);
+  if (shapeProblem) return { ok: false, reason: shapeProblem, message: "The device proof is nested deeper or holds more than any proof does." };
+  const bodyHash = await inputHash(expected.input);
+  if (bodyHash === undefined) return { ok: false, reason: "INPUT_TOO_DEEP", message: "The input is nested deeper than any request needs." };
   let payload;
   let jwk;
   try {
@@ -39,7 +45,7 @@ export async function verifyProof(
     payload.htm !== expected.method ||
     payload.htu !== expected.url ||
     payload.ath !== (await sha256Base64Url(expected.accessToken)) ||
-    payload.bh !== (await sha256Base64Url(JSON.stringify(expected.input ?? null))) ||
+    payload.bh !== bodyHash ||
     typeof payload.jti !== "string" ||
     !jwk;
   if (mismatch) return { ok: false, reason: "PROOF_INVALID", message: "The device proof was made for another request." };
@@ -49,4 +55,19 @@ export async function verifyProof(
   const proofId = payload.jti as string;
   if (expected.consume !== false && !(await expected.nonces.useOnce(`proof:${proofId}`, expiresAt))) return proofReplayed;
   return { ok: true, thumbprint: await calculateJwkThumbprint(jwk!), proofId, expiresAt };
+}
+
+/**
+ * The hash of the input the proof must name. The HTTP edge refuses deep input before it gets
+ * here; should anything deeper reach this, JSON.stringify's RangeError becomes a refusal, not a 500.
+ */
+async function inputHash(input: unknown): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = JSON.stringify(input ?? null);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return sha256Base64Url(text);
 }

@@ -1,8 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
- * What each service exposes at GET /metrics for Prometheus (CloudWatch agent on AWS):
- * request latency, votes by outcome and reason, and the aggregator's progress.
+ * What each service exposes at GET /metrics (on its own listener, see metrics-listener.ts) for
+ * Prometheus (CloudWatch agent on AWS): request latency by route, votes by outcome and reason,
+ * and the aggregator's progress. Every label value comes from the code, never from a request.
  */
 export function createMetrics(service: string) {
   const registry = new Registry();
@@ -29,6 +30,12 @@ export function createMetrics(service: string) {
       labelNames: ["result"],
       registers: [registry],
     }),
+    aggregatorRejected: new Counter({
+      name: "landslide_aggregator_rejected_total",
+      help: "Change records the aggregator refused to count (rows the vote API did not sign), by reason",
+      labelNames: ["reason"],
+      registers: [registry],
+    }),
     aggregatorLag: new Gauge({
       name: "landslide_aggregator_lag_seconds",
       help: "From a vote being written to its change being applied to the tally, in the latest pass (0 when caught up)",
@@ -39,8 +46,17 @@ export function createMetrics(service: string) {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-/** A route label that groups requests without letting ids explode the label space. */
-export function routeLabel(path: string): string {
-  if (path.startsWith("/trpc/")) return path.split("?")[0]!;
-  return path.replace(/[0-9a-f-]{36}/g, ":id");
+/**
+ * The route label of a request: set by the handler that claimed it, as a pattern ("/v1/elections/:id/results",
+ * "/trpc/voter.cast"); anything no handler claimed, unknown tRPC procedures included, is "unmatched".
+ * Labels come only from the code, never from the URL, so no caller can grow the label space.
+ */
+const routes = new WeakMap<object, string>();
+
+export function labelRoute(response: object, route: string): void {
+  routes.set(response, route);
+}
+
+export function routeOf(response: object): string {
+  return routes.get(response) ?? "unmatched";
 }

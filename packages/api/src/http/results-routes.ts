@@ -4,6 +4,7 @@ import { buildResultsSnapshot } from "@landslide/vote-engine";
 import type { AppServices } from "../app-services";
 import { Refusal } from "../errors";
 import { closedElectionOrRefuse } from "../router/public-audit";
+import { labelRoute } from "./metrics";
 import { type RouteHandler, sendJson } from "./service-server";
 
 const RESULTS_PATH = /^\/v1\/elections\/([0-9a-f-]{36})\/results$/;
@@ -17,6 +18,7 @@ export function resultsRoutes(services: AppServices): RouteHandler {
   return async (request, response) => {
     const match = RESULTS_PATH.exec(new URL(request.url ?? "/", "http://service").pathname);
     if (request.method !== "GET" || !match) return false;
+    labelRoute(response, "/v1/elections/:id/results");
     const election = await services.elections.get(match[1]!);
     if (!election) {
       sendJson(response, 404, { error: { code: "ELECTION_NOT_FOUND", message: "There is no such election." } });
@@ -34,6 +36,7 @@ export function auditBundleRoute(services: AppServices): RouteHandler {
   return async (request, response) => {
     const match = BUNDLE_PATH.exec(new URL(request.url ?? "/", "http://service").pathname);
     if (request.method !== "GET" || !match) return false;
+    labelRoute(response, "/v1/elections/:id/audit-bundle.json");
     try {
       const bundle = await services.auditBundle(await closedElectionOrRefuse(services, match[1]!));
       response.writeHead(200, {

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../logger";
-import { type Metrics, routeLabel } from "./metrics";
+import { labelRoute, type Metrics, routeOf } from "./metrics";
+import { startMetricsListener } from "./metrics-listener";
 import { type ReadinessCheck, runReadiness } from "./readiness";
+import { setApiSecurityHeaders } from "./security-headers";
 
 /** Handles a request the server does not know itself; returns false when the path is not its own. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, log: Logger) => Promise<boolean>;
@@ -15,8 +17,12 @@ export interface ServiceOptions {
   readonly readiness: Record<string, ReadinessCheck>;
   readonly routes?: RouteHandler;
   readonly metrics: Metrics;
+  /** Where GET /metrics is served: its own listener, never the public port. */
+  readonly metricsListener: { readonly host: string; readonly port: number };
   /** Browser origins allowed to call this service (the web apps). */
   readonly corsOrigins?: readonly string[];
+  /** Strict-Transport-Security max-age; 0 sends none. */
+  readonly hstsSeconds?: number;
 }
 
 /** What browsers may send and read across origins: the SDK's headers, and the rate limit's answer. */
@@ -26,13 +32,15 @@ const CORS_EXPOSED_HEADERS = "retry-after, x-request-id";
 export interface RunningService {
   readonly server: Server;
   readonly url: string;
+  readonly metricsUrl: string;
   close(): Promise<void>;
 }
 
 /**
  * The HTTP shell every Landslide service shares: a request id on every request and log line,
  * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer), JSON errors
- * without stack traces.
+ * without stack traces, the API security headers and `Vary: Origin` on every response, and
+ * `/metrics` on a listener of its own.
  */
 const DRAIN_MS = 2000;
 
@@ -43,20 +51,23 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     const log = logger.child({ requestId });
     const started = performance.now();
     response.setHeader("x-request-id", requestId);
+    setApiSecurityHeaders(response, options.hstsSeconds ?? 0);
     const origin = request.headers.origin;
     if (origin && options.corsOrigins?.includes(origin)) {
       response.setHeader("access-control-allow-origin", origin);
       response.setHeader("access-control-expose-headers", CORS_EXPOSED_HEADERS);
     }
+    // tRPC writes its own Vary and would replace this one; trpc-routes adds Origin to it (responseMeta).
     response.setHeader("vary", "origin");
     response.on("finish", () => {
       const ms = performance.now() - started;
       log.info({ method: request.method, path: request.url, status: response.statusCode, ms: Math.round(ms) }, "request");
-      options.metrics.requestSeconds.observe({ route: routeLabel(new URL(request.url ?? "/", "http://service").pathname), status: String(response.statusCode) }, ms / 1000);
+      options.metrics.requestSeconds.observe({ route: routeOf(response), status: String(response.statusCode) }, ms / 1000);
     });
     try {
       const path = new URL(request.url ?? "/", "http://service").pathname;
       if (request.method === "OPTIONS") {
+        labelRoute(response, "preflight");
         // A preflight: allowed origins learn what they may send; others get no CORS headers at all.
         if (response.hasHeader("access-control-allow-origin")) {
           response.setHeader("access-control-allow-methods", "GET, POST");
@@ -67,20 +78,17 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
         return;
       }
       if (request.method === "GET" && path === "/healthz") {
+        labelRoute(response, path);
         return sendJson(response, 200, { status: "ok", service: name });
       }
       if (request.method === "GET" && path === "/readyz") {
+        labelRoute(response, path);
         const report = await runReadiness(options.readiness);
         return sendJson(response, report.ready ? 200 : 503, {
           status: report.ready ? "ready" : "not-ready",
           service: name,
           checks: report.checks,
         });
-      }
-      if (request.method === "GET" && path === "/metrics") {
-        response.writeHead(200, { "content-type": options.metrics.registry.contentType });
-        response.end(await options.metrics.registry.metrics());
-        return;
       }
       if (options.routes && (await options.routes(request, response, log))) return;
       sendJson(response, 404, { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });
@@ -94,13 +102,22 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  let metricsListener: Awaited<ReturnType<typeof startMetricsListener>>;
+  try {
+    metricsListener = await startMetricsListener({ ...options.metricsListener, metrics: options.metrics, logger });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const url = `http://${options.host}:${options.port}`;
   logger.info({ url }, `${name} listening`);
   return {
     server,
     url,
+    metricsUrl: metricsListener.url,
     close: () =>
       new Promise<void>((resolve) => {
+        void metricsListener.close();
         server.close(() => resolve());
         server.closeIdleConnections();
         // Requests in flight get a moment to finish; long-lived ones (SSE subscriptions) are then

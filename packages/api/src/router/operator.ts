@@ -5,7 +5,7 @@ import { operatorProcedure } from "../trpc";
 
 const serviceNames = { voteApi: "vote-api", controlApi: "control-api", results: "results", aggregator: "aggregator" } as const;
 
-/** Scrapes every service's /metrics and sums Landslide's counters. */
+/** Scrapes every service's /metrics (on its metrics listener) and sums Landslide's counters. */
 export async function deploymentMetrics(serviceUrls: Readonly<Record<keyof typeof serviceNames, string>>) {
   const pages = await Promise.all(Object.entries(serviceNames).map(async ([key, service]) => ({ service, text: await scrape(serviceUrls[key as keyof typeof serviceNames]) })));
   return summarize(pages);
@@ -20,5 +20,5 @@ export const operatorRouter = {
     return { ...deployment, healthy: services.every((s) => s.ready), services, humanCheck: humanCheckKind, risk: riskPolicy };
   }),
   /** Votes by outcome and refusal reason, and the aggregator's progress, summed over every service. */
-  metricsSummary: operatorProcedure.query(({ ctx }) => deploymentMetrics(ctx.services.serviceUrls)),
+  metricsSummary: operatorProcedure.query(({ ctx }) => deploymentMetrics(ctx.services.metricsUrls)),
 } satisfies TRPCRouterRecord;

@@ -43,13 +43,18 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       logger,
       readiness: definition.readiness(deps),
       metrics,
+      metricsListener: { host: config.metrics.host, port: port + config.metrics.portOffset },
       corsOrigins: config.corsOrigins,
+      hstsSeconds: config.hstsSeconds,
       ...(definition.routes ? { routes: definition.routes(deps, logger, metrics) } : {}),
     });
   } catch (error) {
     await deps.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") return exitWith(`${definition.name}: port ${port} is already in use on ${config.host}; choose another port in the environment.`);
+    if (code === "EADDRINUSE") {
+      const metricsPort = port + config.metrics.portOffset;
+      return exitWith(`${definition.name}: port ${port} on ${config.host} or its metrics port ${metricsPort} on ${config.metrics.host} is already in use; choose other ports (or LANDSLIDE_METRICS_PORT_OFFSET) in the environment.`);
+    }
     if (error instanceof ConfigError) return exitWith(error.message);
     throw error;
   }
