@@ -65,12 +65,17 @@ describe("the services stack", () => {
       LANDSLIDE_STACK: "aws",
       LANDSLIDE_ENVIRONMENT: parameters.envName,
       LANDSLIDE_TABLE_PREFIX: parameters.tablePrefix,
-      LANDSLIDE_TRUSTED_PROXY_HOPS: "2",
+      LANDSLIDE_TRUSTED_PROXIES: parameters.vpcCidr,
+      LANDSLIDE_HSTS_SECONDS: "31536000",
       LANDSLIDE_VOTE_API_URL: `https://${parameters.publicHostname}/api/vote`,
       LANDSLIDE_VOTE_API_PORT: "4000",
       LANDSLIDE_HOST: "0.0.0.0",
     });
     expect(environment.LANDSLIDE_COGNITO_USER_POOL_ID).toBeDefined();
+    // No hop count: only the VPC's proxies are believed. Metrics stay on loopback, off the mapped port.
+    expect(environment).not.toHaveProperty("LANDSLIDE_TRUSTED_PROXY_HOPS");
+    expect(environment).not.toHaveProperty("LANDSLIDE_METRICS_HOST");
+    expect((containerOf("voteApi").PortMappings as { ContainerPort: number }[]).map((m) => m.ContainerPort)).toEqual([4000]);
     expect(environment).not.toHaveProperty("DATABASE_URL");
     expect(environment).not.toHaveProperty("DB_PASSWORD");
     const secrets = (containerOf("voteApi").Secrets as { Name: string }[]).map((s) => s.Name);

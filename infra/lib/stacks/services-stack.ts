@@ -123,8 +123,18 @@ export class ServicesStack extends Stack {
       LANDSLIDE_HOST: "0.0.0.0",
       LANDSLIDE_TABLE_PREFIX: parameters.tablePrefix,
       LANDSLIDE_USER_POOL_NAME: parameters.tablePrefix,
-      // CloudFront appends the viewer's address to X-Forwarded-For, the load balancer appends CloudFront's.
-      LANDSLIDE_TRUSTED_PROXY_HOPS: "2",
+      // Whose X-Forwarded-For is believed: the VPC's range. CloudFront appends the viewer's address
+      // and reaches the internal load balancers through its VPC origin, whose network interfaces
+      // sit in this VPC (the load balancers admit nothing else); the load balancer appends the
+      // interface's address. Both proxies are inside this range, so the walk from the right stops
+      // at the viewer. CloudFront's published origin-facing ranges are not needed (its VPC origin
+      // never connects from them) and a hop count would also believe whatever a caller put there.
+      LANDSLIDE_TRUSTED_PROXIES: parameters.vpcCidr,
+      // Every deployment is HTTPS to browsers (TLS ends at CloudFront): a year of HSTS on API answers.
+      LANDSLIDE_HSTS_SECONDS: String(365 * 24 * 3600),
+      // /metrics listens on loopback at each service's port + 100 (packages/config's defaults): only
+      // a collector inside the task could scrape it; the task maps only the service port, so neither
+      // the load balancer nor CloudFront can reach it. (Operators read CloudWatch metrics on AWS.)
       LANDSLIDE_DATA_DIR: `${SCRATCH_PATH}/landslide`,
       LANDSLIDE_KEYS_FILE: `${SCRATCH_PATH}/landslide/keys.json`,
       DB_HOST: database.clusterEndpoint.hostname,
