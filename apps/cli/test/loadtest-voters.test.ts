@@ -31,8 +31,8 @@ interface LoadReport {
 }
 
 beforeAll(async () => {
-  // One forwarded hop trusted, as the local stack does, so each simulated voter has its own address.
-  cli = await startCliDeployment("loadtest-cli", { LANDSLIDE_TRUSTED_PROXY_HOPS: "1" });
+  // This machine trusted as the proxy, as the load test tells operators to start the stack, so each simulated voter has its own address.
+  cli = await startCliDeployment("loadtest-cli", { LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1" });
   loadtestEnv = { LANDSLIDE_COGNITO_VOTER_CLIENT_ID: cli.stack.provisioned.clientIds["voter-web"], LANDSLIDE_COGNITO_DATA_DIR: testServers().cognitoDataDir };
   const login = await cli.electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin"], `${cli.password(OFFICIAL)}\n`);
   expect(login.code, login.stderr).toBe(0);

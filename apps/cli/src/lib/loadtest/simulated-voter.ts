@@ -9,8 +9,9 @@ export type ServiceUrls = Parameters<typeof createLandslideClient>[0]["urls"];
  * How a simulated voter looks to the vote API. People: each from its own household's IPv6 /64
  * (in 2001:db8::/32, the documentation range) with an honest user agent. Bots: all from one
  * IPv4 /24 (203.0.113.0/24, TEST-NET-3), like a rented server, with no browser's user agent.
- * The address travels in X-Forwarded-For, as the load balancer would put it; the local stack
- * trusts one forwarded hop (LANDSLIDE_TRUSTED_PROXY_HOPS).
+ * The address travels in X-Forwarded-For, as the load balancer would put it. The services believe
+ * it only from a trusted proxy: the operator opts in by starting the stack with
+ * LANDSLIDE_TRUSTED_PROXIES=127.0.0.1 (this machine plays the proxy); nothing trusts it by default.
  */
 export function voterDisguise(index: number, bot: boolean): { address: string; userAgent: string | undefined } {
   if (bot) return { address: `203.0.113.${index % 256}`, userAgent: undefined };

@@ -9,7 +9,6 @@ import { systemClock } from "@landslide/vote-engine";
 import type { ServiceName } from "@landslide/api/services";
 import { type StackLayout, stackLayout } from "./layout";
 import { type LaunchedProcess, launchService, launchWebApp, type WebAppName, type WebMode } from "./processes";
-import { isLoopback } from "./loopback";
 import { type PlannedPort, portPlan } from "./port-plan";
 import { removeRunFile, writeRunFile } from "./run-file";
 import { waitUntilReady } from "./wait-ready";
@@ -91,9 +90,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       LANDSLIDE_COGNITO_VOTER_CLIENT_ID: provisioned.clientIds["voter-web"],
       LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: provisioned.clientIds.console,
       LANDSLIDE_COGNITO_CLI_CLIENT_ID: provisioned.clientIds.cli,
-      // While the services listen on loopback only, trusting one forwarded hop lets 'election
-      // loadtest' play voters from many addresses, as the load balancer reports them in production.
-      LANDSLIDE_TRUSTED_PROXY_HOPS: process.env.LANDSLIDE_TRUSTED_PROXY_HOPS || (isLoopback(config.host) ? "1" : "0"),
+      // No proxy is trusted unless the operator sets LANDSLIDE_TRUSTED_PROXIES (passed on above): 'election loadtest' asks for 127.0.0.1.
     };
 
     onStep("Starting the vote API, control API, results fan-out and aggregator");
