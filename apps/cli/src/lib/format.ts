@@ -1,4 +1,9 @@
-/** How commands show things to people: padded tables, labelled facts, short times, counts. */
+import { terminalLines, terminalText } from "./terminal-text";
+
+/**
+ * How commands show things to people: padded tables, labelled facts, short times, counts. Every
+ * cell and value is made safe to print (terminal-text.ts): most of them came from a server.
+ */
 
 export interface Column<Row> {
   readonly header: string;
@@ -9,7 +14,7 @@ export interface Column<Row> {
 
 /** Rows as simple padded columns under a header line, for `ux.stdout`; the last column is not padded. */
 export function table<Row>(rows: readonly Row[], columns: ReadonlyArray<Column<Row>>, indent = ""): string {
-  const cells = [columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => String(c.value(row))))];
+  const cells = [columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => terminalText(String(c.value(row)))))];
   const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
   return cells
     .map((line) =>
@@ -35,10 +40,11 @@ export function shortTime(value: string | Date | null | undefined): string {
   return exactTime(value).replace(/:\d\dZ$/, "Z");
 }
 
-/** Labelled values, one a line, the labels padded to one width. */
+/** Labelled values, one a line, the labels padded to one width; a value of several lines (a description) stays under its first. */
 export function facts(pairs: ReadonlyArray<readonly [label: string, value: string]>, indent = ""): string {
   const width = Math.max(...pairs.map(([label]) => label.length));
-  return pairs.map(([label, value]) => `${indent}${label.padEnd(width)}  ${value}`).join("\n");
+  const under = `\n${indent}${" ".repeat(width + 2)}`;
+  return pairs.map(([label, value]) => `${indent}${label.padEnd(width)}  ${terminalLines(value).replaceAll("\n", under)}`).join("\n");
 }
 
 /** "1 ballot", "3 ballots". */

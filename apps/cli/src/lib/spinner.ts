@@ -1,4 +1,5 @@
 import { ux } from "@oclif/core";
+import { terminalText } from "./terminal-text";
 
 /**
  * Runs a network call behind a spinner on stderr, and stops the spinner however the call ends:
@@ -6,7 +7,8 @@ import { ux } from "@oclif/core";
  * `--json` error document.
  */
 export async function withSpinner<T>(doing: string, call: () => Promise<T>): Promise<T> {
-  ux.action.start(doing, undefined, { stdout: false });
+  // `doing` often names an election ("Recounting <title>"): printed, so made safe to print.
+  ux.action.start(terminalText(doing), undefined, { stdout: false });
   try {
     const result = await call();
     ux.action.stop();

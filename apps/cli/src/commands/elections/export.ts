@@ -5,6 +5,7 @@ import { electionById } from "../../lib/elections";
 import { count } from "../../lib/format";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 import { EXIT } from "../../lib/public-client";
+import { terminalLines } from "../../lib/terminal-text";
 
 export default class ElectionsExport extends OfficialCommand {
   static override summary = "Export an election's results from a fresh recount, as CSV or JSON.";
@@ -34,7 +35,8 @@ export default class ElectionsExport extends OfficialCommand {
     const equalsLiveTally = recount.differences.length === 0;
     if (!equalsLiveTally) this.logToStderr(`NOTE  The recount differs from the live tally in ${count(recount.differences.length, "counter")}; the export has the recount's figures ('election elections recount' lists the differences).`);
     if (!flags.output) {
-      process.stdout.write(content);
+      // Piped, the file's bytes go out as they are; on a terminal someone reads them, so controls are shown, not obeyed.
+      process.stdout.write(process.stdout.isTTY ? terminalLines(content.replaceAll("\r\n", "\n")) : content);
       return undefined;
     }
     await writeFile(flags.output, content);
