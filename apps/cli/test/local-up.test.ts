@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,8 +22,25 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 interface UpDocument {
   status: string;
   urls: Record<string, string>;
-  accounts: Array<{ email: string; group: string; password: string }>;
+  accounts: Array<{ email: string; group: string }>;
   credentialsFile: string;
+}
+
+/** Every folder and file under a path, with its permission bits. */
+function modes(path: string): Array<{ path: string; mode: string }> {
+  const stat = lstatSync(path);
+  const own = { path, mode: (stat.mode & 0o777).toString(8).padStart(4, "0") };
+  return stat.isDirectory() ? [own, ...readdirSync(path).flatMap((name) => modes(join(path, name)))] : [own];
+}
+
+/** What group or others could read, write or enter. */
+const openToOthers = (path: string) => modes(path).filter(({ mode }) => (Number.parseInt(mode, 8) & 0o077) !== 0);
+
+/** As an earlier version left the data folder: every folder 0777 and file 0666, so anyone on the machine could read the passwords. */
+function openUp(path: string): void {
+  const stat = lstatSync(path);
+  chmodSync(path, stat.isDirectory() ? 0o777 : 0o666);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) openUp(join(path, name));
 }
 
 /** Starts `election local up --json`, resolves with its ready document, and stops it on demand. */
@@ -39,9 +56,11 @@ function startStack(extraArgs: string[] = []) {
   const ready = new Promise<UpDocument>((resolve, reject) => {
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
-      if (stdout.includes("\n")) resolve(JSON.parse(stdout.split("\n")[0]!) as UpDocument);
+      // The ready document is one line; a failure is a pretty-printed error envelope, reported on exit.
+      const first = stdout.split("\n")[0]!;
+      if (stdout.includes("\n") && first !== "{") resolve(JSON.parse(first) as UpDocument);
     });
-    void exited.then((code) => reject(new Error(`local up exited ${code}: ${stderr}`)));
+    void exited.then((code) => reject(new Error(`local up exited ${code}: ${stdout} ${stderr}`)));
   });
   return { ready, exited, stop: () => child.kill("SIGINT"), output: () => ({ stdout, stderr }) };
 }
@@ -60,22 +79,38 @@ describe("election local up (the launcher behind npm run dev)", () => {
     const { elections } = (await (await fetch(`${document.urls["control-api"]}/v1/elections`)).json()) as { elections: Array<{ title: string; status: string }> };
     expect(elections).toEqual([expect.objectContaining({ title: "Landslide Demo Election", status: "open" })]);
     expect(document.accounts.map((a) => a.group).sort()).toEqual(["officials", "operators", "voters", "voters", "voters"]);
-    const saved = JSON.parse(readFileSync(document.credentialsFile, "utf8")) as { accounts: unknown[] };
-    expect(saved.accounts).toEqual(document.accounts);
+    // The passwords are in the credentials file only, never in what the launcher prints.
+    const saved = JSON.parse(readFileSync(document.credentialsFile, "utf8")) as { accounts: Array<{ email: string; group: string; password: string }> };
+    expect(saved.accounts.map(({ email, group }) => ({ email, group }))).toEqual(document.accounts);
+    for (const { password } of saved.accounts) expect(first.output().stdout + first.output().stderr).not.toContain(password);
+
+    // Nothing of the stack is open to others on the machine: the passwords in cognito-local's
+    // database, the DynamoDB file, keys, credentials, logs.
+    const cognitoDb = join(dataDir, "data", "cognito", ".cognito", "db");
+    const stores = [join(dataDir, "credentials.json"), join(dataDir, "keys.json"), join(dataDir, "data", "dynamodb", "shared-local-instance.db"), cognitoDb];
+    for (const path of stores) expect(existsSync(path), path).toBe(true);
+    expect(readdirSync(cognitoDb).filter((name) => name.endsWith(".json")).length).toBeGreaterThan(0);
+    expect(modes(dataDir)[0]).toEqual({ path: dataDir, mode: "0700" });
+    expect(modes(document.credentialsFile)[0]!.mode).toBe("0600");
+    expect(openToOthers(dataDir)).toEqual([]);
 
     first.stop();
     expect(await first.exited).toBe(0);
     for (const [name, port] of Object.entries(ports)) expect(await isPortInUse(port), name).toBe(false);
 
+    // The next start closes what an earlier version left open.
+    openUp(dataDir);
+    expect(openToOthers(dataDir).length).toBeGreaterThan(stores.length);
     const second = startStack();
     const again = await second.ready;
+    expect(openToOthers(dataDir)).toEqual([]);
     expect(again.accounts).toEqual(document.accounts);
     const after = (await (await fetch(`${again.urls["control-api"]}/v1/elections`)).json()) as { elections: unknown[] };
     expect(after.elections).toEqual(elections.map((e) => expect.objectContaining(e)));
     second.stop();
     expect(await second.exited).toBe(0);
-    // Two whole starts and stops of the stack.
-  }, 180_000);
+    // Two whole starts and stops of the stack (each compiles DynamoDB Local's loopback launcher).
+  }, 300_000);
 
   it("refuses to start when a port is taken, naming the port and the variable, and leaves nothing running", async () => {
     const blocker = createServer().listen(ports.RESULTS, "127.0.0.1");
@@ -97,7 +132,7 @@ describe("election local up (the launcher behind npm run dev)", () => {
   it("says how to install Java when it is missing", async () => {
     const result = await runCli(["local", "up", "--web", "none"], { ...env, PATH: "/nonexistent" });
     expect(result.code).toBe(1);
-    expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(/Error: Java 17\+ is required to run DynamoDB Local but 'java' was not found: install it \(Debian: apt-get install -y openjdk-17-jre-headless\)/);
+    expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(/Error: Java 17\+ is required to run DynamoDB Local but 'java' was not found: install it \(Debian: apt-get install -y openjdk-17-jdk-headless\)/);
     expect(result.stderr).not.toMatch(/    at /);
   });
 });

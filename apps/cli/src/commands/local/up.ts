@@ -2,6 +2,7 @@ import { Flags, ux } from "@oclif/core";
 import { loadConfig } from "@landslide/config";
 import { BaseCommand } from "../../lib/base-command";
 import { launchLocalStack } from "../../lib/local-stack/launcher";
+import { exposureWarning } from "../../lib/local-stack/listeners";
 import { renderSummary } from "../../lib/local-stack/summary";
 
 export default class LocalUp extends BaseCommand {
@@ -28,9 +29,23 @@ export default class LocalUp extends BaseCommand {
       },
     });
     if (ux.action.running) ux.action.stop("done");
-    const summary = { status: "running", urls: stack.urls, accounts: stack.accounts, dataDir: stack.layout.root, logs: stack.layout.logs, credentialsFile: stack.layout.credentials };
+    // The demo passwords are in the owner-only credentials file, never on the terminal.
+    const accounts = stack.accounts.map(({ group, email }) => ({ group, email }));
+    const summary = {
+      status: "running",
+      urls: stack.urls,
+      accounts,
+      dataDir: stack.layout.root,
+      logs: stack.layout.logs,
+      credentialsFile: stack.layout.credentials,
+      exposedListeners: stack.exposed ?? null,
+    };
     if (this.jsonEnabled()) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else this.log(renderSummary(stack));
+    if (stack.exposed?.length) {
+      const { detail, fix } = exposureWarning(stack.exposed, config.host);
+      this.warn(`The local stack is ${detail}. To fix: ${fix}.`);
+    }
 
     await new Promise<void>((resolve) => {
       const stop = async () => {

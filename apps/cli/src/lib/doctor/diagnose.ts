@@ -5,6 +5,7 @@ import type { ProfileFile } from "../profiles";
 import { type Check, fail, ok } from "./check";
 import { checkEndpoints } from "./endpoints";
 import { checkKeysFile } from "./keys-file";
+import { checkListeners } from "./listeners";
 import { checkPorts } from "./ports";
 import { checkJava, checkNode } from "./runtime";
 import { checkSession } from "./session";
@@ -42,6 +43,7 @@ export async function diagnose(profiles: ProfileFile, profile: string): Promise<
     ok("configuration", `LANDSLIDE_STACK=${config.stack}, data folder ${layout.root}; ${stack}`),
     checkJava(config.stack),
     ...ports,
+    checkListeners(config, running),
     ...endpoints,
     session,
     checkKeysFile(config, layout),

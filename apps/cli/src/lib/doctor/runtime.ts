@@ -1,4 +1,4 @@
-import { assertJava, LocalStackError } from "@landslide/local-stack";
+import { assertJava, assertJavaCompiler, LocalStackError } from "@landslide/local-stack";
 import type { Config } from "@landslide/config";
 import { type Check, fail, ok } from "./check";
 
@@ -13,14 +13,21 @@ export function checkNode(version = process.versions.node): Check {
     : fail("Node.js", `v${version} is older than ${MINIMUM_NODE.join(".")}`, "install Node.js 20.9 or later: nvm install 20 (or your package manager's nodejs 20)");
 }
 
-/** Java 17+, found the way the local stack finds it before starting DynamoDB Local. */
+const INSTALL_JDK = "apt-get install openjdk-17-jdk-headless (or set LANDSLIDE_STACK=aws)";
+
+/**
+ * Java 17+ with its compiler module, found the way the local stack finds them before starting
+ * DynamoDB Local (its loopback launcher is compiled from source by 'java' as it starts).
+ */
 export function checkJava(stack: Config["stack"]): Check {
   try {
-    return ok("Java", `Java ${assertJava()} ('java' on the PATH)`);
+    const major = assertJava();
+    assertJavaCompiler();
+    return ok("Java", `Java ${major} with its compiler ('java' on the PATH)`);
   } catch (error) {
     if (!(error instanceof LocalStackError)) throw error;
     if (stack === "aws") return ok("Java", "not needed with LANDSLIDE_STACK=aws (no DynamoDB Local)");
-    // assertJava's message is "<what was found>: install …"; the fix line says that part.
-    return fail("Java", error.message.split(": install")[0] ?? error.message, "apt-get install openjdk-17-jre-headless (or set LANDSLIDE_STACK=aws)");
+    // The messages are "<what was found>: install …"; the fix line says that part.
+    return fail("Java", error.message.split(": install")[0] ?? error.message, INSTALL_JDK);
   }
 }

@@ -2,12 +2,22 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { registerSignUpTickets } from "@landslide/local-stack";
 import type { Config } from "@landslide/config";
-import { assertJava, assertPortsFree, isPortInUse, type LocalServers, startLocalServers } from "@landslide/local-stack";
+import {
+  assertJava,
+  assertJavaCompiler,
+  assertPortsFree,
+  isPortInUse,
+  type LocalServers,
+  OWNER_ONLY_UMASK,
+  restrictToOwner,
+  startLocalServers,
+} from "@landslide/local-stack";
 import type { AccountCredentials } from "@landslide/vote-engine/cognito";
 import { provision, provisionTargetFromConfig, type ProvisionResult } from "@landslide/vote-engine/provision";
 import { systemClock } from "@landslide/vote-engine";
 import type { ServiceName } from "@landslide/api/services";
 import { type StackLayout, stackLayout } from "./layout";
+import { exposedListeners, type Listener } from "./listeners";
 import { type LaunchedProcess, launchService, launchWebApp, type WebAppName, type WebMode } from "./processes";
 import { type PlannedPort, portPlan } from "./port-plan";
 import { removeRunFile, writeRunFile } from "./run-file";
@@ -26,6 +36,8 @@ export interface RunningStack {
   readonly urls: Record<string, string>;
   readonly accounts: readonly AccountCredentials[];
   readonly provisioned: ProvisionResult;
+  /** The stack's listening sockets that other machines can reach; undefined when this system cannot tell. */
+  readonly exposed: readonly Listener[] | undefined;
   /** Stops every child, web apps first and stores last, and checks that no port is left listening. */
   stop(): Promise<void>;
 }
@@ -44,10 +56,19 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
   const wanted = portPlan(config, embedded, options.web);
 
   onStep("Checking the machine");
-  if (embedded) assertJava();
+  if (embedded) {
+    assertJava();
+    assertJavaCompiler();
+  }
   await assertPortsFree(wanted, config.host);
+  // Whatever the stack writes (passwords in cognito-local's database, keys, ballots, logs) is
+  // for this user only: this process and every child it starts create 0700 folders, 0600 files.
+  process.umask(OWNER_ONLY_UMASK);
   if (options.fresh) rmSync(layout.root, { recursive: true, force: true });
   mkdirSync(layout.logs, { recursive: true });
+  // What an earlier version left readable by others (0644 databases and credentials) is closed now.
+  restrictToOwner(layout.root);
+  restrictToOwner(resolve(config.keysFile));
 
   let servers: LocalServers | undefined;
   const launched: LaunchedProcess[] = [];
@@ -124,6 +145,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       urls,
       accounts: provisioned.accounts,
       provisioned,
+      // Everything answers now, web apps included: every socket the stack will hold is open.
+      exposed: exposedListeners(process.pid),
       stop: async () => {
         await stopAll();
         await assertNothingListening(wanted, config.host);

@@ -12,18 +12,23 @@ const labels: Record<string, string> = {
   postgres: "PostgreSQL",
 };
 
+/** What the summary shows of a running stack. */
+export type SummaryOf = Pick<RunningStack, "urls" | "accounts" | "layout"> & { readonly provisioned: Pick<RunningStack["provisioned"], "demoElectionId"> };
+
 /** The table `npm run dev` prints once everything answers. */
-export function renderSummary(stack: RunningStack): string {
+export function renderSummary(stack: SummaryOf): string {
   const urlRows = Object.entries(stack.urls).map(([name, url]) => [labels[name] ?? name, url] as const);
-  const accountRows = stack.accounts.map((a) => [a.group.replace(/s$/, ""), a.email, a.password] as const);
+  // The passwords stay in the owner-only credentials file: a terminal is shared, scrolled back,
+  // recorded and pasted into bug reports.
+  const accountRows = stack.accounts.map((a) => [a.group.replace(/s$/, ""), a.email] as const);
   return [
     "",
     "Landslide is running.",
     "",
     table(["What", "Where"], urlRows),
     "",
-    "Demo accounts (passwords generated at provisioning; also in " + stack.layout.credentials + "):",
-    table(["Role", "E-mail", "Password"], accountRows),
+    "Demo accounts (passwords generated at provisioning, readable by you only in " + stack.layout.credentials + "):",
+    table(["Role", "E-mail"], accountRows),
     "",
     `Demo election: ${stack.provisioned.demoElectionId ?? "none"} (open)`,
     `Service logs (JSON): ${stack.layout.logs}`,
