@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -54,8 +55,28 @@ describe("election doctor", () => {
     for (const name of ["vote API", "control API", "results fan-out", "aggregator", "DynamoDB", "Cognito"]) {
       expect(check(result, name)).toMatchObject({ status: "warn", fix: "start it: npm run dev (or election local up)" });
     }
+    expect(check(result, "listeners")).toEqual({ name: "listeners", status: "ok", detail: "no local stack runs: nothing listens" });
     // A fix for every problem, none for what is fine.
     for (const c of checks) expect(c.fix !== undefined, c.name).toBe(c.status !== "ok");
+  });
+
+  it("fails the Java check when 'java' is a runtime without the compiler DynamoDB Local's loopback launcher needs, naming the JDK to install", async () => {
+    const { env } = await isolated("jre");
+    // A Java runtime image without jdk.compiler, as a bare JRE is: the real java, its module list without the compiler.
+    const bin = join(scratch, "jre", "bin");
+    mkdirSync(bin, { recursive: true });
+    const realJava = spawnSync("sh", ["-c", "command -v java"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(join(bin, "java"), `#!/bin/sh
+if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler@'; else exec "${realJava}" "$@"; fi
+`, { mode: 0o755 });
+    const result = await runCli(["doctor", "--json"], { ...env, PATH: `${bin}:${process.env.PATH}` });
+    expect(result.code, result.stderr).toBe(1);
+    expect(check(result, "Java")).toEqual({
+      name: "Java",
+      status: "fail",
+      detail: "DynamoDB Local is started through a launcher that needs a Java 17+ JDK (the jdk.compiler module), but 'java' is a runtime without it",
+      fix: "apt-get install openjdk-17-jdk-headless (or set LANDSLIDE_STACK=aws)",
+    });
   });
 
   it("fails on a port some other program holds, naming the port and the variable that moves it; a bad setting is a failed check too", async () => {

@@ -41,7 +41,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     await triggers.stop();
   };
   try {
-    await waitForHttp(`${endpoint}/health`, { timeoutMs: 30_000, isAlive: () => child.alive });
+    // A minute: on a busy two-core machine (several stacks starting side by side) 30 s was seen to run out.
+    await waitForHttp(`${endpoint}/health`, { timeoutMs: 60_000, isAlive: () => child.alive });
   } catch (error) {
     await stop();
     throw new LocalStackError(`cognito-local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`);

@@ -61,8 +61,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
-    // Java starts slowly on a busy two-core machine: a minute before giving up.
-    await waitForHttp(endpoint, { timeoutMs: 60_000, isAlive: () => child.alive });
+    // Java starts slowly on a busy two-core machine, and compiles the loopback launcher first
+    // (measured under load: 35 s for the bare jar, 43 s with the launcher): two minutes before giving up.
+    await waitForHttp(endpoint, { timeoutMs: 120_000, isAlive: () => child.alive });
   } catch (error) {
     await child.stop();
     throw new LocalStackError(`DynamoDB Local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`);
