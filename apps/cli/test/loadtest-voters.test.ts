@@ -2,22 +2,21 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@landslide/local-stack";
-import { testServers } from "@landslide/local-stack/testing";
 import { DEMO_ELECTION_ID, type ResultsSnapshot } from "@landslide/vote-engine";
 import { type CliDeployment, json, oneLine, startCliDeployment } from "./cli-deployment";
 
 /**
  * Voter rolls and load tests from the terminal, end to end: an official imports a roll from a
- * spreadsheet's CSV; `election loadtest` signs its simulated voters up and in through the SDK
- * (real tokens, device proofs, human checks) and casts, and its report is checked against the
- * tally the results service shows.
+ * spreadsheet's CSV; `election loadtest` creates its simulated voters through the admin API (as
+ * provisioning creates accounts), signs them in through the SDK (real tokens, device proofs,
+ * human checks) and casts, and its report is checked against the tally the results service shows.
  */
 
 const OFFICIAL = "official@demo.landslide.test";
 const voter = (n: number) => `loadtest-${String(n).padStart(6, "0")}@loadtest.landslide.test`;
 
 let cli: CliDeployment;
-/** What loadtest needs beyond the official's profile: the voter app client, and where cognito-local keeps confirmation codes. */
+/** What loadtest needs beyond the official's profile: the voter app client, and the user pool it creates its voters in. */
 let loadtestEnv: NodeJS.ProcessEnv;
 
 interface LoadReport {
@@ -33,7 +32,7 @@ interface LoadReport {
 beforeAll(async () => {
   // This machine trusted as the proxy, as the load test tells operators to start the stack, so each simulated voter has its own address.
   cli = await startCliDeployment("loadtest-cli", { LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1" });
-  loadtestEnv = { LANDSLIDE_COGNITO_VOTER_CLIENT_ID: cli.stack.provisioned.clientIds["voter-web"], LANDSLIDE_COGNITO_DATA_DIR: testServers().cognitoDataDir };
+  loadtestEnv = { LANDSLIDE_COGNITO_VOTER_CLIENT_ID: cli.stack.provisioned.clientIds["voter-web"], LANDSLIDE_COGNITO_USER_POOL_ID: cli.stack.provisioned.userPoolId };
   const login = await cli.electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin"], `${cli.password(OFFICIAL)}\n`);
   expect(login.code, login.stderr).toBe(0);
 }, 180_000);

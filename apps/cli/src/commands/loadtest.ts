@@ -1,5 +1,4 @@
 import { availableParallelism, cpus } from "node:os";
-import { join } from "node:path";
 import { Errors, Flags } from "@oclif/core";
 import { createLandslideClient, type LandslideClient } from "@landslide/api/client";
 import { loadConfig } from "@landslide/config";
@@ -12,8 +11,9 @@ import { type CastRecord, pacedCasts } from "../lib/loadtest/paced-casts";
 import { randomBallot } from "../lib/loadtest/random-ballot";
 import { castOnce, prepareVoter, type ServiceUrls, voterClient } from "../lib/loadtest/simulated-voter";
 import { checkTally, readTally } from "../lib/loadtest/tally-check";
-import { signInOrSignUp, testVoters, type TestVoterPool } from "../lib/loadtest/test-voters";
+import { signInOrCreate, testVoterAdmin, testVoters, type TestVoterPool } from "../lib/loadtest/test-voters";
 import { stackLayout } from "../lib/local-stack/layout";
+import { readRunFile } from "../lib/local-stack/run-file";
 import { deploymentFromConfig } from "../lib/profiles";
 import { progressBar } from "../lib/progress-bar";
 import { EXIT, reachOrExplain } from "../lib/public-client";
@@ -27,7 +27,7 @@ export default class Loadtest extends BaseCommand {
   static override description = [
     "Creates the test voters it needs (loadtest-000001@loadtest.landslide.test and on; a later run signs the same ones in again), signs each in with a real token, registers its device key and solves a real human check for every ballot it will cast — all before the clock starts. Then it sends --rate casts a second for --duration, each at its moment whether or not earlier ones were answered. Arrival k is voter k modulo --voters: once every voter has cast, the later casts are second attempts by the same people (new idempotency keys), which the platform must refuse, so a run longer than voters/rate also tests one vote per person under load.",
     "Voters come from their own IPv6 /64 each; --bots makes that fraction of them bots (no browser's user agent, all from one /24), which the risk checks should hold for review. Addresses travel in X-Forwarded-For, which the services believe only from a trusted proxy: start the stack with LANDSLIDE_TRUSTED_PROXIES=127.0.0.1 (for example 'LANDSLIDE_TRUSTED_PROXIES=127.0.0.1 election local up'), or every voter is this machine's one address and the per-network limit refuses most casts as RATE_LIMITED.",
-    "The report: accepted, quarantined and refused by reason; latency p50/p95/p99 of the cast requests; throughput; and the tally check (exit 1 if it fails or a cast went unanswered). The tally check is exact only while nobody else votes in the election. Creating voters needs the local stack (their confirmation codes are read from cognito-local).",
+    "The report: accepted, quarantined and refused by reason; latency p50/p95/p99 of the cast requests; throughput; and the tally check (exit 1 if it fails or a cast went unanswered). The tally check is exact only while nobody else votes in the election. Voters are created as provisioning creates accounts, through Cognito's admin API with your AWS credentials (the local stack's without configuration), in the pool LANDSLIDE_COGNITO_USER_POOL_ID names (the running local stack's by default).",
   ].join("\n\n");
   static override examples = [
     "<%= config.bin %> <%= command.id %> --election 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --voters 500 --rate 100 --duration 20s",
@@ -60,15 +60,20 @@ export default class Loadtest extends BaseCommand {
     const voters = testVoters(this.config.configDir, voting);
     const quiet = this.jsonEnabled();
 
-    const accounts = quiet ? undefined : progressBar("voters signed in (signed up first when new)", voting);
+    const accounts = quiet ? undefined : progressBar("voters signed in (created first when new)", voting);
     let created = 0;
     const clients: LandslideClient[] = [];
-    for (const voter of voters) {
-      const sdk = await voterClient(urls, pool, voter, isBot(voter.index));
-      // One at a time: cognito-local loses sign-ups written concurrently.
-      if (await reachOrExplain("Cognito", pool.cognito.endpoint ?? pool.cognito.region, () => signInOrSignUp(sdk.auth, pool, voter))) created++;
-      clients.push(sdk);
-      accounts?.update(voter.index + 1);
+    const admin = testVoterAdmin(pool);
+    try {
+      for (const voter of voters) {
+        const sdk = await voterClient(urls, pool, voter, isBot(voter.index));
+        // One at a time: cognito-local loses accounts written concurrently.
+        if (await reachOrExplain("Cognito", pool.cognito.endpoint ?? pool.cognito.region, () => signInOrCreate(sdk.auth, admin, voter))) created++;
+        clients.push(sdk);
+        accounts?.update(voter.index + 1);
+      }
+    } finally {
+      admin.close();
     }
     accounts?.stop();
 
@@ -106,11 +111,13 @@ export default class Loadtest extends BaseCommand {
     return report;
   }
 
-  /** The services and the voter app client (the configuration's, or the running local stack's), and where cognito-local keeps codes. */
+  /** The services, the voter app client and the user pool (the configuration's, or the running local stack's). */
   private deployment(): { urls: ServiceUrls; pool: TestVoterPool } {
     const { urls, cognito } = deploymentFromConfig("voter-web");
-    const cognitoDataDir = process.env.LANDSLIDE_COGNITO_DATA_DIR ?? join(stackLayout(loadConfig().dataDir).data, "cognito");
-    return { urls, pool: { cognito, cognitoDataDir } };
+    const config = loadConfig();
+    const userPoolId = config.cognito.userPoolId ?? readRunFile(stackLayout(config.dataDir).runFile)?.cognito?.userPoolId;
+    if (!userPoolId) throw new Errors.CLIError("No Cognito user pool to create the test voters in: start the local stack with 'npm run dev', or set LANDSLIDE_COGNITO_USER_POOL_ID.", { exit: EXIT.failed });
+    return { urls, pool: { cognito, userPoolId } };
   }
 
   private async openElection(reader: ReturnType<typeof createLandslideClient>, wanted: string | undefined) {

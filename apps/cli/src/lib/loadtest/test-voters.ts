@@ -2,14 +2,14 @@ import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AuthError, type CognitoSession, type DeviceKey } from "@landslide/api/client";
-import { waitForConfirmationCode } from "@landslide/local-stack";
+import { createCognitoClient, ensureAccountWithPassword } from "@landslide/vote-engine/cognito";
 import { voterDeviceKey } from "./voter-device";
 
-/** Where a deployment's test voters sign up: its voter app client, and the local Cognito's data folder for their codes. */
+/** Where a deployment's test voters sign in (its voter app client), and the pool an operator creates them in. */
 export interface TestVoterPool {
   readonly cognito: { readonly region: string; readonly endpoint?: string; readonly clientId: string };
-  /** cognito-local keeps the confirmation codes it would have e-mailed here. */
-  readonly cognitoDataDir: string;
+  /** The user pool, for the admin API: test voters are created the way provisioning creates accounts. */
+  readonly userPoolId: string;
 }
 
 export interface TestVoter {
@@ -37,29 +37,39 @@ export function testVoters(configDir: string, count: number): TestVoter[] {
 }
 
 /**
- * Signs the voter in on `auth` (its own client's session), signing it up first, and confirming
- * it with the code the local Cognito would have e-mailed, when it does not exist yet. Returns
- * whether it was created. Call it for one voter at a time: cognito-local loses sign-ups written
- * concurrently.
+ * Creates test voters with the operator's own AWS credentials (the local stack's, or the default
+ * chain's against AWS), through the admin API as provisioning creates accounts: e-mail verified,
+ * no message sent, the derived password set as permanent, in the voters group. Self sign-up is
+ * not the way: it needs a sign-up ticket, which at most five sign-ups per network per ten
+ * minutes get, and a load test is not a sign-up abuse test.
  */
-export async function signInOrSignUp(auth: CognitoSession, pool: TestVoterPool, voter: TestVoter): Promise<boolean> {
+export function testVoterAdmin(pool: TestVoterPool) {
+  const cognito = createCognitoClient({ region: pool.cognito.region, endpoint: pool.cognito.endpoint });
+  return {
+    /** Creates the voter, or sets its derived password again; whether it was created. */
+    ensure: async (voter: TestVoter) => (await ensureAccountWithPassword(cognito, pool.userPoolId, { email: voter.email, group: "voters" }, voter.password)).created,
+    close: () => cognito.destroy(),
+  };
+}
+
+export type TestVoterAdmin = ReturnType<typeof testVoterAdmin>;
+
+/**
+ * Signs the voter in on `auth` (its own client's session), creating it first when it does not
+ * exist, or setting its derived password again when the CLI's secret changed since it was
+ * created (its config folder was reset). Returns whether it was created. Call it for one voter
+ * at a time: cognito-local loses accounts written concurrently.
+ */
+export async function signInOrCreate(auth: CognitoSession, admin: TestVoterAdmin, voter: TestVoter): Promise<boolean> {
   try {
     await auth.signIn(voter.email, voter.password);
     return false;
   } catch (error) {
     if (!(error instanceof AuthError) || (error.reason !== "INVALID_CREDENTIALS" && error.reason !== "NOT_CONFIRMED")) throw error;
   }
-  try {
-    await auth.signUp(voter.email, voter.password);
-  } catch (error) {
-    if (error instanceof AuthError && error.reason === "ACCOUNT_EXISTS") {
-      throw new Error(`${voter.email} exists with another password (was the CLI's config folder reset?): reset the local stack with 'election local reset'.`);
-    }
-    throw error;
-  }
-  await auth.confirmSignUp(voter.email, await waitForConfirmationCode(pool.cognitoDataDir, voter.email, 10_000));
+  const created = await admin.ensure(voter);
   await auth.signIn(voter.email, voter.password);
-  return true;
+  return created;
 }
 
 function loadOrCreateSecret(configDir: string): Buffer {
