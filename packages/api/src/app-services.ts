@@ -11,9 +11,10 @@ import { DeviceTokens } from "./device/device-token";
 import type { Logger } from "./logger";
 import { AuditTrail, ElectionsRepository, FraudCasesRepository, PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import { epochSealer } from "./aggregator/epoch-sealer";
+import { freshElections } from "./voting/fresh-elections";
 import { publishBundle } from "./audit/publish-bundle";
 import { receiptStanding } from "./audit/receipt-standing";
-import { type AuditBundle, type Election, type ElectionReader, type RecordVerifier, type Recount, recount, systemClock } from "@landslide/vote-engine";
+import { type AuditBundle, type Election, type RecordVerifier, type Recount, recount, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
@@ -40,7 +41,6 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   const votes = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
-  const cachedElection = promiseCache<Election | undefined>(ELECTION_CACHE_MS);
   const cachedRecount = promiseCache<Recount>(FINAL_CACHE_MS);
   const cachedBundle = promiseCache<AuditBundle>(FINAL_CACHE_MS);
   const auditLog = () => new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
@@ -86,7 +86,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     badIpRanges,
     castLoad,
     riskPolicy: config.risk,
-    elections: { get: (id: string) => cachedElection(id, () => repository().get(id)) } satisfies ElectionReader,
+    /** Each copy knows when it was read: casts refuse to be judged by one that may have missed a pause or close. */
+    elections: freshElections((id) => repository().get(id), ELECTION_CACHE_MS),
     repository,
     auditTrail: () => new AuditTrail(deps.controlPlane().db),
     fraudCases: () => new FraudCasesRepository(deps.controlPlane().db),

@@ -1,6 +1,6 @@
 export * from "./election/definition";
 export { DEMO_ELECTION_ID, demoElection } from "./election/demo";
-export { checkCastingAllowed, effectiveStatus, replaceQuestions, transition, type TransitionContext } from "./election/lifecycle";
+export { checkCastingAllowed, effectiveStatus, ELECTION_READ_MAX_AGE_MS, replaceQuestions, STOP_NOTICE_MS, transition, type TransitionContext, votingDeadline } from "./election/lifecycle";
 export { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot/ballot-schema";
 export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ballot/validate-ballot";
 export { canonicalBallotJson } from "./ballot/canonical-json";
@@ -20,5 +20,5 @@ export { instantRunoff, type InstantRunoffInput, type InstantRunoffResult, type 
 export { buildResultsSnapshot, type ResultsSnapshot } from "./tally/results-snapshot";
 export { tallyDelta, type TallyDelta } from "./tally/tally-delta";
 export { countsVote, type VoteChange } from "./tally/vote-change";
-export { type ChangeAdmission, signedChangesOnly } from "./tally/admit-change";
+export { castBeforeDeadline, type ChangeAdmission, signedChangesOnly } from "./tally/admit-change";
 export * from "./audit/index";

@@ -257,4 +257,32 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const naive = await recount(election, store.scan(election.id));
     expect(naive.counters.get("__turnout")).toBe((honest.get("__turnout") ?? 0) + 4);
   });
+
+  it("sets aside a signed ballot cast at or after its election's deadline as LATE_CAST, however its task came to take it", async () => {
+    const names = await freshTables();
+    const store = new DynamoDbVoteStore(dynamodb, names.votes);
+    const deadline = new Date("2026-11-25T12:00:00.000Z");
+    // A task that still believed the election open (a stale copy, a skewed clock): one ballot a millisecond before, one at, one after.
+    const castAt = async (offsetMs: number, subject: string) => {
+      const result = await castVote(castDependencies(store, { clock: { now: () => new Date(deadline.getTime() + offsetMs) } }), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(offsetMs + 10),
+        ballot: demoBallot(0),
+      });
+      if (!result.ok) throw new Error(result.error.code);
+    };
+    await castAt(-1, "just-in-time");
+    await castAt(0, "on-the-stroke");
+    await castAt(5, "late");
+    const deadlineOf = async (id: string) => (id === election.id ? deadline : null);
+    for (let pass = 0; pass < 50; pass++) {
+      const report = await new StreamAggregator({ dynamodb, streams, votesTable: names.votes, tallies: talliesOf(names), admit: admitSigned, deadlineOf }).drainOnce();
+      if (report.applied === 0 && report.deadLettered === 0) break;
+      if (report.deadLettered > 0) expect(report.rejected).toEqual({ LATE_CAST: 2 });
+    }
+    expect((await talliesOf(names).readCounters(election.id)).get("__turnout")).toBe(1);
+    const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
+    expect(Items?.map((item) => item.reason?.S?.split(":")[0])).toEqual(["LATE_CAST", "LATE_CAST"]);
+  });
 });

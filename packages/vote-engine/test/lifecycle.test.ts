@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkCastingAllowed, type Election, effectiveStatus, electionDefinitionSchema, replaceQuestions, transition } from "../src/index";
+import { castVote, checkCastingAllowed, type Election, ELECTION_READ_MAX_AGE_MS, effectiveStatus, electionDefinitionSchema, replaceQuestions, STOP_NOTICE_MS, transition, votingDeadline } from "../src/index";
+import { InMemoryVoteStore } from "../src/adapters/memory";
+import { castDependencies, demoBallot, idempotencyKey } from "./fixtures";
 import { election as demo } from "./fixtures";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -75,5 +77,56 @@ describe("election lifecycle", () => {
     const [first] = demo.questions;
     const repeatedOption = { ...first!, options: [first!.options[0]!, first!.options[0]!] };
     expect(electionDefinitionSchema.safeParse({ ...definition, questions: [repeatedOption] }).success).toBe(false);
+  });
+
+  describe("a pause or close by an official", () => {
+    const open: Election = { ...draft, status: "open", opensAt: hours(-1), closesAt: hours(48) };
+    const ms = (n: number) => new Date(now.getTime() + n);
+    const closed = transition(open, "closed", { now });
+    if (!closed.ok) throw new Error(closed.error.code);
+    const stopsAt = ms(STOP_NOTICE_MS);
+
+    it("takes effect STOP_NOTICE_MS later, to the millisecond, on any copy of the election", () => {
+      expect(closed.value.stopsAt).toEqual(stopsAt);
+      expect(code(checkCastingAllowed(closed.value, ms(STOP_NOTICE_MS - 1)))).toBe("OK");
+      expect(code(checkCastingAllowed(closed.value, stopsAt))).toBe("ELECTION_CLOSED");
+      expect(effectiveStatus(closed.value, ms(STOP_NOTICE_MS - 1))).toBe("open");
+      expect(effectiveStatus(closed.value, stopsAt)).toBe("closed");
+      expect(votingDeadline(closed.value)).toEqual(stopsAt);
+      // The copy a task cached before the close knows nothing of it; the notice outlasts the oldest copy a cast may use.
+      expect(STOP_NOTICE_MS).toBeGreaterThan(ELECTION_READ_MAX_AGE_MS);
+    });
+
+    it("pauses the same way, and a resume clears the stop", () => {
+      const paused = transition(open, "paused", { now });
+      if (!paused.ok) throw new Error(paused.error.code);
+      expect(code(checkCastingAllowed(paused.value, ms(STOP_NOTICE_MS - 1)))).toBe("OK");
+      expect(code(checkCastingAllowed(paused.value, stopsAt))).toBe("ELECTION_NOT_OPEN");
+      const resumed = transition(paused.value, "open", { now: hours(1) });
+      if (!resumed.ok) throw new Error(resumed.error.code);
+      expect(resumed.value.stopsAt).toBeNull();
+      expect(votingDeadline(resumed.value)).toEqual(open.closesAt);
+      // Closing a paused election keeps the pause's instant: nothing was cast since.
+      const closedAfterPause = transition(paused.value, "closed", { now: hours(1) });
+      expect(closedAfterPause.ok && closedAfterPause.value.stopsAt).toEqual(stopsAt);
+    });
+
+    it("cannot be certified before it takes effect", () => {
+      expect(code(transition(closed.value, "certified", { now: ms(STOP_NOTICE_MS - 1), recountMatchesTally: true }))).toBe("ELECTION_NOT_CLOSED_YET");
+      expect(code(transition(closed.value, "certified", { now: stopsAt, recountMatchesTally: true }))).toBe("OK");
+    });
+
+    it("is never judged by a copy of the election older than ELECTION_READ_MAX_AGE_MS", async () => {
+      const readAt = now;
+      const cast = (at: number) =>
+        castVote(castDependencies(new InMemoryVoteStore(), { elections: { get: async () => ({ ...open, readAt }) }, clock: { now: () => ms(at) } }), {
+          electionId: open.id,
+          subject: `voter-${at}`,
+          idempotencyKey: idempotencyKey(at),
+          ballot: demoBallot(1),
+        });
+      expect(code(await cast(ELECTION_READ_MAX_AGE_MS - 1))).toBe("OK");
+      expect(code(await cast(ELECTION_READ_MAX_AGE_MS))).toBe("ELECTION_STATE_STALE");
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
-import { PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
-import { signedChangesOnly } from "@landslide/vote-engine";
+import { ElectionsRepository, PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import { signedChangesOnly, votingDeadline } from "@landslide/vote-engine";
 import { nodeEntropy, nodeKeys, nodeRecordVerifier, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { epochSealer } from "./epoch-sealer";
 import { LagPublisher } from "./lag-metric";
@@ -21,6 +21,7 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
   const streams = createDynamoDbStreamsClient({ region: config.aws.region, endpoint: config.aws.dynamodbEndpoint });
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
+  const elections = new ElectionsRepository(deps.controlPlane().db);
   const aggregator = new StreamAggregator({
     dynamodb: deps.dynamodb,
     streams,
@@ -28,6 +29,11 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
     tallies,
     // Only rows the vote API signed count; the aggregator needs the receipt key's public half only.
     admit: signedChangesOnly(nodeRecordVerifier([nodeKeys(readKeyFile(config.keysFile)).receiptPublicKey])),
+    // ...and only if cast before voting stopped, whichever task took it.
+    deadlineOf: async (electionId) => {
+      const election = await elections.get(electionId);
+      return election ? votingDeadline(election) : null;
+    },
     fraudCases: new PostgresFraudCaseSink(deps.controlPlane().db),
     countedBallots: auditLog,
   });

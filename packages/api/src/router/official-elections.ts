@@ -80,9 +80,12 @@ export const officialElectionsRouter = {
       }
       const next = transition(election, input.to, { now: services.clock.now(), ...(recountMatchesTally === undefined ? {} : { recountMatchesTally }) });
       if (!next.ok) throw refuse(next.error);
-      if (!(await services.repository().updateStatus(election.id, election.status, next.value.status))) throw changedMeanwhile();
-      await recordAction(ctx, "election.transition", election.id, input.reason, { from: election.status, to: next.value.status });
-      return { electionId: election.id, from: election.status, to: next.value.status };
+      const stopsAt = next.value.stopsAt ?? null;
+      if (!(await services.repository().updateStatus(election.id, election.status, next.value.status, stopsAt))) throw changedMeanwhile();
+      // A pause or close of an open election takes effect a moment later on every task at once: the log says when.
+      const effectiveAt = (stopsAt ?? services.clock.now()).toISOString();
+      await recordAction(ctx, "election.transition", election.id, input.reason, { from: election.status, to: next.value.status, effectiveAt });
+      return { electionId: election.id, from: election.status, to: next.value.status, effectiveAt };
     }),
 
   /**

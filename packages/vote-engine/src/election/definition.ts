@@ -54,4 +54,12 @@ export type Option = z.infer<typeof optionSchema>;
 
 export interface Election extends ElectionDefinition {
   readonly status: ElectionStatus;
+  /**
+   * When an official's pause or close of an open election takes effect: voting stops at this
+   * instant on every task alike, by the clock, not when each task's cached copy catches up.
+   * Null or absent when the status took effect at once (nothing could be cast before).
+   */
+  readonly stopsAt?: Date | null;
+  /** When a cached copy began to be read from the control plane; castVote refuses to judge by one older than ELECTION_READ_MAX_AGE_MS. */
+  readonly readAt?: Date;
 }

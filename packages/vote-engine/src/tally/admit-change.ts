@@ -14,3 +14,21 @@ export function signedChangesOnly(verify: RecordVerifier): ChangeAdmission {
     return verify(change.signed);
   };
 }
+
+/**
+ * The deadline backstop: a signed ballot cast at or after its election's voting deadline (see
+ * votingDeadline) is set aside as LATE_CAST, whichever task took it and whatever its clock said.
+ * `deadlines` holds the deadline of each election the batch touches (absent: none set).
+ */
+export function castBeforeDeadline(admit: ChangeAdmission, deadlines: ReadonlyMap<string, Date>): ChangeAdmission {
+  return (change) => {
+    const check = admit(change);
+    if (!check.ok || !change.signed) return check;
+    const deadline = deadlines.get(change.electionId);
+    const castAt = Date.parse(change.signed.receipt.castAt);
+    if (deadline && !(castAt < deadline.getTime())) {
+      return { ok: false, reason: "LATE_CAST", message: `Receipt ${change.signed.receipt.receiptId} was cast at ${change.signed.receipt.castAt}, not before voting stopped at ${deadline.toISOString()}.` };
+    }
+    return check;
+  };
+}

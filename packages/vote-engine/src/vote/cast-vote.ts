@@ -1,6 +1,6 @@
 import { canonicalBallotJson } from "../ballot/canonical-json";
 import { validateBallot } from "../ballot/validate-ballot";
-import { checkCastingAllowed } from "../election/lifecycle";
+import { checkCastingAllowed, ELECTION_READ_MAX_AGE_MS } from "../election/lifecycle";
 import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from "../ports";
 import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
@@ -54,6 +54,10 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   const election = await deps.elections.get(command.electionId);
   if (!election) return fail("ELECTION_NOT_FOUND", "There is no such election.", { electionId: command.electionId });
   const now = deps.clock.now();
+  // Judged by a copy old enough to have missed a pause or close already in effect? Ask again shortly.
+  if (election.readAt && now.getTime() - election.readAt.getTime() >= ELECTION_READ_MAX_AGE_MS) {
+    return fail("ELECTION_STATE_STALE", "The election's state could not be confirmed just now; try again in a moment.");
+  }
   const allowed = checkCastingAllowed(election, now);
   if (!allowed.ok) return allowed;
   if (election.eligibility === "voter-roll") {

@@ -16,7 +16,7 @@ export interface SignedRecord {
 }
 
 /** Why a record is not counted. Stable codes: metrics, dead letters and officials see them. */
-export type RecordRejection = "UNSIGNED_RECORD" | "BALLOT_NOT_COMMITTED";
+export type RecordRejection = "UNSIGNED_RECORD" | "BALLOT_NOT_COMMITTED" | "LATE_CAST";
 
 export type RecordCheck = { readonly ok: true } | { readonly ok: false; readonly reason: RecordRejection; readonly message: string };
 

@@ -8,7 +8,7 @@ import {
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { CountedBallotSink, FraudCaseSink } from "../../ports";
-import type { ChangeAdmission } from "../../tally/admit-change";
+import { castBeforeDeadline, type ChangeAdmission } from "../../tally/admit-change";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
 import { toVoteChange } from "./stream-records";
@@ -47,6 +47,8 @@ export class StreamAggregator {
       readonly tallies: TallyStore;
       /** Which changes may count: those the vote API signed (see signedChangesOnly); the rest are set aside as dead letters. */
       readonly admit: ChangeAdmission;
+      /** Each election's voting deadline (votingDeadline), if it has one: ballots cast at or after it are set aside as LATE_CAST. */
+      readonly deadlineOf?: (electionId: string) => Promise<Date | null>;
       /** Receives quarantined votes and their reviews before the batch's checkpoint commits. */
       readonly fraudCases?: FraudCaseSink;
       /** Receives the votes each batch counts, for the audit log, before the batch's checkpoint commits. */
@@ -81,7 +83,7 @@ export class StreamAggregator {
     while (iterator) {
       const page = await this.deps.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.deps.recordsPerRead ?? 500 }));
       const records = page.Records ?? [];
-      for (const batch of batches(records, this.deps.admit)) {
+      for (const batch of batches(records, await this.admissionFor(records))) {
         const next: Checkpoint = { sequenceNumber: batch.lastSequence, closed: false };
         // At least once into Postgres (idempotent there), then exactly once into the counters.
         await this.deps.fraudCases?.record(batch.changes);
@@ -130,7 +132,8 @@ export class StreamAggregator {
     let redriven = 0;
     const stillFailing: DeadLetter[] = [];
     for (const letter of await tallies.listDeadLetters()) {
-      const parsed = admitted(toVoteChange(JSON.parse(letter.record) as StreamRecord), this.deps.admit);
+      const record = JSON.parse(letter.record) as StreamRecord;
+      const parsed = admitted(toVoteChange(record), await this.admissionFor([record]));
       if (!parsed.ok) {
         stillFailing.push({ ...letter, reason: parsed.reason });
         continue;
@@ -140,6 +143,19 @@ export class StreamAggregator {
       if (await tallies.redrive(letter, tallyDelta([parsed.change]), counterShardFor(letter.sequenceNumber, tallies.counterShards))) redriven += 1;
     }
     return { redriven, stillFailing };
+  }
+
+  /** The admission rule for a page of records: signed, and cast before its election's deadline (read once per election and page). */
+  private async admissionFor(records: readonly StreamRecord[]): Promise<ChangeAdmission> {
+    const { deadlineOf } = this.deps;
+    if (!deadlineOf) return this.deps.admit;
+    const ids = new Set(records.flatMap((r) => [(r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.electionId?.S ?? []].flat()));
+    const deadlines = new Map<string, Date>();
+    for (const id of ids) {
+      const deadline = await deadlineOf(id);
+      if (deadline) deadlines.set(id, deadline);
+    }
+    return castBeforeDeadline(this.deps.admit, deadlines);
   }
 
   private async streamArn(): Promise<string | undefined> {

@@ -30,6 +30,7 @@ export class ElectionsRepository {
       eligibility: row.eligibility,
       opensAt: row.opensAt,
       closesAt: row.closesAt,
+      stopsAt: row.stopsAt,
       questions: all
         .filter((q) => q.electionId === row.id)
         .map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, minChoices: q.minChoices, maxChoices: q.maxChoices, options: q.options })),
@@ -43,12 +44,13 @@ export class ElectionsRepository {
 
   /**
    * Changes the status only if it is still `from`: two officials clicking at once cannot both
-   * move the same election. Returns false when someone else moved it first.
+   * move the same election. Returns false when someone else moved it first. `stopsAt` is when a
+   * pause or close takes effect (see lifecycle.ts); undefined leaves it as it is.
    */
-  async updateStatus(id: string, from: Election["status"], to: Election["status"]): Promise<boolean> {
+  async updateStatus(id: string, from: Election["status"], to: Election["status"], stopsAt?: Date | null): Promise<boolean> {
     const updated = await this.db
       .update(elections)
-      .set({ status: to, updatedAt: new Date() })
+      .set({ status: to, updatedAt: new Date(), ...(stopsAt === undefined ? {} : { stopsAt }) })
       .where(and(eq(elections.id, id), eq(elections.status, from)))
       .returning({ id: elections.id });
     return updated.length === 1;

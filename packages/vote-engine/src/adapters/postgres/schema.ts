@@ -22,6 +22,8 @@ export const elections = pgTable(
     eligibility: eligibility().notNull().default("any-signed-in-voter"),
     opensAt: timestamp({ withTimezone: true }),
     closesAt: timestamp({ withTimezone: true }),
+    /** When a pause or close of an open election takes effect (lifecycle.ts STOP_NOTICE_MS after it was asked). */
+    stopsAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

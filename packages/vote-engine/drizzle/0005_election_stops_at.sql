@@ -1,0 +1,1 @@
+ALTER TABLE "elections" ADD COLUMN "stops_at" timestamp with time zone;
