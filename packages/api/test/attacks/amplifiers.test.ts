@@ -39,7 +39,7 @@ describe("metrics", () => {
     const metrics = await raw(metricsUrl(base));
     const elapsedMs = performance.now() - started;
     expect(metrics.status).toBe(200);
-    expect(metrics.text).toMatch(/^landslide_http_request_duration_seconds_count\{route="unmatched",status="404",service="results"\} 5000$/m);
+    expect(metrics.text).toMatch(/^landslide_http_request_duration_seconds_count\{service="results",route="unmatched",status="404"\} 5000$/m);
     expect(metrics.text.length).toBeLessThan(64 * 1024);
     expect(elapsedMs).toBeLessThan(500);
   });
