@@ -131,7 +131,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     if (servers) {
       urls["dynamodb-local"] = servers.dynamodb.endpoint;
       urls["cognito-local"] = servers.cognito.endpoint;
-      urls.postgres = servers.postgres.url;
+      // Printed and kept in stack.json: the address, not the password (it stays in the cluster folder).
+      urls.postgres = withoutPassword(servers.postgres.url);
     }
     writeRunFile(layout.runFile, {
       pid: process.pid,
@@ -162,4 +163,10 @@ async function assertNothingListening(wanted: readonly PlannedPort[], host: stri
   for (const { port, what } of wanted) {
     if (await isPortInUse(port, host)) throw new Error(`${what} still listens on port ${port} after stopping`);
   }
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = "";
+  return parsed.toString();
 }
