@@ -116,7 +116,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
     onStep("Starting the vote API, control API, results fan-out and aggregator");
     for (const name of services) launched.push(launchService(name, config, env, layout.logs));
-    await waitUntilReady(launched, 60_000);
+    // Two minutes: each service transpiles the API on start (tsx), slow on a busy two-core machine.
+    await waitUntilReady(launched, 120_000);
 
     if (options.web !== "none") {
       onStep(`Starting the voter site and the console (next ${options.web === "dev" ? "dev" : "start"})`);
