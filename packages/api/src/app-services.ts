@@ -22,8 +22,11 @@ import type { Metrics } from "./http/metrics";
 import { required } from "@landslide/config";
 import { createSignUpServices } from "./sign-up/sign-up-services";
 
-/** Election definitions change rarely; the hot path reads them from memory for this long. */
-const ELECTION_CACHE_MS = 1000;
+/**
+ * Election definitions change rarely; the hot path reads them from memory for this long. Well
+ * under ELECTION_READ_MAX_AGE_MS, so a refresh has that long to answer before casts wait for it.
+ */
+const ELECTION_CACHE_MS = 400;
 /** A closed election's recount is read by many and costs a scan of its votes: kept this long. */
 const FINAL_CACHE_MS = 60_000;
 

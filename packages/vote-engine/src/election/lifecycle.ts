@@ -20,9 +20,12 @@ const transitions: Record<ElectionStatus, readonly ElectionStatus[]> = {
  * so by then each has heard, and all stop at the same recorded instant: no task accepts a ballot
  * cast at or after it, however its cache stood.
  */
-export const STOP_NOTICE_MS = 2000;
-/** The oldest election read a vote may be judged by: comfortably less than STOP_NOTICE_MS. */
-export const ELECTION_READ_MAX_AGE_MS = 1500;
+export const STOP_NOTICE_MS = 1000;
+/**
+ * The oldest election read a vote may be judged by: less than STOP_NOTICE_MS, by a margin that
+ * covers the clocks of the control and vote API tasks drifting apart (NTP keeps them within ms).
+ */
+export const ELECTION_READ_MAX_AGE_MS = 900;
 
 export interface TransitionContext {
   readonly now: Date;
