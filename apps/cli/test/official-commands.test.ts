@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { freePort } from "@landslide/local-stack";
+import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine/postgres";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 import { type CliDeployment, json, oneLine, startCliDeployment } from "./cli-deployment";
 
@@ -171,6 +172,50 @@ describe("election elections recount, export, close, certify", () => {
     const certified = await election(["elections", "certify", electionId, "--reason", "results certified by the board"]);
     expect(certified.code, certified.stderr).toBe(0);
     expect(certified.stdout).toMatch(/closed → certified/);
+  });
+});
+
+describe("text from the server with terminal escapes", () => {
+  it("is shown, never obeyed: list, show, recount and results print no control character, and --json keeps the text as stored", async () => {
+    // The API refuses control characters now; this row is as if written before, straight into Postgres.
+    const control = connectControlPlane(cli.stack.target.databaseUrl);
+    onTestFinished(() => control.close());
+    const id = crypto.randomUUID();
+    const title = "\u001b[31mRed\u001b]0;pwned\u0007 \u202eBoard\r";
+    await new ElectionsRepository(control.db).insert({
+      id,
+      title,
+      description: "line one\nline two\u001b[2J",
+      status: "draft",
+      allowAbstain: true,
+      eligibility: "any-signed-in-voter",
+      opensAt: null,
+      closesAt: null,
+      questions: [{ id: "q", kind: "single", prompt: "\u009b2JWhich?", minChoices: 1, maxChoices: 1, options: [{ id: "a", label: "\u001b[8mhidden" }, { id: "b", label: "B\bA" }] }],
+    });
+
+    const [list, show, recount, results, listJson] = await Promise.all([
+      election(["elections", "list"]),
+      election(["elections", "show", id]),
+      election(["elections", "recount", id]),
+      election(["results", id]),
+      election(["elections", "list", "--json"]),
+    ]);
+    for (const [name, run] of Object.entries({ list, show, recount, results })) {
+      expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+      // ESC, CSI, BEL, CR, backspace and the right-to-left override: none reaches the terminal.
+      expect(run.stdout + run.stderr, name).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(list.stdout).toContain("\\x1b[31mRed\\x1b]0;pwned\\x07 \\u202eBoard\\r");
+    expect(show.stdout).toContain("\\x9b2JWhich?");
+    expect(show.stdout).toMatch(/^ {2}description +line one\n +line two\\x1b\[2J$/m);
+    expect(show.stdout).toContain("\\x1b[8mhidden");
+    expect(show.stdout).toContain("B\\x08A");
+    // The results service keeps drafts' titles to itself (the heading names the id), but shows the prompt and labels.
+    expect(results.stdout).toContain("\\x9b2JWhich?");
+    expect(results.stdout).toMatch(/^ {2}\\x1b\[8mhidden +0 +—$/m);
+    // JSON escapes controls itself: the title comes back exactly as stored.
+    expect(json<{ elections: Array<{ id: string; title: string }> }>(listJson).elections.find((e) => e.id === id)?.title).toBe(title);
   });
 });
 
