@@ -8,6 +8,7 @@ const recount = (differences: number, version = 7): RecountRun => ({
   basis: { version, storedStatus: "closed" },
   result: {
     votesRead: 3,
+    rejected: 0,
     counters: {},
     instantRunoff: {},
     differences: Array.from({ length: differences }, (_, i) => ({ counter: `q#o${i}`, live: 1, recount: 2 })),

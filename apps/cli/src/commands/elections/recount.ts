@@ -21,6 +21,9 @@ export default class ElectionsRecount extends OfficialCommand {
     const equalsLiveTally = recount.differences.length === 0;
     if (!this.jsonEnabled()) {
       this.log(`Recounted ${count(recount.votesRead, "stored vote")} of ${election.title}: ${equalsLiveTally ? "equal to the live tally" : `${count(recount.differences.length, "counter")} differ from the live tally`}.`);
+      if (recount.rejected > 0) {
+        this.warn(`${count(recount.rejected, "stored row")} not signed by the vote API ${recount.rejected === 1 ? "was" : "were"} left out: someone wrote to the votes table around it. See docs/security.md.`);
+      }
       ux.stdout(
         table(countersOf(election), [
           { header: "COUNTER", value: (c) => c.counter },

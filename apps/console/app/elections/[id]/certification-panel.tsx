@@ -47,7 +47,7 @@ export function CertificationPanel({ election, live, recount }: { election: Offi
 }
 
 function RecountSummary({ run, ballot }: { run: RecountRun; ballot: OfficialElection }) {
-  const { votesRead, differences, instantRunoff } = run.result;
+  const { votesRead, rejected, differences, instantRunoff } = run.result;
   const ranked = ballot.questions.filter((q) => instantRunoff[q.id]);
   return (
     <div role="status">
@@ -57,6 +57,12 @@ function RecountSummary({ run, ballot }: { run: RecountRun; ballot: OfficialElec
             different from the live tally on {differences.length} {differences.length === 1 ? "counter" : "counters"}.
           </strong>}
       </p>
+      {rejected > 0 ? (
+        <p className="bad">
+          {rejected.toLocaleString("en")} stored {rejected === 1 ? "row was" : "rows were"} left out because the vote API never signed{" "}
+          {rejected === 1 ? "it" : "them"}: someone wrote to the votes table directly. Tell your security team; these rows are never counted.
+        </p>
+      ) : null}
       {ranked.length > 0 ? (
         <ul>
           {ranked.map((q) => {
