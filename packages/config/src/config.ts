@@ -29,6 +29,8 @@ export interface Config {
   readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
   /** Sign-up tickets the vote API gives (each self sign-up needs one). */
   readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number };
+  /** The sign-up ticket key (base64url) when given apart from the keys file (production: its own secret). */
+  readonly signUpTicketKey: string | undefined;
   readonly risk: {
     readonly quarantineAt: number;
     readonly refuseAt: number;
@@ -159,6 +161,7 @@ function fromEnvironment(env: Environment): Config {
       perNetworkPer10Minutes: env.LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK,
       perDevicePerDay: env.LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE,
     },
+    signUpTicketKey: env.LANDSLIDE_SIGN_UP_TICKET_KEY,
     risk: {
       quarantineAt: env.LANDSLIDE_RISK_QUARANTINE_SCORE,
       refuseAt: env.LANDSLIDE_RISK_REFUSE_SCORE,

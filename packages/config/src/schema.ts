@@ -101,6 +101,12 @@ export const environmentSchema = z.object({
   // Self sign-ups (tickets from the vote API) per address block (/24, /64) per 10 minutes, and per device key per day.
   LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: wholeNumber(1, 1_000_000, 5, "a whole number of sign-ups per 10 minutes"),
   LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 3, "a whole number of sign-ups per day"),
+  // The key that signs sign-up tickets, base64url (32 bytes or more). Production passes it from a
+  // secret of its own, which Cognito's pre-sign-up Lambda also reads; unset, the keys file's is used.
+  LANDSLIDE_SIGN_UP_TICKET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43,}$/, { error: "at least 43 base64url characters (a key of 32 bytes or more)" })
+    .optional(),
   // Risk scoring (weights in packages/api/src/risk/risk-signals.ts): a ballot scoring at least
   // QUARANTINE is stored but counted only after review; at least REFUSE is not stored at all.
   LANDSLIDE_RISK_QUARANTINE_SCORE: wholeNumber(1, 1000, 50, "a whole number from 1 to 1000"),

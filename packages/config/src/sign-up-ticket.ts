@@ -74,11 +74,18 @@ export function verifySignUpTicket(key: Uint8Array, ticket: string | undefined, 
 /** Remembers used ticket ids until they expire: true the first time an id is claimed, false after. */
 export type ClaimOnce = (key: string, expiresAt: Date) => Promise<boolean>;
 
+/**
+ * What every claim key starts with (then the ticket's id). The production Lambda writes the key
+ * as the nonces table's partition key, and its role may write no other keys (IAM's
+ * dynamodb:LeadingKeys condition on this prefix).
+ */
+export const TICKET_CLAIM_PREFIX = "sign-up-ticket#";
+
 /** A valid ticket, used up now: the whole check the pre-sign-up trigger makes. */
 export async function redeemSignUpTicket(key: Uint8Array, ticket: string | undefined, email: string, now: Date, claimOnce: ClaimOnce): Promise<TicketVerdict> {
   const verdict = verifySignUpTicket(key, ticket, email, now);
   if (!verdict.ok) return verdict;
-  if (!(await claimOnce(`sign-up-ticket:${verdict.id}`, verdict.expiresAt))) return refuse("SIGN_UP_TICKET_REUSED", "That sign-up ticket was already used.");
+  if (!(await claimOnce(`${TICKET_CLAIM_PREFIX}${verdict.id}`, verdict.expiresAt))) return refuse("SIGN_UP_TICKET_REUSED", "That sign-up ticket was already used.");
   return verdict;
 }
 

@@ -21,9 +21,11 @@ export function createSignUpServices(deps: Dependencies, shared: { readonly nonc
   const badIpRanges = ipRanges(config.risk.badIpRanges);
   let material: ReturnType<typeof readKeyFile> | undefined;
   let humanCheck: HumanCheck | undefined;
+  let ticketKey: Uint8Array | undefined;
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   return {
-    ticketKey: () => keyMaterial().signUpTicketKey,
+    /** Production gives the key in its own secret (LANDSLIDE_SIGN_UP_TICKET_KEY), which the pre-sign-up Lambda reads too; else the keys file's. */
+    ticketKey: () => (ticketKey ??= config.signUpTicketKey ? new Uint8Array(Buffer.from(config.signUpTicketKey, "base64url")) : keyMaterial().signUpTicketKey),
     /**
      * Proof of work under a key of its own (derived with its own label), so a challenge issued for
      * casting is refused here and one issued here is refused by a cast. A hosted check keeps the
