@@ -39,7 +39,7 @@ export function createStacks(app: App, parameters: Parameters): LandslideStacks 
     vpc: network.vpc,
     description: "Landslide: DynamoDB global tables, audit archive, Aurora control plane, deployment keys",
   });
-  const identity = new IdentityStack(app, `${prefix}-Identity`, { env: primary, tags, parameters, description: "Landslide: Cognito user pool, groups, app clients" });
+  const identity = new IdentityStack(app, `${prefix}-Identity`, { env: primary, tags, parameters, description: "Landslide: Cognito user pool, groups, app clients, sign-up ticket check" });
   const registry = new RegistryStack(app, `${prefix}-Registry`, { env: primary, tags, parameters, description: "Landslide: container registries" });
   const services = new ServicesStack(app, `${prefix}-Services`, {
     env: primary,
@@ -48,6 +48,7 @@ export function createStacks(app: App, parameters: Parameters): LandslideStacks 
     vpc: network.vpc,
     data,
     directory: identity.directory,
+    signUpTicketKey: identity.signUpTickets.key,
     repositories: registry.repositories,
     // The edge stack (us-east-1) reads the load balancers' ARNs and names from here.
     crossRegionReferences: true,

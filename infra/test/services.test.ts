@@ -79,7 +79,9 @@ describe("the services stack", () => {
     expect(environment).not.toHaveProperty("DATABASE_URL");
     expect(environment).not.toHaveProperty("DB_PASSWORD");
     const secrets = (containerOf("voteApi").Secrets as { Name: string }[]).map((s) => s.Name);
-    expect(secrets.sort()).toEqual(["DB_PASSWORD", "DB_USERNAME", "LANDSLIDE_KEYS_JSON"]);
+    // The sign-up ticket key only for the vote API, which alone issues tickets (sign-up-tickets.test.ts).
+    expect(secrets.sort()).toEqual(["DB_PASSWORD", "DB_USERNAME", "LANDSLIDE_KEYS_JSON", "LANDSLIDE_SIGN_UP_TICKET_KEY"]);
+    expect((containerOf("controlApi").Secrets as { Name: string }[]).map((s) => s.Name).sort()).toEqual(["DB_PASSWORD", "DB_USERNAME", "LANDSLIDE_KEYS_JSON"]);
     expect(containerOf("voteApi").ReadonlyRootFilesystem).toBe(true);
     // The web apps get no secret at all.
     expect(containerOf("voterWeb").Secrets).toBeUndefined();

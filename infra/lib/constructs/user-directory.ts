@@ -9,6 +9,7 @@ import {
   type UserPoolClient,
   type UserPoolGroup,
 } from "aws-cdk-lib/aws-cognito";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { Construct } from "constructs";
 import { acknowledgeFindings } from "../nag";
 
@@ -17,6 +18,8 @@ export interface UserDirectoryProps {
   readonly userPoolName: string;
   /** Send through SES (required for voter volumes); Cognito's own mailer otherwise. */
   readonly email?: { readonly from: string; readonly sesVerifiedDomain: string; readonly sesRegion: string };
+  /** Cognito's PreSignUp trigger: refuses a self sign-up without a sign-up ticket (see SignUpTickets). */
+  readonly preSignUp: IFunction;
 }
 
 /** Groups are roles: packages/api's procedure tiers read `cognito:groups`. */
@@ -69,6 +72,9 @@ export class UserDirectory extends Construct {
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Self sign-up stays open to voters, but only with a ticket the vote API gave after its human
+      // check and sign-up limits; accounts an operator creates (AdminCreateUser) pass.
+      lambdaTriggers: { preSignUp: props.preSignUp },
       ...(props.email
         ? { email: UserPoolEmail.withSES({ fromEmail: props.email.from, sesVerifiedDomain: props.email.sesVerifiedDomain, sesRegion: props.email.sesRegion }) }
         : {}),

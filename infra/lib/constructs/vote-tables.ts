@@ -15,6 +15,9 @@ export interface VoteTablesProps {
   readonly warmThroughput?: { readonly votes: WarmThroughput; readonly nonces: WarmThroughput };
 }
 
+/** The nonces table's name, which the identity stack's pre-sign-up Lambda writes to without a cross-stack reference. */
+export const noncesTableName = (tablePrefix: string) => `${tablePrefix}-nonces`;
+
 /**
  * The data plane tables, the same six as packages/vote-engine/src/adapters/dynamodb/tables.ts
  * creates locally. Global tables (one replica in a second region), on-demand, recoverable to
@@ -61,7 +64,7 @@ export class VoteTables extends Construct {
     // PK NONCE#<jti> (and the rate counters): a proof works once; DynamoDB deletes it after its validity window.
     this.nonces = new TableV2(this, "Nonces", {
       ...common,
-      tableName: `${props.tablePrefix}-nonces`,
+      tableName: noncesTableName(props.tablePrefix),
       partitionKey: pk,
       timeToLiveAttribute: "expiresAt",
       ...(props.warmThroughput ? { warmThroughput: props.warmThroughput.nonces } : {}),

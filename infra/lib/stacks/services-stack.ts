@@ -5,6 +5,7 @@ import { Cluster, ContainerImage, ContainerInsights, Secret as EcsSecret } from 
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { auditBucketName } from "../constructs/audit-archive";
@@ -22,6 +23,8 @@ export interface ServicesStackProps extends StackProps {
   readonly vpc: IVpc;
   readonly data: DataStack;
   readonly directory: UserDirectory;
+  /** The identity stack's sign-up ticket key: the vote API signs tickets with it (and only the vote API reads it). */
+  readonly signUpTicketKey: ISecret;
   readonly repositories: Record<ImageName, Repository>;
 }
 
@@ -148,6 +151,11 @@ export class ServicesStack extends Stack {
       DB_USERNAME: EcsSecret.fromSecretsManager(databaseSecret, "username"),
       DB_PASSWORD: EcsSecret.fromSecretsManager(databaseSecret, "password"),
     };
+    // The vote API alone issues sign-up tickets: its key reaches its task only (its execution role
+    // alone may read the secret), as LANDSLIDE_SIGN_UP_TICKET_KEY, which packages/config prefers to the keys file's.
+    const extraSecrets: Partial<Record<ServiceName, Record<string, EcsSecret>>> = {
+      voteApi: { LANDSLIDE_SIGN_UP_TICKET_KEY: EcsSecret.fromSecretsManager(props.signUpTicketKey) },
+    };
     // The two additions below are not yet read by packages/config: the aggregator archives sealed
     // epochs to a folder and dead-letters to the dead-letters table today (see the runbook).
     const extraEnvironment: Partial<Record<ServiceName, Record<string, string>>> = {
@@ -179,7 +187,7 @@ export class ServicesStack extends Stack {
           image: ContainerImage.fromEcrRepository(props.repositories[description.image], parameters.imageTag),
           cpuArchitecture: parameters.cpuArchitecture,
           environment,
-          ...(web ? {} : { secrets: apiSecrets, entryPoint: apiEntryPoint }),
+          ...(web ? {} : { secrets: { ...apiSecrets, ...extraSecrets[name] }, entryPoint: apiEntryPoint }),
           logRetentionDays: parameters.logRetentionDays,
           accessLogs: loadBalancerLogs,
           deletionProtection: prod,
