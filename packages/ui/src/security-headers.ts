@@ -36,8 +36,8 @@ export function contentSecurityPolicy({ nonce, connectTo, development, https }: 
     // the server, so attributes (not elements: no CSS selectors can be injected) stay allowed.
     ["style-src-attr", "'unsafe-inline'"],
     ["connect-src", "'self'", ...uniqueOrigins(connectTo)],
-    // The proof-of-work worker is a same-origin chunk; blob: for bundlers that start workers from one.
-    ["worker-src", "'self'", "blob:"],
+    // The proof-of-work worker is a same-origin chunk (Turbopack's worker loader; no blob: URL).
+    ["worker-src", "'self'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
     ["object-src", "'none'"],

@@ -22,6 +22,7 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("base-uri")).toEqual(["'none'"]);
     expect(policy.get("form-action")).toEqual(["'self'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
     expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
     // Inline <style> and <script> need the nonce: 'unsafe-inline' only for style attributes.
     expect(policy.get("style-src")).toEqual(["'self'", "'nonce-bm9uY2U='"]);
