@@ -20,7 +20,7 @@ import { type CliResult, runCli } from "./run-cli";
 const scratch = mkdtempSync(join(tmpdir(), "landslide-doctor-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const PORT_VARIABLES = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "PGLITE", "VOTER_WEB", "CONSOLE"] as const;
+const PORT_VARIABLES = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "POSTGRES", "VOTER_WEB", "CONSOLE"] as const;
 
 /** A data folder and a config folder of their own, and every local port on a free one. */
 async function isolated(name: string): Promise<{ env: NodeJS.ProcessEnv; ports: Record<(typeof PORT_VARIABLES)[number], number> }> {

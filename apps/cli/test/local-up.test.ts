@@ -14,7 +14,7 @@ let ports: Record<string, number>;
 
 beforeAll(async () => {
   ports = {};
-  for (const name of ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "PGLITE"]) ports[name] = await freePort();
+  for (const name of ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "POSTGRES"]) ports[name] = await freePort();
   env = { LANDSLIDE_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`LANDSLIDE_${k}_PORT`, String(v)])) };
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

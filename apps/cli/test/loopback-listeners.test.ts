@@ -19,7 +19,7 @@ import { runCli } from "./run-cli";
 const scratch = mkdtempSync(join(tmpdir(), "landslide-loopback-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const PORTS = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "PGLITE", "VOTER_WEB", "CONSOLE"] as const;
+const PORTS = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "POSTGRES", "VOTER_WEB", "CONSOLE"] as const;
 
 async function isolatedEnv(name: string): Promise<{ env: NodeJS.ProcessEnv; ports: Record<(typeof PORTS)[number], number> }> {
   const ports = {} as Record<(typeof PORTS)[number], number>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { embeddedPostgresUrl } from "./embedded-postgres-url";
 import { type Environment, environmentSchema } from "./schema";
 
 export interface Config {
-  /** "embedded": the launcher starts DynamoDB Local, cognito-local and PGlite itself. */
+  /** "embedded": the launcher starts DynamoDB Local, cognito-local and PostgreSQL itself. */
   readonly stack: "embedded" | "aws";
   /** The deployment environment (dev, staging, prod; "local" on a laptop). */
   readonly environment: string;
@@ -54,7 +55,7 @@ export interface Config {
     readonly aggregator: number;
     readonly dynamodbLocal: number;
     readonly cognitoLocal: number;
-    readonly pglite: number;
+    readonly postgres: number;
   };
   readonly urls: {
     readonly voteApi: string;
@@ -186,7 +187,7 @@ function fromEnvironment(env: Environment): Config {
       aggregator: env.LANDSLIDE_AGGREGATOR_PORT,
       dynamodbLocal: env.LANDSLIDE_DYNAMODB_LOCAL_PORT,
       cognitoLocal: env.LANDSLIDE_COGNITO_LOCAL_PORT,
-      pglite: env.LANDSLIDE_PGLITE_PORT,
+      postgres: env.LANDSLIDE_POSTGRES_PORT,
     },
     urls: {
       voteApi: env.LANDSLIDE_VOTE_API_URL ?? local(env.LANDSLIDE_VOTE_API_PORT),
@@ -208,7 +209,7 @@ function fromEnvironment(env: Environment): Config {
       userPoolName: env.LANDSLIDE_USER_POOL_NAME,
     },
     database: {
-      url: env.DATABASE_URL ?? `postgres://postgres:postgres@${host}:${env.LANDSLIDE_PGLITE_PORT}/postgres`,
+      url: env.DATABASE_URL ?? embeddedPostgresUrl(host, env.LANDSLIDE_POSTGRES_PORT, env.LANDSLIDE_DATA_DIR),
     },
     cognito: {
       userPoolId: env.LANDSLIDE_COGNITO_USER_POOL_ID,

@@ -61,7 +61,7 @@ export const environmentSchema = z.object({
   LANDSLIDE_AGGREGATOR_PORT: port(4003),
   LANDSLIDE_DYNAMODB_LOCAL_PORT: port(8000),
   LANDSLIDE_COGNITO_LOCAL_PORT: port(9229),
-  LANDSLIDE_PGLITE_PORT: port(5433),
+  LANDSLIDE_POSTGRES_PORT: port(5433),
 
   // Public base URLs of the services, as browsers and the CLI reach them.
   LANDSLIDE_VOTE_API_URL: httpUrl,

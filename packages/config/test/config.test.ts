@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, required } from "../src/index";
 
@@ -14,12 +17,26 @@ describe("loadConfig", () => {
       aggregator: 4003,
       dynamodbLocal: 8000,
       cognitoLocal: 9229,
-      pglite: 5433,
+      postgres: 5433,
     });
     expect(config.aws.dynamodbEndpoint).toBe("http://127.0.0.1:8000");
     expect(config.aws.cognitoEndpoint).toBe("http://127.0.0.1:9229");
-    expect(config.database.url).toBe("postgres://postgres:postgres@127.0.0.1:5433/postgres");
+    // No embedded cluster in this folder yet, so no password to give.
+    expect(config.database.url).toBe("postgres://postgres@127.0.0.1:5433/postgres");
     expect(config.urls.controlApi).toBe("http://127.0.0.1:4001");
+  });
+
+  it("finds the embedded PostgreSQL's generated password in the stack's data folder", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "landslide-config-"));
+    try {
+      mkdirSync(join(dataDir, "data", "postgres"), { recursive: true });
+      writeFileSync(join(dataDir, "data", "postgres", "landslide-password"), "s3cret/+x\n", { mode: 0o600 });
+      const config = loadConfig({ LANDSLIDE_DATA_DIR: dataDir, LANDSLIDE_POSTGRES_PORT: "5544" });
+      expect(config.database.url).toBe("postgres://postgres:s3cret%2F%2Bx@127.0.0.1:5544/postgres");
+      expect(loadConfig({ LANDSLIDE_DATA_DIR: dataDir, DATABASE_URL: "postgres://elsewhere:5432/x" }).database.url).toBe("postgres://elsewhere:5432/x");
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("lets every port and endpoint be overridden, and derives the local URLs from them", () => {

@@ -84,7 +84,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     if (embedded) {
       onStep("Starting DynamoDB Local, cognito-local and PostgreSQL");
       servers = await startLocalServers({
-        ports: { dynamodb: config.ports.dynamodbLocal, cognito: config.ports.cognitoLocal, postgres: config.ports.pglite },
+        ports: { dynamodb: config.ports.dynamodbLocal, cognito: config.ports.cognitoLocal, postgres: config.ports.postgres },
         dataDir: layout.data,
         scratchDir: layout.scratch,
         logDir: layout.logs,
@@ -102,6 +102,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       credentialsFile: layout.credentials,
       keysFile: resolve(config.keysFile),
     });
+    // cognito-local's pre-sign-up check finds this pool's ticket key through this (startLocalServers keeps the pool under data/cognito).
+    if (servers) registerSignUpTickets(join(layout.data, "cognito"), provisioned.userPoolId, resolve(config.keysFile));
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -125,8 +127,6 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       launched.push(...web);
       await waitUntilReady(web, 180_000);
     }
-    // cognito-local's pre-sign-up check finds this pool's ticket key through this (startLocalServers keeps the pool under data/cognito).
-    if (servers) registerSignUpTickets(join(layout.data, "cognito"), provisioned.userPoolId, resolve(config.keysFile));
 
     const urls: Record<string, string> = Object.fromEntries(launched.map((p) => [p.child.name, p.url]));
     if (servers) {
