@@ -39,18 +39,7 @@ export async function ensureAccount(
   let username = await findUsername(cognito, userPoolId, spec.email);
   const exists = username !== undefined;
   if (!username) {
-    const created = await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: spec.email,
-        MessageAction: "SUPPRESS",
-        UserAttributes: [
-          { Name: "email", Value: spec.email },
-          { Name: "email_verified", Value: "true" },
-        ],
-      }),
-    );
-    username = created.User?.Username ?? spec.email;
+    username = await createVerifiedUser(cognito, userPoolId, spec.email);
     changes.push(`created account ${spec.email}`);
   }
   let password = knownPassword;
@@ -59,13 +48,7 @@ export async function ensureAccount(
     await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: spec.email, Password: password, Permanent: true }));
     changes.push(`set a new password for ${spec.email}`);
   }
-  // Group calls take the pool's own username (a UUID when e-mail is the sign-in alias):
-  // real Cognito also accepts the alias, cognito-local does not.
-  const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
-  if (!groups.Groups?.some((g) => g.GroupName === spec.group)) {
-    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: spec.group }));
-    changes.push(`added ${spec.email} to ${spec.group}`);
-  }
+  if (await addToGroup(cognito, userPoolId, username, spec.group)) changes.push(`added ${spec.email} to ${spec.group}`);
   return { credentials: { ...spec, password }, changes };
 }
 
@@ -84,27 +67,38 @@ export async function ensureAccountWithPassword(
 ): Promise<{ created: boolean }> {
   let username = await findUsername(cognito, userPoolId, spec.email);
   const created = username === undefined;
-  if (!username) {
-    const user = await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: spec.email,
-        MessageAction: "SUPPRESS",
-        UserAttributes: [
-          { Name: "email", Value: spec.email },
-          { Name: "email_verified", Value: "true" },
-        ],
-      }),
-    );
-    username = user.User?.Username ?? spec.email;
-  }
+  if (!username) username = await createVerifiedUser(cognito, userPoolId, spec.email);
   await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: spec.email, Password: password, Permanent: true }));
-  // The pool's own username, as in ensureAccount: cognito-local refuses the alias in group calls.
-  const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
-  if (!groups.Groups?.some((g) => g.GroupName === spec.group)) {
-    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: spec.group }));
-  }
+  await addToGroup(cognito, userPoolId, username, spec.group);
   return { created };
+}
+
+/** An administrator-made user, e-mail verified and no message sent; returns the pool's own username. */
+async function createVerifiedUser(cognito: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string> {
+  const created = await cognito.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: email,
+      MessageAction: "SUPPRESS",
+      UserAttributes: [
+        { Name: "email", Value: email },
+        { Name: "email_verified", Value: "true" },
+      ],
+    }),
+  );
+  return created.User?.Username ?? email;
+}
+
+/**
+ * Puts the user in the group unless already there; true when it did. Group calls take the pool's
+ * own username (a UUID when e-mail is the sign-in alias): real Cognito also accepts the alias,
+ * cognito-local does not.
+ */
+async function addToGroup(cognito: CognitoIdentityProviderClient, userPoolId: string, username: string, group: string): Promise<boolean> {
+  const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
+  if (groups.Groups?.some((g) => g.GroupName === group)) return false;
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group }));
+  return true;
 }
 
 async function findUsername(cognito: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string | undefined> {
