@@ -3,7 +3,7 @@ import { freePort, waitForHttp } from "@landslide/local-stack";
 import { castVote, DEMO_ELECTION_ID, demoElection, type ResultsSnapshot } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import { InMemoryElections } from "@landslide/vote-engine/memory";
-import { generateKeyMaterial, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
+import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEnvironment, startService } from "../src/testing/index";
 
@@ -19,7 +19,8 @@ it("the aggregator process, killed with SIGKILL three times while votes pour in,
   const deps = {
     elections: new InMemoryElections([demoElection({ now: () => new Date(Date.now() - 3600_000) })]),
     votes: new DynamoDbVoteStore(client, stack.provisioned.tables.votes),
-    keys: nodeKeys(generateKeyMaterial()),
+    // The deployment's own keys, as the vote API signs with: the aggregator counts nothing else.
+    keys: nodeKeys(readKeyFile(stack.keysFile)),
     entropy: nodeEntropy,
     clock,
   };

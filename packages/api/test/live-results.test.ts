@@ -5,7 +5,7 @@ import { freePort, waitForHttp } from "@landslide/local-stack";
 import { castVote, DEMO_ELECTION_ID, demoElection, type ResultsSnapshot } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import { InMemoryElections } from "@landslide/vote-engine/memory";
-import { generateKeyMaterial, nodeEntropy, nodeKeys } from "@landslide/vote-engine/node-crypto";
+import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import type { AppRouter } from "../src/index";
 import { serviceEnvironment, startService } from "../src/testing/index";
@@ -43,7 +43,8 @@ async function castVotes(n: number, tag: string) {
   const deps = {
     elections: new InMemoryElections([demoElection({ now: () => new Date(Date.now() - 60_000) })]),
     votes: new DynamoDbVoteStore(dynamodb, stack.provisioned.tables.votes),
-    keys: nodeKeys(generateKeyMaterial()),
+    // The deployment's own keys, as the vote API signs with: the aggregator counts nothing else.
+    keys: nodeKeys(readKeyFile(stack.keysFile)),
     entropy: nodeEntropy,
     clock: { now: () => new Date() },
   };

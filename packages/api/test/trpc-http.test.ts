@@ -280,10 +280,14 @@ describe("the control API's official routes", () => {
     const transition = (token: string, to: "paused" | "open") =>
       client(urls.control, token).official.elections.transition.mutate({ electionId: DEMO_ELECTION_ID, to, reason: "testing the pause" });
     expect(await refusal(transition(tokens.voter1, "paused"))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_REQUIRED" });
-    expect(await transition(tokens.official, "paused")).toEqual({ electionId: DEMO_ELECTION_ID, from: "open", to: "paused" });
+    const paused = await transition(tokens.official, "paused");
+    expect(paused).toEqual({ electionId: DEMO_ELECTION_ID, from: "open", to: "paused", effectiveAt: expect.any(String) });
+    // Voting stops a second after the official asks, at the instant the answer names, on every task alike.
+    expect(Date.parse(paused.effectiveAt) - Date.now()).toBeGreaterThan(0);
+    expect(Date.parse(paused.effectiveAt) - Date.now()).toBeLessThanOrEqual(1000);
     expect(await refusal(transition(tokens.official, "paused"))).toMatchObject({ code: "PRECONDITION_FAILED", reason: "INVALID_TRANSITION" });
 
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // the vote API caches definitions for a second
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(paused.effectiveAt) - Date.now())));
     const voter3 = createCognitoClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint });
     const account = stack.provisioned.accounts.find((a) => a.email === "voter3@demo.landslide.test")!;
     const { AuthenticationResult } = await voter3.send(
