@@ -10,6 +10,9 @@ const messages: Record<string, string> = {
   DEVICE_LIMIT: "This account is already used on five devices; vote from one of them.",
   CHALLENGE_UNAVAILABLE: "A check that keeps bots out did not answer. Try again in a moment: your ballot is kept.",
   IDEMPOTENCY_KEY_REUSED: "This ballot changed after it was sent. Reload the page and cast it again.",
+  ELECTION_STATE_STALE: "We could not confirm just now that voting is still open. Try again in a moment: your ballot is kept.",
+  INPUT_TOO_DEEP: "This ballot could not be read. Reload the page and cast it again.",
+  INPUT_TOO_LARGE: "This ballot could not be read. Reload the page and cast it again.",
 };
 
 export function refusalMessage(reason: string | undefined, fallback: string): string {
