@@ -112,7 +112,7 @@ describe("election elections", () => {
     expect(unreachable.code).toBe(4);
     expect(oneLine(unreachable.stderr)).toMatch(/Cannot reach the control API at http:\/\/127\.0\.0\.1:\d+ \(profile default\)/);
     expect(opened.code, opened.stderr).toBe(0);
-    expect(json(opened)).toEqual({ electionId, from: "draft", to: "open" });
+    expect(json(opened)).toEqual({ electionId, from: "draft", to: "open", effectiveAt: expect.any(String) });
 
     const [list, show] = await Promise.all([election(["elections", "list", "--json"]), election(["elections", "show", electionId])]);
     expect(list.code, list.stderr).toBe(0);
@@ -168,7 +168,10 @@ describe("election elections recount, export, close, certify", () => {
 
     const closed = await election(["elections", "close", electionId, "--reason", "polls closed", "--json"]);
     expect(closed.code, closed.stderr).toBe(0);
-    expect(json(closed)).toEqual({ electionId, from: "open", to: "closed" });
+    const { effectiveAt } = json<{ effectiveAt: string }>(closed);
+    expect(json(closed)).toEqual({ electionId, from: "open", to: "closed", effectiveAt });
+    // Voting stops a second after the close (certifying earlier is refused: the lifecycle's unit tests).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(effectiveAt) - Date.now())));
     const certified = await election(["elections", "certify", electionId, "--reason", "results certified by the board"]);
     expect(certified.code, certified.stderr).toBe(0);
     expect(certified.stdout).toMatch(/closed → certified/);

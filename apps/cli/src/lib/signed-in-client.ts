@@ -10,6 +10,7 @@ const nextStep: Readonly<Record<string, string>> = {
   QUESTIONS_LOCKED: "Only a draft or scheduled election's ballot can change.",
   RECOUNT_MISMATCH: "Run 'election elections recount' to see the differences.",
   FRAUD_CASES_OPEN: "Release or void the held ballots first.",
+  ELECTION_NOT_CLOSED_YET: "Voting stops a second after the close: certify again in a moment.",
 };
 
 /** Where a failed call went, to name it in the message. */

@@ -1,4 +1,5 @@
 import type { ElectionStatus } from "@landslide/vote-engine";
+import { exactTime } from "./format";
 import { checkedReason, electionIdArg, OfficialCommand, reasonFlag } from "./official-command";
 
 /**
@@ -16,13 +17,15 @@ export abstract class TransitionCommand extends OfficialCommand {
   /** What it means for voters, said after the move. */
   protected abstract readonly outcome: string;
 
-  async run(): Promise<{ electionId: string; from: ElectionStatus; to: ElectionStatus }> {
+  async run(): Promise<{ electionId: string; from: ElectionStatus; to: ElectionStatus; effectiveAt: string }> {
     // Parsed with this class's own statics: oclif copies only a command's own, not inherited, args.
     const { args, flags } = await this.parse(TransitionCommand);
     const reason = checkedReason(flags.reason);
     const client = await this.signedIn(flags.profile);
     const moved = await client.control(`${this.doing} the election`, (api) => api.official.elections.transition.mutate({ electionId: args.id, to: this.to, reason }));
     this.log(`Election ${moved.electionId}: ${moved.from} → ${moved.to}. ${this.outcome}`);
+    // A pause or close of an open election takes effect a moment later, at the same instant on every server.
+    if (Date.parse(moved.effectiveAt) > Date.now()) this.log(`Voting stops at ${exactTime(moved.effectiveAt)}: ballots cast before then still count.`);
     return moved;
   }
 }
