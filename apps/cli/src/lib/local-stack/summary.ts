@@ -6,7 +6,7 @@ const labels: Record<string, string> = {
   "vote-api": "Vote API",
   "control-api": "Control API",
   results: "Results fan-out",
-  aggregator: "Aggregator (health, metrics)",
+  aggregator: "Aggregator (health)",
   "dynamodb-local": "DynamoDB Local",
   "cognito-local": "cognito-local",
   postgres: "PostgreSQL",
