@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { CognitoSession } from "@landslide/api/client";
 import { type Deployment, startDeployment } from "@landslide/api/testing";
-import { freePort } from "@landslide/local-stack";
 import { provisionTestStack } from "@landslide/vote-engine/testing";
 import type { Check } from "../src/lib/doctor/check";
 import { type CliResult, runCli } from "./run-cli";
+import { isolatedStack } from "./isolated-stack";
 
 /**
  * `election doctor` as a person runs it: the real binary, in a scratch data folder and config
@@ -20,19 +20,7 @@ import { type CliResult, runCli } from "./run-cli";
 const scratch = mkdtempSync(join(tmpdir(), "landslide-doctor-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const PORT_VARIABLES = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "POSTGRES", "VOTER_WEB", "CONSOLE"] as const;
-
-/** A data folder and a config folder of their own, and every local port on a free one. */
-async function isolated(name: string): Promise<{ env: NodeJS.ProcessEnv; ports: Record<(typeof PORT_VARIABLES)[number], number> }> {
-  const ports = {} as Record<(typeof PORT_VARIABLES)[number], number>;
-  for (const variable of PORT_VARIABLES) ports[variable] = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    LANDSLIDE_DATA_DIR: join(scratch, name, "data"),
-    ELECTION_CONFIG_DIR: join(scratch, name, "config"),
-    ...Object.fromEntries(PORT_VARIABLES.map((v) => [`LANDSLIDE_${v}_PORT`, String(ports[v])])),
-  };
-  return { env, ports };
-}
+const isolated = (name: string) => isolatedStack(scratch, name);
 
 const report = (result: CliResult) => JSON.parse(result.stdout) as { ok: boolean; checks: Check[] };
 const check = (result: CliResult, name: string) => {

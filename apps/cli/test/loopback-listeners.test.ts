@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { freePort } from "@landslide/local-stack";
 import { exposedListeners, stackListeners } from "../src/lib/local-stack/listeners";
 import type { Check } from "../src/lib/doctor/check";
 import { runCli } from "./run-cli";
+import { isolatedStack, LOCAL_PORTS } from "./isolated-stack";
 
 /**
  * The attack run found DynamoDB Local on 0.0.0.0: anyone on the network could write ballots into
@@ -19,18 +19,8 @@ import { runCli } from "./run-cli";
 const scratch = mkdtempSync(join(tmpdir(), "landslide-loopback-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const PORTS = ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "POSTGRES", "VOTER_WEB", "CONSOLE"] as const;
+const isolatedEnv = (name: string) => isolatedStack(scratch, name);
 
-async function isolatedEnv(name: string): Promise<{ env: NodeJS.ProcessEnv; ports: Record<(typeof PORTS)[number], number> }> {
-  const ports = {} as Record<(typeof PORTS)[number], number>;
-  for (const variable of PORTS) ports[variable] = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    LANDSLIDE_DATA_DIR: join(scratch, name, "data"),
-    ELECTION_CONFIG_DIR: join(scratch, name, "config"),
-    ...Object.fromEntries(PORTS.map((v) => [`LANDSLIDE_${v}_PORT`, String(ports[v])])),
-  };
-  return { env, ports };
-}
 
 /** A process and all its descendants, from `ps`. */
 function processTree(root: number): Set<number> {
@@ -100,7 +90,7 @@ describe("the local stack listens on loopback only", () => {
 
     const sockets = listeningSockets(processTree(stack.child.pid!));
     // Every planned port is among them (the check cannot pass by seeing nothing), DynamoDB Local's first.
-    for (const variable of PORTS) expect(sockets.map((s) => s.port), variable).toContain(ports[variable]);
+    for (const variable of LOCAL_PORTS) expect(sockets.map((s) => s.port), variable).toContain(ports[variable]);
     expect(sockets.filter((s) => !onLoopback(s.local))).toEqual([]);
 
     expect(document.exposedListeners).toEqual([]);
