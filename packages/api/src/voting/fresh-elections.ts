@@ -1,4 +1,5 @@
 import type { Election, ElectionReader } from "@landslide/vote-engine";
+import { promiseCache } from "../promise-cache";
 
 /**
  * Elections for casting, read at most once per `refreshMs` per election and shared by concurrent
@@ -6,21 +7,14 @@ import type { Election, ElectionReader } from "@landslide/vote-engine";
  * ballot by a copy that may have missed a pause or close (a slow or failed refresh never keeps an
  * old answer alive: a failed read is forgotten at once).
  */
-export function freshElections(load: (id: string) => Promise<Election | undefined>, refreshMs: number, now: () => number = Date.now): ElectionReader {
-  const cache = new Map<string, { readonly startedAt: number; readonly value: Promise<Election | undefined> }>();
+export function freshElections(load: (id: string) => Promise<Election | undefined>, refreshMs: number): ElectionReader {
+  const cached = promiseCache<Election | undefined>(refreshMs);
   return {
-    async get(id) {
-      let entry = cache.get(id);
-      if (!entry || now() - entry.startedAt >= refreshMs) {
-        const startedAt = now();
-        const fresh = { startedAt, value: load(id).then((election) => election && { ...election, readAt: new Date(startedAt) }) };
-        cache.set(id, fresh);
-        fresh.value.catch(() => {
-          if (cache.get(id) === fresh) cache.delete(id);
-        });
-        entry = fresh;
-      }
-      return entry.value;
-    },
+    get: (id) =>
+      cached(id, async () => {
+        const readAt = new Date();
+        const election = await load(id);
+        return election && { ...election, readAt };
+      }),
   };
 }
