@@ -1,7 +1,8 @@
 import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
 import { ElectionsRepository, PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
-import { signedChangesOnly, votingDeadline } from "@landslide/vote-engine";
+import { signedChangesOnly, STOP_NOTICE_MS, votingDeadline } from "@landslide/vote-engine";
 import { nodeEntropy, nodeKeys, nodeRecordVerifier, readKeyFile } from "@landslide/vote-engine/node-crypto";
+import { promiseCache } from "../promise-cache";
 import { epochSealer } from "./epoch-sealer";
 import { LagPublisher } from "./lag-metric";
 import type { Metrics } from "../http/metrics";
@@ -9,6 +10,8 @@ import type { Logger } from "../logger";
 import type { Dependencies } from "../services/dependencies";
 
 const IDLE_WAIT_MS = 250;
+/** Well under STOP_NOTICE_MS (see the deadline cache below). */
+const DEADLINE_CACHE_MS = STOP_NOTICE_MS / 2;
 const ERROR_WAIT_MS = 2000;
 
 /**
@@ -22,6 +25,10 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const elections = new ElectionsRepository(deps.controlPlane().db);
+  // Read once per election per DEADLINE_CACHE_MS, not once per page of records. Safe because a stop
+  // is recorded STOP_NOTICE_MS ahead: a ballot cast at or after it arrives after any copy read
+  // before the stop has expired.
+  const cachedDeadline = promiseCache<Date | null>(DEADLINE_CACHE_MS);
   const aggregator = new StreamAggregator({
     dynamodb: deps.dynamodb,
     streams,
@@ -30,10 +37,11 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
     // Only rows the vote API signed count; the aggregator needs the receipt key's public half only.
     admit: signedChangesOnly(nodeRecordVerifier([nodeKeys(readKeyFile(config.keysFile)).receiptPublicKey])),
     // ...and only if cast before voting stopped, whichever task took it.
-    deadlineOf: async (electionId) => {
-      const election = await elections.get(electionId);
-      return election ? votingDeadline(election) : null;
-    },
+    deadlineOf: (electionId) =>
+      cachedDeadline(electionId, async () => {
+        const election = await elections.get(electionId);
+        return election ? votingDeadline(election) : null;
+      }),
     fraudCases: new PostgresFraudCaseSink(deps.controlPlane().db),
     countedBallots: auditLog,
   });

@@ -108,10 +108,7 @@ export class StreamAggregator {
         const written = records.map((r) => r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now());
         report.maxLagMs = Math.max(report.maxLagMs, Date.now() - Math.min(...written));
         report.deadLettered += batch.deadLetters.length;
-        for (const letter of batch.deadLetters) {
-          const code = /^[A-Z_]+(?=:)/.exec(letter.reason)?.[0] ?? "UNREADABLE";
-          report.rejected[code] = (report.rejected[code] ?? 0) + 1;
-        }
+        for (const code of batch.rejected) report.rejected[code] = (report.rejected[code] ?? 0) + 1;
       }
       if (!page.NextShardIterator) {
         const done: Checkpoint = { sequenceNumber: checkpoint.sequenceNumber, closed: true };
@@ -149,7 +146,12 @@ export class StreamAggregator {
   private async admissionFor(records: readonly StreamRecord[]): Promise<ChangeAdmission> {
     const { deadlineOf } = this.deps;
     if (!deadlineOf) return this.deps.admit;
-    const ids = new Set(records.flatMap((r) => [(r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.electionId?.S ?? []].flat()));
+    const ids = new Set(
+      records.flatMap((r) => {
+        const id = (r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.electionId?.S;
+        return id ? [id] : [];
+      }),
+    );
     const deadlines = new Map<string, Date>();
     for (const id of ids) {
       const deadline = await deadlineOf(id);
@@ -186,18 +188,20 @@ export class StreamAggregator {
   }
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] } & { rejected: Record<string, number> };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface Batch {
   readonly changes: VoteChange[];
   readonly deadLetters: DeadLetter[];
+  /** Each dead letter's stable reason code (UNSIGNED_RECORD, LATE_CAST, …; UNREADABLE for a record that is no vote). */
+  readonly rejected: string[];
   readonly lastSequence: string;
 }
 
 /** Splits records into batches whose transaction stays within DynamoDB's item limit. */
 export function batches(records: readonly StreamRecord[], admit: ChangeAdmission): Batch[] {
   const result: Batch[] = [];
-  let current: { changes: VoteChange[]; deadLetters: DeadLetter[]; counters: Set<string>; lastSequence: string } | undefined;
+  let current: { changes: VoteChange[]; deadLetters: DeadLetter[]; rejected: string[]; counters: Set<string>; lastSequence: string } | undefined;
   for (const record of records) {
     const parsed = admitted(toVoteChange(record), admit);
     const touched = parsed.ok ? countersOf(parsed.change) : [];
@@ -205,13 +209,14 @@ export function batches(records: readonly StreamRecord[], admit: ChangeAdmission
       1 + new Set([...b.counters, ...touched]).size + b.deadLetters.length + (parsed.ok ? 0 : 1) <= MAX_TRANSACTION_ITEMS;
     if (!current || !fits(current)) {
       if (current) result.push(current);
-      current = { changes: [], deadLetters: [], counters: new Set(), lastSequence: "" };
+      current = { changes: [], deadLetters: [], rejected: [], counters: new Set(), lastSequence: "" };
     }
     if (parsed.ok) {
       current.changes.push(parsed.change);
       for (const counter of touched) current.counters.add(counter);
     } else {
       current.deadLetters.push({ sequenceNumber: record.dynamodb?.SequenceNumber ?? `unknown-${Date.now()}`, reason: parsed.reason, record: JSON.stringify(record) });
+      current.rejected.push(parsed.code);
     }
     current.lastSequence = record.dynamodb?.SequenceNumber ?? current.lastSequence;
   }
@@ -219,11 +224,13 @@ export function batches(records: readonly StreamRecord[], admit: ChangeAdmission
   return result;
 }
 
+type Admitted = { ok: true; change: VoteChange } | { ok: false; code: string; reason: string };
+
 /** A parsed change that may not count becomes a failure with its stable reason first, for dead letters and metrics. */
-function admitted(parsed: ReturnType<typeof toVoteChange>, admit: ChangeAdmission): ReturnType<typeof toVoteChange> {
-  if (!parsed.ok) return parsed;
+function admitted(parsed: ReturnType<typeof toVoteChange>, admit: ChangeAdmission): Admitted {
+  if (!parsed.ok) return { ...parsed, code: "UNREADABLE" };
   const check = admit(parsed.change);
-  return check.ok ? parsed : { ok: false, reason: `${check.reason}: ${check.message}` };
+  return check.ok ? parsed : { ok: false, code: check.reason, reason: `${check.reason}: ${check.message}` };
 }
 
 function countersOf(change: VoteChange): string[] {
