@@ -53,7 +53,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   };
   const poolSigningKeys = poolKeys(tokenAudience.issuer);
   let recordVerifier: RecordVerifier | undefined;
-  const verifyRecord = () => (recordVerifier ??= nodeRecordVerifier([nodeKeys(keyMaterial()).receiptPublicKey]));
+  const deploymentKeys = () => (keys ??= nodeKeys(keyMaterial()));
+  const verifyRecord = () => (recordVerifier ??= nodeRecordVerifier([deploymentKeys().receiptPublicKey]));
   /** Proof of work costs more from addresses the risk layer already doubts (enforced)... */
   const difficulty = (remoteIp: string) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1);
   /** ...and, when issued, while this task takes more casts than it is sized for (asked, not enforced: a challenge issued calm stays valid). */
@@ -83,7 +84,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     clock: systemClock,
     entropy: nodeEntropy,
     /** Loaded on first use: only the vote API signs receipts. */
-    keys: () => (keys ??= nodeKeys(keyMaterial())),
+    keys: deploymentKeys,
     humanCheck: () => (humanCheck ??= humanCheckFromConfig()),
     deviceTokens: () => (deviceTokens ??= new DeviceTokens(keyMaterial().voterKeySecret)),
     badIpRanges,
@@ -99,7 +100,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       receiptStanding({ log: auditLog(), fraudCases: new FraudCasesRepository(deps.controlPlane().db), auditTrail: new AuditTrail(deps.controlPlane().db) }, receiptId),
     /** A closed election's published audit bundle; built once a minute at most (it reads every vote). */
     auditBundle: (election: Election) =>
-      cachedBundle(election.id, () => publishBundle({ log: auditLog(), sealer: epochSealer(deps), votes, keys: nodeKeys(keyMaterial()), verify: verifyRecord(), now: () => systemClock.now() }, election)),
+      cachedBundle(election.id, () => publishBundle({ log: auditLog(), sealer: epochSealer(deps), votes, keys: deploymentKeys(), verify: verifyRecord(), now: () => systemClock.now() }, election)),
     /** Checks a stored vote's signature against the deployment's receipt key: unsigned rows are no ballots. */
     verifyRecord,
     /** Where the operator views find the other services of the deployment. */
@@ -124,7 +125,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     finalCounts: (election: Election) => cachedRecount(election.id, () => recount(election, votes.scan(election.id), { verify: verifyRecord() })),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     /** Sign-up tickets: their key, their own human check and rate limits (the vote API only). */
-    signUp: createSignUpServices(deps, { nonces, humanCheck: () => (humanCheck ??= humanCheckFromConfig()), logger }),
+    signUp: createSignUpServices(deps, { nonces, humanCheck: () => (humanCheck ??= humanCheckFromConfig()), keyMaterial, difficulty, logger }),
     verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),
   };
 }

@@ -1,12 +1,11 @@
 import { hkdfSync } from "node:crypto";
 import { systemClock } from "@landslide/vote-engine";
 import { DynamoDbRateCounter } from "@landslide/vote-engine/dynamodb";
-import { readKeyFile } from "@landslide/vote-engine/node-crypto";
+import type { KeyMaterial } from "@landslide/vote-engine/node-crypto";
 import type { HumanCheck } from "../human-check/human-check";
 import { ProofOfWorkCheck } from "../human-check/proof-of-work";
 import { RateLimiter } from "../guards/rate-limit";
 import type { Logger } from "../logger";
-import { ipRanges } from "../risk/client-hints";
 import type { Dependencies } from "../services/dependencies";
 
 const TEN_MINUTES = 600;
@@ -16,13 +15,23 @@ const ONE_DAY = 86_400;
  * What the vote API needs to hand out sign-up tickets: their key, a human check of their own and
  * the sign-up rate limits. Built lazily: only the vote API issues tickets.
  */
-export function createSignUpServices(deps: Dependencies, shared: { readonly nonces: ConstructorParameters<typeof ProofOfWorkCheck>[0]["nonces"]; readonly humanCheck: () => HumanCheck; readonly logger: Logger }) {
+export function createSignUpServices(
+  deps: Dependencies,
+  shared: {
+    readonly nonces: ConstructorParameters<typeof ProofOfWorkCheck>[0]["nonces"];
+    /** The cast's human check (a hosted one serves sign-up too). */
+    readonly humanCheck: () => HumanCheck;
+    /** The deployment's keys file, read once by the app's services. */
+    readonly keyMaterial: () => KeyMaterial;
+    /** The cast's proof-of-work difficulty for an address (harder from doubted ranges). */
+    readonly difficulty: (remoteIp: string) => number;
+    readonly logger: Logger;
+  },
+) {
   const { config } = deps;
-  const badIpRanges = ipRanges(config.risk.badIpRanges);
-  let material: ReturnType<typeof readKeyFile> | undefined;
+  const { keyMaterial } = shared;
   let humanCheck: HumanCheck | undefined;
   let ticketKey: Uint8Array | undefined;
-  const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   return {
     /** Production gives the key in its own secret (LANDSLIDE_SIGN_UP_TICKET_KEY), which the pre-sign-up Lambda reads too; else the keys file's. */
     ticketKey: () => (ticketKey ??= config.signUpTicketKey ? new Uint8Array(Buffer.from(config.signUpTicketKey, "base64url")) : keyMaterial().signUpTicketKey),
@@ -39,7 +48,7 @@ export function createSignUpServices(deps: Dependencies, shared: { readonly nonc
               secret: new Uint8Array(hkdfSync("sha256", keyMaterial().voterKeySecret, new Uint8Array(0), "landslide-sign-up-challenge-v1", 32)),
               nonces: shared.nonces,
               clock: systemClock,
-              difficulty: (remoteIp) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1),
+              difficulty: shared.difficulty,
             })),
     /** Both counted across every task through the shared table: sign-ups are few, exactness matters more than a write. */
     limiter: new RateLimiter(
