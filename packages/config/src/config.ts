@@ -14,6 +14,8 @@ export interface Config {
   readonly hstsSeconds: number;
   /** Concurrent live-results streams one client address may hold on one task. */
   readonly sseStreamsPerClient: number;
+  /** Load shedding in each service's HTTP shell: requests worked on at once, and the longest wait for a slot. */
+  readonly loadShedding: { readonly maxInFlight: number; readonly maxQueueMs: number };
   /** Where each service serves /metrics: a listener of its own, off the public port. */
   readonly metrics: {
     readonly host: string;
@@ -143,6 +145,7 @@ function fromEnvironment(env: Environment): Config {
     trustedProxies: env.LANDSLIDE_TRUSTED_PROXIES,
     hstsSeconds: env.LANDSLIDE_HSTS_SECONDS,
     sseStreamsPerClient: env.LANDSLIDE_SSE_STREAMS_PER_CLIENT,
+    loadShedding: { maxInFlight: env.LANDSLIDE_MAX_IN_FLIGHT, maxQueueMs: env.LANDSLIDE_MAX_QUEUE_MS },
     metrics: metricsListeners(env),
     dataDir: env.LANDSLIDE_DATA_DIR,
     keysFile: env.LANDSLIDE_KEYS_FILE ?? `${env.LANDSLIDE_DATA_DIR}/keys.json`,

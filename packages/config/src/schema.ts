@@ -44,6 +44,12 @@ export const environmentSchema = z.object({
   LANDSLIDE_HSTS_SECONDS: wholeNumber(0, 63_072_000, 0, "a whole number of seconds (0 sends no Strict-Transport-Security)"),
   // Live-results streams (SSE) one client address may hold open at once on one task; beyond it, 429.
   LANDSLIDE_SSE_STREAMS_PER_CLIENT: wholeNumber(1, 10_000, 20, "a whole number of streams"),
+  // Load shedding, per task: requests worked on at once (live-results streams, /healthz and /readyz
+  // not counted), and how long one may wait for a slot. A request that would wait longer is
+  // answered 503 OVERLOADED with Retry-After at once, so the ones taken in are answered within
+  // the latency aim (< 1 s). The defaults suit one vote-API task of one or two vCPU.
+  LANDSLIDE_MAX_IN_FLIGHT: wholeNumber(1, 100_000, 64, "a whole number of requests"),
+  LANDSLIDE_MAX_QUEUE_MS: wholeNumber(0, 60_000, 250, "a whole number of milliseconds (0 queues nothing)"),
   LANDSLIDE_DATA_DIR: z.string().min(1).default(".landslide"),
   // The voter-key secret and the receipt and audit signing keys (written by provisioning); default <data dir>/keys.json.
   LANDSLIDE_KEYS_FILE: z.string().min(1).optional(),

@@ -18,6 +18,22 @@ export function createMetrics(service: string) {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    shed: new Counter({
+      name: "landslide_shed_total",
+      help: "Requests answered 503 OVERLOADED by the load shedder, before any work, by route",
+      labelNames: ["route"],
+      registers: [registry],
+    }),
+    inFlight: new Gauge({
+      name: "landslide_http_in_flight",
+      help: "Requests being worked on now (live-results streams and health checks not counted)",
+      registers: [registry],
+    }),
+    queued: new Gauge({
+      name: "landslide_http_queued",
+      help: "Requests waiting for a slot now (each for at most LANDSLIDE_MAX_QUEUE_MS)",
+      registers: [registry],
+    }),
     votes: new Counter({
       name: "landslide_votes_total",
       help: "Cast requests by outcome (accepted, quarantined, refused) and refusal reason",
@@ -52,9 +68,29 @@ export type Metrics = ReturnType<typeof createMetrics>;
  * Labels come only from the code, never from the URL, so no caller can grow the label space.
  */
 const routes = new WeakMap<object, string>();
+/** Every label the code has given: bounded by the code, so a shed request can be named by one without growing the label space. */
+const givenLabels = new Set<string>();
 
 export function labelRoute(response: object, route: string): void {
   routes.set(response, route);
+  givenLabels.add(route);
+}
+
+/**
+ * The route label of a request no handler has seen (one shed on arrival): a label the handlers
+ * have already given that matches its path ("/trpc/voter.cast" exactly, "/v1/elections/:id/results"
+ * segment by segment), else "unmatched". Handlers label a route on its first request, which is let
+ * through, so from then on its sheds are named.
+ */
+export function routeLabelFor(path: string): string {
+  if (givenLabels.has(path)) return path;
+  const segments = path.split("/");
+  for (const label of givenLabels) {
+    if (!label.includes("/:")) continue;
+    const pattern = label.split("/");
+    if (pattern.length === segments.length && pattern.every((part, i) => part.startsWith(":") ? segments[i] !== "" : part === segments[i])) return label;
+  }
+  return "unmatched";
 }
 
 export function routeOf(response: object): string {

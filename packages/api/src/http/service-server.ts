@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../logger";
+import { admissionControl } from "./admission";
 import { labelRoute, type Metrics, routeOf } from "./metrics";
 import { startMetricsListener } from "./metrics-listener";
 import { type ReadinessCheck, runReadiness } from "./readiness";
@@ -23,6 +24,8 @@ export interface ServiceOptions {
   readonly corsOrigins?: readonly string[];
   /** Strict-Transport-Security max-age; 0 sends none. */
   readonly hstsSeconds?: number;
+  /** Requests worked on at once and the longest wait for a slot; beyond, 503 OVERLOADED (see load-shedder.ts). None: no limit. */
+  readonly loadShedding?: { readonly maxInFlight: number; readonly maxQueueMs: number };
 }
 
 /** What browsers may send and read across origins: the SDK's headers, and the rate limit's answer. */
@@ -46,6 +49,7 @@ const DRAIN_MS = 2000;
 
 export async function startServiceServer(options: ServiceOptions): Promise<RunningService> {
   const { name, logger } = options;
+  const admission = options.loadShedding && admissionControl(options.loadShedding, options.metrics);
   const server = createServer(async (request, response) => {
     const requestId = validRequestId(request.headers["x-request-id"]) ?? randomUUID();
     const log = logger.child({ requestId });
@@ -90,6 +94,8 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
           checks: report.checks,
         });
       }
+      // Health checks above are never shed; everything routed below is (or waits briefly for a slot).
+      if (admission && !(await admission.admit(request, response))) return;
       if (options.routes && (await options.routes(request, response, log))) return;
       sendJson(response, 404, { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });
     } catch (error) {

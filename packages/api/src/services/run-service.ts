@@ -46,6 +46,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       metricsListener: { host: config.metrics.host, port: port + config.metrics.portOffset },
       corsOrigins: config.corsOrigins,
       hstsSeconds: config.hstsSeconds,
+      loadShedding: config.loadShedding,
       ...(definition.routes ? { routes: definition.routes(deps, logger, metrics) } : {}),
     });
   } catch (error) {
