@@ -6,7 +6,7 @@ import type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "
 import { solveChallenge } from "../human-check/solve";
 import { CognitoSession, type CognitoOptions, type SessionStore } from "./cognito-session";
 import { type DeviceKeyStore, loadOrCreateDeviceKey, memoryDeviceKeyStore } from "./device-keys";
-import { refusalOf } from "./refusal-of";
+import { CAST_RETRY_POLICY, type FailedAttempt, failedAttempt, retryDelay, type RetryPolicy } from "./retry-policy";
 
 export interface LandslideClientOptions {
   /** Public base URLs of the services (no trailing slash); device proofs name the vote API's. */
@@ -26,8 +26,8 @@ export interface LandslideClientOptions {
   readonly clientHints?: () => { readonly webdriver?: boolean };
   /** The fetch used for API calls (Node: a test harness may add headers a proxy would). */
   readonly fetch?: typeof fetch;
-  /** How many times a cast that got no answer is sent again (same idempotency key: never two votes). */
-  readonly castRetries?: number;
+  /** How a cast that got no answer, or was shed, is sent again (same idempotency key: never two votes); see retry-policy.ts. */
+  readonly castRetry?: Partial<RetryPolicy>;
 }
 
 export interface CastOptions {
@@ -35,6 +35,10 @@ export interface CastOptions {
   readonly ballot: unknown;
   /** Keep it with the ballot (the voter site stores it) so a retry after a reload is the same cast. */
   readonly idempotencyKey?: string;
+  /** A human check solved ahead (a load test solves them before its clock starts); by default the SDK fetches and solves one. */
+  readonly humanCheck?: HumanCheckProof;
+  /** Told of every attempt that failed in a way worth another (shed, unavailable, unanswered), and the wait before the next; undefined when none follows. */
+  readonly onFailedAttempt?: (event: { readonly attempt: number; readonly failure: FailedAttempt; readonly nextDelayMs: number | undefined }) => void;
 }
 
 const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).sub);
@@ -136,29 +140,34 @@ export function createLandslideClient(options: LandslideClientOptions) {
   };
 
   /**
-   * Casts a ballot end to end. A cast that got no answer (offline, timeout, a 5xx) is sent again
-   * with the same idempotency key, so it lands once; a refusal is thrown as it came.
+   * Casts a ballot end to end. An attempt that was shed (503 OVERLOADED), found no healthy task
+   * (502/503/504) or got no answer in time is sent again after a jittered back-off, for up to
+   * the policy's budget (retry-policy.ts), always with the same idempotency key, so it lands
+   * once; a refusal is thrown as it came. Each attempt carries a fresh device proof (one use
+   * each) and an unspent human check: one that was only shed is kept, any other may have been
+   * used, so the next attempt solves a new one.
    */
   async function castBallot(cast: CastOptions) {
     await ensureDevice();
     const idempotencyKey = cast.idempotencyKey ?? newIdempotencyKey();
     // A browser driven by automation says so; the API weighs it.
     const webdriver = (options.clientHints ?? browserHints)().webdriver === true;
-    const retries = options.castRetries ?? 2;
-    for (let attempt = 0; ; attempt++) {
+    const policy = { ...CAST_RETRY_POLICY, ...options.castRetry };
+    let humanCheck = cast.humanCheck;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
       try {
-        return await vote.voter.cast.mutate({
-          electionId: cast.electionId,
-          idempotencyKey,
-          ballot: cast.ballot,
-          humanCheck: await takeHumanCheck(),
-          ...(webdriver ? { client: { webdriver } } : {}),
-        });
+        humanCheck ??= await takeHumanCheck();
+        const input = { electionId: cast.electionId, idempotencyKey, ballot: cast.ballot, humanCheck, ...(webdriver ? { client: { webdriver } } : {}) };
+        return await vote.voter.cast.mutate(input, { signal: AbortSignal.timeout(policy.attemptTimeoutMs) });
       } catch (error) {
-        const refusal = refusalOf(error);
-        const unanswered = !refusal || (refusal.httpStatus ?? 0) >= 500;
-        if (!unanswered || attempt >= retries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+        const failure = failedAttempt(error);
+        if (failure.kind === "final") throw error;
+        if (failure.kind !== "overloaded") humanCheck = undefined;
+        const nextDelayMs = retryDelay(policy, failure, { attempts: attempt, elapsedMs: Date.now() - started });
+        cast.onFailedAttempt?.({ attempt, failure, nextDelayMs });
+        if (nextDelayMs === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, nextDelayMs));
       }
     }
   }
