@@ -20,7 +20,8 @@ import { type StackLayout, stackLayout } from "./layout";
 import { exposedListeners, type Listener } from "./listeners";
 import { type LaunchedProcess, launchService, launchWebApp, type WebAppName, type WebMode } from "./processes";
 import { type PlannedPort, portPlan } from "./port-plan";
-import { removeRunFile, writeRunFile } from "./run-file";
+import { type RunFile, removeRunFile, writeRunFile } from "./run-file";
+import { Supervisor, type SupervisorEvent } from "./supervisor";
 import { waitUntilReady } from "./wait-ready";
 
 export interface LaunchOptions {
@@ -29,6 +30,8 @@ export interface LaunchOptions {
   readonly fresh: boolean;
   readonly web: WebMode;
   readonly onStep: (step: string) => void;
+  /** A process exited and will start again, or answers again after a restart. */
+  readonly onSupervisorEvent: (event: SupervisorEvent) => void;
 }
 
 export interface RunningStack {
@@ -38,6 +41,8 @@ export interface RunningStack {
   readonly provisioned: ProvisionResult;
   /** The stack's listening sockets that other machines can reach; undefined when this system cannot tell. */
   readonly exposed: readonly Listener[] | undefined;
+  /** Each supervised process's pid and restarts so far. */
+  readonly supervisor: Supervisor;
   /** Stops every child, web apps first and stores last, and checks that no port is left listening. */
   stop(): Promise<void>;
 }
@@ -47,7 +52,9 @@ const webAppNames: readonly WebAppName[] = ["voter-web", "console"];
 
 /**
  * The one launcher behind `npm run dev` and `election local up`: the stand-ins for AWS, then
- * provisioning, then each service as its own process, then the web apps.
+ * provisioning, then each service as its own process, then the web apps. Once a service or web
+ * app has answered, a crash restarts it (see supervisor.ts); the stand-ins for AWS are not
+ * restarted: they stand for managed services, not for tasks of ours.
  */
 export async function launchLocalStack(options: LaunchOptions): Promise<RunningStack> {
   const { config, onStep } = options;
@@ -72,10 +79,21 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
   let servers: LocalServers | undefined;
   const launched: LaunchedProcess[] = [];
+  // The run file, once everything answered: rewritten with the supervisor's counts as they change.
+  let runFile: RunFile | undefined;
+  const supervisor = new Supervisor({
+    onEvent: (event) => {
+      if (runFile) writeRunFile(layout.runFile, { ...runFile, supervised: supervisor.snapshot() });
+      options.onSupervisorEvent(event);
+    },
+  });
   const stopAll = async () => {
+    // First, so that the exits we cause are not taken for crashes and no waiting restart fires.
+    supervisor.halt();
+    const children = () => launched.map((p) => supervisor.current(p));
     // Front to back: nothing should call a store that is already gone.
-    await Promise.all(launched.filter((p) => webAppNames.includes(p.child.name as WebAppName)).map((p) => p.child.stop()));
-    await Promise.all(launched.map((p) => p.child.stop()));
+    await Promise.all(children().filter((c) => webAppNames.includes(c.name as WebAppName)).map((c) => c.stop()));
+    await Promise.all(children().map((c) => c.stop()));
     await servers?.stop();
     removeRunFile(layout.runFile);
   };
@@ -120,12 +138,14 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     for (const name of services) launched.push(launchService(name, config, env, layout.logs));
     // Two minutes: each service transpiles the API on start (tsx), slow on a busy two-core machine.
     await waitUntilReady(launched, 120_000);
+    for (const service of launched) supervisor.watch(service);
 
     if (options.web !== "none") {
       onStep(`Starting the voter site and the console (next ${options.web === "dev" ? "dev" : "start"})`);
       const web = webAppNames.map((name) => launchWebApp(name, options.web as "dev" | "prod", config, env, layout.logs));
       launched.push(...web);
       await waitUntilReady(web, 180_000);
+      for (const app of web) supervisor.watch(app);
     }
 
     const urls: Record<string, string> = Object.fromEntries(launched.map((p) => [p.child.name, p.url]));
@@ -135,18 +155,20 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       // Printed and kept in stack.json: the address, not the password (it stays in the cluster folder).
       urls.postgres = withoutPassword(servers.postgres.url);
     }
-    writeRunFile(layout.runFile, {
+    runFile = {
       pid: process.pid,
       startedAt: new Date().toISOString(),
       urls,
       cognito: { region: config.aws.region, endpoint: config.aws.cognitoEndpoint, userPoolId: provisioned.userPoolId, clientIds: provisioned.clientIds },
-    });
+    };
+    writeRunFile(layout.runFile, { ...runFile, supervised: supervisor.snapshot() });
 
     return {
       layout,
       urls,
       accounts: provisioned.accounts,
       provisioned,
+      supervisor,
       // Everything answers now, web apps included: every socket the stack will hold is open.
       exposed: exposedListeners(process.pid),
       stop: async () => {

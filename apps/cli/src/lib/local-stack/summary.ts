@@ -32,6 +32,7 @@ export function renderSummary(stack: SummaryOf): string {
     "",
     `Demo election: ${stack.provisioned.demoElectionId ?? "none"} (open)`,
     `Service logs (JSON): ${stack.layout.logs}`,
+    "A service or web app that crashes is restarted (0.5 s back-off, doubling to 30 s); each restart is reported here.",
     "Press Ctrl-C to stop everything.",
   ].join("\n");
 }
