@@ -3,12 +3,16 @@ import { fromHex, hexOf, type Sha256 } from "./sha256";
 // RFC 6962 §2.1 (Certificate Transparency): leaves are hashed as SHA-256(0x00 ‖ data), inner
 // nodes as SHA-256(0x01 ‖ left ‖ right); a tree of n leaves splits at the largest power of two
 // below n. Leaf hashes here are the log records' own hashes (see log-record.ts).
-function nodeHash(sha256: Sha256, left: Uint8Array, right: Uint8Array): Uint8Array {
+function nodeInput(left: Uint8Array, right: Uint8Array): Uint8Array {
   const node = new Uint8Array(1 + left.length + right.length);
   node[0] = 1;
   node.set(left, 1);
   node.set(right, 1 + left.length);
-  return sha256(node);
+  return node;
+}
+
+function nodeHash(sha256: Sha256, left: Uint8Array, right: Uint8Array): Uint8Array {
+  return sha256(nodeInput(left, right));
 }
 
 function splitPoint(n: number): number {
@@ -34,6 +38,40 @@ function subtreeRoot(sha256: Sha256, leaves: readonly Uint8Array[]): Uint8Array 
     level = next;
   }
   return level[0]!;
+}
+
+/**
+ * The Merkle tree hashes of many trees (leaf hashes as bytes), equal to merkleRoot's for each:
+ * every tree climbs one level per round, and a round's inner nodes of all trees are hashed in
+ * one batch, so a verifier asks its hasher a handful of times rather than once per node.
+ */
+export async function merkleRoots(
+  sha256Many: (items: readonly Uint8Array[]) => Promise<readonly Uint8Array[]>,
+  trees: readonly (readonly Uint8Array[])[],
+): Promise<Uint8Array[]> {
+  const levels = trees.map((leaves) => leaves);
+  if (levels.some((leaves) => leaves.length === 0)) {
+    const [empty] = await sha256Many([new Uint8Array(0)]);
+    levels.forEach((leaves, t) => {
+      if (leaves.length === 0) levels[t] = [empty!];
+    });
+  }
+  for (;;) {
+    const inputs: Uint8Array[] = [];
+    for (const level of levels) for (let i = 0; i + 1 < level.length; i += 2) inputs.push(nodeInput(level[i]!, level[i + 1]!));
+    if (inputs.length === 0) break;
+    const hashed = await sha256Many(inputs);
+    let at = 0;
+    levels.forEach((level, t) => {
+      if (level.length <= 1) return;
+      const next: Uint8Array[] = [];
+      for (let i = 0; i + 1 < level.length; i += 2) next.push(hashed[at++]!);
+      // As in subtreeRoot: an odd last node rises unchanged.
+      if (level.length % 2 === 1) next.push(level[level.length - 1]!);
+      levels[t] = next;
+    });
+  }
+  return levels.map((level) => level[0]!);
 }
 
 /** The audit path of leaf `index` (RFC 6962 §2.1.1): sibling hashes from the leaf upward. */
