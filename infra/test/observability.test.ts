@@ -26,7 +26,7 @@ describe("the observability stack", () => {
   });
 
   it("alarms on DynamoDB throttles of each table, aggregator lag, a dead aggregator and the dead-letter queue", () => {
-    for (const table of ["votes", "tallies", "nonces", "devices", "dead-letters", "voter-rolls"]) expect(alarmNamed(`dynamodb-${table}-throttles`), table).toBeDefined();
+    for (const table of ["votes", "tallies", "nonces", "devices", "dead-letters", "voter-rolls", "elections"]) expect(alarmNamed(`dynamodb-${table}-throttles`), table).toBeDefined();
     expect(alarmNamed("aggregator-lag")).toMatchObject({ Namespace: "Landslide", MetricName: "AggregatorLagSeconds", Threshold: 30 });
     expect(alarmNamed("aggregator-not-running")).toMatchObject({ MetricName: "RunningTaskCount", TreatMissingData: "breaching" });
     expect(alarmNamed("aggregator-dlq-not-empty")).toMatchObject({ MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0 });

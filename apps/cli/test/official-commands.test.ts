@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { freePort } from "@landslide/local-stack";
+import { createDynamoDbClient, DynamoDbElectionCopies, tableNames } from "@landslide/vote-engine/dynamodb";
 import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine/postgres";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 import { type CliDeployment, json, oneLine, startCliDeployment } from "./cli-deployment";
@@ -185,7 +186,7 @@ describe("text from the server with terminal escapes", () => {
     onTestFinished(() => control.close());
     const id = crypto.randomUUID();
     const title = "\u001b[31mRed\u001b]0;pwned\u0007 \u202eBoard\r";
-    await new ElectionsRepository(control.db).insert({
+    const stored = await new ElectionsRepository(control.db).insert({
       id,
       title,
       description: "line one\nline two\u001b[2J",
@@ -196,6 +197,10 @@ describe("text from the server with terminal escapes", () => {
       closesAt: null,
       questions: [{ id: "q", kind: "single", prompt: "\u009b2JWhich?", minChoices: 1, maxChoices: 1, options: [{ id: "a", label: "\u001b[8mhidden" }, { id: "b", label: "B\bA" }] }],
     });
+    // ...and published to the data plane then, as every change is.
+    const dynamodb = createDynamoDbClient({ region: cli.stack.target.region, endpoint: cli.stack.target.dynamodbEndpoint });
+    onTestFinished(() => dynamodb.destroy());
+    await new DynamoDbElectionCopies(dynamodb, tableNames(cli.stack.target.tablePrefix).elections).publish(stored);
 
     const [list, show, recount, results, listJson] = await Promise.all([
       election(["elections", "list"]),

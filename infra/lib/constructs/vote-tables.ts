@@ -19,7 +19,7 @@ export interface VoteTablesProps {
 export const noncesTableName = (tablePrefix: string) => `${tablePrefix}-nonces`;
 
 /**
- * The data plane tables, the same six as packages/vote-engine/src/adapters/dynamodb/tables.ts
+ * The data plane tables, the same seven as packages/vote-engine/src/adapters/dynamodb/tables.ts
  * creates locally. Global tables (one replica in a second region), on-demand, recoverable to
  * any second of the last 35 days in both regions, never deleted by a stack update.
  */
@@ -30,6 +30,7 @@ export class VoteTables extends Construct {
   readonly devices: TableV2;
   readonly deadLetters: TableV2;
   readonly voterRolls: TableV2;
+  readonly elections: TableV2;
 
   constructor(scope: Construct, id: string, props: VoteTablesProps) {
     super(scope, id);
@@ -75,6 +76,9 @@ export class VoteTables extends Construct {
     this.deadLetters = new TableV2(this, "DeadLetters", { ...common, tableName: `${props.tablePrefix}-dead-letters`, partitionKey: pk });
     // PK ROLL#<election>#<kind>#<value>: who may vote in a roll-based election; read on every cast there.
     this.voterRolls = new TableV2(this, "VoterRolls", { ...common, tableName: `${props.tablePrefix}-voter-rolls`, partitionKey: pk });
+    // PK ELECTION#<id>: the data plane's copy of each election, versioned; what every vote-API and
+    // results task judges casts and shows results by, so an Aurora outage never stops voting.
+    this.elections = new TableV2(this, "Elections", { ...common, tableName: `${props.tablePrefix}-elections`, partitionKey: pk });
   }
 
   /** Every table, for alarms and dashboards. */
@@ -86,6 +90,7 @@ export class VoteTables extends Construct {
       ["devices", this.devices],
       ["dead-letters", this.deadLetters],
       ["voter-rolls", this.voterRolls],
+      ["elections", this.elections],
     ];
   }
 }

@@ -218,16 +218,20 @@ export class ServicesStack extends Stack {
     tables.nonces.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:UpdateItem");
     tables.devices.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:Query");
     tables.voterRolls.grant(role("voteApi"), "dynamodb:BatchGetItem");
+    tables.elections.grant(role("voteApi"), "dynamodb:GetItem");
 
     // Control API: fraud review (get, update a vote's review), recount (parallel scan), tallies for the
     // dashboard, voter-roll import (batch write) and checks, readiness on votes.
     tables.votes.grant(role("controlApi"), "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan", "dynamodb:DescribeTable");
     tables.tallies.grant(role("controlApi"), "dynamodb:Query");
     tables.voterRolls.grant(role("controlApi"), "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem");
+    // Every change an official makes is published to the data plane's copy of the election (a conditional put).
+    tables.elections.grant(role("controlApi"), "dynamodb:PutItem", "dynamodb:GetItem");
 
     // Results fan-out: sharded counters (queries), a closed election's recount and audit bundle
     // (scan of its votes), the archived epochs (read only), readiness on tallies.
     tables.tallies.grant(role("results"), "dynamodb:Query", "dynamodb:DescribeTable");
+    tables.elections.grant(role("results"), "dynamodb:GetItem");
     tables.votes.grant(role("results"), "dynamodb:Scan");
     role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:GetObject"], resources: [auditObjects] }));
     role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:ListBucket"], resources: [auditBucketArn] }));
@@ -240,6 +244,8 @@ export class ServicesStack extends Stack {
     tables.votes.grant(role("aggregator"), "dynamodb:DescribeTable");
     tables.tallies.grant(role("aggregator"), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     tables.deadLetters.grant(role("aggregator"), "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:DeleteItem");
+    // It re-publishes every election's copy now and then, in case a control-API publish was lost.
+    tables.elections.grant(role("aggregator"), "dynamodb:PutItem");
     this.aggregatorDeadLetterQueue.grant(role("aggregator"), "sqs:SendMessage");
     this.aggregatorDeadLetterQueue.encryptionMasterKey?.grant(role("aggregator"), "kms:GenerateDataKey", "kms:Decrypt");
     // PutObject only: no delete, no retention or legal-hold changes (Object Lock decides those).

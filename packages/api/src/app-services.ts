@@ -1,5 +1,5 @@
 import { readKeyFile, nodeEntropy, nodeKeys, nodeRecordVerifier } from "@landslide/vote-engine/node-crypto";
-import { DynamoDbDeviceStore, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import { DynamoDbDeviceStore, DynamoDbElectionCopies, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { LoadGauge } from "./human-check/load-gauge";
@@ -12,6 +12,7 @@ import type { Logger } from "./logger";
 import { AuditTrail, ElectionsRepository, FraudCasesRepository, PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import { epochSealer } from "./aggregator/epoch-sealer";
 import { freshElections } from "./voting/fresh-elections";
+import { electionPublisher } from "./elections/publish-election";
 import { publishBundle } from "./audit/publish-bundle";
 import { receiptStanding } from "./audit/receipt-standing";
 import { type AuditBundle, type Election, type RecordVerifier, type Recount, recount, systemClock } from "@landslide/vote-engine";
@@ -44,6 +45,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   const votes = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
+  const electionCopies = new DynamoDbElectionCopies(deps.dynamodb, deps.tables.elections);
   const cachedRecount = promiseCache<Recount>(FINAL_CACHE_MS);
   const cachedBundle = promiseCache<AuditBundle>(FINAL_CACHE_MS);
   const auditLog = () => new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
@@ -90,9 +92,15 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     badIpRanges,
     castLoad,
     riskPolicy: config.risk,
-    /** Each copy knows when it was read: casts refuse to be judged by one that may have missed a pause or close. */
-    elections: freshElections((id) => repository().get(id), ELECTION_CACHE_MS),
+    /**
+     * The data plane's copies, never the control-plane database: voting and public results go on
+     * through an outage of it. Each copy knows when it was read: casts refuse to be judged by one
+     * that may have missed a pause or close.
+     */
+    elections: freshElections((id) => electionCopies.get(id), ELECTION_CACHE_MS),
+    /** The control plane: officials' reads and every change, which `publisher` then sends to the data plane. */
     repository,
+    publisher: electionPublisher({ copies: electionCopies, repository, clock: systemClock }),
     auditTrail: () => new AuditTrail(deps.controlPlane().db),
     fraudCases: () => new FraudCasesRepository(deps.controlPlane().db),
     auditLog,

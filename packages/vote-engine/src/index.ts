@@ -11,7 +11,7 @@ export { type RecordCheck, type RecordRejection, type RecordVerifier, recordVeri
 export type { Decision, Receipt, ReviewEvidence, StoredVote, VoteState } from "./vote/stored-vote";
 export type { BatchCommit, Checkpoint, CountedBallotSink, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";
 export { identityEntries, normalizeEmail, parseRollRows, type RollEntry, type RollKind, type RollRowError, type VoterIdentity } from "./roll/voter-roll";
-export { type Clock, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, type Review, type ReviewOutcome, systemClock, type VoteStore } from "./ports";
+export { type Clock, type ElectionCopies, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, type Review, type ReviewOutcome, systemClock, type VoteStore } from "./ports";
 export { reviewVote } from "./vote/review-vote";
 export { DEFAULT_GROUPING, type GroupingRules, groupHeldBallots, type HeldBallot, type HeldGroup, type HeldGroupKind } from "./vote/group-held-ballots";
 export { type DomainError, type ErrorCode, errorCodes, type Result } from "./result";

@@ -76,6 +76,16 @@ export interface ElectionReader {
   get(electionId: string): Promise<Election | undefined>;
 }
 
+/**
+ * The data plane's copy of every election: what voting and the public results obey, so that an
+ * outage or slowness of the control-plane database never refuses a valid cast. The control plane
+ * keeps it current; each copy holds the version it was made from and only a higher one replaces it.
+ */
+export interface ElectionCopies extends ElectionReader {
+  /** "stale" when the copy already holds this version or a newer one (nothing written). */
+  publish(election: Election & { readonly version: number }): Promise<"published" | "stale">;
+}
+
 /** Where the aggregator's stream position in one stream shard stands. */
 export interface Checkpoint {
   readonly sequenceNumber: string | undefined;

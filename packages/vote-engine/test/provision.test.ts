@@ -5,7 +5,7 @@ import type { RunningPostgres } from "@landslide/local-stack";
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { AdminGetUserCommand, AdminListGroupsForUserCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { DEMO_ELECTION_ID, systemClock } from "../src/index";
-import { createDynamoDbClient } from "../src/adapters/dynamodb";
+import { createDynamoDbClient, DynamoDbElectionCopies } from "../src/adapters/dynamodb";
 import { createCognitoClient } from "../src/adapters/cognito";
 import { connectControlPlane, ElectionsRepository } from "../src/adapters/postgres";
 import { provision, type ProvisionTarget } from "../src/provision";
@@ -44,6 +44,8 @@ describe("provisioning", () => {
     expect(elections).toHaveLength(1);
     expect(elections[0]).toMatchObject({ id: DEMO_ELECTION_ID, status: "open" });
     expect(elections[0]?.questions.map((q) => q.kind)).toEqual(["single", "multi", "ranked"]);
+    // Voting reads the data plane's copy, never Postgres: provisioning publishes it there too.
+    expect(await new DynamoDbElectionCopies(dynamodb, first.tables.elections).get(DEMO_ELECTION_ID)).toEqual(elections[0]);
 
     const official = first.accounts.find((a) => a.group === "officials");
     expect(official).toBeDefined();

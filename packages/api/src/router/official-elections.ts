@@ -31,7 +31,7 @@ export const officialElectionsRouter = {
     const election: Election = { ...input.election, id: input.election.id ?? crypto.randomUUID(), status: "draft" };
     const repository = ctx.services.repository();
     if (await repository.exists(election.id)) throw refusal("CONFLICT", "ELECTION_EXISTS", "An election with this id already exists.");
-    await repository.insert(election);
+    await ctx.services.publisher.publish(await repository.insert(election));
     await recordAction(ctx, "election.create", election.id, input.reason, { title: election.title, questions: election.questions.length });
     return election;
   }),
@@ -45,7 +45,9 @@ export const officialElectionsRouter = {
     const edited = { ...current, ...definition, ...(opensAt === undefined ? {} : { opensAt }), ...(closesAt === undefined ? {} : { closesAt }) };
     const next = replaceQuestions({ ...edited, status: effectiveStatus(current, ctx.services.clock.now()) }, input.election.questions);
     if (!next.ok) throw refuse(next.error);
-    if (!(await ctx.services.repository().replaceDefinition({ ...next.value, status: current.status }, ["draft", "scheduled"]))) throw changedMeanwhile();
+    const stored = await ctx.services.repository().replaceDefinition({ ...next.value, status: current.status }, ["draft", "scheduled"]);
+    if (!stored) throw changedMeanwhile();
+    await ctx.services.publisher.publish(stored);
     await recordAction(ctx, "election.update", current.id, input.reason, { title: next.value.title, questions: next.value.questions.length });
     return next.value;
   }),
@@ -60,7 +62,9 @@ export const officialElectionsRouter = {
     // A scheduled election is rescheduled as if it were a draft again: the same checks apply.
     const next = transition(effective === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now });
     if (!next.ok) throw refuse(next.error);
-    if (!(await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]))) throw changedMeanwhile();
+    const stored = await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]);
+    if (!stored) throw changedMeanwhile();
+    await ctx.services.publisher.publish(stored);
     await recordAction(ctx, "election.schedule", current.id, input.reason, { opensAt: input.opensAt.toISOString(), closesAt: input.closesAt.toISOString() });
     return next.value;
   }),
@@ -80,10 +84,12 @@ export const officialElectionsRouter = {
       }
       const next = transition(election, input.to, { now: services.clock.now(), ...(recountMatchesTally === undefined ? {} : { recountMatchesTally }) });
       if (!next.ok) throw refuse(next.error);
-      const stopsAt = next.value.stopsAt ?? null;
-      if (!(await services.repository().updateStatus(election.id, election.status, next.value.status, stopsAt))) throw changedMeanwhile();
+      const newStop = next.value.stopsAt != null && next.value.stopsAt.getTime() !== election.stopsAt?.getTime();
+      const updated = await services.repository().updateStatus(election.id, election.status, next.value.status, next.value.stopsAt ?? null);
+      if (!updated) throw changedMeanwhile();
+      const published = newStop ? await services.publisher.publishStop(updated) : await services.publisher.publish(updated);
       // A pause or close of an open election takes effect a moment later on every task at once: the log says when.
-      const effectiveAt = (stopsAt ?? services.clock.now()).toISOString();
+      const effectiveAt = (published.stopsAt ?? services.clock.now()).toISOString();
       await recordAction(ctx, "election.transition", election.id, input.reason, { from: election.status, to: next.value.status, effectiveAt });
       return { electionId: election.id, from: election.status, to: next.value.status, effectiveAt };
     }),

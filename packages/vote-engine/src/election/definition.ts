@@ -60,6 +60,8 @@ export interface Election extends ElectionDefinition {
    * Null or absent when the status took effect at once (nothing could be cast before).
    */
   readonly stopsAt?: Date | null;
+  /** Raised by every change in the control plane; the data plane's copy keeps only the newest. Absent on an election not yet stored. */
+  readonly version?: number;
   /** When a cached copy began to be read from the control plane; castVote refuses to judge by one older than ELECTION_READ_MAX_AGE_MS. */
   readonly readAt?: Date;
 }

@@ -16,14 +16,16 @@ const transitions: Record<ElectionStatus, readonly ElectionStatus[]> = {
 
 /**
  * How long after an official pauses or closes an open election voting stops. Every vote API task
- * reads elections at most ELECTION_READ_MAX_AGE_MS old (a cached copy older than that is not used),
- * so by then each has heard, and all stop at the same recorded instant: no task accepts a ballot
- * cast at or after it, however its cache stood.
+ * judges casts by a copy of the election (from the data plane) at most ELECTION_READ_MAX_AGE_MS
+ * old, so once the stop's copy has landed that long before the instant, each task has heard, and
+ * all stop at the same recorded instant: no task accepts a ballot cast at or after it, however its
+ * cache stood. The rest of the notice is the control API's budget for landing the copy (the
+ * Postgres commit and the DynamoDB write); a copy that lands later has its stop moved later.
  */
-export const STOP_NOTICE_MS = 1000;
+export const STOP_NOTICE_MS = 1500;
 /**
- * The oldest election read a vote may be judged by: less than STOP_NOTICE_MS, by a margin that
- * covers the clocks of the control and vote API tasks drifting apart (NTP keeps them within ms).
+ * The oldest election read a vote may be judged by: well under STOP_NOTICE_MS (see above), and
+ * over the read cache's refresh period so a refresh has time to answer before casts wait for it.
  */
 export const ELECTION_READ_MAX_AGE_MS = 900;
 

@@ -1,6 +1,6 @@
 import type { AccountCredentials, AccountSpec } from "../adapters/cognito";
 import { createCognitoClient, ensureAccount, ensureUserPool, type UserPoolIds } from "../adapters/cognito";
-import { createDynamoDbClient, ensureTables, type TableNames } from "../adapters/dynamodb";
+import { createDynamoDbClient, DynamoDbElectionCopies, ensureTables, type TableNames } from "../adapters/dynamodb";
 import { ensureKeyFile } from "../adapters/node-crypto/key-file";
 import { connectControlPlane, ElectionsRepository, migrateControlPlane } from "../adapters/postgres";
 import { demoElection } from "../election/demo";
@@ -81,10 +81,13 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
       onStep("demo election and accounts");
       const election = demoElection(options.clock);
       const repository = new ElectionsRepository(controlPlane.db);
-      if (!(await repository.exists(election.id))) {
-        await repository.insert(election);
+      let stored = await repository.get(election.id);
+      if (!stored) {
+        stored = await repository.insert(election);
         changes.push(`created the demo election "${election.title}"`);
       }
+      // Voting reads the data plane's copy (a copy already holding this version is left alone).
+      await new DynamoDbElectionCopies(dynamodb, tables.names.elections).publish(stored);
       demoElectionId = election.id;
 
       const known = options.credentialsFile ? readCredentials(options.credentialsFile) : undefined;

@@ -8,3 +8,4 @@ export { DynamoDbVoterRoll } from "./voter-roll";
 export { DynamoDbNonceStore } from "./nonce-store";
 export { DynamoDbRateCounter } from "./rate-counter";
 export { DynamoDbDeviceStore } from "./device-store";
+export { DynamoDbElectionCopies } from "./election-copies";

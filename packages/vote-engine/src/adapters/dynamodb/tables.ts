@@ -7,7 +7,7 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  */
 export interface TableDefinition {
   /** The logical name; the physical name is `${prefix}-${logical}`. */
-  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls";
+  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls" | "elections";
   readonly sortKey: boolean;
   /** The votes table feeds the aggregator through its change stream. */
   readonly stream: boolean;
@@ -29,6 +29,9 @@ export const tableDefinitions: readonly TableDefinition[] = [
   { logical: "dead-letters", sortKey: false, stream: false },
   // pk ROLL#<election>#<kind>#<value>: who may vote in a roll-based election, read on every cast there.
   { logical: "voter-rolls", sortKey: false, stream: false },
+  // pk ELECTION#<id>: the data plane's copy of an election's definition and state, read by every
+  // vote-API and results task; the control plane publishes each version (see ElectionCopies).
+  { logical: "elections", sortKey: false, stream: false },
 ];
 
 export type TableNames = Record<TableDefinition["logical"], string>;

@@ -24,6 +24,8 @@ export const elections = pgTable(
     closesAt: timestamp({ withTimezone: true }),
     /** When a pause or close of an open election takes effect (lifecycle.ts STOP_NOTICE_MS after it was asked). */
     stopsAt: timestamp({ withTimezone: true }),
+    /** Raised by every change: the data plane's copy of the election keeps only the highest version it was sent. */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
