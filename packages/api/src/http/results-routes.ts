@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { buildResultsSnapshot } from "@landslide/vote-engine";
+import type { ResultsSnapshot } from "@landslide/vote-engine";
 import type { AppServices } from "../app-services";
 import { Refusal } from "../errors";
 import { closedElectionOrRefuse } from "../router/public-audit";
@@ -12,9 +12,16 @@ const BUNDLE_PATH = /^\/v1\/elections\/([0-9a-f-]{36})\/audit-bundle\.json$/;
 
 /**
  * The live results snapshot as a cacheable JSON document: a CDN in front may serve it to
- * millions for a second. The tRPC subscription will push the same snapshots.
+ * millions for a second. The snapshot is LiveResults' current one (the live poller's, or one
+ * read shared for a moment), and its JSON is encoded once per snapshot, not once per request.
  */
 export function resultsRoutes(services: AppServices): RouteHandler {
+  const encoded = new WeakMap<ResultsSnapshot, Buffer>();
+  const bodyOf = (snapshot: ResultsSnapshot) => {
+    let body = encoded.get(snapshot);
+    if (!body) encoded.set(snapshot, (body = Buffer.from(JSON.stringify(snapshot))));
+    return body;
+  };
   return async (request, response) => {
     const match = RESULTS_PATH.exec(new URL(request.url ?? "/", "http://service").pathname);
     if (request.method !== "GET" || !match) return false;
@@ -24,9 +31,9 @@ export function resultsRoutes(services: AppServices): RouteHandler {
       sendJson(response, 404, { error: { code: "ELECTION_NOT_FOUND", message: "There is no such election." } });
       return true;
     }
-    const snapshot = buildResultsSnapshot(election, await services.tallies.readCounters(election.id), services.clock.now());
+    const body = bodyOf(await services.liveResults.current(election));
     response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=1" });
-    response.end(JSON.stringify(snapshot));
+    response.end(body);
     return true;
   };
 }

@@ -5,11 +5,14 @@ import { refusal } from "../errors";
 import { publicProcedure } from "../trpc";
 import { electionOrRefuse } from "./election-or-refuse";
 
+/** `results.live`'s input; the fan-out that serves it on the wire (http/live-results-stream.ts) parses with it too. */
+export const liveResultsInput = z.object({ electionId: z.uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }).strict();
+
 export const resultsRouter = {
-  /** The live, versioned snapshot read from the tally counters. */
+  /** The live, versioned snapshot: the live poller's newest read, or one read shared for a moment (LiveResults.current). */
   snapshot: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx.services.elections, input.electionId);
-    return buildResultsSnapshot(election, await ctx.services.tallies.readCounters(election.id), ctx.services.clock.now());
+    return ctx.services.liveResults.current(election);
   }),
 
   /**
@@ -29,9 +32,14 @@ export const resultsRouter = {
   /**
    * Snapshots pushed over SSE as the tally moves. Each event's id is the snapshot version, so a
    * client that reconnects with Last-Event-ID gets nothing it already has.
+   *
+   * On the results service, GET /trpc/results.live never reaches this generator: the fan-out in
+   * http/live-results-stream.ts answers it with the same events, encoding each snapshot once for
+   * every watcher instead of once per watcher. This procedure stays as the type clients link
+   * against and the behaviour the fan-out reproduces (a router mounted without it still works).
    */
   live: publicProcedure
-    .input(z.object({ electionId: z.uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }).strict())
+    .input(liveResultsInput)
     .subscription(async function* ({ ctx, input, signal }) {
       const election = await electionOrRefuse(ctx.services.elections, input.electionId);
       const seen = input.lastEventId ? Number(input.lastEventId) : -1;
