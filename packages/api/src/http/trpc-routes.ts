@@ -24,9 +24,10 @@ type ErrorCode = keyof typeof TRPC_ERROR_CODES_BY_KEY;
  * an unknown procedure is labelled "unmatched" in the metrics, the input (query or body) is
  * checked for depth and array sizes, and a subscription takes one of its client's stream slots.
  * Batching is off: the SDK sends one call per request (httpLink), and a batch let one GET run
- * hundreds of procedures.
+ * hundreds of procedures. `wire` may answer a procedure's requests itself after those checks
+ * (results.live's fan-out); what it leaves (returns false for) goes to tRPC.
  */
-export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger: Logger): RouteHandler {
+export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger: Logger, wire: Readonly<Record<string, RouteHandler>> = {}): RouteHandler {
   const trusted = trustedProxies(services.trustedProxies);
   const streams = new StreamLimit(services.sseStreamsPerClient);
   const procedures = router._def.procedures as Record<string, { _def: { type: string } } | undefined>;
@@ -55,7 +56,7 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
     },
   });
-  return async (request, response) => {
+  return async (request, response, log) => {
     if (!request.url?.startsWith("/trpc/")) return false;
     const url = new URL(request.url, "http://service");
     const path = decodedPath(url.pathname.slice("/trpc/".length));
@@ -84,6 +85,7 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
       }
       response.once("close", release);
     }
+    if (procedure && (await wire[path]?.(request, response, log))) return true;
     handler(request, response);
     return true;
   };

@@ -1,4 +1,5 @@
 import { createAppServices } from "../app-services";
+import { liveResultsStream } from "../http/live-results-stream";
 import { auditBundleRoute, resultsRoutes } from "../http/results-routes";
 import { firstMatching } from "../http/service-server";
 import { trpcRoutes } from "../http/trpc-routes";
@@ -12,6 +13,8 @@ await runService({
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.tallies), postgres: deps.checks.postgres() }),
   routes: (deps, logger, metrics) => {
     const services = createAppServices(deps, metrics, logger);
-    return firstMatching(resultsRoutes(services), auditBundleRoute(services), trpcRoutes(serviceRouters.results, services, logger));
+    // results.live on the wire: one encoded frame per snapshot for every watcher (see live-results-stream.ts).
+    const live = liveResultsStream(services, serviceRouters.results, metrics);
+    return firstMatching(resultsRoutes(services), auditBundleRoute(services), trpcRoutes(serviceRouters.results, services, logger, { "results.live": live.route }));
   },
 });
