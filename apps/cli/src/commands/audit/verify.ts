@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Args, Errors, Flags } from "@oclif/core";
 import { type AuditBundle, auditBundleSchema, type VerificationReport, verifyBundle } from "@landslide/vote-engine";
-import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
+import { createBatchCryptoPool, nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { BaseCommand } from "../../lib/base-command";
 import { EXIT, publicClient, reachOrExplain } from "../../lib/public-client";
 import { withSpinner } from "../../lib/spinner";
@@ -28,9 +28,11 @@ export default class AuditVerify extends BaseCommand {
     if (bundle.election.id !== args.id) {
       throw new Errors.CLIError(`The bundle is election ${bundle.election.id}'s, not ${args.id}'s.`, { exit: EXIT.usage });
     }
+    // The hashing and the signature checks (one per ballot's receipt) spread over every core.
+    const pool = createBatchCryptoPool();
     const report = await withSpinner(`Verifying ${bundle.records.length} records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots`, () =>
-      verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId }, bundle),
-    );
+      verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId, batch: pool }, bundle),
+    ).finally(() => pool.close());
     if (!this.jsonEnabled()) {
       this.printReport(bundle, report);
       if (!expectedAuditKeyId) {
