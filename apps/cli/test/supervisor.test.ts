@@ -45,6 +45,7 @@ createServer((request, response) => {
     process.stderr.write("the disk is on fire\\n");
     process.exit(3);
   }
+  if (request.url === "/throw") setImmediate(() => { throw new TypeError("cannot read the ballot"); });
   response.end(String(process.pid));
 }).listen(port, "127.0.0.1", () => console.log(JSON.stringify({ msg: "listening on " + port })));
 `,
@@ -111,6 +112,13 @@ describe("the supervisor", () => {
       "crashing exited (code 3): the disk is on fire; restarting in 0.5 s (restart 1)",
       "crashing exited (code 3): the disk is on fire; restarting in 1 s (restart 2)",
     ]);
+  });
+
+  it("names an uncaught exception by its error line, not Node's version line after the stack", async () => {
+    const { launched, events } = await startWatched("throwing");
+    await fetch(`${launched.url}/throw`).catch(() => undefined);
+    await until(() => events.length > 0);
+    expect(events[0]).toMatchObject({ event: "service-exited", code: 1, signal: null, lastLine: "TypeError: cannot read the ballot" });
   });
 
   it("restarts nothing once halted, not even a restart that was already waiting", async () => {
