@@ -85,7 +85,7 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
       }
       response.once("close", release);
     }
-    if (procedure && (await wire[path]?.(request, response, log))) return true;
+    if (procedure && Object.hasOwn(wire, path) && (await wire[path]!(request, response, log))) return true;
     handler(request, response);
     return true;
   };
