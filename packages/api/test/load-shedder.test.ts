@@ -77,13 +77,12 @@ describe("the load shedder", () => {
     expect(queued.filter((q) => q instanceof Promise)).toHaveLength(16);
   });
 
-  it("names a Retry-After from the predicted wait, between 1 and 30 seconds", () => {
-    const s = shedder(1, 1000);
-    const release = admitted(s.admit());
-    clock += 900;
-    release(); // 900 ms a request: the second waiter would wait 1.8 s
-    admitted(s.admit());
-    expect(s.admit()).toBeInstanceOf(Promise);
-    expect(s.admit()).toEqual({ admitted: false, retryAfterSeconds: 2 });
+  it("names a Retry-After of the queue's budget in whole seconds, at least one", () => {
+    for (const [budget, seconds] of [[100, 1], [1000, 1], [2500, 3]] as const) {
+      const s = shedder(1, budget);
+      admitted(s.admit());
+      s.admit();
+      expect(s.admit()).toEqual({ admitted: false, retryAfterSeconds: seconds });
+    }
   });
 });

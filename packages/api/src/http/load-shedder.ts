@@ -33,8 +33,6 @@ interface Waiter {
 const SMOOTHING = 0.2;
 /** The queue never holds more than this many waiters per slot, whatever the estimate. */
 const QUEUE_PER_SLOT = 16;
-/** Retry-After is whole seconds; a shed client should come back soon (with its own jitter), not in a herd later. */
-const MAX_RETRY_AFTER_SECONDS = 30;
 
 export class LoadShedder {
   private inFlight = 0;
@@ -61,14 +59,14 @@ export class LoadShedder {
       return { admitted: true, release: this.releaser() };
     }
     const position = this.queue.length + 1;
-    if (position > this.options.maxInFlight * QUEUE_PER_SLOT || this.predictedWaitMs(position) > this.options.maxQueueMs) return this.shed(position);
+    if (position > this.options.maxInFlight * QUEUE_PER_SLOT || this.predictedWaitMs(position) > this.options.maxQueueMs) return this.shed();
     return new Promise<Admission>((resolve) => {
       const waiter: Waiter = {
         resolve,
         timer: setTimeout(() => {
           const index = this.queue.indexOf(waiter);
           if (index >= 0) this.queue.splice(index, 1);
-          resolve(this.shed(this.queue.length + 1));
+          resolve(this.shed());
         }, this.options.maxQueueMs),
       };
       this.queue.push(waiter);
@@ -80,9 +78,14 @@ export class LoadShedder {
     return (position * perRequest) / this.options.maxInFlight;
   }
 
-  private shed(position: number): Admission {
-    const seconds = Math.ceil(this.predictedWaitMs(position) / 1000);
-    return { admitted: false, retryAfterSeconds: Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, seconds)) };
+  /**
+   * Retry-After: the queue a newcomer was turned away from is empty again within `maxQueueMs`
+   * (each waiter is served or turned away by then), so a second or so is the honest answer,
+   * whatever the estimate says (an estimate of tens of seconds made clients give up early). The
+   * client's own jitter, not this number, spreads a shed crowd out.
+   */
+  private shed(): Admission {
+    return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(this.options.maxQueueMs / 1000)) };
   }
 
   private releaser(): () => void {
