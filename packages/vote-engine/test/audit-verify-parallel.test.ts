@@ -87,10 +87,13 @@ describe("verifyBundle on the worker pool", () => {
 });
 
 describe("the worker pool's answers", () => {
-  it("hashes as node:crypto does, bytes of every length, in order", async () => {
-    const items = Array.from({ length: 700 }, (_, i) => new Uint8Array(i % 97).fill(i & 0xff));
+  it("hashes as node:crypto does, bytes of every length and text as UTF-8, in order", async () => {
+    // Text that is not ASCII takes more bytes than characters: the packed buffer must grow for it.
+    const texts = ["", "\u0000ascii", "é".repeat(300), "\u{1F600}".repeat(200), "\ud800 lone", "日本語".repeat(500)];
+    const items = Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? texts[i % texts.length]! : new Uint8Array(i % 97).fill(i & 0xff)));
     const digests = await pool.sha256Many(items);
-    expect(digests.map((d) => Buffer.from(d).toString("hex"))).toEqual(items.map((item) => Buffer.from(sha256(item)).toString("hex")));
+    const expected = items.map((item) => sha256(typeof item === "string" ? new TextEncoder().encode(item) : item));
+    expect(digests.map((d) => Buffer.from(d).toString("hex"))).toEqual(expected.map((d) => Buffer.from(d).toString("hex")));
   });
 
   it("verifies as verifyEd25519 does, false for every malformed signature or key, never a throw", async () => {

@@ -13,8 +13,8 @@ export interface SignedPayload {
  * the verifier's report is the same whatever runs it.
  */
 export interface BatchCrypto {
-  /** SHA-256 of each item. */
-  sha256Many(items: readonly Uint8Array[]): Promise<readonly Uint8Array[]>;
+  /** SHA-256 of each item; text is hashed as its UTF-8 bytes (a verifier builds most inputs as text, and need not encode each). */
+  sha256Many(items: readonly (Uint8Array | string)[]): Promise<readonly Uint8Array[]>;
   /** Whether each signature verifies with the SPKI PEM key; false for anything malformed. */
   verifyEd25519Many(publicKeyPem: string, items: readonly SignedPayload[]): Promise<readonly boolean[]>;
 }
@@ -25,8 +25,9 @@ export function sequentialBatchCrypto(deps: {
   readonly verifyEd25519: (payload: Uint8Array, signature: string, publicKeyPem: string) => boolean;
 }): BatchCrypto {
   const { sha256, verifyEd25519 } = deps;
+  const encoder = new TextEncoder();
   return {
-    sha256Many: async (items) => items.map((item) => sha256(item)),
+    sha256Many: async (items) => items.map((item) => sha256(typeof item === "string" ? encoder.encode(item) : item)),
     verifyEd25519Many: async (pem, items) => items.map((item) => verifyEd25519(item.payload, item.signature, pem)),
   };
 }

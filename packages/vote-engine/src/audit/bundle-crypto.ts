@@ -4,7 +4,7 @@ import { commitmentPayload, receiptSigningPayload } from "../vote/receipt";
 import type { AuditBundle } from "./audit-bundle";
 import type { BatchCrypto, SignedPayload } from "./batch-crypto";
 import { epochSigningPayload } from "./epoch";
-import { recordLeafInput } from "./log-record";
+import { recordLeafText } from "./log-record";
 import { merkleRoots } from "./merkle-tree";
 import { hexOf } from "./sha256";
 
@@ -31,12 +31,12 @@ const SLICE = 2048;
 
 export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundle): Promise<BundleCrypto> {
   const { records, epochs, ballots, keys } = bundle;
-  const leafCalls = sliced((items: Uint8Array[]) => batch.sha256Many(items));
+  const leafCalls = sliced((items: string[]) => batch.sha256Many(items));
   const receiptCalls = sliced((items: SignedPayload[]) => batch.verifyEd25519Many(keys.receipt.pem, items));
   const receiptAt: number[] = [];
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    leafCalls.add(recordLeafInput(record));
+    leafCalls.add(recordLeafText(record));
     const { entry } = record;
     // As checkBallots reads it: only a receipt naming the published key is worth a signature check.
     if (entry.type !== "ballot" || entry.keyId !== keys.receipt.keyId) continue;

@@ -81,10 +81,13 @@ export function recordHash(sha256: Sha256, record: Omit<LogRecord, "hash">): str
   return hexOf(sha256(recordLeafInput(record)));
 }
 
-/** What recordHash hashes: 0x00 ‖ recordBytes, for a verifier that hashes many at once. */
-export function recordLeafInput(record: Omit<LogRecord, "hash">): Uint8Array {
-  // U+0000 encodes to the single byte 0x00, so this is 0x00 ‖ recordBytes without a second copy.
-  return encoder.encode(`\u0000${recordText(record)}`);
+/** What recordHash hashes, 0x00 ‖ recordBytes, as text to be UTF-8 encoded: U+0000 encodes to the single byte 0x00. */
+export function recordLeafText(record: Omit<LogRecord, "hash">): string {
+  return `\u0000${recordText(record)}`;
+}
+
+function recordLeafInput(record: Omit<LogRecord, "hash">): Uint8Array {
+  return encoder.encode(recordLeafText(record));
 }
 
 /** Links new entries after the log's current head. */

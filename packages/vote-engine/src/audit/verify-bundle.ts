@@ -1,6 +1,6 @@
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 import type { Election } from "../election/definition";
-import { recount } from "../tally/recount";
+import { type Recount, recount } from "../tally/recount";
 import type { StoredVote } from "../vote/stored-vote";
 import type { AuditBundle } from "./audit-bundle";
 import { type BatchCrypto, sequentialBatchCrypto } from "./batch-crypto";
@@ -75,11 +75,17 @@ export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle
   if (announced !== undefined && bundle.keys.audit.keyId !== announced) {
     report({ code: "AUDIT_KEY_UNEXPECTED", message: `The bundle's audit key is ${bundle.keys.audit.keyId}, not the deployment's ${announced}: its epochs were sealed by someone else.` });
   }
-  const crypto = await computeBundleCrypto(deps.batch ?? sequentialBatchCrypto(deps), bundle);
+  const computing = computeBundleCrypto(deps.batch ?? sequentialBatchCrypto(deps), bundle);
+  // While a pool checks the signatures, count the ballots that will be counted if they all hold
+  // (every ballot is logged and published once in a sound bundle); recounted only if some do not.
+  const hoped = hopedForBallots(bundle);
+  const early = recountBallots(bundle, hoped);
+  const crypto = await computing;
   checkChain(crypto, bundle, report);
   checkEpochs(crypto, bundle, report);
   const counted = checkBallots(crypto, bundle, report);
-  const counters = await checkResult(bundle, counted, report);
+  const same = counted.length === hoped.length && counted.every((ballot, i) => ballot === hoped[i]);
+  const counters = checkResult(bundle, await (same ? early : recountBallots(bundle, counted)), report);
   return {
     ok: found.length === 0,
     checked: { records: bundle.records.length, epochs: bundle.epochs.length, ballots: bundle.ballots.length, counters },
@@ -200,13 +206,38 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
   return counted;
 }
 
-async function checkResult(bundle: AuditBundle, ballots: readonly CanonicalBallot[], report: Report): Promise<number> {
-  const election: Election = { ...bundle.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", opensAt: null, closesAt: null, status: "closed" };
-  let recounted;
+/** The published ballots checkBallots counts if every signature and commitment holds: once each, and logged. */
+function hopedForBallots(bundle: AuditBundle): CanonicalBallot[] {
+  const logged = new Set<string>();
+  for (const { entry } of bundle.records) if (entry.type === "ballot") logged.add(entry.receiptId);
+  const published = new Set<string>();
+  const hoped: CanonicalBallot[] = [];
+  for (const ballot of bundle.ballots) {
+    if (published.has(ballot.receiptId)) continue;
+    published.add(ballot.receiptId);
+    if (logged.has(ballot.receiptId)) hoped.push(ballot.ballot);
+  }
+  return hoped;
+}
+
+function electionOf(bundle: AuditBundle): Election {
+  return { ...bundle.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", opensAt: null, closesAt: null, status: "closed" };
+}
+
+/** The recount of the given ballots, or why they cannot be counted (an answer, not a throw, so it can wait unawaited). */
+async function recountBallots(bundle: AuditBundle, ballots: readonly CanonicalBallot[]): Promise<Recount | Error> {
+  const election = electionOf(bundle);
   try {
-    recounted = await recount(election, asVotes(election.id, ballots));
+    return await recount(election, asVotes(election.id, ballots));
   } catch (error) {
-    report({ code: "BALLOT_INVALID", message: `The published ballots cannot be counted: ${(error as Error).message}.` });
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function checkResult(bundle: AuditBundle, recounted: Recount | Error, report: Report): number {
+  const election = electionOf(bundle);
+  if (recounted instanceof Error) {
+    report({ code: "BALLOT_INVALID", message: `The published ballots cannot be counted: ${recounted.message}.` });
     return 0;
   }
   const names = new Set([...Object.keys(bundle.result.counters), ...recounted.counters.keys()]);

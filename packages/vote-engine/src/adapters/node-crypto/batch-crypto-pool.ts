@@ -91,11 +91,11 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
     });
   }
 
-  async function sha256Many(items: readonly Uint8Array[]): Promise<readonly Uint8Array[]> {
-    if (items.length < INLINE_BELOW) return items.map((item) => nodeEntropy.sha256(item));
+  async function sha256Many(items: readonly (Uint8Array | string)[]): Promise<readonly Uint8Array[]> {
+    if (items.length < INLINE_BELOW) return items.map((item) => nodeEntropy.sha256(typeof item === "string" ? encoder.encode(item) : item));
     const answers = await Promise.all(
       pieces(items).map((piece) => {
-        const { bytes, ends } = pack(piece.length, (i, write) => write(piece[i]!));
+        const { bytes, ends } = pack(piece, (item, write, writeText) => (typeof item === "string" ? writeText(item) : write(item)));
         return send("sha256", bytes, ends, piece.length);
       }),
     );
@@ -108,7 +108,10 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
     if (items.length < INLINE_BELOW) return items.map((item) => verifyEd25519(item.payload, item.signature, pem));
     const answers = await Promise.all(
       pieces(items).map((piece) => {
-        const { bytes, ends } = pack(piece.length * 2, (i, write, writeText) => (i % 2 === 0 ? write(piece[i / 2]!.payload) : writeText(piece[(i - 1) / 2]!.signature)));
+        const { bytes, ends } = pack(piece, (item, write, writeText) => {
+          write(item.payload);
+          writeText(item.signature);
+        });
         return send("ed25519", bytes, ends, piece.length, pem);
       }),
     );
@@ -143,12 +146,18 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
 
 const encoder = new TextEncoder();
 
-/** Packs `count` items end to end into one buffer to transfer, with where each ends. */
-function pack(
-  count: number,
-  each: (i: number, write: (bytes: Uint8Array) => void, writeText: (text: string) => void) => void,
+/**
+ * Packs items end to end into one buffer to transfer, with where each part ends (`each` writes
+ * one or more parts per item). Sized for the items as they are, text counted as ASCII; grown
+ * only for text that is not.
+ */
+function pack<T extends { readonly length: number } | { readonly payload: Uint8Array; readonly signature: string }>(
+  items: readonly T[],
+  each: (item: T, write: (bytes: Uint8Array) => void, writeText: (text: string) => void) => void,
 ): { bytes: ArrayBuffer; ends: Uint32Array } {
-  let buffer = new Uint8Array(4096);
+  let size = 0;
+  for (const item of items) size += typeof item === "object" && "payload" in item ? item.payload.length + item.signature.length : item.length;
+  let buffer = new Uint8Array(size + 64);
   let length = 0;
   const room = (needed: number) => {
     if (length + needed <= buffer.length) return;
@@ -156,21 +165,24 @@ function pack(
     grown.set(buffer.subarray(0, length));
     buffer = grown;
   };
+  const ends: number[] = [];
   const write = (bytes: Uint8Array) => {
     room(bytes.length);
     buffer.set(bytes, length);
     length += bytes.length;
+    ends.push(length);
   };
-  // UTF-8 takes at most three bytes per UTF-16 code unit.
   const writeText = (text: string) => {
-    room(text.length * 3);
-    length += encoder.encodeInto(text, buffer.subarray(length)).written;
+    // encodeInto stops short rather than overflow; UTF-8 takes at most three bytes per UTF-16 unit.
+    let { read, written } = encoder.encodeInto(text, buffer.subarray(length));
+    if (read < text.length) {
+      room(text.length * 3);
+      ({ read, written } = encoder.encodeInto(text, buffer.subarray(length)));
+    }
+    length += written;
+    ends.push(length);
   };
-  const ends = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    each(i, write, writeText);
-    ends[i] = length;
-  }
+  for (const item of items) each(item, write, writeText);
   // Transferred as it is, spare room and all: copying it down to size would cost more than it saves.
-  return { bytes: buffer.buffer as ArrayBuffer, ends };
+  return { bytes: buffer.buffer as ArrayBuffer, ends: Uint32Array.from(ends) };
 }
