@@ -39,7 +39,9 @@ const clientId = provisioned.clientIds["voter-web"];
 
 const port = await freePort();
 const api = `http://127.0.0.1:${port}`;
-const service = spawn(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
+// BENCH_CPU_PROFILE=<dir> writes the vote API's CPU profile there when the bench ends (docs/performance/).
+const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+const service = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
   stdio: ["ignore", "ignore", "inherit"],
   env: {
     PATH: process.env.PATH,
@@ -100,7 +102,10 @@ async function prepareVoters(n: number): Promise<Array<Voter & { solution: Solut
     const { status, body } = await post("voter.registerDevice", voter, { jwk: voter.device.publicJwk });
     if (status !== 200) throw new Error(`registering a device answered ${status}`);
     voter.deviceToken = (body as { result: { data: { deviceToken: string } } }).result.data.deviceToken;
-    const challenge = (await (await fetch(`${api}/trpc/humanCheck.challenge`, { headers })).json()) as { result: { data: Parameters<typeof solveChallenge>[0] } };
+    // Asked signed in, as the SDK does: the challenge is the voter's own (no single-use write on the cast).
+    const challenge = (await (await fetch(`${api}/trpc/humanCheck.challenge`, { headers: { ...headers, authorization: `Bearer ${voter.token}` } })).json()) as {
+      result: { data: Parameters<typeof solveChallenge>[0] };
+    };
     ready.push({ ...voter, solution: (await solveChallenge(challenge.result.data))! });
   });
   return ready;

@@ -82,16 +82,20 @@ export const publicProcedure = t.procedure;
  * ID token sent beside it (if any) gives the verified e-mail address.
  */
 export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
-  let identity: VerifiedIdentity;
+  const identity = await verifiedIdentity(ctx);
+  const email = await ctx.services.verifiedEmail(ctx.idToken, identity.sub);
+  return next({ ctx: { ...ctx, identity: { ...identity, email } } });
+});
+
+/** The caller's identity from its access token, or the refusal that says why the token is not good. */
+export async function verifiedIdentity(ctx: Context): Promise<VerifiedIdentity> {
   try {
-    identity = await ctx.services.verifyAccessToken(ctx.accessToken);
+    return await ctx.services.verifyAccessToken(ctx.accessToken);
   } catch (error) {
     if (error instanceof TokenRejectedError) throw refusal("UNAUTHORIZED", error.reason, error.message);
     throw error;
   }
-  const email = await ctx.services.verifiedEmail(ctx.idToken, identity.sub);
-  return next({ ctx: { ...ctx, identity: { ...identity, email } } });
-});
+}
 
 /** Voters: every signed-in account may vote (eligibility is the election's own rule). */
 export const voterProcedure = signedInProcedure;
@@ -113,9 +117,10 @@ async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: 
 
 /**
  * A voter casting from a registered device. The device binding comes from the signed token the
- * device got when it registered; the proof's single use is left to the cast, which folds it into
- * the challenge's single-use write (one round trip instead of two). A procedure on this tier
- * must use up `ctx.proof` itself; castBallot does.
+ * device got when it registered; the proof's single use is left to the cast, which needs no write
+ * of its own for it: the vote keeps the proof's id, so its one conditional write refuses the same
+ * request twice (or the challenge's single-use write does, for a challenge not issued to the
+ * account). A procedure on this tier must use up `ctx.proof` itself; castBallot does.
  */
 export const castProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const proof = await proveDevice(ctx, path, await getRawInput(), false);

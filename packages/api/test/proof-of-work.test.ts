@@ -22,6 +22,21 @@ describe("the proof-of-work human check", () => {
     expect(await check.verify(later, here)).toMatchObject({ ok: false, reason: "CHALLENGE_EXPIRED" });
   });
 
+  it("issued to an account, serves that account alone and leaves single use to its one-per-voter write: no nonce is written", async () => {
+    const nonces = new InMemoryNonceStore();
+    const check = new ProofOfWorkCheck({ secret, nonces, clock: { now: () => new Date() }, difficulty: () => 2000 });
+    const solution = (await solveChallenge(await check.issue({ ...here, subject: "ada" })))!;
+    expect(solution.salt).not.toContain("ada");
+    expect(await check.verify(solution, { ...here, subject: "bob" })).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
+    expect(await check.verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
+    expect(await check.verify(solution, { ...here, subject: "ada" })).toMatchObject({ ok: true, boundToAccount: true });
+    // Moving the account tag onto a challenge issued to nobody breaks its signature.
+    const unbound = (await solveChallenge(await check.issue(here)))!;
+    const tag = /&for=[^&]+/.exec(solution.salt)![0];
+    expect(await check.verify({ ...unbound, salt: unbound.salt + tag }, { ...here, subject: "ada" })).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
+    expect(await nonces.useOnce(`challenge:${solution.challenge}`)).toBe(true);
+  });
+
   it("refuses a challenge whose salt was edited to be easier or to live longer", async () => {
     const check = new ProofOfWorkCheck({ secret, nonces: new InMemoryNonceStore(), clock: { now: () => new Date() }, difficulty: () => 2000 });
     const solution = (await solveChallenge(await check.issue(here)))!;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventSource } from "eventsource";
 import { readConfirmationCode } from "@landslide/local-stack";
 import { testServers } from "@landslide/local-stack/testing";
-import { DEMO_ELECTION_ID, type ResultsSnapshot } from "@landslide/vote-engine";
+import { DEMO_ELECTION_ID, ELECTION_READ_MAX_AGE_MS, type ResultsSnapshot } from "@landslide/vote-engine";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { AuthError, verifyReceipt, createLandslideClient, type LandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
@@ -177,7 +177,7 @@ describe("officials through the SDK", () => {
     expect(imported.errors).toEqual([{ row: 3, message: expect.stringMatching(/e-?mail/i) }]);
 
     await official.control.official.elections.transition.mutate({ electionId: created.id, to: "open", reason: "polls open" });
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // the vote API caches definitions for a second
+    await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task has seen the open by then
     expect(await voter.castBallot({ electionId: created.id, ballot })).toMatchObject({ decision: "accepted" });
     const stranger = await signedIn("voter1@demo.landslide.test");
     expect(await reasonOf(stranger.castBallot({ electionId: created.id, ballot }))).toBe("NOT_ELIGIBLE");
@@ -258,9 +258,9 @@ describe("officials through the SDK", () => {
 
     // Certification waits for a closed election; then succeeds, as no case is open and the recount matches.
     expect(await reasonOf(official.results.results.final.query({ electionId: election.id }))).toBe("RESULTS_NOT_FINAL");
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
-    // The final result is public once closed (the results service caches definitions for a second): recounted, with every instant-runoff round.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    // The final result is public once the close takes effect (and the results service's copy of the election, read at most 900 ms before, shows it): recounted, with every instant-runoff round.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
     const final = await sdk().results.results.final.query({ electionId: election.id });
     expect(final.turnout).toBe(1);
     expect(final.instantRunoff.harbourmaster).toMatchObject({ winner: "wen", rounds: [{ round: 1, tallies: { wen: 1, ines: 0, tomas: 0 } }] });

@@ -91,9 +91,9 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; reason: 
   }
 }
 
-/** A solved human check, as the browser's worker would send it. */
-async function solved() {
-  const solution = await solveChallenge(await client(urls.vote).humanCheck.challenge.query());
+/** A solved human check, as the browser's worker would send it; asked with a token, it is that account's own. */
+async function solved(token?: string) {
+  const solution = await solveChallenge(await client(urls.vote, token).humanCheck.challenge.query());
   if (!solution) throw new Error("the challenge has no solution");
   return solution;
 }
@@ -215,6 +215,8 @@ describe("the vote API over tRPC", () => {
     expect(await cast(tokens.voter2, { ...good, humanCheck: undefined })).toMatchObject({ code: "PRECONDITION_FAILED", reason: "CHALLENGE_REQUIRED" });
     expect(await cast(tokens.voter2, { ...good, humanCheck: { ...solution, number: solution.number + 1 } })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
     expect(await cast(tokens.voter2, { ...good, humanCheck: { ...solution, signature: "0".repeat(64) } })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
+    // Issued to another account (voter1 asked for it signed in): useless to voter2.
+    expect(await cast(tokens.voter2, { ...good, humanCheck: await solved(tokens.voter1) })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_INVALID" });
     const cast2 = await client(urls.vote, tokens.voter2, devices.voter2).voter.cast.mutate({ ...good, humanCheck: solution });
     expect(await cast(tokens.voter2, { ...good, humanCheck: solution })).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_REUSED" });
 
@@ -238,7 +240,8 @@ describe("metrics", () => {
 
 describe("device binding", () => {
   it("refuses casts without a proof, from an unregistered key, with a replayed, stale or moved proof", async () => {
-    const input = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter3-device-0001", ballot, humanCheck: await solved() };
+    // The challenge is voter3's own, so nothing but the vote's own write can catch the replay below.
+    const input = { electionId: DEMO_ELECTION_ID, idempotencyKey: "voter3-device-0001", ballot, humanCheck: await solved(tokens.voter3) };
     const url = `${urls.vote}/trpc/voter.cast`;
     const send = async (dpop: string | undefined, body: unknown = input) => {
       const response = await fetch(url, {
@@ -272,6 +275,8 @@ describe("device binding", () => {
     const proof = await createProof(devices.voter3, { method: "POST", url, accessToken: tokens.voter3, input });
     expect(await send(proof)).toBe("accepted");
     expect(await send(proof)).toBe("PROOF_REPLAYED");
+    // A retry is a new request (a new proof) with the same idempotency key: it gets the same receipt.
+    expect(await send(await createProof(devices.voter3, { method: "POST", url, accessToken: tokens.voter3, input }))).toBe("accepted");
   });
 });
 

@@ -1,7 +1,7 @@
-import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, jwtVerify } from "jose";
+import { createHash } from "node:crypto";
+import { decodeProtectedHeader, importJWK, type JWK, jwtVerify } from "jose";
 import type { NonceStore } from "@landslide/vote-engine";
 import { type InputRefusal, tokenShapeProblem } from "../http/json-shape";
-import { sha256Base64Url } from "./proof";
 
 export type ProofRefusal = "PROOF_MISSING" | "PROOF_INVALID" | "PROOF_STALE" | "PROOF_REPLAYED" | InputRefusal;
 
@@ -34,28 +34,66 @@ export async function verifyProof(
   const bodyHash = await inputHash(expected.input);
   if (bodyHash === undefined) return { ok: false, reason: "INPUT_TOO_DEEP", message: "The input is nested deeper than any request needs." };
   let payload;
-  let jwk;
+  let thumbprint;
   try {
-    jwk = decodeProtectedHeader(proof).jwk;
-    ({ payload } = await jwtVerify(proof, EmbeddedJWK, { typ: "dpop+jwt", algorithms: ["ES256"], clockTolerance: MAX_SKEW_SECONDS, currentDate: expected.now }));
+    const embedded = publicEcKey(decodeProtectedHeader(proof).jwk);
+    if (!embedded) return { ok: false, reason: "PROOF_INVALID", message: "The device proof is not valid." };
+    thumbprint = jwkThumbprint(embedded);
+    ({ payload } = await jwtVerify(proof, await deviceKeys.get(thumbprint, embedded), { typ: "dpop+jwt", algorithms: ["ES256"], clockTolerance: MAX_SKEW_SECONDS, currentDate: expected.now }));
   } catch {
     return { ok: false, reason: "PROOF_INVALID", message: "The device proof is not valid." };
   }
   const mismatch =
     payload.htm !== expected.method ||
     payload.htu !== expected.url ||
-    payload.ath !== (await sha256Base64Url(expected.accessToken)) ||
+    payload.ath !== sha256Base64Url(expected.accessToken) ||
     payload.bh !== bodyHash ||
-    typeof payload.jti !== "string" ||
-    !jwk;
+    typeof payload.jti !== "string";
   if (mismatch) return { ok: false, reason: "PROOF_INVALID", message: "The device proof was made for another request." };
   const age = expected.now.getTime() / 1000 - (payload.iat ?? 0);
   if (!(Math.abs(age) <= MAX_SKEW_SECONDS)) return { ok: false, reason: "PROOF_STALE", message: "The device proof is too old; check the device's clock." };
   const expiresAt = new Date(((payload.iat ?? 0) + 2 * MAX_SKEW_SECONDS) * 1000);
   const proofId = payload.jti as string;
   if (expected.consume !== false && !(await expected.nonces.useOnce(`proof:${proofId}`, expiresAt))) return proofReplayed;
-  return { ok: true, thumbprint: await calculateJwkThumbprint(jwk!), proofId, expiresAt };
+  return { ok: true, thumbprint, proofId, expiresAt };
 }
+
+// The hot path hashes here with node:crypto, synchronously: WebCrypto's digest (what the shared
+// client code in proof.ts must use) hops to the thread pool and back, three times a cast.
+const sha256Base64Url = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+type VerifyKey = Awaited<ReturnType<typeof importJWK>>;
+type PublicEcJwk = { readonly kty: "EC"; readonly crv: "P-256"; readonly x: string; readonly y: string };
+
+/** The embedded key's public members, if it is a P-256 key (a private member is never imported). */
+function publicEcKey(jwk: JWK | undefined): PublicEcJwk | undefined {
+  if (jwk?.kty !== "EC" || jwk.crv !== "P-256" || typeof jwk.x !== "string" || typeof jwk.y !== "string") return undefined;
+  return { kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y };
+}
+
+/** RFC 7638: SHA-256 over the required members in lexicographic order (what jose's calculateJwkThumbprint computes). */
+export function jwkThumbprint(jwk: PublicEcJwk): string {
+  return sha256Base64Url(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }));
+}
+
+/**
+ * Imported device keys by thumbprint: a voter's device signs every request with the same key, and
+ * importing a JWK costs more than the check it serves. Bounded, oldest first out.
+ */
+const deviceKeys = {
+  keys: new Map<string, Promise<VerifyKey>>(),
+  limit: 10_000,
+  get(thumbprint: string, jwk: PublicEcJwk): Promise<VerifyKey> {
+    let key = this.keys.get(thumbprint);
+    if (!key) {
+      key = importJWK({ ...jwk }, "ES256");
+      key.catch(() => this.keys.delete(thumbprint));
+      if (this.keys.size >= this.limit) this.keys.delete(this.keys.keys().next().value!);
+      this.keys.set(thumbprint, key);
+    }
+    return key;
+  },
+};
 
 /**
  * The hash of the input the proof must name. The HTTP edge refuses deep input before it gets

@@ -48,6 +48,11 @@ export type HumanCheckVerdict =
       readonly elapsedMs?: number;
       /** The request's device proof was used up with the challenge, in the same write. */
       readonly proofConsumed?: boolean;
+      /**
+       * The challenge was issued to this account, so it cannot serve another; the caller's own
+       * one-per-voter write makes it single use (no write of the check's own).
+       */
+      readonly boundToAccount?: boolean;
     }
   | {
       readonly ok: false;
@@ -59,6 +64,8 @@ export type HumanCheckVerdict =
 
 export interface HumanCheckContext {
   readonly remoteIp: string;
+  /** The signed-in account making the request, if any: a challenge issued to an account serves it alone. */
+  readonly subject?: string;
   /** The request's single-use device proof; a check that can, uses it up together with the challenge. */
   readonly proof?: { readonly id: string; readonly expiresAt: Date };
 }
@@ -68,7 +75,8 @@ export interface HumanCheckContext {
  * (Turnstile-like) can take its place behind the same interface, chosen by configuration.
  */
 export interface HumanCheck {
-  issue(context: { readonly remoteIp: string }): Promise<HumanCheckChallenge>;
+  /** With a subject, the challenge is issued to that account and serves no other. */
+  issue(context: { readonly remoteIp: string; readonly subject?: string }): Promise<HumanCheckChallenge>;
   verify(proof: HumanCheckProof | undefined, context: HumanCheckContext): Promise<HumanCheckVerdict>;
 }
 

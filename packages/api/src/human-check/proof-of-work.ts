@@ -30,11 +30,12 @@ export class ProofOfWorkCheck implements HumanCheck {
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
   }
 
-  async issue(context: { readonly remoteIp: string }): Promise<Challenge> {
+  async issue(context: { readonly remoteIp: string; readonly subject?: string }): Promise<Challenge> {
     const maxNumber = Math.max(this.options.difficulty(context.remoteIp), this.options.issueDifficulty?.(context.remoteIp) ?? 0);
     const issued = this.options.clock.now().getTime();
     const expires = Math.floor((issued + this.ttlMs) / 1000);
-    const salt = `${randomBytes(12).toString("hex")}?issued=${issued}&expires=${expires}&max=${maxNumber}`;
+    const account = context.subject === undefined ? "" : `&for=${this.accountTag(context.subject)}`;
+    const salt = `${randomBytes(12).toString("hex")}?issued=${issued}&expires=${expires}&max=${maxNumber}${account}`;
     const secretNumber = randomBytes(4).readUInt32BE() % (maxNumber + 1);
     const challenge = sha256(salt + secretNumber);
     return { kind: "proof-of-work", algorithm: "SHA-256", challenge, salt, maxNumber, signature: this.sign(challenge) };
@@ -53,13 +54,25 @@ export class ProofOfWorkCheck implements HumanCheck {
     if (!(expires * 1000 > this.options.clock.now().getTime())) return refuse("CHALLENGE_EXPIRED", "That human check expired; a new one is needed.");
     // Difficulty may have risen since this challenge was issued: an easier one no longer counts.
     if (!(Number(params.get("max")) >= this.options.difficulty(context.remoteIp))) return refuse("CHALLENGE_TOO_EASY", "A harder human check is needed now.");
+    const issued = Number(params.get("issued"));
+    const account = params.get("for");
+    if (account !== null) {
+      // Issued to one account: no other may use it, and that account votes once per election (its
+      // own conditional write), so the check needs no single-use write of its own on the hot path.
+      if (context.subject === undefined || account !== this.accountTag(context.subject)) return refuse("CHALLENGE_INVALID", "That human check was issued to another account.");
+      return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued, boundToAccount: true };
+    }
     // One write uses up the challenge and the request's device proof together: a proof signs the
     // body, and the body holds the challenge, so a replayed request always meets its own claim.
     const holder = context.proof?.id ?? "";
     const claim = await this.options.nonces.claim(`challenge:${solution.challenge}`, new Date(Math.max(expires * 1000, context.proof?.expiresAt.getTime() ?? 0)), holder);
     if (!claim.claimed) return { ...refuse("CHALLENGE_REUSED", "That human check was already used."), sameProof: holder !== "" && claim.holder === holder };
-    const issued = Number(params.get("issued"));
     return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued, proofConsumed: holder !== "" };
+  }
+
+  /** Names the account inside the signed salt without revealing its id to whoever reads the salt. */
+  private accountTag(subject: string): string {
+    return createHmac("sha256", this.key).update(`account\n${subject}`).digest("base64url").slice(0, 22);
   }
 
   private sign(challenge: string): string {

@@ -47,9 +47,10 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     throw refusal("TOO_MANY_REQUESTS", "RATE_LIMITED", `Too many attempts from this ${from}; try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
   }
 
-  const check = await services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp, proof: caller.proof });
-  const replayed = (!check.ok && check.sameProof) || (check.ok && !check.proofConsumed && !(await services.nonces.useOnce(`proof:${caller.proof.id}`, caller.proof.expiresAt)));
-  if (replayed) {
+  const check = await services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp, subject: caller.subject, proof: caller.proof });
+  // The device proof's single use: in the challenge's own write when it has one; otherwise the vote
+  // keeps the proof's id and its one conditional write refuses the same request a second time.
+  if (!check.ok && check.sameProof) {
     refused(proofReplayed.reason);
     throw refusal("UNAUTHORIZED", proofReplayed.reason, proofReplayed.message);
   }
@@ -86,6 +87,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       subject: caller.subject,
       identity: caller.email ? { email: caller.email } : {},
       idempotencyKey: request.idempotencyKey,
+      requestId: caller.proof.id,
       ballot: request.ballot,
       decision: {
         decision: risk.decision === "quarantine" ? "quarantined" : "accepted",
@@ -95,6 +97,10 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     },
   );
   if (!result.ok) {
+    if (result.error.code === "REQUEST_REPLAYED") {
+      refused(proofReplayed.reason);
+      throw refusal("UNAUTHORIZED", proofReplayed.reason, proofReplayed.message);
+    }
     refused(result.error.code);
     throw refuse(result.error);
   }

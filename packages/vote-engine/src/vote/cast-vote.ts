@@ -26,6 +26,11 @@ export interface CastVoteCommand {
   readonly identity?: VoterIdentity;
   /** Chosen by the client per ballot; a retry with the same key and ballot gets the same receipt. */
   readonly idempotencyKey: string;
+  /**
+   * This request's own single-use id, if it has one: stored with the vote, so the very same request
+   * replayed is refused (REQUEST_REPLAYED) by the one conditional write, with no write of its own.
+   */
+  readonly requestId?: string;
   readonly ballot: unknown;
   /** The risk layer's verdict; quarantined votes are stored and counted separately. */
   readonly decision?: { readonly decision: Decision; readonly reasons: readonly string[]; readonly evidence?: ReviewEvidence };
@@ -95,17 +100,21 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     seal: deps.keys.signReceipt(recordSealPayload({ receipt: unsigned, voterKey, decision })),
     // Accepted votes stay lean: only a held ballot carries what its review needs.
     ...(command.decision?.decision === "quarantined" && command.decision.evidence ? { evidence: command.decision.evidence } : {}),
+    ...(command.requestId ? { requestId: command.requestId } : {}),
   };
 
   const outcome = await deps.votes.putOnce(vote);
   if (outcome.stored) return ok({ receipt, salt, decision: vote.decision, replayed: false });
-  return answerRepeat(outcome.existing, command.idempotencyKey, ballotHash);
+  return answerRepeat(outcome.existing, command, ballotHash);
 }
 
 /** What a request gets when its voter has already voted in this election. */
-function answerRepeat(existing: StoredVote, idempotencyKey: string, ballotHash: string): Result<CastVoteOutcome> {
+function answerRepeat(existing: StoredVote, command: CastVoteCommand, ballotHash: string): Result<CastVoteOutcome> {
+  if (command.requestId !== undefined && existing.requestId === command.requestId) {
+    return fail("REQUEST_REPLAYED", "This very request was already answered; a retry is a new request with the same idempotency key.");
+  }
   const sameBallot = existing.ballotHash === ballotHash;
-  if (existing.idempotencyKey === idempotencyKey) {
+  if (existing.idempotencyKey === command.idempotencyKey) {
     if (sameBallot) return ok({ receipt: existing.receipt, salt: existing.salt, decision: existing.decision, replayed: true });
     return fail("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different ballot.");
   }

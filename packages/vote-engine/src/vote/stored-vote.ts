@@ -30,6 +30,11 @@ export interface StoredVote {
   readonly seal?: string;
   /** Kept for held ballots only, so officials can see which of them belong together. */
   readonly evidence?: ReviewEvidence;
+  /**
+   * The single-use id of the request that cast it (the API's device proof id): the same request
+   * sent again is told apart from a retry, which is a new request with the same idempotency key.
+   */
+  readonly requestId?: string;
 }
 
 /**

@@ -38,6 +38,16 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
       expect(retry).toEqual({ ok: true, value: { ...(first.ok ? first.value : {}), replayed: true } });
     });
 
+    it("refuses the very same request (its request id) a second time, while a retry under a new request id gets the receipt", async () => {
+      const votes = await makeStore();
+      const command = { electionId: election.id, subject: voter(), idempotencyKey: idempotencyKey(3), ballot: demoBallot(), requestId: "proof-1" };
+      const first = await castVote(castDependencies(votes), command);
+      expect(first.ok).toBe(true);
+      expect(await castVote(castDependencies(votes), command)).toMatchObject({ ok: false, error: { code: "REQUEST_REPLAYED" } });
+      const retry = await castVote(castDependencies(votes), { ...command, requestId: "proof-2" });
+      expect(retry).toEqual({ ok: true, value: { ...(first.ok ? first.value : {}), replayed: true } });
+    });
+
     it("treats a reordered multi-select as the same ballot", async () => {
       const votes = await makeStore();
       const subject = voter();

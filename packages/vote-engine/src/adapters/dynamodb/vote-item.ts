@@ -31,6 +31,7 @@ export function toVoteItem(vote: StoredVote): Item {
     signature: { S: receipt.signature },
     ...(vote.seal ? { seal: { S: vote.seal } } : {}),
     ...(vote.evidence ? { evidence: { S: JSON.stringify(vote.evidence) } } : {}),
+    ...(vote.requestId ? { requestId: { S: vote.requestId } } : {}),
   };
 }
 
@@ -60,5 +61,6 @@ export function fromVoteItem(item: Item): StoredVote {
     },
     ...(item.seal?.S ? { seal: item.seal.S } : {}),
     ...(item.evidence?.S ? { evidence: JSON.parse(item.evidence.S) as ReviewEvidence } : {}),
+    ...(item.requestId?.S ? { requestId: item.requestId.S } : {}),
   };
 }
