@@ -41,9 +41,10 @@ export class ManagedChild {
       });
       this.process.once("exit", (code) => {
         this.exited = true;
-        logStream?.end();
         resolve(code);
       });
+      // Output can still arrive after "exit" (pipes drain later); "close" comes after the last of it.
+      this.process.once("close", () => logStream?.end());
     });
   }
 
