@@ -22,7 +22,8 @@ let loadtestEnv: NodeJS.ProcessEnv;
 interface LoadReport {
   voters: { total: number; created: number; reused: number; bots: number };
   plan: { rate: number; durationSeconds: number; casts: number };
-  outcomes: { accepted: number; quarantined: number; refused: Record<string, number>; unanswered: number };
+  outcomes: { accepted: number; quarantined: number; refused: Record<string, number>; shed: number; unanswered: number };
+  attempts: { sent: number; shed: number; unavailable: number; unanswered: number };
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   throughput: number;
   machine: { cores: number };
@@ -91,7 +92,9 @@ describe("election loadtest", () => {
     // The first three signed up in the roll test above and are signed in again.
     expect(report.voters).toEqual({ total: 12, created: 9, reused: 3, bots: 3 });
     expect(report.plan).toEqual({ rate: 12, durationSeconds: 2, casts: 24 });
-    expect(report.outcomes).toEqual({ accepted: 9, quarantined: 3, refused: { ALREADY_VOTED: 12 }, unanswered: 0 });
+    expect(report.outcomes).toEqual({ accepted: 9, quarantined: 3, refused: { ALREADY_VOTED: 12 }, shed: 0, unanswered: 0 });
+    // Every attempt beyond the 24 casts is a retry the SDK counted as it sent it.
+    expect(report.attempts.sent).toBe(24 + report.attempts.shed + report.attempts.unavailable + report.attempts.unanswered);
     expect(report.tally).toMatchObject({ ok: true, after: { turnout: report.tally.before.turnout + 9, quarantined: 3 } });
     expect(report.latencyMs.p50).toBeGreaterThan(0);
     expect(report.latencyMs.p99).toBeGreaterThanOrEqual(report.latencyMs.p50);

@@ -9,7 +9,7 @@ import { parseDuration } from "../lib/loadtest/duration";
 import { percentiles } from "../lib/loadtest/latency";
 import { type CastRecord, pacedCasts } from "../lib/loadtest/paced-casts";
 import { randomBallot } from "../lib/loadtest/random-ballot";
-import { castOnce, prepareVoter, type ServiceUrls, voterClient } from "../lib/loadtest/simulated-voter";
+import { castOnce, prepareVoter, type ReadyVoter, type ServiceUrls, voterClient } from "../lib/loadtest/simulated-voter";
 import { checkTally, readTally } from "../lib/loadtest/tally-check";
 import { signInOrCreate, testVoterAdmin, testVoters, type TestVoterPool } from "../lib/loadtest/test-voters";
 import { stackLayout } from "../lib/local-stack/layout";
@@ -19,15 +19,13 @@ import { progressBar } from "../lib/progress-bar";
 import { EXIT, reachOrExplain } from "../lib/public-client";
 import { withSpinner } from "../lib/spinner";
 
-/** Sign-ins, device registrations and human checks at once while preparing: enough to be quick, few enough for cognito-local. */
-const PREPARE_CONCURRENCY = 8;
-
 export default class Loadtest extends BaseCommand {
   static override summary = "Cast ballots at a steady rate with simulated voters, and check that the tally equals what was accepted.";
   static override description = [
     "Creates the test voters it needs (loadtest-000001@loadtest.landslide.test and on; a later run signs the same ones in again), signs each in with a real token, registers its device key and solves a real human check for every ballot it will cast — all before the clock starts. Then it sends --rate casts a second for --duration, each at its moment whether or not earlier ones were answered. Arrival k is voter k modulo --voters: once every voter has cast, the later casts are second attempts by the same people (new idempotency keys), which the platform must refuse, so a run longer than voters/rate also tests one vote per person under load.",
     "Voters come from their own IPv6 /64 each; --bots makes that fraction of them bots (no browser's user agent, all from one /24), which the risk checks should hold for review. Addresses travel in X-Forwarded-For, which the services believe only from a trusted proxy: start the stack with LANDSLIDE_TRUSTED_PROXIES=127.0.0.1 (for example 'LANDSLIDE_TRUSTED_PROXIES=127.0.0.1 election local up'), or every voter is this machine's one address and the per-network limit refuses most casts as RATE_LIMITED.",
-    "The report: accepted, quarantined and refused by reason; latency p50/p95/p99 of the cast requests; throughput; and the tally check (exit 1 if it fails or a cast went unanswered). The tally check is exact only while nobody else votes in the election. Voters are created as provisioning creates accounts, through Cognito's admin API with your AWS credentials (the local stack's without configuration), in the pool LANDSLIDE_COGNITO_USER_POOL_ID names (the running local stack's by default).",
+    "Casts go through the SDK as the voter site sends them: an attempt the vote API sheds (503 OVERLOADED, past what it serves in time) or leaves unanswered is sent again with the same idempotency key after a jittered back-off, for up to 15 s. Voters are prepared (created when new, signed in, device registered, human checks solved) --prepare-concurrency at a time.",
+    "The report: accepted, quarantined and refused by reason; casts still shed when the SDK stopped retrying, and attempts shed, counted one by one; latency p50/p95/p99 of the casts (retries included); throughput; and the tally check (exit 1 if it fails or a cast went unanswered). The tally check is exact only while nobody else votes in the election. Voters are created as provisioning creates accounts, through Cognito's admin API with your AWS credentials (the local stack's without configuration), in the pool LANDSLIDE_COGNITO_USER_POOL_ID names (the running local stack's by default).",
   ].join("\n\n");
   static override examples = [
     "<%= config.bin %> <%= command.id %> --election 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --voters 500 --rate 100 --duration 20s",
@@ -40,6 +38,7 @@ export default class Loadtest extends BaseCommand {
     duration: Flags.string({ char: "d", description: "how long to cast: 20s, 2m, 1500ms", default: "10s" }),
     bots: Flags.string({ description: "the fraction of voters that are bots, from 0 to 1", default: "0" }),
     "max-in-flight": Flags.integer({ description: "casts waiting for an answer at most at once", default: 256, min: 1 }),
+    "prepare-concurrency": Flags.integer({ description: "voters prepared at once before the clock starts (account, sign-in, device, human checks)", default: 16, min: 1, max: 256 }),
   };
 
   async run() {
@@ -60,46 +59,43 @@ export default class Loadtest extends BaseCommand {
     const voters = testVoters(this.config.configDir, voting);
     const quiet = this.jsonEnabled();
 
-    const accounts = quiet ? undefined : progressBar("voters signed in (created first when new)", voting);
+    const preparingFrom = performance.now();
+    const preparing = quiet ? undefined : progressBar("voters ready (signed in, created first when new; device registered; human checks solved)", voting);
     let created = 0;
-    const clients: LandslideClient[] = [];
+    let prepared = 0;
     const admin = testVoterAdmin(pool);
+    let ready: ReadyVoter[];
     try {
-      for (const voter of voters) {
+      // Each voter's steps in order, many voters at once: one voter's sign-in waits on Cognito
+      // while another's registration waits on the vote API and a third's checks are solved here.
+      ready = await mapConcurrently(voters, flags["prepare-concurrency"], async (voter) => {
         const sdk = await voterClient(urls, pool, voter, isBot(voter.index));
-        // One at a time: cognito-local loses accounts written concurrently.
         if (await reachOrExplain("Cognito", pool.cognito.endpoint ?? pool.cognito.region, () => signInOrCreate(sdk.auth, admin, voter))) created++;
-        clients.push(sdk);
-        accounts?.update(voter.index + 1);
-      }
+        const one = await reachOrExplain("the vote API", urls.voteApi, () => prepareVoter(sdk, voter, isBot(voter.index), castsOf(voter.index)));
+        preparing?.update(++prepared);
+        return one;
+      });
     } finally {
       admin.close();
     }
-    accounts?.stop();
-
-    const preparing = quiet ? undefined : progressBar("voters with devices registered and human checks solved", voting);
-    let prepared = 0;
-    const ready = await mapConcurrently(voters, PREPARE_CONCURRENCY, async (voter) => {
-      const one = await reachOrExplain("the vote API", urls.voteApi, () => prepareVoter(clients[voter.index]!, voter, isBot(voter.index), castsOf(voter.index)));
-      preparing?.update(++prepared);
-      return one;
-    });
     preparing?.stop();
+    const preparedInMs = performance.now() - preparingFrom;
 
     const before = await readTally(reader, election.id);
     const casting = quiet ? undefined : progressBar("casts answered", attempts);
-    const run = await pacedCasts(attempts, flags.rate, flags["max-in-flight"], (k) => castOnce(ready[k % flags.voters]!, election.id, randomBallot(election)), (done) => casting?.update(done));
+    const run = await pacedCasts(attempts, flags.rate, flags["max-in-flight"], (k, onFailedAttempt) => castOnce(ready[k % flags.voters]!, election.id, randomBallot(election), onFailedAttempt), (done) => casting?.update(done));
     casting?.stop();
 
     const tally = (kind: string) => run.records.filter((r) => r.outcome.kind === kind).length;
-    const outcomes = { accepted: tally("accepted"), quarantined: tally("quarantined"), refused: refusedByReason(run.records), unanswered: tally("unanswered") };
+    const outcomes = { accepted: tally("accepted"), quarantined: tally("quarantined"), refused: refusedByReason(run.records), shed: tally("shed"), unanswered: tally("unanswered") };
     const check = await withSpinner("Waiting for the tally to count every accepted vote", () => checkTally(reader, election.id, before, { turnout: outcomes.accepted, quarantined: outcomes.quarantined }));
     const report = {
       election: { id: election.id, title: election.title },
       machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown" },
-      voters: { total: voting, created, reused: voting - created, bots: voters.filter((v) => isBot(v.index)).length },
+      voters: { total: voting, created, reused: voting - created, bots: voters.filter((v) => isBot(v.index)).length, preparedSeconds: Math.round(preparedInMs) / 1000 },
       plan: { rate: flags.rate, durationSeconds: durationMs / 1000, casts: attempts },
       outcomes,
+      attempts: run.attempts,
       latencyMs: percentiles(run.records.map((r) => r.latencyMs)),
       lateMs: percentiles(run.records.map((r) => r.lateMs)).max,
       elapsedSeconds: Math.round(run.elapsedMs) / 1000,
@@ -141,10 +137,13 @@ export default class Loadtest extends BaseCommand {
       facts(
         [
           ["voters", `${report.voters.total}: ${report.voters.created} created, ${report.voters.reused} reused, ${count(report.voters.bots, "bot")}${short}`],
+          ["prepared", `${report.voters.total} voters in ${report.voters.preparedSeconds} s`],
           ["casts", `${report.plan.casts} at ${report.plan.rate}/s over ${report.plan.durationSeconds} s; all answered in ${report.elapsedSeconds} s (sent at most ${Math.round(report.lateMs)} ms late)`],
           ["accepted", String(outcomes.accepted)],
           ["quarantined", String(outcomes.quarantined)],
           ["refused", refused],
+          ["shed", `${outcomes.shed} casts still shed when the SDK stopped retrying; ${report.attempts.shed} of ${report.attempts.sent} attempts answered 503 OVERLOADED`],
+          ["retried", `${report.attempts.sent - report.plan.casts} attempts sent again with the same idempotency key (${report.attempts.shed} shed, ${report.attempts.unavailable} unavailable, ${report.attempts.unanswered} unanswered before)`],
           ["unanswered", String(outcomes.unanswered)],
           ["latency", `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`],
           ["throughput", `${report.throughput} casts/s answered`],

@@ -1,4 +1,4 @@
-import { createLandslideClient, type HumanCheckProof, type LandslideClient, memoryDeviceKeyStore, newIdempotencyKey } from "@landslide/api/client";
+import { type CastOptions, createLandslideClient, type HumanCheckProof, type LandslideClient, memoryDeviceKeyStore, newIdempotencyKey } from "@landslide/api/client";
 import type { TestVoter, TestVoterPool } from "./test-voters";
 import { solveInNode } from "./solve-in-node";
 
@@ -34,6 +34,8 @@ export async function voterClient(urls: ServiceUrls, pool: TestVoterPool, voter:
     cognito: pool.cognito,
     ...(userAgent ? { userAgent } : {}),
     deviceKeys: memoryDeviceKeyStore(await voter.deviceKey()),
+    // A cast sent again after anything but a shed needs a fresh human check: solved here, fast.
+    solveProofOfWork: solveInNode,
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       headers.set("x-forwarded-for", address);
@@ -58,9 +60,13 @@ export async function prepareVoter(sdk: LandslideClient, voter: TestVoter, bot: 
   return { voter, bot, sdk, humanChecks };
 }
 
-/** One cast with a prepared human check and a fresh idempotency key: a new attempt, never a retry. */
-export function castOnce(ready: ReadyVoter, electionId: string, ballot: unknown) {
+/**
+ * One cast with a prepared human check and a fresh idempotency key, through the SDK as the voter
+ * site casts: an attempt that is shed or unanswered is sent again with the same key after the
+ * SDK's back-off, and `onFailedAttempt` hears of each such attempt.
+ */
+export function castOnce(ready: ReadyVoter, electionId: string, ballot: unknown, onFailedAttempt: NonNullable<CastOptions["onFailedAttempt"]>) {
   const humanCheck = ready.humanChecks.shift();
   if (!humanCheck) throw new Error(`${ready.voter.email} has no human check left`);
-  return ready.sdk.vote.voter.cast.mutate({ electionId, idempotencyKey: newIdempotencyKey(), ballot: ballot as never, humanCheck });
+  return ready.sdk.castBallot({ electionId, idempotencyKey: newIdempotencyKey(), ballot, humanCheck, onFailedAttempt });
 }

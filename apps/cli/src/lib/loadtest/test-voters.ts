@@ -57,8 +57,9 @@ export type TestVoterAdmin = ReturnType<typeof testVoterAdmin>;
 /**
  * Signs the voter in on `auth` (its own client's session), creating it first when it does not
  * exist, or setting its derived password again when the CLI's secret changed since it was
- * created (its config folder was reset). Returns whether it was created. Call it for one voter
- * at a time: cognito-local loses accounts written concurrently.
+ * created (its config folder was reset). Returns whether it was created. Many voters may be
+ * signed in and created at once: cognito-local 5.x keeps every account and group membership
+ * written concurrently (test/loadtest-parallel-accounts.test.ts holds it to that).
  */
 export async function signInOrCreate(auth: CognitoSession, admin: TestVoterAdmin, voter: TestVoter): Promise<boolean> {
   try {
