@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { signInToConsole } from "./console-session";
 import { seriousViolations } from "./serious-violations";
 import { signedInClient, signedUpClient } from "./voter-session";
+import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 
 test.setTimeout(180_000);
 
@@ -66,7 +67,7 @@ test("an official runs an election from the console: ballot, roll, opening, live
   await move(page, "Open", "polls open");
   await expect(page.getByText(/is open/i).first()).toBeVisible();
   await expect(page.getByTestId("turnout")).toHaveText("0");
-  await new Promise((resolve) => setTimeout(resolve, 1100)); // services cache definitions for a second
+  await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy of the election shows the open by then
   const ballot = { answers: { "keep-the-night-ferry": { choices: ["yes"] }, "fund-up-to-two-projects": { choices: ["pier", "market"] }, "rank-the-harbourmaster-candidates": { choices: ["wen", "ines"] } } };
   for (const voter of ["voter1@demo.landslide.test", "voter2@demo.landslide.test"]) {
     const client = await signedInClient(voter, "voter-web");

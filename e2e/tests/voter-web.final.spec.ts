@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { signedInClient } from "./voter-session";
+import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 
 const cli = fileURLToPath(new URL("../../apps/cli/bin/run.js", import.meta.url));
 /** The operator's `election` binary, as a shell runs it; resolves with its exit code and output. */
@@ -35,15 +36,16 @@ test("once an election closes, its results page shows the winner and every insta
     reason: "e2e: a ranked election to close",
   });
   await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
-  await new Promise((resolve) => setTimeout(resolve, 1100)); // services cache definitions for a second
+  await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy of the election shows the open by then
   const receipts: string[] = [];
   for (const [voter, ranking] of [["voter1@demo.landslide.test", ["wen", "tomas"]], ["voter2@demo.landslide.test", ["wen"]], ["voter3@demo.landslide.test", ["ines", "wen"]]] as const) {
     const client = await signedInClient(voter, "voter-web");
     const cast = await client.castBallot({ electionId: election.id, ballot: { answers: { harbourmaster: { choices: [...ranking] } } } });
     receipts.push(cast.receipt.receiptId);
   }
-  await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+  // In effect at effectiveAt, and in every task's copy of the election soon after.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
 
   await page.goto(`/elections/${election.id}/results`);
   await expect(page.getByRole("heading", { level: 2, name: "Final result" })).toBeVisible();

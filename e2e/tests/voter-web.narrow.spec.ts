@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "./serious-violations";
 import { signedInClient } from "./voter-session";
+import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 
 /** Nothing wider than a 320 px phone: the page never scrolls sideways. Keeps a screenshot to look at. */
 async function fitsNarrowScreen(page: Page, name: string) {
@@ -28,14 +29,15 @@ test("a closed election's results and a proven receipt fit a 320 px screen, with
     reason: "e2e: narrow screens",
   });
   await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
-  await new Promise((resolve) => setTimeout(resolve, 1100)); // services cache definitions for a second
+  await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy of the election shows the open by then
   let receiptId = "";
   for (const [voter, ranking] of [["voter1@demo.landslide.test", ["amara", "chiara"]], ["voter2@demo.landslide.test", ["chiara", "bjorn"]], ["voter3@demo.landslide.test", ["chiara"]]] as const) {
     const cast = await (await signedInClient(voter, "voter-web")).castBallot({ electionId: election.id, ballot: { answers: { chair: { choices: [...ranking] } } } });
     receiptId ||= cast.receipt.receiptId;
   }
-  await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+  // In effect at effectiveAt, and in every task's copy of the election soon after.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
 
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto(`/elections/${election.id}/results`);

@@ -15,7 +15,7 @@ import { freshElections } from "./voting/fresh-elections";
 import { electionPublisher } from "./elections/publish-election";
 import { publishBundle } from "./audit/publish-bundle";
 import { receiptStanding } from "./audit/receipt-standing";
-import { type AuditBundle, type Election, type RecordVerifier, type Recount, recount, systemClock } from "@landslide/vote-engine";
+import { type AuditBundle, type Election, ELECTION_READ_MAX_AGE_MS, type RecordVerifier, type Recount, recount, systemClock } from "@landslide/vote-engine";
 import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
@@ -24,10 +24,11 @@ import { required } from "@landslide/config";
 import { createSignUpServices } from "./sign-up/sign-up-services";
 
 /**
- * Election definitions change rarely; the hot path reads them from memory for this long. Well
- * under ELECTION_READ_MAX_AGE_MS, so a refresh has that long to answer before casts wait for it.
+ * How often each task reads an election's copy again while it is used (in the background: casts
+ * go on with the copy they have). Well under ELECTION_READ_MAX_AGE_MS, so a refresh has the rest
+ * of that to answer before any cast waits for one.
  */
-const ELECTION_CACHE_MS = 400;
+const ELECTION_REFRESH_MS = 300;
 /** A closed election's recount is read by many and costs a scan of its votes: kept this long. */
 const FINAL_CACHE_MS = 60_000;
 
@@ -97,7 +98,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
      * through an outage of it. Each copy knows when it was read: casts refuse to be judged by one
      * that may have missed a pause or close.
      */
-    elections: freshElections((id) => electionCopies.get(id), ELECTION_CACHE_MS),
+    elections: freshElections((id) => electionCopies.get(id), { refreshMs: ELECTION_REFRESH_MS, maxAgeMs: ELECTION_READ_MAX_AGE_MS }),
     /** The control plane: officials' reads and every change, which `publisher` then sends to the data plane. */
     repository,
     publisher: electionPublisher({ copies: electionCopies, repository, clock: systemClock }),

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventSource } from "eventsource";
-import { auditBundleSchema, checkReceiptInclusion, verifyBundle } from "@landslide/vote-engine";
+import { auditBundleSchema, checkReceiptInclusion, ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
@@ -54,7 +54,7 @@ describe("the verifiable audit log, through the running services", () => {
       reason: "annual ballot",
     });
     await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task has seen the open by then
 
     const person = await signedIn("voter1@demo.landslide.test");
     const automated = { clientHints: () => ({ webdriver: true }) };
@@ -104,8 +104,9 @@ describe("the verifiable audit log, through the running services", () => {
 
     // No bundle while voting runs; once closed, the bundle verifies from its own bytes alone.
     expect(refusalOf(await person.results.audit.bundle.query({ electionId: election.id }).catch((e: unknown) => e))?.reason).toBe("RESULTS_NOT_FINAL");
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    // In effect at effectiveAt, and seen by every task's copy of the election soon after.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
     const download = await fetch(`${deployment.urls.results}/v1/elections/${election.id}/audit-bundle.json`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toContain("attachment");

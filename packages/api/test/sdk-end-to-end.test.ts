@@ -210,7 +210,7 @@ describe("officials through the SDK", () => {
     const official = await signedIn("official@demo.landslide.test", "console");
     const election = await official.control.official.elections.create.mutate({ election: { ...definition, eligibility: "any-signed-in-voter" } });
     await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS));
 
     // A browser driven by automation announces it: quarantined, not refused.
     const automated = { clientHints: () => ({ webdriver: true }) };

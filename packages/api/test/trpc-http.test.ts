@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { freePort, waitForHttp } from "@landslide/local-stack";
-import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
+import { DEMO_ELECTION_ID, STOP_NOTICE_MS } from "@landslide/vote-engine";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
@@ -287,9 +287,9 @@ describe("the control API's official routes", () => {
     expect(await refusal(transition(tokens.voter1, "paused"))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_REQUIRED" });
     const paused = await transition(tokens.official, "paused");
     expect(paused).toEqual({ electionId: DEMO_ELECTION_ID, from: "open", to: "paused", effectiveAt: expect.any(String) });
-    // Voting stops a second after the official asks, at the instant the answer names, on every task alike.
+    // Voting stops STOP_NOTICE_MS after the official asks, at the instant the answer names, on every task alike.
     expect(Date.parse(paused.effectiveAt) - Date.now()).toBeGreaterThan(0);
-    expect(Date.parse(paused.effectiveAt) - Date.now()).toBeLessThanOrEqual(1000);
+    expect(Date.parse(paused.effectiveAt) - Date.now()).toBeLessThanOrEqual(STOP_NOTICE_MS);
     expect(await refusal(transition(tokens.official, "paused"))).toMatchObject({ code: "PRECONDITION_FAILED", reason: "INVALID_TRANSITION" });
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(paused.effectiveAt) - Date.now())));

@@ -22,12 +22,12 @@ const transitions: Record<ElectionStatus, readonly ElectionStatus[]> = {
  * cache stood. The rest of the notice is the control API's budget for landing the copy (the
  * Postgres commit and the DynamoDB write); a copy that lands later has its stop moved later.
  */
-export const STOP_NOTICE_MS = 1500;
+export const STOP_NOTICE_MS = 2000;
 /**
  * The oldest election read a vote may be judged by: well under STOP_NOTICE_MS (see above), and
  * over the read cache's refresh period so a refresh has time to answer before casts wait for it.
  */
-export const ELECTION_READ_MAX_AGE_MS = 900;
+export const ELECTION_READ_MAX_AGE_MS = 1200;
 
 export interface TransitionContext {
   readonly now: Date;
