@@ -67,6 +67,22 @@ describe("the load shedder", () => {
     expect(s.waiting).toBe(0);
   });
 
+  it("after a missed deadline, stops trusting a fast pace: the next newcomers are turned away on arrival", async () => {
+    const s = shedder(1, 100);
+    for (let i = 0; i < 5; i++) {
+      const release = admitted(s.admit());
+      clock += 1;
+      release(); // 1 ms a request: ten waiters fit easily
+    }
+    admitted(s.admit()); // then one that takes far longer
+    const queued = Array.from({ length: 10 }, () => s.admit());
+    expect(queued.every((q) => q instanceof Promise)).toBe(true);
+    vi.advanceTimersByTime(100);
+    expect(await Promise.all(queued)).toEqual(Array(10).fill({ admitted: false, retryAfterSeconds: 1 }));
+    expect(s.admit()).toBeInstanceOf(Promise); // one per slot, as before anything was measured
+    expect(s.admit()).toEqual({ admitted: false, retryAfterSeconds: 1 });
+  });
+
   it("never queues more than sixteen per slot, however fast requests have been", () => {
     const s = shedder(1, 10_000);
     const release = admitted(s.admit());

@@ -11,7 +11,8 @@
  * The average is measured (an exponentially weighted mean of finished requests); until one has
  * finished, a request is assumed to hold its slot for the whole budget, which admits one slot's
  * worth of waiters per slot. The prediction can be wrong (a burst of slow requests), so every
- * waiter also has a deadline: at `maxQueueMs` it is turned away rather than served late. A hard
+ * waiter also has a deadline: at `maxQueueMs` it is turned away rather than served late, and the
+ * estimate falls back to the cautious prior, so the next ones are turned away on arrival. A hard
  * cap on the queue's length bounds memory whatever the estimate says.
  */
 export interface LoadShedderOptions {
@@ -66,6 +67,9 @@ export class LoadShedder {
         timer: setTimeout(() => {
           const index = this.queue.indexOf(waiter);
           if (index >= 0) this.queue.splice(index, 1);
+          // A missed deadline means the pace it was admitted on did not hold (slower requests than
+          // the ones measured): fall back to the cautious prior until finished requests say otherwise.
+          this.averageMs = Math.max(this.averageMs ?? 0, this.options.maxQueueMs);
           resolve(this.shed());
         }, this.options.maxQueueMs),
       };
