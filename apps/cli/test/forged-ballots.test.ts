@@ -108,7 +108,7 @@ describe("ballots written around the vote API", () => {
       const real = published.ballots[0]!;
       const forgedId = "ab".repeat(16);
       await log.append(election.id, [
-        { type: "ballot", receiptId: forgedId, commitment: real.commitment, castAt: new Date().toISOString(), keyId: published.keys.receipt.keyId, signature: Buffer.alloc(64, 1).toString("base64url") },
+        { type: "ballot", receiptId: forgedId, commitment: real.commitment, castAt: new Date().toISOString(), keyId: published.keys.receipt.keyId, binding: "00".repeat(32), signature: Buffer.alloc(64, 1).toString("base64url") },
       ]);
       const records = await log.records(election.id);
       const epochs = await until("the forged record to be sealed", async () => {

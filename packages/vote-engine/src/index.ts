@@ -6,7 +6,7 @@ export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ba
 export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
-export { recordSealPayload } from "./vote/record-seal";
+export { recordBinding } from "./vote/record-binding";
 export { type RecordCheck, type RecordRejection, type RecordVerifier, recordVerifier, type SignedRecord } from "./vote/verify-record";
 export type { Decision, Receipt, ReviewEvidence, StoredVote, VoteState } from "./vote/stored-vote";
 export type { BatchCommit, Checkpoint, CountedBallotSink, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";

@@ -223,10 +223,10 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const forged = (voterKey: string) =>
       dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey, receipt: { ...model.receipt, receiptId: "f".repeat(32) } }) }));
     // An insider's copies of a stored vote: a new receipt id (its signature breaks), the very same
-    // receipt under another voter key (its seal breaks), no seal at all, and a held ballot made "accepted".
+    // receipt under another voter key (its binding breaks), no binding at all, and a held ballot made "accepted".
     await forged("forged-new-receipt");
     await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "copied-same-receipt" }) }));
-    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "no-seal", seal: undefined as unknown as string }) }));
+    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "no-binding", receipt: { ...model.receipt, binding: "" } }) }));
     const held = await castVote(castDependencies(store), {
       electionId: election.id,
       subject: "held-then-rewritten",

@@ -94,7 +94,7 @@ function forgedBallot(receiptId: string, { unsigned = false } = {}): { published
       receiptId,
       commitment,
       castAt,
-      ...(unsigned ? { keyId: fixture.bundle.keys.receipt.keyId, signature: Buffer.alloc(64, 7).toString("base64url") } : fixture.signReceipt({ receiptId, commitment, castAt })),
+      ...(unsigned ? { keyId: fixture.bundle.keys.receipt.keyId, binding: "0".repeat(64), signature: Buffer.alloc(64, 7).toString("base64url") } : fixture.signReceipt({ receiptId, commitment, castAt })),
     },
   };
 }
@@ -527,7 +527,7 @@ describe("log record hash", () => {
     electionId: "00000000-0000-4000-8000-00000000de30",
     seq: 3,
     prevHash: "ab".repeat(32),
-    entry: { type: "ballot" as const, receiptId: "0123456789abcdef0123456789abcdef", commitment: "cd".repeat(32), castAt: "2026-11-20T08:00:01.234Z", keyId: "receipt-1", signature: "c2lnbmVk" },
+    entry: { type: "ballot" as const, receiptId: "0123456789abcdef0123456789abcdef", commitment: "cd".repeat(32), castAt: "2026-11-20T08:00:01.234Z", keyId: "receipt-1", binding: "ef".repeat(32), signature: "c2lnbmVk" },
   };
   const action = {
     electionId: "00000000-0000-4000-8000-00000000de30",
@@ -546,8 +546,9 @@ describe("log record hash", () => {
 
   it("stays what published logs were hashed with", () => {
     // Pinned: a change here would orphan every log already sealed. Ballot entries gained the
-    // receipt's key id and signature with bundle format v2 (2026-12); action entries are as first made.
-    expect(recordHash(sha256, ballot)).toBe("3292c92fcb63a512839daafa525366dc520ba56b32b76e7b6ad53519e2b04edb");
+    // receipt's key id and signature with bundle format v2 and its binding with v3 (both 2026-12);
+    // action entries are as first made.
+    expect(recordHash(sha256, ballot)).toBe("aab635b8597d8775126b4a09e75b70035e18736beceb7fdeb2d3ffe93d6bfce3");
     expect(recordHash(sha256, action)).toBe("474e5a3b768f0897e277a5abe6614a01e446160b4137ff5e89f3d1c418c8a53c");
   });
 });

@@ -10,6 +10,7 @@ export const receiptSchema = z
     castAt: z.iso.datetime(),
     commitment: z.string().regex(/^[0-9a-f]{64}$/),
     keyId: z.string().min(1).max(64),
+    binding: z.string().regex(/^[0-9a-f]{64}$/),
     signature: z.string().min(1).max(200),
   })
   .strict();

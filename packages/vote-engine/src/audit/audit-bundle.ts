@@ -5,7 +5,7 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 hash in lower-case h
 const publicKey = z.object({ keyId: z.string().min(1), pem: z.string().startsWith("-----BEGIN PUBLIC KEY-----") });
 
 const entrySchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ballot"), receiptId: z.string().min(1), commitment: hex64, castAt: z.string(), keyId: z.string().min(1), signature: z.string().min(1) }),
+  z.object({ type: z.literal("ballot"), receiptId: z.string().min(1), commitment: hex64, castAt: z.string(), keyId: z.string().min(1), binding: hex64, signature: z.string().min(1) }),
   z.object({
     type: z.literal("action"),
     action: z.string(),
@@ -67,7 +67,7 @@ const roundSchema = z.object({
  * published result. `election audit verify` recomputes all of it from this document alone.
  */
 export const auditBundleSchema = z.object({
-  format: z.literal("landslide-audit-bundle-v2"),
+  format: z.literal("landslide-audit-bundle-v3"),
   publishedAt: z.string(),
   election: z.object({ id: z.string(), title: z.string(), questions: z.array(questionSchema).min(1) }),
   keys: z.object({ audit: publicKey, receipt: publicKey }),

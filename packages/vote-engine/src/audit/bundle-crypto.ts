@@ -40,8 +40,8 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
     const { entry } = record;
     // As checkBallots reads it: only a receipt naming the published key is worth a signature check.
     if (entry.type !== "ballot" || entry.keyId !== keys.receipt.keyId) continue;
-    const { receiptId, castAt, commitment, keyId, signature } = entry;
-    receiptCalls.add({ payload: receiptSigningPayload({ receiptId, electionId: record.electionId, castAt, commitment, keyId }), signature });
+    const { receiptId, castAt, commitment, keyId, binding, signature } = entry;
+    receiptCalls.add({ payload: receiptSigningPayload({ receiptId, electionId: record.electionId, castAt, commitment, keyId, binding }), signature });
     receiptAt.push(i);
   }
   const epochAt: number[] = [];

@@ -7,8 +7,9 @@ export interface BallotEntry {
   readonly receiptId: string;
   readonly commitment: string;
   readonly castAt: string;
-  /** The receipt's key id and signature, so that anyone can check the vote API signed this very receipt. */
+  /** The receipt's key id, binding and signature, so that anyone can check the vote API signed this very receipt. */
   readonly keyId: string;
+  readonly binding: string;
   readonly signature: string;
 }
 
@@ -46,9 +47,9 @@ function recordText(record: Omit<LogRecord, "hash">): string {
   return `landslide-log-v1\n${fast ? ballotRecordJson(electionId, seq, prevHash, entry) : canonicalJson({ electionId, seq, prevHash, entry })}`;
 }
 
-const BALLOT_ENTRY_KEYS = new Set(["castAt", "commitment", "keyId", "receiptId", "signature", "type"]);
+const BALLOT_ENTRY_KEYS = new Set(["binding", "castAt", "commitment", "keyId", "receiptId", "signature", "type"]);
 
-/** Exactly a ballot entry's six keys, each a string: then its canonical JSON is the template below. */
+/** Exactly a ballot entry's seven keys, each a string: then its canonical JSON is the template below. */
 function isPlainBallotEntry(entry: LogEntry): entry is BallotEntry {
   if (entry.type !== "ballot") return false;
   const keys = Object.keys(entry);
@@ -64,7 +65,7 @@ function isPlainBallotEntry(entry: LogEntry): entry is BallotEntry {
  */
 function ballotRecordJson(electionId: string, seq: number, prevHash: string, e: BallotEntry): string {
   const q = JSON.stringify;
-  return `{"electionId":${q(electionId)},"entry":{"castAt":${q(e.castAt)},"commitment":${q(e.commitment)},"keyId":${q(e.keyId)},"receiptId":${q(e.receiptId)},"signature":${q(e.signature)},"type":"ballot"},"prevHash":${q(prevHash)},"seq":${q(seq)}}`;
+  return `{"electionId":${q(electionId)},"entry":{"binding":${q(e.binding)},"castAt":${q(e.castAt)},"commitment":${q(e.commitment)},"keyId":${q(e.keyId)},"receiptId":${q(e.receiptId)},"signature":${q(e.signature)},"type":"ballot"},"prevHash":${q(prevHash)},"seq":${q(seq)}}`;
 }
 
 /** The exact bytes a record commits to: everything but its own hash. */

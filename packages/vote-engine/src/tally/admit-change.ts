@@ -6,7 +6,7 @@ export type ChangeAdmission = (change: VoteChange) => RecordCheck;
 
 /**
  * Only rows the vote API made count: every change (insert, review, removal) must carry a record
- * whose receipt and seal verify. A row written around the API is set aside under its reason.
+ * whose receipt verifies and is bound to the row. A row written around the API is set aside under its reason.
  */
 export function signedChangesOnly(verify: RecordVerifier): ChangeAdmission {
   return (change) => {

@@ -38,7 +38,7 @@ export interface AuditBundleFixture {
   readonly election: Election;
   readonly keys: Keys;
   /** Signs receipts as the vote API does (only the API holds this key). */
-  signReceipt(receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }): { readonly keyId: string; readonly signature: string };
+  signReceipt(receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }): { readonly keyId: string; readonly binding: string; readonly signature: string };
 }
 
 const sha256 = nodeEntropy.sha256;
@@ -62,7 +62,9 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   const signer = auditSigner(keys);
   const signReceipt = (receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }) => {
     const keyId = keys.receiptPublicKey.keyId;
-    return { keyId, signature: keys.signReceipt(receiptSigningPayload({ ...receipt, electionId: election.id, keyId })) };
+    // The record a receipt is bound to is not in a bundle: any 64 hex digits stand for it here.
+    const binding = toHex(sha256(new TextEncoder().encode(`fixture-record\n${receipt.receiptId}`)));
+    return { keyId, binding, signature: keys.signReceipt(receiptSigningPayload({ ...receipt, electionId: election.id, keyId, binding })) };
   };
   const election = demoElection({ now: () => new Date(T0 - 3600_000) });
   const random = prng(seed);
@@ -88,7 +90,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   published.sort((a, b) => (a.receiptId < b.receiptId ? -1 : a.receiptId > b.receiptId ? 1 : 0));
 
   const bundle: AuditBundle = {
-    format: "landslide-audit-bundle-v2",
+    format: "landslide-audit-bundle-v3",
     publishedAt: PUBLISHED_AT,
     election: { id: election.id, title: election.title, questions: election.questions },
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },

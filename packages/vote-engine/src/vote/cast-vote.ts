@@ -5,7 +5,7 @@ import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from 
 import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
 import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
-import { recordSealPayload } from "./record-seal";
+import { recordBinding } from "./record-binding";
 import type { Decision, Receipt, ReviewEvidence, StoredVote } from "./stored-vote";
 
 export interface CastVoteDependencies {
@@ -76,16 +76,19 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   const ballotJson = canonicalBallotJson(ballot.value);
   const ballotHash = toHex(deps.entropy.sha256(encoder.encode(ballotJson)));
   const salt = toHex(deps.entropy.randomBytes(16));
+  const receiptId = toHex(deps.entropy.randomBytes(16));
+  const voterKey = deps.keys.voterKey(command.subject);
+  const decision = command.decision?.decision ?? "accepted";
   const unsigned = {
-    receiptId: toHex(deps.entropy.randomBytes(16)),
+    receiptId,
     electionId: election.id,
     castAt: now.toISOString(),
     commitment: toHex(deps.entropy.sha256(commitmentPayload(salt, ballotJson))),
     keyId: deps.keys.receiptPublicKey.keyId,
+    binding: recordBinding(deps.entropy.sha256, { receiptId, voterKey, decision }),
   };
+  // One signature makes the receipt and seals the record: the binding carries what counting needs.
   const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningPayload(unsigned)) };
-  const voterKey = deps.keys.voterKey(command.subject);
-  const decision = command.decision?.decision ?? "accepted";
   const vote: StoredVote = {
     electionId: election.id,
     voterKey,
@@ -97,7 +100,6 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     reasons: command.decision?.reasons ?? [],
     state: decision,
     receipt,
-    seal: deps.keys.signReceipt(recordSealPayload({ receipt: unsigned, voterKey, decision })),
     // Accepted votes stay lean: only a held ballot carries what its review needs.
     ...(command.decision?.decision === "quarantined" && command.decision.evidence ? { evidence: command.decision.evidence } : {}),
     ...(command.requestId ? { requestId: command.requestId } : {}),

@@ -4,7 +4,7 @@ const encoder = new TextEncoder();
 
 /** The exact bytes a receipt signature covers; verifiers (CLI, browser) rebuild them the same way. */
 export function receiptSigningPayload(receipt: Omit<Receipt, "signature">): Uint8Array {
-  return encoder.encode(["landslide-receipt-v1", receipt.receiptId, receipt.electionId, receipt.castAt, receipt.commitment, receipt.keyId].join("\n"));
+  return encoder.encode(["landslide-receipt-v2", receipt.receiptId, receipt.electionId, receipt.castAt, receipt.commitment, receipt.keyId, receipt.binding].join("\n"));
 }
 
 /** The bytes of a commitment: salt, then the canonical ballot. Opening it needs both. */

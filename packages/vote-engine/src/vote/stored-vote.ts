@@ -21,13 +21,8 @@ export interface StoredVote {
   readonly decision: Decision;
   readonly reasons: readonly string[];
   readonly state: VoteState;
+  /** Signed over its fields, which bind it to this record's voter key and decision (record-binding.ts). */
   readonly receipt: Receipt;
-  /**
-   * The vote API's signature over the receipt's fields, the voter key and the decision
-   * (recordSealPayload): what the aggregator and recounts check before counting. Absent on a row
-   * the vote API never wrote.
-   */
-  readonly seal?: string;
   /** Kept for held ballots only, so officials can see which of them belong together. */
   readonly evidence?: ReviewEvidence;
   /**
@@ -58,6 +53,8 @@ export interface Receipt {
   /** SHA-256 over the salt and the canonical ballot (hex). */
   readonly commitment: string;
   readonly keyId: string;
+  /** Ties the receipt to its record's voter key and decision without naming either (recordBinding, hex). */
+  readonly binding: string;
   /** Ed25519 over receiptSigningPayload(receipt), base64url. */
   readonly signature: string;
 }

@@ -1,10 +1,10 @@
 import { canonicalBallotJson } from "../ballot/canonical-json";
 import type { CanonicalBallot } from "../ballot/validate-ballot";
-import { recordSealPayload } from "./record-seal";
+import { recordBinding } from "./record-binding";
 import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
 import type { Decision, Receipt } from "./stored-vote";
 
-/** What a stored vote must carry for anyone to count it: its receipt, its seal and the opening of its commitment. */
+/** What a stored vote must carry for anyone to count it: its signed receipt, bound to it, and the opening of its commitment. */
 export interface SignedRecord {
   readonly electionId: string;
   readonly voterKey: string;
@@ -12,7 +12,6 @@ export interface SignedRecord {
   readonly ballot: CanonicalBallot;
   readonly salt: string;
   readonly receipt: Receipt;
-  readonly seal?: string | undefined;
 }
 
 /** Why a record is not counted. Stable codes: metrics, dead letters and officials see them. */
@@ -30,9 +29,9 @@ export interface RecordVerifierDependencies {
 export type RecordVerifier = (record: SignedRecord) => RecordCheck;
 
 /**
- * Decides whether a stored vote was made by the vote API: its receipt and its seal verify under a
- * receipt key, the receipt names the record's election, and the stored ballot opens the receipt's
- * commitment. Only such records are counted, by the aggregator and by every recount.
+ * Decides whether a stored vote was made by the vote API: its receipt verifies under a receipt
+ * key, names the record's election and is bound to the record's voter key and decision, and the
+ * stored ballot opens the receipt's commitment. Only such records are counted, by the aggregator and by every recount.
  */
 export function recordVerifier(deps: RecordVerifierDependencies): RecordVerifier {
   const keys = new Map(deps.receiptKeys.map((key) => [key.keyId, key.pem]));
@@ -42,11 +41,11 @@ export function recordVerifier(deps: RecordVerifierDependencies): RecordVerifier
     const pem = keys.get(receipt.keyId);
     if (!pem) return unsigned(`signed with unknown key ${JSON.stringify(receipt.keyId)}`);
     if (receipt.electionId !== record.electionId) return unsigned("the receipt names another election");
+    if (receipt.binding !== recordBinding(deps.sha256, { receiptId: receipt.receiptId, voterKey: record.voterKey, decision: record.decision })) {
+      return unsigned("the receipt is bound to another record (voter key or decision changed, or no binding)");
+    }
     const { signature, ...signed } = receipt;
     if (!deps.verifyEd25519(receiptSigningPayload(signed), signature, pem)) return unsigned("the receipt's signature does not verify");
-    if (!record.seal || !deps.verifyEd25519(recordSealPayload({ receipt: signed, voterKey: record.voterKey, decision: record.decision }), record.seal, pem)) {
-      return unsigned("the record's seal does not verify (voter key or decision changed, or no seal)");
-    }
     const opened = toHex(deps.sha256(commitmentPayload(record.salt, canonicalBallotJson(record.ballot))));
     if (opened !== receipt.commitment) {
       return { ok: false, reason: "BALLOT_NOT_COMMITTED", message: `Receipt ${receipt.receiptId}: the stored ballot is not the one its receipt committed to.` };

@@ -52,13 +52,13 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
 
 type Image = NonNullable<NonNullable<StreamRecord["dynamodb"]>["NewImage"]>;
 
-/** The receipt, seal and salt as stored, for the aggregator to check; absent when any part is missing. */
+/** The receipt (with its binding) and salt as stored, for the aggregator to check; absent when any part is missing. */
 function signedRecordOf(image: Image | undefined, electionId: string, voterKey: string, ballot: CanonicalBallot): { signed?: SignedRecord } {
   const s = (name: string) => image?.[name]?.S;
-  const [receiptId, castAt, commitment, keyId, signature, salt, decision] = ["receiptId", "castAt", "commitment", "keyId", "signature", "salt", "decision"].map(s);
+  const [receiptId, castAt, commitment, keyId, binding, signature, salt, decision] = ["receiptId", "castAt", "commitment", "keyId", "binding", "signature", "salt", "decision"].map(s);
   if (!receiptId || !castAt || !commitment || !keyId || !signature || salt === undefined || (decision !== "accepted" && decision !== "quarantined")) return {};
-  const receipt = { receiptId, electionId, castAt, commitment, keyId, signature };
-  return { signed: { electionId, voterKey, decision, ballot, salt, receipt, seal: s("seal") } };
+  const receipt = { receiptId, electionId, castAt, commitment, keyId, binding: binding ?? "", signature };
+  return { signed: { electionId, voterKey, decision, ballot, salt, receipt } };
 }
 
 const evidenceSchema = z.object({ deviceId: z.string(), networkBlock: z.string(), score: z.number() });

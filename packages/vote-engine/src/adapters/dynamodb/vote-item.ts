@@ -28,8 +28,8 @@ export function toVoteItem(vote: StoredVote): Item {
     castAt: { S: receipt.castAt },
     commitment: { S: receipt.commitment },
     keyId: { S: receipt.keyId },
+    binding: { S: receipt.binding },
     signature: { S: receipt.signature },
-    ...(vote.seal ? { seal: { S: vote.seal } } : {}),
     ...(vote.evidence ? { evidence: { S: JSON.stringify(vote.evidence) } } : {}),
     ...(vote.requestId ? { requestId: { S: vote.requestId } } : {}),
   };
@@ -57,9 +57,10 @@ export function fromVoteItem(item: Item): StoredVote {
       castAt: s("castAt"),
       commitment: s("commitment"),
       keyId: s("keyId"),
+      // A row written without one (not by the vote API) reads as bound to nothing: never counted.
+      binding: item.binding?.S ?? "",
       signature: s("signature"),
     },
-    ...(item.seal?.S ? { seal: item.seal.S } : {}),
     ...(item.evidence?.S ? { evidence: JSON.parse(item.evidence.S) as ReviewEvidence } : {}),
     ...(item.requestId?.S ? { requestId: item.requestId.S } : {}),
   };

@@ -32,9 +32,9 @@ export class PostgresAuditLog implements CountedBallotSink {
     for (const change of changes) {
       // The stream reader sets aside a counted vote without its signed receipt; none reaches here.
       if (!countsVote(change) || !change.signed) continue;
-      const { receiptId, commitment, castAt, keyId, signature } = change.signed.receipt;
+      const { receiptId, commitment, castAt, keyId, binding, signature } = change.signed.receipt;
       const entries = byElection.get(change.electionId) ?? [];
-      entries.push({ type: "ballot", receiptId, commitment, castAt, keyId, signature });
+      entries.push({ type: "ballot", receiptId, commitment, castAt, keyId, binding, signature });
       byElection.set(change.electionId, entries);
     }
     for (const [electionId, entries] of byElection) await this.append(electionId, entries);
