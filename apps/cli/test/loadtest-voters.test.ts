@@ -20,7 +20,7 @@ let cli: CliDeployment;
 let loadtestEnv: NodeJS.ProcessEnv;
 
 interface LoadReport {
-  voters: { total: number; created: number; reused: number; bots: number };
+  voters: { total: number; created: number; reused: number; bots: number; preparedSeconds: number };
   plan: { rate: number; durationSeconds: number; casts: number };
   outcomes: { accepted: number; quarantined: number; refused: Record<string, number>; shed: number; unanswered: number };
   attempts: { sent: number; shed: number; unavailable: number; unanswered: number };
@@ -90,7 +90,7 @@ describe("election loadtest", () => {
     expect(run.code, run.stderr).toBe(0);
     const report = json<LoadReport>(run);
     // The first three signed up in the roll test above and are signed in again.
-    expect(report.voters).toEqual({ total: 12, created: 9, reused: 3, bots: 3 });
+    expect(report.voters).toEqual({ total: 12, created: 9, reused: 3, bots: 3, preparedSeconds: expect.any(Number) });
     expect(report.plan).toEqual({ rate: 12, durationSeconds: 2, casts: 24 });
     expect(report.outcomes).toEqual({ accepted: 9, quarantined: 3, refused: { ALREADY_VOTED: 12 }, shed: 0, unanswered: 0 });
     // Every attempt beyond the 24 casts is a retry the SDK counted as it sent it.
