@@ -1,9 +1,12 @@
-import { hkdfSync } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { base64url, SignJWT } from "jose";
 import { tokenShapeProblem } from "../http/json-shape";
 
 /** How long a device binding token lasts; the client registers again (idempotently) after that. */
 const TOKEN_HOURS = 12;
+const HEADER = { alg: "HS256", typ: "device-binding+jwt" } as const;
+/** The one protected header this API ever signs, as jose encodes it. */
+const ENCODED_HEADER = base64url.encode(JSON.stringify(HEADER));
 
 export interface DeviceBinding {
   readonly sub: string;
@@ -31,7 +34,7 @@ export class DeviceTokens {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + TOKEN_HOURS * 3600) * 1000);
     const token = await new SignJWT({ cnf: { jkt: binding.thumbprint }, aod: binding.accountsOnDevice, afs: Math.floor(binding.accountFirstSeen.getTime() / 1000) })
-      .setProtectedHeader({ alg: "HS256", typ: "device-binding+jwt" })
+      .setProtectedHeader(HEADER)
       .setSubject(binding.sub)
       .setIssuedAt(issuedAt)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
@@ -39,17 +42,31 @@ export class DeviceTokens {
     return { token, expiresAt };
   }
 
-  /** The binding, if the token is ours, current, and for this account and this device key. */
+  /**
+   * The binding, if the token is ours, current, and for this account and this device key. Checked
+   * with one synchronous HMAC, not jose's jwtVerify: jose computes HS256 through WebCrypto, a
+   * hop to the thread pool and back on every cast. Only our own tokens need verifying here, and
+   * they have one exact header, so anything else (another algorithm, "none", extra parameters)
+   * fails the first comparison.
+   */
   async verify(token: string | undefined, expected: { readonly sub: string; readonly thumbprint: string; readonly now: Date }): Promise<DeviceBinding | undefined> {
-    // A token nested deeper than ours ever are is not ours: refused before jose parses its header.
+    // A token nested deeper than ours ever are is not ours: refused before anything parses it.
     if (!token || tokenShapeProblem(token)) return undefined;
+    const [header, body, signature, ...rest] = token.split(".");
+    if (header !== ENCODED_HEADER || body === undefined || signature === undefined || rest.length > 0) return undefined;
+    const given = Buffer.from(signature, "base64url");
+    const wanted = createHmac("sha256", this.key).update(`${header}.${body}`).digest();
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return undefined;
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"], typ: "device-binding+jwt", subject: expected.sub, currentDate: expected.now });
-      const cnf = payload.cnf as { jkt?: unknown } | undefined;
-      if (cnf?.jkt !== expected.thumbprint || typeof payload.aod !== "number" || typeof payload.afs !== "number") return undefined;
-      return { sub: expected.sub, thumbprint: expected.thumbprint, accountsOnDevice: payload.aod, accountFirstSeen: new Date(payload.afs * 1000) };
+      payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Record<string, unknown>;
     } catch {
       return undefined;
     }
+    const now = Math.floor(expected.now.getTime() / 1000);
+    const cnf = payload.cnf as { jkt?: unknown } | undefined;
+    const current = typeof payload.exp === "number" && now < payload.exp && typeof payload.iat === "number" && payload.iat <= now + 60;
+    if (!current || payload.sub !== expected.sub || cnf?.jkt !== expected.thumbprint || typeof payload.aod !== "number" || typeof payload.afs !== "number") return undefined;
+    return { sub: expected.sub, thumbprint: expected.thumbprint, accountsOnDevice: payload.aod, accountFirstSeen: new Date(payload.afs * 1000) };
   }
 }
