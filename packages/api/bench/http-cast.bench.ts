@@ -22,11 +22,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { createLocalJWKSet, EmbeddedJWK, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, EmbeddedJWK, jwtVerify } from "jose";
 import { signAsCognitoLocal } from "../test/cognito-local-key";
 import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
-import { createDynamoDbClient, DynamoDbElectionCopies } from "@landslide/vote-engine/dynamodb";
+import { createDynamoDbClient, DynamoDbElectionCopies, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import { nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine/postgres";
 import { provision } from "@landslide/vote-engine/provision";
 import { cognitoIssuer, jwksUrl } from "../src/index";
@@ -38,6 +39,7 @@ const VOTES_PER_ROUND = Number(process.env.BENCH_VOTES_PER_ROUND ?? 600);
 const CONCURRENCY = 32;
 const MULTI_CASTS = Number(process.env.BENCH_MULTI_CASTS ?? 10_000);
 const MULTI_CHUNK = 1000;
+const BURST = Number(process.env.BENCH_BURST ?? 5000);
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-bench-"));
 const servers = await startLocalServers({ ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() }, dataDir: join(scratch, "data"), scratchDir: scratch });
@@ -197,9 +199,22 @@ async function sendCasts(requests: ReadonlyArray<{ headers: Record<string, strin
 
 const describeRefusals = (refused: Map<string, number>) => [...refused].map(([reason, n]) => `${n} ${reason}`).join(", ");
 
+/** The vote API's own time answering casts so far (its request histogram): where a cast's time goes, inside the API or before it. */
+async function serverCastSeconds(): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${port + 100}/metrics`)).text();
+  const read = (series: string) => Number(new RegExp(`^landslide_http_request_duration_seconds_${series}\\{[^}]*route="/trpc/voter.cast"[^}]*\\} ([0-9.e+-]+)`, "m").exec(text)?.[1] ?? 0);
+  return { sum: read("sum"), count: read("count") };
+}
+
 async function apiRound(): Promise<number> {
-  const outcomes = await sendCasts(await castRequests(await prepareVoters(VOTES_PER_ROUND), () => DEMO_ELECTION_ID));
+  const requests = await castRequests(await prepareVoters(VOTES_PER_ROUND), () => DEMO_ELECTION_ID);
+  const before = await serverCastSeconds();
+  const outcomes = await sendCasts(requests);
+  const after = await serverCastSeconds();
   if (outcomes.refused.size > 0) throw new Error(`casts refused: ${describeRefusals(outcomes.refused)}`);
+  const inside = ((after.sum - before.sum) / Math.max(1, after.count - before.count)) * 1000;
+  const seen = outcomes.latencies.reduce((a, b) => a + b, 0) / outcomes.latencies.length;
+  console.log(`  a cast took ${seen.toFixed(1)} ms as the client saw it, ${inside.toFixed(1)} ms inside the vote API (mean)`);
   return VOTES_PER_ROUND / outcomes.seconds;
 }
 
@@ -247,6 +262,54 @@ async function moreElections(n: number): Promise<string[]> {
   }
 }
 
+/** The vote API's resident memory, from its own metrics listener (its port + 100). */
+async function serviceRssMb(): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port + 100}/metrics`)).text();
+  return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1] ?? NaN) / 1e6;
+}
+
+/**
+ * BURST casts sent at the same instant, each on its own connection: every one must be answered
+ * (accepted, or shed with 503 and Retry-After) within 2 s, memory must stay bounded, and every
+ * accepted cast must be stored.
+ */
+async function burst(): Promise<void> {
+  const voters = await prepareVoters(BURST);
+  const requests = await castRequests(voters, () => DEMO_ELECTION_ID);
+  const before = await serviceRssMb();
+  const ownSockets = new Agent({ keepAlive: false, maxSockets: Infinity });
+  let peak = before;
+  const sampler = setInterval(() => void serviceRssMb().then((mb) => (peak = Math.max(peak, mb)), () => undefined), 100);
+  const started = performance.now();
+  const answers = await Promise.all(
+    requests.map(
+      (request) =>
+        new Promise<{ ms: number; status: number; retryAfter: string | undefined }>((resolve) => {
+          const sent = httpRequest(`${api}/trpc/voter.cast`, { method: "POST", agent: ownSockets, headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) } }, (response) => {
+            response.resume();
+            response.on("end", () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0, retryAfter: response.headers["retry-after"] }));
+          });
+          sent.on("error", () => resolve({ ms: performance.now() - started, status: 0, retryAfter: undefined }));
+          sent.end(request.body);
+        }),
+    ),
+  );
+  clearInterval(sampler);
+  const accepted = answers.flatMap((a, i) => (a.status === 200 ? [i] : []));
+  const shed = answers.filter((a) => a.status === 503 && a.retryAfter !== undefined).length;
+  const other = answers.length - accepted.length - shed;
+  const latest = Math.max(...answers.map((a) => a.ms));
+  const store = new DynamoDbVoteStore(dynamodb, provisioned.tables.votes);
+  const keys = nodeKeys(readKeyFile(keysFile));
+  const stored = await Promise.all(accepted.map((i) => store.get(DEMO_ELECTION_ID, keys.voterKey(String(decodeJwt(voters[i]!.token).sub)))));
+  const lost = stored.filter((vote) => vote === undefined).length;
+  console.log(
+    `\nburst of ${BURST.toLocaleString("en-US")} casts at once: ${accepted.length} accepted, ${shed} shed (503 + Retry-After), ${other} other; ` +
+      `last answer after ${latest.toFixed(0)} ms (aim: every one within 2,000 ms), accepted answered p50 ${percentile(accepted.map((i) => answers[i]!.ms), 0.5).toFixed(0)} ms; ` +
+      `vote API memory ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at most; ${lost} accepted casts not stored (aim: 0)`,
+  );
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 try {
   // Warm-up of both: the JIT (Node's and DynamoDB Local's Java), the JWKS cache, connection pools.
@@ -285,6 +348,8 @@ try {
   console.log(
     `\nfour elections at once: ${MULTI_CASTS.toLocaleString("en-US")} casts in ${seconds.toFixed(1)} s of sending, ${wrong} refused${wrong > 0 ? ` (${describeRefusals(refused)})` : ""} (aim: 0)`,
   );
+
+  await burst();
 } finally {
   service.kill("SIGTERM");
   dynamodb.destroy();
