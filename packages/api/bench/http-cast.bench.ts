@@ -33,6 +33,7 @@ import { provision } from "@landslide/vote-engine/provision";
 import { cognitoIssuer, jwksUrl } from "../src/index";
 import { createDeviceKey, createProof, type DeviceKey, solveChallenge, type Solution } from "../src/client/index";
 import { serviceEntryPoints } from "../src/services/index";
+import { serviceEnvironment } from "../src/testing/index";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const VOTES_PER_ROUND = Number(process.env.BENCH_VOTES_PER_ROUND ?? 600);
@@ -56,16 +57,8 @@ const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=$
 const service = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
   stdio: ["ignore", "ignore", "inherit"],
   env: {
-    PATH: process.env.PATH,
+    ...serviceEnvironment({ target, provisioned, keysFile }, port),
     LANDSLIDE_LOG_LEVEL: "warn",
-    LANDSLIDE_VOTE_API_PORT: String(port),
-    LANDSLIDE_DYNAMODB_ENDPOINT: target.dynamodbEndpoint,
-    LANDSLIDE_COGNITO_ENDPOINT: target.cognitoEndpoint,
-    LANDSLIDE_TABLE_PREFIX: target.tablePrefix,
-    DATABASE_URL: target.databaseUrl,
-    LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
-    LANDSLIDE_COGNITO_VOTER_CLIENT_ID: clientId,
-    LANDSLIDE_KEYS_FILE: keysFile,
     // The bench stands in for the load balancer: its X-Forwarded-For names each voter's network.
     LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
     // The cheapest challenge keeps the client's work (on the same machine) small.

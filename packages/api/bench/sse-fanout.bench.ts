@@ -27,6 +27,7 @@ import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbTallyStore } from "@landslide/vote-engine/dynamodb";
 import { provision } from "@landslide/vote-engine/provision";
 import { serviceEntryPoints } from "../src/services/index";
+import { serviceEnvironment } from "../src/testing/index";
 
 type WorkerCommand = { type: "open"; url: string; count: number } | { type: "expect"; version: number } | { type: "close" };
 type WorkerReport = { type: "opened"; failed: number } | { type: "expecting" } | { type: "arrived"; at: number[] } | { type: "closed" };
@@ -114,17 +115,9 @@ async function runBench(): Promise<void> {
   const service = spawn(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints.results)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      PATH: process.env.PATH,
+      ...serviceEnvironment({ target, provisioned, keysFile }, port),
       LANDSLIDE_LOG_LEVEL: "warn",
-      LANDSLIDE_RESULTS_PORT: String(port),
       LANDSLIDE_METRICS_PORT_OFFSET: String(metricsOffset),
-      LANDSLIDE_DYNAMODB_ENDPOINT: target.dynamodbEndpoint,
-      LANDSLIDE_COGNITO_ENDPOINT: target.cognitoEndpoint,
-      LANDSLIDE_TABLE_PREFIX: target.tablePrefix,
-      DATABASE_URL: target.databaseUrl,
-      LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
-      LANDSLIDE_COGNITO_VOTER_CLIENT_ID: provisioned.clientIds["voter-web"],
-      LANDSLIDE_KEYS_FILE: keysFile,
       // Every watcher comes from 127.0.0.1.
       LANDSLIDE_SSE_STREAMS_PER_CLIENT: "10000",
     },

@@ -4,8 +4,8 @@ import { freePort, waitForHttp } from "@landslide/local-stack";
 import type { TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../services/index";
 
-/** The environment a service process gets from the launcher, pointed at a test stack. */
-export function serviceEnvironment(stack: TestStack, port: number): NodeJS.ProcessEnv {
+/** The environment a service process gets from the launcher, pointed at a provisioned stack (a test's or a benchmark's). */
+export function serviceEnvironment(stack: Pick<TestStack, "target" | "provisioned" | "keysFile">, port: number): NodeJS.ProcessEnv {
   const { target, provisioned } = stack;
   return {
     PATH: process.env.PATH,
