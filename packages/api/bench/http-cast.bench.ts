@@ -258,7 +258,7 @@ async function moreElections(n: number): Promise<string[]> {
 /** The vote API's resident memory, from its own metrics listener (its port + 100). */
 async function serviceRssMb(): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port + 100}/metrics`)).text();
-  return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1] ?? NaN) / 1e6;
+  return Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN) / 1e6;
 }
 
 /**
