@@ -100,6 +100,8 @@ describe("voting without the control-plane database", () => {
       const s = await ada.results.results.snapshot.query({ electionId: election.id });
       return s.turnout === 1 ? s : undefined;
     });
+    // ...and both stay in the load balancer: ready, whatever Postgres does.
+    for (const base of [cutOff.voteApi, cutOff.results]) expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect(snapshot.questions[0]?.options).toEqual([
       { id: "yes", label: "Yes", votes: 1 },
       { id: "no", label: "No", votes: 0 },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { createCognitoClient, ensureAccountWithPassword, generatePassword } from "@landslide/vote-engine/cognito";
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
+import { STOP_NOTICE_MS } from "@landslide/vote-engine";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type LandslideClient, memoryDeviceKeyStore, refusalOf } from "../../src/client/index";
 import { type Deployment, startDeployment } from "../../src/testing/index";
@@ -15,7 +16,9 @@ import { waitFor } from "../wait-for";
 let stack: TestStack;
 let deployment: Deployment;
 const VOTERS = 24;
-const STAGGER_MS = 100;
+// The close comes a third of the way through the casts and takes effect STOP_NOTICE_MS later, two
+// thirds of the way: some casts land before it and some after, whatever the notice is.
+const STAGGER_MS = (3 * STOP_NOTICE_MS) / VOTERS;
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
