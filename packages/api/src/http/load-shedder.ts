@@ -14,18 +14,10 @@
  * waiter also has a deadline: at `maxQueueMs` it is turned away rather than served late, and the
  * estimate falls back to the cautious prior, so the next ones are turned away on arrival. A hard
  * cap on the queue's length bounds memory whatever the estimate says.
- *
- * The number of slots adapts too (additive increase, multiplicative decrease): when requests take
- * longer than `targetMs` in their slot, the task is saturated (on CPU, usually) and working on more
- * at once only makes each slower, so the limit shrinks by a tenth; while they are quick and every
- * slot is busy, it grows by one, up to `maxInFlight`. Under a burst this keeps the accepted
- * requests fast and sheds the rest, instead of admitting 64 that each take seconds.
  */
 export interface LoadShedderOptions {
   readonly maxInFlight: number;
   readonly maxQueueMs: number;
-  /** Time in a slot above which the task counts as saturated (default: twice the queue budget). */
-  readonly targetMs?: number;
   /** Milliseconds, monotonic; tests may pass their own. */
   readonly now?: () => number;
 }
@@ -42,27 +34,15 @@ interface Waiter {
 const SMOOTHING = 0.2;
 /** The queue never holds more than this many waiters per slot, whatever the estimate. */
 const QUEUE_PER_SLOT = 16;
-/** How much a slow request shrinks the limit. */
-const DECREASE = 0.9;
 
 export class LoadShedder {
   private inFlight = 0;
   private readonly queue: Waiter[] = [];
   private averageMs: number | undefined;
   private readonly now: () => number;
-  private readonly targetMs: number;
-  /** The slots open now: between 1 and maxInFlight, moved by how long requests take. */
-  private limit: number;
 
   constructor(private readonly options: LoadShedderOptions) {
     this.now = options.now ?? (() => performance.now());
-    this.targetMs = options.targetMs ?? 2 * options.maxQueueMs;
-    this.limit = options.maxInFlight;
-  }
-
-  /** The slots open now (at most maxInFlight). */
-  get slots(): number {
-    return Math.floor(this.limit);
   }
 
   get running(): number {
@@ -75,7 +55,7 @@ export class LoadShedder {
 
   /** A slot now, a slot after a short wait, or a refusal; never a wait longer than `maxQueueMs`. */
   admit(): Admission | Promise<Admission> {
-    if (this.inFlight < this.slots && this.queue.length === 0) {
+    if (this.inFlight < this.options.maxInFlight && this.queue.length === 0) {
       this.inFlight++;
       return { admitted: true, release: this.releaser() };
     }
@@ -99,7 +79,7 @@ export class LoadShedder {
 
   private predictedWaitMs(position: number): number {
     const perRequest = this.averageMs ?? this.options.maxQueueMs;
-    return (position * perRequest) / this.slots;
+    return (position * perRequest) / this.options.maxInFlight;
   }
 
   /**
@@ -112,11 +92,6 @@ export class LoadShedder {
     return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(this.options.maxQueueMs / 1000)) };
   }
 
-  private adapt(took: number): void {
-    if (took > this.targetMs) this.limit = Math.max(1, this.limit * DECREASE);
-    else if (took < this.targetMs / 2 && this.inFlight >= this.slots) this.limit = Math.min(this.options.maxInFlight, this.limit + 1 / this.slots);
-  }
-
   private releaser(): () => void {
     const started = this.now();
     let released = false;
@@ -125,9 +100,7 @@ export class LoadShedder {
       released = true;
       const took = this.now() - started;
       this.averageMs = this.averageMs === undefined ? took : this.averageMs + SMOOTHING * (took - this.averageMs);
-      this.adapt(took);
-      // Over the limit (it just shrank): the slot closes instead of passing on.
-      const next = this.inFlight <= this.slots ? this.queue.shift() : undefined;
+      const next = this.queue.shift();
       if (next) {
         // The slot passes straight to the oldest waiter: the count in flight stays the same.
         clearTimeout(next.timer);
