@@ -83,14 +83,19 @@ async function official(): Promise<LandslideClient> {
 
 const ballot = (choice: string) => ({ answers: { q: { choices: [choice] } } });
 
+/** An official creates a one-question election through the real control API and opens it. */
+async function openElection(board: LandslideClient, title: string): Promise<{ id: string }> {
+  const election = await board.control.official.elections.create.mutate({
+    election: { title, questions: [{ id: "q", kind: "single", prompt: "Go on?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
+    reason: "data plane test",
+  });
+  await board.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+  return election;
+}
+
 describe("voting without the control-plane database", () => {
   it("takes casts and shows results for an election created and opened a moment ago", async () => {
-    const board = await official();
-    const election = await board.control.official.elections.create.mutate({
-      election: { title: "Without Postgres", questions: [{ id: "q", kind: "single", prompt: "Go on?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
-      reason: "data plane test",
-    });
-    await board.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    const election = await openElection(await official(), "Without Postgres");
 
     // No wait: the open was published before the control API answered, and the vote API had no copy cached.
     const ada = await voter("ada");
@@ -110,11 +115,7 @@ describe("voting without the control-plane database", () => {
 
   it("obeys a pause from its effective instant and a resume within the copy's age bound", async () => {
     const board = await official();
-    const election = await board.control.official.elections.create.mutate({
-      election: { title: "Pause and resume", questions: [{ id: "q", kind: "single", prompt: "Go on?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
-      reason: "data plane test",
-    });
-    await board.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    const election = await openElection(board, "Pause and resume");
     const [bea, cem] = await Promise.all([voter("bea"), voter("cem")]);
     await Promise.all([bea.prepareHumanCheck(), cem.prepareHumanCheck()]);
 
