@@ -1,6 +1,6 @@
 import { availableParallelism, cpus } from "node:os";
 import { Errors, Flags } from "@oclif/core";
-import { createLandslideClient, type LandslideClient } from "@landslide/api/client";
+import { createLandslideClient } from "@landslide/api/client";
 import { loadConfig } from "@landslide/config";
 import { BaseCommand } from "../lib/base-command";
 import { mapConcurrently } from "../lib/concurrently";
