@@ -46,8 +46,6 @@ export type HumanCheckVerdict =
       readonly ok: true;
       /** From issue to submission, when the check knows it: implausibly fast solves are a risk signal. */
       readonly elapsedMs?: number;
-      /** The request's device proof was used up with the challenge, in the same write. */
-      readonly proofConsumed?: boolean;
       /**
        * The challenge was issued to this account, so it cannot serve another; the caller's own
        * one-per-voter write makes it single use (no write of the check's own).

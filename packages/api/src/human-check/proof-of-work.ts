@@ -67,7 +67,7 @@ export class ProofOfWorkCheck implements HumanCheck {
     const holder = context.proof?.id ?? "";
     const claim = await this.options.nonces.claim(`challenge:${solution.challenge}`, new Date(Math.max(expires * 1000, context.proof?.expiresAt.getTime() ?? 0)), holder);
     if (!claim.claimed) return { ...refuse("CHALLENGE_REUSED", "That human check was already used."), sameProof: holder !== "" && claim.holder === holder };
-    return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued, proofConsumed: holder !== "" };
+    return { ok: true as const, elapsedMs: this.options.clock.now().getTime() - issued };
   }
 
   /** Names the account inside the signed salt without revealing its id to whoever reads the salt. */

@@ -37,6 +37,11 @@ export interface Caller {
 export async function castBallot(services: AppServices, caller: Caller, request: CastRequest) {
   const { metrics, clock } = services;
   const refused = (reason: string) => metrics.votes.inc({ outcome: "refused", reason });
+  /** The same request sent twice, caught by the challenge's write or by the vote's own. */
+  const replayed = () => {
+    refused(proofReplayed.reason);
+    return refusal("UNAUTHORIZED", proofReplayed.reason, proofReplayed.message);
+  };
   const now = clock.now();
   services.castLoad.tick();
 
@@ -50,10 +55,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
   const check = await services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp, subject: caller.subject, proof: caller.proof });
   // The device proof's single use: in the challenge's own write when it has one; otherwise the vote
   // keeps the proof's id and its one conditional write refuses the same request a second time.
-  if (!check.ok && check.sameProof) {
-    refused(proofReplayed.reason);
-    throw refusal("UNAUTHORIZED", proofReplayed.reason, proofReplayed.message);
-  }
+  if (!check.ok && check.sameProof) throw replayed();
   if (!check.ok) {
     refused(check.reason);
     const code = check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : check.reason === "CHALLENGE_UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : "FORBIDDEN";
@@ -97,10 +99,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     },
   );
   if (!result.ok) {
-    if (result.error.code === "REQUEST_REPLAYED") {
-      refused(proofReplayed.reason);
-      throw refusal("UNAUTHORIZED", proofReplayed.reason, proofReplayed.message);
-    }
+    if (result.error.code === "REQUEST_REPLAYED") throw replayed();
     refused(result.error.code);
     throw refuse(result.error);
   }
