@@ -18,8 +18,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface Keys {
   /** A pseudonymous, stable key for a voter: HMAC of the identity subject under a deployment secret. */
   voterKey(subject: string): string;
-  /** Signs a receipt's canonical bytes with the deployment's receipt key (Ed25519); base64url. */
-  signReceipt(payload: Uint8Array): string;
+  /** Signs the UTF-8 bytes of a receipt's signing text (receiptSigningText) with the deployment's receipt key (Ed25519); base64url. */
+  signReceipt(text: string): string;
   /** The published key that verifies receipts offline (SPKI PEM) and its id. */
   readonly receiptPublicKey: { readonly keyId: string; readonly pem: string };
   /** Signs a sealed audit epoch's statement with the deployment's audit key (Ed25519); base64url. */
@@ -29,8 +29,15 @@ export interface Keys {
 
 /** Hashing and randomness, so that the domain runs the same in Node and in browsers. */
 export interface Entropy {
-  randomBytes(length: number): Uint8Array;
+  /** `length` random bytes, as lowercase hex. */
+  randomHex(length: number): string;
   sha256(data: Uint8Array): Uint8Array;
+  /**
+   * SHA-256 of a text's UTF-8 bytes, as lowercase hex. The cast path hashes three texts: digesting
+   * a string straight to hex spares an encoded copy, a digest buffer and a hex string built in JS
+   * (together most of a cast's cost beside its signature).
+   */
+  sha256Hex(text: string): string;
 }
 
 export type PutOnceOutcome = { readonly stored: true } | { readonly stored: false; readonly existing: StoredVote };

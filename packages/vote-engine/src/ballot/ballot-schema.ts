@@ -5,9 +5,10 @@ export const BALLOT_LIMITS = { questions: 50, choicesPerAnswer: 50, bytes: 16_38
 
 const optionId = z.string().min(1).max(40);
 
+// Choices first: nearly every answer is one, and the union stops at the first form that fits.
 export const answerSchema = z.union([
-  z.object({ abstain: z.literal(true) }).strict(),
   z.object({ choices: z.array(optionId).max(BALLOT_LIMITS.choicesPerAnswer) }).strict(),
+  z.object({ abstain: z.literal(true) }).strict(),
 ]);
 
 /**

@@ -8,7 +8,7 @@ import type { Election } from "../election/definition";
 import { demoElection } from "../election/demo";
 import type { Keys } from "../ports";
 import { recount } from "../tally/recount";
-import { commitmentPayload, receiptSigningPayload, toHex } from "../vote/receipt";
+import { commitmentPayload, receiptSigningText, toHex } from "../vote/receipt";
 import type { StoredVote } from "../vote/stored-vote";
 
 export interface AuditBundleOptions {
@@ -64,7 +64,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     const keyId = keys.receiptPublicKey.keyId;
     // The record a receipt is bound to is not in a bundle: any 64 hex digits stand for it here.
     const binding = toHex(sha256(new TextEncoder().encode(`fixture-record\n${receipt.receiptId}`)));
-    return { keyId, binding, signature: keys.signReceipt(receiptSigningPayload({ ...receipt, electionId: election.id, keyId, binding })) };
+    return { keyId, binding, signature: keys.signReceipt(receiptSigningText({ ...receipt, electionId: election.id, keyId, binding })) };
   };
   const election = demoElection({ now: () => new Date(T0 - 3600_000) });
   const random = prng(seed);

@@ -4,7 +4,7 @@ import { checkCastingAllowed, ELECTION_READ_MAX_AGE_MS } from "../election/lifec
 import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from "../ports";
 import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
-import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
+import { commitmentText, receiptSigningText } from "./receipt";
 import { recordBinding } from "./record-binding";
 import type { Decision, Receipt, ReviewEvidence, StoredVote } from "./stored-vote";
 
@@ -46,7 +46,7 @@ export interface CastVoteOutcome {
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
-const encoder = new TextEncoder();
+const NO_REASONS: readonly string[] = Object.freeze([]);
 
 /**
  * Casts one ballot, exactly once. Everything is decided by a single conditional write: the first
@@ -73,22 +73,23 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   const ballot = validateBallot(election, command.ballot);
   if (!ballot.ok) return ballot;
 
+  const { entropy } = deps;
   const ballotJson = canonicalBallotJson(ballot.value);
-  const ballotHash = toHex(deps.entropy.sha256(encoder.encode(ballotJson)));
-  const salt = toHex(deps.entropy.randomBytes(16));
-  const receiptId = toHex(deps.entropy.randomBytes(16));
+  const ballotHash = entropy.sha256Hex(ballotJson);
+  const salt = entropy.randomHex(16);
+  const receiptId = entropy.randomHex(16);
   const voterKey = deps.keys.voterKey(command.subject);
   const decision = command.decision?.decision ?? "accepted";
   const unsigned = {
     receiptId,
     electionId: election.id,
     castAt: now.toISOString(),
-    commitment: toHex(deps.entropy.sha256(commitmentPayload(salt, ballotJson))),
+    commitment: entropy.sha256Hex(commitmentText(salt, ballotJson)),
     keyId: deps.keys.receiptPublicKey.keyId,
-    binding: recordBinding(deps.entropy.sha256, { receiptId, voterKey, decision }),
+    binding: recordBinding(entropy.sha256Hex, { receiptId, voterKey, decision }),
   };
   // One signature makes the receipt and seals the record: the binding carries what counting needs.
-  const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningPayload(unsigned)) };
+  const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningText(unsigned)) };
   const vote: StoredVote = {
     electionId: election.id,
     voterKey,
@@ -97,7 +98,7 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     ballot: ballot.value,
     salt,
     decision,
-    reasons: command.decision?.reasons ?? [],
+    reasons: command.decision?.reasons ?? NO_REASONS,
     state: decision,
     receipt,
     // Accepted votes stay lean: only a held ballot carries what its review needs.

@@ -2,14 +2,24 @@ import type { Receipt } from "./stored-vote";
 
 const encoder = new TextEncoder();
 
-/** The exact bytes a receipt signature covers; verifiers (CLI, browser) rebuild them the same way. */
-export function receiptSigningPayload(receipt: Omit<Receipt, "signature">): Uint8Array {
-  return encoder.encode(["landslide-receipt-v2", receipt.receiptId, receipt.electionId, receipt.castAt, receipt.commitment, receipt.keyId, receipt.binding].join("\n"));
+/** The text whose UTF-8 bytes a receipt signature covers; verifiers (CLI, browser) rebuild it the same way. */
+export function receiptSigningText(receipt: Omit<Receipt, "signature">): string {
+  return ["landslide-receipt-v2", receipt.receiptId, receipt.electionId, receipt.castAt, receipt.commitment, receipt.keyId, receipt.binding].join("\n");
 }
 
-/** The bytes of a commitment: salt, then the canonical ballot. Opening it needs both. */
+/** The exact bytes a receipt signature covers (receiptSigningText, UTF-8). */
+export function receiptSigningPayload(receipt: Omit<Receipt, "signature">): Uint8Array {
+  return encoder.encode(receiptSigningText(receipt));
+}
+
+/** What a commitment is over: salt, then the canonical ballot. Opening it needs both. */
+export function commitmentText(salt: string, canonicalBallotJson: string): string {
+  return `landslide-commitment-v1\n${salt}\n${canonicalBallotJson}`;
+}
+
+/** The bytes of a commitment (commitmentText, UTF-8). */
 export function commitmentPayload(salt: string, canonicalBallotJson: string): Uint8Array {
-  return encoder.encode(`landslide-commitment-v1\n${salt}\n${canonicalBallotJson}`);
+  return encoder.encode(commitmentText(salt, canonicalBallotJson));
 }
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));

@@ -1,7 +1,4 @@
-import { toHex } from "./receipt";
 import type { Decision } from "./stored-vote";
-
-const encoder = new TextEncoder();
 
 /**
  * What ties a receipt to the record it was issued with: whose vote it is and the risk layer's
@@ -12,6 +9,6 @@ const encoder = new TextEncoder();
  * with the receipt, it says nothing: the voter key is a keyed hash, and the random receipt id
  * makes every binding different even for the same voter and verdict.
  */
-export function recordBinding(sha256: (data: Uint8Array) => Uint8Array, record: { readonly receiptId: string; readonly voterKey: string; readonly decision: Decision }): string {
-  return toHex(sha256(encoder.encode(["landslide-record-binding-v1", record.receiptId, record.voterKey, record.decision].join("\n"))));
+export function recordBinding(sha256Hex: (text: string) => string, record: { readonly receiptId: string; readonly voterKey: string; readonly decision: Decision }): string {
+  return sha256Hex(["landslide-record-binding-v1", record.receiptId, record.voterKey, record.decision].join("\n"));
 }

@@ -1,8 +1,10 @@
 import { canonicalBallotJson } from "../ballot/canonical-json";
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 import { recordBinding } from "./record-binding";
-import { commitmentPayload, receiptSigningPayload, toHex } from "./receipt";
+import { commitmentText, receiptSigningPayload, toHex } from "./receipt";
 import type { Decision, Receipt } from "./stored-vote";
+
+const encoder = new TextEncoder();
 
 /** What a stored vote must carry for anyone to count it: its signed receipt, bound to it, and the opening of its commitment. */
 export interface SignedRecord {
@@ -35,18 +37,19 @@ export type RecordVerifier = (record: SignedRecord) => RecordCheck;
  */
 export function recordVerifier(deps: RecordVerifierDependencies): RecordVerifier {
   const keys = new Map(deps.receiptKeys.map((key) => [key.keyId, key.pem]));
+  const sha256Hex = (text: string) => toHex(deps.sha256(encoder.encode(text)));
   return (record) => {
     const { receipt } = record;
     const unsigned = (why: string): RecordCheck => ({ ok: false, reason: "UNSIGNED_RECORD", message: `Receipt ${receipt.receiptId}: ${why}.` });
     const pem = keys.get(receipt.keyId);
     if (!pem) return unsigned(`signed with unknown key ${JSON.stringify(receipt.keyId)}`);
     if (receipt.electionId !== record.electionId) return unsigned("the receipt names another election");
-    if (receipt.binding !== recordBinding(deps.sha256, { receiptId: receipt.receiptId, voterKey: record.voterKey, decision: record.decision })) {
+    if (receipt.binding !== recordBinding(sha256Hex, { receiptId: receipt.receiptId, voterKey: record.voterKey, decision: record.decision })) {
       return unsigned("the receipt is bound to another record (voter key or decision changed, or no binding)");
     }
     const { signature, ...signed } = receipt;
     if (!deps.verifyEd25519(receiptSigningPayload(signed), signature, pem)) return unsigned("the receipt's signature does not verify");
-    const opened = toHex(deps.sha256(commitmentPayload(record.salt, canonicalBallotJson(record.ballot))));
+    const opened = sha256Hex(commitmentText(record.salt, canonicalBallotJson(record.ballot)));
     if (opened !== receipt.commitment) {
       return { ok: false, reason: "BALLOT_NOT_COMMITTED", message: `Receipt ${receipt.receiptId}: the stored ballot is not the one its receipt committed to.` };
     }

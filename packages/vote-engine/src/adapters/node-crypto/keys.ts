@@ -19,7 +19,8 @@ export function nodeKeys(material: KeyMaterial): Keys {
   const audit = signingKey(material.auditPrivateKeyPem);
   return {
     voterKey: (subject) => createHmac("sha256", material.voterKeySecret).update(subject).digest("base64url"),
-    signReceipt: receipt.sign,
+    // Buffer.from draws on Node's shared pool: a fraction of TextEncoder's cost for a fresh array each cast.
+    signReceipt: (text) => receipt.sign(Buffer.from(text)),
     receiptPublicKey: receipt.publicKey,
     signAudit: audit.sign,
     auditPublicKey: audit.publicKey,
@@ -37,23 +38,24 @@ function signingKey(privateKeyPem: string) {
 // Each call into the kernel's random source costs ~20 µs whatever its size, which dominated a
 // cast; drawing from a refilled pool pays that once per 4,096 bytes.
 const POOL_SIZE = 4096;
-let pool = new Uint8Array(0);
+let pool = Buffer.alloc(0);
 let offset = 0;
 
 export const nodeEntropy: Entropy = {
-  randomBytes(length) {
-    if (length > POOL_SIZE) return new Uint8Array(randomBytes(length));
+  randomHex(length) {
+    if (length > POOL_SIZE) return randomBytes(length).toString("hex");
     if (offset + length > pool.length) {
-      pool = new Uint8Array(randomBytes(POOL_SIZE));
+      pool = randomBytes(POOL_SIZE);
       offset = 0;
     }
-    // A copy, so that no two callers ever share (or see) the same bytes.
-    const bytes = pool.slice(offset, offset + length);
+    // Each byte is handed out once, so no two callers ever share (or see) the same bytes.
+    const hex = pool.toString("hex", offset, offset + length);
     offset += length;
-    return bytes;
+    return hex;
   },
-  // One-shot hashing (Node 20.12+) allocates no Hash object: a third less per call than createHash, three calls a cast.
+  // One-shot hashing (Node 20.12+) allocates no Hash object: a third less per call than createHash.
   sha256: (data) => hash("sha256", data, "buffer"),
+  sha256Hex: (text) => hash("sha256", text, "hex"),
 };
 
 /** Fresh key material, for provisioning and tests. */
