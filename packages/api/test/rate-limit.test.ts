@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
 import { createDynamoDbClient, DynamoDbRateCounter, ensureTables } from "@landslide/vote-engine/dynamodb";
-import { addressBlock, RateLimiter, type RateRule } from "../src/guards/rate-limit";
+import { addressBlock, RateLimiter, type RateRule, type SharedRateCounter } from "../src/guards/rate-limit";
 
 const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
 afterAll(() => client.destroy());
@@ -61,5 +61,40 @@ describe("rate limits", () => {
     expect(task.check({ ip: "192.0.2.9", account: "b", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 1, device: 2 } });
     expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 2, device: 3 } });
     expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toMatchObject({ allowed: false, scope: "account" });
+  });
+});
+
+describe("rate limits that report a block from its second hit", () => {
+  const now = new Date("2026-11-25T12:00:15Z");
+  const blockRule: RateRule = { scope: "ip", limit: 3, windowSeconds: 60, shared: true };
+
+  it("write nothing for a block's single hit, share a block's count from its second, and hold the stated bound across tasks", async () => {
+    const table = (await ensureTables(client, uniqueName("rate-from"))).names.nonces;
+    let writes = 0;
+    const inner = new DynamoDbRateCounter(client, table);
+    const counter: SharedRateCounter = { add: (...args) => (writes++, inner.add(...args)) };
+    const tasks = [1, 2, 3, 4, 5].map(() => new RateLimiter(counter, [blockRule], { reportEveryMs: 1000, reportFrom: 2 }));
+
+    // One hit of a block in each of five tasks: each admits it and none writes. Five pass a limit of
+    // three: the stated bound, T × (reportFrom − 1) = 5 beyond what the table knows.
+    for (const task of tasks) expect(task.check({ ip: "203.0.113.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
+    await Promise.all(tasks.map((task) => task.report(now)));
+    expect(writes).toBe(0);
+
+    // A second hit in one task makes the block due: its report writes both and learns the total (2).
+    const [first, second] = tasks as [RateLimiter, RateLimiter];
+    expect(first.check({ ip: "203.0.113.2" }, "cast", now).allowed).toBe(true);
+    await first.report(now);
+    expect(writes).toBe(1);
+    // Another task has not heard of that write: its second hit makes the block due there too, and
+    // its report learns the total (4), past the limit, so its next hit is refused.
+    expect(second.check({ ip: "203.0.113.3" }, "cast", now).allowed).toBe(true);
+    await second.report(now);
+    expect(second.check({ ip: "203.0.113.4" }, "cast", now)).toMatchObject({ allowed: false, scope: "ip" });
+
+    // Stopping writes what is left, however few.
+    await Promise.all(tasks.map((task) => task.stop()));
+    const total = await inner.add("cast#ip#203.0.113.0/24", 60, now, 0);
+    expect(total.count).toBe(7);
   });
 });

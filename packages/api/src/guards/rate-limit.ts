@@ -44,6 +44,12 @@ interface Window {
  * one second of that task's traffic. Batching the writes is also what keeps a hot block (a
  * carrier's NAT) from becoming a hot key in the table.
  *
+ * A block's hits can also wait until it has `reportFrom` of them unreported in this task (or has
+ * been reported before): with `reportFrom` 2, a block that sends one cast to a task in a window, as
+ * nearly every residential network does, costs the table no write at all, so a cast stays one
+ * write. The price is stated: across T tasks a block may pass its limit by T × (reportFrom − 1)
+ * hits it spread thinner than that over the tasks, on top of the second of traffic above.
+ *
  * Accounts and devices are limited per task: a voter's requests are few and the one-vote rule
  * makes repeats harmless, so these limits only stop a client hammering one task; across T tasks
  * behind a round-robin balancer a client may reach T times the limit, about the same per task.
@@ -57,7 +63,12 @@ export class RateLimiter {
   constructor(
     private readonly shared: SharedRateCounter,
     private readonly rules: readonly RateRule[],
-    private readonly options: { readonly reportEveryMs: number; readonly onReportError?: (error: unknown) => void } = { reportEveryMs: 1000 },
+    private readonly options: {
+      readonly reportEveryMs: number;
+      /** A block's unreported hits in this task before they are written (default 1: every hit, within reportEveryMs). */
+      readonly reportFrom?: number;
+      readonly onReportError?: (error: unknown) => void;
+    } = { reportEveryMs: 1000 },
   ) {}
 
   /** Counts this request against every rule it falls under, unless one of them is already at its limit. */
@@ -82,20 +93,22 @@ export class RateLimiter {
   }
 
   /** Reports every shared window's pending hits now (also called by the timer and on shutdown). */
-  async report(now = new Date()): Promise<void> {
+  async report(now = new Date(), everything = false): Promise<void> {
     await this.reporting;
-    this.reporting = this.reportPending(now);
+    this.reporting = this.reportPending(now, everything);
     await this.reporting;
   }
 
+  /** Stops the timer and writes every hit still unreported, however few. */
   stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    return this.report();
+    return this.report(new Date(), true);
   }
 
-  private async reportPending(now: Date): Promise<void> {
-    const due = [...this.windows.values()].filter((w) => w.rule.shared && w.pending > 0);
+  private async reportPending(now: Date, everything: boolean): Promise<void> {
+    const from = everything ? 1 : (this.options.reportFrom ?? 1);
+    const due = [...this.windows.values()].filter((w) => w.rule.shared && w.pending > 0 && (w.pending >= from || w.known > 0));
     await Promise.all(
       due.map(async (window) => {
         const sent = window.pending;
@@ -108,7 +121,8 @@ export class RateLimiter {
         }
       }),
     );
-    for (const [key, window] of this.windows) if (window.resetAt <= now && window.pending === 0) this.windows.delete(key);
+    // A past window is forgotten once written, or at once if its hits were too few ever to be due.
+    for (const [key, window] of this.windows) if (window.resetAt <= now && (window.pending === 0 || (window.known === 0 && window.pending < from))) this.windows.delete(key);
   }
 
   private scheduleReport(): void {
