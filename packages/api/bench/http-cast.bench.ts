@@ -16,14 +16,13 @@
  * is counted by reason: a valid cast must never be refused.
  */
 import { spawn } from "node:child_process";
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { createLocalJWKSet, decodeJwt, EmbeddedJWK, jwtVerify } from "jose";
-import { signAsCognitoLocal } from "../test/cognito-local-key";
 import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbElectionCopies, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
@@ -31,7 +30,8 @@ import { nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine/postgres";
 import { provision } from "@landslide/vote-engine/provision";
 import { cognitoIssuer, jwksUrl } from "../src/index";
-import { createDeviceKey, createProof, type DeviceKey, solveChallenge, type Solution } from "../src/client/index";
+import { createDeviceKey, createProof } from "../src/client/index";
+import { BENCH_BALLOT, castTraffic, describeRefusals, median, metricValue, percentile, serviceMetrics } from "./cast-traffic";
 import { serviceEntryPoints } from "../src/services/index";
 import { serviceEnvironment } from "../src/testing/index";
 
@@ -67,135 +67,12 @@ const service = spawn(process.execPath, [...profile, "--import", "tsx", fileURLT
 });
 await waitForHttp(`${api}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
 
-// Access tokens exactly as cognito-local issues them, so thousands of voters need no thousands of sign-ins.
-const accessToken = (sub: string) => {
-  const now = Math.floor(Date.now() / 1000);
-  return signAsCognitoLocal({ sub, iss: issuer, token_use: "access", client_id: clientId, username: sub, scope: "aws.cognito.signin.user.admin", jti: crypto.randomUUID(), iat: now, exp: now + 3600 });
-};
-
-interface Voter {
-  readonly token: string;
-  readonly device: DeviceKey;
-  /** Where the voter calls from: one address in a network of its own. */
-  readonly address: string;
-  deviceToken?: string;
-}
-
-let voters = 0;
-/** A fresh address in a /24 no other simulated voter uses (10.0.0.0/8 holds 65,536 of them). */
-const nextAddress = () => {
-  const n = voters++;
-  return `10.${(n >> 8) & 255}.${n & 255}.${1 + (n % 250)}`;
-};
-
-const ballot = { answers: { mascot: { choices: ["fox"] }, parks: { choices: ["hilltop", "riverside"] }, "council-chair": { choices: ["ada", "chen", "bruno"] } } };
-const headers = { "content-type": "application/json", "user-agent": "landslide-bench/1.0" };
-
-async function post(path: string, voter: Voter, input: unknown): Promise<{ status: number; body: unknown }> {
-  const url = `${api}/trpc/${path}`;
-  const dpop = await createProof(voter.device, { method: "POST", url, accessToken: voter.token, input });
-  const binding: Record<string, string> = voter.deviceToken ? { "x-device-token": voter.deviceToken } : {};
-  const response = await fetch(url, { method: "POST", headers: { ...headers, ...binding, "x-forwarded-for": voter.address, authorization: `Bearer ${voter.token}`, dpop }, body: JSON.stringify(input) });
-  return { status: response.status, body: await response.json() };
-}
-
-async function pool<T>(items: readonly T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
-    }
-  }));
-}
-
-/** Voters with registered devices and solved challenges: everything a cast needs, made before the clock starts. */
-async function prepareVoters(n: number): Promise<Array<Voter & { solution: Solution }>> {
-  const voters: Voter[] = await Promise.all(Array.from({ length: n }, async () => ({ token: await accessToken(crypto.randomUUID()), device: await createDeviceKey(), address: nextAddress() })));
-  const ready: Array<Voter & { solution: Solution }> = [];
-  await pool(voters, async (voter) => {
-    const { status, body } = await post("voter.registerDevice", voter, { jwk: voter.device.publicJwk });
-    if (status !== 200) throw new Error(`registering a device answered ${status}`);
-    voter.deviceToken = (body as { result: { data: { deviceToken: string } } }).result.data.deviceToken;
-    // Asked signed in, as the SDK does: the challenge is the voter's own (no single-use write on the cast).
-    const challenge = (await (await fetch(`${api}/trpc/humanCheck.challenge`, { headers: { ...headers, "x-forwarded-for": voter.address, authorization: `Bearer ${voter.token}` } })).json()) as {
-      result: { data: Parameters<typeof solveChallenge>[0] };
-    };
-    ready.push({ ...voter, solution: (await solveChallenge(challenge.result.data))! });
-  });
-  return ready;
-}
-
-interface CastOutcomes {
-  readonly seconds: number;
-  /** Per cast, from sending to the whole answer, in ms. */
-  readonly latencies: number[];
-  /** Refusal reasons (or HTTP statuses without one) by count. */
-  readonly refused: Map<string, number>;
-}
-
-/** Signed cast requests, made (proofs and all) before any clock starts: the client shares the machine. */
-async function castRequests(voters: ReadonlyArray<Voter & { solution: Solution }>, electionOf: (index: number) => string) {
-  const url = `${api}/trpc/voter.cast`;
-  return Promise.all(
-    voters.map(async (voter, i) => {
-      const input = { electionId: electionOf(i), idempotencyKey: `bench-${crypto.randomUUID()}`, ballot, humanCheck: voter.solution };
-      const dpop = await createProof(voter.device, { method: "POST", url, accessToken: voter.token, input });
-      return { headers: { ...headers, "x-forwarded-for": voter.address, authorization: `Bearer ${voter.token}`, dpop, "x-device-token": voter.deviceToken! }, body: JSON.stringify(input) };
-    }),
-  );
-}
-
-// The load generator shares the machine with the API: node:http on kept-alive sockets costs it
-// far less CPU per request than fetch (undici), so less of the machine goes to playing the voters.
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
-function postCast(url: string, request: { headers: Record<string, string>; body: string }): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const sent = httpRequest(url, { method: "POST", agent, headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      response.on("error", reject);
-    });
-    sent.on("error", reject);
-    sent.end(request.body);
-  });
-}
-
-/** Sends the casts CONCURRENCY at a time, or paced at `perSecond` (open loop: a slow answer does not slow the sending). */
-async function sendCasts(requests: ReadonlyArray<{ headers: Record<string, string>; body: string }>, perSecond?: number): Promise<CastOutcomes> {
-  const url = `${api}/trpc/voter.cast`;
-  const latencies: number[] = [];
-  const refused = new Map<string, number>();
-  const send = async (request: (typeof requests)[number]) => {
-    const sent = performance.now();
-    const response = await postCast(url, request);
-    latencies.push(performance.now() - sent);
-    if (response.status !== 200) {
-      const body = JSON.parse(response.body) as { error?: { data?: { reason?: string } } };
-      const reason = body.error?.data?.reason ?? `HTTP ${response.status}`;
-      refused.set(reason, (refused.get(reason) ?? 0) + 1);
-    }
-  };
-  const started = performance.now();
-  if (perSecond === undefined) await pool(requests, send);
-  else
-    await Promise.all(
-      requests.map(async (request, i) => {
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (i * 1000) / perSecond - performance.now())));
-        await send(request);
-      }),
-    );
-  return { seconds: (performance.now() - started) / 1000, latencies, refused };
-}
-
-const describeRefusals = (refused: Map<string, number>) => [...refused].map(([reason, n]) => `${n} ${reason}`).join(", ");
+const { accessToken, prepareVoters, castRequests, postCast, sendCasts, pool } = castTraffic({ api, issuer, clientId, concurrency: CONCURRENCY });
 
 /** The vote API's own time answering casts so far (its request histogram): where a cast's time goes, inside the API or before it. */
 async function serverCastSeconds(): Promise<{ sum: number; count: number }> {
-  const text = await (await fetch(`http://127.0.0.1:${port + 100}/metrics`)).text();
-  const read = (series: string) => Number(new RegExp(`^landslide_http_request_duration_seconds_${series}\\{[^}]*route="/trpc/voter.cast"[^}]*\\} ([0-9.e+-]+)`, "m").exec(text)?.[1] ?? 0);
+  const text = await serviceMetrics(port);
+  const read = (series: string) => metricValue(text, `landslide_http_request_duration_seconds_${series}`, 'route="/trpc/voter.cast"') || 0;
   return { sum: read("sum"), count: read("count") };
 }
 
@@ -217,7 +94,7 @@ const jwks = createLocalJWKSet((await (await fetch(jwksUrl(issuer))).json()) as 
 async function bareRound(): Promise<number> {
   const voters = await Promise.all(Array.from({ length: VOTES_PER_ROUND }, async () => {
     const voter = { token: await accessToken(crypto.randomUUID()), device: await createDeviceKey() };
-    return { ...voter, proof: await createProof(voter.device, { method: "POST", url: `${api}/trpc/voter.cast`, accessToken: voter.token, input: ballot }) };
+    return { ...voter, proof: await createProof(voter.device, { method: "POST", url: `${api}/trpc/voter.cast`, accessToken: voter.token, input: BENCH_BALLOT }) };
   }));
   const started = performance.now();
   await pool(voters, async (voter) => {
@@ -226,15 +103,13 @@ async function bareRound(): Promise<number> {
     await dynamodb.send(
       new PutItemCommand({
         TableName: provisioned.tables.votes,
-        Item: { pk: { S: `BARE#${payload.sub}` }, sk: { S: "VOTE" }, ballot: { S: JSON.stringify(ballot) }, receipt: { S: "r".repeat(400) } },
+        Item: { pk: { S: `BARE#${payload.sub}` }, sk: { S: "VOTE" }, ballot: { S: JSON.stringify(BENCH_BALLOT) }, receipt: { S: "r".repeat(400) } },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
   });
   return VOTES_PER_ROUND / ((performance.now() - started) / 1000);
 }
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
 
 /** Open elections beside the demo one, with its questions, stored and published as the control API does. */
 async function moreElections(n: number): Promise<string[]> {
@@ -257,8 +132,7 @@ async function moreElections(n: number): Promise<string[]> {
 
 /** The vote API's resident memory, from its own metrics listener (its port + 100). */
 async function serviceRssMb(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port + 100}/metrics`)).text();
-  return Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN) / 1e6;
+  return metricValue(await serviceMetrics(port), "process_resident_memory_bytes") / 1e6;
 }
 
 /**
@@ -275,16 +149,11 @@ async function burst(): Promise<void> {
   const sampler = setInterval(() => void serviceRssMb().then((mb) => (peak = Math.max(peak, mb)), () => undefined), 100);
   const started = performance.now();
   const answers = await Promise.all(
-    requests.map(
-      (request) =>
-        new Promise<{ ms: number; status: number; retryAfter: string | undefined }>((resolve) => {
-          const sent = httpRequest(`${api}/trpc/voter.cast`, { method: "POST", agent: ownSockets, headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) } }, (response) => {
-            response.resume();
-            response.on("end", () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0, retryAfter: response.headers["retry-after"] }));
-          });
-          sent.on("error", () => resolve({ ms: performance.now() - started, status: 0, retryAfter: undefined }));
-          sent.end(request.body);
-        }),
+    requests.map((request) =>
+      postCast(request, ownSockets).then(
+        (response) => ({ ms: performance.now() - started, status: response.status, retryAfter: response.retryAfter }),
+        () => ({ ms: performance.now() - started, status: 0, retryAfter: undefined }),
+      ),
     ),
   );
   clearInterval(sampler);
@@ -303,7 +172,6 @@ async function burst(): Promise<void> {
   );
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 try {
   // Warm-up of both: the JIT (Node's and DynamoDB Local's Java), the JWKS cache, connection pools.
   await apiRound();
