@@ -6,6 +6,7 @@ import { LoadGauge } from "./human-check/load-gauge";
 import { promiseCache } from "./promise-cache";
 import { SiteverifyCheck } from "./human-check/siteverify";
 import { ipRanges } from "./risk/client-hints";
+import { BallotConcentration } from "./risk/ballot-concentration";
 import { RateLimiter } from "./guards/rate-limit";
 import { DeviceTokens } from "./device/device-token";
 import type { Logger } from "./logger";
@@ -92,6 +93,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     deviceTokens: () => (deviceTokens ??= new DeviceTokens(keyMaterial().voterKeySecret)),
     badIpRanges,
     castLoad,
+    /** Same-answer groups per address block over the last minutes: the COORDINATED_BALLOT signal. */
+    ballotConcentration: new BallotConcentration(),
     riskPolicy: config.risk,
     /**
      * The data plane's copies, never the control-plane database: voting and public results go on

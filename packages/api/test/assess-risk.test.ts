@@ -14,6 +14,7 @@ const person: RiskObservations = {
   webdriver: false,
   headlessClient: false,
   challengeElapsedMs: 40_000,
+  ballotConcentrated: false,
 };
 
 describe("the risk score", () => {
@@ -30,6 +31,12 @@ describe("the risk score", () => {
   it("quarantines a household-sized device pool only when shared beyond the limit", () => {
     expect(assessRisk({ ...person, accountsOnDevice: policy.accountsPerDevice }, policy).decision).toBe("accept");
     expect(assessRisk({ ...person, accountsOnDevice: policy.accountsPerDevice + 1 }, policy)).toMatchObject({ decision: "quarantine", reasons: ["SHARED_DEVICE"] });
+  });
+
+  it("holds a ballot of a coordinated group on that signal alone, and never refuses on it alone", () => {
+    expect(assessRisk({ ...person, ballotConcentrated: true }, policy)).toEqual({ decision: "quarantine", score: 50, reasons: ["COORDINATED_BALLOT"] });
+    // A group of new accounts voting at once is still held, not refused: an official decides it.
+    expect(assessRisk({ ...person, ballotConcentrated: true, accountAgeMs: 60_000, challengeElapsedMs: 900 }, policy).decision).toBe("quarantine");
   });
 
   it("refuses a bot that lights up several signals, naming them strongest first", () => {

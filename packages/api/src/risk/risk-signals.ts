@@ -23,6 +23,12 @@ export const riskWeights = {
   FAST_SOLVE: 30,
   /** The account was first seen (its first device bound) only minutes ago. */
   NEW_ACCOUNT: 15,
+  /**
+   * Many casts from this address block with the same answer, far more often than that answer comes
+   * from anywhere else (ballot-concentration.ts): seen by the server alone, it holds a ballot on its
+   * own for an official to look at with the rest of its group, and never refuses one on its own.
+   */
+  COORDINATED_BALLOT: 50,
 } as const;
 
 export type RiskSignal = keyof typeof riskWeights;
@@ -39,6 +45,8 @@ export interface RiskObservations {
   readonly headlessClient: boolean;
   /** From challenge issue to this cast; undefined when the human check cannot say. */
   readonly challengeElapsedMs: number | undefined;
+  /** This cast belongs to a group of same-answer casts from its block that luck does not explain. */
+  readonly ballotConcentrated: boolean;
 }
 
 /** The thresholds: the configured ones (defaults in @landslide/config); bad ranges are an observation. */

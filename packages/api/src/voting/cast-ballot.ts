@@ -7,6 +7,7 @@ import { proofReplayed } from "../device/verify-proof";
 import { assessRisk } from "../risk/assess-risk";
 import { isHeadlessUserAgent } from "../risk/client-hints";
 import { addressBlock } from "../guards/rate-limit";
+import { ballotFingerprints } from "../risk/ballot-concentration";
 
 export interface CastRequest {
   readonly electionId: string;
@@ -62,6 +63,8 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     throw refusal(code, check.reason, check.message);
   }
 
+  // Counted in its block whatever the outcome below; in the baseline others are judged by only if let through.
+  const concentration = services.ballotConcentration.observe(addressBlock(caller.clientIp), ballotFingerprints(request.ballot), now.getTime());
   const risk = assessRisk(
     {
       castsFromIpBlockThisMinute: rate.counts.ip ?? 0,
@@ -72,9 +75,11 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       webdriver: request.client?.webdriver === true,
       headlessClient: isHeadlessUserAgent(caller.userAgent),
       challengeElapsedMs: check.elapsedMs,
+      ballotConcentrated: concentration.concentrated,
     },
     services.riskPolicy,
   );
+  if (risk.decision === "accept") concentration.accept();
   if (risk.decision === "refuse") {
     refused("RISK_REFUSED");
     services.logger.warn({ score: risk.score, signals: risk.reasons, electionId: request.electionId }, "cast refused by the risk score");

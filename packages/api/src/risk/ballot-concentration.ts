@@ -1,0 +1,213 @@
+/**
+ * Coordination, seen from the server: many casts from one network with the same answer, far more
+ * often than the same answer comes from everywhere else. A farm votes the way it is paid to; a
+ * crowd behind one address (a carrier's NAT, a lecture hall) votes roughly like everyone else.
+ * Nothing here comes from the client but the ballot itself and the address the trusted proxy saw.
+ *
+ * For each cast, per fingerprint of its answers (the whole ballot, and each question's answer, so
+ * that a farm varying the questions it does not care about still shows on the one it does), this
+ * counts k casts with that fingerprint among the n casts from the same address block within the
+ * window, and compares k/n with the fingerprint's share p among the casts *accepted* from every
+ * other block (smoothed, so a fingerprint never seen elsewhere is rare, not impossible). Only
+ * accepted casts make the baseline: a farm spread over several blocks must not make its own ballot
+ * look common by the casts of its other blocks that were held or refused. It fires when k is at
+ * least `minGroup` and the Chernoff bound on P(X ≥ k) for X ~ Binomial(n, p) is below
+ * `significance`: exp(−n · KL(k/n ‖ p)), which over-estimates the tail, so it errs towards not firing.
+ *
+ * Per task: behind a load balancer each of T tasks sees about 1/T of a block's casts, so a farm
+ * shows T times later here than in the whole stream.
+ */
+export interface ConcentrationOptions {
+  readonly windowMs: number;
+  /** Fewer casts with one answer from one block are never a group, however unlikely. */
+  readonly minGroup: number;
+  /** The chance of the group by luck, below which it fires. */
+  readonly significance: number;
+  /** Blocks remembered at most; the least recently seen are forgotten first. */
+  readonly maxBlocks: number;
+  /** Casts remembered at most (a few hundred bytes each): past it, the window shortens. */
+  readonly maxCasts: number;
+}
+
+export const CONCENTRATION_DEFAULTS: ConcentrationOptions = { windowMs: 10 * 60_000, minGroup: 5, significance: 1e-6, maxBlocks: 100_000, maxCasts: 200_000 };
+
+export interface ConcentrationVerdict {
+  readonly concentrated: boolean;
+  /** The strongest group this cast belongs to: casts with its answer, casts from its block. */
+  readonly group?: { readonly fingerprint: string; readonly same: number; readonly fromBlock: number };
+}
+
+interface Cast {
+  readonly at: number;
+  readonly fingerprints: readonly string[];
+  /** Counted in the baseline (its block's and everyone's), once it was accepted. */
+  accepted: boolean;
+  /** Out of the window (or forgotten with its block): it counts nowhere any more. */
+  gone: boolean;
+}
+
+interface Block {
+  readonly casts: Cast[];
+  /** Every cast from the block, per fingerprint. */
+  readonly counts: Map<string, number>;
+  /** The block's accepted casts, per fingerprint: its own share of the baseline. */
+  readonly accepted: Map<string, number>;
+  acceptedTotal: number;
+}
+
+/** A cast observed, to be settled once the risk layer has decided it. */
+export interface ObservedCast {
+  accept(): void;
+}
+
+export class BallotConcentration {
+  private readonly blocks = new Map<string, Block>();
+  /** Every block's accepted casts in the window, per fingerprint, and in all. */
+  private readonly everywhere = new Map<string, number>();
+  /** How many different answers have been accepted, per question (and for whole ballots): the smoothing's categories. */
+  private readonly distinct = new Map<string, number>();
+  private total = 0;
+  /** All casts in the window, oldest first, to expire them. */
+  private readonly timeline: Array<{ readonly at: number; readonly block: string }> = [];
+  private expiredUpTo = 0;
+
+  constructor(private readonly options: ConcentrationOptions = CONCENTRATION_DEFAULTS) {}
+
+  /**
+   * Counts this cast in its block and says whether it belongs to a concentrated group; `accept()`
+   * on the answer adds it to the baseline, once the cast is let through.
+   */
+  observe(block: string, fingerprints: readonly string[], now: number): ConcentrationVerdict & ObservedCast {
+    this.expire(now - this.options.windowMs);
+    if (this.timeline.length - this.expiredUpTo >= this.options.maxCasts) this.expire(this.timeline[this.expiredUpTo]!.at);
+    const entry = this.blockOf(block);
+    const cast: Cast = { at: now, fingerprints, accepted: false, gone: false };
+    entry.casts.push(cast);
+    this.timeline.push({ at: now, block });
+    for (const fingerprint of fingerprints) increment(entry.counts, fingerprint);
+    const accept = () => {
+      if (cast.accepted || cast.gone) return;
+      cast.accepted = true;
+      entry.acceptedTotal += 1;
+      this.total += 1;
+      for (const fingerprint of fingerprints) {
+        increment(entry.accepted, fingerprint);
+        if (increment(this.everywhere, fingerprint) === 1) increment(this.distinct, dimensionOf(fingerprint));
+      }
+    };
+    return { ...this.judge(entry, fingerprints), accept };
+  }
+
+  private judge(entry: Block, fingerprints: readonly string[]): ConcentrationVerdict {
+    const n = entry.casts.length;
+    if (n < this.options.minGroup) return { concentrated: false };
+    const othersTotal = this.total - entry.acceptedTotal;
+    let strongest: { fingerprint: string; same: number; exponent: number } | undefined;
+    for (const fingerprint of fingerprints) {
+      const k = entry.counts.get(fingerprint) ?? 0;
+      if (k < this.options.minGroup) continue;
+      const elsewhere = (this.everywhere.get(fingerprint) ?? 0) - (entry.accepted.get(fingerprint) ?? 0);
+      // Laplace smoothing: as if every different answer to the same question had been seen once more.
+      const p = (elsewhere + 1) / (othersTotal + Math.max(1, this.distinct.get(dimensionOf(fingerprint)) ?? 0));
+      const exponent = n * klDivergence(k / n, p);
+      if (k / n > p && (!strongest || exponent > strongest.exponent)) strongest = { fingerprint, same: k, exponent };
+    }
+    if (!strongest) return { concentrated: false };
+    return {
+      concentrated: Math.exp(-strongest.exponent) < this.options.significance,
+      group: { fingerprint: strongest.fingerprint, same: strongest.same, fromBlock: n },
+    };
+  }
+
+  private blockOf(block: string): Block {
+    let entry = this.blocks.get(block);
+    if (entry) {
+      // Re-inserted: the map's order is the order blocks were last seen.
+      this.blocks.delete(block);
+    } else {
+      entry = { casts: [], counts: new Map(), accepted: new Map(), acceptedTotal: 0 };
+      if (this.blocks.size >= this.options.maxBlocks) this.forget(this.blocks.keys().next().value!);
+    }
+    this.blocks.set(block, entry);
+    return entry;
+  }
+
+  /** Forgets every cast made at or before `horizon`. */
+  private expire(horizon: number): void {
+    while (this.expiredUpTo < this.timeline.length && this.timeline[this.expiredUpTo]!.at <= horizon) {
+      const { block } = this.timeline[this.expiredUpTo++]!;
+      const entry = this.blocks.get(block);
+      const oldest = entry?.casts[0];
+      if (!entry || !oldest || oldest.at > horizon) continue; // the block was forgotten already
+      entry.casts.shift();
+      this.uncount(entry, oldest);
+      if (entry.casts.length === 0) this.blocks.delete(block);
+    }
+    // Compact now and then rather than shifting the timeline on every expiry.
+    if (this.expiredUpTo > 4096 && this.expiredUpTo * 2 > this.timeline.length) {
+      this.timeline.splice(0, this.expiredUpTo);
+      this.expiredUpTo = 0;
+    }
+  }
+
+  private forget(block: string): void {
+    const entry = this.blocks.get(block)!;
+    for (const cast of entry.casts) this.uncount(entry, cast);
+    entry.casts.length = 0;
+    this.blocks.delete(block);
+  }
+
+  private uncount(entry: Block, cast: Cast): void {
+    cast.gone = true;
+    for (const fingerprint of cast.fingerprints) decrement(entry.counts, fingerprint);
+    if (!cast.accepted) return;
+    this.total -= 1;
+    entry.acceptedTotal -= 1;
+    for (const fingerprint of cast.fingerprints) {
+      decrement(entry.accepted, fingerprint);
+      if (decrement(this.everywhere, fingerprint) === 0) decrement(this.distinct, dimensionOf(fingerprint));
+    }
+  }
+}
+
+/** What a fingerprint answers: one question ("mascot" for "mascot=fox"), or the whole ballot. */
+const dimensionOf = (fingerprint: string) => (fingerprint.startsWith(WHOLE) ? WHOLE : fingerprint.slice(0, fingerprint.indexOf("=")));
+const WHOLE = "ballot:";
+
+function increment(counts: Map<string, number>, key: string): number {
+  const now = (counts.get(key) ?? 0) + 1;
+  counts.set(key, now);
+  return now;
+}
+
+function decrement(counts: Map<string, number>, key: string): number {
+  const left = (counts.get(key) ?? 0) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+  return left;
+}
+
+/** Kullback–Leibler divergence of Bernoulli(q) from Bernoulli(p), in nats. */
+function klDivergence(q: number, p: number): number {
+  const term = (a: number, b: number) => (a === 0 ? 0 : a * Math.log(a / b));
+  return term(q, p) + term(1 - q, 1 - p);
+}
+
+/**
+ * What a ballot's answers look like for grouping, from the request as sent (before validation, so
+ * a malformed one simply has none): the whole ballot, and each question's answer. Choices are
+ * sorted, so reordering them does not make a farm's ballots look different (a ranking's order is
+ * lost too, which only makes groups coarser).
+ */
+export function ballotFingerprints(ballot: unknown): string[] {
+  const answers = (ballot as { answers?: unknown } | null)?.answers;
+  if (typeof answers !== "object" || answers === null) return [];
+  const parts: string[] = [];
+  for (const questionId of Object.keys(answers).sort()) {
+    const answer = (answers as Record<string, unknown>)[questionId] as { choices?: unknown; abstain?: unknown } | null;
+    if (answer?.abstain === true) parts.push(`${questionId}=abstain`);
+    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(`${questionId}=${[...(answer.choices as string[])].sort().join(",")}`);
+    else return [];
+  }
+  return parts.length > 1 ? [`${WHOLE}${parts.join("&")}`, ...parts] : parts;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { BallotConcentration as Detector, ballotFingerprints, CONCENTRATION_DEFAULTS, type ConcentrationOptions } from "../src/risk/ballot-concentration";
+
+/** The detector as the cast path drives it: a cast not held by it is let through, into the baseline. */
+class BallotConcentration extends Detector {
+  constructor(options?: ConcentrationOptions) {
+    super(options);
+  }
+  override observe(block: string, fingerprints: readonly string[], now: number) {
+    const verdict = super.observe(block, fingerprints, now);
+    if (!verdict.concentrated) verdict.accept();
+    return verdict;
+  }
+}
+
+/** A seeded random source, so that a failure can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pick = <T>(random: () => number, weighted: ReadonlyArray<readonly [T, number]>): T => {
+  let r = random() * weighted.reduce((sum, [, w]) => sum + w, 0);
+  for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;
+  return weighted.at(-1)![0];
+};
+
+/** A person's ballot, drawn from a population that leans (40% fox), as real ones do. */
+function personBallot(random: () => number) {
+  const mascot = pick(random, [["fox", 40], ["heron", 35], ["otter", 25]] as const);
+  const parks = ["hilltop", "riverside", "harbour"].filter(() => random() < 0.5);
+  const chair = ["ada", "bruno", "chen"].sort(() => random() - 0.5);
+  return { answers: { mascot: { choices: [mascot] }, parks: { choices: parks.length ? parks : ["hilltop"] }, "council-chair": { choices: chair } } };
+}
+const farmBallot = { answers: { mascot: { choices: ["otter"] }, parks: { choices: ["harbour"] }, "council-chair": { choices: ["chen", "ada", "bruno"] } } };
+
+describe("ballot concentration", () => {
+  it("fires for a farm voting one ballot from one block from its fifth cast, while people elsewhere vote as they do", () => {
+    const random = seeded(1);
+    const detector = new BallotConcentration();
+    let at = 0;
+    const people = () => {
+      for (let i = 0; i < 10; i++) detector.observe(`10.${i}.${Math.floor(random() * 250)}.0/24`, ballotFingerprints(personBallot(random)), (at += 100));
+    };
+    people();
+    const verdicts = Array.from({ length: 20 }, () => {
+      people();
+      return detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), (at += 100)).concentrated;
+    });
+    expect(verdicts.slice(0, CONCENTRATION_DEFAULTS.minGroup - 1)).toEqual([false, false, false, false]);
+    expect(verdicts.slice(CONCENTRATION_DEFAULTS.minGroup - 1).every(Boolean)).toBe(true);
+  });
+
+  it("fires for a farm that varies every question but the one it is paid for", () => {
+    const random = seeded(2);
+    const detector = new BallotConcentration();
+    let at = 0;
+    for (let i = 0; i < 300; i++) detector.observe(`10.${i % 250}.${i}.0/24`, ballotFingerprints(personBallot(random)), (at += 10));
+    const verdicts = Array.from({ length: 30 }, () => {
+      const disguised = personBallot(random);
+      disguised.answers.mascot.choices = ["otter"];
+      return detector.observe("203.0.113.0/24", ballotFingerprints(disguised), (at += 10));
+    });
+    const fired = verdicts.filter((v) => v.concentrated);
+    expect(fired.length).toBeGreaterThanOrEqual(20);
+    expect(fired[0]!.group?.fingerprint).toBe("mascot=otter");
+  });
+
+  it("never fires for 500 people behind one carrier address, or a classroom of 30 on one block, who vote like everyone else", () => {
+    const random = seeded(3);
+    const detector = new BallotConcentration();
+    let at = 0;
+    let fired = 0;
+    for (let i = 0; i < 2000; i++) {
+      const where = i % 4 === 0 ? "100.64.0.0/24" : i % 50 === 1 ? "192.0.2.0/24" : `10.${i % 250}.${Math.floor(i / 250)}.0/24`;
+      if (detector.observe(where, ballotFingerprints(personBallot(random)), (at += 50)).concentrated) fired += 1;
+    }
+    expect(fired).toBe(0);
+  });
+
+  it("forgets casts older than its window, and past its memory bound", () => {
+    const detector = new BallotConcentration({ ...CONCENTRATION_DEFAULTS, windowMs: 1000, maxCasts: 50 });
+    for (let i = 0; i < 4; i++) detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), i);
+    // Four casts a window ago do not make a fifth a group of five.
+    expect(detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), 5000).group).toBeUndefined();
+    for (let i = 0; i < 60; i++) detector.observe(`10.0.${i}.0/24`, ballotFingerprints(farmBallot), 5001 + i);
+    for (let i = 0; i < 3; i++) detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), 5100 + i);
+    // The fifth's cast (at 5000) fell out with the bound on memory: the block holds three.
+    expect(detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), 5200).group).toBeUndefined();
+  });
+
+  it("judges a block against accepted casts only: a farm's held casts in other blocks do not make its ballot look common", () => {
+    const random = seeded(4);
+    const detector = new Detector();
+    let at = 0;
+    for (let i = 0; i < 100; i++) detector.observe(`10.${i}.0.0/24`, ballotFingerprints(personBallot(random)), (at += 10)).accept();
+    // The same farm in twenty other blocks, each cast held or refused by the risk layer (never accepted).
+    for (let i = 0; i < 20; i++) detector.observe(`203.0.${i}.0/24`, ballotFingerprints(farmBallot), (at += 10));
+    const verdicts = Array.from({ length: 5 }, () => detector.observe("192.0.2.0/24", ballotFingerprints(farmBallot), (at += 10)));
+    expect(verdicts.map((v) => v.concentrated)).toEqual([false, false, false, false, true]);
+  });
+
+  it("fingerprints a ballot whatever the order of its choices, and none for a malformed one", () => {
+    const a = ballotFingerprints({ answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] } } });
+    const b = ballotFingerprints({ answers: { mascot: { choices: ["fox"] }, parks: { choices: ["hilltop", "riverside"] } } });
+    expect(a).toEqual(b);
+    expect(a).toEqual(["ballot:mascot=fox&parks=hilltop,riverside", "mascot=fox", "parks=hilltop,riverside"]);
+    expect(ballotFingerprints({ answers: { mascot: { abstain: true } } })).toEqual(["mascot=abstain"]);
+    expect(ballotFingerprints({ answers: { mascot: { choices: [1] } } })).toEqual([]);
+    expect(ballotFingerprints("not a ballot")).toEqual([]);
+  });
+});
