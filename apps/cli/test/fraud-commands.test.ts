@@ -88,7 +88,7 @@ describe("election fraud list, show", () => {
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(`Held ballot ${held[0]} in ${TITLE}`);
     expect(shown.stdout).toMatch(/^ {2}state +held: not counted until an official releases or voids it$/m);
-    expect(shown.stdout).toMatch(/^ {2}signals +.*HEADLESS_CLIENT/m);
+    expect(shown.stdout).toMatch(/^ {2}signals +.*a headless browser or a script, by its user agent/m);
     expect(shown.stdout).toMatch(/^ {2}risk score +\d+$/m);
     expect(shown.stdout).toMatch(/^ {2}cast +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/m);
     expect(shown.stdout).toMatch(/^ {2}groups +.*same-device \(3 ballots, device /m);

@@ -7,6 +7,7 @@ export { AuthError, type AuthFailure } from "./auth-error";
 export { CognitoSession, type CognitoOptions, memorySessionStore, type SessionStore, type Tokens } from "./cognito-session";
 export { type DeviceKeyStore, memoryDeviceKeyStore } from "./device-keys";
 export { type ApiRefusal, refusalOf } from "./refusal-of";
+export { riskSignalWords } from "./risk-signal-words";
 export { createDeviceKey, createProof, type DeviceKey } from "../device/proof";
 export { solveChallenge } from "../human-check/solve";
 export type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";

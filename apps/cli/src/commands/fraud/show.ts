@@ -1,4 +1,5 @@
 import { ux } from "@oclif/core";
+import { riskSignalWords } from "@landslide/api/client";
 import { electionById } from "../../lib/elections";
 import { count, exactTime, facts } from "../../lib/format";
 import { type FraudCase, type HeldGroup, sharedBy, voterKeyArg } from "../../lib/fraud-review";
@@ -36,7 +37,7 @@ export default class FraudShow extends OfficialCommand {
           [
             ["state", meaning[found.state]],
             ["risk score", found.score === null ? "—" : String(found.score)],
-            ["signals", found.reasons.join(", ") || "—"],
+            ["signals", found.reasons.map(riskSignalWords).join("; ") || "—"],
             ["device", found.deviceId ?? "—"],
             ["network", found.networkBlock ?? "—"],
             ["receipt", found.receiptId ?? "—"],

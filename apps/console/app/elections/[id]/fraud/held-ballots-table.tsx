@@ -1,3 +1,4 @@
+import { riskSignalWords } from "@landslide/api/client";
 import type { FraudReview } from "./page";
 
 type Case = FraudReview["cases"][number];
@@ -39,7 +40,7 @@ export function HeldBallotsTable({ cases, selected, onSelect }: { cases: readonl
                 />
               </td>
               <td>{c.castAt ? new Date(c.castAt).toLocaleTimeString("en-GB") : "—"}</td>
-              <td>{c.reasons.join(", ") || "—"}</td>
+              <td>{c.reasons.map(riskSignalWords).join("; ") || "—"}</td>
               <td>{c.score ?? "—"}</td>
               <td>{c.deviceId ? `${c.deviceId.slice(0, 10)}…` : "—"}</td>
               <td>{c.networkBlock ?? "—"}</td>

@@ -1,3 +1,4 @@
+import { riskSignalWords } from "@landslide/api/client";
 import type { FraudReview } from "./page";
 import { DecisionForm } from "./decision-form";
 
@@ -28,13 +29,22 @@ export function HeldGroupCard({ electionId, group, cases }: { electionId: string
         {group.from && group.to ? `, cast between ${new Date(group.from).toLocaleTimeString("en-GB")} and ${new Date(group.to).toLocaleTimeString("en-GB")}` : ""}
         {scores.length ? `, risk scores ${Math.min(...scores)}–${Math.max(...scores)}` : ""}.
       </p>
-      <p>
-        Signals:{" "}
-        {[...signals]
-          .sort((a, b) => b[1] - a[1])
-          .map(([signal, n]) => `${signal} ×${n}`)
-          .join(", ") || "none recorded"}
-      </p>
+      {signals.size > 0 ? (
+        <>
+          <p>Why they were held:</p>
+          <ul>
+            {[...signals]
+              .sort((a, b) => b[1] - a[1])
+              .map(([signal, n]) => (
+                <li key={signal}>
+                  {riskSignalWords(signal)} ({n} of {members.length})
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : (
+        <p>No signal was recorded for these ballots.</p>
+      )}
       <DecisionForm electionId={electionId} voterKeys={group.voterKeys} what={`all ${group.voterKeys.length} in this group`} />
     </section>
   );

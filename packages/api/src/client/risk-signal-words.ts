@@ -1,0 +1,22 @@
+import type { RiskSignal } from "../risk/risk-signals";
+
+/**
+ * What each risk signal means, in the words an official reads in the fraud review (the console,
+ * `election fraud show`). Keyed by every signal: a new one does not compile without its words.
+ */
+const WORDS: Record<RiskSignal, string> = {
+  AUTOMATION_DECLARED: "the browser said it was driven by automation",
+  HEADLESS_CLIENT: "a headless browser or a script, by its user agent",
+  BAD_IP_RANGE: "an address in a range listed as doubtful",
+  SHARED_DEVICE: "a device that more accounts registered than a household shares",
+  IP_BLOCK_VELOCITY: "more ballots from its network this minute than the limit",
+  DEVICE_VELOCITY: "more ballots from its device this minute than the limit",
+  FAST_SOLVE: "sent sooner after the ballot opened than a person fills one in",
+  NEW_ACCOUNT: "an account first seen minutes before",
+  COORDINATED_BALLOT: "one of many ballots from its network with the same answer, far more than elsewhere",
+};
+
+/** The signal in plain words; a code this version does not know is shown as it came. */
+export function riskSignalWords(signal: string): string {
+  return (WORDS as Record<string, string>)[signal] ?? signal;
+}
