@@ -134,8 +134,11 @@ describe("control characters at the boundary", () => {
       official.control.official.fraud.void.mutate({ electionId, voterKeys: ["AAAAAAAAAAAAAAAAAAAAAA"], reason: "bot\u001b[2J" }),
       official.control.official.voterRoll.import.mutate({ electionId, rows: [{ email: "ada@example.org" }], firstRow: 2, reason: "roll\u001b[8m" }),
     ];
-    for (const call of calls) {
-      const refused = await refusal(call);
+    // The calls run at once: each gets its handler now, or one that fails before the loop reaches it
+    // would be an unhandled rejection (it was, once in CI).
+    const refusals = calls.map(refusal);
+    for (const pending of refusals) {
+      const refused = await pending;
       expect(refused).toMatchObject({ code: "BAD_REQUEST", reason: "INVALID_INPUT" });
       expect(reasonIssue(refused)).toMatch(expected);
     }
