@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { BallotConcentration as Detector, ballotFingerprints, CONCENTRATION_DEFAULTS, type ConcentrationOptions } from "../src/risk/ballot-concentration";
 
-/** The detector as the cast path drives it: a cast not held by it is let through, into the baseline. */
+const ELECTION = "00000000-0000-4000-8000-00000000e1ec";
+let voters = 0;
+/** A cast of a voter of its own in ELECTION, from `block`. */
+const fresh = (block: string) => ({ election: ELECTION, block, voter: `voter-${voters++}` });
+
+/** The detector as the cast path drives it, each cast a new voter's: a cast not held by it is let through, into the baseline. */
 class BallotConcentration extends Detector {
   constructor(options?: ConcentrationOptions) {
     super(options);
   }
-  override observe(block: string, fingerprints: readonly string[], now: number) {
-    const verdict = super.observe(block, fingerprints, now);
+  cast(block: string, fingerprints: readonly string[], now: number) {
+    const verdict = this.observe(fresh(block), fingerprints, now);
     if (!verdict.concentrated) verdict.accept();
     return verdict;
   }
@@ -43,12 +48,12 @@ describe("ballot concentration", () => {
     const detector = new BallotConcentration();
     let at = 0;
     const people = () => {
-      for (let i = 0; i < 10; i++) detector.observe(`10.${i}.${Math.floor(random() * 250)}.0/24`, ballotFingerprints(personBallot(random)), (at += 100));
+      for (let i = 0; i < 10; i++) detector.cast(`10.${i}.${Math.floor(random() * 250)}.0/24`, ballotFingerprints(personBallot(random)), (at += 100));
     };
     people();
     const verdicts = Array.from({ length: 20 }, () => {
       people();
-      return detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), (at += 100)).concentrated;
+      return detector.cast("203.0.113.0/24", ballotFingerprints(farmBallot), (at += 100)).concentrated;
     });
     expect(verdicts.slice(0, CONCENTRATION_DEFAULTS.minGroup - 1)).toEqual([false, false, false, false]);
     expect(verdicts.slice(CONCENTRATION_DEFAULTS.minGroup - 1).every(Boolean)).toBe(true);
@@ -58,11 +63,11 @@ describe("ballot concentration", () => {
     const random = seeded(2);
     const detector = new BallotConcentration();
     let at = 0;
-    for (let i = 0; i < 300; i++) detector.observe(`10.${i % 250}.${i}.0/24`, ballotFingerprints(personBallot(random)), (at += 10));
+    for (let i = 0; i < 300; i++) detector.cast(`10.${i % 250}.${i}.0/24`, ballotFingerprints(personBallot(random)), (at += 10));
     const verdicts = Array.from({ length: 30 }, () => {
       const disguised = personBallot(random);
       disguised.answers.mascot.choices = ["otter"];
-      return detector.observe("203.0.113.0/24", ballotFingerprints(disguised), (at += 10));
+      return detector.cast("203.0.113.0/24", ballotFingerprints(disguised), (at += 10));
     });
     const fired = verdicts.filter((v) => v.concentrated);
     expect(fired.length).toBeGreaterThanOrEqual(20);
@@ -76,38 +81,59 @@ describe("ballot concentration", () => {
     let fired = 0;
     for (let i = 0; i < 2000; i++) {
       const where = i % 4 === 0 ? "100.64.0.0/24" : i % 50 === 1 ? "192.0.2.0/24" : `10.${i % 250}.${Math.floor(i / 250)}.0/24`;
-      if (detector.observe(where, ballotFingerprints(personBallot(random)), (at += 50)).concentrated) fired += 1;
+      if (detector.cast(where, ballotFingerprints(personBallot(random)), (at += 50)).concentrated) fired += 1;
     }
     expect(fired).toBe(0);
   });
 
   it("forgets casts older than its window, and past its memory bound", () => {
     const detector = new BallotConcentration({ ...CONCENTRATION_DEFAULTS, windowMs: 1000, maxCasts: 50 });
-    for (let i = 0; i < 4; i++) detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), i);
+    for (let i = 0; i < 4; i++) detector.cast("203.0.113.0/24", ballotFingerprints(farmBallot), i);
     // Four casts a window ago do not make a fifth a group of five.
-    expect(detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), 5000).group).toBeUndefined();
-    for (let i = 0; i < 60; i++) detector.observe(`10.0.${i}.0/24`, ballotFingerprints(farmBallot), 5001 + i);
-    for (let i = 0; i < 3; i++) detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), 5100 + i);
+    expect(detector.cast("203.0.113.0/24", ballotFingerprints(farmBallot), 5000).group).toBeUndefined();
+    for (let i = 0; i < 60; i++) detector.cast(`10.0.${i}.0/24`, ballotFingerprints(farmBallot), 5001 + i);
+    for (let i = 0; i < 3; i++) detector.cast("203.0.113.0/24", ballotFingerprints(farmBallot), 5100 + i);
     // The fifth's cast (at 5000) fell out with the bound on memory: the block holds three.
-    expect(detector.observe("203.0.113.0/24", ballotFingerprints(farmBallot), 5200).group).toBeUndefined();
+    expect(detector.cast("203.0.113.0/24", ballotFingerprints(farmBallot), 5200).group).toBeUndefined();
   });
 
   it("judges a block against accepted casts only: a farm's held casts in other blocks do not make its ballot look common", () => {
     const random = seeded(4);
     const detector = new Detector();
     let at = 0;
-    for (let i = 0; i < 100; i++) detector.observe(`10.${i}.0.0/24`, ballotFingerprints(personBallot(random)), (at += 10)).accept();
+    for (let i = 0; i < 100; i++) detector.observe(fresh(`10.${i}.0.0/24`), ballotFingerprints(personBallot(random)), (at += 10)).accept();
     // The same farm in twenty other blocks, each cast held or refused by the risk layer (never accepted).
-    for (let i = 0; i < 20; i++) detector.observe(`203.0.${i}.0/24`, ballotFingerprints(farmBallot), (at += 10));
-    const verdicts = Array.from({ length: 5 }, () => detector.observe("192.0.2.0/24", ballotFingerprints(farmBallot), (at += 10)));
+    for (let i = 0; i < 20; i++) detector.observe(fresh(`203.0.${i}.0/24`), ballotFingerprints(farmBallot), (at += 10));
+    const verdicts = Array.from({ length: 5 }, () => detector.observe(fresh("192.0.2.0/24"), ballotFingerprints(farmBallot), (at += 10)));
     expect(verdicts.map((v) => v.concentrated)).toEqual([false, false, false, false, true]);
+  });
+
+  it("counts a voter once per window, however often the same cast is sent again", () => {
+    const detector = new Detector();
+    const retrier = { election: ELECTION, block: "100.64.0.0/24", voter: "one-voter" };
+    const verdicts = Array.from({ length: 10 }, (_, i) => detector.observe(retrier, ballotFingerprints(farmBallot), i));
+    expect(verdicts.every((v) => !v.concentrated && v.group === undefined)).toBe(true);
+  });
+
+  it("judges each election by its own casts: another election's volume does not make this one's answers rare", () => {
+    const random = seeded(5);
+    const detector = new Detector();
+    const other = "00000000-0000-4000-8000-0000000000b2";
+    let at = 0;
+    // A busy other election, and a few people in this one; then a crowd in one block votes like them.
+    for (let i = 0; i < 2000; i++) detector.observe({ election: other, block: `10.${i % 250}.${i}.0/24`, voter: `o${i}` }, ballotFingerprints(personBallot(random)), (at += 1)).accept();
+    const fox = { answers: { mascot: { choices: ["fox"] } } };
+    for (let i = 0; i < 20; i++) detector.observe(fresh(`10.9.${i}.0/24`), ballotFingerprints(i % 2 ? fox : { answers: { mascot: { choices: ["heron"] } } }), (at += 1)).accept();
+    const crowd = Array.from({ length: 6 }, () => detector.observe(fresh("100.64.0.0/24"), ballotFingerprints(fox), (at += 1)));
+    // Half this election votes fox: six fox ballots from one block are no group.
+    expect(crowd.some((v) => v.concentrated)).toBe(false);
   });
 
   it("fingerprints a ballot whatever the order of its choices, and none for a malformed one", () => {
     const a = ballotFingerprints({ answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] } } });
     const b = ballotFingerprints({ answers: { mascot: { choices: ["fox"] }, parks: { choices: ["hilltop", "riverside"] } } });
     expect(a).toEqual(b);
-    expect(a).toEqual(["ballot:mascot=fox&parks=hilltop,riverside", "mascot=fox", "parks=hilltop,riverside"]);
+    expect(a).toEqual(["*=mascot=fox&parks=hilltop,riverside", "mascot=fox", "parks=hilltop,riverside"]);
     expect(ballotFingerprints({ answers: { mascot: { abstain: true } } })).toEqual(["mascot=abstain"]);
     expect(ballotFingerprints({ answers: { mascot: { choices: [1] } } })).toEqual([]);
     expect(ballotFingerprints("not a ballot")).toEqual([]);

@@ -14,6 +14,10 @@
  * least `minGroup` and the Chernoff bound on P(X ≥ k) for X ~ Binomial(n, p) is below
  * `significance`: exp(−n · KL(k/n ‖ p)), which over-estimates the tail, so it errs towards not firing.
  *
+ * Everything is counted per election (two elections' ballots never share an answer, and one
+ * election's volume must not make another's answers look rare), and each voter once per window:
+ * a retry of the same cast (the SDK's, or a reload) is not a second ballot from the block.
+ *
  * Per task: behind a load balancer each of T tasks sees about 1/T of a block's casts, so a farm
  * shows T times later here than in the whole stream.
  */
@@ -37,8 +41,16 @@ export interface ConcentrationVerdict {
   readonly group?: { readonly fingerprint: string; readonly same: number; readonly fromBlock: number };
 }
 
+/** Whose cast it is: the election, the caller's address block, and the voter (once per window). */
+export interface CastScope {
+  readonly election: string;
+  readonly block: string;
+  readonly voter: string;
+}
+
 interface Cast {
   readonly at: number;
+  readonly voter: string;
   readonly fingerprints: readonly string[];
   /** Counted in the baseline (its block's and everyone's), once it was accepted. */
   accepted: boolean;
@@ -47,7 +59,10 @@ interface Cast {
 }
 
 interface Block {
+  readonly election: string;
   readonly casts: Cast[];
+  /** The voters of `casts`: a voter's second cast in the window is not counted again. */
+  readonly voters: Set<string>;
   /** Every cast from the block, per fingerprint. */
   readonly counts: Map<string, number>;
   /** The block's accepted casts, per fingerprint: its own share of the baseline. */
@@ -62,11 +77,12 @@ export interface ObservedCast {
 
 export class BallotConcentration {
   private readonly blocks = new Map<string, Block>();
-  /** Every block's accepted casts in the window, per fingerprint, and in all. */
+  /** Every block's accepted casts in the window, per (election-scoped) fingerprint. */
   private readonly everywhere = new Map<string, number>();
   /** How many different answers have been accepted, per question (and for whole ballots): the smoothing's categories. */
   private readonly distinct = new Map<string, number>();
-  private total = 0;
+  /** Accepted casts in the window, per election. */
+  private readonly totals = new Map<string, number>();
   /** All casts in the window, oldest first, to expire them. */
   private readonly timeline: Array<{ readonly at: number; readonly block: string }> = [];
   private expiredUpTo = 0;
@@ -77,19 +93,23 @@ export class BallotConcentration {
    * Counts this cast in its block and says whether it belongs to a concentrated group; `accept()`
    * on the answer adds it to the baseline, once the cast is let through.
    */
-  observe(block: string, fingerprints: readonly string[], now: number): ConcentrationVerdict & ObservedCast {
+  observe(scope: CastScope, answers: readonly string[], now: number): ConcentrationVerdict & ObservedCast {
     this.expire(now - this.options.windowMs);
     if (this.timeline.length - this.expiredUpTo >= this.options.maxCasts) this.expire(this.timeline[this.expiredUpTo]!.at);
-    const entry = this.blockOf(block);
-    const cast: Cast = { at: now, fingerprints, accepted: false, gone: false };
+    const block = `${scope.election}\n${scope.block}`;
+    const entry = this.blockOf(block, scope.election);
+    const fingerprints = answers.map((answer) => `${scope.election}/${answer}`);
+    if (entry.voters.has(scope.voter)) return { ...this.judge(entry, fingerprints), accept: () => undefined };
+    const cast: Cast = { at: now, voter: scope.voter, fingerprints, accepted: false, gone: false };
     entry.casts.push(cast);
+    entry.voters.add(scope.voter);
     this.timeline.push({ at: now, block });
     for (const fingerprint of fingerprints) increment(entry.counts, fingerprint);
     const accept = () => {
       if (cast.accepted || cast.gone) return;
       cast.accepted = true;
       entry.acceptedTotal += 1;
-      this.total += 1;
+      increment(this.totals, entry.election);
       for (const fingerprint of fingerprints) {
         increment(entry.accepted, fingerprint);
         if (increment(this.everywhere, fingerprint) === 1) increment(this.distinct, dimensionOf(fingerprint));
@@ -101,7 +121,7 @@ export class BallotConcentration {
   private judge(entry: Block, fingerprints: readonly string[]): ConcentrationVerdict {
     const n = entry.casts.length;
     if (n < this.options.minGroup) return { concentrated: false };
-    const othersTotal = this.total - entry.acceptedTotal;
+    const othersTotal = (this.totals.get(entry.election) ?? 0) - entry.acceptedTotal;
     let strongest: { fingerprint: string; same: number; exponent: number } | undefined;
     for (const fingerprint of fingerprints) {
       const k = entry.counts.get(fingerprint) ?? 0;
@@ -115,17 +135,18 @@ export class BallotConcentration {
     if (!strongest) return { concentrated: false };
     return {
       concentrated: Math.exp(-strongest.exponent) < this.options.significance,
-      group: { fingerprint: strongest.fingerprint, same: strongest.same, fromBlock: n },
+      // The answer as ballotFingerprints gave it, without its election.
+      group: { fingerprint: strongest.fingerprint.slice(entry.election.length + 1), same: strongest.same, fromBlock: n },
     };
   }
 
-  private blockOf(block: string): Block {
+  private blockOf(block: string, election: string): Block {
     let entry = this.blocks.get(block);
     if (entry) {
       // Re-inserted: the map's order is the order blocks were last seen.
       this.blocks.delete(block);
     } else {
-      entry = { casts: [], counts: new Map(), accepted: new Map(), acceptedTotal: 0 };
+      entry = { election, casts: [], voters: new Set(), counts: new Map(), accepted: new Map(), acceptedTotal: 0 };
       if (this.blocks.size >= this.options.maxBlocks) this.forget(this.blocks.keys().next().value!);
     }
     this.blocks.set(block, entry);
@@ -141,6 +162,7 @@ export class BallotConcentration {
       if (!entry || !oldest || oldest.at > horizon) continue; // the block was forgotten already
       entry.casts.shift();
       this.uncount(entry, oldest);
+      entry.voters.delete(oldest.voter);
       if (entry.casts.length === 0) this.blocks.delete(block);
     }
     // Compact now and then rather than shifting the timeline on every expiry.
@@ -154,6 +176,7 @@ export class BallotConcentration {
     const entry = this.blocks.get(block)!;
     for (const cast of entry.casts) this.uncount(entry, cast);
     entry.casts.length = 0;
+    entry.voters.clear();
     this.blocks.delete(block);
   }
 
@@ -161,7 +184,7 @@ export class BallotConcentration {
     cast.gone = true;
     for (const fingerprint of cast.fingerprints) decrement(entry.counts, fingerprint);
     if (!cast.accepted) return;
-    this.total -= 1;
+    decrement(this.totals, entry.election);
     entry.acceptedTotal -= 1;
     for (const fingerprint of cast.fingerprints) {
       decrement(entry.accepted, fingerprint);
@@ -170,9 +193,8 @@ export class BallotConcentration {
   }
 }
 
-/** What a fingerprint answers: one question ("mascot" for "mascot=fox"), or the whole ballot. */
-const dimensionOf = (fingerprint: string) => (fingerprint.startsWith(WHOLE) ? WHOLE : fingerprint.slice(0, fingerprint.indexOf("=")));
-const WHOLE = "ballot:";
+/** What a fingerprint answers, in its election: one question (".../mascot" for ".../mascot=fox"), or the whole ballot (".../*"). */
+const dimensionOf = (fingerprint: string) => fingerprint.slice(0, fingerprint.indexOf("="));
 
 function increment(counts: Map<string, number>, key: string): number {
   const now = (counts.get(key) ?? 0) + 1;
@@ -195,7 +217,8 @@ function klDivergence(q: number, p: number): number {
 
 /**
  * What a ballot's answers look like for grouping, from the request as sent (before validation, so
- * a malformed one simply has none): the whole ballot, and each question's answer. Choices are
+ * a malformed one simply has none): the whole ballot ("*=…"), and each question's answer
+ * ("<question id>=…"; question ids are letters, digits and '-', so the first '=' ends it). Choices are
  * sorted, so reordering them does not make a farm's ballots look different (a ranking's order is
  * lost too, which only makes groups coarser).
  */
@@ -209,5 +232,5 @@ export function ballotFingerprints(ballot: unknown): string[] {
     else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(`${questionId}=${[...(answer.choices as string[])].sort().join(",")}`);
     else return [];
   }
-  return parts.length > 1 ? [`${WHOLE}${parts.join("&")}`, ...parts] : parts;
+  return parts.length > 1 ? [`*=${parts.join("&")}`, ...parts] : parts;
 }

@@ -64,7 +64,11 @@ export async function castBallot(services: AppServices, caller: Caller, request:
   }
 
   // Counted in its block whatever the outcome below; in the baseline others are judged by only if let through.
-  const concentration = services.ballotConcentration.observe(addressBlock(caller.clientIp), ballotFingerprints(request.ballot), now.getTime());
+  const concentration = services.ballotConcentration.observe(
+    { election: request.electionId, block: addressBlock(caller.clientIp), voter: caller.subject },
+    ballotFingerprints(request.ballot),
+    now.getTime(),
+  );
   const risk = assessRisk(
     {
       castsFromIpBlockThisMinute: rate.counts.ip ?? 0,
