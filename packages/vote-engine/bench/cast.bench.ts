@@ -45,7 +45,7 @@ async function engineRound(): Promise<number> {
 // The floor: what any implementation must do per vote (a receipt payload of the same size).
 async function bareRound(): Promise<number> {
   const prefix = `b${run++}`;
-  const payload = (`landslide-receipt-v2\n${"0".repeat(32)}\n${election.id}\n${new Date().toISOString()}\n${"0".repeat(64)}\nkeyid\n${"0".repeat(64)}`);
+  const payload = `landslide-receipt-v2\n${"0".repeat(32)}\n${election.id}\n${new Date().toISOString()}\n${"0".repeat(64)}\nkeyid\n${"0".repeat(64)}`;
   const started = performance.now();
   for (let i = 0; i < CASTS_PER_ROUND; i++) {
     keys.voterKey(`${prefix}-${i}`);
