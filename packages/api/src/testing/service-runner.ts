@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { environmentSchema } from "@landslide/config";
+import { freePort, isPortInUse, waitForHttp } from "@landslide/local-stack";
 import type { TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../services/index";
 
@@ -47,7 +48,28 @@ export interface Deployment {
 
 /** All four services on free ports, each knowing where the others are, as the launcher runs them. */
 export async function startDeployment(stack: TestStack, extra: NodeJS.ProcessEnv = {}): Promise<Deployment> {
-  const ports = { voteApi: await freePort(), controlApi: await freePort(), results: await freePort(), aggregator: await freePort() };
+  // Test files run side by side, so a port free when probed can be taken before the service binds it
+  // (another file's service, or its metrics listener at port + offset). Such a start is tried again
+  // on new ports; any other failure is reported at once.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDeploymentOnce(stack, extra);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): Promise<Deployment> {
+  const metricsOffset = environmentSchema.shape.LANDSLIDE_METRICS_PORT_OFFSET.parse(extra.LANDSLIDE_METRICS_PORT_OFFSET);
+  const ports = {
+    voteApi: await freePortWithMetrics(metricsOffset),
+    controlApi: await freePortWithMetrics(metricsOffset),
+    results: await freePortWithMetrics(metricsOffset),
+    aggregator: await freePortWithMetrics(metricsOffset),
+  };
   const urls = {
     voteApi: `http://127.0.0.1:${ports.voteApi}`,
     controlApi: `http://127.0.0.1:${ports.controlApi}`,
@@ -77,7 +99,17 @@ export async function startDeployment(stack: TestStack, extra: NodeJS.ProcessEnv
     );
   } catch (error) {
     await stop();
-    throw new Error(`the deployment did not start: ${(error as Error).message}\n${services.map((s) => s.output().stderr).join("\n")}`);
+    const stderr = services.map((s) => s.output().stderr).join("\n");
+    const Failure = /already in use/.test(stderr) ? PortTakenError : Error;
+    throw new Failure(`the deployment did not start: ${(error as Error).message}\n${stderr}`);
   }
   return { urls, services, stop };
+}
+
+/** A free port whose metrics port (port + offset) is free too. */
+async function freePortWithMetrics(offset: number): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port + offset <= 65_535 && !(await isPortInUse(port + offset))) return port;
+  }
 }
