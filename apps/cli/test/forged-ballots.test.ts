@@ -122,7 +122,7 @@ describe("ballots written around the vote API", () => {
         epochs,
         ballots,
         // The insider makes the published result agree with the forged ballot counted.
-        result: await countResult({ ...published.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", opensAt: null, closesAt: null, status: "closed" }, ballots.map((b) => b.ballot as CanonicalBallot)),
+        result: await countResult({ ...published.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", passkeyPolicy: "optional", opensAt: null, closesAt: null, status: "closed" }, ballots.map((b) => b.ballot as CanonicalBallot)),
       };
       const verdict = await cli.election(["audit", "verify", election.id, "--bundle", save("forged.json", forged), "--json"]);
       expect(verdict.code).toBe(1);

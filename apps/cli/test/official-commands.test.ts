@@ -193,6 +193,7 @@ describe("text from the server with terminal escapes", () => {
       status: "draft",
       allowAbstain: true,
       eligibility: "any-signed-in-voter",
+      passkeyPolicy: "optional",
       opensAt: null,
       closesAt: null,
       questions: [{ id: "q", kind: "single", prompt: "\u009b2JWhich?", minChoices: 1, maxChoices: 1, options: [{ id: "a", label: "\u001b[8mhidden" }, { id: "b", label: "B\bA" }] }],

@@ -9,6 +9,7 @@ import { ipRanges } from "./risk/client-hints";
 import { BallotConcentration } from "./risk/ballot-concentration";
 import { RateLimiter } from "./guards/rate-limit";
 import { DeviceTokens } from "./device/device-token";
+import { PasskeyRelyingParty } from "./device/passkeys";
 import type { Logger } from "./logger";
 import { AuditTrail, ElectionsRepository, FraudCasesRepository, PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import { epochSealer } from "./aggregator/epoch-sealer";
@@ -43,6 +44,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   let keys: ReturnType<typeof nodeKeys> | undefined;
   let humanCheck: HumanCheck | undefined;
   let deviceTokens: DeviceTokens | undefined;
+  let passkeys: PasskeyRelyingParty | undefined;
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
   const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
@@ -91,6 +93,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     keys: deploymentKeys,
     humanCheck: () => (humanCheck ??= humanCheckFromConfig()),
     deviceTokens: () => (deviceTokens ??= new DeviceTokens(keyMaterial().voterKeySecret)),
+    /** Voters' passkeys: registering them, and checking the assertion a cast carries. */
+    passkeys: () => (passkeys ??= new PasskeyRelyingParty(keyMaterial().voterKeySecret, config.passkeys)),
     badIpRanges,
     castLoad,
     /** Same-answer groups per address block over the last minutes: the COORDINATED_BALLOT signal. */

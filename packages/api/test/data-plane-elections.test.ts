@@ -143,6 +143,7 @@ describe("voting without the control-plane database", () => {
         status: "open",
         allowAbstain: false,
         eligibility: "any-signed-in-voter",
+        passkeyPolicy: "optional",
         opensAt: null,
         closesAt: null,
         questions: [{ id: "q", kind: "single", prompt: "Seen?", minChoices: 1, maxChoices: 1, options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }],

@@ -17,6 +17,17 @@ describe("device binding tokens", () => {
     expect(await tokens.verify(token, { ...expected, now: expiresAt })).toBeUndefined();
   });
 
+  it("carry the passkey that backs the device key, and an edit to it breaks the token", async () => {
+    const tokens = new DeviceTokens(secret);
+    const withPasskey = { ...binding, passkey: { id: "cred-1", publicKey: "pQECAyYgASFYIA", counter: 7 } };
+    const { token } = await tokens.issue(withPasskey, now);
+    expect(await tokens.verify(token, expected)).toEqual(withPasskey);
+    const [header, body, signature] = token.split(".");
+    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(body!)));
+    const swapped = base64url.encode(JSON.stringify({ ...payload, pk: { ...payload.pk, key: "attacker-key" } }));
+    expect(await tokens.verify(`${header}.${swapped}.${signature}`, expected)).toBeUndefined();
+  });
+
   it("refuse another deployment's token, an edited payload, 'none' and any other header", async () => {
     const ours = new DeviceTokens(secret);
     const { token } = await new DeviceTokens(new Uint8Array(32).fill(4)).issue(binding, now);

@@ -65,6 +65,8 @@ export interface Config {
     readonly results: string;
     readonly aggregator: string;
   };
+  /** The WebAuthn relying party voters' passkeys belong to, and the voter-site origins their ceremonies may come from. */
+  readonly passkeys: { readonly rpId: string; readonly origins: readonly string[] };
   /** Browser origins allowed to call the APIs (CORS). */
   readonly corsOrigins: readonly string[];
   readonly aws: {
@@ -197,6 +199,10 @@ function fromEnvironment(env: Environment): Config {
       controlApi: env.LANDSLIDE_CONTROL_API_URL ?? local(env.LANDSLIDE_CONTROL_API_PORT),
       results: env.LANDSLIDE_RESULTS_URL ?? local(env.LANDSLIDE_RESULTS_PORT),
       aggregator: env.LANDSLIDE_AGGREGATOR_URL ?? local(env.LANDSLIDE_AGGREGATOR_PORT),
+    },
+    passkeys: {
+      rpId: env.LANDSLIDE_PASSKEY_RP_ID,
+      origins: env.LANDSLIDE_PASSKEY_ORIGINS ?? [`http://localhost:${env.LANDSLIDE_VOTER_WEB_PORT}`],
     },
     corsOrigins:
       env.LANDSLIDE_CORS_ORIGINS ??

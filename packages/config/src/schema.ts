@@ -82,6 +82,16 @@ export const environmentSchema = z.object({
     .transform((text) => text?.split(",").map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" })).optional()),
 
+  // Passkeys (WebAuthn): the relying party's id, the voter site's registrable domain (browsers refuse
+  // an IP address, so locally the voter site is opened as localhost), and the voter-site origins a
+  // passkey ceremony may come from; by default the local voter site on localhost.
+  LANDSLIDE_PASSKEY_RP_ID: z.string().regex(/^[a-z0-9.-]{1,253}$/, { error: "a domain such as vote.example.org (no scheme, no port)" }).default("localhost"),
+  LANDSLIDE_PASSKEY_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text) => text?.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" })).min(1).optional()),
+
   // "embedded": DynamoDB Local, cognito-local and PGlite started by the launcher.
   // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.
   LANDSLIDE_STACK: z.enum(["embedded", "aws"], { error: "embedded or aws" }).default("embedded"),

@@ -43,6 +43,7 @@ export const errorCodes = [
   "IDEMPOTENCY_KEY_REUSED",
   "INVALID_IDEMPOTENCY_KEY",
   "NOT_ELIGIBLE",
+  "PASSKEY_REQUIRED",
   "REQUEST_REPLAYED",
   // review of quarantined votes
   "VOTE_NOT_FOUND",

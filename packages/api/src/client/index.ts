@@ -6,6 +6,7 @@ export { type CastOptions, createLandslideClient, type LandslideClient, type Lan
 export { AuthError, type AuthFailure } from "./auth-error";
 export { CognitoSession, type CognitoOptions, memorySessionStore, type SessionStore, type Tokens } from "./cognito-session";
 export { type DeviceKeyStore, memoryDeviceKeyStore } from "./device-keys";
+export type { AuthenticationResponseJSON, PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "./passkey-authenticator";
 export { type ApiRefusal, refusalOf } from "./refusal-of";
 export { riskSignalWords } from "./risk-signal-words";
 export { createDeviceKey, createProof, type DeviceKey } from "../device/proof";

@@ -1,7 +1,9 @@
 import { base64url, decodeJwt } from "jose";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import type { AppRouter } from "../root";
-import { createProof, type DeviceKey } from "../device/proof";
+import { createProof, type DeviceKey, sha256Base64Url } from "../device/proof";
+import { castChallengeText } from "../device/passkey-challenge";
+import type { PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON } from "./passkey-authenticator";
 import type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";
 import { solveChallenge } from "../human-check/solve";
 import { CognitoSession, type CognitoOptions, type SessionStore } from "./cognito-session";
@@ -28,6 +30,8 @@ export interface LandslideClientOptions {
   readonly fetch?: typeof fetch;
   /** How a cast that got no answer, or was shed, is sent again (same idempotency key: never two votes); see retry-policy.ts. */
   readonly castRetry?: Partial<RetryPolicy>;
+  /** The device's authenticator: with it, registerPasskey() backs the device key with a passkey and every cast is signed by it. */
+  readonly passkeys?: PasskeyAuthenticator;
 }
 
 export interface CastOptions {
@@ -59,7 +63,7 @@ export function createLandslideClient(options: LandslideClientOptions) {
   const auth = new CognitoSession(options.cognito, options.session);
   const deviceKeys = options.deviceKeys ?? memoryDeviceKeyStore();
   /** The API's signed binding of this device to each account signed in here, sent with every cast. */
-  const deviceTokens = new Map<string, { token: string; expiresAt: number }>();
+  const deviceTokens = new Map<string, { token: string; expiresAt: number; passkeyId: string | null }>();
   const baseHeaders: Record<string, string> = options.userAgent ? { "user-agent": options.userAgent } : {};
 
   const tokensIfSignedIn = async () => ((await auth.isSignedIn()) ? auth.tokens() : undefined);
@@ -110,10 +114,38 @@ export function createLandslideClient(options: LandslideClientOptions) {
     const sub = subjectOf(await auth.accessToken());
     const known = deviceTokens.get(sub);
     if (!known || known.expiresAt - Date.now() < 5 * 60_000) {
-      const { deviceToken, expiresAt } = await vote.voter.registerDevice.mutate({ jwk: key.publicJwk as never });
-      deviceTokens.set(sub, { token: deviceToken, expiresAt: Date.parse(expiresAt) });
+      const { deviceToken, expiresAt, passkeyId } = await vote.voter.registerDevice.mutate({ jwk: key.publicJwk as never });
+      deviceTokens.set(sub, { token: deviceToken, expiresAt: Date.parse(expiresAt), passkeyId });
     }
     return key;
+  }
+
+  /** The passkey backing this device key for the signed-in account, if one was registered (from any session on this device). */
+  async function passkeyOfDevice(): Promise<string | null> {
+    await ensureDevice();
+    return deviceTokens.get(subjectOf(await auth.accessToken()))?.passkeyId ?? null;
+  }
+
+  /**
+   * Backs this device key with a passkey of the device's authenticator (user verification
+   * required): from now on every cast from here is signed by it. Registering again replaces it.
+   */
+  async function registerPasskey(): Promise<{ credentialId: string; attestation: string }> {
+    if (!options.passkeys) throw new Error("This client has no authenticator: pass `passkeys` to createLandslideClient.");
+    await ensureDevice();
+    const creation = await vote.voter.passkeyOptions.mutate();
+    // The options cross tRPC as JSON: only their buffer types' names get lost on the way.
+    const response = await options.passkeys.register(creation as unknown as PublicKeyCredentialCreationOptionsJSON);
+    const { deviceToken, expiresAt, credentialId, attestation } = await vote.voter.registerPasskey.mutate({ response: response as never });
+    deviceTokens.set(subjectOf(await auth.accessToken()), { token: deviceToken, expiresAt: Date.parse(expiresAt), passkeyId: credentialId });
+    return { credentialId, attestation };
+  }
+
+  /** The cast's passkey assertion, when this device has a passkey and an authenticator to sign with. */
+  async function passkeyAssertion(cast: { readonly electionId: string; readonly idempotencyKey: string; readonly ballot: unknown }) {
+    const credentialId = deviceTokens.get(subjectOf(await auth.accessToken()))?.passkeyId;
+    if (!options.passkeys || !credentialId) return undefined;
+    return options.passkeys.sign({ credentialId, challenge: await sha256Base64Url(castChallengeText(cast)) });
   }
 
   async function solve(challenge: HumanCheckChallenge): Promise<HumanCheckProof> {
@@ -154,11 +186,13 @@ export function createLandslideClient(options: LandslideClientOptions) {
     const webdriver = (options.clientHints ?? browserHints)().webdriver === true;
     const policy = { ...CAST_RETRY_POLICY, ...options.castRetry };
     let humanCheck = cast.humanCheck;
+    // Signed once: every attempt sends the same cast, so the same assertion.
+    const passkey = await passkeyAssertion({ electionId: cast.electionId, idempotencyKey, ballot: cast.ballot });
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         humanCheck ??= await takeHumanCheck();
-        const input = { electionId: cast.electionId, idempotencyKey, ballot: cast.ballot, humanCheck, ...(webdriver ? { client: { webdriver } } : {}) };
+        const input = { electionId: cast.electionId, idempotencyKey, ballot: cast.ballot, humanCheck, ...(webdriver ? { client: { webdriver } } : {}), ...(passkey ? { passkey } : {}) };
         return await vote.voter.cast.mutate(input, { signal: AbortSignal.timeout(policy.attemptTimeoutMs) });
       } catch (error) {
         const failure = failedAttempt(error);
@@ -189,7 +223,7 @@ export function createLandslideClient(options: LandslideClientOptions) {
   /** A closed election's published audit bundle, as a file to download (the results service serves it). */
   const auditBundleUrl = (electionId: string) => `${options.urls.results}/v1/elections/${encodeURIComponent(electionId)}/audit-bundle.json`;
 
-  return { auth, vote, control, results, ensureDevice, prepareHumanCheck, castBallot, auditBundleUrl };
+  return { auth, vote, control, results, ensureDevice, passkeyOfDevice, registerPasskey, prepareHumanCheck, castBallot, auditBundleUrl };
 }
 
 export type LandslideClient = ReturnType<typeof createLandslideClient>;

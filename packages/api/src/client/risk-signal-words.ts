@@ -13,6 +13,7 @@ const WORDS: Record<RiskSignal, string> = {
   DEVICE_VELOCITY: "more ballots from its device this minute than the limit",
   FAST_SOLVE: "sent sooner after the ballot opened than a person fills one in",
   NEW_ACCOUNT: "an account first seen minutes before",
+  NO_PASSKEY: "not signed with a passkey",
   COORDINATED_BALLOT: "one of many ballots from its network with the same answer, far more than elsewhere",
 };
 

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { base64url, SignJWT } from "jose";
 import { tokenShapeProblem } from "../http/json-shape";
+import type { PasskeyCredential } from "./passkeys";
 
 /** How long a device binding token lasts; the client registers again (idempotently) after that. */
 const TOKEN_HOURS = 12;
@@ -15,6 +16,8 @@ export interface DeviceBinding {
   readonly accountsOnDevice: number;
   /** When the account bound its first device: Landslide's own measure of the account's age. */
   readonly accountFirstSeen: Date;
+  /** The passkey registered to back this device key, if any: carried here so a cast checks its assertion without a read. */
+  readonly passkey?: PasskeyCredential | undefined;
 }
 
 /**
@@ -33,7 +36,8 @@ export class DeviceTokens {
   async issue(binding: DeviceBinding, now: Date): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + TOKEN_HOURS * 3600) * 1000);
-    const token = await new SignJWT({ cnf: { jkt: binding.thumbprint }, aod: binding.accountsOnDevice, afs: Math.floor(binding.accountFirstSeen.getTime() / 1000) })
+    const passkey = binding.passkey ? { pk: { id: binding.passkey.id, key: binding.passkey.publicKey, c: binding.passkey.counter } } : {};
+    const token = await new SignJWT({ cnf: { jkt: binding.thumbprint }, aod: binding.accountsOnDevice, afs: Math.floor(binding.accountFirstSeen.getTime() / 1000), ...passkey })
       .setProtectedHeader(HEADER)
       .setSubject(binding.sub)
       .setIssuedAt(issuedAt)
@@ -67,6 +71,8 @@ export class DeviceTokens {
     const cnf = payload.cnf as { jkt?: unknown } | undefined;
     const current = typeof payload.exp === "number" && now < payload.exp && typeof payload.iat === "number" && payload.iat <= now + 60;
     if (!current || payload.sub !== expected.sub || cnf?.jkt !== expected.thumbprint || typeof payload.aod !== "number" || typeof payload.afs !== "number") return undefined;
-    return { sub: expected.sub, thumbprint: expected.thumbprint, accountsOnDevice: payload.aod, accountFirstSeen: new Date(payload.afs * 1000) };
+    const pk = payload.pk as { id?: unknown; key?: unknown; c?: unknown } | undefined;
+    const passkey = typeof pk?.id === "string" && typeof pk.key === "string" && typeof pk.c === "number" ? { id: pk.id, publicKey: pk.key, counter: pk.c } : undefined;
+    return { sub: expected.sub, thumbprint: expected.thumbprint, accountsOnDevice: payload.aod, accountFirstSeen: new Date(payload.afs * 1000), passkey };
   }
 }

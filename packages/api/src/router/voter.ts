@@ -5,6 +5,9 @@ import { humanCheckProofSchema } from "../human-check/human-check";
 import { castBallot } from "../voting/cast-ballot";
 import { calculateJwkThumbprint } from "jose";
 import { castProcedure, deviceRegistrationProcedure, voterProcedure } from "../trpc";
+import type { AppServices } from "../app-services";
+import type { PasskeyCredential } from "../device/passkeys";
+import { authenticationResponseSchema, registrationResponseSchema, storedPasskeySchema } from "../device/passkey-schemas";
 
 /** How many devices one account may vote from; more is a signal, not a convenience. */
 const DEVICES_PER_ACCOUNT = 5;
@@ -20,8 +23,22 @@ const castInput = z
     humanCheck: humanCheckProofSchema.optional(),
     /** What the browser says about itself; automation that announces itself is a risk signal. */
     client: z.object({ webdriver: z.boolean().optional() }).strict().optional(),
+    /** The device's passkey signing this very cast (castChallengeText), when the device has one. */
+    passkey: authenticationResponseSchema.optional(),
   })
   .strict();
+
+/** A device token for one of the caller's device keys, with what is known of it now. */
+async function issueDeviceToken(
+  ctx: { readonly identity: { readonly sub: string }; readonly services: AppServices },
+  device: { readonly thumbprint: string; readonly accountFirstSeen: Date; readonly passkey: PasskeyCredential | undefined },
+) {
+  const { devices, clock, deviceTokens } = ctx.services;
+  const accountsOnDevice = await devices.accountsOn(device.thumbprint);
+  const passkey = device.passkey && { id: device.passkey.id, publicKey: device.passkey.publicKey, counter: device.passkey.counter };
+  const { token, expiresAt } = await deviceTokens().issue({ sub: ctx.identity.sub, thumbprint: device.thumbprint, accountsOnDevice, accountFirstSeen: device.accountFirstSeen, passkey }, clock.now());
+  return { deviceToken: token, expiresAt: expiresAt.toISOString() };
+}
 
 export const voterRouter = {
   me: voterProcedure.query(({ ctx }) => ({ sub: ctx.identity.sub, username: ctx.identity.username, email: ctx.identity.email ?? null, groups: ctx.identity.groups })),
@@ -36,7 +53,7 @@ export const voterRouter = {
   registerDevice: deviceRegistrationProcedure.input(z.object({ jwk: publicJwk }).strict()).mutation(async ({ ctx, input }) => {
     const thumbprint = await calculateJwkThumbprint(input.jwk);
     if (thumbprint !== ctx.deviceThumbprint) throw refusal("UNAUTHORIZED", "PROOF_INVALID", "The proof must be signed by the key being registered.");
-    const { devices, clock, deviceTokens } = ctx.services;
+    const { devices, clock } = ctx.services;
     const now = clock.now();
     let bindings = await devices.bindingsOf(ctx.identity.sub);
     const registered = !bindings.some((binding) => binding.thumbprint === thumbprint);
@@ -46,8 +63,27 @@ export const voterRouter = {
       bindings = [...bindings, { thumbprint, boundAt: now }];
     }
     const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
-    const { token, expiresAt } = await deviceTokens().issue({ sub: ctx.identity.sub, thumbprint, accountsOnDevice: await devices.accountsOn(thumbprint), accountFirstSeen }, now);
-    return { thumbprint, registered, deviceToken: token, expiresAt: expiresAt.toISOString() };
+    const stored = registered ? undefined : await devices.passkeyOf(ctx.identity.sub, thumbprint);
+    const passkey = stored === undefined ? undefined : storedPasskeySchema.parse(stored);
+    const token = await issueDeviceToken(ctx, { thumbprint, accountFirstSeen, passkey });
+    return { thumbprint, registered, passkeyId: passkey?.id ?? null, ...token };
+  }),
+  /** Step one of backing this device key with a passkey: the options for navigator.credentials.create. */
+  passkeyOptions: deviceRegistrationProcedure.mutation(({ ctx }) =>
+    ctx.services.passkeys().registrationOptions({ sub: ctx.identity.sub, username: ctx.identity.email ?? ctx.identity.username, thumbprint: ctx.deviceThumbprint }, ctx.services.clock.now()),
+  ),
+  /** Step two: the authenticator's answer, verified; the device token given back carries the passkey. */
+  registerPasskey: deviceRegistrationProcedure.input(z.object({ response: registrationResponseSchema }).strict()).mutation(async ({ ctx, input }) => {
+    const { devices, clock, passkeys } = ctx.services;
+    const now = clock.now();
+    const bindings = await devices.bindingsOf(ctx.identity.sub);
+    if (!bindings.some((binding) => binding.thumbprint === ctx.deviceThumbprint)) throw refusal("FORBIDDEN", "DEVICE_NOT_REGISTERED", "Register this device before adding a passkey to it.");
+    const verdict = await passkeys().verifyRegistration(input.response, { sub: ctx.identity.sub, thumbprint: ctx.deviceThumbprint }, now);
+    if (!verdict.ok) throw refusal("FORBIDDEN", "PASSKEY_INVALID", verdict.message);
+    await devices.savePasskey(ctx.identity.sub, ctx.deviceThumbprint, { ...verdict.value }, now);
+    const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
+    const token = await issueDeviceToken(ctx, { thumbprint: ctx.deviceThumbprint, accountFirstSeen, passkey: verdict.value });
+    return { credentialId: verdict.value.id, attestation: verdict.value.attestation.format, ...token };
   }),
   cast: castProcedure.input(castInput).mutation(({ ctx, input }) =>
     castBallot(

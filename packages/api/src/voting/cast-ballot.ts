@@ -8,6 +8,7 @@ import { assessRisk } from "../risk/assess-risk";
 import { isHeadlessUserAgent } from "../risk/client-hints";
 import { addressBlock } from "../guards/rate-limit";
 import { ballotFingerprints } from "../risk/ballot-concentration";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 export interface CastRequest {
   readonly electionId: string;
@@ -16,6 +17,8 @@ export interface CastRequest {
   readonly humanCheck?: HumanCheckProof | undefined;
   /** What the client says about itself: `navigator.webdriver` in a browser. */
   readonly client?: { readonly webdriver?: boolean | undefined } | undefined;
+  /** The device's passkey signing this cast, when it has one. */
+  readonly passkey?: AuthenticationResponseJSON | undefined;
 }
 
 export interface Caller {
@@ -63,6 +66,12 @@ export async function castBallot(services: AppServices, caller: Caller, request:
     throw refusal(code, check.reason, check.message);
   }
 
+  const signedWithPasskey = await checkPasskey(services, caller.device, request);
+  if (!signedWithPasskey.ok) {
+    refused("PASSKEY_INVALID");
+    throw refusal("FORBIDDEN", "PASSKEY_INVALID", signedWithPasskey.message);
+  }
+
   // Counted in its block whatever the outcome below; in the baseline others are judged by only if let through.
   const concentration = services.ballotConcentration.observe(
     { election: request.electionId, block: addressBlock(caller.clientIp), voter: caller.subject },
@@ -80,6 +89,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       headlessClient: isHeadlessUserAgent(caller.userAgent),
       challengeElapsedMs: check.elapsedMs,
       ballotConcentrated: concentration.concentrated,
+      passkey: signedWithPasskey.value,
     },
     services.riskPolicy,
   );
@@ -100,6 +110,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       idempotencyKey: request.idempotencyKey,
       requestId: caller.proof.id,
       ballot: request.ballot,
+      passkey: signedWithPasskey.value,
       decision: {
         decision: risk.decision === "quarantine" ? "quarantined" : "accepted",
         reasons: risk.reasons,
@@ -114,4 +125,12 @@ export async function castBallot(services: AppServices, caller: Caller, request:
   }
   metrics.votes.inc({ outcome: result.value.decision, reason: result.value.replayed ? "REPLAYED" : "" });
   return result.value;
+}
+
+/** Whether the cast is signed by the passkey backing the caller's device key; a passkey that does not verify is a refusal, not a cast without one. */
+async function checkPasskey(services: AppServices, device: DeviceBinding, request: CastRequest): Promise<{ ok: true; value: boolean } | { ok: false; message: string }> {
+  if (!request.passkey) return { ok: true, value: false };
+  if (!device.passkey) return { ok: false, message: "This device has no passkey registered; register one, or cast without it." };
+  const verdict = await services.passkeys().verifyCast(request.passkey, device.passkey, request);
+  return verdict.ok ? { ok: true, value: true } : verdict;
 }

@@ -221,7 +221,7 @@ function hopedForBallots(bundle: AuditBundle): CanonicalBallot[] {
 }
 
 function electionOf(bundle: AuditBundle): Election {
-  return { ...bundle.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", opensAt: null, closesAt: null, status: "closed" };
+  return { ...bundle.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", passkeyPolicy: "optional", opensAt: null, closesAt: null, status: "closed" };
 }
 
 /** The recount of the given ballots, or why they cannot be counted (an answer, not a throw, so it can wait unawaited). */

@@ -29,6 +29,16 @@ export const questionSchema = z
     error: "minChoices <= maxChoices <= number of options",
   });
 
+/**
+ * What an election asks of the device a ballot comes from. Every voter proves a device key of their
+ * own; a passkey (WebAuthn, user verification required) is one a bot farm cannot mint for free:
+ * - "optional": a cast without one is judged by the risk score alone (it is one weak signal there);
+ * - "review-without": a cast without one is stored held, for an official to release or void;
+ * - "required": a cast without one is refused.
+ */
+export const passkeyPolicies = ["optional", "review-without", "required"] as const;
+export type PasskeyPolicy = (typeof passkeyPolicies)[number];
+
 export const electionStatuses = ["draft", "scheduled", "open", "paused", "closed", "certified"] as const;
 export type ElectionStatus = (typeof electionStatuses)[number];
 
@@ -38,6 +48,7 @@ export const electionDefinitionSchema = z.object({
   description: z.string().trim().max(5000).check(plainText("description", { lineBreaks: true })).default(""),
   allowAbstain: z.boolean().default(false),
   eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
+  passkeyPolicy: z.enum(passkeyPolicies).default("optional"),
   opensAt: z.date().nullable().default(null),
   closesAt: z.date().nullable().default(null),
   questions: z

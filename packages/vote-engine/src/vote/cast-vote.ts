@@ -32,6 +32,8 @@ export interface CastVoteCommand {
    */
   readonly requestId?: string;
   readonly ballot: unknown;
+  /** Whether the cast was signed by a passkey the caller verified, or by the device key alone (the election's passkeyPolicy decides what that means). */
+  readonly passkey?: boolean;
   /** The risk layer's verdict; quarantined votes are stored and counted separately. */
   readonly decision?: { readonly decision: Decision; readonly reasons: readonly string[]; readonly evidence?: ReviewEvidence };
 }
@@ -72,6 +74,11 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   }
   const ballot = validateBallot(election, command.ballot);
   if (!ballot.ok) return ballot;
+  const withoutPasskey = command.passkey !== true;
+  if (withoutPasskey && election.passkeyPolicy === "required") {
+    return fail("PASSKEY_REQUIRED", "This election takes ballots signed with a passkey only; add one on this device, or vote from a device that has one.");
+  }
+  const decision = judge(command.decision, withoutPasskey && election.passkeyPolicy === "review-without");
 
   const { entropy } = deps;
   const ballotJson = canonicalBallotJson(ballot.value);
@@ -79,14 +86,13 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   const salt = entropy.randomHex(16);
   const receiptId = entropy.randomHex(16);
   const voterKey = deps.keys.voterKey(command.subject);
-  const decision = command.decision?.decision ?? "accepted";
   const unsigned = {
     receiptId,
     electionId: election.id,
     castAt: now.toISOString(),
     commitment: entropy.sha256Hex(commitmentText(salt, ballotJson)),
     keyId: deps.keys.receiptPublicKey.keyId,
-    binding: recordBinding(entropy.sha256Hex, { receiptId, voterKey, decision }),
+    binding: recordBinding(entropy.sha256Hex, { receiptId, voterKey, decision: decision.decision }),
   };
   // One signature makes the receipt and seals the record: the binding carries what counting needs.
   const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningText(unsigned)) };
@@ -97,18 +103,25 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     ballotHash,
     ballot: ballot.value,
     salt,
-    decision,
-    reasons: command.decision?.reasons ?? NO_REASONS,
-    state: decision,
+    decision: decision.decision,
+    reasons: decision.reasons,
+    state: decision.decision,
     receipt,
     // Accepted votes stay lean: only a held ballot carries what its review needs.
-    ...(command.decision?.decision === "quarantined" && command.decision.evidence ? { evidence: command.decision.evidence } : {}),
+    ...(decision.decision === "quarantined" && decision.evidence ? { evidence: decision.evidence } : {}),
     ...(command.requestId ? { requestId: command.requestId } : {}),
   };
 
   const outcome = await deps.votes.putOnce(vote);
   if (outcome.stored) return ok({ receipt, salt, decision: vote.decision, replayed: false });
   return answerRepeat(outcome.existing, command, ballotHash);
+}
+
+/** The risk layer's verdict, held for review as well when the election wants a passkey this cast lacks. */
+function judge(verdict: CastVoteCommand["decision"], holdForPasskey: boolean): NonNullable<CastVoteCommand["decision"]> {
+  const given = verdict ?? { decision: "accepted" as const, reasons: NO_REASONS };
+  if (!holdForPasskey) return given;
+  return { ...given, decision: "quarantined", reasons: [...given.reasons, "NO_PASSKEY"] };
 }
 
 /** What a request gets when its voter has already voted in this election. */

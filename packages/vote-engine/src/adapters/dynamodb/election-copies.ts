@@ -18,6 +18,8 @@ const storedElection = z.object({
   description: z.string(),
   allowAbstain: z.boolean(),
   eligibility: electionDefinitionSchema.shape.eligibility.unwrap(),
+  // Copies published before the policy existed hold none: they were all "optional".
+  passkeyPolicy: electionDefinitionSchema.shape.passkeyPolicy,
   opensAt: isoDate.nullable(),
   closesAt: isoDate.nullable(),
   status: z.enum(electionStatuses),

@@ -33,6 +33,7 @@ export class ElectionsRepository {
       status: row.status,
       allowAbstain: row.allowAbstain,
       eligibility: row.eligibility,
+      passkeyPolicy: row.passkeyPolicy,
       opensAt: row.opensAt,
       closesAt: row.closesAt,
       stopsAt: row.stopsAt,

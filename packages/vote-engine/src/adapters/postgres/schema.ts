@@ -1,6 +1,6 @@
 import { bigint, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, boolean, primaryKey, index, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LogEntry } from "../../audit/log-record";
-import { electionStatuses, questionKinds } from "../../election/definition";
+import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
 
 /**
  * The control plane: what officials query richly. Column names are snake_case in the
@@ -9,6 +9,7 @@ import { electionStatuses, questionKinds } from "../../election/definition";
 export const electionStatus = pgEnum("election_status", electionStatuses);
 export const questionKind = pgEnum("question_kind", questionKinds);
 export const eligibility = pgEnum("eligibility", ["any-signed-in-voter", "voter-roll"]);
+export const passkeyPolicy = pgEnum("passkey_policy", passkeyPolicies);
 export const reviewState = pgEnum("review_state", ["quarantined", "released", "voided"]);
 
 export const elections = pgTable(
@@ -20,6 +21,7 @@ export const elections = pgTable(
     status: electionStatus().notNull().default("draft"),
     allowAbstain: boolean().notNull().default(false),
     eligibility: eligibility().notNull().default("any-signed-in-voter"),
+    passkeyPolicy: passkeyPolicy().notNull().default("optional"),
     opensAt: timestamp({ withTimezone: true }),
     closesAt: timestamp({ withTimezone: true }),
     /** When a pause or close of an open election takes effect (lifecycle.ts STOP_NOTICE_MS after it was asked). */

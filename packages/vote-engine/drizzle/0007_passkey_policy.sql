@@ -1,0 +1,2 @@
+CREATE TYPE "public"."passkey_policy" AS ENUM('optional', 'review-without', 'required');--> statement-breakpoint
+ALTER TABLE "elections" ADD COLUMN "passkey_policy" "passkey_policy" DEFAULT 'optional' NOT NULL;
