@@ -15,7 +15,6 @@ const person: RiskObservations = {
   headlessClient: false,
   challengeElapsedMs: 40_000,
   ballotConcentrated: false,
-  passkey: true,
 };
 
 describe("the risk score", () => {
@@ -27,15 +26,6 @@ describe("the risk score", () => {
     expect(assessRisk({ ...person, challengeElapsedMs: 200 }, policy).decision).toBe("accept");
     expect(assessRisk({ ...person, accountAgeMs: 60_000, challengeElapsedMs: 200 }, policy)).toMatchObject({ decision: "accept", reasons: ["FAST_SOLVE", "NEW_ACCOUNT"] });
     expect(assessRisk({ ...person, castsFromIpBlockThisMinute: policy.ipBlockCastsPerMinute + 1 }, policy).decision).toBe("accept");
-  });
-
-  it("judges a cast without a passkey more strictly: one weak signal more, enough to hold a new account from a busy network", () => {
-    const withoutPasskey = { ...person, passkey: false };
-    expect(assessRisk(withoutPasskey, policy)).toEqual({ decision: "accept", score: 10, reasons: ["NO_PASSKEY"] });
-    expect(assessRisk({ ...withoutPasskey, accountAgeMs: 60_000 }, policy).decision).toBe("accept");
-    const newInBusyNetwork = { accountAgeMs: 60_000, castsFromIpBlockThisMinute: policy.ipBlockCastsPerMinute + 1 };
-    expect(assessRisk({ ...person, ...newInBusyNetwork }, policy).decision).toBe("accept");
-    expect(assessRisk({ ...withoutPasskey, ...newInBusyNetwork }, policy)).toMatchObject({ decision: "quarantine", reasons: ["IP_BLOCK_VELOCITY", "NEW_ACCOUNT", "NO_PASSKEY"] });
   });
 
   it("quarantines a household-sized device pool only when shared beyond the limit", () => {

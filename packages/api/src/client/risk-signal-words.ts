@@ -4,7 +4,7 @@ import type { RiskSignal } from "../risk/risk-signals";
  * What each risk signal means, in the words an official reads in the fraud review (the console,
  * `election fraud show`). Keyed by every signal: a new one does not compile without its words.
  */
-const WORDS: Record<RiskSignal, string> = {
+const WORDS: Record<RiskSignal | "NO_PASSKEY", string> = {
   AUTOMATION_DECLARED: "the browser said it was driven by automation",
   HEADLESS_CLIENT: "a headless browser or a script, by its user agent",
   BAD_IP_RANGE: "an address in a range listed as doubtful",
@@ -13,7 +13,8 @@ const WORDS: Record<RiskSignal, string> = {
   DEVICE_VELOCITY: "more ballots from its device this minute than the limit",
   FAST_SOLVE: "sent sooner after the ballot opened than a person fills one in",
   NEW_ACCOUNT: "an account first seen minutes before",
-  NO_PASSKEY: "not signed with a passkey",
+  // Not a scored signal: the reason a "review-without" election holds a ballot (the engine's passkey policy).
+  NO_PASSKEY: "not signed with a passkey, in an election that reviews such ballots",
   COORDINATED_BALLOT: "one of many ballots from its network with the same answer, far more than elsewhere",
 };
 

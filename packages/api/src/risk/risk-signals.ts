@@ -24,12 +24,6 @@ export const riskWeights = {
   /** The account was first seen (its first device bound) only minutes ago. */
   NEW_ACCOUNT: 15,
   /**
-   * The cast was not signed by a passkey, only by a device key anyone makes for free: the stricter
-   * policy for devices without an authenticator. Weak, and weaker than a new account: alone, or
-   * with one other weak signal, it holds nothing; with a new account in a busy network, it does.
-   */
-  NO_PASSKEY: 10,
-  /**
    * Many casts from this address block with the same answer, far more often than that answer comes
    * from anywhere else (ballot-concentration.ts): seen by the server alone, it holds a ballot on its
    * own for an official to look at with the rest of its group, and never refuses one on its own.
@@ -54,8 +48,6 @@ export interface RiskObservations {
   readonly challengeElapsedMs: number | undefined;
   /** This cast belongs to a group of same-answer casts from its block that luck does not explain. */
   readonly ballotConcentrated: boolean;
-  /** The cast carried a valid assertion of the passkey backing its device key. */
-  readonly passkey: boolean;
 }
 
 /** The thresholds: the configured ones (defaults in @landslide/config); bad ranges are an observation. */

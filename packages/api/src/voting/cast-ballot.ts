@@ -89,7 +89,6 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       headlessClient: isHeadlessUserAgent(caller.userAgent),
       challengeElapsedMs: check.elapsedMs,
       ballotConcentrated: concentration.concentrated,
-      passkey: signedWithPasskey.value,
     },
     services.riskPolicy,
   );
