@@ -71,8 +71,10 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
       if (body === undefined) return refuse(response, path, "PAYLOAD_TOO_LARGE", "PAYLOAD_TOO_LARGE", `A request body may hold at most ${MAX_BODY_BYTES} bytes.`);
       const bodyProblem = jsonShapeProblem(body);
       if (bodyProblem) return refuse(response, path, "BAD_REQUEST", bodyProblem, inputMessage(bodyProblem));
-      // The standalone adapter reads a body already read from `req.body` instead of the stream.
-      (request as IncomingMessage & { body?: string }).body = body;
+      // The standalone adapter reads a body already read from `req.body` instead of the stream. A
+      // mutation without input (voter.passkeyOptions) comes with no body at all from httpLink, and
+      // tRPC parses every POST body as JSON: an empty one is "no input" (null, as the device proof hashes it).
+      (request as IncomingMessage & { body?: string }).body = body === "" ? "null" : body;
     }
 
     const clientIp = clientAddress(request, trusted);

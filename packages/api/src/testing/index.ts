@@ -3,3 +3,4 @@
  * at a provisioned test stack. Import as `@landslide/api/testing` (tests only).
  */
 export { type Deployment, serviceEnvironment, startDeployment, startService } from "./service-runner";
+export { type CeremonyOverrides, type SignCounter, SoftwareAuthenticator, type SoftwareAuthenticatorOptions } from "./software-authenticator";
