@@ -100,6 +100,9 @@ describe("the services stack", () => {
     expect(new Set(byResource("Nonces"))).toEqual(new Set(["dynamodb:PutItem", "dynamodb:UpdateItem"]));
     expect(new Set(byResource("VoterRolls"))).toEqual(new Set(["dynamodb:BatchGetItem"]),
     );
+    // A device's passkey is one GetItem at registration; network lists are only read.
+    expect(new Set(byResource("Devices"))).toEqual(new Set(["dynamodb:PutItem", "dynamodb:Query", "dynamodb:GetItem"]));
+    expect(new Set(byResource("NetworkLists"))).toEqual(new Set(["dynamodb:Query"]));
     expect(actions).not.toContain("dynamodb:Scan");
     expect(actions.some((a) => a.includes("*"))).toBe(false);
     expect(actions.some((a) => a.startsWith("s3:") || a.startsWith("sqs:") || a.startsWith("kms:"))).toBe(false);

@@ -19,7 +19,7 @@ export interface VoteTablesProps {
 export const noncesTableName = (tablePrefix: string) => `${tablePrefix}-nonces`;
 
 /**
- * The data plane tables, the same seven as packages/vote-engine/src/adapters/dynamodb/tables.ts
+ * The data plane tables, the same eight as packages/vote-engine/src/adapters/dynamodb/tables.ts
  * creates locally. Global tables (one replica in a second region), on-demand, recoverable to
  * any second of the last 35 days in both regions, never deleted by a stack update.
  */
@@ -31,6 +31,7 @@ export class VoteTables extends Construct {
   readonly deadLetters: TableV2;
   readonly voterRolls: TableV2;
   readonly elections: TableV2;
+  readonly networkLists: TableV2;
 
   constructor(scope: Construct, id: string, props: VoteTablesProps) {
     super(scope, id);
@@ -79,6 +80,9 @@ export class VoteTables extends Construct {
     // PK ELECTION#<id>: the data plane's copy of each election, versioned; what every vote-API and
     // results task judges casts and shows results by, so an Aurora outage never stops voting.
     this.elections = new TableV2(this, "Elections", { ...common, tableName: `${props.tablePrefix}-elections`, partitionKey: pk });
+    // PK LISTS / SK <name>, PK LIST#<name> / SK PART#<import>#<n>: imported network lists (threat
+    // feeds), read by every vote-API task once a minute, written by the control API on an import.
+    this.networkLists = new TableV2(this, "NetworkLists", { ...common, tableName: `${props.tablePrefix}-network-lists`, partitionKey: pk, sortKey: sk });
   }
 
   /** Every table, for alarms and dashboards. */
@@ -91,6 +95,7 @@ export class VoteTables extends Construct {
       ["dead-letters", this.deadLetters],
       ["voter-rolls", this.voterRolls],
       ["elections", this.elections],
+      ["network-lists", this.networkLists],
     ];
   }
 }

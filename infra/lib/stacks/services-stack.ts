@@ -216,9 +216,11 @@ export class ServicesStack extends Stack {
     // No Scan anywhere, no tallies, no audit archive.
     tables.votes.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DescribeTable");
     tables.nonces.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:UpdateItem");
-    tables.devices.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:Query");
+    tables.devices.grant(role("voteApi"), "dynamodb:PutItem", "dynamodb:Query", "dynamodb:GetItem");
     tables.voterRolls.grant(role("voteApi"), "dynamodb:BatchGetItem");
     tables.elections.grant(role("voteApi"), "dynamodb:GetItem");
+    // Imported network lists: which are live (one query a minute) and the changed ones' parts.
+    tables.networkLists.grant(role("voteApi"), "dynamodb:Query");
 
     // Control API: fraud review (get, update a vote's review), recount (parallel scan), tallies for the
     // dashboard, voter-roll import (batch write) and checks, readiness on votes.
@@ -227,6 +229,8 @@ export class ServicesStack extends Stack {
     tables.voterRolls.grant(role("controlApi"), "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem");
     // Every change an official makes is published to the data plane's copy of the election (a conditional put).
     tables.elections.grant(role("controlApi"), "dynamodb:PutItem", "dynamodb:GetItem");
+    // Operators import, list and remove network lists (a threat feed's parts, then its live entry).
+    tables.networkLists.grant(role("controlApi"), "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DeleteItem");
 
     // Results fan-out: sharded counters (queries), a closed election's recount and audit bundle
     // (scan of its votes), the archived epochs (read only), readiness on tallies.

@@ -1,11 +1,12 @@
 import { readKeyFile, nodeEntropy, nodeKeys, nodeRecordVerifier } from "@landslide/vote-engine/node-crypto";
-import { DynamoDbDeviceStore, DynamoDbElectionCopies, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import { DynamoDbDeviceStore, DynamoDbElectionCopies, DynamoDbNetworkLists, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { LoadGauge } from "./human-check/load-gauge";
 import { promiseCache } from "./promise-cache";
 import { SiteverifyCheck } from "./human-check/siteverify";
-import { ipRanges } from "./risk/client-hints";
+import { networkRanges } from "./risk/network-ranges";
+import { NetworkReputation } from "./risk/network-reputation";
 import { BallotConcentration } from "./risk/ballot-concentration";
 import { RateLimiter } from "./guards/rate-limit";
 import { DeviceTokens } from "./device/device-token";
@@ -37,7 +38,11 @@ const FINAL_CACHE_MS = 60_000;
 /** Everything a procedure may use, built once per process from its dependencies. */
 export function createAppServices(deps: Dependencies, metrics: Metrics, logger: Logger) {
   const { config } = deps;
-  const badIpRanges = ipRanges(config.risk.badIpRanges);
+  const badIpRanges = networkRanges(config.risk.badIpRanges);
+  const networkLists = new DynamoDbNetworkLists(deps.dynamodb, deps.tables["network-lists"]);
+  const networkReputation = new NetworkReputation(networkLists, { refreshMs: config.networkListsRefreshMs, logger });
+  /** Configured as bad, or in an imported list of networks known for abuse. */
+  const isBadAddress = (ip: string) => badIpRanges.has(ip) || networkReputation.has("abuse", ip);
   const repository = () => new ElectionsRepository(deps.controlPlane().db);
   const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter((id): id is string => !!id);
   let material: ReturnType<typeof readKeyFile> | undefined;
@@ -62,7 +67,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const deploymentKeys = () => (keys ??= nodeKeys(keyMaterial()));
   const verifyRecord = () => (recordVerifier ??= nodeRecordVerifier([deploymentKeys().receiptPublicKey]));
   /** Proof of work costs more from addresses the risk layer already doubts (enforced)... */
-  const difficulty = (remoteIp: string) => config.challengeMaxNumber * (badIpRanges.has(remoteIp) ? 4 : 1);
+  const difficulty = (remoteIp: string) => config.challengeMaxNumber * (isBadAddress(remoteIp) ? 4 : 1);
   /** ...and, when issued, while this task takes more casts than it is sized for (asked, not enforced: a challenge issued calm stays valid). */
   const castLoad = new LoadGauge();
   const issueDifficulty = (remoteIp: string) => difficulty(remoteIp) * (castLoad.perSecond() > config.challengeLoadCastsPerSecond ? 2 : 1);
@@ -95,7 +100,10 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     deviceTokens: () => (deviceTokens ??= new DeviceTokens(keyMaterial().voterKeySecret)),
     /** Voters' passkeys: registering them, and checking the assertion a cast carries. */
     passkeys: () => (passkeys ??= new PasskeyRelyingParty(keyMaterial().voterKeySecret, config.passkeys)),
-    badIpRanges,
+    isBadAddress,
+    /** Imported network lists (threat feeds), refreshed in the background (`election threats import`). */
+    networkLists,
+    networkReputation,
     castLoad,
     /** Same-answer groups per address block over the last minutes: the COORDINATED_BALLOT signal. */
     ballotConcentration: new BallotConcentration(),

@@ -12,6 +12,8 @@ export interface Config {
   readonly trustedProxies: readonly string[];
   /** Strict-Transport-Security max-age on API responses; 0 sends none. */
   readonly hstsSeconds: number;
+  /** How often a vote-API task looks for changed network lists, in milliseconds. */
+  readonly networkListsRefreshMs: number;
   /** Concurrent live-results streams one client address may hold on one task. */
   readonly sseStreamsPerClient: number;
   /** Load shedding in each service's HTTP shell: requests worked on at once, and the longest wait for a slot. */
@@ -147,6 +149,7 @@ function fromEnvironment(env: Environment): Config {
     trustedProxies: env.LANDSLIDE_TRUSTED_PROXIES,
     hstsSeconds: env.LANDSLIDE_HSTS_SECONDS,
     sseStreamsPerClient: env.LANDSLIDE_SSE_STREAMS_PER_CLIENT,
+    networkListsRefreshMs: env.LANDSLIDE_NETWORK_LISTS_REFRESH_SECONDS * 1000,
     loadShedding: { maxInFlight: env.LANDSLIDE_MAX_IN_FLIGHT, maxQueueMs: env.LANDSLIDE_MAX_QUEUE_MS },
     metrics: metricsListeners(env),
     dataDir: env.LANDSLIDE_DATA_DIR,

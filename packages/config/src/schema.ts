@@ -44,6 +44,9 @@ export const environmentSchema = z.object({
   LANDSLIDE_HSTS_SECONDS: wholeNumber(0, 63_072_000, 0, "a whole number of seconds (0 sends no Strict-Transport-Security)"),
   // Live-results streams (SSE) one client address may hold open at once on one task; beyond it, 429.
   LANDSLIDE_SSE_STREAMS_PER_CLIENT: wholeNumber(1, 10_000, 20, "a whole number of streams"),
+  // How often each vote-API task reads which imported network lists (threat feeds) are live: an
+  // import takes effect within this long, without a restart.
+  LANDSLIDE_NETWORK_LISTS_REFRESH_SECONDS: wholeNumber(1, 3600, 60, "a whole number of seconds"),
   // Load shedding, per task: requests worked on at once (live-results streams, /healthz and /readyz
   // not counted), and how long one may wait for a slot. A request that would wait longer is
   // answered 503 OVERLOADED with Retry-After at once, so the ones taken in are answered within

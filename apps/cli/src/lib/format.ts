@@ -48,4 +48,4 @@ export function facts(pairs: ReadonlyArray<readonly [label: string, value: strin
 }
 
 /** "1 ballot", "3 ballots". */
-export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+export const count = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;

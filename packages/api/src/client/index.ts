@@ -23,3 +23,5 @@ export { CSV_HEADER, type ExportElection, type InstantRunoffCount, type RecountF
 export { parseCsv } from "./roll/parse-csv";
 export { readRoll, ROLL_COLUMNS, type RollColumn, type RollFile, type RollRow } from "./roll/read-roll";
 export { type ImportReport, importRoll, MAX_VALUE_LENGTH, type RowError, ROWS_PER_BATCH, type SendBatch } from "./roll/import-roll";
+export { networkListParts, type NetworkListFile, type NetworkListFormat, readNetworkList } from "./threats/read-network-list";
+export { type NetworkCategory, networkCategories } from "../risk/network-categories";

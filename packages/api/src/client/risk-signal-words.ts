@@ -8,6 +8,8 @@ const WORDS: Record<RiskSignal | "NO_PASSKEY", string> = {
   AUTOMATION_DECLARED: "the browser said it was driven by automation",
   HEADLESS_CLIENT: "a headless browser or a script, by its user agent",
   BAD_IP_RANGE: "an address in a range listed as doubtful",
+  HOSTING_NETWORK: "an address in a data centre or hosting network",
+  ANONYMIZING_NETWORK: "an address of a Tor exit or an open proxy",
   SHARED_DEVICE: "a device that more accounts registered than a household shares",
   IP_BLOCK_VELOCITY: "more ballots from its network this minute than the limit",
   DEVICE_VELOCITY: "more ballots from its device this minute than the limit",

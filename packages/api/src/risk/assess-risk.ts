@@ -15,6 +15,8 @@ export function assessRisk(observed: RiskObservations, policy: RiskPolicy): Risk
     AUTOMATION_DECLARED: observed.webdriver,
     HEADLESS_CLIENT: observed.headlessClient,
     BAD_IP_RANGE: observed.inBadIpRange,
+    HOSTING_NETWORK: observed.inHostingNetwork,
+    ANONYMIZING_NETWORK: observed.inAnonymizingNetwork,
     SHARED_DEVICE: observed.accountsOnDevice > policy.accountsPerDevice,
     IP_BLOCK_VELOCITY: observed.castsFromIpBlockThisMinute > policy.ipBlockCastsPerMinute,
     DEVICE_VELOCITY: observed.castsFromDeviceThisMinute > policy.deviceCastsPerMinute,

@@ -11,8 +11,12 @@ export const riskWeights = {
   AUTOMATION_DECLARED: 60,
   /** A headless browser's or an HTTP library's user agent. */
   HEADLESS_CLIENT: 40,
-  /** The address is in a configured bad range (hosting providers, known abuse). */
+  /** The address is in a configured bad range, or an imported list of networks known for abuse. */
   BAD_IP_RANGE: 60,
+  /** The address is in an imported list of data-centre and hosting networks: where farms rent, and where VPNs exit. */
+  HOSTING_NETWORK: 30,
+  /** The address is a Tor exit or an open proxy from an imported list: farms hide there, and so do people who must. */
+  ANONYMIZING_NETWORK: 30,
   /** One device key registered by more accounts than a household would share. */
   SHARED_DEVICE: 50,
   /** More casts from the address block this minute than the configured velocity. */
@@ -42,6 +46,8 @@ export interface RiskObservations {
   /** Since the account's first device binding; undefined when unknown. */
   readonly accountAgeMs: number | undefined;
   readonly inBadIpRange: boolean;
+  readonly inHostingNetwork: boolean;
+  readonly inAnonymizingNetwork: boolean;
   readonly webdriver: boolean;
   readonly headlessClient: boolean;
   /** From challenge issue to this cast; undefined when the human check cannot say. */

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceStatus } from "../operations/deployment-status";
 import { scrape, summarize } from "../operations/metrics-summary";
 import { operatorProcedure } from "../trpc";
+import { networkListsRouter } from "./network-lists";
 
 const serviceNames = { voteApi: "vote-api", controlApi: "control-api", results: "results", aggregator: "aggregator" } as const;
 
@@ -21,4 +22,5 @@ export const operatorRouter = {
   }),
   /** Votes by outcome and refusal reason, and the aggregator's progress, summed over every service. */
   metricsSummary: operatorProcedure.query(({ ctx }) => deploymentMetrics(ctx.services.metricsUrls)),
+  networkLists: networkListsRouter,
 } satisfies TRPCRouterRecord;

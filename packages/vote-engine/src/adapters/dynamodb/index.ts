@@ -8,4 +8,5 @@ export { DynamoDbVoterRoll } from "./voter-roll";
 export { DynamoDbNonceStore } from "./nonce-store";
 export { DynamoDbRateCounter } from "./rate-counter";
 export { DynamoDbDeviceStore } from "./device-store";
+export { DynamoDbNetworkLists, type NetworkListInfo } from "./network-lists";
 export { DynamoDbElectionCopies } from "./election-copies";

@@ -7,7 +7,7 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  */
 export interface TableDefinition {
   /** The logical name; the physical name is `${prefix}-${logical}`. */
-  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls" | "elections";
+  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls" | "elections" | "network-lists";
   readonly sortKey: boolean;
   /** The votes table feeds the aggregator through its change stream. */
   readonly stream: boolean;
@@ -32,6 +32,9 @@ export const tableDefinitions: readonly TableDefinition[] = [
   // pk ELECTION#<id>: the data plane's copy of an election's definition and state, read by every
   // vote-API and results task; the control plane publishes each version (see ElectionCopies).
   { logical: "elections", sortKey: false, stream: false },
+  // pk LISTS / sk <name>: the imported network lists (threat feeds) and which import of each is
+  // live; pk LIST#<name> / sk PART#<import>#<n>: their content. Read by every vote-API task.
+  { logical: "network-lists", sortKey: true, stream: false },
 ];
 
 export type TableNames = Record<TableDefinition["logical"], string>;
