@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { createLandslideClient, type LandslideClient, type LandslideClientOptions } from "@landslide/api/client";
+import { browserPasskeys, browserSupportsWebAuthn } from "../lib/browser-passkeys";
 import { indexedDbDeviceKeys } from "../lib/indexeddb-device-keys";
 import { solveInWorker } from "../lib/solve-in-worker";
 
@@ -17,7 +18,10 @@ const LandslideContext = createContext<LandslideClient | null>(null);
  * reload asks the voter to sign in again, which a voting visit of minutes can afford.
  */
 export function Providers({ config, children }: { config: PublicConfig; children: ReactNode }) {
-  const [client] = useState(() => createLandslideClient({ ...config, deviceKeys: indexedDbDeviceKeys(), solveProofOfWork: solveInWorker }));
+  // Without WebAuthn (or while rendering on the server) the client has no authenticator: casts go unsigned by a passkey.
+  const [client] = useState(() =>
+    createLandslideClient({ ...config, deviceKeys: indexedDbDeviceKeys(), solveProofOfWork: solveInWorker, ...(browserSupportsWebAuthn() ? { passkeys: browserPasskeys } : {}) }),
+  );
   const [queries] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={queries}>

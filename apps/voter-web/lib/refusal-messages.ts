@@ -1,3 +1,6 @@
+import { refusalOf } from "@landslide/api/client";
+import { PasskeyCeremonyError } from "./browser-passkeys";
+
 /** What a voter reads for each reason the API can give; the reason codes are the API's stable contract. */
 const messages: Record<string, string> = {
   ALREADY_VOTED: "You have already voted in this election.",
@@ -13,10 +16,19 @@ const messages: Record<string, string> = {
   ELECTION_STATE_STALE: "We could not confirm just now that voting is still open. Try again in a moment: your ballot is kept.",
   INPUT_TOO_DEEP: "This ballot could not be read. Reload the page and cast it again.",
   INPUT_TOO_LARGE: "This ballot could not be read. Reload the page and cast it again.",
+  PASSKEY_REQUIRED: "This election only accepts ballots from a device with a passkey. Add a passkey on this device, then cast your ballot again: your answers are kept.",
+  PASSKEY_INVALID: "Your passkey's signature on this ballot could not be checked, so the ballot was not counted. Cast it again; if this keeps happening, add your passkey again on this device.",
 };
 
 export function refusalMessage(reason: string | undefined, fallback: string): string {
   return (reason && messages[reason]) || fallback;
+}
+
+/** Why a cast did not go through: the passkey did not sign it (nothing was sent), the API refused it, or no answer came. */
+export function castFailureMessage(error: unknown): string {
+  if (error instanceof PasskeyCeremonyError) return `${error.message} Your ballot was not sent. Cast it again, and confirm with your fingerprint, face or screen lock when asked.`;
+  const refusal = refusalOf(error);
+  return refusalMessage(refusal?.reason, refusal ? refusal.message : "Your ballot could not be sent: check your connection and try again. Sending it again will never count it twice.");
 }
 
 /** Why a sign-up was refused before Cognito was asked (the vote API's sign-up ticket), in plain words. */

@@ -54,6 +54,8 @@ export function launchWebApp(name: WebAppName, mode: Exclude<WebMode, "none">, c
     env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     logFile: join(logDir, `${name}.log`),
   });
-  const url = `http://${config.host}:${port}`;
-  return { child, url, readyUrl: url };
+  const bound = `http://${config.host}:${port}`;
+  // Browsers refuse passkeys on an IP address: people are sent to the voter site as localhost (the relying party the API expects).
+  const url = name === "voter-web" && config.host === "127.0.0.1" ? `http://localhost:${port}` : bound;
+  return { child, url, readyUrl: bound };
 }

@@ -4,11 +4,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { newIdempotencyKey, type Receipt, refusalOf } from "@landslide/api/client";
-import { refusalMessage } from "../../../lib/refusal-messages";
+import { castFailureMessage, refusalMessage } from "../../../lib/refusal-messages";
 import { useSession } from "../../../lib/use-session";
 import { useLandslide } from "../../providers";
 import { SignInPanel } from "../../sign-in-panel";
+import { PasskeyGate } from "./passkey-panel";
 import { type Answers, BallotForm, ballotProblems, toBallot } from "./ballot-form";
+import { BallotReview } from "./ballot-review";
 import { ReceiptView } from "./receipt-view";
 
 type Outcome = { kind: "counted" | "under-review"; receipt: Receipt; salt?: string } | { kind: "already-voted"; receipt?: Receipt } | { kind: "refused"; message: string };
@@ -22,7 +24,7 @@ function outcomeOf(
   if (cast.isError) {
     const refusal = refusalOf(cast.error);
     if (refusal?.reason === "ALREADY_VOTED") return { kind: "already-voted", receipt: refusal.details?.receipt as Receipt | undefined };
-    return { kind: "refused", message: refusalMessage(refusal?.reason, refusal ? refusal.message : "Your ballot could not be sent: check your connection and try again. Sending it again will never count it twice.") };
+    return { kind: "refused", message: castFailureMessage(cast.error) };
   }
   if (!mine) return undefined;
   if (mine.state === "accepted" || mine.state === "released") return { kind: "counted", receipt: mine.receipt, salt: mine.salt };
@@ -100,43 +102,27 @@ export function VotePage({ electionId }: { electionId: string }) {
         <p className="notice">{refusalMessage(e.status === "closed" || e.status === "certified" ? "ELECTION_CLOSED" : "ELECTION_NOT_OPEN", "")}</p>
       ) : outcome && outcome.kind !== "refused" ? null : mine.isPending ? (
         <p role="status">Checking whether you have voted…</p>
-      ) : step === "ballot" ? (
-        <form
-          aria-label="Ballot"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setShowProblems(true);
-            if (Object.keys(problems).length === 0) setStep("review");
-          }}
-        >
-          <BallotForm election={e} answers={answers} onChange={setAnswers} problems={showProblems ? problems : {}} />
-          <div className="actions">
-            <button type="submit">Review my ballot</button>
-          </div>
-        </form>
       ) : (
-        <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Check your ballot</h2>
-          <ul className="card">
-            {e.questions.map((q) => {
-              const a = answers[q.id];
-              const labels = a === "abstain" || !a ? [] : a.map((id) => q.options.find((o) => o.id === id)?.label ?? id);
-              return (
-                <li key={q.id}>
-                  <strong>{q.prompt}</strong>: {a === "abstain" ? "abstain" : q.kind === "ranked" ? labels.map((l, i) => `${i + 1}. ${l}`).join(", ") : labels.join(", ")}
-                </li>
-              );
-            })}
-          </ul>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setStep("ballot")} disabled={cast.isPending}>
-              Change my answers
-            </button>
-            <button type="button" onClick={() => cast.mutate()} disabled={cast.isPending}>
-              Cast my ballot
-            </button>
-          </div>
-        </section>
+        // The passkey card comes first; under a "required" policy it stands in for the ballot until a passkey is added.
+        <PasskeyGate policy={e.passkeyPolicy}>
+          {step === "ballot" ? (
+            <form
+              aria-label="Ballot"
+              onSubmit={(event) => {
+                event.preventDefault();
+                setShowProblems(true);
+                if (Object.keys(problems).length === 0) setStep("review");
+              }}
+            >
+              <BallotForm election={e} answers={answers} onChange={setAnswers} problems={showProblems ? problems : {}} />
+              <div className="actions">
+                <button type="submit">Review my ballot</button>
+              </div>
+            </form>
+          ) : (
+            <BallotReview election={e} answers={answers} sending={cast.isPending} onChange={() => setStep("ballot")} onCast={() => cast.mutate()} />
+          )}
+        </PasskeyGate>
       )}
     </>
   );
