@@ -14,6 +14,13 @@ export const personsUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537
 
 /** Creates an account on the ballot page the browser is on, confirms it with the code cognito-local keeps, and signs in. */
 export async function signUpOnBallotPage(page: Page): Promise<{ email: string; password: string }> {
+  const account = await signUpOnPage(page);
+  await expect(page.getByRole("form", { name: "Ballot" })).toBeVisible();
+  return account;
+}
+
+/** The same, up to being signed in: what comes next (the ballot, or what holds it back) is the caller's to check. */
+export async function signUpOnPage(page: Page): Promise<{ email: string; password: string }> {
   const email = `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
   const password = "E2e-Voter-Passw0rd";
   await page.getByRole("button", { name: "Create an account" }).click();
@@ -23,7 +30,7 @@ export async function signUpOnBallotPage(page: Page): Promise<{ email: string; p
   await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
   await page.getByLabel("Confirmation code").fill(await waitForConfirmationCode(`${dataDir}/data/cognito`, email));
   await page.getByRole("button", { name: "Confirm and sign in" }).click();
-  await expect(page.getByRole("form", { name: "Ballot" })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   return { email, password };
 }
 

@@ -1,15 +1,12 @@
-import { fileURLToPath } from "node:url";
 import { type BrowserContext, type CDPSession, expect, type Page, test } from "@playwright/test";
 import { refusalOf } from "@landslide/api/client";
-import { waitForConfirmationCode } from "@landslide/local-stack";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 import { seriousViolations } from "./serious-violations";
-import { personsUserAgent, signedInClient, signedUpClient } from "./voter-session";
+import { personsUserAgent, signedInClient, signedUpClient, signUpOnPage } from "./voter-session";
 
 // WebAuthn refuses an IP-address origin, and the API's relying party is "localhost": passkeys work on
 // http://localhost:3000 only, so this spec opens the voter site there (the project's baseURL is 127.0.0.1).
 const site = "http://localhost:3000";
-const dataDir = fileURLToPath(new URL("../../.landslide/e2e", import.meta.url));
 
 test.use({ userAgent: personsUserAgent });
 
@@ -19,21 +16,6 @@ async function screenshotsOf(page: Page, name: string) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
   }
-}
-
-/** Creates an account on the ballot page, confirms it with the code cognito-local keeps, and signs in (the ballot itself may be held back). */
-async function signUpOnPage(page: Page): Promise<{ email: string; password: string }> {
-  const email = `e2e.passkey.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
-  const password = "E2e-Voter-Passw0rd";
-  await page.getByRole("button", { name: "Create an account" }).click();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
-  await page.getByLabel("Confirmation code").fill(await waitForConfirmationCode(`${dataDir}/data/cognito`, email));
-  await page.getByRole("button", { name: "Confirm and sign in" }).click();
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
-  return { email, password };
 }
 
 /** Chromium's virtual authenticator: a platform one (fingerprint, face or screen lock) that says yes by itself. */

@@ -124,6 +124,38 @@ describe("election elections", () => {
   });
 });
 
+describe("an election's passkey policy", () => {
+  it("is read from the ballot file, replaced by an edit, and shown in words and in --json; an unknown policy is named by its field", async () => {
+    const required = JSON.stringify({ ...ballot, title: "Harbour passkeys", passkeyPolicy: "required" }, null, 2);
+    const unknownText = JSON.stringify({ ...ballot, passkeyPolicy: "sometimes" }, null, 2);
+    const [created, unknown] = await Promise.all([
+      election(["elections", "create", "--file", file("passkey-ballot.json", required), "--reason", "bots expected", "--json"]),
+      election(["elections", "create", "--file", file("unknown-policy.json", unknownText), "--reason", "bots expected"]),
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const { id } = json<{ id: string }>(created);
+    expect(json(created)).toMatchObject({ id, status: "draft", passkeyPolicy: "required" });
+
+    // Refused before anything is sent, at the value's line and column, with the words that would do.
+    const before = unknownText.slice(0, unknownText.indexOf('"sometimes"'));
+    const at = `${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
+    expect(unknown.code).toBe(2);
+    expect(oneLine(unknown.stderr)).toContain(`unknown-policy.json:${at}: passkeyPolicy: must be one of "optional", "review-without" or "required".`);
+
+    const [shownJson, shown] = await Promise.all([election(["elections", "show", id, "--json"]), election(["elections", "show", id])]);
+    expect(shownJson.code, shownJson.stderr).toBe(0);
+    expect(json(shownJson)).toMatchObject({ id, title: "Harbour passkeys", passkeyPolicy: "required" });
+    expect(shown.stdout).toMatch(/^ {2}passkeys +required: only devices with a passkey may vote$/m);
+
+    const review = JSON.stringify({ ...ballot, title: "Harbour passkeys", passkeyPolicy: "review-without" });
+    const edited = await election(["elections", "edit", id, "--file", file("review-ballot.json", review), "--reason", "let everyone vote, hold the rest"]);
+    expect(edited.code, edited.stderr).toBe(0);
+    const [afterJson, after] = await Promise.all([election(["elections", "show", id, "--json"]), election(["elections", "show", id])]);
+    expect(json(afterJson)).toMatchObject({ id, passkeyPolicy: "review-without" });
+    expect(after.stdout).toMatch(/^ {2}passkeys +review-without: ballots from devices without a passkey are held for review$/m);
+  });
+});
+
 describe("election results", () => {
   it("follows the live results over SSE as newline-delimited JSON, and shows the snapshot after a vote cast through the SDK", async () => {
     const watch = watchResults(electionId);

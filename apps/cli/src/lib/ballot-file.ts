@@ -23,7 +23,7 @@ export type BallotFile = z.output<typeof ballotFileSchema>;
 
 /** The ballot file's format, for `--help`. */
 export const BALLOT_FILE_FORMAT = [
-  'A ballot file is a JSON object: "title"; "questions", a list of { "id", "kind": "single", "multi" or "ranked", "prompt", "options": [{ "id", "label" }, …], "minChoices" and "maxChoices" (both 1 by default) }; and optionally "description", "eligibility" ("any-signed-in-voter", the default, or "voter-roll"), "allowAbstain" (false by default), "opensAt" and "closesAt" (ISO 8601 with an offset), and "id" (a UUID; the API picks one when left out). Ids of questions and options are lower-case letters, digits and "-".',
+  'A ballot file is a JSON object: "title"; "questions", a list of { "id", "kind": "single", "multi" or "ranked", "prompt", "options": [{ "id", "label" }, …], "minChoices" and "maxChoices" (both 1 by default) }; and optionally "description", "eligibility" ("any-signed-in-voter", the default, or "voter-roll"), "allowAbstain" (false by default), "passkeyPolicy" (which devices may vote: "optional", the default, lets any signed-in device vote; "review-without" holds ballots from devices without a passkey for review; "required" lets only devices with a passkey vote, shutting out voters whose devices have none), "opensAt" and "closesAt" (ISO 8601 with an offset), and "id" (a UUID; the API picks one when left out). Ids of questions and options are lower-case letters, digits and "-".',
   'For example: { "title": "Night ferry", "questions": [{ "id": "ferry", "kind": "single", "prompt": "Keep the night ferry?", "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] }] }',
 ].join("\n\n");
 
@@ -53,9 +53,15 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   // An unknown field is named itself, not the object holding it.
   const field: JsonPath = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
   const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
-  const message = missing ? `missing (expected ${issue.expected})` : issue.message.replace(/\.$/, "");
+  const message = missing ? `missing (expected ${issue.expected})` : issue.code === "invalid_value" ? `must be ${oneOf(issue.values)}` : issue.message.replace(/\.$/, "");
   const more = others.length ? ` (and ${others.length} more ${others.length === 1 ? "problem" : "problems"})` : "";
   throw usage(`${where(offsetOf(scan.valueAt, field))}: ${formatPath(field)}: ${message}${more}.`);
+}
+
+/** `"optional", "review-without" or "required"`: zod's `"optional"|"review-without"|"required"` in words. */
+function oneOf(values: readonly unknown[]): string {
+  const quoted = values.map((value) => JSON.stringify(value));
+  return quoted.length > 1 ? `one of ${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}` : (quoted[0] ?? "something else");
 }
 
 /** Where the value at a path starts; a missing field points at the object that lacks it. */

@@ -3,10 +3,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ReasonField, reasonProblem } from "./[id]/reason-form";
 import { BallotPreview } from "./ballot-preview";
-import { type ElectionDraft, type ElectionFields, type Eligibility, toElectionFields } from "./form/draft";
+import { eligibilityChoices, passkeyExplained, passkeyPolicyChoices } from "./election-rules";
+import { type ElectionDraft, type ElectionFields, toElectionFields } from "./form/draft";
 import { QuestionsEditor } from "./form/questions-editor";
 import { RefusalNotice } from "./form/refusal-notice";
-import { legendLikeLabel, plainFieldset } from "./form/styles";
+import { RuleChoices } from "./form/rule-choices";
 import { TextField } from "./form/text-field";
 import { type DraftProblems, draftProblems } from "./form/validate";
 
@@ -21,11 +22,6 @@ interface ElectionFormProps {
 }
 
 const noProblems: DraftProblems = { byQuestion: {}, count: 0 };
-
-const eligibilityChoices: ReadonlyArray<{ value: Eligibility; label: string; hint: string }> = [
-  { value: "any-signed-in-voter", label: "Anyone signed in", hint: "Every voter with an account may vote, once." },
-  { value: "voter-roll", label: "People on a voter roll", hint: "Only the e-mail addresses or ids you import on the election’s roll page may vote." },
-];
 
 /**
  * Creates or edits an election's definition (not its schedule, set on the election's page),
@@ -64,17 +60,15 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
           <h2 id={ids.about}>The election</h2>
           <TextField label="Title" value={draft.title} required error={shown.title} onChange={(title) => edit({ title })} />
           <TextField label="Description" hint="Optional: what voters decide, and anything they should know first." value={draft.description} multiline error={shown.description} onChange={(description) => edit({ description })} />
-          <fieldset style={plainFieldset}>
-            <legend style={legendLikeLabel}>Who may vote</legend>
-            {eligibilityChoices.map((choice) => (
-              <label key={choice.value} className="choice">
-                <input type="radio" name="eligibility" value={choice.value} checked={draft.eligibility === choice.value} onChange={() => edit({ eligibility: choice.value })} />
-                <span>
-                  {choice.label} <span className="muted">— {choice.hint}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <RuleChoices legend="Who may vote" name="eligibility" choices={eligibilityChoices} value={draft.eligibility} onChange={(eligibility) => edit({ eligibility })} />
+          <RuleChoices
+            legend="Devices that may vote"
+            description={passkeyExplained}
+            name="passkeyPolicy"
+            choices={passkeyPolicyChoices}
+            value={draft.passkeyPolicy}
+            onChange={(passkeyPolicy) => edit({ passkeyPolicy })}
+          />
           <label className="choice">
             <input type="checkbox" checked={draft.allowAbstain} onChange={(event) => edit({ allowAbstain: event.target.checked })} />
             Voters may abstain on a question

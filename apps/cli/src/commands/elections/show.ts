@@ -1,7 +1,15 @@
 import { ux } from "@oclif/core";
+import type { PasskeyPolicy } from "@landslide/vote-engine";
 import { choiceRule, electionById, type OfficialElection } from "../../lib/elections";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 import { count, facts, shortTime, table } from "../../lib/format";
+
+/** Which devices may vote, with the word a ballot file uses for it. */
+const passkeyPolicyWords: Record<PasskeyPolicy, string> = {
+  optional: "optional: any signed-in device may vote",
+  "review-without": "review-without: ballots from devices without a passkey are held for review",
+  required: "required: only devices with a passkey may vote",
+};
 
 export default class ElectionsShow extends OfficialCommand {
   static override summary = "Show an election: its status, schedule, rules, turnout and questions.";
@@ -27,6 +35,8 @@ export default class ElectionsShow extends OfficialCommand {
           ["closes", shortTime(election.closesAt)],
           ["eligibility", election.eligibility],
           ["abstaining", election.allowAbstain ? "allowed" : "not allowed"],
+          // A policy newer than this CLI shows as its word.
+          ["passkeys", passkeyPolicyWords[election.passkeyPolicy] ?? election.passkeyPolicy],
           ["turnout", `${count(election.turnout, "ballot")} counted, ${election.quarantined} held for review`],
           ...(election.description ? [["description", election.description] as const] : []),
         ],

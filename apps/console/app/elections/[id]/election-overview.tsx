@@ -7,11 +7,12 @@ import { failureMessage } from "./failure-message";
 import { LifecyclePanel } from "./lifecycle-panel";
 import { LiveDashboard } from "./live-dashboard";
 import { type OfficialElection, useOfficialElection } from "./official-election";
+import { RulesPanel } from "./rules-panel";
 import { SchedulePanel } from "./schedule-form";
 import { useLiveSnapshot } from "./use-live-snapshot";
 import { useRecount } from "./use-recount";
 
-/** One election: its lifecycle, schedule, live results, recount, certification and exports. */
+/** One election: its lifecycle, schedule, rules, live results, recount, certification and exports. */
 export function ElectionOverview({ electionId }: { electionId: string }) {
   const election = useOfficialElection(electionId);
   if (election.data) return <ElectionDetails election={election.data} />;
@@ -44,6 +45,7 @@ function ElectionDetails({ election }: { election: OfficialElection }) {
       <ElectionHeader election={election} />
       <LifecyclePanel election={election} />
       <SchedulePanel election={election} />
+      <RulesPanel election={election} />
       <LiveDashboard electionId={election.id} live={live} />
       <CertificationPanel election={election} live={live} recount={recount} />
       <ExportPanel election={election} latest={recount.latest} />

@@ -8,6 +8,7 @@ type ElectionInput = RouterInputs["official"]["elections"]["create"]["election"]
 export type ElectionFields = Omit<ElectionInput, "id" | "opensAt" | "closesAt">;
 export type QuestionKind = ElectionFields["questions"][number]["kind"];
 export type Eligibility = NonNullable<ElectionFields["eligibility"]>;
+export type PasskeyPolicy = NonNullable<ElectionFields["passkeyPolicy"]>;
 
 /**
  * The form's state. Ids are not stored: they are derived from labels (see derived-ids.ts) unless
@@ -35,6 +36,7 @@ export interface ElectionDraft {
   readonly title: string;
   readonly description: string;
   readonly eligibility: Eligibility;
+  readonly passkeyPolicy: PasskeyPolicy;
   readonly allowAbstain: boolean;
   readonly questions: readonly QuestionDraft[];
 }
@@ -52,7 +54,7 @@ export function emptyQuestion(): QuestionDraft {
 }
 
 export function emptyDraft(): ElectionDraft {
-  return { title: "", description: "", eligibility: "any-signed-in-voter", allowAbstain: false, questions: [emptyQuestion()] };
+  return { title: "", description: "", eligibility: "any-signed-in-voter", passkeyPolicy: "optional", allowAbstain: false, questions: [emptyQuestion()] };
 }
 
 /** An existing election as a draft; ids that differ from what the label would give are kept as typed ids. */
@@ -61,6 +63,7 @@ export function draftOf(election: OfficialElection): ElectionDraft {
     title: election.title,
     description: election.description,
     eligibility: election.eligibility,
+    passkeyPolicy: election.passkeyPolicy,
     allowAbstain: election.allowAbstain,
     questions: election.questions.map((question) => ({
       key: newKey(),
@@ -86,6 +89,7 @@ export function toElectionFields(draft: ElectionDraft): ElectionFields {
     title: draft.title.trim(),
     description: draft.description.trim(),
     eligibility: draft.eligibility,
+    passkeyPolicy: draft.passkeyPolicy,
     allowAbstain: draft.allowAbstain,
     questions: draft.questions.map((question, index) => {
       const optionIdList = optionIds(question);

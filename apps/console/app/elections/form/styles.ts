@@ -18,3 +18,10 @@ export const plainList: CSSProperties = { listStyle: "none", padding: 0, margin:
 export const fieldRow: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0 1rem", alignItems: "flex-end" };
 
 export const select: CSSProperties = { font: "inherit", padding: "0.45rem 0.5rem", border: "1px solid var(--muted)", borderRadius: "0.375rem", maxWidth: "100%" };
+
+/**
+ * A radio or checkbox whose label wraps to several lines: the box keeps its size (a flex item
+ * would shrink it beside long text) and sits by the first line, not halfway down the hint.
+ */
+export const wrappingChoice: CSSProperties = { alignItems: "flex-start" };
+export const wrappingChoiceInput: CSSProperties = { flexShrink: 0, marginTop: "0.15rem" };
