@@ -14,43 +14,42 @@ const extensionResults = z.custom<AuthenticationExtensionsClientOutputs>(
   { error: "an object of extension results" },
 );
 
-export const registrationResponseSchema = z
-  .object({
-    id: base64url(1024),
-    rawId: base64url(1024),
-    type: z.literal("public-key"),
-    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-    clientExtensionResults: extensionResults,
-    response: z
-      .object({
-        clientDataJSON: base64url(4096),
-        attestationObject: base64url(16_384),
-        authenticatorData: base64url(4096).optional(),
-        transports: transports.optional(),
-        publicKeyAlgorithm: z.number().int().optional(),
-        publicKey: base64url(2048).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+/** A public-key credential as the browser serializes it, around the ceremony's own response. */
+const credential = <Response extends z.ZodType>(response: Response) =>
+  z
+    .object({
+      id: base64url(1024),
+      rawId: base64url(1024),
+      type: z.literal("public-key"),
+      authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+      clientExtensionResults: extensionResults,
+      response,
+    })
+    .strict();
 
-export const authenticationResponseSchema = z
-  .object({
-    id: base64url(1024),
-    rawId: base64url(1024),
-    type: z.literal("public-key"),
-    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-    clientExtensionResults: extensionResults,
-    response: z
-      .object({
-        clientDataJSON: base64url(4096),
-        authenticatorData: base64url(4096),
-        signature: base64url(1024),
-        userHandle: base64url(256).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+export const registrationResponseSchema = credential(
+  z
+    .object({
+      clientDataJSON: base64url(4096),
+      attestationObject: base64url(16_384),
+      authenticatorData: base64url(4096).optional(),
+      transports: transports.optional(),
+      publicKeyAlgorithm: z.number().int().optional(),
+      publicKey: base64url(2048).optional(),
+    })
+    .strict(),
+);
+
+export const authenticationResponseSchema = credential(
+  z
+    .object({
+      clientDataJSON: base64url(4096),
+      authenticatorData: base64url(4096),
+      signature: base64url(1024),
+      userHandle: base64url(256).optional(),
+    })
+    .strict(),
+);
 
 /** A registered passkey as the devices table keeps it (written by this API only, checked on the way back). */
 export const storedPasskeySchema = z.object({
