@@ -18,6 +18,8 @@ async function electionCli(args: readonly string[]): Promise<{ code: number; std
 }
 
 test("once an election closes, its results page shows the winner and every instant-runoff round, and its audit bundle verifies with the CLI", async ({ page }) => {
+  // Two waits for every task's copy of the election, three casts and a CLI run: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const official = await signedInClient("official@demo.landslide.test", "console");
   const election = await official.control.official.elections.create.mutate({
     election: {
