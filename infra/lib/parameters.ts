@@ -55,6 +55,35 @@ const geoRules = z
   })
   .refine((g) => (g.mode === "off") === (g.countries.length === 0), { error: "geo countries must be listed for allow/block and empty when off" });
 
+/**
+ * How long a voter can always keep a ballot (or the sign-up form) open and still send it with the
+ * token the page's challenge gave: a page opened just before its challenge is due again holds a
+ * token that old already, so the token must outlive the page's immunity by this much.
+ */
+export const BALLOT_DWELL_SECONDS = 3_600;
+
+/** WAF takes challenge immunity times from 300 s to three days. */
+const immunitySeconds = (what: string) => wholeNumber(what, 300, 259_200);
+
+const edgeChallenge = z
+  .object({
+    /**
+     * How long one solved (silent) challenge spares a browser the next on a ballot page. Shorter
+     * means a fresher token on every cast, at the price of the interstitial's second or two more often.
+     */
+    pageImmunitySeconds: immunitySeconds("pageImmunitySeconds"),
+    /**
+     * How long after its challenge a token still opens a cast or a sign-up ticket: the web ACL's
+     * challenge immunity time, which Bot Control's token labels (accepted, rejected) are judged by.
+     */
+    tokenImmunitySeconds: immunitySeconds("tokenImmunitySeconds"),
+    /** "block" refuses casts and sign-up tickets without a valid token; "count" only counts them (to watch a first rollout). */
+    enforcement: z.enum(["block", "count"], { error: "challenge enforcement must be block or count" }),
+  })
+  .refine((c) => c.tokenImmunitySeconds >= c.pageImmunitySeconds + BALLOT_DWELL_SECONDS, {
+    error: `tokenImmunitySeconds must exceed pageImmunitySeconds by at least ${BALLOT_DWELL_SECONDS} s: a voter who opens a ballot just before the page's challenge is due again still needs a valid token when casting`,
+  });
+
 /** CloudWatch Logs accepts only these retention periods (days). */
 const logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
@@ -98,6 +127,8 @@ export const parametersSchema = z
        */
       botControlLevel: z.enum(["COMMON", "TARGETED"]),
       geo: geoRules,
+      /** The silent challenge before a ballot or the sign-up form, and the token casts and sign-up tickets then need (docs/operations.md §5). */
+      challenge: edgeChallenge,
     }),
 
     // --- data ---
@@ -218,6 +249,13 @@ const shared = {
   imageTag: "latest-release",
 } satisfies Partial<Defaults>;
 
+/**
+ * A ballot page re-challenges after 15 minutes (a second or two of interstitial at most that
+ * often); a token opens casts for 75 minutes after its challenge, so a voter always has at least
+ * BALLOT_DWELL_SECONDS (an hour) between opening a ballot and casting it.
+ */
+const edgeChallengeDefaults: Parameters["waf"]["challenge"] = { pageImmunitySeconds: 900, tokenImmunitySeconds: 4_500, enforcement: "block" };
+
 const defaults: Record<EnvName, Defaults> = {
   dev: {
     ...shared,
@@ -226,7 +264,7 @@ const defaults: Record<EnvName, Defaults> = {
     natGateways: 1,
     publicHostname: "vote.dev.landslide.example",
     consoleHostname: "console.dev.landslide.example",
-    waf: { requestsPerIpPer5Minutes: 2_000, requestsPerSessionPer5Minutes: 600, botControlLevel: "COMMON", geo: { mode: "off", countries: [] } },
+    waf: { requestsPerIpPer5Minutes: 2_000, requestsPerSessionPer5Minutes: 600, botControlLevel: "COMMON", geo: { mode: "off", countries: [] }, challenge: edgeChallengeDefaults },
     aurora: { minCapacityAcu: 0, maxCapacityAcu: 4, backupRetentionDays: 7, readers: 0 },
     auditRetentionDays: 1,
     services: smallServices,
@@ -239,7 +277,7 @@ const defaults: Record<EnvName, Defaults> = {
     natGateways: 1,
     publicHostname: "vote.staging.landslide.example",
     consoleHostname: "console.staging.landslide.example",
-    waf: { requestsPerIpPer5Minutes: 5_000, requestsPerSessionPer5Minutes: 600, botControlLevel: "COMMON", geo: { mode: "off", countries: [] } },
+    waf: { requestsPerIpPer5Minutes: 5_000, requestsPerSessionPer5Minutes: 600, botControlLevel: "COMMON", geo: { mode: "off", countries: [] }, challenge: edgeChallengeDefaults },
     aurora: { minCapacityAcu: 0.5, maxCapacityAcu: 8, backupRetentionDays: 14, readers: 1 },
     auditRetentionDays: 30,
     services: smallServices,
@@ -261,6 +299,7 @@ const defaults: Record<EnvName, Defaults> = {
       // A national election: voters abroad vote too, so the default blocks nobody by country.
       // Set mode "allow" with a list (or "block") per election; see the runbook.
       geo: { mode: "off", countries: [] },
+      challenge: edgeChallengeDefaults,
     },
     // Control plane only: officials' queries, fraud cases, audit checkpoints. 4 connections per task
     // × ~300 tasks at peak ≈ 1,200 connections; 32 ACU gives max_connections ≈ 3,000.

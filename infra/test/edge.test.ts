@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
-import { WebAcl } from "../lib/constructs/web-acl";
+import { tokenRequiredPaths, WebAcl } from "../lib/constructs/web-acl";
 import { prod } from "./support/prod";
 import { expectNoPublicBuckets, expectWafRateRules } from "./support/safety";
+import { botControlInspects, matches, ruleNamed, webAclOf } from "./support/waf";
 
 const { templates, parameters, stacks } = prod;
 const template = templates.edge;
@@ -42,9 +43,46 @@ describe("the edge stack", () => {
         }),
       ]),
     });
-    // Bot Control is priced per request inspected: it runs after every cheaper rule.
+    // Bot Control is priced per request inspected: it runs after every cheaper rule. Only the rules
+    // that read its labels (the ballot pages' challenge, the token check) come after it.
     const botControl = rules().find((r) => r.Name === "BotControl")!;
-    expect(Math.max(...rules().map((r) => r.Priority))).toBe(botControl.Priority);
+    const after = rules().filter((r) => r.Priority > botControl.Priority);
+    expect(after.map((r) => r.Name).sort()).toEqual(["BallotPageChallenge", "EdgeTokenRequired"]);
+    for (const rule of after) expect(JSON.stringify(rule.Statement), rule.Name).toContain("awswaf:managed:");
+  });
+
+  it("challenges the voter site's ballot pages and checks tokens on casts and sign-up tickets, as the parameters say", () => {
+    const { properties, rules: all } = webAclOf(template);
+    const { challenge } = parameters.waf;
+    const page = ruleNamed(all, "BallotPageChallenge");
+    const token = ruleNamed(all, "EdgeTokenRequired");
+    expect(page.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: challenge.pageImmunitySeconds } });
+    expect(properties.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: challenge.tokenImmunitySeconds } });
+    expect(challenge.enforcement).toBe("block");
+    expect(token.Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 403 } } });
+
+    const host = parameters.publicHostname;
+    expect(matches(page.Statement, { method: "GET", host, path: "/elections/e-1" })).toBe(true);
+    expect(matches(page.Statement, { method: "GET", host: parameters.consoleHostname, path: "/elections/e-1" })).toBe(false);
+    for (const path of tokenRequiredPaths) expect(matches(token.Statement, { method: "POST", host, path, labels: ["awswaf:managed:token:absent"] }), path).toBe(true);
+  });
+
+  it("leaves the CLI's control API and the results document as they were: no challenge, no token, no Bot Control", () => {
+    const { rules: all } = webAclOf(template);
+    const host = parameters.publicHostname;
+    const requests = [
+      { method: "POST", host, path: "/api/control/trpc/operator.pauseElection" },
+      { method: "GET", host, path: "/api/control/trpc/official.elections" },
+      { method: "GET", host, path: "/api/results/v1/elections/e-1/results" },
+    ];
+    for (const request of requests) {
+      for (const name of ["BallotPageChallenge", "EdgeTokenRequired"]) {
+        expect(matches(ruleNamed(all, name).Statement, { ...request, labels: ["awswaf:managed:token:absent"] }), `${name}: ${request.method} ${request.path}`).toBe(false);
+      }
+      expect(botControlInspects(all, request), request.path).toBe(false);
+    }
+    // Nothing else challenges or asks for a CAPTCHA.
+    expect(all.filter((r) => r.Action && ("Challenge" in r.Action || "Captcha" in r.Action)).map((r) => r.Name)).toEqual(["BallotPageChallenge"]);
   });
 
   it("logs WAF verdicts with tokens redacted", () => {
@@ -76,6 +114,8 @@ describe("the edge stack", () => {
     )!;
     const behaviours = (distribution.Properties as { DistributionConfig: { CacheBehaviors: { PathPattern: string; CachePolicyId: unknown; Compress: boolean }[] } }).DistributionConfig.CacheBehaviors;
     expect(behaviours.map((b) => b.PathPattern)).toEqual(["/api/vote/*", "/api/control/*", "/api/results/v1/elections/*/results*", "/api/results/*"]);
+    // The token check's paths are the vote API's (as CloudFront receives them); ballot pages fall to the voter site.
+    for (const path of tokenRequiredPaths) expect(path.startsWith("/api/vote/trpc/"), path).toBe(true);
     const cachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     const [vote, control, snapshot, results] = behaviours;
     for (const api of [vote, control, results]) {
@@ -101,7 +141,16 @@ describe("the WAF's geo rule", () => {
   const build = (geo: { mode: "off" | "allow" | "block"; countries: string[] }) => {
     const app = new App({ builtinCloudFormationValidation: false, outdir: join(outdir, geo.mode) });
     const stack = new Stack(app, "Geo", { env: { region: "us-east-1" } });
-    new WebAcl(stack, "Waf", { name: "geo", requestsPerIpPer5Minutes: 100, requestsPerSessionPer5Minutes: 100, botControlLevel: "COMMON", geo, logRetentionDays: 30 });
+    new WebAcl(stack, "Waf", {
+      name: "geo",
+      requestsPerIpPer5Minutes: 100,
+      requestsPerSessionPer5Minutes: 100,
+      botControlLevel: "COMMON",
+      geo,
+      logRetentionDays: 30,
+      publicHostname: "vote.example.org",
+      challenge: { pageImmunitySeconds: 900, tokenImmunitySeconds: 4_500, enforcement: "block" },
+    });
     return Template.fromJSON(app.synth().getStackByName("Geo").template);
   };
 

@@ -29,6 +29,15 @@ describe("parameters", () => {
     expect(() => parametersFor("prod", { waf: { ...prod.waf, geo: { mode: "block", countries: ["de"] } } })).toThrow(/ISO 3166-1 alpha-2/);
   });
 
+  it("refuse challenge immunity times WAF does not take, and a token that dies before a ballot can be cast", () => {
+    const { waf } = parametersFor("prod");
+    expect(() => parametersFor("prod", { waf: { ...waf, challenge: { ...waf.challenge, pageImmunitySeconds: 60 } } })).toThrow(/pageImmunitySeconds must be at least 300/);
+    expect(() => parametersFor("prod", { waf: { ...waf, challenge: { ...waf.challenge, tokenImmunitySeconds: 300_000 } } })).toThrow(/tokenImmunitySeconds must be at most 259200/);
+    expect(() => parametersFor("prod", { waf: { ...waf, challenge: { ...waf.challenge, tokenImmunitySeconds: waf.challenge.pageImmunitySeconds } } })).toThrow(
+      /tokenImmunitySeconds must exceed pageImmunitySeconds by at least 3600 s/,
+    );
+  });
+
   it("size production for 240,000 requests per second at the target CPU (the runbook's arithmetic)", () => {
     const { voteApi } = parametersFor("prod").services;
     const perTaskPerSecond = (voteApi.requestsPerTaskPerMinute ?? 0) / 60;

@@ -65,6 +65,9 @@ export class EdgeStack extends Stack {
       botControlLevel: parameters.waf.botControlLevel,
       geo: parameters.waf.geo,
       logRetentionDays: parameters.logRetentionDays,
+      // The voter site (the public distribution's default behaviour) is where ballots are challenged.
+      publicHostname: parameters.publicHostname,
+      challenge: parameters.waf.challenge,
     });
 
     const certificate: ICertificate = parameters.certificateArn
