@@ -41,10 +41,10 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-    // Every e2e voter signs up from 127.0.0.1: the per-network sign-up limit (5 per 10 minutes) is
-    // raised here because these tests are about the site; the limit itself is attacked over HTTP in
-    // packages/api/test/attacks/sign-up-abuse.test.ts. The launcher passes it on to the vote API.
-    env: { LANDSLIDE_DATA_DIR: ".landslide/e2e", LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: "500" },
+    // Every e2e voter signs up from 127.0.0.1 at example.org: the per-network and per-domain sign-up limits are
+    // raised here because these tests are about the site; the limits themselves are attacked over HTTP in
+    // packages/api/test/attacks/sign-up-abuse.test.ts. The launcher passes them on to the vote API.
+    env: { LANDSLIDE_DATA_DIR: ".landslide/e2e", LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: "500", LANDSLIDE_SIGN_UP_LIMIT_PER_DOMAIN: "500" },
     stdout: "ignore",
     stderr: "pipe",
   },

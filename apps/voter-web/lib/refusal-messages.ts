@@ -12,12 +12,15 @@ const messages: Record<string, string> = {
   TOKEN_EXPIRED: "Your session has ended. Sign in again to cast your ballot.",
   DEVICE_LIMIT: "This account is already used on five devices; vote from one of them.",
   CHALLENGE_UNAVAILABLE: "A check that keeps bots out did not answer. Try again in a moment: your ballot is kept.",
+  // The edge's WAF refused the call: the browser check this page passed on opening has expired (or never ran).
+  EDGE_CHALLENGE_REQUIRED: "This page's check that keeps bots out has expired, so nothing was sent. Reload the page, then try again.",
   IDEMPOTENCY_KEY_REUSED: "This ballot changed after it was sent. Reload the page and cast it again.",
   ELECTION_STATE_STALE: "We could not confirm just now that voting is still open. Try again in a moment: your ballot is kept.",
   INPUT_TOO_DEEP: "This ballot could not be read. Reload the page and cast it again.",
   INPUT_TOO_LARGE: "This ballot could not be read. Reload the page and cast it again.",
   PASSKEY_REQUIRED: "This election only accepts ballots from a device with a passkey. Add a passkey on this device, then cast your ballot again: your answers are kept.",
   PASSKEY_INVALID: "Your passkey's signature on this ballot could not be checked, so the ballot was not counted. Cast it again; if this keeps happening, add your passkey again on this device.",
+  DISPOSABLE_EMAIL: "Use an e-mail address you keep: addresses from throwaway mail services cannot sign up.",
 };
 
 export function refusalMessage(reason: string | undefined, fallback: string): string {
@@ -36,7 +39,7 @@ export function signUpRefusalMessage(reason: string | undefined, details: Readon
   if (reason === "RATE_LIMITED") {
     const seconds = typeof details?.retryAfterSeconds === "number" ? details.retryAfterSeconds : 600;
     const minutes = Math.max(1, Math.ceil(seconds / 60));
-    const from = details?.scope === "device" ? "this device" : "your network";
+    const from = details?.scope === "device" ? "this device" : details?.scope === "e-mail domain" ? "your e-mail domain" : "your network";
     return `Too many sign-ups from ${from}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
   }
   if (reason?.startsWith("CHALLENGE_")) return "The check that keeps bots out did not pass. Try again in a moment.";

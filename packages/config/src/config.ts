@@ -33,7 +33,9 @@ export interface Config {
   readonly audit: { readonly epochRecords: number; readonly epochSeconds: number; readonly archiveDir: string };
   readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
   /** Sign-up tickets the vote API gives (each self sign-up needs one). */
-  readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number };
+  readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number; readonly perDomainPer10Minutes: number };
+  /** E-mail domains (lower case) whose addresses may always sign up: not refused as throwaway, not held to the per-domain limit. */
+  readonly signUpAllowedDomains: readonly string[];
   /** The sign-up ticket key (base64url) when given apart from the keys file (production: its own secret). */
   readonly signUpTicketKey: string | undefined;
   readonly risk: {
@@ -169,7 +171,9 @@ function fromEnvironment(env: Environment): Config {
     signUpLimits: {
       perNetworkPer10Minutes: env.LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK,
       perDevicePerDay: env.LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE,
+      perDomainPer10Minutes: env.LANDSLIDE_SIGN_UP_LIMIT_PER_DOMAIN,
     },
+    signUpAllowedDomains: env.LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS,
     signUpTicketKey: env.LANDSLIDE_SIGN_UP_TICKET_KEY,
     risk: {
       quarantineAt: env.LANDSLIDE_RISK_QUARANTINE_SCORE,

@@ -120,6 +120,19 @@ export const environmentSchema = z.object({
   // Self sign-ups (tickets from the vote API) per address block (/24, /64) per 10 minutes, and per device key per day.
   LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: wholeNumber(1, 1_000_000, 5, "a whole number of sign-ups per 10 minutes"),
   LANDSLIDE_SIGN_UP_LIMIT_PER_DEVICE: wholeNumber(1, 1_000_000, 3, "a whole number of sign-ups per day"),
+  // Self sign-ups per e-mail domain per 10 minutes, across tasks: a farm's addresses at one small
+  // domain (anna.1@x.org, anna.2@x.org, …). Large public providers (gmail.com, …) are not limited
+  // this way (packages/api/src/sign-up/large-providers.ts), nor are the allowed domains below.
+  LANDSLIDE_SIGN_UP_LIMIT_PER_DOMAIN: wholeNumber(1, 1_000_000, 20, "a whole number of sign-ups per 10 minutes"),
+  // E-mail domains that may always sign up (comma-separated; their subdomains too): neither refused
+  // as a throwaway mail service nor held to the per-domain limit, for an organisation whose own
+  // domain is wrongly listed or whose members all sign up at once. Network, device and human-check
+  // limits still apply.
+  LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim().toLowerCase().replace(/\.$/, "")).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, { error: "comma-separated domains such as example.org,members.example.net" }))),
   // The key that signs sign-up tickets, base64url (32 bytes or more). Production passes it from a
   // secret of its own, which Cognito's pre-sign-up Lambda also reads; unset, the keys file's is used.
   LANDSLIDE_SIGN_UP_TICKET_KEY: z

@@ -1,8 +1,10 @@
 import { isIPv6 } from "node:net";
 
-export interface RateRule {
-  /** What is counted: "ip" (by /24 or /64 block), "account" or "device" (key thumbprint). */
-  readonly scope: "ip" | "account" | "device";
+/** What is counted: "ip" (by /24 or /64 block), "account", "device" (key thumbprint) or "domain" (a sign-up's e-mail domain). */
+export type RateScope = "ip" | "account" | "device" | "domain";
+
+export interface RateRule<S extends RateScope = RateScope> {
+  readonly scope: S;
   readonly limit: number;
   readonly windowSeconds: number;
   /** Counted across every task through the shared table (see RateLimiter); otherwise in this task only. */
@@ -14,17 +16,17 @@ export interface SharedRateCounter {
   add(key: string, windowSeconds: number, at: Date, amount: number): Promise<{ count: number; resetAt: Date }>;
 }
 
-export type RateDecision =
+export type RateDecision<S extends RateScope = RateScope> =
   | {
       readonly allowed: true;
       /** This window's count per scope, including this request: the risk score's velocity signals. */
-      readonly counts: Readonly<Partial<Record<RateRule["scope"], number>>>;
+      readonly counts: Readonly<Partial<Record<S, number>>>;
     }
-  | { readonly allowed: false; readonly scope: RateRule["scope"]; readonly retryAfterSeconds: number };
+  | { readonly allowed: false; readonly scope: S; readonly retryAfterSeconds: number };
 
-interface Window {
+interface Window<S extends RateScope> {
   readonly key: string;
-  readonly rule: RateRule;
+  readonly rule: RateRule<S>;
   readonly startsAt: Date;
   readonly resetAt: Date;
   /** The total across tasks at this task's last report (its own reported hits included). */
@@ -55,14 +57,15 @@ interface Window {
  * behind a round-robin balancer a client may reach T times the limit, about the same per task.
  * A window may admit up to twice its limit across its boundary, the known price of fixed windows.
  */
-export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
+export class RateLimiter<S extends RateScope = RateScope> {
+  private readonly windows = new Map<string, Window<S>>();
   private timer: NodeJS.Timeout | undefined;
   private reporting: Promise<void> | undefined;
 
   constructor(
     private readonly shared: SharedRateCounter,
-    private readonly rules: readonly RateRule[],
+    /** The scopes a limiter is built with are the only ones its refusals can name. */
+    private readonly rules: readonly RateRule<S>[],
     private readonly options: {
       readonly reportEveryMs: number;
       /** A block's unreported hits in this task before they are written (default 1: every hit, within reportEveryMs). */
@@ -72,8 +75,8 @@ export class RateLimiter {
   ) {}
 
   /** Counts this request against every rule it falls under, unless one of them is already at its limit. */
-  check(subject: { readonly ip: string; readonly account?: string; readonly device?: string }, action: string, now: Date): RateDecision {
-    const windows: Window[] = [];
+  check(subject: { readonly ip: string; readonly account?: string; readonly device?: string; readonly domain?: string }, action: string, now: Date): RateDecision<S> {
+    const windows: Window<S>[] = [];
     for (const rule of this.rules) {
       const id = rule.scope === "ip" ? addressBlock(subject.ip) : subject[rule.scope];
       if (!id) continue;
@@ -83,7 +86,7 @@ export class RateLimiter {
       }
       windows.push(window);
     }
-    const counts: Partial<Record<RateRule["scope"], number>> = {};
+    const counts: Partial<Record<S, number>> = {};
     for (const window of windows) {
       window.pending += 1;
       counts[window.rule.scope] = window.known + window.pending;
@@ -134,7 +137,7 @@ export class RateLimiter {
     this.timer.unref();
   }
 
-  private windowFor(key: string, rule: RateRule, now: Date): Window {
+  private windowFor(key: string, rule: RateRule<S>, now: Date): Window<S> {
     const index = Math.floor(now.getTime() / 1000 / rule.windowSeconds);
     const mapKey = `${key}#${index}`;
     let window = this.windows.get(mapKey);

@@ -7,6 +7,7 @@ import { ProofOfWorkCheck } from "../human-check/proof-of-work";
 import { RateLimiter } from "../guards/rate-limit";
 import type { Logger } from "../logger";
 import type { Dependencies } from "../services/dependencies";
+import { domainAndParents } from "./email-domain";
 
 const TEN_MINUTES = 600;
 const ONE_DAY = 86_400;
@@ -32,6 +33,9 @@ export function createSignUpServices(
   const { keyMaterial } = shared;
   let humanCheck: HumanCheck | undefined;
   let ticketKey: Uint8Array | undefined;
+  const counter = new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces);
+  const onReportError = (error: unknown) => shared.logger.warn({ err: error }, "reporting sign-up rate-limit counts failed; they go with the next report");
+  const allowedDomains = new Set(config.signUpAllowedDomains);
   return {
     /** Production gives the key in its own secret (LANDSLIDE_SIGN_UP_TICKET_KEY), which the pre-sign-up Lambda reads too; else the keys file's. */
     ticketKey: () => (ticketKey ??= config.signUpTicketKey ? new Uint8Array(Buffer.from(config.signUpTicketKey, "base64url")) : keyMaterial().signUpTicketKey),
@@ -52,13 +56,24 @@ export function createSignUpServices(
             })),
     /** Both counted across every task through the shared table: sign-ups are few, exactness matters more than a write. */
     limiter: new RateLimiter(
-      new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces),
+      counter,
       [
         { scope: "ip", limit: config.signUpLimits.perNetworkPer10Minutes, windowSeconds: TEN_MINUTES, shared: true },
         { scope: "device", limit: config.signUpLimits.perDevicePerDay, windowSeconds: ONE_DAY, shared: true },
       ],
-      { reportEveryMs: 1000, onReportError: (error) => shared.logger.warn({ err: error }, "reporting sign-up rate-limit counts failed; they go with the next report") },
+      { reportEveryMs: 1000, onReportError },
     ),
+    /**
+     * Sign-ups per e-mail domain, apart from the limiter above because it is asked later: only once
+     * the human check has passed, so nobody can spend a small organisation's allowance without
+     * solving one check per sign-up (see issue-ticket.ts).
+     */
+    domainLimiter: new RateLimiter(counter, [{ scope: "domain", limit: config.signUpLimits.perDomainPer10Minutes, windowSeconds: TEN_MINUTES, shared: true }], {
+      reportEveryMs: 1000,
+      onReportError,
+    }),
+    /** The operator's LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: this domain or one above it is listed there. */
+    isAllowedDomain: (domain: string): boolean => domainAndParents(domain).some((name) => allowedDomains.has(name)),
   };
 }
 

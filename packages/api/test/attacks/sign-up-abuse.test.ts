@@ -11,6 +11,7 @@ import { signSignUpTicket, TICKET_METADATA_KEY } from "@landslide/config/sign-up
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type DeviceKeyStore, memoryDeviceKeyStore, refusalOf } from "../../src/client/index";
 import { solveChallenge } from "../../src/human-check/solve";
+import { isDisposableDomain } from "../../src/sign-up/disposable-domains";
 import { type Deployment, startDeployment } from "../../src/testing/index";
 import { fetchFrom } from "./support";
 
@@ -22,7 +23,14 @@ import { fetchFrom } from "./support";
  * goes over real HTTP to the vote API and to cognito-local with its trigger.
  *
  * Every loopback address reaches this machine; the API limits by /24, so 127.0.N.x plays network N.
+ *
+ * The e-mail address is the one thing about a sign-up the caller cannot make up freely, so the
+ * ticket also refuses throwaway mail services and counts sign-ups per e-mail domain (at most 20
+ * per 10 minutes, large public providers exempt). example.org, every other test's domain, stays
+ * well under that; the allowed domain below is on the throwaway list and stands for an
+ * organisation the list names wrongly.
  */
+const ALLOWED_LISTED_DOMAIN = "jetable.org";
 let stack: TestStack;
 let deployment: Deployment;
 let cognito: CognitoIdentityProviderClient;
@@ -30,7 +38,7 @@ const PASSWORD = "Correct-Horse-42-battery";
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: false });
-  deployment = await startDeployment(stack, { LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
+  deployment = await startDeployment(stack, { LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000", LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: ALLOWED_LISTED_DOMAIN });
   cognito = new CognitoIdentityProviderClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
 }, 120_000);
 afterAll(async () => {
@@ -86,6 +94,28 @@ async function ticketFor(address: string, from: string): Promise<string> {
   if (challenge.kind !== "proof-of-work") throw new Error("this test expects proof of work");
   const solution = await solveChallenge(challenge);
   return (await api.vote.signUp.ticket.mutate({ email: address, humanCheck: solution! })).ticket;
+}
+
+/** A ticket asked with the human check solved, from network `from` and a device key of its own: "ticket", or the refusal. */
+async function ticketOutcome(address: string, from: string): Promise<{ outcome: string; message?: string; details?: Readonly<Record<string, unknown>> }> {
+  return ticketFor(address, from).then(
+    () => ({ outcome: "ticket" }),
+    (error: unknown) => {
+      const refused = refusalOf(error);
+      return refused ? { outcome: refused.reason, message: refused.message, ...(refused.details ? { details: refused.details } : {}) } : { outcome: String(error) };
+    },
+  );
+}
+
+/** The ticket procedure over raw HTTP with no human check at all, as a prober would call it: status, reason and message. */
+async function unsolvedTicket(address: string, from: string) {
+  const response = await fetchFrom(from)(`${deployment.urls.voteApi}/trpc/signUp.ticket`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: address }),
+  });
+  const { error } = (await response.json()) as { error?: { message: string; data: { reason: string } } };
+  return { status: response.status, reason: error?.data.reason, message: error?.message };
 }
 
 describe("a burst of sign-ups from one network", () => {
@@ -180,5 +210,80 @@ describe("sign-ups straight against Cognito", () => {
       (error: unknown) => refusalOf(error)?.reason,
     );
     expect(reason).toBe("CHALLENGE_INVALID");
+  });
+});
+
+describe("sign-ups at throwaway mail services", () => {
+  const THROWAWAY = "Use an e-mail address you keep: addresses from throwaway mail services cannot sign up.";
+
+  it("are refused DISPOSABLE_EMAIL before any human check is asked, at the domain, a subdomain of it, in any case", async () => {
+    const tag = randomBytes(4).toString("hex");
+    for (const address of [`anna.${tag}@mailinator.com`, `anna.${tag}@inbox.mailinator.com`, `ANNA.${tag}@MAILINATOR.COM`, `anna.${tag}@Sub.Yopmail.Com`]) {
+      expect(await unsolvedTicket(address, "127.0.5.1"), address).toEqual({ status: 403, reason: "DISPOSABLE_EMAIL", message: THROWAWAY });
+    }
+    // The same request at an ordinary address is asked for its human check: the refusal above came first.
+    expect(await unsolvedTicket(email("unsolved"), "127.0.5.1")).toMatchObject({ status: 412, reason: "CHALLENGE_REQUIRED" });
+  });
+
+  it("do not use up the network's sign-ups, and an ordinary address from the same network still gets its ticket and its account", async () => {
+    for (let i = 0; i < 8; i++) expect((await unsolvedTicket(`farm${i}.${randomBytes(4).toString("hex")}@guerrillamail.com`, "127.0.6.1")).reason).toBe("DISPOSABLE_EMAIL");
+    const address = email("ordinary");
+    const ticket = await ticketFor(address, "127.0.6.1");
+    expect(await straightSignUp(address, ticket)).toBe("created");
+    expect(await accountExists(address)).toBe(true);
+  });
+
+  it("are refused through the SDK with no account created", async () => {
+    const address = `sdk.${randomBytes(4).toString("hex")}@mailinator.com`;
+    const refused = await client("127.0.7.1")
+      .auth.signUp(address, PASSWORD)
+      .then(() => undefined, (error: unknown) => refusalOf(error));
+    expect(refused).toMatchObject({ reason: "DISPOSABLE_EMAIL", message: THROWAWAY });
+    expect(await accountExists(address)).toBe(false);
+  });
+
+  it("let a domain the operator allows (LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS) sign up although the list names it, and no other", async () => {
+    expect(isDisposableDomain(ALLOWED_LISTED_DOMAIN)).toBe(true);
+    const address = `member.${randomBytes(4).toString("hex")}@${ALLOWED_LISTED_DOMAIN.toUpperCase()}`;
+    const ticket = await ticketFor(address, "127.0.7.1");
+    expect(await straightSignUp(address, ticket)).toBe("created");
+    expect((await ticketOutcome(`member.${randomBytes(4).toString("hex")}@yopmail.com`, "127.0.7.1")).outcome).toBe("DISPOSABLE_EMAIL");
+  });
+});
+
+describe("a cluster of sign-ups at one e-mail domain", () => {
+  // Six networks, four sign-ups each, a device key each: within every network and device limit.
+  const networks = [10, 11, 12, 13, 14, 15];
+
+  it("is cut at 20 per 10 minutes however many networks and devices it comes from, counting subdomains with their domain", async () => {
+    const farm = `farm-${randomBytes(4).toString("hex")}.org`;
+    const outcomes = await Promise.all(
+      networks.flatMap((n, i) =>
+        [0, 1, 2, 3].map((j) => {
+          // anna.1@farm, anna.2@farm, …, and some at the farm's wildcard subdomains.
+          const address = j === 3 ? `${randomBytes(3).toString("hex")}@mx${i}.${farm}` : `anna.${i * 4 + j}@${farm}`;
+          return ticketOutcome(address, `127.0.${n}.${j + 1}`);
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.outcome === "ticket")).toHaveLength(20);
+    const refused = outcomes.filter((o) => o.outcome !== "ticket");
+    expect(refused.map((o) => o.outcome)).toEqual(["RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED"]);
+    for (const o of refused) {
+      expect(o.message).toMatch(/^Too many sign-ups from this e-mail domain; try again in \d+ minutes?\.$/);
+      expect(o.details).toMatchObject({ scope: "e-mail domain" });
+      expect((o.details as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    }
+
+    // Without a human check the domain's state is not told: such a request is asked for its check.
+    expect(await unsolvedTicket(`anna.99@${farm}`, "127.0.16.1")).toMatchObject({ status: 412, reason: "CHALLENGE_REQUIRED" });
+    // Another small domain is counted on its own.
+    expect((await ticketOutcome(`anna.1@other-${randomBytes(4).toString("hex")}.org`, "127.0.16.1")).outcome).toBe("ticket");
+  });
+
+  it("is not cut at a large public provider: 24 gmail.com sign-ups from the same spread all get tickets", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const outcomes = await Promise.all(networks.flatMap((n, i) => [0, 1, 2, 3].map((j) => ticketOutcome(`anna.${tag}.${i * 4 + j}@gmail.com`, `127.0.${n + 10}.${j + 1}`))));
+    expect(outcomes.map((o) => o.outcome)).toEqual(Array.from({ length: 24 }, () => "ticket"));
   });
 });
