@@ -22,7 +22,7 @@ export class NetworkReputation {
     private readonly options: { readonly refreshMs: number; readonly logger: Logger },
   ) {}
 
-  /** Whether the address is in an imported list of the category; starts the refreshes on first use. */
+  /** Whether the address is in an imported list of the category (starts the refreshes if the service has not). */
   has(category: NetworkCategory, ip: string): boolean {
     this.start();
     return this.byCategory[category].has(ip);

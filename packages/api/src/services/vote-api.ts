@@ -8,5 +8,10 @@ await runService({
   name: "vote-api",
   port: (config) => config.ports.voteApi,
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.votes), cognito: deps.checks.cognito() }),
-  routes: (deps, logger, metrics) => trpcRoutes(serviceRouters["vote-api"], createAppServices(deps, metrics, logger), logger),
+  routes: (deps, logger, metrics) => {
+    const services = createAppServices(deps, metrics, logger);
+    // The imported network lists are read from the start, not from the first cast: no cast is judged without them.
+    services.networkReputation.start();
+    return trpcRoutes(serviceRouters["vote-api"], services, logger);
+  },
 });
