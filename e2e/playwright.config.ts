@@ -1,5 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
+// The tests play the proxy in front of the stack (a load balancer): trusted, they may say where an
+// SDK voter comes from (X-Forwarded-For), so the bot-farm spec's people vote from networks of their
+// own. Browsers send no such header and stay on 127.0.0.1. Set here, the stack and the workers both see it.
+process.env.LANDSLIDE_TRUSTED_PROXIES ??= "127.0.0.1";
+
 // Debian's Chromium: Playwright's own browser download cannot reach the internet here.
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

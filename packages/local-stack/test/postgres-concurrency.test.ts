@@ -54,6 +54,7 @@ beforeAll(async () => {
       status: "draft",
       allowAbstain: false,
       eligibility: "any-signed-in-voter",
+      passkeyPolicy: "optional",
       opensAt: null,
       closesAt: null,
       questions: [{ id: questionOf(id), kind: "single", prompt: "Which?", minChoices: 1, maxChoices: 1, options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }],

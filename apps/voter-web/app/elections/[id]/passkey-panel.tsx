@@ -85,74 +85,84 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
   }, [add.isSuccess, skipped]);
 
   const required = policy === "required";
-  if (add.isSuccess) {
-    return (
-      <>
-        <div role="status">
-          <p ref={after} tabIndex={-1} className="notice ok">
-            Passkey added. When you cast your ballot, this device will ask for your fingerprint, face or screen lock to sign it.
-          </p>
-        </div>
-        {children}
-      </>
-    );
-  }
-  // A device that has one needs no card; one that could not be asked goes on, and a cast's refusal says what is missing.
-  if (device.isError || device.data) return <>{children}</>;
-  if (device.isPending || support.isPending) return required ? <p role="status">Checking this device for a passkey…</p> : <>{children}</>;
-  if (skipped) {
-    return (
-      <>
-        <p ref={after} tabIndex={-1} className="muted">
-          You chose to vote without a passkey.{" "}
-          <button type="button" className="link" onClick={() => setSkipped(false)}>
-            Add one after all
-          </button>
-        </p>
-        {children}
-      </>
-    );
-  }
-
-  const canTry = support.data === "ready" || support.data === "no-built-in";
+  const card = passkeyCard();
+  // The ballot keeps one place whatever shows above it: a ballot rebuilt under the voter's hands loses their focus and their keystrokes.
   return (
     <>
-      <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="passkey-heading" aria-describedby="passkey-why">
-        <h2 id="passkey-heading" ref={heading} tabIndex={-1} style={{ marginTop: 0 }}>{headings[policy]}</h2>
-        <p id="passkey-why">
-          A passkey stays on this device and is unlocked with your fingerprint, face or screen lock. It proves that a person on a real device cast the ballot, not a
-          program. Your fingerprint or face never leaves the device.
-        </p>
-        {required ? (
-          <p className="notice">
-            <strong>This election only accepts ballots from a device with a passkey.</strong> You cannot cast your ballot until you add one.
-          </p>
-        ) : policy === "review-without" ? (
-          <p className="notice">Ballots cast without a passkey are checked by the election office before they count. With one, your ballot counts as soon as it arrives.</p>
-        ) : (
-          <p>It is up to you: you can also vote without one.</p>
-        )}
-        {support.data ? <SupportProblem support={support.data} /> : null}
-        {add.isPending ? <p role="status">Follow your device’s prompt: touch the sensor, look at the camera, or enter your screen lock.</p> : null}
-        {add.isError ? (
-          <p role="alert" className="notice bad">
-            {addFailureMessage(add.error)}
-          </p>
-        ) : null}
-        <div className="actions">
-          {canTry ? (
-            <button type="button" onClick={() => add.mutate()} disabled={add.isPending}>
-              {add.isPending ? "Waiting for your passkey…" : "Add a passkey"}
-            </button>
-          ) : null}
-          {required ? null : (
-            <button type="button" className="secondary" onClick={() => setSkipped(true)} disabled={add.isPending}>
-              {policy === "review-without" ? "Vote without a passkey" : "Not now"}
-            </button>
-          )}
-        </div>
-      </section>
-      {required ? null : children}
+      {card.above}
+      {card.ballot ? children : null}
     </>
   );
+
+  function passkeyCard(): { above: ReactNode; ballot: boolean } {
+    if (add.isSuccess) {
+      return {
+        above: (
+          <div role="status">
+            <p ref={after} tabIndex={-1} className="notice ok">
+              Passkey added. When you cast your ballot, this device will ask for your fingerprint, face or screen lock to sign it.
+            </p>
+          </div>
+        ),
+        ballot: true,
+      };
+    }
+    // A device that has one needs no card; one that could not be asked goes on, and a cast's refusal says what is missing.
+    if (device.isError || device.data) return { above: null, ballot: true };
+    if (device.isPending || support.isPending) return required ? { above: <p role="status">Checking this device for a passkey…</p>, ballot: false } : { above: null, ballot: true };
+    if (skipped) {
+      return {
+        above: (
+          <p ref={after} tabIndex={-1} className="muted">
+            You chose to vote without a passkey.{" "}
+            <button type="button" className="link" onClick={() => setSkipped(false)}>
+              Add one after all
+            </button>
+          </p>
+        ),
+        ballot: true,
+      };
+    }
+    const canTry = support.data === "ready" || support.data === "no-built-in";
+    return {
+      above: (
+        <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="passkey-heading" aria-describedby="passkey-why">
+          <h2 id="passkey-heading" ref={heading} tabIndex={-1} style={{ marginTop: 0 }}>{headings[policy]}</h2>
+          <p id="passkey-why">
+            A passkey stays on this device and is unlocked with your fingerprint, face or screen lock. It proves that a person on a real device cast the ballot, not a
+            program. Your fingerprint or face never leaves the device.
+          </p>
+          {required ? (
+            <p className="notice">
+              <strong>This election only accepts ballots from a device with a passkey.</strong> You cannot cast your ballot until you add one.
+            </p>
+          ) : policy === "review-without" ? (
+            <p className="notice">Ballots cast without a passkey are checked by the election office before they count. With one, your ballot counts as soon as it arrives.</p>
+          ) : (
+            <p>It is up to you: you can also vote without one.</p>
+          )}
+          {support.data ? <SupportProblem support={support.data} /> : null}
+          {add.isPending ? <p role="status">Follow your device’s prompt: touch the sensor, look at the camera, or enter your screen lock.</p> : null}
+          {add.isError ? (
+            <p role="alert" className="notice bad">
+              {addFailureMessage(add.error)}
+            </p>
+          ) : null}
+          <div className="actions">
+            {canTry ? (
+              <button type="button" onClick={() => add.mutate()} disabled={add.isPending}>
+                {add.isPending ? "Waiting for your passkey…" : "Add a passkey"}
+              </button>
+            ) : null}
+            {required ? null : (
+              <button type="button" className="secondary" onClick={() => setSkipped(true)} disabled={add.isPending}>
+                {policy === "review-without" ? "Vote without a passkey" : "Not now"}
+              </button>
+            )}
+          </div>
+        </section>
+      ),
+      ballot: !required,
+    };
+  }
 }
