@@ -28,15 +28,16 @@ const castInput = z
   })
   .strict();
 
-/** A device token for one of the caller's device keys, with what is known of it now. */
+/** A device token for one of the caller's device keys, with what is known of it now: the account is first seen at its oldest binding. */
 async function issueDeviceToken(
   ctx: { readonly identity: { readonly sub: string }; readonly services: AppServices },
-  device: { readonly thumbprint: string; readonly accountFirstSeen: Date; readonly passkey: PasskeyCredential | undefined },
+  device: { readonly thumbprint: string; readonly bindings: ReadonlyArray<{ readonly boundAt: Date }>; readonly passkey: PasskeyCredential | undefined },
 ) {
   const { devices, clock, deviceTokens } = ctx.services;
+  const accountFirstSeen = new Date(Math.min(...device.bindings.map((binding) => binding.boundAt.getTime())));
   const accountsOnDevice = await devices.accountsOn(device.thumbprint);
   const passkey = device.passkey && { id: device.passkey.id, publicKey: device.passkey.publicKey, counter: device.passkey.counter };
-  const { token, expiresAt } = await deviceTokens().issue({ sub: ctx.identity.sub, thumbprint: device.thumbprint, accountsOnDevice, accountFirstSeen: device.accountFirstSeen, passkey }, clock.now());
+  const { token, expiresAt } = await deviceTokens().issue({ sub: ctx.identity.sub, thumbprint: device.thumbprint, accountsOnDevice, accountFirstSeen, passkey }, clock.now());
   return { deviceToken: token, expiresAt: expiresAt.toISOString() };
 }
 
@@ -62,10 +63,9 @@ export const voterRouter = {
       await devices.bind(ctx.identity.sub, thumbprint, now);
       bindings = [...bindings, { thumbprint, boundAt: now }];
     }
-    const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
     const stored = registered ? undefined : await devices.passkeyOf(ctx.identity.sub, thumbprint);
     const passkey = stored === undefined ? undefined : storedPasskeySchema.parse(stored);
-    const token = await issueDeviceToken(ctx, { thumbprint, accountFirstSeen, passkey });
+    const token = await issueDeviceToken(ctx, { thumbprint, bindings, passkey });
     return { thumbprint, registered, passkeyId: passkey?.id ?? null, ...token };
   }),
   /** Step one of backing this device key with a passkey: the options for navigator.credentials.create. */
@@ -81,8 +81,7 @@ export const voterRouter = {
     const verdict = await passkeys().verifyRegistration(input.response, { sub: ctx.identity.sub, thumbprint: ctx.deviceThumbprint }, now);
     if (!verdict.ok) throw refusal("FORBIDDEN", "PASSKEY_INVALID", verdict.message);
     await devices.savePasskey(ctx.identity.sub, ctx.deviceThumbprint, { ...verdict.value }, now);
-    const accountFirstSeen = new Date(Math.min(...bindings.map((binding) => binding.boundAt.getTime())));
-    const token = await issueDeviceToken(ctx, { thumbprint: ctx.deviceThumbprint, accountFirstSeen, passkey: verdict.value });
+    const token = await issueDeviceToken(ctx, { thumbprint: ctx.deviceThumbprint, bindings, passkey: verdict.value });
     return { credentialId: verdict.value.id, attestation: verdict.value.attestation.format, ...token };
   }),
   cast: castProcedure.input(castInput).mutation(({ ctx, input }) =>

@@ -52,10 +52,7 @@ export class DynamoDbNetworkLists {
 
   /** The live import's parts, in order. */
   async content(info: NetworkListInfo): Promise<string[]> {
-    const items = await this.queryAll({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :import)",
-      ExpressionAttributeValues: { ":pk": { S: listKey(info.name) }, ":import": { S: `PART#${info.importId}#` } },
-    });
+    const items = await this.parts(info.name, info.importId);
     const byPart = new Map(items.map((item) => [item.sk?.S ?? "", item.content?.S ?? ""]));
     return Array.from({ length: info.parts }, (_, i) => byPart.get(partKey(info.importId, i + 1)) ?? "");
   }
@@ -69,12 +66,16 @@ export class DynamoDbNetworkLists {
   }
 
   private async partKeys(name: string, importId: string): Promise<string[]> {
-    const items = await this.queryAll({
+    return (await this.parts(name, importId, "sk")).map((item) => item.sk?.S ?? "");
+  }
+
+  /** An import's staged parts (only the projected attributes, when given). */
+  private parts(name: string, importId: string, projection?: string): Promise<Array<Record<string, AttributeValue>>> {
+    return this.queryAll({
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :import)",
       ExpressionAttributeValues: { ":pk": { S: listKey(name) }, ":import": { S: `PART#${importId}#` } },
-      ProjectionExpression: "sk",
+      ...(projection ? { ProjectionExpression: projection } : {}),
     });
-    return items.map((item) => item.sk?.S ?? "");
   }
 
   private async deleteParts(name: string, importId: string): Promise<void> {
