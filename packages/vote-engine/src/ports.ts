@@ -58,6 +58,11 @@ export interface VoteStore {
   get(electionId: string, voterKey: string): Promise<StoredVote | undefined>;
   /** Moves a quarantined vote to released or voided, atomically and at most once. */
   review(electionId: string, voterKey: string, to: Review): Promise<ReviewOutcome>;
+  /**
+   * Holds an accepted (counted) vote for review after all, adding `reasons`, atomically and at
+   * most once: a vote an official released already stays counted.
+   */
+  withhold(electionId: string, voterKey: string, reasons: readonly string[]): Promise<ReviewOutcome>;
   /** Every vote of an election, for a recount; the order is unspecified. */
   scan(electionId: string): AsyncIterable<StoredVote>;
 }
@@ -65,6 +70,14 @@ export interface VoteStore {
 /** Where quarantined votes wait for officials (the control plane); every call is idempotent. */
 export interface FraudCaseSink {
   record(changes: readonly VoteChange[]): Promise<void>;
+}
+
+/**
+ * Sees each batch of changes once it is applied (the stream-side coordination watch). At most
+ * once: a crash between a commit and this call loses the batch for it, never for the count.
+ */
+export interface ChangeObserver {
+  observe(changes: readonly VoteChange[]): Promise<void>;
 }
 
 /** Where counted votes' commitments are logged (the audit log); idempotent like the fraud cases. */

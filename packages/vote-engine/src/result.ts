@@ -48,6 +48,7 @@ export const errorCodes = [
   // review of quarantined votes
   "VOTE_NOT_FOUND",
   "NOT_QUARANTINED",
+  "NOT_COUNTED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

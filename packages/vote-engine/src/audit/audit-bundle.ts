@@ -14,6 +14,8 @@ const entrySchema = z.discriminatedUnion("type", [
     reason: z.string(),
     details: z.record(z.string(), z.unknown()),
   }),
+  z.object({ type: z.literal("withdrawal"), receiptId: z.string().min(1), reasons: z.array(z.string()) }),
+  z.object({ type: z.literal("reinstatement"), receiptId: z.string().min(1) }),
 ]);
 
 export const logRecordSchema = z.object({

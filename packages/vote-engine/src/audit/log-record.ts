@@ -23,7 +23,24 @@ export interface ActionEntry {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
-export type LogEntry = BallotEntry | ActionEntry;
+/**
+ * A counted ballot taken back for review: its ballot entry stays where it was sealed, and from
+ * here on the receipt is not counted. Deterministic (no time of its own), so a replay is the same entry.
+ */
+export interface WithdrawalEntry {
+  readonly type: "withdrawal";
+  readonly receiptId: string;
+  /** Why it was held (the vote's review reasons, COORDINATED_GROUP among them). */
+  readonly reasons: string[];
+}
+
+/** A withdrawn ballot an official released: from here on its receipt counts again, once. */
+export interface ReinstatementEntry {
+  readonly type: "reinstatement";
+  readonly receiptId: string;
+}
+
+export type LogEntry = BallotEntry | ActionEntry | WithdrawalEntry | ReinstatementEntry;
 
 /** One link of an election's log: its place, the hash of the link before, and its own hash. */
 export interface LogRecord {

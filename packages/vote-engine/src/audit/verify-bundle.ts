@@ -27,6 +27,8 @@ export type DiscrepancyCode =
   | "BALLOT_DUPLICATED"
   | "BALLOT_NOT_IN_LOG"
   | "BALLOT_NOT_PUBLISHED"
+  | "BALLOT_WITHDRAWN"
+  | "STANDING_OUT_OF_ORDER"
   | "COMMITMENT_MISMATCH"
   | "BALLOT_INVALID"
   | "RESULT_MISMATCH";
@@ -66,7 +68,8 @@ export interface VerifyDependencies {
 /**
  * Recomputes an election's audit from its published bundle alone: every record's hash and link,
  * every epoch's Merkle root, signature and link, that each counted ballot is in the log exactly
- * once and opens its commitment, and the result (instant-runoff rounds included).
+ * once and opens its commitment, and the result (instant-runoff rounds included). A ballot
+ * withdrawn for review after it was counted counts only if a later record reinstates it.
  */
 export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle): Promise<VerificationReport> {
   const found: Discrepancy[] = [];
@@ -160,8 +163,21 @@ function checkEpochs({ epochSignatures, epochRoots }: BundleCrypto, bundle: Audi
 /** Returns the ballots that check out, to be counted. */
 function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: AuditBundle, report: Report): CanonicalBallot[] {
   const logged = new Map<string, { seq: number; commitment: string; signedByApi: boolean }>();
+  const withdrawn = new Map<string, number>();
+  const everWithdrawn = new Set<string>();
   for (let i = 0; i < bundle.records.length; i++) {
     const { seq, entry } = bundle.records[i]!;
+    if (entry.type === "withdrawal" || entry.type === "reinstatement") {
+      // A receipt's standing moves ballot → withdrawal → reinstatement, each once and in that order.
+      const expected = entry.type === "withdrawal" ? logged.has(entry.receiptId) && !everWithdrawn.has(entry.receiptId) : withdrawn.has(entry.receiptId);
+      if (!expected) {
+        report({ code: "STANDING_OUT_OF_ORDER", seq, receiptId: entry.receiptId, message: `Record ${seq} ${entry.type === "withdrawal" ? "withdraws" : "reinstates"} receipt ${entry.receiptId}, which is not ${entry.type === "withdrawal" ? "counted" : "withdrawn"} there.` });
+      } else if (entry.type === "withdrawal") {
+        withdrawn.set(entry.receiptId, seq);
+        everWithdrawn.add(entry.receiptId);
+      } else withdrawn.delete(entry.receiptId);
+      continue;
+    }
     if (entry.type !== "ballot") continue;
     if (logged.has(entry.receiptId)) {
       report({ code: "BALLOT_DUPLICATED", seq, receiptId: entry.receiptId, message: `Receipt ${entry.receiptId} is in the log twice (again at record ${seq}).` });
@@ -191,6 +207,11 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
       report({ code: "BALLOT_NOT_IN_LOG", receiptId, message: `Ballot ${receiptId} is published but no record of the log counts it.` });
       continue;
     }
+    const withdrawnAt = withdrawn.get(receiptId);
+    if (withdrawnAt !== undefined) {
+      report({ code: "BALLOT_WITHDRAWN", receiptId, seq: withdrawnAt, message: `Ballot ${receiptId} is published, but record ${withdrawnAt} withdrew it for review and nothing reinstated it.` });
+      continue;
+    }
     if (!inLog.signedByApi) continue; // reported with the log's records; never counted
     if (openings[i] !== ballot.commitment || ballot.commitment !== inLog.commitment) {
       report({ code: "COMMITMENT_MISMATCH", receiptId, seq: inLog.seq, message: `Ballot ${receiptId} does not open the commitment logged at record ${inLog.seq}.` });
@@ -199,17 +220,20 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
     counted.push(ballot.ballot);
   }
   for (const [receiptId, { seq }] of logged) {
-    if (!published.has(receiptId)) {
+    if (!published.has(receiptId) && !withdrawn.has(receiptId)) {
       report({ code: "BALLOT_NOT_PUBLISHED", receiptId, seq, message: `Record ${seq} counts ballot ${receiptId}, which the bundle does not publish.` });
     }
   }
   return counted;
 }
 
-/** The published ballots checkBallots counts if every signature and commitment holds: once each, and logged. */
+/** The published ballots checkBallots counts if every signature and commitment holds: once each, logged and not withdrawn. */
 function hopedForBallots(bundle: AuditBundle): CanonicalBallot[] {
   const logged = new Set<string>();
-  for (const { entry } of bundle.records) if (entry.type === "ballot") logged.add(entry.receiptId);
+  for (const { entry } of bundle.records) {
+    if (entry.type === "ballot" || entry.type === "reinstatement") logged.add(entry.receiptId);
+    else if (entry.type === "withdrawal") logged.delete(entry.receiptId);
+  }
   const published = new Set<string>();
   const hoped: CanonicalBallot[] = [];
   for (const ballot of bundle.ballots) {

@@ -8,7 +8,7 @@ export type TallyDelta = Map<string, Map<string, number>>;
  * Folds a batch of vote changes into counter increments. A counted ballot adds one to turnout
  * and to each chosen option; a ranked question counts only the first preference live (the
  * instant-runoff rounds come from the recount). Quarantined votes are counted apart until an
- * official decides.
+ * official decides; a counted vote withheld after all (withholdVote) leaves the count for them.
  */
 export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
   const delta: TallyDelta = new Map();
@@ -32,6 +32,10 @@ export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
       add(change.electionId, QUARANTINED, -1);
       counts(1);
     } else if (change.kind === "MODIFY" && change.state === "voided") add(change.electionId, QUARANTINED, -1);
+    else if (change.kind === "MODIFY" && change.state === "quarantined") {
+      counts(-1);
+      add(change.electionId, QUARANTINED, 1);
+    }
   }
   // Drop counters that cancelled out: they would cost a write for nothing.
   for (const counters of delta.values()) for (const [key, n] of counters) if (n === 0) counters.delete(key);

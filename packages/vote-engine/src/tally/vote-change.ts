@@ -27,3 +27,16 @@ export interface VoteChange {
 export function countsVote(change: VoteChange): boolean {
   return (change.kind === "INSERT" && change.state === "accepted") || (change.kind === "MODIFY" && change.state === "released");
 }
+
+/**
+ * Whether this change takes a counted vote back for review (withholdVote): only an accepted row
+ * is ever moved to quarantined, so a MODIFY to quarantined is always one.
+ */
+export function withdrawsVote(change: VoteChange): boolean {
+  return change.kind === "MODIFY" && change.state === "quarantined";
+}
+
+/** Whether this release counts a vote that was counted once already and then withheld (its row was accepted on arrival). */
+export function reinstatesVote(change: VoteChange): boolean {
+  return change.kind === "MODIFY" && change.state === "released" && change.signed?.decision === "accepted";
+}

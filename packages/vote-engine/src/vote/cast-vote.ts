@@ -107,8 +107,9 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     reasons: decision.reasons,
     state: decision.decision,
     receipt,
-    // Accepted votes stay lean: only a held ballot carries what its review needs.
-    ...(decision.decision === "quarantined" && decision.evidence ? { evidence: decision.evidence } : {}),
+    // Every vote keeps what a review groups by (a key thumbprint, a /24 or /64, the score): the
+    // stream-side detector may hold a counted vote after all, once its group shows.
+    ...(decision.evidence ? { evidence: decision.evidence } : {}),
     ...(command.requestId ? { requestId: command.requestId } : {}),
   };
 

@@ -23,7 +23,7 @@ export interface StoredVote {
   readonly state: VoteState;
   /** Signed over its fields, which bind it to this record's voter key and decision (record-binding.ts). */
   readonly receipt: Receipt;
-  /** Kept for held ballots only, so officials can see which of them belong together. */
+  /** So that officials (and the stream-side detector) can see which ballots belong together. */
   readonly evidence?: ReviewEvidence;
   /**
    * The single-use id of the request that cast it (the API's device proof id): the same request

@@ -7,7 +7,7 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
-import type { CountedBallotSink, FraudCaseSink } from "../../ports";
+import type { ChangeObserver, CountedBallotSink, FraudCaseSink } from "../../ports";
 import { castBeforeDeadline, type ChangeAdmission } from "../../tally/admit-change";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
@@ -53,6 +53,8 @@ export class StreamAggregator {
       readonly fraudCases?: FraudCaseSink;
       /** Receives the votes each batch counts, for the audit log, before the batch's checkpoint commits. */
       readonly countedBallots?: CountedBallotSink;
+      /** Sees every applied batch, after its commit: the stream-side coordination watch. */
+      readonly observer?: ChangeObserver;
       readonly faults?: AggregatorFaults;
       readonly recordsPerRead?: number;
     },
@@ -104,6 +106,7 @@ export class StreamAggregator {
         }
         this.deps.faults?.afterCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
         checkpoint = next;
+        await this.deps.observer?.observe(batch.changes);
         report.applied += batch.changes.length;
         const written = records.map((r) => r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now());
         report.maxLagMs = Math.max(report.maxLagMs, Date.now() - Math.min(...written));

@@ -76,6 +76,39 @@ export class DynamoDbVoteStore implements VoteStore {
     }
   }
 
+  /**
+   * One conditional update from accepted: the row keeps `decision: accepted` (its receipt's
+   * binding still verifies), and a quarantined row so decided is one held after it was counted.
+   * Its change record makes the aggregator take the vote out of the count.
+   */
+  async withhold(electionId: string, voterKey: string, reasons: readonly string[]): Promise<ReviewOutcome> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { pk: { S: votePartitionKey(electionId, voterKey) }, sk: { S: VOTE_SORT_KEY } },
+          UpdateExpression: "SET #state = :quarantined, reasons = list_append(if_not_exists(reasons, :none), :reasons)",
+          ConditionExpression: "attribute_exists(pk) AND #state = :accepted",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":quarantined": { S: "quarantined" },
+            ":accepted": { S: "accepted" },
+            ":reasons": { L: reasons.map((r) => ({ S: r })) },
+            ":none": { L: [] },
+          },
+          ReturnValues: "ALL_NEW",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+      return { outcome: "changed", vote: fromVoteItem(Attributes!) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) return { outcome: "missing" };
+      const vote = fromVoteItem(error.Item);
+      return { outcome: vote.state === "quarantined" && vote.decision === "accepted" ? "unchanged" : "conflict", vote };
+    }
+  }
+
   /** A parallel scan of the whole table, keeping this election's votes (the recount's read). */
   async *scan(electionId: string): AsyncIterable<StoredVote> {
     const segments = Array.from({ length: this.scanSegments }, (_, segment) => this.scanSegment(electionId, segment));

@@ -31,6 +31,17 @@ export class InMemoryVoteStore implements VoteStore {
     return { outcome: "changed", vote: reviewed };
   }
 
+  async withhold(electionId: string, voterKey: string, reasons: readonly string[]): Promise<ReviewOutcome> {
+    const key = `${electionId}\u0000${voterKey}`;
+    const vote = this.votes.get(key);
+    if (!vote) return { outcome: "missing" };
+    if (vote.state === "quarantined" && vote.decision === "accepted") return { outcome: "unchanged", vote };
+    if (vote.state !== "accepted") return { outcome: "conflict", vote };
+    const held = Object.freeze({ ...vote, state: "quarantined" as const, reasons: [...vote.reasons, ...reasons] });
+    this.votes.set(key, held);
+    return { outcome: "changed", vote: held };
+  }
+
   async *scan(electionId: string): AsyncIterable<StoredVote> {
     for (const vote of this.votes.values()) if (vote.electionId === electionId) yield vote;
   }

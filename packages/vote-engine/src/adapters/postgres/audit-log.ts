@@ -3,7 +3,7 @@ import { type SignedEpoch, sealEpoch } from "../../audit/epoch";
 import { chainEntries, GENESIS_HASH, type LogEntry, type LogRecord } from "../../audit/log-record";
 import type { Sha256 } from "../../audit/sha256";
 import type { CountedBallotSink } from "../../ports";
-import { countsVote, type VoteChange } from "../../tally/vote-change";
+import { countsVote, reinstatesVote, type VoteChange, withdrawsVote } from "../../tally/vote-change";
 import type { ControlPlaneDb } from "./client";
 import { auditEpochs, auditHeads, auditLog } from "./schema";
 
@@ -26,15 +26,17 @@ export class PostgresAuditLog implements CountedBallotSink {
     private readonly sha256: Sha256,
   ) {}
 
-  /** Logs the commitment of every vote the batch counts, per election, in stream order. */
+  /**
+   * Logs the commitment of every vote the batch counts, per election, in stream order; a counted
+   * vote withheld for review is logged as withdrawn, and reinstated if an official releases it.
+   */
   async record(changes: readonly VoteChange[]): Promise<void> {
     const byElection = new Map<string, LogEntry[]>();
     for (const change of changes) {
-      // The stream reader sets aside a counted vote without its signed receipt; none reaches here.
-      if (!countsVote(change) || !change.signed) continue;
-      const { receiptId, commitment, castAt, keyId, binding, signature } = change.signed.receipt;
+      const entry = standingEntry(change);
+      if (!entry) continue;
       const entries = byElection.get(change.electionId) ?? [];
-      entries.push({ type: "ballot", receiptId, commitment, castAt, keyId, binding, signature });
+      entries.push(entry);
       byElection.set(change.electionId, entries);
     }
     for (const [electionId, entries] of byElection) await this.append(electionId, entries);
@@ -49,9 +51,7 @@ export class PostgresAuditLog implements CountedBallotSink {
     const records = chainEntries(this.sha256, { electionId, seq: head.seq, hash: head.hash }, fresh);
     const last = records[records.length - 1];
     if (!last) return [];
-    await tx.insert(auditLog).values(
-      records.map((r) => ({ ...r, receiptId: r.entry.type === "ballot" ? r.entry.receiptId : null })),
-    );
+    await tx.insert(auditLog).values(records.map((r) => ({ ...r, receiptId: r.entry.type === "ballot" ? r.entry.receiptId : null, standingKey: standingKeyOf(r.entry) })));
     await tx.update(auditHeads).set({ seq: last.seq, hash: last.hash }).where(eq(auditHeads.electionId, electionId));
     return records;
   }
@@ -152,16 +152,35 @@ async function lockHead(tx: Tx, electionId: string) {
   return head;
 }
 
-/** Drops ballots the log already holds, and repeats within the batch. */
+/** The log entry a vote change makes, if any (the stream reader sets aside a counted vote without its signed receipt). */
+function standingEntry(change: VoteChange): LogEntry | undefined {
+  if (!change.signed) return undefined;
+  const { receiptId, commitment, castAt, keyId, binding, signature } = change.signed.receipt;
+  if (withdrawsVote(change)) return { type: "withdrawal", receiptId, reasons: [...(change.reasons ?? [])] };
+  if (reinstatesVote(change)) return { type: "reinstatement", receiptId };
+  if (countsVote(change)) return { type: "ballot", receiptId, commitment, castAt, keyId, binding, signature };
+  return undefined;
+}
+
+function standingKeyOf(entry: LogEntry): string | null {
+  return entry.type === "withdrawal" || entry.type === "reinstatement" ? `${entry.type}:${entry.receiptId}` : null;
+}
+
+/** Drops ballots, withdrawals and reinstatements the log already holds, and repeats within the batch. */
 async function withoutLoggedBallots(tx: Tx, entries: readonly LogEntry[]): Promise<LogEntry[]> {
   const receiptIds = entries.flatMap((e) => (e.type === "ballot" ? [e.receiptId] : []));
-  if (receiptIds.length === 0) return [...entries];
-  const logged = await tx.select({ receiptId: auditLog.receiptId }).from(auditLog).where(inArray(auditLog.receiptId, receiptIds));
-  const seen = new Set(logged.map((r) => r.receiptId));
+  const standingKeys = entries.flatMap((e) => standingKeyOf(e) ?? []);
+  if (receiptIds.length === 0 && standingKeys.length === 0) return [...entries];
+  const [ballots, standings] = await Promise.all([
+    receiptIds.length ? tx.select({ key: auditLog.receiptId }).from(auditLog).where(inArray(auditLog.receiptId, receiptIds)) : [],
+    standingKeys.length ? tx.select({ key: auditLog.standingKey }).from(auditLog).where(inArray(auditLog.standingKey, standingKeys)) : [],
+  ]);
+  const seen = new Set([...ballots, ...standings].map((r) => r.key));
   return entries.filter((e) => {
-    if (e.type !== "ballot") return true;
-    if (seen.has(e.receiptId)) return false;
-    seen.add(e.receiptId);
+    const key = e.type === "ballot" ? e.receiptId : standingKeyOf(e);
+    if (key === null) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }

@@ -5,7 +5,8 @@ import type { ControlPlaneDb } from "./client";
 import { fraudCases } from "./schema";
 
 /**
- * Opens a fraud case for each quarantined vote and records officials' decisions on it.
+ * Opens a fraud case for each quarantined vote (held on arrival, or withheld after it was
+ * counted) and records officials' decisions on it.
  * Upserts keyed by (election, voter key): a replayed batch writes the same rows again.
  */
 export class PostgresFraudCaseSink implements FraudCaseSink {
@@ -13,7 +14,8 @@ export class PostgresFraudCaseSink implements FraudCaseSink {
 
   async record(changes: readonly VoteChange[]): Promise<void> {
     const rows = changes
-      .filter((c) => (c.kind === "INSERT" && c.state === "quarantined") || (c.kind === "MODIFY" && (c.state === "released" || c.state === "voided")))
+      // A MODIFY to quarantined is a counted vote withheld after all: it opens its case as an arrival held would.
+      .filter((c) => (c.kind !== "REMOVE" && c.state === "quarantined") || (c.kind === "MODIFY" && (c.state === "released" || c.state === "voided")))
       .map((c) => ({
         electionId: c.electionId,
         voterKey: c.voterKey,

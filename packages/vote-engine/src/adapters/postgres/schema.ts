@@ -97,8 +97,9 @@ export const auditActions = pgTable(
 
 /**
  * The verifiable log, one hash chain per election (so each election's bundle stands alone):
- * counted ballots (appended by the aggregator) and officials' actions. Append-only; a ballot is
- * in it at most once (unique receipt id), which makes the aggregator's replays harmless.
+ * counted ballots (appended by the aggregator), counted ballots withdrawn for review and
+ * reinstated, and officials' actions. Append-only; a ballot is in it at most once (unique receipt
+ * id), and so is each withdrawal and reinstatement, which makes the aggregator's replays harmless.
  */
 export const auditLog = pgTable(
   "audit_log",
@@ -109,10 +110,15 @@ export const auditLog = pgTable(
     entry: jsonb().$type<LogEntry>().notNull(),
     hash: text().notNull(),
     receiptId: text(),
+    /**
+     * A withdrawal's or reinstatement's once-only key ("withdrawal:<receipt id>"): a receipt is
+     * withdrawn and reinstated at most once each, so a replayed stream batch appends neither twice.
+     */
+    standingKey: text(),
     /** When it was appended: not part of what is hashed, only for the sealer's "every T seconds". */
     loggedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.electionId, table.seq] }), uniqueIndex().on(table.receiptId)],
+  (table) => [primaryKey({ columns: [table.electionId, table.seq] }), uniqueIndex().on(table.receiptId), uniqueIndex().on(table.standingKey)],
 );
 
 /** Each election's chain head and seal position; the row appenders and sealers lock. */
