@@ -111,7 +111,7 @@ describe("the services stack", () => {
     for (const table of ["Tallies", "DeadLetters", "AuditArchive"]) expect(tables).not.toContain(table);
   });
 
-  it("lets the aggregator read the votes stream, write tallies and dead letters, send to its queue and put sealed epochs — nothing else", () => {
+  it("lets the aggregator read the votes stream, hold a vote for review, write tallies and dead letters, send to its queue and put sealed epochs — nothing else", () => {
     const statements = statementsOfRole(template, taskRole("aggregator"));
     const actions = actionsOf(statements);
     expect(actions).toEqual(expect.arrayContaining(["dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "sqs:SendMessage", "s3:PutObject"]));
@@ -121,6 +121,10 @@ describe("the services stack", () => {
     const byResource = (table: string) => actionsOf(statements.filter((s) => JSON.stringify(s.Resource).includes(table)));
     expect(new Set(byResource("Tallies"))).toEqual(new Set(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]));
     expect(byResource("Votes")).not.toContain("dynamodb:PutItem");
+    // The coordination watch may move a vote's state and reasons, nothing else of it.
+    const votesUpdate = statements.filter((s) => JSON.stringify(s.Resource).includes("Votes") && actionsOf([s]).includes("dynamodb:UpdateItem"));
+    expect(votesUpdate).toHaveLength(1);
+    expect(votesUpdate[0]!.Condition).toEqual({ "ForAllValues:StringEquals": { "dynamodb:Attributes": ["pk", "sk", "state", "reasons"] } });
   });
 
   it("keeps the web apps' roles empty", () => {

@@ -246,6 +246,15 @@ export class ServicesStack extends Stack {
     // for a re-drive), the SQS dead-letter queue (send only), sealed epochs (put, never delete).
     tables.votes.grantStreamRead(role("aggregator"));
     tables.votes.grant(role("aggregator"), "dynamodb:DescribeTable");
+    // The coordination watch holds counted votes for review (coordination-watch.ts): an update
+    // of a vote's state and reasons only, never its ballot, receipt or keys.
+    role("aggregator").addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ["dynamodb:UpdateItem"],
+        resources: [tables.votes.tableArn],
+        conditions: { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["pk", "sk", "state", "reasons"] } },
+      }),
+    );
     tables.tallies.grant(role("aggregator"), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     tables.deadLetters.grant(role("aggregator"), "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:DeleteItem");
     // It re-publishes every election's copy now and then, in case a control-API publish was lost.

@@ -50,6 +50,7 @@ export interface PolicyStatementJson {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: unknown;
 }
 
 /** Every Allow statement of every policy attached to a role (by the role's logical id). */

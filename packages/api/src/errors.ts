@@ -43,6 +43,7 @@ const transportCodes: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   REQUEST_REPLAYED: "UNAUTHORIZED",
   VOTE_NOT_FOUND: "NOT_FOUND",
   NOT_QUARANTINED: "PRECONDITION_FAILED",
+  NOT_COUNTED: "PRECONDITION_FAILED",
 };
 
 /** The engine's expected failure as a tRPC error, keeping its code as the reason. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BallotConcentration as Detector, ballotFingerprints, CONCENTRATION_DEFAULTS, type ConcentrationOptions } from "../src/risk/ballot-concentration";
+import { BallotConcentration as Detector, ballotFingerprints, canonicalBallotFingerprints, CONCENTRATION_DEFAULTS, type ConcentrationOptions } from "../src/risk/ballot-concentration";
 
 const ELECTION = "00000000-0000-4000-8000-00000000e1ec";
 let voters = 0;
@@ -137,5 +137,31 @@ describe("ballot concentration", () => {
     expect(ballotFingerprints({ answers: { mascot: { abstain: true } } })).toEqual(["mascot=abstain"]);
     expect(ballotFingerprints({ answers: { mascot: { choices: [1] } } })).toEqual([]);
     expect(ballotFingerprints("not a ballot")).toEqual([]);
+  });
+
+  it("fingerprints a stored (canonical) ballot as the ballot it was sent as, so the stream-side watch groups as the cast path does", () => {
+    const sent = { answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] }, chair: { abstain: true } } };
+    const stored = [
+      ["mascot", { choices: ["fox"] }],
+      ["parks", { choices: ["riverside", "hilltop"] }],
+      ["chair", "abstain"],
+    ] as const;
+    expect(canonicalBallotFingerprints(stored)).toEqual(ballotFingerprints(sent));
+    expect(canonicalBallotFingerprints([["order", { ranking: ["b", "a"] }]])).toEqual(["order=a,b"]);
+  });
+
+  it("names a group's members, the earlier ones and whether each was let through, for the watch to take back", () => {
+    const detector = new Detector();
+    const block = { election: ELECTION, block: "192.0.2.0/24" };
+    for (let i = 0; i < 3; i++) detector.observe({ ...block, voter: `m-${i}` }, ["mascot=otter"], 1000 + i).accept();
+    detector.observe({ ...block, voter: "m-3" }, ["mascot=otter"], 1003);
+    detector.observe({ ...block, voter: "other" }, ["mascot=fox"], 1004).accept();
+    expect(detector.membersOf(block, "mascot=otter")).toEqual([
+      { voter: "m-0", accepted: true },
+      { voter: "m-1", accepted: true },
+      { voter: "m-2", accepted: true },
+      { voter: "m-3", accepted: false },
+    ]);
+    expect(detector.membersOf({ ...block, block: "198.51.100.0/24" }, "mascot=otter")).toEqual([]);
   });
 });

@@ -171,14 +171,20 @@ export const farmBallot = (...parks: string[]) => ({ answers: { mascot: { choice
 
 export interface Outcome {
   readonly actor: Actor;
-  /** "accepted", "quarantined", or the refusal's reason. */
+  /**
+   * "accepted", "quarantined", or the refusal's reason; "withheld" for an accepted ballot the
+   * stream-side watch took back for review with its group (aggregator/coordination-watch.ts).
+   */
   readonly result: string;
+  readonly receiptId?: string;
 }
 
 export interface RowSummary {
   readonly total: number;
+  /** Counted in the end: accepted at the cast, and not withheld after. */
   readonly accepted: number;
   readonly held: number;
+  readonly withheld: number;
   readonly refused: number;
   readonly reasons: ReadonlyMap<string, number>;
 }
@@ -187,8 +193,9 @@ export function summarise(outcomes: readonly Outcome[]): RowSummary {
   const count = (result: string) => outcomes.filter((o) => o.result === result).length;
   const reasons = new Map<string, number>();
   for (const o of outcomes) reasons.set(o.result, (reasons.get(o.result) ?? 0) + 1);
-  return { total: outcomes.length, accepted: count("accepted"), held: count("quarantined"), refused: outcomes.length - count("accepted") - count("quarantined"), reasons };
+  const [accepted, held, withheld] = [count("accepted"), count("quarantined"), count("withheld")];
+  return { total: outcomes.length, accepted, held, withheld, refused: outcomes.length - accepted - held - withheld, reasons };
 }
 
 export const formatRow = (label: string, s: RowSummary) =>
-  `${label.padEnd(44)} ${String(s.total).padStart(3)}: ${s.accepted} accepted, ${s.held} held, ${s.refused} refused (${[...s.reasons].map(([r, n]) => `${n} ${r}`).join(", ")})`;
+  `${label.padEnd(44)} ${String(s.total).padStart(3)}: ${s.accepted} counted, ${s.held} held, ${s.withheld} withheld later, ${s.refused} refused (${[...s.reasons].map(([r, n]) => `${n} ${r}`).join(", ")})`;

@@ -1,8 +1,9 @@
-import { createDynamoDbStreamsClient, DynamoDbTallyStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
-import { ElectionsRepository, PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import { createDynamoDbStreamsClient, DynamoDbTallyStore, DynamoDbVoteStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
+import { AuditTrail, ElectionsRepository, PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
 import { signedChangesOnly, STOP_NOTICE_MS, votingDeadline } from "@landslide/vote-engine";
 import { nodeEntropy, nodeKeys, nodeRecordVerifier, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { promiseCache } from "../promise-cache";
+import { CoordinationWatch } from "./coordination-watch";
 import { epochSealer } from "./epoch-sealer";
 import { LagPublisher } from "./lag-metric";
 import type { Metrics } from "../http/metrics";
@@ -44,6 +45,12 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
       }),
     fraudCases: new PostgresFraudCaseSink(deps.controlPlane().db),
     countedBallots: auditLog,
+    // Over every task's votes: holds a coordinated group's members counted before it showed.
+    observer: new CoordinationWatch({
+      votes: new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes),
+      audit: new AuditTrail(deps.controlPlane().db),
+      logger,
+    }),
   });
   const sealer = epochSealer(deps, auditLog);
   const lag = new LagPublisher(config.environment);

@@ -19,19 +19,19 @@ export async function receiptStanding(
   deps: { readonly log: PostgresAuditLog; readonly fraudCases: FraudCasesRepository; readonly auditTrail: AuditTrail },
   receiptId: string,
 ): Promise<ReceiptStanding> {
-  const found = await deps.log.findBallot(receiptId);
+  // A held case comes first: a ballot withheld after it was counted is in the log, but not counted now.
+  const [found, held] = await Promise.all([deps.log.findBallot(receiptId), deps.fraudCases.byReceipt(receiptId)]);
+  if (held?.state === "quarantined") return { status: "under-review" };
+  if (held?.state === "voided") {
+    const decision = await deps.auditTrail.decisionOn(held.electionId, held.voterKey);
+    return { status: "voided", decidedAt: decision?.at.toISOString() ?? null, reason: decision?.reason ?? "" };
+  }
   if (found?.epoch && found.epochHashes) {
     const index = found.record.seq - found.epoch.statement.firstSeq;
     const path = inclusionProof(nodeEntropy.sha256, found.epochHashes, index);
     return { status: "included", record: found.record, epoch: found.epoch, proof: { index, treeSize: found.epochHashes.length, path } };
   }
   if (found) return { status: "logged", record: found.record };
-  const held = await deps.fraudCases.byReceipt(receiptId);
-  if (held?.state === "quarantined") return { status: "under-review" };
-  if (held?.state === "voided") {
-    const decision = await deps.auditTrail.decisionOn(held.electionId, held.voterKey);
-    return { status: "voided", decidedAt: decision?.at.toISOString() ?? null, reason: decision?.reason ?? "" };
-  }
   // Released but not yet logged: the aggregator logs it within seconds.
   return { status: "not-found" };
 }

@@ -4,7 +4,7 @@ import type { RiskSignal } from "../risk/risk-signals";
  * What each risk signal means, in the words an official reads in the fraud review (the console,
  * `election fraud show`). Keyed by every signal: a new one does not compile without its words.
  */
-const WORDS: Record<RiskSignal | "NO_PASSKEY", string> = {
+const WORDS: Record<RiskSignal | "NO_PASSKEY" | "WITHHELD_WITH_GROUP", string> = {
   AUTOMATION_DECLARED: "the browser said it was driven by automation",
   HEADLESS_CLIENT: "a headless browser or a script, by its user agent",
   BAD_IP_RANGE: "an address in a range listed as doubtful",
@@ -18,6 +18,8 @@ const WORDS: Record<RiskSignal | "NO_PASSKEY", string> = {
   // Not a scored signal: the reason a "review-without" election holds a ballot (the engine's passkey policy).
   NO_PASSKEY: "not signed with a passkey, in an election that reviews such ballots",
   COORDINATED_BALLOT: "one of many ballots from its network with the same answer, far more than elsewhere",
+  // Not a scored signal: the stream-side watch took this counted ballot back when its group showed (aggregator/coordination-watch.ts).
+  WITHHELD_WITH_GROUP: "counted at first, then held with its group: many ballots from its network with the same answer",
 };
 
 /** The signal in plain words; a code this version does not know is shown as it came. */

@@ -1,3 +1,5 @@
+import type { CanonicalBallot } from "@landslide/vote-engine";
+
 /**
  * Coordination, seen from the server: many casts from one network with the same answer, far more
  * often than the same answer comes from everywhere else. A farm votes the way it is paid to; a
@@ -118,6 +120,16 @@ export class BallotConcentration {
     return { ...this.judge(entry, fingerprints), accept };
   }
 
+  /**
+   * The voters of the block's casts in the window whose answers include `fingerprint` (as a
+   * verdict's group names it): the members of a group, the earlier ones included.
+   */
+  membersOf(scope: Omit<CastScope, "voter">, fingerprint: string): Array<{ readonly voter: string; readonly accepted: boolean }> {
+    const entry = this.blocks.get(`${scope.election}\n${scope.block}`);
+    const wanted = `${scope.election}/${fingerprint}`;
+    return entry ? entry.casts.filter((cast) => cast.fingerprints.includes(wanted)).map(({ voter, accepted }) => ({ voter, accepted })) : [];
+  }
+
   private judge(entry: Block, fingerprints: readonly string[]): ConcentrationVerdict {
     const n = entry.casts.length;
     if (n < this.options.minGroup) return { concentrated: false };
@@ -229,8 +241,20 @@ export function ballotFingerprints(ballot: unknown): string[] {
   for (const questionId of Object.keys(answers).sort()) {
     const answer = (answers as Record<string, unknown>)[questionId] as { choices?: unknown; abstain?: unknown } | null;
     if (answer?.abstain === true) parts.push(`${questionId}=abstain`);
-    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(`${questionId}=${[...(answer.choices as string[])].sort().join(",")}`);
+    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(answerPart(questionId, answer.choices as string[]));
     else return [];
   }
-  return parts.length > 1 ? [`*=${parts.join("&")}`, ...parts] : parts;
+  return withWholeBallot(parts);
 }
+
+/** The same fingerprints from a stored (canonical) ballot, as the stream carries it: equal to ballotFingerprints of the ballot as sent. */
+export function canonicalBallotFingerprints(ballot: CanonicalBallot): string[] {
+  const parts = [...ballot]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([questionId, answer]) => (answer === "abstain" ? `${questionId}=abstain` : answerPart(questionId, "ranking" in answer ? answer.ranking : answer.choices)));
+  return withWholeBallot(parts);
+}
+
+const answerPart = (questionId: string, choices: readonly string[]) => `${questionId}=${[...choices].sort().join(",")}`;
+
+const withWholeBallot = (parts: readonly string[]) => (parts.length > 1 ? [`*=${parts.join("&")}`, ...parts] : [...parts]);
