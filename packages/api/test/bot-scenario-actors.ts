@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { AdminGetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { createCognitoClient, ensureAccountWithPassword } from "@landslide/vote-engine/cognito";
+import { createDynamoDbClient, DynamoDbDeviceStore, tableNames } from "@landslide/vote-engine/dynamodb";
 import type { TestStack } from "@landslide/vote-engine/testing";
 import {
   createLandslideClient,
@@ -31,7 +33,9 @@ export type Group =
   | "evasive farm, one address"
   | "evasive farm with passkeys"
   | "evasive farm from a data centre"
-  | "evasive farm from a listed abuse network";
+  | "evasive farm from a listed abuse network"
+  | "stuffed accounts, one /24"
+  | "stuffed accounts, one per /24";
 
 /** An authenticator that counts what it signs, so the test knows each cast it sent was signed by the passkey. */
 export interface CountingAuthenticator extends PasskeyAuthenticator {
@@ -61,6 +65,8 @@ export interface Actor {
   readonly ballot: unknown;
   /** The software authenticator its passkey lives in, when it registers one. */
   readonly passkey?: CountingAuthenticator;
+  /** A leaked account the farm took over (ActorOptions.stuffed). */
+  readonly stuffed?: true;
 }
 
 export interface ActorOptions {
@@ -70,7 +76,15 @@ export interface ActorOptions {
   readonly device?: DeviceKey;
   /** Registers a passkey of its own before casting, in a software authenticator (what a farm writes; a person's phone answers the same). */
   readonly passkey?: boolean;
+  /**
+   * A real person's account whose password leaked: its owner bound a phone to it two months ago,
+   * and the farm signs in with the password and binds a device of its own (credential stuffing).
+   */
+  readonly stuffed?: boolean;
 }
+
+/** How long before the polls a stuffed account's owner bound their phone. */
+const OWNER_BOUND_MS = 60 * 24 * 3600_000;
 
 /** The scenario's actors, against one deployment: each calls from `address`, as the load balancer in front reports it. */
 export function actors(stack: TestStack, deployment: Deployment) {
@@ -87,7 +101,7 @@ export function actors(stack: TestStack, deployment: Deployment) {
       // The load balancer appends the address it saw.
       fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address } }),
     });
-    return { group, email, address, client, ballot, ...(passkey ? { passkey } : {}) };
+    return { group, email, address, client, ballot, ...(passkey ? { passkey } : {}), ...(options.stuffed ? { stuffed: true } : {}) };
   }
 
   /**
@@ -97,17 +111,34 @@ export function actors(stack: TestStack, deployment: Deployment) {
    * Then each signs in and binds its device through the SDK, from its own address, as it would,
    * and those with an authenticator back the device with a passkey.
    */
-  async function createAndSignIn({ email, client, passkey }: Actor) {
+  async function createAndSignIn({ email, client, passkey, stuffed }: Actor) {
     const password = "Scenario-Passw0rd-long";
     const cognito = createCognitoClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint });
     try {
       await ensureAccountWithPassword(cognito, stack.provisioned.userPoolId, { email, group: "voters" }, password);
+      if (stuffed) await bindOwnersPhone(cognito, email);
     } finally {
       cognito.destroy();
     }
     await client.auth.signIn(email, password);
     await client.ensureDevice();
     if (passkey) await client.registerPasskey();
+  }
+
+  /**
+   * The account's history before the farm took it over: its owner's phone, bound two months ago.
+   * Written as the vote API writes a binding (the device store), since the test cannot wait two months.
+   */
+  async function bindOwnersPhone(cognito: ReturnType<typeof createCognitoClient>, email: string) {
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: stack.provisioned.userPoolId, Username: email }));
+    const sub = user.UserAttributes?.find((a) => a.Name === "sub")?.Value;
+    if (!sub) throw new Error(`no sub for ${email}`);
+    const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
+    try {
+      await new DynamoDbDeviceStore(dynamodb, tableNames(stack.target.tablePrefix).devices).bind(sub, `owners-phone-${randomUUID()}`, new Date(Date.now() - OWNER_BOUND_MS));
+    } finally {
+      dynamodb.destroy();
+    }
   }
 
   /** A demo account (operator, official) signed in on the console. */

@@ -36,6 +36,9 @@ import { waitFor } from "./wait-for";
  *   software authenticator (attestation "none", so nothing tells it from a phone's);
  * - evasive from a data centre, and from a network known for abuse: from a /24 the operator has
  *   imported as a threat feed ("hosting", "abuse") through the control API before the polls;
+ * - stuffed accounts (tier (e)): people's accounts, their phones bound two months ago, signed into
+ *   with leaked passwords by a farm that binds devices of its own, from one /24 and spread one per
+ *   /24 (residential proxies);
  *
  * and people: most on networks of their own (a third of them with a passkey), a crowd behind one
  * carrier address (CGNAT) and a classroom on one /24, each ballot drawn from a population that
@@ -114,7 +117,10 @@ it("keeps every bot farm's ballots out of the count, passkeys or not, and flags 
   const withPasskeys = farm("evasive farm with passkeys", (i) => `198.18.1.${1 + i}`, farmBallot("hilltop"), { ...evasiveBot, passkey: true });
   const fromDataCentre = farm("evasive farm from a data centre", (i) => `198.18.2.${1 + i}`, farmBallot("hilltop", "harbour"));
   const fromAbuseNetwork = farm("evasive farm from a listed abuse network", (i) => `198.18.3.${1 + i}`, farmBallot("harbour", "riverside"));
-  const farms = [naive, evasive, evasiveOneAddress, withPasskeys, fromDataCentre, fromAbuseNetwork];
+  // Tier (e): people's accounts, months old, taken over with leaked passwords, from one /24 and through residential proxies.
+  const stuffedOneBlock = farm("stuffed accounts, one /24", (i) => `198.18.4.${1 + i}`, farmBallot("riverside"), { ...evasiveBot, stuffed: true });
+  const stuffedSpread = farm("stuffed accounts, one per /24", (i) => `172.16.${i}.5`, farmBallot("hilltop", "riverside"), { ...evasiveBot, stuffed: true });
+  const farms = [naive, evasive, evasiveOneAddress, withPasskeys, fromDataCentre, fromAbuseNetwork, stuffedOneBlock, stuffedSpread];
   // cognito-local keeps each pool in one JSON file and loses writes under concurrent account creation.
   await inBatches([...people, ...farms.flat()], 1, createAndSignIn);
 
@@ -131,13 +137,15 @@ it("keeps every bot farm's ballots out of the count, passkeys or not, and flags 
   const waves = [
     [naive, fromAbuseNetwork],
     [evasive, withPasskeys],
-    [evasiveOneAddress, fromDataCentre],
-  ] as const;
+    [evasiveOneAddress, fromDataCentre, stuffedOneBlock, stuffedSpread],
+  ];
   const third = Math.ceil(people.length / 3);
   const atCast: Outcome[] = [];
-  for (const [w, [first, second]] of waves.entries()) {
+  for (const [w, wave] of waves.entries()) {
+    // The wave's people come in halves, quarters, …: the first farm in the middle, the next ones in the second half.
     const mine = people.slice(w * third, (w + 1) * third);
-    const arrivals = [...mine.slice(0, third / 2), ...first, ...mine.slice(third / 2, (3 * third) / 4), ...second, ...mine.slice((3 * third) / 4)];
+    const cuts = wave.map((_, f) => Math.round(mine.length * (1 - 1 / 2 ** (f + 1))));
+    const arrivals = [...wave.flatMap((bots, f) => [...mine.slice(f === 0 ? 0 : cuts[f - 1], cuts[f]), ...bots]), ...mine.slice(cuts[cuts.length - 1])];
     // People open the ballot (the human check starts solving), read it, and vote a little later; the
     // evasive farms fetch theirs as early and wait past the fast-solve line; the naive one does not.
     // Wave by wave: a check lives five minutes, and at scale 5 solving every actor's at once took longer.
@@ -172,6 +180,8 @@ it("keeps every bot farm's ballots out of the count, passkeys or not, and flags 
     "evasive farm with passkeys",
     "evasive farm from a data centre",
     "evasive farm from a listed abuse network",
+    "stuffed accounts, one /24",
+    "stuffed accounts, one per /24",
     "people alone",
     "people behind one CGNAT address",
     "people in a classroom /24",
@@ -219,6 +229,12 @@ it("keeps every bot farm's ballots out of the count, passkeys or not, and flags 
   // A network on an abuse list holds every ballot on its own (BAD_IP_RANGE 60); its group refuses the rest.
   expect(notCounted("evasive farm from a listed abuse network")).toBe(1);
   expect(signalsFrom(ABUSE_NETWORK)).toContain("BAD_IP_RANGE");
+  // Tier (e): accounts two months old are no new accounts (NEW_ACCOUNT does not fire); from one
+  // /24 their one ballot is a group as any farm's. Spread one per /24 (residential proxies) they
+  // make no group anywhere, and nothing the server sees tells them from their owners: counted.
+  expect(signalsFrom("198.18.4.0/24")).not.toContain("NEW_ACCOUNT");
+  expect(notCounted("stuffed accounts, one /24")).toBeGreaterThanOrEqual(0.99);
+  expect(notCounted("stuffed accounts, one per /24")).toBe(0);
   expect(flagged("people alone")).toBe(0);
   expect(flagged("  of whom with a passkey")).toBe(0);
   expect(people.filter((p) => p.passkey).every((p) => p.passkey!.signatures >= 1)).toBe(true);
