@@ -114,6 +114,27 @@ function run(...streams: ReadonlyArray<readonly Cast[]>) {
   return { farm: count(true), people: count(false), held };
 }
 
+/**
+ * The stream-side watch (aggregator/coordination-watch.ts) over the whole stream: held at the cast
+ * as `run` holds, and when a group shows, its members still in the window that were let through
+ * are taken back too. Returns the farm's casts and how many of them end up not counted.
+ */
+function runWatched(...streams: ReadonlyArray<readonly Cast[]>) {
+  const detector = new BallotConcentration();
+  const casts = streams.flat().sort((a, b) => a.at - b.at);
+  const notCounted = new Set<string>();
+  casts.forEach((cast, i) => {
+    const voter = `voter-${i}`;
+    const verdict = detector.observe({ election: ELECTION, block: cast.block, voter }, cast.fingerprints, cast.at);
+    if (!verdict.concentrated || !verdict.group) return verdict.accept();
+    notCounted.add(voter);
+    for (const member of detector.membersOf({ election: ELECTION, block: cast.block }, verdict.group.fingerprint)) notCounted.add(member.voter);
+  });
+  const farm = casts.flatMap((c, i) => (c.farm ? [`voter-${i}`] : []));
+  const people = casts.flatMap((c, i) => (c.farm ? [] : [`voter-${i}`]));
+  return { farm: { cast: farm.length, notCounted: farm.filter((v) => notCounted.has(v)).length }, people: { cast: people.length, notCounted: people.filter((v) => notCounted.has(v)).length } };
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${((100 * part) / whole).toFixed(part === whole || part === 0 ? 0 : 1)} %`);
 const interval = (ms: number) => (ms % MINUTE === 0 ? `${ms / MINUTE} min` : `${ms / SECOND} s`);
 
@@ -190,5 +211,29 @@ describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
     expect(rows[0]!.burstCounted).toBe(CONCENTRATION_DEFAULTS.minGroup - 1);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.burstCounted).toBeGreaterThanOrEqual(rows[i - 1]!.burstCounted);
     expect(rows.at(-1)!.burstCounted).toBeGreaterThan(rows[0]!.burstCounted);
+  });
+
+  it("with the stream-side watch, counts none of a drip that keeps five in the window, whatever the number of tasks, and still none of a slower one", () => {
+    // The watch reads every task's casts: the farm is whole (T tasks no longer thin it), and the
+    // members of a group counted before it showed are taken back.
+    const intervals = [2, 15, 60, 120, 145, 150, 300].map((s) => s * SECOND);
+    const random = seeded(13);
+    const rows = intervals.map((every) => ({ every, result: runWatched(crowd, drip(every, 1, random)) }));
+    console.log(
+      [
+        `The same drips through the stream-side watch (every task's casts, earlier members taken back). Not counted of the drip:`,
+        ...rows.map(({ every, result }) => `${interval(every).padEnd(15)}${String(Math.round((24 * 60 * MINUTE) / every)).padStart(7)} a day: ${result.farm.notCounted} of ${result.farm.cast} (${percent(result.farm.notCounted, result.farm.cast)}); people ${result.people.notCounted} of ${result.people.cast}`),
+      ].join("\n"),
+    );
+    for (const { every, result } of rows) {
+      if (every < SLOWEST_CAUGHT) {
+        // All of it but what left the window before the baseline had filled in the first minutes.
+        expect(result.farm.cast - result.farm.notCounted, interval(every)).toBeLessThanOrEqual(CONCENTRATION_DEFAULTS.minGroup);
+        expect(result.farm.notCounted / result.farm.cast, interval(every)).toBeGreaterThanOrEqual(0.8);
+      } else {
+        expect(result.farm.notCounted, interval(every)).toBe(0);
+      }
+      expect(result.people.notCounted, interval(every)).toBe(0);
+    }
   });
 });
