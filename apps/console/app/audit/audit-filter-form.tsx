@@ -7,7 +7,7 @@ import { type AuditFilters, filtersProblem, hasFilters } from "./audit-filters";
 type Elections = RouterOutputs["official"]["elections"]["list"];
 
 /** The actions the API records today (packages/api/src/router); offered as suggestions, any text is accepted. */
-const KNOWN_ACTIONS = ["election.create", "election.update", "election.schedule", "election.transition", "election.recount", "roll.import", "fraud.release", "fraud.void"];
+const KNOWN_ACTIONS = ["election.create", "election.update", "election.schedule", "election.transition", "election.recount", "roll.import", "fraud.release", "fraud.void", "fraud.withhold"];
 
 const EMPTY: AuditFilters = { electionId: "", action: "", actor: "", from: "", to: "" };
 
