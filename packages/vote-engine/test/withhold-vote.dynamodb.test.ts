@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
-import { InMemoryVoteStore } from "../src/adapters/memory";
 import {
   createDynamoDbClient,
   createDynamoDbStreamsClient,
@@ -10,8 +9,9 @@ import {
   StreamAggregator,
   type TableNames,
 } from "../src/adapters/dynamodb";
-import { castVote, compareWithLiveTally, recount, reviewVote, type StoredVote, type VoteStore, withholdVote } from "../src/index";
-import { admitSigned, castDependencies, demoBallot, election, idempotencyKey, keys, verifyRecord } from "./fixtures";
+import { compareWithLiveTally, recount, type StoredVote } from "../src/index";
+import { admitSigned, election } from "./fixtures";
+import { cast, reread, review, withhold, withholdVoteContract } from "./contract/withhold-vote.contract";
 
 const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
 const client = createDynamoDbClient(endpoint);
@@ -27,112 +27,7 @@ afterAll(() => {
   streams.destroy();
 });
 
-let counter = 0;
-
-/** Casts one ballot through castVote (accepted unless held) and returns the stored row. */
-async function cast(votes: VoteStore, { held = false, reasons = [] as string[], variant = 0, tag = "v" } = {}): Promise<StoredVote> {
-  const subject = `withhold-dynamodb-${tag}-${++counter}-${Math.random()}`;
-  const result = await castVote(castDependencies(votes), {
-    electionId: election.id,
-    subject,
-    idempotencyKey: idempotencyKey(counter),
-    ballot: demoBallot(variant),
-    decision: { decision: held ? "quarantined" : "accepted", reasons },
-  });
-  if (!result.ok) throw new Error(result.error.code);
-  return (await votes.get(election.id, keys.voterKey(subject)))!;
-}
-
-const withhold = (votes: VoteStore, vote: StoredVote, reasons: readonly string[] = ["COORDINATED_GROUP"]) =>
-  withholdVote(votes, { electionId: vote.electionId, voterKey: vote.voterKey, reasons });
-const review = (votes: VoteStore, vote: StoredVote, decision: "released" | "voided") =>
-  reviewVote(votes, { electionId: vote.electionId, voterKey: vote.voterKey, decision });
-const reread = async (votes: VoteStore, vote: StoredVote) => (await votes.get(vote.electionId, vote.voterKey))!;
-
-describe("withholdVote on DynamoDB Local", () => {
-  it("moves an accepted vote to quarantined once, appending the reasons and keeping decision, receipt and ballot", async () => {
-    const plain = await cast(store);
-    const flagged = await cast(store, { reasons: ["LOW_SCORE"], variant: 1 });
-
-    expect(await withhold(store, plain)).toEqual({ ok: true, value: { state: "quarantined", changed: true } });
-    expect(await withhold(store, flagged, ["COORDINATED_GROUP", "SAME_NETWORK"])).toEqual({ ok: true, value: { state: "quarantined", changed: true } });
-
-    const heldPlain = await reread(store, plain);
-    expect(heldPlain).toEqual({ ...plain, state: "quarantined", reasons: ["COORDINATED_GROUP"] });
-    const heldFlagged = await reread(store, flagged);
-    expect(heldFlagged).toEqual({ ...flagged, state: "quarantined", reasons: ["LOW_SCORE", "COORDINATED_GROUP", "SAME_NETWORK"] });
-    expect(verifyRecord(heldPlain)).toEqual({ ok: true });
-    expect(verifyRecord(heldFlagged)).toEqual({ ok: true });
-  });
-
-  it("a repeat changes nothing: unchanged, reasons not appended again", async () => {
-    const vote = await cast(store);
-    await withhold(store, vote, ["COORDINATED_GROUP"]);
-    const once = await reread(store, vote);
-    expect(await withhold(store, vote, ["COORDINATED_GROUP"])).toEqual({ ok: true, value: { state: "quarantined", changed: false } });
-    expect(await withhold(store, vote, ["ANOTHER_REASON"])).toEqual({ ok: true, value: { state: "quarantined", changed: false } });
-    expect(await reread(store, vote)).toEqual(once);
-    expect(once.reasons).toEqual(["COORDINATED_GROUP"]);
-  });
-
-  it("refuses a released, voided or held-on-arrival vote as NOT_COUNTED and leaves it as it was", async () => {
-    const heldOnArrival = await cast(store, { held: true, reasons: ["BURST"] });
-    const released = await cast(store, { held: true, reasons: ["BURST"], variant: 1 });
-    const voided = await cast(store, { held: true, reasons: ["BURST"], variant: 2 });
-    expect((await review(store, released, "released")).ok).toBe(true);
-    expect((await review(store, voided, "voided")).ok).toBe(true);
-
-    for (const [vote, state] of [
-      [heldOnArrival, "quarantined"],
-      [released, "released"],
-      [voided, "voided"],
-    ] as const) {
-      const before = await reread(store, vote);
-      expect(before.state).toBe(state);
-      expect(await withhold(store, vote)).toMatchObject({ ok: false, error: { code: "NOT_COUNTED", details: { state } } });
-      expect(await reread(store, vote)).toEqual(before);
-    }
-  });
-
-  it("a vote withheld and then released by an official stays released: a second withhold is refused NOT_COUNTED", async () => {
-    const vote = await cast(store);
-    await withhold(store, vote);
-    expect(await review(store, vote, "released")).toEqual({ ok: true, value: { state: "released", changed: true } });
-    const released = await reread(store, vote);
-    expect(released).toMatchObject({ state: "released", decision: "accepted", reasons: ["COORDINATED_GROUP"] });
-    expect(await withhold(store, vote)).toMatchObject({ ok: false, error: { code: "NOT_COUNTED", details: { state: "released" } } });
-    expect(await reread(store, vote)).toEqual(released);
-  });
-
-  it("an official can void a withheld vote, once", async () => {
-    const vote = await cast(store);
-    await withhold(store, vote);
-    expect(await review(store, vote, "voided")).toEqual({ ok: true, value: { state: "voided", changed: true } });
-    expect(await review(store, vote, "voided")).toEqual({ ok: true, value: { state: "voided", changed: false } });
-    expect(await review(store, vote, "released")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED" } });
-    expect(await reread(store, vote)).toMatchObject({ state: "voided", decision: "accepted" });
-  });
-
-  it("refuses a vote that does not exist as VOTE_NOT_FOUND, and creates no item", async () => {
-    const vote = await cast(store);
-    expect(await withholdVote(store, { electionId: election.id, voterKey: "nobody", reasons: ["X"] })).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
-    const otherElection = "00000000-0000-4000-8000-0000000000aa";
-    expect(await withholdVote(store, { electionId: otherElection, voterKey: vote.voterKey, reasons: ["X"] })).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
-    expect(await store.get(election.id, "nobody")).toBeUndefined();
-    expect(await store.get(otherElection, vote.voterKey)).toBeUndefined();
-    expect(await reread(store, vote)).toEqual(vote);
-  });
-
-  it("keeps the same reasons as the in-memory store when the new reasons repeat ones the vote already has", async () => {
-    const memory = new InMemoryVoteStore();
-    const reasons = ["LOW_SCORE", "COORDINATED_GROUP"];
-    const inDynamo = await cast(store, { reasons: ["LOW_SCORE"] });
-    const inMemory = await cast(memory, { reasons: ["LOW_SCORE"] });
-    expect((await withhold(store, inDynamo, reasons)).ok).toBe(true);
-    expect((await withhold(memory, inMemory, reasons)).ok).toBe(true);
-    expect((await reread(store, inDynamo)).reasons).toEqual((await reread(memory, inMemory)).reasons);
-  });
-});
+withholdVoteContract("DynamoDB Local", () => store);
 
 describe("withholdVote under concurrency, on DynamoDB Local", () => {
   it("20 simultaneous withholds of one vote: exactly one changes it, the others find it already withheld, its reasons appended once", async () => {

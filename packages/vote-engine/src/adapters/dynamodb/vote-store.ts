@@ -8,7 +8,7 @@ import {
   UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import type { PutOnceOutcome, Review, ReviewOutcome, VoteStore } from "../../ports";
-import type { StoredVote } from "../../vote/stored-vote";
+import type { StoredVote, VoteState } from "../../vote/stored-vote";
 import { fromVoteItem, toVoteItem, VOTE_SORT_KEY, votePartitionKey } from "./vote-item";
 
 /**
@@ -54,26 +54,12 @@ export class DynamoDbVoteStore implements VoteStore {
 
   /** One conditional update from quarantined; its change record makes the aggregator count (or not) the vote. */
   async review(electionId: string, voterKey: string, to: Review): Promise<ReviewOutcome> {
-    try {
-      const { Attributes } = await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: { pk: { S: votePartitionKey(electionId, voterKey) }, sk: { S: VOTE_SORT_KEY } },
-          UpdateExpression: "SET #state = :to",
-          ConditionExpression: "attribute_exists(pk) AND #state = :quarantined",
-          ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: { ":to": { S: to }, ":quarantined": { S: "quarantined" } },
-          ReturnValues: "ALL_NEW",
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        }),
-      );
-      return { outcome: "changed", vote: fromVoteItem(Attributes!) };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      if (!error.Item) return { outcome: "missing" };
-      const vote = fromVoteItem(error.Item);
-      return { outcome: vote.state === to ? "unchanged" : "conflict", vote };
-    }
+    return this.move(electionId, voterKey, {
+      update: "SET #state = :to",
+      from: "quarantined",
+      values: { ":to": { S: to } },
+      alreadyThere: (vote) => vote.state === to,
+    });
   }
 
   /**
@@ -82,20 +68,33 @@ export class DynamoDbVoteStore implements VoteStore {
    * Its change record makes the aggregator take the vote out of the count.
    */
   async withhold(electionId: string, voterKey: string, reasons: readonly string[]): Promise<ReviewOutcome> {
+    return this.move(electionId, voterKey, {
+      update: "SET #state = :quarantined, reasons = list_append(if_not_exists(reasons, :none), :reasons)",
+      from: "accepted",
+      values: { ":quarantined": { S: "quarantined" }, ":reasons": { L: reasons.map((r) => ({ S: r })) }, ":none": { L: [] } },
+      alreadyThere: (vote) => vote.state === "quarantined" && vote.decision === "accepted",
+    });
+  }
+
+  /**
+   * Moves a vote out of state `from` by one conditional update, atomically and at most once. A
+   * refused condition hands back the stored vote in the same round trip: already where it was
+   * going (`alreadyThere`: unchanged), elsewhere (conflict), or absent (missing).
+   */
+  private async move(
+    electionId: string,
+    voterKey: string,
+    change: { update: string; from: VoteState; values: Record<string, AttributeValue>; alreadyThere: (vote: StoredVote) => boolean },
+  ): Promise<ReviewOutcome> {
     try {
       const { Attributes } = await this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: { pk: { S: votePartitionKey(electionId, voterKey) }, sk: { S: VOTE_SORT_KEY } },
-          UpdateExpression: "SET #state = :quarantined, reasons = list_append(if_not_exists(reasons, :none), :reasons)",
-          ConditionExpression: "attribute_exists(pk) AND #state = :accepted",
+          UpdateExpression: change.update,
+          ConditionExpression: "attribute_exists(pk) AND #state = :from",
           ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: {
-            ":quarantined": { S: "quarantined" },
-            ":accepted": { S: "accepted" },
-            ":reasons": { L: reasons.map((r) => ({ S: r })) },
-            ":none": { L: [] },
-          },
+          ExpressionAttributeValues: { ...change.values, ":from": { S: change.from } },
           ReturnValues: "ALL_NEW",
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
@@ -105,7 +104,7 @@ export class DynamoDbVoteStore implements VoteStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       if (!error.Item) return { outcome: "missing" };
       const vote = fromVoteItem(error.Item);
-      return { outcome: vote.state === "quarantined" && vote.decision === "accepted" ? "unchanged" : "conflict", vote };
+      return { outcome: change.alreadyThere(vote) ? "unchanged" : "conflict", vote };
     }
   }
 
