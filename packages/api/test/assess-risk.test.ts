@@ -17,6 +17,7 @@ const person: RiskObservations = {
   headlessClient: false,
   challengeElapsedMs: 40_000,
   ballotConcentrated: false,
+  implausibleInteraction: false,
 };
 
 describe("the risk score", () => {
@@ -39,6 +40,12 @@ describe("the risk score", () => {
     expect(assessRisk({ ...person, ballotConcentrated: true }, policy)).toEqual({ decision: "quarantine", score: 50, reasons: ["COORDINATED_BALLOT"] });
     // A group of new accounts voting at once is still held, not refused: an official decides it.
     expect(assessRisk({ ...person, ballotConcentrated: true, accountAgeMs: 60_000, challengeElapsedMs: 900 }, policy).decision).toBe("quarantine");
+  });
+
+  it("holds a new account whose ballot was filled in as no person fills one, and never more than holds on that pair", () => {
+    const scripted = assessRisk({ ...person, implausibleInteraction: true, accountAgeMs: 60_000 }, policy);
+    expect(scripted).toMatchObject({ decision: "quarantine", reasons: ["IMPLAUSIBLE_INTERACTION", "NEW_ACCOUNT"] });
+    expect(assessRisk({ ...person, implausibleInteraction: true }, policy).decision).toBe("accept");
   });
 
   it("refuses a bot that lights up several signals, naming them strongest first", () => {

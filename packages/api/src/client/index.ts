@@ -9,6 +9,7 @@ export { type DeviceKeyStore, memoryDeviceKeyStore } from "./device-keys";
 export type { AuthenticationResponseJSON, PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "./passkey-authenticator";
 export { type ApiRefusal, refusalOf } from "./refusal-of";
 export { riskSignalWords } from "./risk-signal-words";
+export { type InteractionKind, InteractionRecorder, type InteractionSummary } from "./interaction/interaction-recorder";
 export { createDeviceKey, createProof, type DeviceKey } from "../device/proof";
 export { solveChallenge } from "../human-check/solve";
 export type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";

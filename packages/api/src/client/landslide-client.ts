@@ -4,6 +4,7 @@ import type { AppRouter } from "../root";
 import { createProof, type DeviceKey, sha256Base64Url } from "../device/proof";
 import { castChallengeText } from "../device/passkey-challenge";
 import type { PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON } from "./passkey-authenticator";
+import type { InteractionSummary } from "./interaction/interaction-recorder";
 import type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";
 import { solveChallenge } from "../human-check/solve";
 import { CognitoSession, type CognitoOptions, type SessionStore } from "./cognito-session";
@@ -41,6 +42,8 @@ export interface CastOptions {
   readonly idempotencyKey?: string;
   /** A human check solved ahead (a load test solves them before its clock starts); by default the SDK fetches and solves one. */
   readonly humanCheck?: HumanCheckProof;
+  /** How the ballot was filled in on the page (InteractionRecorder), sent with the cast, under the device proof's signature. */
+  readonly interaction?: InteractionSummary;
   /** Told of every attempt that failed in a way worth another (shed, unavailable, unanswered), and the wait before the next; undefined when none follows. */
   readonly onFailedAttempt?: (event: { readonly attempt: number; readonly failure: FailedAttempt; readonly nextDelayMs: number | undefined }) => void;
 }
@@ -192,7 +195,8 @@ export function createLandslideClient(options: LandslideClientOptions) {
     for (let attempt = 1; ; attempt++) {
       try {
         humanCheck ??= await takeHumanCheck();
-        const input = { electionId: cast.electionId, idempotencyKey, ballot: cast.ballot, humanCheck, ...(webdriver ? { client: { webdriver } } : {}), ...(passkey ? { passkey } : {}) };
+        const client = { ...(webdriver ? { webdriver } : {}), ...(cast.interaction ? { interaction: cast.interaction } : {}) };
+        const input = { electionId: cast.electionId, idempotencyKey, ballot: cast.ballot, humanCheck, ...(Object.keys(client).length ? { client } : {}), ...(passkey ? { passkey } : {}) };
         return await vote.voter.cast.mutate(input, { signal: AbortSignal.timeout(policy.attemptTimeoutMs) });
       } catch (error) {
         const failure = failedAttempt(error);

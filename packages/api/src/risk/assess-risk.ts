@@ -23,6 +23,7 @@ export function assessRisk(observed: RiskObservations, policy: RiskPolicy): Risk
     FAST_SOLVE: observed.challengeElapsedMs !== undefined && observed.challengeElapsedMs < policy.fastSolveMs,
     NEW_ACCOUNT: observed.accountAgeMs !== undefined && observed.accountAgeMs < policy.newAccountMs,
     COORDINATED_BALLOT: observed.ballotConcentrated,
+    IMPLAUSIBLE_INTERACTION: observed.implausibleInteraction,
   };
   const reasons = (Object.keys(fired) as RiskSignal[]).filter((signal) => fired[signal]).sort((a, b) => riskWeights[b] - riskWeights[a]);
   const score = reasons.reduce((sum, signal) => sum + riskWeights[signal], 0);

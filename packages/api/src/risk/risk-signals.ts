@@ -33,6 +33,12 @@ export const riskWeights = {
    * own for an official to look at with the rest of its group, and never refuses one on its own.
    */
   COORDINATED_BALLOT: 50,
+  /**
+   * The voter site reported a ballot filled in with no press or key at all, or with presses on a
+   * timer (interaction-plausibility.ts). What the client says of itself: with a new account's 15 it
+   * holds a ballot for review, never more; a cast that reports nothing (the SDK) is not scored.
+   */
+  IMPLAUSIBLE_INTERACTION: 35,
 } as const;
 
 export type RiskSignal = keyof typeof riskWeights;
@@ -54,6 +60,8 @@ export interface RiskObservations {
   readonly challengeElapsedMs: number | undefined;
   /** This cast belongs to a group of same-answer casts from its block that luck does not explain. */
   readonly ballotConcentrated: boolean;
+  /** The voter site's report of how the ballot was filled in is one no person produces; false when none was sent. */
+  readonly implausibleInteraction: boolean;
 }
 
 /** The thresholds: the configured ones (defaults in @landslide/config); bad ranges are an observation. */

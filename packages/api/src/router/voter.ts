@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { refusal } from "../errors";
 import { humanCheckProofSchema } from "../human-check/human-check";
+import { interactionSummarySchema } from "../risk/interaction-plausibility";
 import { castBallot } from "../voting/cast-ballot";
 import { calculateJwkThumbprint } from "jose";
 import { castProcedure, deviceRegistrationProcedure, voterProcedure } from "../trpc";
@@ -21,8 +22,11 @@ const castInput = z
     // The engine validates the ballot itself, with a code per violation.
     ballot: z.unknown(),
     humanCheck: humanCheckProofSchema.optional(),
-    /** What the browser says about itself; automation that announces itself is a risk signal. */
-    client: z.object({ webdriver: z.boolean().optional() }).strict().optional(),
+    /**
+     * What the browser says about itself: automation that announces itself, and how the ballot
+     * was filled in (the voter site's summary); both are risk signals, neither a defence.
+     */
+    client: z.object({ webdriver: z.boolean().optional(), interaction: interactionSummarySchema.optional() }).strict().optional(),
     /** The device's passkey signing this very cast (castChallengeText), when the device has one. */
     passkey: authenticationResponseSchema.optional(),
   })

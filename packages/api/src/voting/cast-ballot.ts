@@ -8,6 +8,7 @@ import { assessRisk } from "../risk/assess-risk";
 import { isHeadlessUserAgent } from "../risk/client-hints";
 import { addressBlock } from "../guards/rate-limit";
 import { ballotFingerprints } from "../risk/ballot-concentration";
+import { implausibleInteraction, type ReportedInteraction } from "../risk/interaction-plausibility";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 export interface CastRequest {
@@ -15,8 +16,8 @@ export interface CastRequest {
   readonly idempotencyKey: string;
   readonly ballot: unknown;
   readonly humanCheck?: HumanCheckProof | undefined;
-  /** What the client says about itself: `navigator.webdriver` in a browser. */
-  readonly client?: { readonly webdriver?: boolean | undefined } | undefined;
+  /** What the client says about itself: `navigator.webdriver` in a browser, and how the ballot was filled in on the voter site. */
+  readonly client?: { readonly webdriver?: boolean | undefined; readonly interaction?: ReportedInteraction | undefined } | undefined;
   /** The device's passkey signing this cast, when it has one. */
   readonly passkey?: AuthenticationResponseJSON | undefined;
 }
@@ -91,6 +92,7 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       headlessClient: isHeadlessUserAgent(caller.userAgent),
       challengeElapsedMs: check.elapsedMs,
       ballotConcentrated: concentration.concentrated,
+      implausibleInteraction: request.client?.interaction !== undefined && implausibleInteraction(request.client.interaction),
     },
     services.riskPolicy,
   );

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { newIdempotencyKey, type Receipt, refusalOf } from "@landslide/api/client";
 import { castFailureMessage, refusalMessage } from "../../../lib/refusal-messages";
+import { useInteractionRecorder } from "../../../lib/use-interaction-recorder";
 import { useSession } from "../../../lib/use-session";
 import { useLandslide } from "../../providers";
 import { SignInPanel } from "../../sign-in-panel";
@@ -56,8 +57,11 @@ export function VotePage({ electionId }: { electionId: string }) {
     if (session.signedIn) void client.prepareHumanCheck().catch(() => undefined);
   }, [client, session.signedIn]);
 
+  // How the ballot is filled in, from when a signed-in voter sees it: a weak signal for the risk layer.
+  const interaction = useInteractionRecorder(session.signedIn);
+
   const cast = useMutation({
-    mutationFn: () => client.castBallot({ electionId, ballot: toBallot(answers), idempotencyKey: castKey(electionId) }),
+    mutationFn: () => client.castBallot({ electionId, ballot: toBallot(answers), idempotencyKey: castKey(electionId), interaction: interaction() }),
     onSuccess: () => void mine.refetch(),
   });
 
