@@ -50,9 +50,14 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   const otterRow = watcher.getByRole("table", { name: /mascot\?: votes per option/ }).getByRole("row", { name: /Otter/ });
   const ottersBefore = Number(await otterRow.getByRole("cell").textContent());
 
+  const castRequest = page.waitForRequest((request) => request.url().includes("/trpc/voter.cast") && request.method() === "POST");
   await page.getByRole("button", { name: "Cast my ballot" }).click();
 
   await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 15_000 });
+  // The cast carries how the ballot was filled in: counts and the spread of gaps, nothing typed or pointed at.
+  const interaction = ((await castRequest).postDataJSON() as { client?: { interaction?: Record<string, unknown> } }).client?.interaction;
+  expect(Object.keys(interaction ?? {}).sort()).toEqual(["focusChanges", "keyPresses", "msOnBallot", "pointerMoves", "pointerPresses", "pressGapVariation"]);
+  expect(Number(interaction!.pointerPresses) + Number(interaction!.keyPresses)).toBeGreaterThan(0);
   // The human check ran invisibly, in a Web Worker, off the page's thread.
   expect(workers.length).toBeGreaterThan(0);
   const receipt = page.getByRole("region", { name: "Your receipt" });
