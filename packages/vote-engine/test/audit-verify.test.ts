@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { discrepancies, found } from "./bundle-discrepancies";
 import { nodeEntropy, verifyEd25519 } from "../src/adapters/node-crypto";
-import { type AuditBundle, auditBundleSchema, canonicalJson, type Discrepancy, inclusionProof, merkleRoot, type PublishedBallot, verifyBundle, verifyInclusion } from "../src/audit";
+import { type AuditBundle, auditBundleSchema, canonicalJson, inclusionProof, merkleRoot, type PublishedBallot, verifyBundle, verifyInclusion } from "../src/audit";
 import { epochSigningPayload } from "../src/audit/epoch";
 import { recordBytes, recordHash } from "../src/audit/log-record";
 import { fromHex, hexOf } from "../src/audit/sha256";
@@ -30,18 +31,6 @@ function tampered(attack: (bundle: AuditBundle) => void): AuditBundle {
   return bundle;
 }
 
-/** Each discrepancy as "CODE seq=… epoch=… receipt=…", so a test states exactly what was found and where. */
-function found(discrepancies: readonly Discrepancy[]): string[] {
-  return discrepancies.map(
-    (d) => [d.code, d.seq === undefined ? "" : `seq=${d.seq}`, d.epoch === undefined ? "" : `epoch=${d.epoch}`, d.receiptId === undefined ? "" : `receipt=${d.receiptId}`].filter(Boolean).join(" "),
-  );
-}
-
-async function discrepancies(bundle: AuditBundle): Promise<string[]> {
-  const report = await verifyBundle(deps, bundle);
-  expect(report.ok).toBe(report.discrepancies.length === 0);
-  return found(report.discrepancies);
-}
 
 /**
  * The report's discrepancies without its RESULT_MISMATCH follow-ups, and those follow-ups' messages:

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { discrepancies, found } from "./bundle-discrepancies";
 import { nodeEntropy, verifyEd25519 } from "../src/adapters/node-crypto";
-import { type AuditBundle, auditBundleSchema, type Discrepancy, verifyBundle } from "../src/audit";
+import { type AuditBundle, auditBundleSchema, verifyBundle } from "../src/audit";
 import { chainEntries, GENESIS_HASH, type LogEntry } from "../src/audit/log-record";
 import type { CanonicalBallot } from "../src/ballot/validate-ballot";
 import { type AuditBundleFixture, buildAuditBundle, countResult, sealEpochs } from "../src/testing/audit-bundle-fixture";
@@ -51,17 +52,6 @@ async function bundleOf(entries: readonly LogEntry[], { published, counted = pub
 const logThen = (...more: LogEntry[]): LogEntry[] => [...fixture.bundle.records.map((r) => r.entry), ...more];
 const allBut = (receiptId: string) => receipts.filter((r) => r !== receiptId);
 
-function found(discrepancies: readonly Discrepancy[]): string[] {
-  return discrepancies.map(
-    (d) => [d.code, d.seq === undefined ? "" : `seq=${d.seq}`, d.epoch === undefined ? "" : `epoch=${d.epoch}`, d.receiptId === undefined ? "" : `receipt=${d.receiptId}`].filter(Boolean).join(" "),
-  );
-}
-
-async function discrepancies(bundle: AuditBundle): Promise<string[]> {
-  const report = await verifyBundle(deps, bundle);
-  expect(report.ok).toBe(report.discrepancies.length === 0);
-  return found(report.discrepancies);
-}
 
 const turnout = (published: number, recounted: number) => `RESULT_MISMATCH The published result says __turnout = ${published}; the ballots give ${recounted}.`;
 async function withMessages(bundle: AuditBundle): Promise<string[]> {
