@@ -102,7 +102,7 @@ export class CoordinationWatch implements ChangeObserver {
         ...WATCH_ACTOR,
         action: "fraud.withhold",
         electionId: group.electionId,
-      reason: `${withheld.length} counted ballot(s) held for review with their group: many ballots from one network with the same answer, far more than elsewhere.`,
+        reason: `${withheld.length} counted ballot(s) held for review with their group: many ballots from one network with the same answer, far more than elsewhere.`,
         // The keys only: the network and the answer stay in the fraud review, out of the published log.
         details: { voterKeys: withheld, changed: withheld.length },
       });
