@@ -97,7 +97,7 @@ function expectChained(records: readonly LogRecord[], electionId: string) {
 async function bundleFor(election: Election, published: readonly StoredVote[]): Promise<AuditBundle> {
   await log.seal(election.id, signer, 2, new Date("2026-11-26T00:00:00.000Z"));
   return {
-    format: "landslide-audit-bundle-v3",
+    format: "landslide-audit-bundle-v4",
     publishedAt: "2026-11-26T12:00:00.000Z",
     election: { id: election.id, title: election.title, questions: election.questions },
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },

@@ -121,6 +121,13 @@ describe("audit bundle fixture", () => {
     expect(await discrepancies(parsed)).toEqual([]);
   });
 
+  it("reads a bundle published before withdrawals (v3) as before, and no other format", async () => {
+    const { bundle } = await buildAuditBundle({ ballots: 4, seed: 2 });
+    const v3 = auditBundleSchema.parse(JSON.parse(JSON.stringify({ ...bundle, format: "landslide-audit-bundle-v3" })));
+    expect(await discrepancies(v3)).toEqual([]);
+    expect(auditBundleSchema.safeParse({ ...bundle, format: "landslide-audit-bundle-v2" }).success).toBe(false);
+  });
+
   it("is deterministic but for the keys", async () => {
     const again = await buildAuditBundle({ ballots: BALLOTS, actions: ACTIONS, epochRecords: EPOCH_RECORDS, seed: 7 });
     // Receipt signatures follow from the keys, and record hashes from them; everything else repeats.

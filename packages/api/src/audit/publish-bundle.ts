@@ -40,7 +40,7 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
     .map((v) => ({ receiptId: v.receipt.receiptId, commitment: v.receipt.commitment, salt: v.salt, ballot: v.ballot }))
     .sort((a, b) => (a.receiptId < b.receiptId ? -1 : 1));
   return {
-    format: "landslide-audit-bundle-v3",
+    format: "landslide-audit-bundle-v4",
     publishedAt: deps.now().toISOString(),
     election: { id: election.id, title: election.title, questions: election.questions },
     keys: { audit: deps.keys.auditPublicKey, receipt: deps.keys.receiptPublicKey },

@@ -69,7 +69,11 @@ const roundSchema = z.object({
  * published result. `election audit verify` recomputes all of it from this document alone.
  */
 export const auditBundleSchema = z.object({
-  format: z.literal("landslide-audit-bundle-v3"),
+  /**
+   * v4 (2026-12) may carry withdrawals and reinstatements (a counted ballot held for review after
+   * all); a v3 bundle never does, and verifies as it always did.
+   */
+  format: z.enum(["landslide-audit-bundle-v3", "landslide-audit-bundle-v4"]),
   publishedAt: z.string(),
   election: z.object({ id: z.string(), title: z.string(), questions: z.array(questionSchema).min(1) }),
   keys: z.object({ audit: publicKey, receipt: publicKey }),

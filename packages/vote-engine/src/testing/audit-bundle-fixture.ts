@@ -90,7 +90,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   published.sort((a, b) => (a.receiptId < b.receiptId ? -1 : a.receiptId > b.receiptId ? 1 : 0));
 
   const bundle: AuditBundle = {
-    format: "landslide-audit-bundle-v3",
+    format: "landslide-audit-bundle-v4",
     publishedAt: PUBLISHED_AT,
     election: { id: election.id, title: election.title, questions: election.questions },
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },
