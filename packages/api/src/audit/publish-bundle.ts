@@ -1,4 +1,4 @@
-import { type AuditBundle, type Election, type Keys, type LogRecord, type PublishedBallot, type RecordVerifier, recount, type StoredVote, type VoteStore } from "@landslide/vote-engine";
+import { type AuditBundle, type Election, countedReceipts, type Keys, type PublishedBallot, type RecordVerifier, recount, type StoredVote, type VoteStore } from "@landslide/vote-engine";
 import type { PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import type { EpochSealer } from "../aggregator/epoch-sealer";
 import { refusal } from "../errors";
@@ -31,7 +31,7 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
     throw refusal("PRECONDITION_FAILED", "AUDIT_NOT_READY", `${underReview} ballot(s) still wait for fraud review; the bundle is published once every case is decided.`);
   }
   const [records, epochs] = await Promise.all([deps.log.records(election.id), deps.log.epochs(election.id)]);
-  const logged = countedInLog(records);
+  const logged = countedReceipts(records).size;
   if (logged !== counted.length) {
     throw refusal("PRECONDITION_FAILED", "AUDIT_NOT_READY", `The audit log holds ${logged} of ${counted.length} counted ballots; it catches up within seconds, try again.`);
   }
@@ -53,14 +53,4 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
 
 async function* iterate<T>(items: readonly T[]): AsyncIterable<T> {
   yield* items;
-}
-
-/** How many receipts the log counts now: each ballot, less those withdrawn for review and not reinstated. */
-function countedInLog(records: readonly LogRecord[]): number {
-  let n = 0;
-  for (const { entry } of records) {
-    if (entry.type === "ballot" || entry.type === "reinstatement") n += 1;
-    else if (entry.type === "withdrawal") n -= 1;
-  }
-  return n;
 }

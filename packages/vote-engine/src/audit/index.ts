@@ -1,7 +1,7 @@
 export { type AuditBundle, auditBundleSchema, type PublishedBallot } from "./audit-bundle";
 export { canonicalJson } from "./canonical-json";
 export { type EpochStatement, epochSigningPayload, sealEpoch, type SignedEpoch } from "./epoch";
-export { type ActionEntry, type BallotEntry, chainEntries, GENESIS_HASH, type LogEntry, type LogRecord, recordHash } from "./log-record";
+export { type ActionEntry, type BallotEntry, chainEntries, countedReceipts, GENESIS_HASH, type LogEntry, type LogRecord, recordHash } from "./log-record";
 export { inclusionProof, merkleRoot, merkleRoots, verifyInclusion } from "./merkle-tree";
 export { type BatchCrypto, sequentialBatchCrypto, type SignedPayload } from "./batch-crypto";
 export type { Sha256 } from "./sha256";

@@ -42,6 +42,19 @@ export interface ReinstatementEntry {
 
 export type LogEntry = BallotEntry | ActionEntry | WithdrawalEntry | ReinstatementEntry;
 
+/**
+ * The receipts the log counts now, in order: each ballot's, less those withdrawn for review and
+ * not reinstated. verifyBundle also checks that each standing came in its order; this only reads it.
+ */
+export function countedReceipts(records: readonly Pick<LogRecord, "entry">[]): Set<string> {
+  const counted = new Set<string>();
+  for (const { entry } of records) {
+    if (entry.type === "ballot" || entry.type === "reinstatement") counted.add(entry.receiptId);
+    else if (entry.type === "withdrawal") counted.delete(entry.receiptId);
+  }
+  return counted;
+}
+
 /** One link of an election's log: its place, the hash of the link before, and its own hash. */
 export interface LogRecord {
   readonly electionId: string;

@@ -6,7 +6,7 @@ import type { AuditBundle } from "./audit-bundle";
 import { type BatchCrypto, sequentialBatchCrypto } from "./batch-crypto";
 import { type BundleCrypto, computeBundleCrypto } from "./bundle-crypto";
 import { canonicalJson } from "./canonical-json";
-import { GENESIS_HASH } from "./log-record";
+import { countedReceipts, GENESIS_HASH } from "./log-record";
 import type { Sha256 } from "./sha256";
 
 export type DiscrepancyCode =
@@ -229,11 +229,7 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
 
 /** The published ballots checkBallots counts if every signature and commitment holds: once each, logged and not withdrawn. */
 function hopedForBallots(bundle: AuditBundle): CanonicalBallot[] {
-  const logged = new Set<string>();
-  for (const { entry } of bundle.records) {
-    if (entry.type === "ballot" || entry.type === "reinstatement") logged.add(entry.receiptId);
-    else if (entry.type === "withdrawal") logged.delete(entry.receiptId);
-  }
+  const logged = countedReceipts(bundle.records);
   const published = new Set<string>();
   const hoped: CanonicalBallot[] = [];
   for (const ballot of bundle.ballots) {
