@@ -82,7 +82,6 @@ async function dynamoDbRate(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 await engineRound(); // warm-up: JIT and key objects
 await bareRound();
 const engine: number[] = [];

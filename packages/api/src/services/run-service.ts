@@ -22,7 +22,6 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * in-flight requests, stops background work and closes clients.
  */
 export async function runService(definition: ServiceDefinition): Promise<void> {
-  quietSdkNodeVersionWarning();
   let config: Config;
   try {
     config = loadConfig();
@@ -83,15 +82,6 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
-}
-
-/**
- * The AWS SDK warns once per process, over several lines on stderr, that future releases need
- * Node 22. This project targets Node >= 20.9 on purpose (see README); the warning would break
- * the one-line start-up errors, so entry points switch it off unless the operator set it.
- */
-export function quietSdkNodeVersionWarning(): void {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }
 
 function exitWith(message: string): never {

@@ -3,14 +3,14 @@ import type { Config } from "@landslide/config";
 import { type Check, fail, ok } from "./check";
 
 /** The Node.js the repository supports (package.json `engines`). */
-const MINIMUM_NODE = [20, 9] as const;
+const MINIMUM_NODE = [24, 0] as const;
 
 export function checkNode(version = process.versions.node): Check {
   const [major = 0, minor = 0] = version.split(".").map(Number);
   const supported = major > MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor >= MINIMUM_NODE[1]);
   return supported
     ? ok("Node.js", `v${version}`)
-    : fail("Node.js", `v${version} is older than ${MINIMUM_NODE.join(".")}`, "install Node.js 20.9 or later: nvm install 20 (or your package manager's nodejs 20)");
+    : fail("Node.js", `v${version} is older than ${MINIMUM_NODE.join(".")}`, "run it through npm (npx election …, npm run …): npm install puts Node.js 24 in node_modules/.bin; or install Node.js 24 LTS");
 }
 
 const INSTALL_JDK = "apt-get install openjdk-17-jdk-headless (or set LANDSLIDE_STACK=aws)";

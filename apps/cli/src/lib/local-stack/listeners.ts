@@ -106,9 +106,14 @@ function socketInodes(pid: number): string[] {
   }
 }
 
+/**
+ * The program's name from its command line: /proc/<pid>/comm is the main thread's name, which
+ * Node 24 sets to "MainThread". A process that retitles itself (next-server) shows its title.
+ */
 function procName(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    const program = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]!.split(" ")[0]!;
+    return program.split("/").pop() || "?";
   } catch {
     return "?";
   }
