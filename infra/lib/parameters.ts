@@ -202,7 +202,7 @@ export type EnvName = Parameters["envName"];
 export type ServiceName = keyof Parameters["services"];
 
 /*
- * Sizing the vote API for 240,000 requests per second (ARCHITECTURE §7, docs/operations.md):
+ * Sizing the vote API for 240,000 requests per second (docs/design.md §7, docs/operations.md §5):
  *
  *   per-task throughput   = vCPU × casts/s per vCPU × target CPU
  *                         = 2 × 1,500 × 0.6 ≈ 1,800 requests/s per 2-vCPU task

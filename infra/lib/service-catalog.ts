@@ -17,14 +17,20 @@ export interface ServiceDescription {
   readonly publicPath?: string;
   /**
    * The command that starts it in its image (the image contract, docs/operations.md): the API
-   * image holds the workspace at /app and runs TypeScript through tsx, like `npm run start:*`.
+   * image holds the services' bundle at /app/packages/api/dist (packages/api/build.mjs), one
+   * entry point each, run by plain Node with source maps for the stack traces; no tsx.
    */
   readonly command?: readonly string[];
   /** Web apps hold no secrets and reach no data store: their config only needs public URLs and client ids. */
   readonly kind: "api" | "worker" | "web";
 }
 
-/** The deployables of ARCHITECTURE §6, plus the two web apps. */
+/** How the API image starts one of its services (the Dockerfile's `api` target). */
+function bundledService(id: string): readonly string[] {
+  return ["node", "--enable-source-maps", `packages/api/dist/${id}.mjs`];
+}
+
+/** The deployables of docs/design.md §6, plus the two web apps. */
 export const serviceCatalog: Record<ServiceName, ServiceDescription> = {
   voteApi: {
     id: "vote-api",
@@ -33,7 +39,7 @@ export const serviceCatalog: Record<ServiceName, ServiceDescription> = {
     portVariable: "LANDSLIDE_VOTE_API_PORT",
     healthCheckPath: "/readyz",
     publicPath: "/api/vote",
-    command: ["node", "--import", "tsx", "packages/api/src/services/vote-api.ts"],
+    command: bundledService("vote-api"),
     kind: "api",
   },
   controlApi: {
@@ -43,7 +49,7 @@ export const serviceCatalog: Record<ServiceName, ServiceDescription> = {
     portVariable: "LANDSLIDE_CONTROL_API_PORT",
     healthCheckPath: "/readyz",
     publicPath: "/api/control",
-    command: ["node", "--import", "tsx", "packages/api/src/services/control-api.ts"],
+    command: bundledService("control-api"),
     kind: "api",
   },
   results: {
@@ -53,7 +59,7 @@ export const serviceCatalog: Record<ServiceName, ServiceDescription> = {
     portVariable: "LANDSLIDE_RESULTS_PORT",
     healthCheckPath: "/readyz",
     publicPath: "/api/results",
-    command: ["node", "--import", "tsx", "packages/api/src/services/results.ts"],
+    command: bundledService("results"),
     kind: "api",
   },
   aggregator: {
@@ -61,7 +67,7 @@ export const serviceCatalog: Record<ServiceName, ServiceDescription> = {
     image: "api",
     port: 4003,
     portVariable: "LANDSLIDE_AGGREGATOR_PORT",
-    command: ["node", "--import", "tsx", "packages/api/src/services/aggregator.ts"],
+    command: bundledService("aggregator"),
     kind: "worker",
   },
   // Next.js standalone output: `node server.js` is the image's own CMD; it reads PORT and HOSTNAME.

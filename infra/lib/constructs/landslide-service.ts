@@ -47,7 +47,7 @@ export interface LandslideServiceProps {
 export const SCRATCH_PATH = "/tmp";
 
 /**
- * One deployable of ARCHITECTURE §6 as a Fargate service: its own task role (granted by the
+ * One deployable of docs/design.md §6 as a Fargate service: its own task role (granted by the
  * stack, per service), its own log group, an internal load balancer that only CloudFront's VPC
  * origin reaches (for services with a public path), and target tracking on CPU and on requests
  * per task between the environment's bounds.
@@ -76,7 +76,7 @@ export class LandslideService extends Construct {
     });
     this.taskRole = taskDefinition.taskRole;
     // A read-only root file system; the task's ephemeral storage is mounted at /tmp for what must
-    // be written (tsx's compile cache, the keys file the entry point writes with mode 600).
+    // be written (the keys file the entry point writes with mode 600).
     taskDefinition.addVolume({ name: "scratch" });
     const container = taskDefinition.addContainer("App", {
       containerName: description.id,

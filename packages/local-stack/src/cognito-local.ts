@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { ManagedChild } from "./child";
 import { POST_CONFIRMATION_FUNCTION, PRE_SIGN_UP_FUNCTION, startCognitoTriggers } from "./cognito-triggers";
 import { type RunningServer, lastLine } from "./dynamodb-local";
+import { resolveEmulator } from "./emulators";
 import { LocalStackError } from "./errors";
 import { restrictToOwner } from "./private-files";
 import { waitForHttp } from "./wait";
@@ -18,6 +18,8 @@ export interface CognitoLocalOptions {
 
 /** Starts cognito-local, a Cognito user-pools server, as its own process. */
 export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningServer> {
+  // Found first: nothing is started when the package is missing (a production install).
+  const entry = join(dirname(resolveEmulator("cognito-local")), "lib", "bin", "start.js");
   const dataDir = resolve(options.dataDir);
   const endpoint = `http://127.0.0.1:${options.port}`;
   const triggers = await startCognitoTriggers(endpoint, dataDir);
@@ -25,8 +27,6 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   // cognito-local keeps the users' passwords in plain text in .cognito/db/*.json, which earlier
   // versions left 0644; new files follow the launcher's umask.
   restrictToOwner(join(dataDir, ".cognito"));
-  const require = createRequire(import.meta.url);
-  const entry = join(dirname(require.resolve("cognito-local/package.json")), "lib", "bin", "start.js");
   const child = new ManagedChild({
     name: "cognito-local",
     command: process.execPath,

