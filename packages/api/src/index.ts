@@ -7,7 +7,7 @@ export {
   type VerifiedIdentity,
 } from "./auth/verify-access-token";
 export { type CheckResult, type ReadinessReport, runReadiness } from "./http/readiness";
-export { type AppRouter, appRouter } from "./root";
+export { type AppRouter, appRouter, type ControlApiRouter, type ResultsRouter, type VoteApiRouter } from "./root";
 export type { Context } from "./trpc";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";

@@ -24,9 +24,14 @@ export const appRouter = createTRPCRouter({
 
 export type AppRouter = typeof appRouter;
 
-/** The routers of each service (ARCHITECTURE §6). */
+/** The routers of each service (docs/design.md §6). */
 export const serviceRouters = {
   "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter, signUp: signUpRouter }),
   "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter, operator: operatorRouter }),
   results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter, audit: publicAuditRouter }),
 } as const;
+
+/** What each service answers: a client of one service is typed with its router, so a procedure another service serves does not compile. */
+export type VoteApiRouter = (typeof serviceRouters)["vote-api"];
+export type ControlApiRouter = (typeof serviceRouters)["control-api"];
+export type ResultsRouter = (typeof serviceRouters)["results"];

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Errors } from "@oclif/core";
 import { z } from "zod";
 import { electionDefinitionSchema } from "@landslide/vote-engine";
-import { formatPath, type JsonPath, lineAndColumn, scanJson } from "./json-locations";
+import { formatPath, type JsonPath, type JsonPosition, scanJson } from "./json-locations";
 import { EXIT } from "./public-client";
 
 /**
@@ -39,11 +39,8 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
     throw usage(`Cannot read the ballot file ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message}.`);
   }
   const scan = scanJson(text);
-  const where = (offset: number) => {
-    const { line, column } = lineAndColumn(text, offset);
-    return `${path}:${line}:${column}`;
-  };
-  if (scan.error) throw usage(`${where(scan.error.offset)}: not valid JSON: ${scan.error.message}.`);
+  const where = ({ line, column }: JsonPosition) => `${path}:${line}:${column}`;
+  if (scan.error) throw usage(`${where(scan.error)}: not valid JSON: ${scan.error.message}.`);
 
   const parsed = ballotFileSchema.safeParse(JSON.parse(text));
   if (parsed.success) return parsed.data;
@@ -55,22 +52,14 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
   const message = missing ? `missing (expected ${issue.expected})` : issue.code === "invalid_value" ? `must be ${oneOf(issue.values)}` : issue.message.replace(/\.$/, "");
   const more = others.length ? ` (and ${others.length} more ${others.length === 1 ? "problem" : "problems"})` : "";
-  throw usage(`${where(offsetOf(scan.valueAt, field))}: ${formatPath(field)}: ${message}${more}.`);
+  // A missing field points at the object that lacks it.
+  throw usage(`${where(scan.positionOf(field))}: ${formatPath(field)}: ${message}${more}.`);
 }
 
 /** `"optional", "review-without" or "required"`: zod's `"optional"|"review-without"|"required"` in words. */
 function oneOf(values: readonly unknown[]): string {
   const quoted = values.map((value) => JSON.stringify(value));
   return quoted.length > 1 ? `one of ${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}` : (quoted[0] ?? "something else");
-}
-
-/** Where the value at a path starts; a missing field points at the object that lacks it. */
-function offsetOf(valueAt: ReadonlyMap<string, number>, path: JsonPath): number {
-  for (let length = path.length; length >= 0; length--) {
-    const offset = valueAt.get(formatPath(path.slice(0, length)));
-    if (offset !== undefined) return offset;
-  }
-  return 0;
 }
 
 const usage = (message: string) => new Errors.CLIError(message, { exit: EXIT.usage });

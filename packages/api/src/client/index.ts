@@ -13,7 +13,7 @@ export { type InteractionKind, InteractionRecorder, type InteractionSummary } fr
 export { createDeviceKey, createProof, type DeviceKey } from "../device/proof";
 export { solveChallenge } from "../human-check/solve";
 export type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "../human-check/human-check";
-export type { AppRouter } from "../root";
+export type { AppRouter, ControlApiRouter, ResultsRouter, VoteApiRouter } from "../root";
 export type { RouterInputs, RouterOutputs } from "../index";
 export { verifyReceipt } from "./verify-receipt";
 export type { Receipt } from "@landslide/vote-engine";

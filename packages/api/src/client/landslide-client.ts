@@ -1,6 +1,6 @@
 import { base64url, decodeJwt } from "jose";
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
-import type { AppRouter } from "../root";
+import { createTRPCClient, httpLink, httpSubscriptionLink, type Operation, splitLink } from "@trpc/client";
+import type { ControlApiRouter, ResultsRouter, VoteApiRouter } from "../root";
 import { createProof, type DeviceKey, sha256Base64Url } from "../device/proof";
 import { castChallengeText } from "../device/passkey-challenge";
 import type { PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON } from "./passkey-authenticator";
@@ -23,7 +23,7 @@ export interface LandslideClientOptions {
   readonly solveHostedCheck?: (siteKey: string) => Promise<string>;
   /** Node only (browsers forbid setting it): names the program, e.g. the CLI's load test. */
   readonly userAgent?: string;
-  /** Node 20 has no EventSource: pass the `eventsource` package's to use subscriptions there. */
+  /** Node has no EventSource by default: pass the `eventsource` package's to use subscriptions there. */
   readonly EventSource?: unknown;
   /** What the client says about itself; by default a browser's `navigator.webdriver` (Node has none). */
   readonly clientHints?: () => { readonly webdriver?: boolean };
@@ -60,7 +60,8 @@ export function newIdempotencyKey(): string {
 /**
  * The one way programs talk to Landslide: the voter site, the console, the CLI, end-to-end and
  * load tests. It signs in through Cognito, keeps a device key, signs a proof for every mutation,
- * solves the human check, and gives typed tRPC clients for each service.
+ * solves the human check, and gives typed tRPC clients for each service: each typed with the
+ * router that service mounts (root.ts), so calling a procedure through the wrong one does not compile.
  */
 export function createLandslideClient(options: LandslideClientOptions) {
   const auth = new CognitoSession(options.cognito, options.session);
@@ -71,39 +72,42 @@ export function createLandslideClient(options: LandslideClientOptions) {
 
   const tokensIfSignedIn = async () => ((await auth.isSignedIn()) ? auth.tokens() : undefined);
 
-  /** Requests with the access token when signed in, and a device proof on every mutation of the vote API. */
-  const signedLink = (base: string, proveDevice: boolean): TRPCLink<AppRouter> =>
-    httpLink({
-      url: `${base}/trpc`,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      headers: async ({ op }) => {
-        // A sign-up ticket is asked for before any account exists: a device proof over no token.
-        if (proveDevice && op.path === "signUp.ticket") {
-          const key = await loadOrCreateDeviceKey(deviceKeys);
-          return { ...baseHeaders, dpop: await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: "", input: op.input }) };
-        }
-        const tokens = await tokensIfSignedIn();
-        if (!tokens) return baseHeaders;
-        const token = tokens.accessToken;
-        const headers: Record<string, string> = { ...baseHeaders, authorization: `Bearer ${token}`, ...(tokens.idToken ? { "x-id-token": tokens.idToken } : {}) };
-        if (proveDevice && op.type === "mutation") {
-          const key = await loadOrCreateDeviceKey(deviceKeys);
-          headers.dpop = await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input });
-          const binding = deviceTokens.get(subjectOf(token));
-          if (binding) headers["x-device-token"] = binding.token;
-        }
-        return headers;
-      },
-    });
+  /**
+   * How requests to a service are sent: with the access token when signed in, and a device proof
+   * on every mutation of the vote API. Options rather than a link, so each service's link is
+   * typed with its own router.
+   */
+  const signedRequests = (base: string, proveDevice: boolean) => ({
+    url: `${base}/trpc`,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: async ({ op }: { op: Operation }) => {
+      // A sign-up ticket is asked for before any account exists: a device proof over no token.
+      if (proveDevice && op.path === "signUp.ticket") {
+        const key = await loadOrCreateDeviceKey(deviceKeys);
+        return { ...baseHeaders, dpop: await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: "", input: op.input }) };
+      }
+      const tokens = await tokensIfSignedIn();
+      if (!tokens) return baseHeaders;
+      const token = tokens.accessToken;
+      const headers: Record<string, string> = { ...baseHeaders, authorization: `Bearer ${token}`, ...(tokens.idToken ? { "x-id-token": tokens.idToken } : {}) };
+      if (proveDevice && op.type === "mutation") {
+        const key = await loadOrCreateDeviceKey(deviceKeys);
+        headers.dpop = await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input });
+        const binding = deviceTokens.get(subjectOf(token));
+        if (binding) headers["x-device-token"] = binding.token;
+      }
+      return headers;
+    },
+  });
 
-  const vote = createTRPCClient<AppRouter>({ links: [signedLink(options.urls.voteApi, true)] });
-  const control = createTRPCClient<AppRouter>({ links: [signedLink(options.urls.controlApi, false)] });
-  const results = createTRPCClient<AppRouter>({
+  const vote = createTRPCClient<VoteApiRouter>({ links: [httpLink<VoteApiRouter>(signedRequests(options.urls.voteApi, true))] });
+  const control = createTRPCClient<ControlApiRouter>({ links: [httpLink<ControlApiRouter>(signedRequests(options.urls.controlApi, false))] });
+  const results = createTRPCClient<ResultsRouter>({
     links: [
-      splitLink({
+      splitLink<ResultsRouter>({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({ url: `${options.urls.results}/trpc`, ...(options.EventSource ? { EventSource: options.EventSource as never } : {}) }),
-        false: httpLink({ url: `${options.urls.results}/trpc`, headers: baseHeaders }),
+        false: httpLink<ResultsRouter>({ url: `${options.urls.results}/trpc`, headers: baseHeaders }),
       }),
     ],
   });
