@@ -18,7 +18,7 @@ export function publicClient() {
   };
 }
 
-/** Exit codes every command shares (documented in the README). */
+/** Exit codes every command shares (documented in docs/cli.md, "Exit codes"). */
 export const EXIT = { failed: 1, usage: 2, refused: 3, unreachable: 4 } as const;
 
 /** A refused call or one that could not reach the service becomes one line saying what to do. */

@@ -17,7 +17,7 @@ export interface LaunchedProcess {
 
 const require = createRequire(import.meta.url);
 
-/** Each service is its own Node process, as in production (ARCHITECTURE §6). */
+/** Each service is its own Node process, as in production (docs/design.md §6). */
 export function launchService(name: ServiceName, config: Config, env: NodeJS.ProcessEnv, logDir: string): LaunchedProcess {
   const url = { "vote-api": config.urls.voteApi, "control-api": config.urls.controlApi, results: config.urls.results, aggregator: config.urls.aggregator }[name];
   const child = new ManagedChild({

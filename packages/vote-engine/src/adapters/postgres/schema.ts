@@ -77,7 +77,7 @@ export const fraudCases = pgTable(
 
 /**
  * Every official's action and every lifecycle change: who, when, what and why. Rows are only
- * ever inserted; the verifiable, hash-chained log (ARCHITECTURE, audit) is built from the same events.
+ * ever inserted; the verifiable, hash-chained log (docs/design.md §4, Audit) is built from the same events.
  */
 export const auditActions = pgTable(
   "audit_actions",
