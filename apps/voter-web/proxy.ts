@@ -1,18 +1,5 @@
-import { createSecurityProxy } from "@landslide/ui/security-proxy";
-
-// A strict CSP with a fresh nonce for every page (packages/ui/src/security-headers.ts).
-export const proxy = createSecurityProxy();
-
+// A fresh CSP nonce for every page (packages/ui/src/security-proxy.ts). Next.js reads this matcher without running the file: it must be a literal here.
+export { proxy } from "@landslide/ui/security-proxy";
 export const config = {
-  // Pages only: static files need no nonce (next.config's headers() still gives them the rest),
-  // and prefetches of the router are not documents.
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] }],
 };

@@ -1,19 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, type ReactNode, useState } from "react";
-import { AuthError } from "@landslide/api/client";
-import { useSession } from "../lib/use-session";
-import { useLandslide } from "./providers";
+import type { ReactNode } from "react";
+import { SignInForm } from "@landslide/ui/sign-in";
+import { useConsoleSession } from "../lib/use-console-session";
 
 /**
  * Every console page sits behind this: signed out, the sign-in form; signed in without the
  * officials or operators group, a clear refusal; otherwise the navigation and the page.
  */
 export function ConsoleGate({ children }: { children: ReactNode }) {
-  const session = useSession();
+  const session = useConsoleSession();
   if (session.loading) return <p role="status">Loading…</p>;
-  if (!session.signedIn) return <SignIn onSignedIn={session.changed} />;
+  if (!session.signedIn) {
+    // Officials' and operators' accounts are created by the election office: sign-in only, no sign-up.
+    return <SignInForm heading="Sign in to the console" headingLevel={1} emailAutoComplete="username" busyLabel="Signing in…" onSignedIn={() => void session.changed()} />;
+  }
   if (!session.isOfficial && !session.isOperator) {
     return (
       <section className="card" aria-labelledby="refused-heading">
@@ -57,50 +59,5 @@ export function ConsoleGate({ children }: { children: ReactNode }) {
       </nav>
       {children}
     </>
-  );
-}
-
-/** Officials' and operators' accounts are created by the election office: sign-in only, no sign-up. */
-function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const client = useLandslide();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setBusy(true);
-    try {
-      await client.auth.signIn(email, password);
-      onSignedIn();
-    } catch (failure) {
-      setError(failure instanceof AuthError ? failure.message : "Something went wrong; please try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="card" aria-labelledby="sign-in-heading">
-      <h1 id="sign-in-heading">Sign in to the console</h1>
-      <form onSubmit={submit} noValidate>
-        <p>
-          <label htmlFor="email">E-mail address</label>
-          <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </p>
-        <p>
-          <label htmlFor="password">Password</label>
-          <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </p>
-        {error ? (
-          <p role="alert" className="notice">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
-        </button>
-      </form>
-    </section>
   );
 }

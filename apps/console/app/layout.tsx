@@ -1,26 +1,12 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { GeistSans } from "geist/font/sans";
-import { AppShell } from "@landslide/ui";
+import { landslideRootLayout } from "@landslide/ui/root-layout";
 import "@landslide/ui/styles.css";
-import { publicConfig } from "../lib/public-config";
-import { ConsoleGate } from "./console-gate";
-import { Providers } from "./providers";
+import { ConsoleProviders } from "./providers";
 
-export const metadata: Metadata = {
-  title: "Landslide Console",
-  description: "Run elections, watch them live, review fraud and certify results.",
-};
+export const metadata: Metadata = { title: "Landslide Console", description: "Run elections, watch them live, review fraud and certify results." };
 
 // The public configuration comes from the environment at request time.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <AppShell product="Landslide Console" tagline="for election officials and operators" fontClassName={GeistSans.variable}>
-      <Providers config={publicConfig()}>
-        <ConsoleGate>{children}</ConsoleGate>
-      </Providers>
-    </AppShell>
-  );
-}
+export default landslideRootLayout({ site: "console", product: "Landslide Console", tagline: "for election officials and operators", fontClassName: GeistSans.variable, Providers: ConsoleProviders });

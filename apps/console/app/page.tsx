@@ -3,19 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { refusalOf } from "@landslide/api/client";
-import { useSession } from "../lib/use-session";
-import { useLandslide } from "./providers";
+import { useControlApi } from "@landslide/ui/client";
+import { FiguresTable } from "@landslide/ui/figures-table";
+import { useConsoleSession } from "../lib/use-console-session";
 
 /** Every election, drafts included: status as voters see it now, turnout, and what is held for review. */
 export default function ElectionsPage() {
-  const client = useLandslide();
-  const session = useSession();
-  const elections = useQuery({
-    queryKey: ["official-elections"],
-    queryFn: () => client.control.official.elections.list.query(),
-    enabled: session.isOfficial,
-    refetchInterval: 5_000,
-  });
+  const control = useControlApi();
+  const session = useConsoleSession();
+  const elections = useQuery(control.official.elections.list.queryOptions(undefined, { enabled: session.isOfficial, refetchInterval: 5_000 }));
   if (!session.isOfficial) {
     return (
       <>
@@ -42,37 +38,21 @@ export default function ElectionsPage() {
       ) : null}
       {elections.data?.length === 0 ? <p>No election yet. Create the first with “New election”.</p> : null}
       {elections.data && elections.data.length > 0 ? (
-        <table className="health">
-          <caption>All elections, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Turnout</th>
-              <th scope="col">Under review</th>
-              <th scope="col">Opens / closes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {elections.data.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">
-                  <Link href={`/elections/${e.id}`}>{e.title}</Link>
-                </th>
-                <td>
-                  <span className="badge">{e.status}</span>
-                </td>
-                <td>{e.turnout.toLocaleString("en")}</td>
-                <td>{e.quarantined.toLocaleString("en")}</td>
-                <td>
-                  {e.opensAt ? new Date(e.opensAt).toLocaleString("en-GB", { timeZoneName: "short" }) : "—"} /{" "}
-                  {e.closesAt ? new Date(e.closesAt).toLocaleString("en-GB", { timeZoneName: "short" }) : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          caption="All elections, newest first"
+          columns={["Title", "Status", "Turnout", "Under review", "Opens / closes"]}
+          rows={elections.data.map((e) => ({
+            key: e.id,
+            header: <Link href={`/elections/${e.id}`}>{e.title}</Link>,
+            cells: [<span key="status" className="badge">{e.status}</span>, e.turnout.toLocaleString("en"), e.quarantined.toLocaleString("en"), `${localTime(e.opensAt)} / ${localTime(e.closesAt)}`],
+          }))}
+        />
       ) : null}
     </>
   );
+}
+
+/** A time in the official's zone, named ("30/03/2025, 09:00:00 CEST"); a dash when not set. */
+function localTime(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString("en-GB", { timeZoneName: "short" }) : "—";
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { RouterOutputs } from "@landslide/api/client";
-import { useLandslide } from "./providers";
+import { useVoteApi } from "@landslide/ui/client";
 
 type Election = RouterOutputs["elections"]["list"][number];
 
@@ -11,8 +11,8 @@ const when = (date: Date | string | null) => (date ? new Date(date).toUTCString(
 
 /** Every public election, grouped as voters think of them: open now, coming up, and closed. */
 export function ElectionsList() {
-  const client = useLandslide();
-  const elections = useQuery({ queryKey: ["elections"], queryFn: () => client.vote.elections.list.query() });
+  const vote = useVoteApi();
+  const elections = useQuery(vote.elections.list.queryOptions());
   if (elections.isPending) return <p role="status">Loading elections…</p>;
   if (elections.isError)
     return (

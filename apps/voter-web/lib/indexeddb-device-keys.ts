@@ -9,7 +9,7 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error("The device key store could not be opened."));
   });
 }
 
@@ -19,7 +19,7 @@ function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDB
       new Promise<T>((resolve, reject) => {
         const request = action(db.transaction(STORE, mode).objectStore(STORE));
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error("The device key store could not be read or written."));
       }),
   );
 }

@@ -17,16 +17,16 @@ const EVENTS: ReadonlyArray<readonly [keyof DocumentEventMap, InteractionKind]> 
  * (InteractionRecorder): nothing typed, nothing pointed at, leaves the page.
  */
 export function useInteractionRecorder(active: boolean): () => InteractionSummary | undefined {
-  const recorder = useRef<InteractionRecorder | undefined>(undefined);
+  const recorderRef = useRef<InteractionRecorder | undefined>(undefined);
   useEffect(() => {
     if (!active) return;
-    recorder.current ??= new InteractionRecorder(performance.now());
-    const listeners = EVENTS.map(([type, kind]) => {
-      const listener = () => recorder.current?.record(kind, performance.now());
-      document.addEventListener(type, listener, { capture: true, passive: true });
-      return () => document.removeEventListener(type, listener, { capture: true });
-    });
-    return () => listeners.forEach((remove) => remove());
+    const recorder = (recorderRef.current ??= new InteractionRecorder(performance.now()));
+    // One signal takes every listener off again.
+    const listening = new AbortController();
+    for (const [type, kind] of EVENTS) {
+      document.addEventListener(type, () => recorder.record(kind, performance.now()), { capture: true, passive: true, signal: listening.signal });
+    }
+    return () => listening.abort();
   }, [active]);
-  return useCallback(() => recorder.current?.summary(performance.now()), []);
+  return useCallback(() => recorderRef.current?.summary(performance.now()), []);
 }

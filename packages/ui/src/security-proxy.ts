@@ -42,3 +42,12 @@ export function createSecurityProxy(): (request: NextRequest) => NextResponse {
     return response;
   };
 }
+
+/**
+ * What each app's proxy.ts re-exports. Its matcher stays in proxy.ts as a literal, because Next.js
+ * reads `config` from that file without running it (a re-exported one is ignored). The matcher
+ * covers pages only: static files need no nonce (next.config's headers() gives them the rest), and
+ * prefetches are not documents. Prefetches can only be left out there, not here: Next strips the
+ * router's headers from the request before the proxy sees it.
+ */
+export const proxy = createSecurityProxy();

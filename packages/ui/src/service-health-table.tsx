@@ -1,4 +1,5 @@
-import type { ServiceHealth, ServiceStatus } from "./health";
+import { FiguresTable } from "./figures-table";
+import type { DependencyCheck, ServiceHealth, ServiceStatus } from "./health";
 
 const statusText: Record<ServiceStatus, string> = {
   ready: "Ready",
@@ -17,42 +18,39 @@ export function ServiceHealthTable({ health }: { health: readonly ServiceHealth[
           No service answers. Start the platform with <code>npm run dev</code> in the repository, then reload this page.
         </p>
       ) : null}
-      <table className="health">
-        <caption>Each service and the dependencies it checks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Status</th>
-            <th scope="col">Dependencies</th>
-          </tr>
-        </thead>
-        <tbody>
-          {health.map((s) => (
-            <tr key={s.service}>
-              <th scope="row">
-                {s.label}
-                <span className="muted"> {s.url}</span>
-              </th>
-              <td>
-                <span className={`status status-${s.status}`}>{statusText[s.status]}</span>
-              </td>
-              <td>
-                {s.checks.length === 0 ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <ul className="checks">
-                    {s.checks.map((c) => (
-                      <li key={c.name}>
-                        {c.name}: {c.ok ? `ok (${c.latencyMs} ms)` : `failing${c.error ? ` — ${c.error}` : ""}`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        caption="Each service and the dependencies it checks"
+        columns={["Service", "Status", "Dependencies"]}
+        rows={health.map((s) => ({
+          key: s.service,
+          header: (
+            <>
+              {s.label}
+              <span className="muted"> {s.url}</span>
+            </>
+          ),
+          cells: [
+            <span key="status" className={`status status-${s.status}`}>
+              {statusText[s.status]}
+            </span>,
+            <Checks key="checks" checks={s.checks} />,
+          ],
+        }))}
+      />
     </section>
+  );
+}
+
+/** A service's dependency checks: each with its latency, or why it fails. */
+function Checks({ checks }: { checks: readonly DependencyCheck[] }) {
+  if (checks.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="checks">
+      {checks.map((c) => (
+        <li key={c.name}>
+          {c.name}: {c.ok ? `ok (${c.latencyMs} ms)` : `failing${c.error ? ` — ${c.error}` : ""}`}
+        </li>
+      ))}
+    </ul>
   );
 }

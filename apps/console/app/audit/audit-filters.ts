@@ -62,8 +62,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 export function localDay(day: string, edge: "start" | "end"): string | undefined {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!parts) return undefined;
-  const [year, month, date] = parts.slice(1).map(Number);
-  const at = edge === "start" ? new Date(year!, month! - 1, date!, 0, 0, 0, 0) : new Date(year!, month! - 1, date!, 23, 59, 59, 999);
+  const [year, month, date] = parts.slice(1).map(Number) as [number, number, number];
+  const at = edge === "start" ? new Date(year, month - 1, date, 0, 0, 0, 0) : new Date(year, month - 1, date, 23, 59, 59, 999);
   if (Number.isNaN(at.getTime())) return undefined;
   const offset = -at.getTimezoneOffset();
   const sign = offset < 0 ? "-" : "+";

@@ -3,14 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { refusalOf } from "@landslide/api/client";
-import { useLandslide } from "../providers";
+import { useControlApi } from "@landslide/ui/client";
 import { AuditFilterForm } from "./audit-filter-form";
 import { AUDIT_LIMIT, type AuditFilters, auditQuery, filtersFromSearch, filtersProblem, searchFromFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
 /** The officials' audit trail, filtered by what the address says. */
 export function AuditTrail() {
-  const client = useLandslide();
+  const control = useControlApi();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -18,12 +18,8 @@ export function AuditTrail() {
   // A hand-edited address may hold a bad date: say so rather than send it.
   const problem = filtersProblem(filters);
 
-  const elections = useQuery({ queryKey: ["official-elections"], queryFn: () => client.control.official.elections.list.query() });
-  const actions = useQuery({
-    queryKey: ["official-audit", filters],
-    queryFn: () => client.control.official.audit.list.query(auditQuery(filters)),
-    enabled: !problem,
-  });
+  const elections = useQuery(control.official.elections.list.queryOptions());
+  const actions = useQuery(control.official.audit.list.queryOptions(auditQuery(filters), { enabled: !problem }));
   const electionTitles = new Map(elections.data?.map((e) => [e.id, e.title]));
 
   const apply = (next: AuditFilters) => {

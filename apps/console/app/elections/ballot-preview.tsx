@@ -26,8 +26,8 @@ export function BallotPreview({ draft }: { draft: ElectionDraft }) {
 
 function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; allowAbstain: boolean }) {
   // Names of their own, so that the preview's radios never group with anything else on the page.
-  const name = useId();
-  const hintId = `${name}-hint`;
+  const groupId = useId();
+  const hintId = `${groupId}-hint`;
   return (
     <fieldset className="question" disabled aria-describedby={hintId}>
       <legend>{question.prompt.trim() || <Missing>Question not written yet</Missing>}</legend>
@@ -47,7 +47,7 @@ function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; 
       ) : (
         question.options.map((option, index) => (
           <label key={option.key} className="choice">
-            <input type={question.kind === "single" ? "radio" : "checkbox"} name={name} value={option.key} />
+            <input type={question.kind === "single" ? "radio" : "checkbox"} name={groupId} value={option.key} />
             <OptionLabel option={option} index={index} />
           </label>
         ))

@@ -32,8 +32,11 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
   const [draft, setDraft] = useState(initial);
   const [reason, setReason] = useState("");
   const [attempts, setAttempts] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-  const ids = { about: useId(), questions: useId(), save: useId(), reason: useId() };
+  const formRef = useRef<HTMLFormElement>(null);
+  const aboutId = useId();
+  const questionsId = useId();
+  const saveId = useId();
+  const reasonId = useId();
 
   const problems = draftProblems(draft);
   const reasonError = reasonProblem(reason);
@@ -43,7 +46,7 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
 
   // After a refused submit, take the official to the first field that needs them.
   useEffect(() => {
-    if (attempts > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (attempts > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempts]);
 
   const edit = (change: Partial<ElectionDraft>) => setDraft((current) => ({ ...current, ...change }));
@@ -55,9 +58,9 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
 
   return (
     <div style={{ display: "grid", gap: "0 2rem", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 26rem), 1fr))", alignItems: "start" }}>
-      <form ref={form} onSubmit={submit} noValidate>
-        <section aria-labelledby={ids.about}>
-          <h2 id={ids.about}>The election</h2>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <section aria-labelledby={aboutId}>
+          <h2 id={aboutId}>The election</h2>
           <TextField label="Title" value={draft.title} required error={shown.title} onChange={(title) => edit({ title })} />
           <TextField label="Description" hint="Optional: what voters decide, and anything they should know first." value={draft.description} multiline error={shown.description} onChange={(description) => edit({ description })} />
           <RuleChoices legend="Who may vote" name="eligibility" choices={eligibilityChoices} value={draft.eligibility} onChange={(eligibility) => edit({ eligibility })} />
@@ -75,14 +78,14 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
           </label>
         </section>
 
-        <section aria-labelledby={ids.questions}>
-          <h2 id={ids.questions}>Questions</h2>
+        <section aria-labelledby={questionsId}>
+          <h2 id={questionsId}>Questions</h2>
           <QuestionsEditor questions={draft.questions} problems={shown} onChange={(questions) => edit({ questions })} />
         </section>
 
-        <section aria-labelledby={ids.save}>
-          <h2 id={ids.save}>Save</h2>
-          <ReasonField id={ids.reason} label="Reason for this change" value={reason} onChange={setReason} problem={tried ? reasonError : undefined} />
+        <section aria-labelledby={saveId}>
+          <h2 id={saveId}>Save</h2>
+          <ReasonField id={reasonId} label="Reason for this change" value={reason} onChange={setReason} problem={tried ? reasonError : undefined} />
           {/* Fixed words: an alert that changed with every keystroke would talk over the official. */}
           {tried && problemCount > 0 ? (
             <p className="notice" role="alert">

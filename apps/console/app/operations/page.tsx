@@ -1,5 +1,6 @@
 import { loadConfig } from "@landslide/config";
 import { getElections, getPlatformHealth, ServiceHealthTable } from "@landslide/ui";
+import { FiguresTable } from "@landslide/ui/figures-table";
 
 export const dynamic = "force-dynamic";
 
@@ -19,29 +20,15 @@ export default async function OperationsPage() {
         ) : elections.elections.length === 0 ? (
           <p>No election yet. Elections you create will be listed here.</p>
         ) : (
-          <table className="health">
-            <caption>All elections and their status</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Closes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {elections.elections.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.title}</th>
-                  <td>
-                    <span className="badge">{e.status}</span>
-                  </td>
-                  <td>{e.questions.length}</td>
-                  <td>{e.closesAt ? new Date(e.closesAt).toUTCString() : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresTable
+            caption="All elections and their status"
+            columns={["Title", "Status", "Questions", "Closes"]}
+            rows={elections.elections.map((e) => ({
+              key: e.id,
+              header: e.title,
+              cells: [<span key="status" className="badge">{e.status}</span>, e.questions.length, e.closesAt ? new Date(e.closesAt).toUTCString() : "—"],
+            }))}
+          />
         )}
       </section>
     </>

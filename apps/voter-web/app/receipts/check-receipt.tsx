@@ -3,41 +3,20 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
-import { type Receipt, type RouterOutputs, verifyReceipt, verifyReceiptInclusion } from "@landslide/api/client";
-import { useLandslide } from "../providers";
-
-type Standing = RouterOutputs["audit"]["receipt"];
-interface Verdict {
-  readonly receiptId: string;
-  /** null: only the id was given, there is no signature to check. */
-  readonly signature: boolean | null;
-  readonly standing: Standing;
-  /** For a sealed ballot: null when the inclusion proof holds, else what is wrong. */
-  readonly proofProblem?: string | null;
-}
-
-const RECEIPT_ID = /^[0-9a-f]{32}$/;
-
-/** A receipt id as typed, or a whole receipt (the downloaded file, or its text pasted). */
-function readInput(text: string): { receiptId: string; receipt?: Receipt } | undefined {
-  const trimmed = text.trim().toLowerCase();
-  if (RECEIPT_ID.test(trimmed)) return { receiptId: trimmed };
-  try {
-    const parsed = JSON.parse(text) as { receipt?: Receipt } & Partial<Receipt>;
-    const receipt = parsed.receipt ?? (parsed as Receipt);
-    return typeof receipt.receiptId === "string" && typeof receipt.signature === "string" ? { receiptId: receipt.receiptId, receipt } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { type Receipt, verifyReceipt, verifyReceiptInclusion } from "@landslide/api/client";
+import { useLandslide } from "@landslide/ui/client";
+import { readInput } from "./receipt-input";
+import { standingMessage, type Verdict } from "./verdict";
 
 /**
  * "Check my receipt later": by its id or the kept file. The signature and the inclusion proof are
  * checked here, in the browser, against the published keys; the server's word is not taken.
+ * `linkedId` is the id of the receipt whose link led here (/receipts?id=…): shown and checked
+ * straight away.
  */
-export function CheckReceipt() {
+export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
   const client = useLandslide();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(linkedId ?? "");
   const [problem, setProblem] = useState<string>();
   const check = useMutation({
     mutationFn: async ({ receiptId, receipt }: { receiptId: string; receipt?: Receipt }): Promise<Verdict> => {
@@ -56,15 +35,10 @@ export function CheckReceipt() {
     setProblem(input ? undefined : "That is neither a receipt id (32 characters, 0–9 and a–f) nor a Landslide receipt file.");
     if (input) check.mutate(input);
   };
-  // Linked from a receipt as /receipts?id=…: check it straight away.
+  const { mutate } = check;
   useEffect(() => {
-    const id = new URLSearchParams(window.location.search).get("id");
-    if (id && RECEIPT_ID.test(id)) {
-      setText(id);
-      check.mutate({ receiptId: id });
-    }
-    // Once, on arrival.
-  }, []);
+    if (linkedId) mutate({ receiptId: linkedId });
+  }, [linkedId, mutate]);
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) setText(await file.text());
@@ -132,21 +106,4 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
       ) : null}
     </section>
   );
-}
-
-function standingMessage({ standing, proofProblem }: Verdict): string {
-  switch (standing.status) {
-    case "included":
-      return proofProblem
-        ? `The inclusion proof does not hold: ${proofProblem} Keep this receipt and contact the election office.`
-        : "Counted, and proven: this ballot's commitment is in the audit log, sealed in an epoch signed with the published audit key. Your browser checked the proof.";
-    case "logged":
-      return "Counted: the ballot is in the audit log; its epoch is sealed within seconds. Check again shortly for the proof.";
-    case "under-review":
-      return "Received and under review: it counts once an official releases it.";
-    case "voided":
-      return `Not counted: an official voided this ballot in fraud review${standing.reason ? ` (“${standing.reason}”)` : ""}. Contact the election office if you think this is wrong.`;
-    case "not-found":
-      return "No counted or held ballot has this receipt. A ballot cast a moment ago is logged within seconds; otherwise check the id.";
-  }
 }

@@ -1,18 +1,18 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useLandslide } from "../../providers";
+import { useMutation } from "@tanstack/react-query";
+import { useControlApi } from "@landslide/ui/client";
 import { certifyBlockers } from "./certification-rules";
 import { failureMessage } from "./failure-message";
 import { formatClock } from "./local-time";
-import { electionChanged, type OfficialElection, useElectionDashboard } from "./official-election";
+import { type OfficialElection, useElectionChanged, useElectionDashboard } from "./official-election";
 import { ConfirmWithReason } from "./reason-form";
 import { RecountComparison } from "./recount-comparison";
-import type { LiveSnapshot } from "./use-live-snapshot";
+import type { LiveFeed } from "./use-live-feed";
 import type { RecountRun, RecountState } from "./use-recount";
 
 /** Recount every stored vote, compare it with the live tally, and certify when nothing stands in the way. */
-export function CertificationPanel({ election, live, recount }: { election: OfficialElection; live: LiveSnapshot; recount: RecountState }) {
+export function CertificationPanel({ election, live, recount }: { election: OfficialElection; live: LiveFeed; recount: RecountState }) {
   const snapshot = live.snapshot.data;
   const runRecount = () => recount.run.mutate({ version: snapshot?.version, storedStatus: election.storedStatus });
   const tallyMoved = recount.latest && snapshot && recount.latest.basis.version !== snapshot.version;
@@ -82,7 +82,7 @@ function RecountSummary({ run, ballot }: { run: RecountRun; ballot: OfficialElec
 
 const BLOCKERS_ID = "certify-blockers";
 
-function CertifyForm({ election, live, latest }: { election: OfficialElection; live: LiveSnapshot; latest: RecountRun | undefined }) {
+function CertifyForm({ election, live, latest }: { election: OfficialElection; live: LiveFeed; latest: RecountRun | undefined }) {
   const dashboard = useElectionDashboard(election.id);
   const certify = useCertify(election.id);
   const snapshot = live.snapshot.data;
@@ -111,7 +111,7 @@ function CertifyForm({ election, live, latest }: { election: OfficialElection; l
         pending={certify.isPending}
         disabled={blockers.length > 0}
         confirmDescribedBy={blockers.length > 0 ? BLOCKERS_ID : undefined}
-        onConfirm={(reason) => certify.mutate(reason)}
+        onConfirm={(reason) => certify.mutate({ electionId: election.id, to: "certified", reason })}
       />
       {certify.isError ? (
         <p className="notice" role="alert">
@@ -123,11 +123,8 @@ function CertifyForm({ election, live, latest }: { election: OfficialElection; l
 }
 
 function useCertify(electionId: string) {
-  const client = useLandslide();
-  const queries = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) => client.control.official.elections.transition.mutate({ electionId, to: "certified", reason }),
-    // Settled: a refusal may mean someone else changed the election meanwhile.
-    onSettled: () => electionChanged(queries, electionId),
-  });
+  const control = useControlApi();
+  const electionChanged = useElectionChanged();
+  // Settled: a refusal may mean someone else changed the election meanwhile.
+  return useMutation(control.official.elections.transition.mutationOptions({ onSettled: () => electionChanged(electionId) }));
 }

@@ -9,7 +9,7 @@ import { LiveDashboard } from "./live-dashboard";
 import { type OfficialElection, useOfficialElection } from "./official-election";
 import { RulesPanel } from "./rules-panel";
 import { SchedulePanel } from "./schedule-form";
-import { useLiveSnapshot } from "./use-live-snapshot";
+import { useLiveFeed } from "./use-live-feed";
 import { useRecount } from "./use-recount";
 
 /** One election: its lifecycle, schedule, rules, live results, recount, certification and exports. */
@@ -38,7 +38,7 @@ export function ElectionOverview({ electionId }: { electionId: string }) {
  * recount is kept here because two panels use it: certification compares it, export writes it.
  */
 function ElectionDetails({ election }: { election: OfficialElection }) {
-  const live = useLiveSnapshot(election.id);
+  const live = useLiveFeed(election.id);
   const recount = useRecount(election.id);
   return (
     <>

@@ -1,11 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useLandslide } from "../../providers";
+import { useLandslide } from "@landslide/ui/client";
 import { OutcomeNotices } from "./outcome-notices";
 import { type LifecycleAction, lifecycleActions, statusSentence } from "./lifecycle-actions";
-import { electionChanged, type OfficialElection } from "./official-election";
+import { type OfficialElection, useElectionChanged } from "./official-election";
 import { ConfirmWithReason } from "./reason-form";
 
 const FORM_ID = "lifecycle-confirm";
@@ -77,12 +77,12 @@ export function LifecyclePanel({ election }: { election: OfficialElection }) {
 /** Sends the transitions in order; the election, the list, the dashboard and the audit trail change with it. */
 function useMoveElection(electionId: string) {
   const client = useLandslide();
-  const queries = useQueryClient();
+  const electionChanged = useElectionChanged();
   return useMutation({
     mutationFn: async ({ steps, reason }: { steps: LifecycleAction["steps"]; reason: string }) => {
       for (const to of steps) await client.control.official.elections.transition.mutate({ electionId, to, reason });
     },
     // Settled, not only succeeded: a two-step pause may stop half way, and the page must show where.
-    onSettled: () => electionChanged(queries, electionId),
+    onSettled: () => electionChanged(electionId),
   });
 }

@@ -1,18 +1,18 @@
 "use client";
 
+import { QuestionResults } from "@landslide/ui/live-results";
 import { failureMessage } from "./failure-message";
 import { LiveFigures } from "./live-figures";
 import { useElectionDashboard } from "./official-election";
-import { QuestionResults } from "./question-results";
 import { DeploymentHealth, HeldByReason } from "./review-and-deployment";
 import { TurnoutOverTime } from "./turnout-over-time";
-import type { LiveSnapshot } from "./use-live-snapshot";
+import type { LiveFeed } from "./use-live-feed";
 
 /**
  * The election as it happens: snapshots pushed over SSE (polled while the stream reconnects),
  * and the review and deployment figures, polled every few seconds. Nothing here needs a reload.
  */
-export function LiveDashboard({ electionId, live: { snapshot, live, history } }: { electionId: string; live: LiveSnapshot }) {
+export function LiveDashboard({ electionId, live: { snapshot, live, history } }: { electionId: string; live: LiveFeed }) {
   const dashboard = useElectionDashboard(electionId);
   return (
     <section aria-labelledby="live-heading">
@@ -35,7 +35,16 @@ export function LiveDashboard({ electionId, live: { snapshot, live, history } }:
           <LiveFigures snapshot={snapshot.data} history={history} />
           <TurnoutOverTime history={history} />
           {snapshot.data.questions.map((q) => (
-            <QuestionResults key={q.id} question={q} />
+            <QuestionResults
+              key={q.id}
+              question={q}
+              headingLevel={3}
+              headingId={`live-question-${q.id}`}
+              rankedNote="Ranked question: live counts are first preferences; the recount below has the instant-runoff rounds."
+              captionSuffix="live votes per option"
+              scrolls
+              zeroAbstentions="shown"
+            />
           ))}
         </>
       ) : null}

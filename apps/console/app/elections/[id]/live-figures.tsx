@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { Snapshot, TurnoutSample } from "./use-live-snapshot";
+import type { Snapshot } from "@landslide/ui/live-results";
+import type { TurnoutSample } from "./turnout-history";
 import { useNow } from "./use-now";
 import { RATE_WINDOW_MS, votesPerSecond } from "./votes-per-second";
 

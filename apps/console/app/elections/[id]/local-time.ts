@@ -29,8 +29,9 @@ export function toIsoWithOffset(date: Date): string {
 export function fromDateTimeLocal(value: string): Date | undefined {
   const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
   if (!parts) return undefined;
-  const [year, month, day, hours, minutes, seconds] = parts.slice(1).map((part) => Number(part ?? 0));
-  return new Date(year!, month! - 1, day!, hours!, minutes!, seconds!);
+  const fields = parts.slice(1).map((part) => Number(part ?? 0));
+  const [year, month, day, hours, minutes, seconds] = fields as [number, number, number, number, number, number];
+  return new Date(year, month - 1, day, hours, minutes, seconds);
 }
 
 /** An instant as a `datetime-local` input's value, in the browser's zone. */

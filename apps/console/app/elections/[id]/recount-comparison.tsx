@@ -1,8 +1,9 @@
 "use client";
 
 import { type BallotShape, countersOf, liveCounters } from "@landslide/api/client";
-import { TableRegion } from "./table-region";
-import type { Snapshot } from "./use-live-snapshot";
+import type { Snapshot } from "@landslide/ui/live-results";
+import { FiguresTable } from "@landslide/ui/figures-table";
+import { TableRegion } from "@landslide/ui/table-region";
 import type { Recount } from "./use-recount";
 
 /** Every counter, live beside recounted, with a mark where they differ. */
@@ -16,34 +17,22 @@ export function RecountComparison({ ballot, recount, snapshot }: { ballot: Ballo
   const differing = rows.filter((r) => r.live !== r.recount).length;
   return (
     <TableRegion label="Live tally and recount, counter by counter">
-      <table className="health">
-        <caption>
-          Live tally and recount, counter by counter: {differing === 0 ? "all equal" : `${differing} ${differing === 1 ? "differs" : "differ"}`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Counter</th>
-            <th scope="col">Live</th>
-            <th scope="col">Recount</th>
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.counter}>
-              <th scope="row">
-                {r.label}
-                <span className="muted">
-                  <code>{r.counter}</code>
-                </span>
-              </th>
-              <td>{snapshot ? r.live.toLocaleString("en") : "—"}</td>
-              <td>{r.recount.toLocaleString("en")}</td>
-              <td>{r.live === r.recount ? <span className="ok">equal</span> : <strong className="bad">✗ differs</strong>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        caption={`Live tally and recount, counter by counter: ${differing === 0 ? "all equal" : `${differing} ${differing === 1 ? "differs" : "differ"}`}`}
+        columns={["Counter", "Live", "Recount", "Check"]}
+        rows={rows.map((r) => ({
+          key: r.counter,
+          header: (
+            <>
+              {r.label}
+              <span className="muted">
+                <code>{r.counter}</code>
+              </span>
+            </>
+          ),
+          cells: [snapshot ? r.live.toLocaleString("en") : "—", r.recount.toLocaleString("en"), r.live === r.recount ? <span key="check" className="ok">equal</span> : <strong key="check" className="bad">✗ differs</strong>],
+        }))}
+      />
     </TableRegion>
   );
 }

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import type { RouterOutputs } from "@landslide/api/client";
-import { TableRegion } from "./table-region";
+import { FiguresTable } from "@landslide/ui/figures-table";
+import { TableRegion } from "@landslide/ui/table-region";
 
 type Dashboard = RouterOutputs["official"]["elections"]["dashboard"];
 
@@ -65,25 +66,11 @@ export function DeploymentHealth({ deployment }: { deployment: Dashboard["deploy
 function ReasonCounts(props: { rows: ReadonlyArray<readonly [string, number]>; caption: string; label: string; reasonHeader: string; countHeader: string }) {
   return (
     <TableRegion label={props.label}>
-      <table className="health">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.reasonHeader}</th>
-            <th scope="col">{props.countHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map(([reason, count]) => (
-            <tr key={reason}>
-              <th scope="row">
-                <code>{reason || "unspecified"}</code>
-              </th>
-              <td>{count.toLocaleString("en")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        caption={props.caption}
+        columns={[props.reasonHeader, props.countHeader]}
+        rows={props.rows.map(([reason, count]) => ({ key: reason, header: <code>{reason || "unspecified"}</code>, cells: [count.toLocaleString("en")] }))}
+      />
     </TableRegion>
   );
 }

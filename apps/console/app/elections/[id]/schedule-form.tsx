@@ -1,11 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useLandslide } from "../../providers";
+import { useControlApi } from "@landslide/ui/client";
 import { OutcomeNotices } from "./outcome-notices";
 import { browserTimeZone, formatLocal, formatUtc, fromDateTimeLocal, toDateTimeLocal, toIsoWithOffset, utcOffsetOn } from "./local-time";
-import { electionChanged, type OfficialElection } from "./official-election";
+import { type OfficialElection, useElectionChanged } from "./official-election";
 import { ReasonField, reasonProblem } from "./reason-form";
 
 /** When the election opens and closes: the current times (local and UTC) and, before it opens, a form to change them. */
@@ -44,13 +44,15 @@ function CurrentSchedule({ opensAt, closesAt }: { opensAt: string | null; closes
 
 function ScheduleForm({ election }: { election: OfficialElection }) {
   const schedule = useSchedule(election.id);
-  const [opensAt, setOpensAt] = useState(election.opensAt ? toDateTimeLocal(election.opensAt) : "");
-  const [closesAt, setClosesAt] = useState(election.closesAt ? toDateTimeLocal(election.closesAt) : "");
+  const [opensAt, setOpensAt] = useState(() => (election.opensAt ? toDateTimeLocal(election.opensAt) : ""));
+  const [closesAt, setClosesAt] = useState(() => (election.closesAt ? toDateTimeLocal(election.closesAt) : ""));
   const [reason, setReason] = useState("");
   const [timesProblem, setTimesProblem] = useState<string>();
   const [reasonShown, setReasonShown] = useState<string>();
   const [done, setDone] = useState<string>();
   const zone = browserTimeZone();
+  // Read once when the form opens: rendering must not depend on the clock.
+  const [offsetToday] = useState(() => utcOffsetOn(new Date()));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,7 +66,7 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
     if (timesWrong || reasonWrong || !opens || !closes) return;
     const times = { opensAt: toIsoWithOffset(opens), closesAt: toIsoWithOffset(closes) };
     schedule.mutate(
-      { ...times, reason: reason.trim() },
+      { electionId: election.id, ...times, reason: reason.trim() },
       {
         onSuccess: () => {
           setReason("");
@@ -77,7 +79,7 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
   return (
     <form onSubmit={submit} noValidate>
       <p id="schedule-zone" className="muted">
-        Times are in your browser&apos;s time zone, <strong>{zone}</strong> (UTC{utcOffsetOn(new Date())} today), and are sent with their offset.
+        Times are in your browser&apos;s time zone, <strong>{zone}</strong> (UTC{offsetToday} today), and are sent with their offset.
       </p>
       <div className="actions" style={{ marginTop: 0 }}>
         <p style={{ margin: 0 }}>
@@ -104,10 +106,7 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
 }
 
 function useSchedule(electionId: string) {
-  const client = useLandslide();
-  const queries = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { opensAt: string; closesAt: string; reason: string }) => client.control.official.elections.schedule.mutate({ electionId, ...input }),
-    onSuccess: () => electionChanged(queries, electionId),
-  });
+  const control = useControlApi();
+  const electionChanged = useElectionChanged();
+  return useMutation(control.official.elections.schedule.mutationOptions({ onSuccess: () => electionChanged(electionId) }));
 }

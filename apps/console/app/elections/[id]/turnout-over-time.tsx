@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatClock } from "./local-time";
-import type { TurnoutSample } from "./use-live-snapshot";
+import type { TurnoutSample } from "./turnout-history";
 
 /** Turnout as each snapshot arrived since this page opened: a line for the eye, a sentence for everyone. */
 export function TurnoutOverTime({ history }: { history: readonly TurnoutSample[] }) {

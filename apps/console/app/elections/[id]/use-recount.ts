@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RouterOutputs } from "@landslide/api/client";
-import { useLandslide } from "../../providers";
-import { electionQueryKeys, type ElectionStatus } from "./official-election";
+import { useControlApi, useLandslide } from "@landslide/ui/client";
+import type { ElectionStatus } from "./official-election";
 
 export type Recount = RouterOutputs["official"]["elections"]["recount"];
 
@@ -24,6 +24,7 @@ export interface RecountRun {
  */
 export function useRecount(electionId: string) {
   const client = useLandslide();
+  const control = useControlApi();
   const queries = useQueryClient();
   const [latest, setLatest] = useState<RecountRun>();
   const run = useMutation({
@@ -31,7 +32,7 @@ export function useRecount(electionId: string) {
     onSuccess: (recount) => {
       setLatest(recount);
       // The recount is recorded in the audit trail.
-      return queries.invalidateQueries({ queryKey: electionQueryKeys.auditTrail });
+      return queries.invalidateQueries(control.official.audit.pathFilter());
     },
   });
   return { run, latest };

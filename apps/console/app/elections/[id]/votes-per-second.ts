@@ -1,4 +1,4 @@
-import type { TurnoutSample } from "./use-live-snapshot";
+import type { TurnoutSample } from "./turnout-history";
 
 /** Votes per second are averaged over this much of the recent past. */
 export const RATE_WINDOW_MS = 30_000;

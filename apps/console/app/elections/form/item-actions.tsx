@@ -20,29 +20,29 @@ interface ItemActionsProps {
  * top or bottom, where that button is disabled, it goes to the other direction's.
  */
 export function ItemActions({ noun, text, index, count, onMove, onRemove }: ItemActionsProps) {
-  const up = useRef<HTMLButtonElement>(null);
-  const down = useRef<HTMLButtonElement>(null);
-  const refocus = useRef<"up" | "down" | null>(null);
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  const refocusRef = useRef<"up" | "down" | null>(null);
 
   useEffect(() => {
-    const wanted = refocus.current;
+    const wanted = refocusRef.current;
     if (!wanted) return;
-    refocus.current = null;
-    const [first, second] = wanted === "up" ? [up.current, down.current] : [down.current, up.current];
+    refocusRef.current = null;
+    const [first, second] = wanted === "up" ? [upRef.current, downRef.current] : [downRef.current, upRef.current];
     (first && !first.disabled ? first : second)?.focus();
   }, [index]);
 
   const name = text.trim() ? `${noun} “${text.trim()}”` : `${noun} ${index + 1}`;
   const move = (direction: "up" | "down") => {
-    refocus.current = direction;
+    refocusRef.current = direction;
     onMove(direction === "up" ? index - 1 : index + 1);
   };
   return (
     <div className="actions" style={{ marginTop: "0.5rem" }}>
-      <button ref={up} type="button" className="secondary" disabled={index === 0} onClick={() => move("up")} aria-label={`Move ${name} up`}>
+      <button ref={upRef} type="button" className="secondary" disabled={index === 0} onClick={() => move("up")} aria-label={`Move ${name} up`}>
         Up
       </button>
-      <button ref={down} type="button" className="secondary" disabled={index === count - 1} onClick={() => move("down")} aria-label={`Move ${name} down`}>
+      <button ref={downRef} type="button" className="secondary" disabled={index === count - 1} onClick={() => move("down")} aria-label={`Move ${name} down`}>
         Down
       </button>
       <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name}`}>

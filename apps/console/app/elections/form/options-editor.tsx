@@ -21,7 +21,7 @@ interface OptionsEditorProps {
 
 /** A question's options: label and id of each, in the order voters see them. */
 export function OptionsEditor({ question, questionNumber, problems, onChange }: OptionsEditorProps) {
-  const addButton = useRef<HTMLButtonElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
   const ids = optionIds(question);
   // Every change of the list goes through withOptions, which keeps the choice bounds consistent with it.
   const setOptions = (options: readonly OptionDraft[]) => onChange(withOptions(question, options));
@@ -29,7 +29,7 @@ export function OptionsEditor({ question, questionNumber, problems, onChange }: 
   const remove = (index: number) => {
     setOptions(removeAt(question.options, index));
     // The removed row took the focused button with it; the add button is the natural next step.
-    addButton.current?.focus();
+    addButtonRef.current?.focus();
   };
   const listError = problems?.options;
   return (
@@ -79,7 +79,7 @@ export function OptionsEditor({ question, questionNumber, problems, onChange }: 
       {listError ? <p className="bad">{listError}</p> : null}
       {question.options.length < LIMITS.options ? (
         <button
-          ref={addButton}
+          ref={addButtonRef}
           type="button"
           className="secondary"
           onClick={() => setOptions([...question.options, emptyOption()])}

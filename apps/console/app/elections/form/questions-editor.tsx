@@ -16,12 +16,12 @@ interface QuestionsEditorProps {
 
 /** The ballot's questions, in the order voters answer them. */
 export function QuestionsEditor({ questions, problems, onChange }: QuestionsEditorProps) {
-  const addButton = useRef<HTMLButtonElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
   const ids = questionIds({ questions });
   const remove = (index: number) => {
     onChange(removeAt(questions, index));
     // The removed question took the focused button with it.
-    addButton.current?.focus();
+    addButtonRef.current?.focus();
   };
   return (
     <>
@@ -43,7 +43,7 @@ export function QuestionsEditor({ questions, problems, onChange }: QuestionsEdit
       </ol>
       {problems.questions ? <p className="bad">{problems.questions}</p> : null}
       {questions.length < LIMITS.questions ? (
-        <button ref={addButton} type="button" className="secondary" onClick={() => onChange([...questions, emptyQuestion()])}>
+        <button ref={addButtonRef} type="button" className="secondary" onClick={() => onChange([...questions, emptyQuestion()])}>
           Add a question
         </button>
       ) : (

@@ -18,8 +18,8 @@ export function RefusalNotice({ error, unanswered, children }: { error: unknown;
       <p style={{ margin: 0 }}>{message}</p>
       {refusal?.reason === "INVALID_INPUT" && issues.length > 0 ? (
         <ul style={{ marginBottom: 0 }}>
-          {issues.map((issue, index) => (
-            <li key={index}>
+          {issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
               {issue.path ? `${describePath(issue.path)}: ` : null}
               {issue.message}
             </li>

@@ -1,20 +1,20 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { refusalOf } from "@landslide/api/client";
-import { useLandslide } from "../../providers";
-import { electionChanged } from "../[id]/official-election";
+import { useControlApi } from "@landslide/ui/client";
+import { useElectionChanged } from "../[id]/official-election";
 import { ElectionForm } from "../election-form";
 import { emptyDraft, type ElectionFields } from "../form/draft";
 
 /** A new election, created as a draft; its schedule and opening are set on its page afterwards. */
 export default function NewElectionPage() {
-  const client = useLandslide();
+  const control = useControlApi();
   const router = useRouter();
-  const queries = useQueryClient();
+  const electionChanged = useElectionChanged();
   // The id is chosen here, once, so that saving again after an unanswered request cannot create
   // a second election: the API refuses the same id with ELECTION_EXISTS instead.
   const [electionId] = useState(newElectionId);
@@ -23,16 +23,17 @@ export default function NewElectionPage() {
   /** ELECTION_EXISTS for our own id: an earlier attempt did create it, only its answer was lost. */
   const createdEarlier = (error: unknown) => electionId !== undefined && refusalOf(error)?.reason === "ELECTION_EXISTS";
   const openElection = async (id: string) => {
-    await electionChanged(queries, id);
+    await electionChanged(id);
     router.push(`/elections/${id}`);
   };
 
-  const create = useMutation({
-    mutationFn: ({ election, reason }: { election: ElectionFields; reason: string }) =>
-      client.control.official.elections.create.mutate({ election: { ...election, ...(electionId ? { id: electionId } : {}) }, reason }),
-    onSuccess: (created) => openElection(created.id),
-    onError: (error) => (createdEarlier(error) && electionId ? openElection(electionId) : undefined),
-  });
+  const create = useMutation(
+    control.official.elections.create.mutationOptions({
+      onSuccess: (created) => openElection(created.id),
+      onError: (error) => (createdEarlier(error) && electionId ? openElection(electionId) : undefined),
+    }),
+  );
+  const send = (election: ElectionFields, reason: string) => create.mutate({ election: { ...election, ...(electionId ? { id: electionId } : {}) }, reason });
   const leaving = create.isSuccess || createdEarlier(create.error);
 
   return (
@@ -45,7 +46,7 @@ export default function NewElectionPage() {
       <ElectionForm
         initial={initial}
         submitLabel="Create the draft"
-        onSubmit={(election, reason) => create.mutate({ election, reason })}
+        onSubmit={send}
         pending={create.isPending || leaving}
         error={leaving ? null : create.error}
       />

@@ -1,5 +1,6 @@
 import type { ImportReport } from "@landslide/api/client";
-import { TableRegion } from "../[id]/table-region";
+import { FiguresTable } from "@landslide/ui/figures-table";
+import { TableRegion } from "@landslide/ui/table-region";
 
 /** Enough to fix a file by; the rest follow once those are fixed and the file is imported again. */
 const LISTED_ERRORS = 200;
@@ -21,27 +22,15 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <>
           <h3>Rows with a problem</h3>
           <TableRegion label="Rows with a problem">
-            <table className="health">
-              <caption>
-                {listed.length < report.errors.length
+            <FiguresTable
+              caption={
+                listed.length < report.errors.length
                   ? `The first ${listed.length} of ${report.errors.length.toLocaleString("en")} rows with a problem; fix them and import the file again to see the rest`
-                  : "Each row with a problem, numbered as in your spreadsheet"}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {listed.map((error) => (
-                  <tr key={`${error.row}-${error.message}`}>
-                    <th scope="row">Row {error.row}</th>
-                    <td>{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  : "Each row with a problem, numbered as in your spreadsheet"
+              }
+              columns={["Row", "Problem"]}
+              rows={listed.map((error) => ({ key: `${error.row}-${error.message}`, header: `Row ${error.row}`, cells: [error.message] }))}
+            />
           </TableRegion>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import type { RollColumn, RollRow } from "@landslide/api/client";
-import { TableRegion } from "../[id]/table-region";
+import { FiguresTable } from "@landslide/ui/figures-table";
+import { TableRegion } from "@landslide/ui/table-region";
 
 const PREVIEW_ROWS = 10;
 
@@ -8,32 +9,12 @@ export function RollPreview({ rows, columns }: { rows: readonly RollRow[]; colum
   const first = rows.slice(0, PREVIEW_ROWS);
   return (
     <TableRegion label="First rows of the roll">
-      <table className="health">
-        <caption>
-          {rows.length <= PREVIEW_ROWS ? `All ${rows.length} rows` : `The first ${PREVIEW_ROWS} of ${rows.length.toLocaleString("en")} rows`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {first.map((row) => (
-            <tr key={row.row}>
-              {/* "Row 2", not "2": on a narrow screen the column headings are hidden and each row reads on its own. */}
-              <th scope="row">Row {row.row}</th>
-              {columns.map((column) => (
-                <td key={column}>{row.values[column] ?? <span className="muted">empty</span>}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        caption={rows.length <= PREVIEW_ROWS ? `All ${rows.length} rows` : `The first ${PREVIEW_ROWS} of ${rows.length.toLocaleString("en")} rows`}
+        columns={["Row", ...columns]}
+        // "Row 2", not "2": on a narrow screen the column headings are hidden and each row reads on its own.
+        rows={first.map((row) => ({ key: String(row.row), header: `Row ${row.row}`, cells: columns.map((column) => row.values[column] ?? <span key={column} className="muted">empty</span>) }))}
+      />
     </TableRegion>
   );
 }

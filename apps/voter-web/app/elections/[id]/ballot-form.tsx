@@ -9,7 +9,7 @@ type Question = Election["questions"][number];
 export type Answers = Record<string, string[] | "abstain">;
 
 /** Why the ballot cannot be reviewed yet, per question; empty when it can. */
-export function ballotProblems(election: Election, answers: Answers): Record<string, string> {
+export function ballotProblems(election: Pick<Election, "questions">, answers: Answers): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const q of election.questions) {
     const answer = answers[q.id] ?? [];

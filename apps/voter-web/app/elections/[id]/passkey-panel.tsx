@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { refusalOf, type RouterOutputs } from "@landslide/api/client";
-import { PasskeyCeremonyError, type PasskeySupport, passkeyReadyUrl, passkeySupport } from "../../../lib/browser-passkeys";
+import { useLandslide } from "@landslide/ui/client";
+import { PasskeyCeremonyError, type PasskeySupport, passkeyReadyUrl } from "../../../lib/browser-passkeys";
 import { refusalMessage } from "../../../lib/refusal-messages";
-import { useLandslide } from "../../providers";
+import { sdkQueries } from "../../../lib/sdk-queries";
 
 /** The election's passkey policy, as the vote API's public read gives it (packages/vote-engine, election/definition.ts). */
 type PasskeyPolicy = RouterOutputs["elections"]["get"]["passkeyPolicy"];
@@ -67,21 +68,22 @@ function SupportProblem({ support }: { support: PasskeySupport }) {
 export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; children: ReactNode }) {
   const client = useLandslide();
   const queries = useQueryClient();
-  const device = useQuery({ queryKey: ["passkey-of-device"], queryFn: () => client.passkeyOfDevice() });
-  const support = useQuery({ queryKey: ["passkey-support"], queryFn: passkeySupport, staleTime: Infinity });
+  const deviceQuery = sdkQueries.passkeyOfDevice(client);
+  const device = useQuery(deviceQuery);
+  const support = useQuery(sdkQueries.passkeySupport());
   const add = useMutation({
     mutationFn: () => client.registerPasskey(),
-    onSuccess: ({ credentialId }) => queries.setQueryData(["passkey-of-device"], credentialId),
+    onSuccess: ({ credentialId }) => queries.setQueryData(deviceQuery.queryKey, credentialId),
   });
   const [skipped, setSkipped] = useState(false);
   // The button pressed disappears: focus goes to what replaced it (the outcome, or the card again), not
   // back to the top of the page. Never on first render: arriving on the page keeps focus where it is.
-  const after = useRef<HTMLParagraphElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const changed = useRef(false);
+  const afterRef = useRef<HTMLParagraphElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const changedRef = useRef(false);
   useEffect(() => {
-    if (changed.current) (after.current ?? heading.current)?.focus();
-    changed.current = true;
+    if (changedRef.current) (afterRef.current ?? headingRef.current)?.focus();
+    changedRef.current = true;
   }, [add.isSuccess, skipped]);
 
   const required = policy === "required";
@@ -99,7 +101,7 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
       return {
         above: (
           <div role="status">
-            <p ref={after} tabIndex={-1} className="notice ok">
+            <p ref={afterRef} tabIndex={-1} className="notice ok">
               Passkey added. When you cast your ballot, this device will ask for your fingerprint, face or screen lock to sign it.
             </p>
           </div>
@@ -113,7 +115,7 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
     if (skipped) {
       return {
         above: (
-          <p ref={after} tabIndex={-1} className="muted">
+          <p ref={afterRef} tabIndex={-1} className="muted">
             You chose to vote without a passkey.{" "}
             <button type="button" className="link" onClick={() => setSkipped(false)}>
               Add one after all
@@ -127,7 +129,7 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
     return {
       above: (
         <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="passkey-heading" aria-describedby="passkey-why">
-          <h2 id="passkey-heading" ref={heading} tabIndex={-1} style={{ marginTop: 0 }}>{headings[policy]}</h2>
+          <h2 id="passkey-heading" ref={headingRef} tabIndex={-1} style={{ marginTop: 0 }}>{headings[policy]}</h2>
           <p id="passkey-why">
             A passkey stays on this device and is unlocked with your fingerprint, face or screen lock. It proves that a person on a real device cast the ballot, not a
             program. Your fingerprint or face never leaves the device.

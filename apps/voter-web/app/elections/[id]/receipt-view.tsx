@@ -1,17 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { type Receipt, verifyReceipt } from "@landslide/api/client";
-import { useLandslide } from "../../providers";
+import type { Receipt } from "@landslide/api/client";
+import { useVoteApi } from "@landslide/ui/client";
+import { sdkQueries } from "../../../lib/sdk-queries";
 
 /** The receipt, its signature checked here in the browser against the published key, and a download. */
 export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string }) {
-  const client = useLandslide();
-  const verified = useQuery({
-    queryKey: ["receipt-verified", receipt.receiptId],
-    queryFn: async () => verifyReceipt(receipt, (await client.vote.receipts.publicKey.query()).pem),
-  });
+  const vote = useVoteApi();
+  const queries = useQueryClient();
+  // The published key is read once and kept (its tRPC query); the check itself runs on this receipt.
+  const verified = useQuery(sdkQueries.receiptSignature(receipt, async () => (await queries.fetchQuery(vote.receipts.publicKey.queryOptions())).pem));
   const download = () => {
     const blob = new Blob([JSON.stringify({ receipt, ...(salt ? { salt } : {}) }, null, 2)], { type: "application/json" });
     const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `landslide-receipt-${receipt.receiptId}.json` });

@@ -1,15 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { refusalOf } from "@landslide/api/client";
-import { useLandslide } from "../../../providers";
+import { useControlApi } from "@landslide/ui/client";
 import { ElectionForm } from "../../election-form";
 import { draftOf, type ElectionFields } from "../../form/draft";
 import { RefusalNotice } from "../../form/refusal-notice";
-import { electionChanged, type OfficialElection, useOfficialElection } from "../official-election";
+import { type OfficialElection, useElectionChanged, useOfficialElection } from "../official-election";
 
 /** Edits a draft or scheduled election's definition; once voting can start, explains why it cannot. */
 export default function EditElectionPage() {
@@ -54,30 +54,25 @@ function FrozenNotice({ election }: { election: OfficialElection }) {
 }
 
 function EditForm({ election }: { election: OfficialElection }) {
-  const client = useLandslide();
+  const control = useControlApi();
   const router = useRouter();
-  const queries = useQueryClient();
-  const changed = () => electionChanged(queries, election.id);
+  const electionChanged = useElectionChanged();
+  const changed = () => electionChanged(election.id);
   const [initial] = useState(() => draftOf(election));
 
-  const update = useMutation({
-    mutationFn: ({ fields, reason }: { fields: ElectionFields; reason: string }) =>
-      client.control.official.elections.update.mutate({
-        electionId: election.id,
-        // `update` replaces the whole definition, and a schedule left out becomes "none": send it as it is.
-        election: { ...fields, opensAt: election.opensAt, closesAt: election.closesAt },
-        reason,
-      }),
-    onSuccess: async () => {
-      await changed();
-      router.push(`/elections/${election.id}`);
-    },
-    onError: (error) => {
-      // Someone else moved the election on: read it again, so the page shows where it stands now.
-      const reason = refusalOf(error)?.reason;
-      if (reason === "QUESTIONS_LOCKED" || reason === "ELECTION_CHANGED") void changed();
-    },
-  });
+  const update = useMutation(
+    control.official.elections.update.mutationOptions({
+      onSuccess: async () => {
+        await changed();
+        router.push(`/elections/${election.id}`);
+      },
+      onError: (error) => {
+        // Someone else moved the election on: read it again, so the page shows where it stands now.
+        const reason = refusalOf(error)?.reason;
+        if (reason === "QUESTIONS_LOCKED" || reason === "ELECTION_CHANGED") void changed();
+      },
+    }),
+  );
 
   const save = (fields: ElectionFields, reason: string) => {
     // The API still takes edits of a scheduled election whose opening time has passed (it checks the
@@ -87,7 +82,8 @@ function EditForm({ election }: { election: OfficialElection }) {
       void changed();
       return;
     }
-    update.mutate({ fields, reason });
+    // `update` replaces the whole definition, and a schedule left out becomes "none": send it as it is.
+    update.mutate({ electionId: election.id, election: { ...fields, opensAt: election.opensAt, closesAt: election.closesAt }, reason });
   };
 
   return <ElectionForm initial={initial} submitLabel="Save the changes" onSubmit={save} pending={update.isPending || update.isSuccess} error={update.error} />;

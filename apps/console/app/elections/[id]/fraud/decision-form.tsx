@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { refusalOf } from "@landslide/api/client";
-import { useLandslide } from "../../../providers";
+import { useControlApi, useLandslide } from "@landslide/ui/client";
 
 /**
  * Release (count) or void (never count) some held ballots, always with a reason: it goes into the
@@ -11,6 +11,7 @@ import { useLandslide } from "../../../providers";
  */
 export function DecisionForm({ electionId, voterKeys, what }: { electionId: string; voterKeys: readonly string[]; what: string }) {
   const client = useLandslide();
+  const control = useControlApi();
   const queries = useQueryClient();
   const reasonId = useId();
   const [reason, setReason] = useState("");
@@ -19,8 +20,8 @@ export function DecisionForm({ electionId, voterKeys, what }: { electionId: stri
       client.control.official.fraud[input.decision].mutate({ electionId, voterKeys: [...voterKeys], reason: input.reason }),
     onSuccess: () => {
       setReason("");
-      void queries.invalidateQueries({ queryKey: ["fraud", electionId] });
-      void queries.invalidateQueries({ queryKey: ["official-elections"] });
+      void queries.invalidateQueries(control.official.fraud.groups.queryFilter({ electionId }));
+      void queries.invalidateQueries(control.official.elections.pathFilter());
     },
   });
   const tooShort = reason.trim().length < 3;

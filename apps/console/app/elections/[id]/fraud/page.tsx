@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { use, useState } from "react";
 import { refusalOf, type RouterOutputs } from "@landslide/api/client";
-import { useLandslide } from "../../../providers";
+import { useControlApi, useResultsApi } from "@landslide/ui/client";
 import { DecisionForm } from "./decision-form";
 import { HeldGroupCard } from "./held-group-card";
 import { HeldBallotsTable } from "./held-ballots-table";
@@ -14,11 +14,12 @@ export type FraudReview = RouterOutputs["official"]["fraud"]["groups"];
 /** Held ballots of one election: the groups they form, each with its evidence, decided one by one or all at once. */
 export default function FraudReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: electionId } = use(params);
-  const client = useLandslide();
-  const election = useQuery({ queryKey: ["election", electionId], queryFn: () => client.results.elections.get.query({ electionId }) });
+  const control = useControlApi();
+  const results = useResultsApi();
+  const election = useQuery(results.elections.get.queryOptions({ electionId }));
   // Counts move as the aggregator opens cases and officials decide them: poll while the page is open.
-  const review = useQuery({ queryKey: ["fraud", electionId], queryFn: () => client.control.official.fraud.groups.query({ electionId }), refetchInterval: 2_000 });
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const review = useQuery(control.official.fraud.groups.queryOptions({ electionId }, { refetchInterval: 2_000 }));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const cases = review.data?.cases ?? [];
   const count = (state: string) => cases.filter((c) => c.state === state).length;
   const stillHeld = [...selected].filter((key) => cases.some((c) => c.voterKey === key && c.state === "quarantined"));

@@ -1,12 +1,12 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { importRoll, readRoll, type RollRow, ROWS_PER_BATCH } from "@landslide/api/client";
-import { useLandslide } from "../../../providers";
-import { electionChanged, useOfficialElection } from "../official-election";
+import { useLandslide } from "@landslide/ui/client";
+import { useElectionChanged, useOfficialElection } from "../official-election";
 import { ReasonField, reasonProblem } from "../reason-form";
 import { RefusalNotice } from "../../form/refusal-notice";
 import { ImportReportView } from "../../roll/import-report";
@@ -21,7 +21,9 @@ import { RollSource, type RollSourceText } from "../../roll/roll-source";
 export default function VoterRollPage() {
   const { id } = useParams<{ id: string }>();
   const { data: election } = useOfficialElection(id);
-  const headings = { source: useId(), check: useId(), send: useId() };
+  const sourceHeadingId = useId();
+  const checkHeadingId = useId();
+  const sendHeadingId = useId();
   const [source, setSource] = useState<RollSourceText | null>(null);
   const roll = useMemo(() => (source ? readRoll(source.text) : null), [source]);
   const rows = roll?.ok ? roll.rows : [];
@@ -40,8 +42,8 @@ export default function VoterRollPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby={headings.source}>
-        <h2 id={headings.source}>Choose the roll</h2>
+      <section aria-labelledby={sourceHeadingId}>
+        <h2 id={sourceHeadingId}>Choose the roll</h2>
         <p>
           A CSV file whose first row is a header naming an <code>email</code> column, an <code>externalId</code> column, or both; other columns are left out.
           Spreadsheets save this with “Save as… CSV”.
@@ -49,8 +51,8 @@ export default function VoterRollPage() {
         <RollSource onRead={setSource} />
       </section>
 
-      <section aria-labelledby={headings.check}>
-        <h2 id={headings.check}>Check the rows</h2>
+      <section aria-labelledby={checkHeadingId}>
+        <h2 id={checkHeadingId}>Check the rows</h2>
         {!source || !roll ? <p className="muted">Choose a file or paste the text first.</p> : null}
         {roll && !roll.ok ? (
           <p className="notice" role="alert">
@@ -70,8 +72,8 @@ export default function VoterRollPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby={headings.send}>
-        <h2 id={headings.send}>Import</h2>
+      <section aria-labelledby={sendHeadingId}>
+        <h2 id={sendHeadingId}>Import</h2>
         <RollImport electionId={id} rows={rows} />
       </section>
     </>
@@ -80,7 +82,7 @@ export default function VoterRollPage() {
 
 function RollImport({ electionId, rows }: { electionId: string; rows: readonly RollRow[] }) {
   const client = useLandslide();
-  const queries = useQueryClient();
+  const electionChanged = useElectionChanged();
   const progressId = useId();
   const reasonId = useId();
   const [reason, setReason] = useState("");
@@ -91,7 +93,7 @@ function RollImport({ electionId, rows }: { electionId: string; rows: readonly R
   const send = useMutation({
     mutationFn: (sent: readonly RollRow[]) =>
       importRoll(sent, (batch) => client.control.official.voterRoll.import.mutate({ electionId, reason: reason.trim(), ...batch }), setDone),
-    onSuccess: () => electionChanged(queries, electionId),
+    onSuccess: () => electionChanged(electionId),
   });
   const running = send.isPending;
   // An import carries on if another file is chosen meanwhile; its report is only shown beside the rows it sent.

@@ -2,14 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@landslide/api/client";
-import { useLandslide } from "../../../providers";
+import { useLandslide, useResultsApi } from "@landslide/ui/client";
+import { FiguresTable } from "@landslide/ui/figures-table";
+import { roundRows } from "./round-rows";
 
 type Final = RouterOutputs["results"]["final"];
 
 /** Once an election has closed: the winner of each ranked question and every instant-runoff round. */
 export function FinalRounds({ electionId }: { electionId: string }) {
   const client = useLandslide();
-  const final = useQuery({ queryKey: ["final", electionId], queryFn: () => client.results.results.final.query({ electionId }) });
+  const results = useResultsApi();
+  const final = useQuery(results.results.final.queryOptions({ electionId }));
   if (!final.data) return null;
   const ranked = final.data.questions.filter((q) => final.data.instantRunoff[q.id]);
   return (
@@ -34,35 +37,7 @@ function Rounds({ question: q, count }: { question: Final["questions"][number]; 
       <p>
         Elected by instant runoff: <strong>{label(count.winner)}</strong>
       </p>
-      <table className="health">
-        <caption>{q.prompt}: instant-runoff rounds</caption>
-        <thead>
-          <tr>
-            <th scope="col">Option</th>
-            {count.rounds.map((r) => (
-              <th key={r.round} scope="col">
-                Round {r.round}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {q.options.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{o.label}</th>
-              {count.rounds.map((r) => (
-                <td key={r.round}>{r.tallies[o.id] === undefined ? "out" : r.tallies[o.id]}{r.eliminated.includes(o.id) ? " (eliminated)" : ""}</td>
-              ))}
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Exhausted ballots</th>
-            {count.rounds.map((r) => (
-              <td key={r.round}>{r.exhausted}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <FiguresTable caption={`${q.prompt}: instant-runoff rounds`} columns={["Option", ...count.rounds.map((r) => `Round ${r.round}`)]} rows={roundRows(q.options, count)} />
     </div>
   );
 }

@@ -2,18 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { OptionVotesChart } from "@landslide/ui/option-votes-chart";
 import { refusalOf } from "@landslide/api/client";
+import { useResultsApi } from "@landslide/ui/client";
+import { QuestionResults, useLiveSnapshot } from "@landslide/ui/live-results";
 import { refusalMessage } from "../../../../lib/refusal-messages";
-import { useLandslide } from "../../../providers";
 import { FinalRounds } from "./final-rounds";
-import { type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
 
 /** Public live results: a bar chart per question, the same figures as a table, and honest freshness. */
 export function LiveResults({ electionId }: { electionId: string }) {
-  const client = useLandslide();
+  const results = useResultsApi();
   const { snapshot, live } = useLiveSnapshot(electionId);
-  const election = useQuery({ queryKey: ["election", electionId], queryFn: () => client.results.elections.get.query({ electionId }) });
+  const election = useQuery(results.elections.get.queryOptions({ electionId }));
   const closed = election.data?.status === "closed" || election.data?.status === "certified";
   if (snapshot.isPending) return <p role="status">Loading the results…</p>;
   if (snapshot.isError) return <p className="notice">{refusalMessage(refusalOf(snapshot.error)?.reason, "The results could not be loaded; trying again shortly.")}</p>;
@@ -36,45 +35,17 @@ export function LiveResults({ electionId }: { electionId: string }) {
       </p>
       {closed ? <FinalRounds electionId={electionId} /> : null}
       {s.questions.map((q) => (
-        <QuestionResults key={q.id} question={q} closed={closed} />
+        <QuestionResults
+          key={q.id}
+          question={q}
+          headingLevel={2}
+          headingId={`results-${q.id}`}
+          rankedNote={closed ? "First preferences; the instant-runoff rounds are above." : "First preferences so far; the instant-runoff rounds are published with the final result."}
+          captionSuffix="votes per option"
+          scrolls={false}
+          zeroAbstentions="hidden"
+        />
       ))}
     </>
-  );
-}
-
-function QuestionResults({ question: q, closed }: { question: Snapshot["questions"][number]; closed: boolean }) {
-  const headingId = `results-${q.id}`;
-  return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{q.prompt}</h2>
-      {q.counts === "first-preferences" ? (
-        <p className="muted">{closed ? "First preferences; the instant-runoff rounds are above." : "First preferences so far; the instant-runoff rounds are published with the final result."}</p>
-      ) : null}
-      {/* The chart is for the eye; the table below carries the same figures for everyone. */}
-      <OptionVotesChart options={q.options} />
-      <table className="health">
-        <caption>{q.prompt}: votes per option</caption>
-        <thead>
-          <tr>
-            <th scope="col">Option</th>
-            <th scope="col">Votes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.options.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{o.label}</th>
-              <td>{o.votes.toLocaleString("en")}</td>
-            </tr>
-          ))}
-          {q.abstentions > 0 ? (
-            <tr>
-              <th scope="row">Abstained</th>
-              <td>{q.abstentions.toLocaleString("en")}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </section>
   );
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { TRPCClientError } from "@trpc/client";
+import { lifecycleActions, statusSentence } from "../app/elections/[id]/lifecycle-actions";
+import { failureMessage } from "../app/elections/[id]/failure-message";
+import { reasonProblem } from "../app/elections/[id]/reason-form";
+import { eligibilityChoices, ruleChoice } from "../app/elections/election-rules";
+import { rolesOf } from "../lib/roles";
+
+const refusal = (reason: string, message: string) => TRPCClientError.from({ error: { message, code: -32600, data: { reason } } });
+
+describe("the lifecycle buttons", () => {
+  const ids = (stored: Parameters<typeof lifecycleActions>[0], effective: Parameters<typeof lifecycleActions>[1]) => lifecycleActions(stored, effective).map((a) => a.id);
+
+  it("follow the status officials see", () => {
+    expect(ids("draft", "draft")).toEqual(["open"]);
+    expect(ids("scheduled", "scheduled")).toEqual(["open", "close"]);
+    expect(ids("open", "open")).toEqual(["pause", "close"]);
+    expect(ids("paused", "paused")).toEqual(["resume", "close"]);
+    expect(ids("closed", "closed")).toEqual([]);
+    expect(ids("certified", "certified")).toEqual([]);
+  });
+
+  it("record the opening before pausing an election opened by its schedule", () => {
+    expect(lifecycleActions("scheduled", "open").find((a) => a.id === "pause")?.steps).toEqual(["open", "paused"]);
+    expect(lifecycleActions("open", "open").find((a) => a.id === "pause")?.steps).toEqual(["paused"]);
+  });
+
+  it("offer to record a close that happened by the clock, and say why", () => {
+    expect(ids("open", "closed")).toEqual(["record-close"]);
+    expect(statusSentence("open", "closed")).toBe("Voting ended at its closing time. Record the close so that the result can be certified.");
+    expect(statusSentence("closed", "closed")).toMatch(/^Closed: no more ballots are accepted/);
+  });
+});
+
+describe("what officials are told", () => {
+  it("after a failed call: the API's words, plain words for a malformed input, the fallback when no answer came", () => {
+    expect(failureMessage(refusal("ELECTION_CHANGED", "Someone else changed this election."), "fallback")).toBe("Someone else changed this election.");
+    expect(failureMessage(refusal("INVALID_INPUT", "[{ raw zod issues }]"), "fallback")).toBe("The API refused what was sent; check the fields and try again.");
+    expect(failureMessage(new TypeError("fetch failed"), "fallback")).toBe("fallback");
+  });
+
+  it("about a reason too short for the audit trail", () => {
+    expect(reasonProblem("  ok ")).toBe("Give a reason of at least 3 characters.");
+    expect(reasonProblem("Polls close")).toBeUndefined();
+  });
+
+  it("about a rule, even one from a newer API this console does not know", () => {
+    expect(ruleChoice(eligibilityChoices, "voter-roll").label).toBe("People on a voter roll");
+    expect(ruleChoice(eligibilityChoices, "members-only" as "voter-roll")).toEqual({ value: "members-only", label: "members-only", hint: "" });
+  });
+});
+
+describe("which parts of the console an account sees", () => {
+  it("follows its Cognito groups", () => {
+    expect(rolesOf(["officials"])).toEqual({ isOfficial: true, isOperator: false });
+    expect(rolesOf(["operators", "officials"])).toEqual({ isOfficial: true, isOperator: true });
+    expect(rolesOf(["voters"])).toEqual({ isOfficial: false, isOperator: false });
+  });
+});

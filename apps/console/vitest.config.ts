@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // Pure modules only: the pages themselves are exercised in a browser by e2e/.
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+    // Officials' local times are asserted in a zone with daylight saving (it changes on 30 March 2025), whatever the machine's zone.
+    env: { TZ: "Europe/Paris" },
+  },
+});

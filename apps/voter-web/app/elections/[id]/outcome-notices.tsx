@@ -1,0 +1,52 @@
+"use client";
+
+import { ReceiptView } from "./receipt-view";
+import type { Outcome } from "./vote-page-state";
+
+/**
+ * Where the ballot stands: announced in the status region (present from the start, so screen
+ * readers hear what changes in it), a refusal as an alert, and the receipt when there is one.
+ */
+export function OutcomeNotices({ sending, outcome }: { sending: boolean; outcome: Outcome | undefined }) {
+  return (
+    <>
+      <div aria-live="polite" role="status">
+        {sending ? <p className="notice">Sending your ballot securely…</p> : null}
+        {outcome ? <OutcomeStatus outcome={outcome} /> : null}
+      </div>
+      {outcome?.kind === "refused" ? (
+        <p role="alert" className="notice bad">
+          {outcome.message}
+        </p>
+      ) : null}
+      {outcome ? <OutcomeReceipt outcome={outcome} /> : null}
+    </>
+  );
+}
+
+function OutcomeStatus({ outcome }: { outcome: Outcome }) {
+  switch (outcome.kind) {
+    case "counted":
+      return <p className="notice ok">Your ballot was received and counted.</p>;
+    case "under-review":
+      return <p className="notice">Your ballot was received and is under review. It will be counted once the review is done; keep your receipt.</p>;
+    case "already-voted":
+      return <p className="notice">You have already voted in this election. {outcome.receipt ? "This is the receipt of the ballot you cast." : ""}</p>;
+    case "refused":
+      // Said as an alert, outside the status region.
+      return null;
+  }
+}
+
+function OutcomeReceipt({ outcome }: { outcome: Outcome }) {
+  switch (outcome.kind) {
+    case "counted":
+    case "under-review":
+      return <ReceiptView receipt={outcome.receipt} {...(outcome.salt ? { salt: outcome.salt } : {})} />;
+    case "already-voted":
+      // A receipt from the refusal carries no salt: the salt stays with the tab that cast.
+      return outcome.receipt ? <ReceiptView receipt={outcome.receipt} /> : null;
+    case "refused":
+      return null;
+  }
+}
