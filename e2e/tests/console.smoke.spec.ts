@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { refusalOf } from "@landslide/api/client";
 import { signInToConsole } from "./console-session";
 import { seriousViolations } from "./serious-violations";
 import { signedInClient } from "./voter-session";
@@ -30,7 +31,7 @@ test("a voter's account opens no console page and is refused every official proc
 
   // The API decides, not the page: every official procedure refuses the voter's token.
   const voter = await signedInClient("voter1@demo.landslide.test", "console");
-  const reasonOf = (call: () => Promise<unknown>) => call().then(() => "accepted", (e: { data?: { reason?: string } }) => e.data?.reason ?? String(e));
+  const reasonOf = (call: () => Promise<unknown>) => call().then(() => "accepted", (e: unknown) => refusalOf(e)?.reason ?? String(e));
   const electionId = "00000000-0000-4000-8000-00000000de30";
   const attempts = {
     list: () => voter.control.official.elections.list.query(),

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { tokenRequiredPaths, WebAcl } from "../lib/constructs/web-acl";
 import { prod } from "./support/prod";
 import { expectNoPublicBuckets, expectWafRateRules } from "./support/safety";
+import { templateOf } from "./support/template";
 import { botControlInspects, matches, ruleNamed, webAclOf } from "./support/waf";
 
 const { templates, parameters, stacks } = prod;
@@ -151,7 +152,7 @@ describe("the WAF's geo rule", () => {
       publicHostname: "vote.example.org",
       challenge: { pageImmunitySeconds: 900, tokenImmunitySeconds: 4_500, enforcement: "block" },
     });
-    return Template.fromJSON(app.synth().getStackByName("Geo").template);
+    return templateOf(app.synth(), "Geo");
   };
 
   it("blocks everything outside an allow-list", () => {

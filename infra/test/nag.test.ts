@@ -1,7 +1,7 @@
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
 import { acknowledgements, awsSolutionsFindings } from "../lib/nag";
-import type { StackKey } from "./support/app";
+import { type StackKey, stackEntries } from "./support/app";
 import { prod } from "./support/prod";
 
 const { app, stacks } = prod;
@@ -21,7 +21,7 @@ describe("cdk-nag AWS Solutions checks", () => {
     // The same checks with acknowledgements ignored: every finding nag would report.
     const checks = new AwsSolutionsChecks();
     (checks as unknown as { isAcknowledged: () => boolean }).isAcknowledged = () => false;
-    const raw = Object.values(stacks).flatMap((stack) =>
+    const raw = stackEntries(stacks).flatMap(([, stack]) =>
       checks.validateScope(stack).violations.flatMap((v) => v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? "" }))),
     );
     const ours = acknowledgements(app).filter((a) => a.id.includes("AwsSolutions-"));

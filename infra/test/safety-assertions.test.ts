@@ -18,7 +18,7 @@ const broken = synthesizeStacks("prod", {}, (stacks) => {
   // Object Lock's default retention removed from the audit bucket.
   (stacks.data.audit.bucket.node.defaultChild as CfnBucket).addPropertyDeletionOverride("ObjectLockConfiguration");
   // The per-IP rate rule dropped from the WAF.
-  const acl = stacks.edge.webAcl.webAcl as CfnWebACL;
+  const acl = stacks.edge.webAcl.webAcl;
   acl.rules = (acl.rules as CfnWebACL.RuleProperty[]).filter((rule) => rule.name !== "RatePerIp");
   // The vote API's scaling policies removed (its bounds stay; nothing tracks load any more).
   const scaling = stacks.services.services.voteApi.scaling;

@@ -3,7 +3,7 @@ import { signSignUpTicket, TICKET_CLAIM_PREFIX as claimPrefixOfTheCheck } from "
 import { describe, expect, it } from "vitest";
 import { createPreSignUpHandler, ticketKeyFromSecret } from "../lambda/pre-sign-up";
 import { TICKET_CLAIM_PREFIX } from "../lib/constructs/sign-up-tickets";
-import { logicalIdOf, statementsOfRole } from "./support/app";
+import { actionsOf, logicalIdOf, statementsOfRole } from "./support/app";
 import { prod } from "./support/prod";
 
 const { stacks, templates } = prod;
@@ -37,7 +37,7 @@ describe("self sign-up in production (issue 15)", () => {
   });
 
   it("gives the Lambda's role its log group, that one secret, and puts of ticket ids in the nonces table: nothing else", () => {
-    const statements = statementsOfRole(identity, lambdaRoleId) as unknown as Json[];
+    const statements = statementsOfRole(identity, lambdaRoleId);
     const secretStatements = statements.filter((s) => JSON.stringify(s.Action).includes("secretsmanager:"));
     expect(secretStatements.map((s) => s.Resource)).toEqual([{ Ref: secretId }]);
     expect(secretStatements[0]!.Action).toEqual(["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]);
@@ -48,7 +48,7 @@ describe("self sign-up in production (issue 15)", () => {
     expect(JSON.stringify(tableStatements[0]!.Resource)).toContain(":table/landslide-nonces");
 
     const others = statements.filter((s) => !secretStatements.includes(s) && !tableStatements.includes(s));
-    expect(others.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]))).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
+    expect(actionsOf(others)).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
     // No managed policy (AWSLambdaBasicExecutionRole would grant every log group).
     identity.hasResourceProperties("AWS::IAM::Role", { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: "lambda.amazonaws.com" } }] } });
     expect((identity.findResources("AWS::IAM::Role")[lambdaRoleId]!.Properties as Json).ManagedPolicyArns).toBeUndefined();

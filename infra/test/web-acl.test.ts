@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
-import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { botControlLabels, tokenRequiredPaths, WebAcl, type WebAclProps, wafRuleNames } from "../lib/constructs/web-acl";
+import { templateOf } from "./support/template";
 import { botControlInspects, matches, ruleNamed, type WafRequest, webAclOf } from "./support/waf";
 
 // The construct alone, in a bare stack: each variant costs milliseconds, not an app synthesis.
@@ -28,7 +28,7 @@ const build = (overrides: Partial<WebAclProps> = {}) => {
     challenge,
     ...overrides,
   });
-  return webAclOf(Template.fromJSON(app.synth().getStackByName("Acl").template));
+  return webAclOf(templateOf(app.synth(), "Acl"));
 };
 
 const { properties, rules } = build();
@@ -104,21 +104,21 @@ describe("the WAF's token check on casts and sign-up tickets", () => {
 
   it("answers in tRPC's error shape: a numeric JSON-RPC code, the HTTP status the rule sends, a reason", () => {
     const bodies = properties.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>;
+    const errorIn = (key: string) => (JSON.parse(bodies[key]!.Content) as { error: { code: unknown; message: unknown; data: { httpStatus: unknown; reason: unknown } } }).error;
     const responses = rules.flatMap((rule) => {
       const custom = (rule.Action?.Block as { CustomResponse?: { ResponseCode: number; CustomResponseBodyKey: string } } | undefined)?.CustomResponse;
       return custom ? [custom] : [];
     });
     expect(responses.map((r) => r.CustomResponseBodyKey).sort()).toEqual(["edge-challenge-required", "rate-limited", "rate-limited"]);
     for (const { ResponseCode, CustomResponseBodyKey } of responses) {
-      const body = bodies[CustomResponseBodyKey]!;
-      expect(body.ContentType).toBe("APPLICATION_JSON");
-      const { error } = JSON.parse(body.Content) as { error: { code: unknown; message: unknown; data: { httpStatus: unknown; reason: unknown } } };
+      expect(bodies[CustomResponseBodyKey]!.ContentType).toBe("APPLICATION_JSON");
+      const error = errorIn(CustomResponseBodyKey);
       expect(typeof error.code, CustomResponseBodyKey).toBe("number");
       expect(typeof error.message).toBe("string");
       expect(error.data.httpStatus).toBe(ResponseCode);
     }
-    expect(JSON.parse(bodies["edge-challenge-required"]!.Content).error.data).toMatchObject({ code: "FORBIDDEN", reason: "EDGE_CHALLENGE_REQUIRED" });
-    expect(JSON.parse(bodies["rate-limited"]!.Content).error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "RATE_LIMITED" });
+    expect(errorIn("edge-challenge-required").data).toMatchObject({ code: "FORBIDDEN", reason: "EDGE_CHALLENGE_REQUIRED" });
+    expect(errorIn("rate-limited").data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "RATE_LIMITED" });
   });
 });
 

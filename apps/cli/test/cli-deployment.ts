@@ -25,9 +25,9 @@ export interface CliDeployment {
   /** The binary with text piped to its stdin. */
   electionWithStdin(args: readonly string[], input: string): Promise<CliResult>;
   /** A demo account's password. */
-  password(email: string): string;
+  readonly password: (email: string) => string;
   /** The SDK as one of the deployment's app clients. */
-  client(app: "voter-web" | "console" | "cli", more?: Partial<Parameters<typeof createLandslideClient>[0]>): LandslideClient;
+  readonly client: (app: "voter-web" | "console" | "cli", more?: Partial<Parameters<typeof createLandslideClient>[0]>) => LandslideClient;
   stop(): Promise<void>;
 }
 

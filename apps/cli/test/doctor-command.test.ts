@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { CognitoSession } from "@landslide/api/client";
-import { type Deployment, startDeployment } from "@landslide/api/testing";
+import { startDeployment } from "@landslide/api/testing";
 import { provisionTestStack } from "@landslide/vote-engine/testing";
 import type { Check } from "../src/lib/doctor/check";
 import { type CliResult, runCli } from "./run-cli";
@@ -104,12 +104,10 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
 
   it("against a real deployment: every endpoint answers, the session renews, the keys are owner-only; exit 0", async () => {
     const stack = await provisionTestStack({ demo: true });
-    let deployment: Deployment | undefined;
-    onTestFinished(async () => {
-      await deployment?.stop();
-      await stack.stop();
-    });
-    deployment = await startDeployment(stack);
+    onTestFinished(() => stack.stop());
+    const deployment = await startDeployment(stack);
+    // onTestFinished hooks run last registered first: the deployment stops before its stack.
+    onTestFinished(() => deployment.stop());
 
     const { env: isolatedEnv } = await isolated("deployed");
     const configDir = isolatedEnv.ELECTION_CONFIG_DIR!;

@@ -133,6 +133,6 @@ describe("election local up (the launcher behind npm run dev)", () => {
     const result = await runCli(["local", "up", "--web", "none"], { ...env, PATH: "/nonexistent" });
     expect(result.code).toBe(1);
     expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(/Error: Java 17\+ is required to run DynamoDB Local but 'java' was not found: install it \(Debian: apt-get install -y openjdk-17-jdk-headless\)/);
-    expect(result.stderr).not.toMatch(/    at /);
+    expect(result.stderr).not.toMatch(/ {4}at /);
   });
 });

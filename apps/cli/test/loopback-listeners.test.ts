@@ -64,10 +64,10 @@ function startStack(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promi
   });
   let stdout = "";
   let stderr = "";
-  child.stderr!.on("data", (c) => (stderr += c));
+  child.stderr.on("data", (c) => (stderr += c));
   const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
   const ready = new Promise<{ exposedListeners: unknown }>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
+    child.stdout.on("data", (chunk) => {
       stdout += chunk;
       // The ready document is one line; a failure is a pretty-printed error envelope, reported on exit.
       const first = stdout.split("\n")[0]!;

@@ -46,7 +46,7 @@ it("a bad setting gives one clear line and a non-zero exit, as JSON under --json
   const result = await runCli(["provision"], { ...env, LANDSLIDE_DYNAMODB_ENDPOINT: "not a url" });
   expect(result.code).toBe(1);
   expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(/Error: Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/);
-  expect(result.stderr).not.toMatch(/    at /);
+  expect(result.stderr).not.toMatch(/ {4}at /);
 
   const json = await runCli(["provision", "--json"], { ...env, LANDSLIDE_DYNAMODB_ENDPOINT: "not a url" });
   expect(json.code).toBe(1);

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, Stack } from "aws-cdk-lib";
+import { App, type Stack } from "aws-cdk-lib";
 import { CfnScalableTarget } from "aws-cdk-lib/aws-applicationautoscaling";
-import { Template } from "aws-cdk-lib/assertions";
+import type { Template } from "aws-cdk-lib/assertions";
 import { createStacks, type LandslideStacks } from "../../lib/create-stacks";
 import { parametersFor, type Parameters, type ServiceName } from "../../lib/parameters";
+import { templateOf } from "./template";
 
 export type StackKey = keyof LandslideStacks;
 
@@ -29,12 +30,15 @@ export function synthesizeStacks(envName = "prod", overrides: Partial<Parameters
   const stacks = createStacks(app, parameters);
   mutate?.(stacks);
   const assembly = app.synth();
-  const templates = Object.fromEntries(
-    Object.entries(stacks).map(([key, stack]) => [key, Template.fromJSON(assembly.getStackByName((stack as Stack).stackName).template)]),
-  ) as Record<StackKey, Template>;
+  const templates = Object.fromEntries(stackEntries(stacks).map(([key, stack]) => [key, templateOf(assembly, stack.stackName)])) as Record<StackKey, Template>;
   // The templates are in memory now; the temporary cloud assembly can go.
   rmSync(assembly.directory, { recursive: true, force: true });
   return { app, parameters, stacks, templates };
+}
+
+/** Each stack with its key: Object.entries of an interface gives `any` for the values. */
+export function stackEntries(stacks: LandslideStacks): Array<[StackKey, Stack]> {
+  return Object.entries(stacks) as Array<[StackKey, Stack]>;
 }
 
 /** The logical id of a construct's CloudFormation resource (its default child), as the template names it. */

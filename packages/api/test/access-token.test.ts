@@ -4,7 +4,7 @@ import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose
 import { signAsCognitoLocal } from "./cognito-local-key";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { cognitoIssuer, createAccessTokenVerifier, TokenRejectedError } from "../src/index";
+import { cognitoIssuer, createAccessTokenVerifier, type TokenRejectedError } from "../src/index";
 
 let stack: TestStack;
 let tokens: { access: string; id: string };

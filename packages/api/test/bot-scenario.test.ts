@@ -127,7 +127,7 @@ it("keeps every bot farm's ballots out of the count, passkeys or not, and flags 
   const castOf = async (a: Actor): Promise<Outcome> => {
     try {
       const cast = await a.client.castBallot({ electionId: DEMO_ELECTION_ID, ballot: a.ballot });
-      return { actor: a, result: cast.decision as string, receiptId: cast.receipt.receiptId };
+      return { actor: a, result: cast.decision, receiptId: cast.receipt.receiptId };
     } catch (error) {
       return { actor: a, result: refusalOf(error)?.reason ?? `no answer: ${String(error)}` };
     }

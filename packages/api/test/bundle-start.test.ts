@@ -1,4 +1,4 @@
-import { execFile, spawn, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, waitForHttp } from "@landslide/local-stack";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
-import { serviceEnvironment } from "../src/testing/index";
+import { serviceEnvironment, startNodeProcess } from "../src/testing/index";
 
 // The production bundle (build.mjs, what the API image runs), built afresh from the current
 // source into a folder outside the repository: no node_modules above it and no tsx, as in the
@@ -32,13 +32,7 @@ function bundleOf(name: ServiceName): string {
 }
 
 function startBundled(name: ServiceName, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--enable-source-maps", bundleOf(name)], { cwd: bundleDir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  return startNodeProcess(["--enable-source-maps", bundleOf(name)], env, bundleDir);
 }
 
 describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the bundled %s", (name) => {

@@ -23,7 +23,7 @@ describe("device binding tokens", () => {
     const { token } = await tokens.issue(withPasskey, now);
     expect(await tokens.verify(token, expected)).toEqual(withPasskey);
     const [header, body, signature] = token.split(".");
-    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(body!)));
+    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(body!))) as { pk: Record<string, unknown> };
     const swapped = base64url.encode(JSON.stringify({ ...payload, pk: { ...payload.pk, key: "attacker-key" } }));
     expect(await tokens.verify(`${header}.${swapped}.${signature}`, expected)).toBeUndefined();
   });

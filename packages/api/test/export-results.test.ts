@@ -100,17 +100,24 @@ describe("resultsCsv with labels that are formulas", () => {
   });
 });
 
+/** What these tests read of resultsJson's document. */
+interface ResultsDocument {
+  turnout: number;
+  questions: Array<{ options: unknown; abstentions: number; instantRunoff?: { winner: unknown; rounds: unknown[] } }>;
+}
+
 describe("resultsJson", () => {
   it("carries the figures by question and the instant-runoff rounds with the winner's label", () => {
-    const json = JSON.parse(resultsJson(election, recount, new Date("2025-03-30T07:00:00Z")));
+    const json = JSON.parse(resultsJson(election, recount, new Date("2025-03-30T07:00:00Z"))) as ResultsDocument;
+    const question = json.questions[0]!;
     expect(json.turnout).toBe(3);
-    expect(json.questions[0].options).toEqual([
+    expect(question.options).toEqual([
       { id: "amara", label: "Amara Okonkwo", votes: 0 },
       { id: "bob", label: 'Smith, Robert "Bob"', votes: 2 },
     ]);
-    expect(json.questions[0].abstentions).toBe(1);
-    expect(json.questions[0].instantRunoff.winner).toEqual({ id: "bob", label: 'Smith, Robert "Bob"' });
-    expect(json.questions[0].instantRunoff.rounds).toHaveLength(1);
+    expect(question.abstentions).toBe(1);
+    expect(question.instantRunoff?.winner).toEqual({ id: "bob", label: 'Smith, Robert "Bob"' });
+    expect(question.instantRunoff?.rounds).toHaveLength(1);
   });
 });
 

@@ -125,7 +125,7 @@ describe("a new voter through the SDK", () => {
     const attempts = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? laptop : phone).castBallot({ electionId: DEMO_ELECTION_ID, ballot: ballots[i % 4 < 2 ? 0 : 1] }));
     const outcomes = await Promise.allSettled(attempts);
     const stored = outcomes.filter((o) => o.status === "fulfilled" && !o.value.replayed);
-    const reasons = outcomes.filter((o) => o.status === "rejected").map((o) => refusalOf((o as PromiseRejectedResult).reason)?.reason ?? "no answer");
+    const reasons = outcomes.filter((o) => o.status === "rejected").map((o) => refusalOf(o.reason)?.reason ?? "no answer");
     expect(stored).toHaveLength(1);
     expect(new Set(reasons)).toEqual(new Set(["ALREADY_VOTED"]));
 

@@ -298,7 +298,7 @@ describe("the control API's official routes", () => {
     const { AuthenticationResult } = await voter3.send(
       new InitiateAuthCommand({ ClientId: stack.provisioned.clientIds["voter-web"], AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: account.email, PASSWORD: account.password } }),
     );
-    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken!, devices.voter3).voter.cast.mutate({
+    const castWhilePaused = client(urls.vote, AuthenticationResult!.AccessToken, devices.voter3).voter.cast.mutate({
       electionId: DEMO_ELECTION_ID,
       idempotencyKey: "voter3-ballot-0001",
       ballot,

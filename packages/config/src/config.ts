@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { embeddedPostgresUrl } from "./embedded-postgres-url";
 import { type Environment, environmentSchema } from "./schema";
 

@@ -36,7 +36,7 @@ const passwordFileName = "landslide-password";
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const binaries = await postgresBinaries();
   const throwaway = options.dataDir === null;
-  const pgdata = throwaway ? join(mkdtempSync(join(tmpdir(), "landslide-postgres-")), "cluster") : resolve(options.dataDir!);
+  const pgdata = throwaway ? join(mkdtempSync(join(tmpdir(), "landslide-postgres-")), "cluster") : resolve(options.dataDir);
   const asUser = runAsNonRoot();
   let created = false;
   try {
@@ -127,7 +127,7 @@ function initCluster(initdb: string, pgdata: string, asUser: NonRoot, throwaway:
     const args = [`--pgdata=${pgdata}`, `--username=${user}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"];
     if (throwaway) args.push("--no-sync");
     const [command, ...prefix] = asUser.command.length > 0 ? [...asUser.command, initdb] : [initdb];
-    execFileSync(command!, [...prefix, ...args], { stdio: "pipe", env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" } });
+    execFileSync(command, [...prefix, ...args], { stdio: "pipe", env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" } });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     rmSync(pgdata, { recursive: true, force: true });

@@ -52,7 +52,7 @@ export async function startLocalServers(options: LocalServersOptions): Promise<L
       },
     };
   }
-  await Promise.all(started.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)));
+  await Promise.all(started.flatMap((result) => (result.status === "fulfilled" ? [result.value.stop()] : [])));
   const failure = started.find((result) => result.status === "rejected");
   throw failure?.reason;
 }

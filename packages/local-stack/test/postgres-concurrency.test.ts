@@ -21,16 +21,16 @@ import { startTestPostgres } from "../src/testing";
  */
 function splitBatchSocket(): Socket {
   const socket = new Socket();
-  const send = socket.write.bind(socket) as (chunk: Uint8Array) => boolean;
+  const send = socket.write.bind(socket);
   let queue = Promise.resolve();
-  socket.write = ((chunk: Uint8Array) => {
+  socket.write = (chunk: Uint8Array) => {
     const isExecute = chunk[0] === 0x45; // 'E'
     queue = queue.then(async () => {
       if (isExecute) await new Promise((resolve) => setTimeout(resolve, 2));
       send(chunk);
     });
     return true;
-  }) as Socket["write"];
+  };
   return socket;
 }
 

@@ -31,13 +31,15 @@ export interface Keys {
 export interface Entropy {
   /** `length` random bytes, as lowercase hex. */
   randomHex(length: number): string;
-  sha256(data: Uint8Array): Uint8Array;
+  // The hashes are properties, not methods: callers hand them on alone (recordBinding(entropy.sha256Hex, …)),
+  // so an implementation must not depend on `this`.
+  readonly sha256: (data: Uint8Array) => Uint8Array;
   /**
    * SHA-256 of a text's UTF-8 bytes, as lowercase hex. The cast path hashes three texts: digesting
    * a string straight to hex spares an encoded copy, a digest buffer and a hex string built in JS
    * (together most of a cast's cost beside its signature).
    */
-  sha256Hex(text: string): string;
+  readonly sha256Hex: (text: string) => string;
 }
 
 export type PutOnceOutcome = { readonly stored: true } | { readonly stored: false; readonly existing: StoredVote };

@@ -13,7 +13,8 @@ export function ask(question: string, { hidden = false }: { hidden?: boolean } =
   }
   let echo = true;
   const output = new Writable({
-    write(chunk, encoding, done) {
+    // Strings are decoded to Buffers before they get here (decodeStrings, on by default).
+    write(chunk: Buffer, encoding, done) {
       if (echo) process.stderr.write(chunk, encoding);
       done();
     },

@@ -38,6 +38,9 @@ const NO_ANSWER = /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET/;
 
 /** The call never got an answer (the SDK's fetch failed, for a reason its causes name). */
 export function isUnreachable(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (NO_ANSWER.test(`${e.message} ${(e as { code?: unknown }).code}`)) return true;
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = "code" in e && typeof e.code === "string" ? e.code : "";
+    if (NO_ANSWER.test(`${e.message} ${code}`)) return true;
+  }
   return false;
 }

@@ -11,9 +11,9 @@
  * inside a JSON string, which no terminal reorders before a program reads it).
  */
 
-/** C0 and DEL and C1, and the bidi embeddings, overrides and isolates: the set the API refuses (packages/vote-engine/src/election/plain-text.ts). */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
-const UNPRINTABLE_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+/** C0 and DEL and C1 (\p{Cc}), and the bidi embeddings, overrides and isolates: the set the API refuses (packages/vote-engine/src/election/plain-text.ts). */
+const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+const UNPRINTABLE_BUT_LINE_FEED = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 
 const NAMED: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 

@@ -1,4 +1,5 @@
-import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+// Types only: the SDK itself is loaded on first use (send), so pages that only read never download it.
+import type * as CognitoSdk from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
 import { AuthError, toAuthError } from "./auth-error";
 
@@ -41,7 +42,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * credentials: these operations are unauthenticated), in the browser and in Node alike.
  */
 export class CognitoSession {
-  private client: Promise<{ cognito: CognitoIdentityProviderClient; sdk: typeof import("@aws-sdk/client-cognito-identity-provider") }> | undefined;
+  private client: Promise<{ cognito: CognitoSdk.CognitoIdentityProviderClient; sdk: typeof CognitoSdk }> | undefined;
   private refreshing: Promise<Tokens> | undefined;
 
   constructor(
@@ -50,7 +51,7 @@ export class CognitoSession {
   ) {}
 
   /** The Cognito client, loaded on first use: pages that only read never download it. */
-  private send<T>(make: (sdk: typeof import("@aws-sdk/client-cognito-identity-provider")) => object): Promise<T> {
+  private send<T>(make: (sdk: typeof CognitoSdk) => object): Promise<T> {
     this.client ??= import("@aws-sdk/client-cognito-identity-provider").then((sdk) => ({
       sdk,
       cognito: new sdk.CognitoIdentityProviderClient({ region: this.options.region, ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}) }),
@@ -143,7 +144,7 @@ export class CognitoSession {
 
   private async authenticate(flow: "USER_PASSWORD_AUTH" | "REFRESH_TOKEN_AUTH", parameters: Record<string, string>, keepRefreshToken?: string): Promise<Tokens> {
     try {
-      const { AuthenticationResult: result } = await this.send<import("@aws-sdk/client-cognito-identity-provider").InitiateAuthCommandOutput>(
+      const { AuthenticationResult: result } = await this.send<CognitoSdk.InitiateAuthCommandOutput>(
         (sdk) => new sdk.InitiateAuthCommand({ ClientId: this.options.clientId, AuthFlow: flow, AuthParameters: parameters }),
       );
       if (!result?.AccessToken) throw new AuthError("UNAVAILABLE", "Sign-in needs a step this client does not support.");

@@ -15,7 +15,7 @@ export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Pro
 /** Ed25519 (base64url signature, SPKI PEM key) with WebCrypto; false on any malformed input. */
 export async function verifyEd25519(payload: Uint8Array, signature: string, publicKeyPem: string): Promise<boolean> {
   try {
-    const key = (await importSPKI(publicKeyPem, "Ed25519")) as Parameters<typeof crypto.subtle.verify>[1];
+    const key = await importSPKI(publicKeyPem, "Ed25519");
     return await crypto.subtle.verify({ name: "Ed25519" }, key, new Uint8Array(base64url.decode(signature)), new Uint8Array(payload));
   } catch {
     return false;

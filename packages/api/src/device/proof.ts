@@ -15,7 +15,7 @@ export interface DeviceKey {
 }
 
 export async function createDeviceKey(): Promise<DeviceKey> {
-  const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"])) as { privateKey: SigningKey; publicKey: SigningKey };
+  const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
   const { kty, crv, x, y } = await exportJWK(pair.publicKey);
   const publicJwk: JWK = { kty: kty!, crv: crv!, x: x!, y: y! };
   return { privateKey: pair.privateKey, publicJwk, thumbprint: await calculateJwkThumbprint(publicJwk) };

@@ -47,7 +47,8 @@ export function liveResultsStream(
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       if (error.code === "INTERNAL_SERVER_ERROR") services.logger.error({ err: error.cause ?? error, path: PATH }, "procedure failed");
-      const shape = getTRPCErrorShape({ config: router._def._config, error, type: "subscription", path: PATH, input, ctx: undefined });
+      // The router is any router, so its error shape is untyped: sendError only serialises it.
+      const shape: unknown = getTRPCErrorShape({ config: router._def._config, error, type: "subscription", path: PATH, input, ctx: undefined });
       sendError(response, shape);
     }
     return true;

@@ -64,9 +64,9 @@ export class SseFanOut {
     this.maxBufferedBytes = options.maxBufferedBytes ?? 64 * 1024;
     this.batchSize = options.batchSize ?? 256;
     this.onEvict = options.onEvict ?? (() => undefined);
-    const fanOut = this;
+    const leave = (response: ServerResponse) => this.leave(response);
     this.onClose = function (this: ServerResponse) {
-      fanOut.leave(this);
+      leave(this);
     };
     this.heartbeat = setInterval(() => {
       this.pingRound++;

@@ -241,7 +241,7 @@ export function ballotFingerprints(ballot: unknown): string[] {
   for (const questionId of Object.keys(answers).sort()) {
     const answer = (answers as Record<string, unknown>)[questionId] as { choices?: unknown; abstain?: unknown } | null;
     if (answer?.abstain === true) parts.push(`${questionId}=abstain`);
-    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(answerPart(questionId, answer.choices as string[]));
+    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(answerPart(questionId, answer.choices));
     else return [];
   }
   return withWholeBallot(parts);

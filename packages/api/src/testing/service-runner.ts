@@ -27,9 +27,14 @@ export function serviceEnvironment(stack: Pick<TestStack, "target" | "provisione
   };
 }
 
-/** Starts a service as its own process, keeping its output. */
+/** Starts a service from its TypeScript source as its own process, keeping its output. */
 export function startService(name: ServiceName, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints[name])], { env, stdio: ["ignore", "pipe", "pipe"] });
+  return startNodeProcess(["--import", "tsx", fileURLToPath(serviceEntryPoints[name])], env);
+}
+
+/** Starts Node with these arguments (a service's entry point, from source or a bundle), keeping its output. */
+export function startNodeProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd?: string) {
+  const child = spawn(process.execPath, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));

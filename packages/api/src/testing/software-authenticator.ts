@@ -66,7 +66,7 @@ export class SoftwareAuthenticator implements PasskeyAuthenticator {
     const knobs = { ...this.options, ...overrides };
     if (!creation.pubKeyCredParams.some((param) => param.alg === ES256)) throw new Error("NotSupportedError: this authenticator makes ES256 keys only.");
     const rpId = knobs.rpId ?? creation.rp.id ?? new URL(knobs.origin).hostname;
-    const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"])) as { privateKey: SigningKey; publicKey: SigningKey };
+    const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
     const rawPublicKey = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
     const id = crypto.getRandomValues(new Uint8Array(32));
     const credential: Credential = { id, privateKey: pair.privateKey, rpId, userHandle: creation.user.id, signCount: 0 };

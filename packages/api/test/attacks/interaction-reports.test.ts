@@ -76,7 +76,7 @@ describe("what the voter site reports of how a ballot was filled in", () => {
       { ...report({}), msOnBallot: 1e12 },
     ];
     for (const interaction of forged) {
-      const failure = await voter.client.castBallot({ electionId: DEMO_ELECTION_ID, ballot: voter.ballot, interaction: interaction as InteractionSummary }).catch((error: unknown) => error);
+      const failure = await voter.client.castBallot({ electionId: DEMO_ELECTION_ID, ballot: voter.ballot, interaction }).catch((error: unknown) => error);
       expect(refusalOf(failure)?.httpStatus, JSON.stringify(interaction)).toBe(400);
     }
     expect(await voter.client.vote.voter.myReceipt.query({ electionId: DEMO_ELECTION_ID })).toBeNull();

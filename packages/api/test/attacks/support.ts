@@ -26,7 +26,7 @@ export function fetchFrom(localAddress: string, extraHeaders: () => Record<strin
       outgoing.on("error", reject);
       outgoing.end(body);
     });
-  }) as typeof fetch;
+  });
 }
 
 /** A demo voter signed in through the SDK with a registered device, calling from `fetch`. */

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { TRPCClientError } from "@trpc/client";
 import { HyperFormula } from "hyperformula";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +44,7 @@ async function refusal(call: Promise<unknown>) {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof TRPCClientError)) throw new Error(`expected a refusal, got ${error === undefined ? "an acceptance" : String(error)}`);
+  if (!(error instanceof TRPCClientError)) throw new Error(`expected a refusal, got ${error === undefined ? "an acceptance" : inspect(error)}`);
   const data = error.data as { code: string; httpStatus: number; reason: string; issues?: Array<{ path: string; message: string }> };
   return { code: data.code, httpStatus: data.httpStatus, reason: data.reason, issues: data.issues ?? [] };
 }

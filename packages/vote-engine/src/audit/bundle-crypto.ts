@@ -1,5 +1,4 @@
 import { canonicalBallotJson } from "../ballot/canonical-json";
-import type { CanonicalBallot } from "../ballot/validate-ballot";
 import { commitmentPayload, receiptSigningPayload } from "../vote/receipt";
 import type { AuditBundle } from "./audit-bundle";
 import type { BatchCrypto, SignedPayload } from "./batch-crypto";
@@ -53,7 +52,7 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
   });
   const epochChecks = handledLater(batch.verifyEd25519Many(keys.audit.pem, epochItems));
   const openingCalls = sliced((items: Uint8Array[]) => batch.sha256Many(items));
-  for (const ballot of ballots) openingCalls.add(commitmentPayload(ballot.salt, canonicalBallotJson(ballot.ballot as CanonicalBallot)));
+  for (const ballot of ballots) openingCalls.add(commitmentPayload(ballot.salt, canonicalBallotJson(ballot.ballot)));
 
   // The epochs' trees need the records' hashes; the signatures go on meanwhile.
   const leaves = await leafCalls.results();
@@ -63,9 +62,9 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
   const roots = await epochRoots(batch, epochs, bySeq);
 
   const [receiptResults, epochResults, openings] = await Promise.all([receiptCalls.results(), epochChecks, openingCalls.results()]);
-  const receiptSignatures: (boolean | undefined)[] = new Array(records.length);
+  const receiptSignatures = new Array<boolean | undefined>(records.length);
   receiptAt.forEach((at, k) => (receiptSignatures[at] = receiptResults[k]));
-  const epochSignatures: (boolean | undefined)[] = new Array(epochs.length);
+  const epochSignatures = new Array<boolean | undefined>(epochs.length);
   epochAt.forEach((at, k) => (epochSignatures[at] = epochResults[k]));
   return { recordHashes: leaves.map(hexOf), receiptSignatures, epochSignatures, epochRoots: roots, openings: openings.map(hexOf) };
 }
@@ -104,7 +103,7 @@ function sliced<I, O>(call: (items: I[]) => Promise<readonly O[]>) {
     },
     async results(): Promise<O[]> {
       flush();
-      return (await Promise.all(calls)).flat() as O[];
+      return (await Promise.all(calls)).flatMap((part) => part);
     },
   };
 }

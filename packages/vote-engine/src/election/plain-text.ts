@@ -10,9 +10,10 @@ import { z } from "zod";
  *   text read differently from what it holds ("Trojan Source", CVE-2021-42574).
  * The marks U+200E/U+200F stay allowed: mixed right-to-left text needs them and they reorder nothing.
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// \p{Cc} (Unicode's "Control" category) is exactly C0, DEL and C1.
+const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 /** The same, except the line feed: a multi-line description keeps its paragraphs. */
-const UNPRINTABLE_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const UNPRINTABLE_BUT_LINE_FEED = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /** "U+001B": how a refused character is named in a message (printing it would defeat the point). */
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;

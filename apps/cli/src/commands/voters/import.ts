@@ -40,7 +40,8 @@ export default class VotersImport extends OfficialCommand {
     if (report.stoppedBy !== undefined) {
       // Everything sent so far is stored; the same command sends it again harmlessly and finishes the rest.
       this.logToStderr(`Stopped after ${report.done} of ${count(report.total, "row")} (${report.imported} imported); run the same command again to finish.`);
-      throw report.stoppedBy;
+      const { stoppedBy } = report;
+      throw stoppedBy instanceof Error ? stoppedBy : new Error("The import stopped.", { cause: stoppedBy });
     }
     if (!this.jsonEnabled()) {
       this.log(`Imported ${report.imported} of ${count(report.total, "row")} of ${flags.file} into the roll of ${election.title}.`);

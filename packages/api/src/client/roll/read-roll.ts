@@ -43,7 +43,7 @@ export function readRoll(text: string): RollFile {
 
   const rows = data.map((record) => ({
     row: record.row,
-    values: Object.fromEntries(columns.map((column) => [column, record.fields[positionOf(column)]?.trim() ?? ""]).filter(([, value]) => value !== "")),
+    values: Object.fromEntries(columns.map((column): [RollColumn, string] => [column, record.fields[positionOf(column)]?.trim() ?? ""]).filter(([, value]) => value !== "")),
   }));
   const ignoredColumns = names.filter((name) => name !== "" && !columns.some((column) => column.toLowerCase() === name.toLowerCase()));
   return { ok: true, columns, ignoredColumns, rows, blankRows: parsed.records.length - records.length };

@@ -50,12 +50,18 @@ function jsonEntries(text: string): Array<{ line: number; entry: string }> {
   try {
     document = JSON.parse(text) as typeof document;
   } catch (error) {
-    throw new Error(`not JSON: ${(error as Error).message}`);
+    throw new Error(`not JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!Array.isArray(document.prefixes) && !Array.isArray(document.ipv6_prefixes)) throw new Error('no "prefixes" or "ipv6_prefixes" list: not an ip-ranges.json');
-  const four = (document.prefixes ?? []).map((p, i) => ({ line: i + 1, entry: String(p.ip_prefix ?? "") }));
-  const six = (document.ipv6_prefixes ?? []).map((p, i) => ({ line: four.length + i + 1, entry: String(p.ipv6_prefix ?? "") }));
+  const four = (document.prefixes ?? []).map((p, i) => ({ line: i + 1, entry: entryText(p.ip_prefix) }));
+  const six = (document.ipv6_prefixes ?? []).map((p, i) => ({ line: four.length + i + 1, entry: entryText(p.ipv6_prefix) }));
   return [...four, ...six];
+}
+
+/** A prefix that is not a string is reported as the file has it (`{"cidr":"…"}`, not "[object Object]"). */
+function entryText(value: unknown): string {
+  if (value == null) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** The intervals in parts the API takes one at a time (INTERVALS_PER_PART each); an empty list is one empty part. */

@@ -60,7 +60,7 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
       for (const request of lane.pending.values()) request.reject(error);
       lane.pending.clear();
     };
-    lane.worker.on("error", (error) => fail(new Error(`audit worker failed: ${error.message}`)));
+    lane.worker.on("error", (error: unknown) => fail(new Error(`audit worker failed: ${error instanceof Error ? error.message : "it threw a non-Error"}`, { cause: error })));
     lane.worker.on("exit", (code) => fail(new Error(`audit worker exited (code ${code}) with work pending`)));
     lanes.push(lane);
     return lane;
@@ -174,15 +174,16 @@ function pack<T extends { readonly length: number } | { readonly payload: Uint8A
   };
   const writeText = (text: string) => {
     // encodeInto stops short rather than overflow; UTF-8 takes at most three bytes per UTF-16 unit.
-    let { read, written } = encoder.encodeInto(text, buffer.subarray(length));
-    if (read < text.length) {
+    const first = encoder.encodeInto(text, buffer.subarray(length));
+    let written = first.written;
+    if (first.read < text.length) {
       room(text.length * 3);
-      ({ read, written } = encoder.encodeInto(text, buffer.subarray(length)));
+      written = encoder.encodeInto(text, buffer.subarray(length)).written;
     }
     length += written;
     ends.push(length);
   };
   for (const item of items) each(item, write, writeText);
   // Transferred as it is, spare room and all: copying it down to size would cost more than it saves.
-  return { bytes: buffer.buffer as ArrayBuffer, ends: Uint32Array.from(ends) };
+  return { bytes: buffer.buffer, ends: Uint32Array.from(ends) };
 }
