@@ -49,7 +49,11 @@ export default defineConfig({
     // Every e2e voter signs up from 127.0.0.1 at example.org: the per-network and per-domain sign-up limits are
     // raised here because these tests are about the site; the limits themselves are attacked over HTTP in
     // packages/api/test/attacks/sign-up-abuse.test.ts. The launcher passes them on to the vote API.
-    env: { LANDSLIDE_DATA_DIR: ".landslide/e2e", LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: "500", LANDSLIDE_SIGN_UP_LIMIT_PER_DOMAIN: "500" },
+    env: {
+      LANDSLIDE_DATA_DIR: ".landslide/e2e",
+      LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: "500",
+      LANDSLIDE_SIGN_UP_LIMIT_PER_DOMAIN: "500",
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -15,7 +15,9 @@ async function move(page: Page, action: "Open" | "Close", reason: string) {
   await page.getByRole("button", { name: `${action} voting` }).click();
 }
 
-test("an official runs an election from the console: ballot, roll, opening, live counts, fraud review, certification and export", async ({ page }) => {
+test("an official runs an election from the console: ballot, roll, opening, live counts, fraud review, certification and export", async ({
+  page,
+}) => {
   // Bots with fresh accounts, on the roll like everyone else: scripts that announce automation.
   const bots = [];
   for (let i = 0; i < 3; i++) bots.push(await signedUpClient({ automated: true }));
@@ -57,7 +59,14 @@ test("an official runs an election from the console: ballot, roll, opening, live
 
   // The roll: one bad row is shown with its spreadsheet row number; the rest is imported.
   await page.getByRole("link", { name: "Voter roll" }).click();
-  const roll = ["email", "voter1@demo.landslide.test", "voter2@demo.landslide.test", "not-an-e-mail", "voter3@demo.landslide.test", ...bots.map((b) => b.email)];
+  const roll = [
+    "email",
+    "voter1@demo.landslide.test",
+    "voter2@demo.landslide.test",
+    "not-an-e-mail",
+    "voter3@demo.landslide.test",
+    ...bots.map((b) => b.email),
+  ];
   await page.getByLabel("Or paste the CSV text").fill(roll.join("\n"));
   await page.getByLabel("Reason for this import").fill("roll from the registry");
   await page.getByRole("button", { name: "Import 7 rows" }).click();
@@ -72,7 +81,13 @@ test("an official runs an election from the console: ballot, roll, opening, live
   await expect(page.getByText(/is open/i).first()).toBeVisible();
   await expect(page.getByTestId("turnout")).toHaveText("0");
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy of the election shows the open by then
-  const ballot = { answers: { "keep-the-night-ferry": { choices: ["yes"] }, "fund-up-to-two-projects": { choices: ["pier", "market"] }, "rank-the-harbourmaster-candidates": { choices: ["wen", "ines"] } } };
+  const ballot = {
+    answers: {
+      "keep-the-night-ferry": { choices: ["yes"] },
+      "fund-up-to-two-projects": { choices: ["pier", "market"] },
+      "rank-the-harbourmaster-candidates": { choices: ["wen", "ines"] },
+    },
+  };
   for (const voter of ["voter1@demo.landslide.test", "voter2@demo.landslide.test"]) {
     const client = await signedInClient(voter, "voter-web");
     expect((await client.castBallot({ electionId, ballot })).decision).toBe("accepted");
@@ -86,7 +101,9 @@ test("an official runs an election from the console: ballot, roll, opening, live
 
   // Polls close with three ballots still held: certification waits for the review, on the page and in the API.
   const official = await signedInClient("official@demo.landslide.test", "console");
-  await expect(async () => expect((await official.control.official.fraud.list.query({ electionId, state: "quarantined" })).length).toBe(3)).toPass();
+  await expect(async () =>
+    expect((await official.control.official.fraud.list.query({ electionId, state: "quarantined" })).length).toBe(3),
+  ).toPass();
   const certify = page.getByRole("button", { name: "Certify", exact: true });
   await expect(certify).toBeDisabled();
   await move(page, "Close", "polls closed");
@@ -94,7 +111,9 @@ test("an official runs an election from the console: ballot, roll, opening, live
   await expect(page.getByText(/equal to the live tally/)).toBeVisible();
   await expect(page.getByText("3 held ballots wait for a decision in Fraud review.")).toBeVisible();
   await expect(certify).toBeDisabled();
-  const refusal = await official.control.official.elections.transition.mutate({ electionId, to: "certified", reason: "too early" }).catch((e: { data?: { reason?: string } }) => e);
+  const refusal = await official.control.official.elections.transition
+    .mutate({ electionId, to: "certified", reason: "too early" })
+    .catch((e: { data?: { reason?: string } }) => e);
   expect(refusal).toMatchObject({ data: { reason: "FRAUD_CASES_OPEN" } });
 
   // The review: the three are one group from one address block. One, released alone, counts once;
@@ -103,7 +122,9 @@ test("an official runs an election from the console: ballot, roll, opening, live
   await expect(page.getByTestId("fraud-counts")).toContainText("3 held for review");
   const group = page.getByRole("region", { name: "Several ballots from one address block: 3 ballots" });
   // Why they were held, in words: the signals that fired and how many of the group each concerns.
-  await expect(group.getByRole("listitem").filter({ hasText: "the browser said it was driven by automation (3 of 3)" })).toBeVisible();
+  await expect(
+    group.getByRole("listitem").filter({ hasText: "the browser said it was driven by automation (3 of 3)" }),
+  ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   // Kept to look at: the review as an official sees it, on a desk and on a phone.
   await page.screenshot({ path: test.info().outputPath("fraud-review-1280.png"), fullPage: true });
@@ -147,13 +168,23 @@ test("an official runs an election from the console: ballot, roll, opening, live
   // Every decision is in the audit trail, with who and why.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit trail" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
-  for (const why of ["council resolution 12/2026", "roll from the registry", "polls open", "voter confirmed in person", "one script, three accounts", "polls closed", "results certified by the board"]) {
+  for (const why of [
+    "council resolution 12/2026",
+    "roll from the registry",
+    "polls open",
+    "voter confirmed in person",
+    "one script, three accounts",
+    "polls closed",
+    "results certified by the board",
+  ]) {
     await expect(page.getByRole("cell", { name: why }).first()).toBeVisible();
   }
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("an official chooses which devices may vote, and sees the choice on the election's page and in the form again", async ({ page }) => {
+test("an official chooses which devices may vote, and sees the choice on the election's page and in the form again", async ({
+  page,
+}) => {
   await signInToConsole(page, "official@demo.landslide.test", "/elections/new");
   await expect(page.getByRole("heading", { level: 1, name: "New election" })).toBeVisible();
   const title = `Passkeys only ${Date.now()}`;
@@ -187,5 +218,9 @@ test("an official chooses which devices may vote, and sees the choice on the ele
 
   // Editing starts from the stored choice, so saving an edit never loosens it by accident.
   await page.getByRole("link", { name: "Edit ballot", exact: true }).click();
-  await expect(page.getByRole("group", { name: "Devices that may vote" }).getByRole("radio", { name: /^Only devices with a passkey/ })).toBeChecked();
+  await expect(
+    page
+      .getByRole("group", { name: "Devices that may vote" })
+      .getByRole("radio", { name: /^Only devices with a passkey/ }),
+  ).toBeChecked();
 });

@@ -8,7 +8,10 @@ test("an official signs in and sees every election; an operator also sees every 
   await signInToConsole(page, "official@demo.landslide.test");
   await expect(page).toHaveTitle("Landslide Console");
   await expect(page.getByRole("heading", { level: 1, name: "Elections" })).toBeVisible();
-  const demo = page.getByRole("table", { name: "All elections, newest first" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Landslide Demo Election" }) });
+  const demo = page
+    .getByRole("table", { name: "All elections, newest first" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Landslide Demo Election" }) });
   await expect(demo.getByRole("cell", { name: "open" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   // Officials are not operators: no operations view offered.
@@ -31,16 +34,22 @@ test("a voter's account opens no console page and is refused every official proc
 
   // The API decides, not the page: every official procedure refuses the voter's token.
   const voter = await signedInClient("voter1@demo.landslide.test", "console");
-  const reasonOf = (call: () => Promise<unknown>) => call().then(() => "accepted", (e: unknown) => refusalOf(e)?.reason ?? String(e));
+  const reasonOf = (call: () => Promise<unknown>) =>
+    call().then(
+      () => "accepted",
+      (e: unknown) => refusalOf(e)?.reason ?? String(e),
+    );
   const electionId = "00000000-0000-4000-8000-00000000de30";
   const attempts = {
     list: () => voter.control.official.elections.list.query(),
     dashboard: () => voter.control.official.elections.dashboard.query({ electionId }),
-    transition: () => voter.control.official.elections.transition.mutate({ electionId, to: "closed", reason: "voter tries" }),
+    transition: () =>
+      voter.control.official.elections.transition.mutate({ electionId, to: "closed", reason: "voter tries" }),
     recount: () => voter.control.official.elections.recount.mutate({ electionId }),
     roll: () => voter.control.official.voterRoll.import.mutate({ electionId, rows: [{ email: "me@example.org" }] }),
     fraud: () => voter.control.official.fraud.groups.query({ electionId }),
     audit: () => voter.control.official.audit.list.query({}),
   };
-  for (const [name, call] of Object.entries(attempts)) expect([name, await reasonOf(call)]).toEqual([name, "ROLE_REQUIRED"]);
+  for (const [name, call] of Object.entries(attempts))
+    expect([name, await reasonOf(call)]).toEqual([name, "ROLE_REQUIRED"]);
 });

@@ -12,10 +12,16 @@ export const alwaysSent = {
 
 /** The policy as directive name -> its sources. */
 export function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...sources] = d.split(/\s+/);
-    return [name!, sources];
-  }));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...sources] = d.split(/\s+/);
+        return [name!, sources];
+      }),
+  );
 }
 
 /**
@@ -46,7 +52,13 @@ export async function expectSecurityHeaders(request: APIRequestContext, path: st
     expect(policy.get("worker-src")).toEqual(["'self'"]);
     expect(policy.has("upgrade-insecure-requests")).toBe(false);
     // The APIs and Cognito of this stack, by origin, and nothing else.
-    expect(policy.get("connect-src")).toEqual(["'self'", "http://127.0.0.1:4000", "http://127.0.0.1:4001", "http://127.0.0.1:4002", new URL(stackCognito().endpoint!).origin]);
+    expect(policy.get("connect-src")).toEqual([
+      "'self'",
+      "http://127.0.0.1:4000",
+      "http://127.0.0.1:4001",
+      "http://127.0.0.1:4002",
+      new URL(stackCognito().endpoint!).origin,
+    ]);
 
     // Every script Next.js wrote into the page carries this response's nonce, and only it.
     const html = await response.text();
@@ -77,9 +89,14 @@ export async function watchPolicyViolations(page: Page): Promise<() => Promise<s
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __policyViolations: string[] }).__policyViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
-  return async () => [...(await page.evaluate(() => (window as unknown as { __policyViolations?: string[] }).__policyViolations ?? [])), ...fromConsole];
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { __policyViolations?: string[] }).__policyViolations ?? [])),
+    ...fromConsole,
+  ];
 }
 
 /**
@@ -90,7 +107,11 @@ export async function watchPolicyViolations(page: Page): Promise<() => Promise<s
  * keeps it off loopback, so the test stops there.) (A script that already
  * runs can still add scripts: 'strict-dynamic' trusts what trusted code creates, by design.)
  */
-export async function expectInjectedMarkupRefused(page: Page, path: string, violations: () => Promise<string[]>): Promise<void> {
+export async function expectInjectedMarkupRefused(
+  page: Page,
+  path: string,
+  violations: () => Promise<string[]>,
+): Promise<void> {
   // A path string is resolved against the project's baseURL: only this site's document, not the APIs' "/".
   await page.route(path, async (route) => {
     const response = await route.fetch();
@@ -98,8 +119,19 @@ export async function expectInjectedMarkupRefused(page: Page, path: string, viol
     await route.fulfill({ response, body: (await response.text()).replace(/<body[^>]*>/, (body) => body + injected) });
   });
   await page.goto(path);
-  await page.waitForFunction(() => typeof (window as unknown as { next?: { version?: unknown } }).next?.version === "string", undefined, { timeout: 20_000 });
-  await expect.poll(violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem refused inline/), expect.stringMatching(/^script-src-attr refused inline/)]));
+  await page.waitForFunction(
+    () => typeof (window as unknown as { next?: { version?: unknown } }).next?.version === "string",
+    undefined,
+    { timeout: 20_000 },
+  );
+  await expect
+    .poll(violations)
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^script-src-elem refused inline/),
+        expect.stringMatching(/^script-src-attr refused inline/),
+      ]),
+    );
   expect((await violations()).filter((v) => v.startsWith("script-src-elem refused inline"))).toHaveLength(2);
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   await page.unroute(path);

@@ -10,7 +10,8 @@ const dataDir = fileURLToPath(new URL("../../.landslide/e2e", import.meta.url));
 export const DEMO_ELECTION = "00000000-0000-4000-8000-00000000de30";
 
 /** A person's browser: headless Chromium's user agent announces automation, which the risk score weighs (tested in packages/api). */
-export const personsUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+export const personsUserAgent =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /** Creates an account on the ballot page the browser is on, confirms it with the code cognito-local keeps, and signs in. */
 export async function signUpOnBallotPage(page: Page): Promise<{ email: string; password: string }> {
@@ -36,13 +37,19 @@ export async function signUpOnPage(page: Page): Promise<{ email: string; passwor
 
 /** The demo accounts' passwords, as provisioning saved them for the e2e stack. */
 export function demoPassword(email: string): string {
-  const saved = JSON.parse(readFileSync(`${dataDir}/credentials.json`, "utf8")) as { accounts: Array<{ email: string; password: string }> };
+  const saved = JSON.parse(readFileSync(`${dataDir}/credentials.json`, "utf8")) as {
+    accounts: Array<{ email: string; password: string }>;
+  };
   return saved.accounts.find((a) => a.email === email)!.password;
 }
 
 /** The e2e stack's Cognito settings, from the launcher's run file. */
 export function stackCognito(): { region: string; endpoint?: string; clientIds: Record<string, string> } {
-  return (JSON.parse(readFileSync(`${dataDir}/stack.json`, "utf8")) as { cognito: { region: string; endpoint?: string; clientIds: Record<string, string> } }).cognito;
+  return (
+    JSON.parse(readFileSync(`${dataDir}/stack.json`, "utf8")) as {
+      cognito: { region: string; endpoint?: string; clientIds: Record<string, string> };
+    }
+  ).cognito;
 }
 
 function stackClient(app: "voter-web" | "console", options: { automated?: boolean } = {}): LandslideClient {
@@ -64,7 +71,9 @@ export async function signedInClient(email: string, app: "voter-web" | "console"
 }
 
 /** A new voter account, signed up, confirmed with the code cognito-local keeps, and signed in through the SDK. */
-export async function signedUpClient(options: { automated?: boolean } = {}): Promise<{ client: LandslideClient; email: string }> {
+export async function signedUpClient(
+  options: { automated?: boolean } = {},
+): Promise<{ client: LandslideClient; email: string }> {
   const email = `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
   const password = "E2e-Voter-Passw0rd";
   const client = stackClient("voter-web", options);

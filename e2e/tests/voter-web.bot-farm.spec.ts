@@ -30,7 +30,10 @@ import { personsUserAgent, signedInClient, signUpOnPage, stackCognito } from "./
 const FARM_SIZE = Number(process.env.BOT_FARM_SIZE ?? 8);
 const PASSKEY_FARM_SIZE = Math.max(1, Math.floor(FARM_SIZE / 2));
 /** People beside the farm, only when the vote API believes the X-Forwarded-For they send. */
-const BEHIND_PROXY = (process.env.LANDSLIDE_TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).includes("127.0.0.1");
+const BEHIND_PROXY = (process.env.LANDSLIDE_TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((entry) => entry.trim())
+  .includes("127.0.0.1");
 const PEOPLE = BEHIND_PROXY ? Number(process.env.BOT_FARM_PEOPLE ?? 12) : 0;
 
 // The project's launch options already hide navigator.webdriver; the farm says so itself, so that
@@ -56,7 +59,10 @@ type Outcome = { kind: "counted" | "under review" } | { kind: "refused"; message
  * limits' (apps/voter-web/lib/refusal-messages.ts, RISK_REFUSED and RATE_LIMITED). Anything else
  * would mean the site failed the bot, not that the defences caught it.
  */
-const FARM_REFUSALS = [/^We could not accept a ballot from this device or network\./, /^Too many attempts from your network just now\./];
+const FARM_REFUSALS = [
+  /^We could not accept a ballot from this device or network\./,
+  /^Too many attempts from your network just now\./,
+];
 
 interface Bot {
   readonly farm: string;
@@ -67,7 +73,10 @@ interface Bot {
 }
 
 /** The farm's ballot: the same answers from every bot, the way it is paid to vote. */
-const FARM_CHOICE = { chair: "Dorota Wiśniewska", projects: ["Allotment water pumps", "Bus shelter lighting"] } as const;
+const FARM_CHOICE = {
+  chair: "Dorota Wiśniewska",
+  projects: ["Allotment water pumps", "Bus shelter lighting"],
+} as const;
 const FARM_BALLOT = { chair: "dorota", projects: ["pumps", "shelters"] };
 
 /**
@@ -76,9 +85,18 @@ const FARM_BALLOT = { chair: "dorota", projects: ["pumps", "shelters"] };
  * is common. Chair first, so a dozen people spread over all three candidates.
  */
 function personBallot(i: number) {
-  const pairs = [["pumps", "library"], ["shelters", "benches"], ["library", "benches"], ["pumps", "shelters"], ["pumps", "benches"], ["shelters", "library"]];
+  const pairs = [
+    ["pumps", "library"],
+    ["shelters", "benches"],
+    ["library", "benches"],
+    ["pumps", "shelters"],
+    ["pumps", "benches"],
+    ["shelters", "library"],
+  ];
   const combinations = pairs.flatMap((projects) => ["kwame", "dorota", "lucia"].map((chair) => ({ chair, projects })));
-  const others = combinations.filter((c) => !(c.chair === FARM_BALLOT.chair && c.projects.join() === FARM_BALLOT.projects.join()));
+  const others = combinations.filter(
+    (c) => !(c.chair === FARM_BALLOT.chair && c.projects.join() === FARM_BALLOT.projects.join()),
+  );
   const { chair, projects } = others[i % others.length]!;
   return { answers: { chair: { choices: [chair] }, projects: { choices: projects } } };
 }
@@ -95,7 +113,8 @@ async function personAt(address: string) {
     userAgent: personsUserAgent,
     clientHints: () => ({ webdriver: false }),
     // The proxy appends the address it saw.
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address } }),
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address } }),
   });
   const email = `e2e.person.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
   const password = "E2e-Voter-Passw0rd";
@@ -139,13 +158,24 @@ async function openElection(passkeyPolicy: "optional" | "required", title: strin
     },
     reason: "e2e: bot farm benchmark, tier (c)",
   });
-  await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+  await official.control.official.elections.transition.mutate({
+    electionId: election.id,
+    to: "open",
+    reason: "polls open",
+  });
   return election.id;
 }
 
 /** One bot's browser: a fresh context (its own cookies, storage and device key) dressed as a person's desktop Chrome. */
 async function botContext(browser: Browser, baseURL: string | undefined, index: number): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, userAgent: personsUserAgent, viewport: SCREENS[index % SCREENS.length]!, locale: "en-GB", timezoneId: "Europe/London", colorScheme: "light" });
+  return browser.newContext({
+    baseURL,
+    userAgent: personsUserAgent,
+    viewport: SCREENS[index % SCREENS.length]!,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    colorScheme: "light",
+  });
 }
 
 /** Chromium's virtual authenticator, as voter-web.passkey.spec.ts adds it: a platform one that says yes by itself. */
@@ -153,9 +183,17 @@ async function virtualAuthenticator(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
-  const signCount = async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials[0]?.signCount;
+  const signCount = async () =>
+    (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials[0]?.signCount;
   return { signCount };
 }
 
@@ -195,7 +233,8 @@ function summary(bots: readonly Bot[]) {
   return { total: bots.length, accepted: count("counted"), held: count("under review"), refused: count("refused") };
 }
 
-const formatRow = (label: string, s: ReturnType<typeof summary>) => `${label.padEnd(76)} ${String(s.total).padStart(3)}: ${s.accepted} accepted, ${s.held} held, ${s.refused} refused`;
+const formatRow = (label: string, s: ReturnType<typeof summary>) =>
+  `${label.padEnd(76)} ${String(s.total).padStart(3)}: ${s.accepted} accepted, ${s.held} held, ${s.refused} refused`;
 
 test(`tier (c): a farm of ${FARM_SIZE} stealth headless browsers signs up and casts one ballot through the voter site, and ${PASSKEY_FARM_SIZE} more with virtual passkeys where passkeys are required`, async ({
   playwright,
@@ -204,7 +243,10 @@ test(`tier (c): a farm of ${FARM_SIZE} stealth headless browsers signs up and ca
 }) => {
   // 7 to 9 s a bot on two busy cores (most of it the sign-up), 3 s a person, and the two elections' set-up: about 2 minutes at N = 8.
   test.setTimeout(40_000 + 12_000 * (FARM_SIZE + PASSKEY_FARM_SIZE) + 5_000 * PEOPLE);
-  const browser = await playwright.chromium.launch({ ...launchOptions, args: [...new Set([...(launchOptions.args ?? []), ...STEALTH_ARGS])] });
+  const browser = await playwright.chromium.launch({
+    ...launchOptions,
+    args: [...new Set([...(launchOptions.args ?? []), ...STEALTH_ARGS])],
+  });
   const official = await signedInClient("official@demo.landslide.test", "console");
   const plain = await openElection("optional", "Canal Street Residents' Association Ballot");
   const withPasskeys = await openElection("required", "Mill Lane Residents' Association Ballot");
@@ -216,7 +258,8 @@ test(`tier (c): a farm of ${FARM_SIZE} stealth headless browsers signs up and ca
   await Promise.all(people.map((person) => person.prepareHumanCheck()));
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const peoplesDecisions = [];
-  for (const [i, person] of people.entries()) peoplesDecisions.push((await person.castBallot({ electionId: plain, ballot: personBallot(i) })).decision);
+  for (const [i, person] of people.entries())
+    peoplesDecisions.push((await person.castBallot({ electionId: plain, ballot: personBallot(i) })).decision);
 
   const bots: Bot[] = [];
   const started = Date.now();
@@ -240,11 +283,19 @@ test(`tier (c): a farm of ${FARM_SIZE} stealth headless browsers signs up and ca
     await page.goto(`${PASSKEY_SITE}/elections/${withPasskeys}`);
     await expectDisguised(page);
     await signUpOnPage(page);
-    await page.getByRole("region", { name: "Add a passkey to vote" }).getByRole("button", { name: "Add a passkey" }).click();
+    await page
+      .getByRole("region", { name: "Add a passkey to vote" })
+      .getByRole("button", { name: "Add a passkey" })
+      .click();
     await expect(page.getByText("Passkey added.")).toBeVisible({ timeout: 15_000 });
     const registered = (await authenticator.signCount())!;
     const outcome = await voteTheFarmBallot(page);
-    bots.push({ farm: "passkeys", index: i, outcome, signCount: { registered, afterCast: (await authenticator.signCount())! } });
+    bots.push({
+      farm: "passkeys",
+      index: i,
+      outcome,
+      signCount: { registered, afterCast: (await authenticator.signCount())! },
+    });
     await context.close();
   }
   const seconds = (Date.now() - started) / 1000;
@@ -268,8 +319,15 @@ test(`tier (c): a farm of ${FARM_SIZE} stealth headless browsers signs up and ca
   const passkeySignals = await heldIn(withPasskeys, summary(passkeyed).held);
   console.log(
     [
-      ...(PEOPLE ? [`people on networks of their own, before the farm: ${PEOPLE}: ${peoplesDecisions.filter((d) => d === "accepted").length} accepted`] : []),
-      formatRow(`(c) stealth headless Chromium through the voter site, one /24${PEOPLE ? ", among people" : ", alone"}`, summary(stealth)),
+      ...(PEOPLE
+        ? [
+            `people on networks of their own, before the farm: ${PEOPLE}: ${peoplesDecisions.filter((d) => d === "accepted").length} accepted`,
+          ]
+        : []),
+      formatRow(
+        `(c) stealth headless Chromium through the voter site, one /24${PEOPLE ? ", among people" : ", alone"}`,
+        summary(stealth),
+      ),
       `    of which counted at the cast, then withheld with their group: ${withheldLater}; counted in the end: ${summary(stealth).accepted - withheldLater}`,
       formatRow("(c) the same, a virtual passkey each, passkeys required", summary(passkeyed)),
       `held for: ${stealthSignals.join(", ") || "none"} / with passkeys: ${passkeySignals.join(", ") || "none"}`,
@@ -283,15 +341,24 @@ test(`tier (c): a farm of ${FARM_SIZE} stealth headless browsers signs up and ca
   expect(refusals.filter((message) => !FARM_REFUSALS.some((farmish) => farmish.test(message)))).toEqual([]);
   // Passkeys without attestation do not stop a browser farm: every bot made one, and every cast it
   // signed was taken (a missing or bad signature is refused PASSKEY_REQUIRED / PASSKEY_INVALID).
-  for (const bot of passkeyed) expect(bot.signCount!.afterCast, `passkey bot #${bot.index} signed its cast`).toBeGreaterThan(bot.signCount!.registered);
+  for (const bot of passkeyed)
+    expect(bot.signCount!.afterCast, `passkey bot #${bot.index} signed its cast`).toBeGreaterThan(
+      bot.signCount!.registered,
+    );
   expect(summary(passkeyed).refused).toBe(0);
   // Fewer than five casts with one answer are never a group: the passkey farm (N/2, alone in its election) is counted.
   if (PASSKEY_FARM_SIZE < 5) expect(summary(passkeyed).accepted).toBe(PASSKEY_FARM_SIZE);
   if (PEOPLE) {
     // Among people, the farm's ballot is far more common from its /24 than anywhere else: held from
     // its fifth cast on (COORDINATED_BALLOT holds, never refuses, on its own); nobody else is.
-    expect(peoplesDecisions.every((d) => d === "accepted"), "every person counted").toBe(true);
-    expect(summary(stealth).held, "held from the fifth same-answer cast of the /24 on (did the stack trust 127.0.0.1? a running one is reused as it is)").toBeGreaterThanOrEqual(FARM_SIZE - 4);
+    expect(
+      peoplesDecisions.every((d) => d === "accepted"),
+      "every person counted",
+    ).toBe(true);
+    expect(
+      summary(stealth).held,
+      "held from the fifth same-answer cast of the /24 on (did the stack trust 127.0.0.1? a running one is reused as it is)",
+    ).toBeGreaterThanOrEqual(FARM_SIZE - 4);
     expect(stealthSignals).toContain("COORDINATED_BALLOT");
     // ...and the ones counted before it showed were taken back: none of the farm counts (heldIn waited for all of them).
     if (withheldLater > 0) expect(stealthSignals).toContain("WITHHELD_WITH_GROUP");

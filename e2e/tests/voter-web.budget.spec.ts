@@ -10,11 +10,16 @@ test("the ballot page's JavaScript for first load stays under 200 KB gzipped", a
   const scripts = await page.evaluate(() =>
     performance
       .getEntriesByType("resource")
-      .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && entry.initiatorType === "script")
+      .filter(
+        (entry): entry is PerformanceResourceTiming =>
+          entry instanceof PerformanceResourceTiming && entry.initiatorType === "script",
+      )
       .map((entry) => ({ name: entry.name, bytes: entry.encodedBodySize })),
   );
   const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
-  console.log(`ballot page, first load: ${scripts.length} scripts, ${(total / 1024).toFixed(1)} KB compressed (budget ${BUDGET_BYTES / 1024} KB)`);
+  console.log(
+    `ballot page, first load: ${scripts.length} scripts, ${(total / 1024).toFixed(1)} KB compressed (budget ${BUDGET_BYTES / 1024} KB)`,
+  );
   expect(scripts.length).toBeGreaterThan(0);
   expect(total).toBeLessThan(BUDGET_BYTES);
 });

@@ -12,35 +12,64 @@ test.use({ userAgent: personsUserAgent });
 
 /** A phone and a laptop, kept with the test's output (test-results/) to be looked at. */
 async function screenshotsOf(page: Page, name: string) {
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
   }
 }
 
 /** Chromium's virtual authenticator: a platform one (fingerprint, face or screen lock) that says yes by itself. */
-async function virtualAuthenticator(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+async function virtualAuthenticator(
+  context: BrowserContext,
+  page: Page,
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return { cdp, authenticatorId };
 }
 
-test("under a 'required' passkey policy a voter adds a passkey on the page and the cast it signs is counted; a browser with no authenticator is held back and told why, and a cast without a passkey is refused", async ({ browser }) => {
+test("under a 'required' passkey policy a voter adds a passkey on the page and the cast it signs is counted; a browser with no authenticator is held back and told why, and a cast without a passkey is refused", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const official = await signedInClient("official@demo.landslide.test", "console");
   const election = await official.control.official.elections.create.mutate({
     election: {
       title: "Lighthouse Keepers' Guild Ballot",
       passkeyPolicy: "required",
-      questions: [{ id: "keeper", kind: "single", prompt: "Who should keep the north light?", options: [{ id: "ruth", label: "Ruth Abernethy" }, { id: "sami", label: "Sami Koskinen" }] }],
+      questions: [
+        {
+          id: "keeper",
+          kind: "single",
+          prompt: "Who should keep the north light?",
+          options: [
+            { id: "ruth", label: "Ruth Abernethy" },
+            { id: "sami", label: "Sami Koskinen" },
+          ],
+        },
+      ],
     },
     reason: "e2e: passkeys required",
   });
   expect(election.passkeyPolicy).toBe("required");
-  await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+  await official.control.official.elections.transition.mutate({
+    electionId: election.id,
+    to: "open",
+    reason: "polls open",
+  });
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy of the election shows the open by then
   const ballotPage = `${site}/elections/${election.id}`;
 
@@ -48,7 +77,9 @@ test("under a 'required' passkey policy a voter adds a passkey on the page and t
   const { client: bare } = await signedUpClient();
   expect((await bare.vote.elections.get.query({ electionId: election.id })).passkeyPolicy).toBe("required");
   // A cast with no passkey, straight to the API, is refused with the engine's reason.
-  const unsigned = await bare.castBallot({ electionId: election.id, ballot: { answers: { keeper: { choices: ["sami"] } } } }).catch((error: unknown) => error);
+  const unsigned = await bare
+    .castBallot({ electionId: election.id, ballot: { answers: { keeper: { choices: ["sami"] } } } })
+    .catch((error: unknown) => error);
   expect(refusalOf(unsigned)?.reason).toBe("PASSKEY_REQUIRED");
 
   // A voter whose device has a fingerprint, face or screen lock (the virtual authenticator).
@@ -87,7 +118,9 @@ test("under a 'required' passkey policy a voter adds a passkey on the page and t
   await page.getByRole("button", { name: "Cast my ballot" }).click();
   await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 20_000 });
   // The authenticator signed the cast: its counter for that credential moved on.
-  const after = (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials.find((c) => c.credentialId === registered!.credentialId);
+  const after = (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials.find(
+    (c) => c.credentialId === registered!.credentialId,
+  );
   expect(after!.signCount).toBeGreaterThan(registered!.signCount);
 
   // Another voter, in a browser with no authenticator at all: the ballot stays back, and the page says why and what to do.
@@ -108,7 +141,9 @@ test("under a 'required' passkey policy a voter adds a passkey on the page and t
   await otherPage.getByLabel("E-mail address").fill(email);
   await otherPage.getByLabel("Password").fill(password);
   await otherPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(otherPage.getByText("Passkeys do not work when this site is opened by a numeric address such as 127.0.0.1.")).toBeVisible();
+  await expect(
+    otherPage.getByText("Passkeys do not work when this site is opened by a numeric address such as 127.0.0.1."),
+  ).toBeVisible();
   await expect(otherPage.getByRole("link", { name: site })).toHaveAttribute("href", ballotPage);
   await expect(otherPage.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
   await screenshotsOf(otherPage, "voter-web-passkey-ip-address");
@@ -117,18 +152,34 @@ test("under a 'required' passkey policy a voter adds a passkey on the page and t
   await context.close();
 });
 
-test("under a 'review-without' passkey policy the card says such ballots are checked first; a voter who skips it casts, and the ballot is held for review", async ({ browser }) => {
+test("under a 'review-without' passkey policy the card says such ballots are checked first; a voter who skips it casts, and the ballot is held for review", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const official = await signedInClient("official@demo.landslide.test", "console");
   const election = await official.control.official.elections.create.mutate({
     election: {
       title: "Harbour Rowing Club Ballot",
       passkeyPolicy: "review-without",
-      questions: [{ id: "captain", kind: "single", prompt: "Who should captain the first crew?", options: [{ id: "ola", label: "Ola Nordmann" }, { id: "ines", label: "Inês Carvalho" }] }],
+      questions: [
+        {
+          id: "captain",
+          kind: "single",
+          prompt: "Who should captain the first crew?",
+          options: [
+            { id: "ola", label: "Ola Nordmann" },
+            { id: "ines", label: "Inês Carvalho" },
+          ],
+        },
+      ],
     },
     reason: "e2e: passkeys reviewed without",
   });
-  await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+  await official.control.official.elections.transition.mutate({
+    electionId: election.id,
+    to: "open",
+    reason: "polls open",
+  });
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS));
 
   const context = await browser.newContext();
@@ -136,7 +187,9 @@ test("under a 'review-without' passkey policy the card says such ballots are che
   await page.goto(`${site}/elections/${election.id}`);
   await signUpOnPage(page);
   const card = page.getByRole("region", { name: "Add a passkey so your ballot counts straight away" });
-  await expect(card.getByText("Ballots cast without a passkey are checked by the election office before they count.")).toBeVisible();
+  await expect(
+    card.getByText("Ballots cast without a passkey are checked by the election office before they count."),
+  ).toBeVisible();
   // An offer: the ballot is there below it.
   await expect(page.getByRole("form", { name: "Ballot" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

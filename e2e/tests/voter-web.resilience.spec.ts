@@ -18,7 +18,9 @@ async function fillBallot(page: Page) {
   await page.getByRole("button", { name: "Review my ballot" }).click();
 }
 
-test("a cast whose answer is lost on the way back is sent again with the same key, and counts once", async ({ page }) => {
+test("a cast whose answer is lost on the way back is sent again with the same key, and counts once", async ({
+  page,
+}) => {
   const before = await votesStored();
   await page.goto(`/elections/${DEMO_ELECTION}`);
   await signUpOnBallotPage(page);

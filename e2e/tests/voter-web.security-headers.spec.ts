@@ -4,11 +4,16 @@ import { DEMO_ELECTION, personsUserAgent, signUpOnBallotPage } from "./voter-ses
 
 test.use({ userAgent: personsUserAgent });
 
-test("the voter site's pages carry a strict policy with a new nonce each time, and the other security headers", async ({ request }) => {
-  for (const path of ["/", `/elections/${DEMO_ELECTION}`, `/elections/${DEMO_ELECTION}/results`, "/receipts"]) await expectSecurityHeaders(request, path);
+test("the voter site's pages carry a strict policy with a new nonce each time, and the other security headers", async ({
+  request,
+}) => {
+  for (const path of ["/", `/elections/${DEMO_ELECTION}`, `/elections/${DEMO_ELECTION}/results`, "/receipts"])
+    await expectSecurityHeaders(request, path);
 });
 
-test("under the policy a voter signs up, casts with the human check in a worker, and watches the live chart: nothing refused; injected markup is", async ({ page }) => {
+test("under the policy a voter signs up, casts with the human check in a worker, and watches the live chart: nothing refused; injected markup is", async ({
+  page,
+}) => {
   // Signing up solves a human check and casting another: minutes on a loaded two-core machine.
   test.setTimeout(120_000);
   const violations = await watchPolicyViolations(page);
@@ -26,7 +31,9 @@ test("under the policy a voter signs up, casts with the human check in a worker,
   await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 15_000 });
   expect(workers.length).toBeGreaterThan(0);
   // The receipt's signature checks with WebCrypto in the page.
-  await expect(page.getByText("Verified in this browser with the election's public key")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Verified in this browser with the election's public key")).toBeVisible({
+    timeout: 15_000,
+  });
 
   // Live results: the stream (SSE to the results service) and the chart's SVG.
   await page.goto(`/elections/${DEMO_ELECTION}/results`);

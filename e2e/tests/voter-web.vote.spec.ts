@@ -4,7 +4,10 @@ import { personsUserAgent, signUpOnBallotPage } from "./voter-session";
 
 test.use({ userAgent: personsUserAgent });
 
-test("a new voter signs up, confirms, votes on all three question kinds, verifies the receipt, and cannot vote twice; the live results move without a reload", async ({ page, browser }) => {
+test("a new voter signs up, confirms, votes on all three question kinds, verifies the receipt, and cannot vote twice; the live results move without a reload", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   const workers: string[] = [];
   page.on("worker", (worker) => workers.push(worker.url()));
@@ -29,10 +32,18 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   // Keyboard alone: focus "Move Ada Okafor up" and press Enter.
   await ballot.getByRole("button", { name: "Move Ada Okafor up" }).focus();
   await page.keyboard.press("Enter");
-  await expect(ballot.getByRole("list", { name: /Your ranking/ }).getByRole("listitem").first()).toContainText("Ada Okafor");
+  await expect(
+    ballot
+      .getByRole("list", { name: /Your ranking/ })
+      .getByRole("listitem")
+      .first(),
+  ).toContainText("Ada Okafor");
   // With a mouse, dragging works too: Chen back on top, then Ada again with the button.
   const ranking = ballot.getByRole("list", { name: /Your ranking/ });
-  await ranking.getByRole("listitem").filter({ hasText: "Chen Wei" }).dragTo(ranking.getByRole("listitem").filter({ hasText: "Ada Okafor" }));
+  await ranking
+    .getByRole("listitem")
+    .filter({ hasText: "Chen Wei" })
+    .dragTo(ranking.getByRole("listitem").filter({ hasText: "Ada Okafor" }));
   await expect(ranking.getByRole("listitem").first()).toContainText("Chen Wei");
   await ballot.getByRole("button", { name: "Move Ada Okafor up" }).click();
   await expect(ranking.getByRole("listitem").first()).toContainText("Ada Okafor");
@@ -47,16 +58,28 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await watcher.goto(page.url().replace(/\/?$/, "/results"));
   await expect(watcher.getByText("live", { exact: true })).toBeVisible();
   const before = Number((await watcher.getByTestId("turnout").textContent())!.replace(/,/g, ""));
-  const otterRow = watcher.getByRole("table", { name: /mascot\?: votes per option/ }).getByRole("row", { name: /Otter/ });
+  const otterRow = watcher
+    .getByRole("table", { name: /mascot\?: votes per option/ })
+    .getByRole("row", { name: /Otter/ });
   const ottersBefore = Number(await otterRow.getByRole("cell").textContent());
 
-  const castRequest = page.waitForRequest((request) => request.url().includes("/trpc/voter.cast") && request.method() === "POST");
+  const castRequest = page.waitForRequest(
+    (request) => request.url().includes("/trpc/voter.cast") && request.method() === "POST",
+  );
   await page.getByRole("button", { name: "Cast my ballot" }).click();
 
   await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 15_000 });
   // The cast carries how the ballot was filled in: counts and the spread of gaps, nothing typed or pointed at.
-  const interaction = ((await castRequest).postDataJSON() as { client?: { interaction?: Record<string, unknown> } }).client?.interaction;
-  expect(Object.keys(interaction ?? {}).sort()).toEqual(["focusChanges", "keyPresses", "msOnBallot", "pointerMoves", "pointerPresses", "pressGapVariation"]);
+  const interaction = ((await castRequest).postDataJSON() as { client?: { interaction?: Record<string, unknown> } })
+    .client?.interaction;
+  expect(Object.keys(interaction ?? {}).sort()).toEqual([
+    "focusChanges",
+    "keyPresses",
+    "msOnBallot",
+    "pointerMoves",
+    "pointerPresses",
+    "pressGapVariation",
+  ]);
   expect(Number(interaction!.pointerPresses) + Number(interaction!.keyPresses)).toBeGreaterThan(0);
   // The human check ran invisibly, in a Web Worker, off the page's thread.
   expect(workers.length).toBeGreaterThan(0);
@@ -83,7 +106,10 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   await page.getByRole("button", { name: "Check receipt" }).click();
   await expect(page.getByText("The signature is valid: Landslide issued this receipt.")).toBeVisible();
   await expect(proven).toBeVisible();
-  const tampered = (await page.getByLabel("Or the receipt id, or the receipt pasted").inputValue()).replace(/"castAt": "[^"]+"/, '"castAt": "2020-01-01T00:00:00.000Z"');
+  const tampered = (await page.getByLabel("Or the receipt id, or the receipt pasted").inputValue()).replace(
+    /"castAt": "[^"]+"/,
+    '"castAt": "2020-01-01T00:00:00.000Z"',
+  );
   await page.getByLabel("Or the receipt id, or the receipt pasted").fill(tampered);
   await page.getByRole("button", { name: "Check receipt" }).click();
   await expect(page.getByText(/The signature does not verify/)).toBeVisible();

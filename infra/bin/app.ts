@@ -14,4 +14,6 @@ const result = synthesize({
     ...(context.tryGetContext("imageTag") ? { imageTag: String(context.tryGetContext("imageTag")) } : {}),
   },
 });
-console.error(`synthesized ${result.stacks.length} stacks (${result.parameters.envName}) to ${result.outdir} in ${(result.durationMs / 1000).toFixed(1)} s`);
+console.error(
+  `synthesized ${result.stacks.length} stacks (${result.parameters.envName}) to ${result.outdir} in ${(result.durationMs / 1000).toFixed(1)} s`,
+);

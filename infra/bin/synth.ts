@@ -20,7 +20,10 @@ try {
   const result = synthesize({
     env: values.env,
     ...(values.outdir ? { outdir: values.outdir } : {}),
-    overrides: { ...(values.account ? { account: values.account } : {}), ...(values["image-tag"] ? { imageTag: values["image-tag"] } : {}) },
+    overrides: {
+      ...(values.account ? { account: values.account } : {}),
+      ...(values["image-tag"] ? { imageTag: values["image-tag"] } : {}),
+    },
   });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (error) {

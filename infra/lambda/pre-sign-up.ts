@@ -40,7 +40,8 @@ export function dynamoDbClaimOnce(client: DynamoDBClient, tableName: string): Cl
 /** The secret holds the key as base64url text (the form of keys.json's signUpTicketKey and LANDSLIDE_SIGN_UP_TICKET_KEY). */
 export function ticketKeyFromSecret(secretString: string | undefined): Uint8Array {
   const text = secretString?.trim() ?? "";
-  if (!/^[A-Za-z0-9_-]{43,}$/.test(text)) throw new Error("the sign-up ticket secret does not hold a base64url key of 32 bytes or more");
+  if (!/^[A-Za-z0-9_-]{43,}$/.test(text))
+    throw new Error("the sign-up ticket secret does not hold a base64url key of 32 bytes or more");
   return new Uint8Array(Buffer.from(text, "base64url"));
 }
 

@@ -31,7 +31,12 @@ export function createStacks(app: App, parameters: Parameters): LandslideStacks 
   const prefix = `Landslide-${parameters.envName}`;
   const tags = { project: "landslide", environment: parameters.envName };
 
-  const network = new NetworkStack(app, `${prefix}-Network`, { env: primary, tags, parameters, description: "Landslide: VPC, endpoints, flow logs" });
+  const network = new NetworkStack(app, `${prefix}-Network`, {
+    env: primary,
+    tags,
+    parameters,
+    description: "Landslide: VPC, endpoints, flow logs",
+  });
   const data = new DataStack(app, `${prefix}-Data`, {
     env: primary,
     tags,
@@ -39,8 +44,18 @@ export function createStacks(app: App, parameters: Parameters): LandslideStacks 
     vpc: network.vpc,
     description: "Landslide: DynamoDB global tables, audit archive, Aurora control plane, deployment keys",
   });
-  const identity = new IdentityStack(app, `${prefix}-Identity`, { env: primary, tags, parameters, description: "Landslide: Cognito user pool, groups, app clients, sign-up ticket check" });
-  const registry = new RegistryStack(app, `${prefix}-Registry`, { env: primary, tags, parameters, description: "Landslide: container registries" });
+  const identity = new IdentityStack(app, `${prefix}-Identity`, {
+    env: primary,
+    tags,
+    parameters,
+    description: "Landslide: Cognito user pool, groups, app clients, sign-up ticket check",
+  });
+  const registry = new RegistryStack(app, `${prefix}-Registry`, {
+    env: primary,
+    tags,
+    parameters,
+    description: "Landslide: container registries",
+  });
   const services = new ServicesStack(app, `${prefix}-Services`, {
     env: primary,
     tags,

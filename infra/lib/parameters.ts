@@ -10,10 +10,15 @@ const awsRegion = (what: string) =>
   z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: `${what} must be an AWS region such as eu-west-1` });
 
 const wholeNumber = (what: string, min: number, max: number) =>
-  z.int({ error: `${what} must be a whole number` }).min(min, { error: `${what} must be at least ${min}` }).max(max, { error: `${what} must be at most ${max}` });
+  z
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` })
+    .max(max, { error: `${what} must be at most ${max}` });
 
 const hostname = (what: string) =>
-  z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: `${what} must be a lower-case DNS name such as vote.example.org` });
+  z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: `${what} must be a lower-case DNS name such as vote.example.org`,
+  });
 
 /** Fargate accepts only these CPU/memory pairs; the common ones for our services. */
 const taskSizes = {
@@ -27,7 +32,9 @@ export const taskSize = (size: TaskSize) => taskSizes[size];
 
 const serviceSizing = z
   .object({
-    size: z.enum(Object.keys(taskSizes) as [TaskSize, ...TaskSize[]], { error: `size must be one of ${Object.keys(taskSizes).join(", ")}` }),
+    size: z.enum(Object.keys(taskSizes) as [TaskSize, ...TaskSize[]], {
+      error: `size must be one of ${Object.keys(taskSizes).join(", ")}`,
+    }),
     minTasks: wholeNumber("minTasks", 1, 1000),
     maxTasks: wholeNumber("maxTasks", 1, 1000),
     /** Average CPU the target-tracking policy holds; below 100 so a burst lands on headroom, not on a queue. */
@@ -45,7 +52,9 @@ const warmThroughput = z.object({
   writeUnitsPerSecond: wholeNumber("writeUnitsPerSecond", 4_000, 10_000_000),
 });
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "country codes are ISO 3166-1 alpha-2, upper case, such as DE" });
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { error: "country codes are ISO 3166-1 alpha-2, upper case, such as DE" });
 
 const geoRules = z
   .object({
@@ -53,7 +62,9 @@ const geoRules = z
     mode: z.enum(["off", "allow", "block"], { error: "geo mode must be off, allow or block" }),
     countries: z.array(countryCode).max(50),
   })
-  .refine((g) => (g.mode === "off") === (g.countries.length === 0), { error: "geo countries must be listed for allow/block and empty when off" });
+  .refine((g) => (g.mode === "off") === (g.countries.length === 0), {
+    error: "geo countries must be listed for allow/block and empty when off",
+  });
 
 /**
  * How long a voter can always keep a ballot (or the sign-up form) open and still send it with the
@@ -85,7 +96,9 @@ const edgeChallenge = z
   });
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-const logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+const logRetentionDays = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 export const parametersSchema = z
   .object({
@@ -96,11 +109,15 @@ export const parametersSchema = z
       .optional(),
     primaryRegion: awsRegion("primaryRegion"),
     replicaRegion: awsRegion("replicaRegion"),
-    tablePrefix: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, { error: "tablePrefix must be 2-31 lowercase letters, digits or '-'" }),
+    tablePrefix: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,30}$/, { error: "tablePrefix must be 2-31 lowercase letters, digits or '-'" }),
 
     // --- network ---
     /** Named explicitly so the VPC needs no availability-zone lookup at synth time. */
-    availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, { error: "availability zones look like eu-west-1a" })).length(3, { error: "availabilityZones must name exactly three zones" }),
+    availabilityZones: z
+      .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, { error: "availability zones look like eu-west-1a" }))
+      .length(3, { error: "availabilityZones must name exactly three zones" }),
     vpcCidr: z.cidrv4({ error: "vpcCidr must be an IPv4 CIDR such as 10.40.0.0/16" }),
     /** One NAT gateway per zone in production (a zone's loss must not cut the others' egress); one elsewhere to save cost. */
     natGateways: wholeNumber("natGateways", 1, 3),
@@ -113,7 +130,9 @@ export const parametersSchema = z
     /** An ACM certificate in us-east-1 covering both hostnames; when absent the edge stack requests one (DNS validation, see the runbook). */
     certificateArn: z
       .string()
-      .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, { error: "certificateArn must be an ACM certificate ARN in us-east-1 (CloudFront only uses those)" })
+      .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, {
+        error: "certificateArn must be an ACM certificate ARN in us-east-1 (CloudFront only uses those)",
+      })
       .optional(),
     waf: z.object({
       /** Requests per client IP per 5 minutes. Generous: a university or a mobile carrier NAT puts thousands of voters behind one address. */
@@ -135,13 +154,20 @@ export const parametersSchema = z
     aurora: z
       .object({
         minCapacityAcu: z.number().min(0, { error: "minCapacityAcu must be at least 0" }).max(256),
-        maxCapacityAcu: z.number().min(1, { error: "maxCapacityAcu must be at least 1" }).max(256, { error: "maxCapacityAcu must be at most 256" }),
+        maxCapacityAcu: z
+          .number()
+          .min(1, { error: "maxCapacityAcu must be at least 1" })
+          .max(256, { error: "maxCapacityAcu must be at most 256" }),
         backupRetentionDays: wholeNumber("backupRetentionDays", 1, 35),
         /** A reader in another zone that the writer fails over to in about 30 seconds. */
         readers: wholeNumber("readers", 0, 15),
       })
-      .refine((a) => a.minCapacityAcu <= a.maxCapacityAcu, { error: "aurora.minCapacityAcu must not exceed maxCapacityAcu" })
-      .refine((a) => Number.isInteger(a.minCapacityAcu * 2) && Number.isInteger(a.maxCapacityAcu * 2), { error: "Aurora capacities are multiples of 0.5 ACU" }),
+      .refine((a) => a.minCapacityAcu <= a.maxCapacityAcu, {
+        error: "aurora.minCapacityAcu must not exceed maxCapacityAcu",
+      })
+      .refine((a) => Number.isInteger(a.minCapacityAcu * 2) && Number.isInteger(a.maxCapacityAcu * 2), {
+        error: "Aurora capacities are multiples of 0.5 ACU",
+      }),
     /** How long a sealed audit epoch cannot be deleted or overwritten by anyone, root included (Object Lock COMPLIANCE). */
     auditRetentionDays: wholeNumber("auditRetentionDays", 1, 36_500),
     /** Pre-warmed partitions for the two tables every cast writes; absent outside production. */
@@ -149,7 +175,9 @@ export const parametersSchema = z
 
     // --- services ---
     /** The tag of the images in the stack's ECR repositories (immutable tags: one per release). */
-    imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { error: "imageTag must be a Docker tag (letters, digits, '_', '.', '-'; at most 128)" }),
+    imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, {
+      error: "imageTag must be a Docker tag (letters, digits, '_', '.', '-'; at most 128)",
+    }),
     /** Graviton is about 20% cheaper per vCPU; the images must be built for it. */
     cpuArchitecture: z.enum(["ARM64", "X86_64"]),
     services: z.object({
@@ -160,9 +188,12 @@ export const parametersSchema = z
       voterWeb: serviceSizing,
       console: serviceSizing,
     }),
-    logRetentionDays: z.union(logRetentionDays.map((d) => z.literal(d)) as unknown as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]], {
-      error: `logRetentionDays must be one of ${logRetentionDays.join(", ")}`,
-    }),
+    logRetentionDays: z.union(
+      logRetentionDays.map((d) => z.literal(d)) as unknown as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]],
+      {
+        error: `logRetentionDays must be one of ${logRetentionDays.join(", ")}`,
+      },
+    ),
 
     // --- identity ---
     /**
@@ -175,7 +206,9 @@ export const parametersSchema = z
         from: z.email({ error: "email.from must be an e-mail address" }),
         sesVerifiedDomain: hostname("email.sesVerifiedDomain"),
       })
-      .refine((e) => e.from.endsWith(`@${e.sesVerifiedDomain}`), { error: "email.from must be an address at email.sesVerifiedDomain" })
+      .refine((e) => e.from.endsWith(`@${e.sesVerifiedDomain}`), {
+        error: "email.from must be an address at email.sesVerifiedDomain",
+      })
       .optional(),
 
     // --- observability ---
@@ -186,16 +219,32 @@ export const parametersSchema = z
     error: "replicaRegion must differ from primaryRegion: the replica exists to survive the loss of a region",
     path: ["replicaRegion"],
   })
-  .refine((p) => p.availabilityZones.every((az) => az.startsWith(p.primaryRegion) && az.length === p.primaryRegion.length + 1), {
-    error: "availabilityZones must lie in primaryRegion",
+  .refine(
+    (p) =>
+      p.availabilityZones.every((az) => az.startsWith(p.primaryRegion) && az.length === p.primaryRegion.length + 1),
+    {
+      error: "availabilityZones must lie in primaryRegion",
+      path: ["availabilityZones"],
+    },
+  )
+  .refine((p) => new Set(p.availabilityZones).size === 3, {
+    error: "availabilityZones must be three different zones",
     path: ["availabilityZones"],
   })
-  .refine((p) => new Set(p.availabilityZones).size === 3, { error: "availabilityZones must be three different zones", path: ["availabilityZones"] })
-  .refine((p) => p.publicHostname !== p.consoleHostname, { error: "consoleHostname must differ from publicHostname", path: ["consoleHostname"] })
-  .refine((p) => Object.entries(p.services).every(([name, s]) => (name === "aggregator") === (s.requestsPerTaskPerMinute === undefined)), {
-    error: "every service behind a load balancer needs requestsPerTaskPerMinute; the aggregator has none",
-    path: ["services"],
-  });
+  .refine((p) => p.publicHostname !== p.consoleHostname, {
+    error: "consoleHostname must differ from publicHostname",
+    path: ["consoleHostname"],
+  })
+  .refine(
+    (p) =>
+      Object.entries(p.services).every(
+        ([name, s]) => (name === "aggregator") === (s.requestsPerTaskPerMinute === undefined),
+      ),
+    {
+      error: "every service behind a load balancer needs requestsPerTaskPerMinute; the aggregator has none",
+      path: ["services"],
+    },
+  );
 
 export type Parameters = z.infer<typeof parametersSchema>;
 export type EnvName = Parameters["envName"];
@@ -254,7 +303,11 @@ const shared = {
  * often); a token opens casts for 75 minutes after its challenge, so a voter always has at least
  * BALLOT_DWELL_SECONDS (an hour) between opening a ballot and casting it.
  */
-const edgeChallengeDefaults: Parameters["waf"]["challenge"] = { pageImmunitySeconds: 900, tokenImmunitySeconds: 4_500, enforcement: "block" };
+const edgeChallengeDefaults: Parameters["waf"]["challenge"] = {
+  pageImmunitySeconds: 900,
+  tokenImmunitySeconds: 4_500,
+  enforcement: "block",
+};
 
 const defaults: Record<EnvName, Defaults> = {
   dev: {
@@ -264,7 +317,13 @@ const defaults: Record<EnvName, Defaults> = {
     natGateways: 1,
     publicHostname: "vote.dev.landslide.example",
     consoleHostname: "console.dev.landslide.example",
-    waf: { requestsPerIpPer5Minutes: 2_000, requestsPerSessionPer5Minutes: 600, botControlLevel: "COMMON", geo: { mode: "off", countries: [] }, challenge: edgeChallengeDefaults },
+    waf: {
+      requestsPerIpPer5Minutes: 2_000,
+      requestsPerSessionPer5Minutes: 600,
+      botControlLevel: "COMMON",
+      geo: { mode: "off", countries: [] },
+      challenge: edgeChallengeDefaults,
+    },
     aurora: { minCapacityAcu: 0, maxCapacityAcu: 4, backupRetentionDays: 7, readers: 0 },
     auditRetentionDays: 1,
     services: smallServices,
@@ -277,7 +336,13 @@ const defaults: Record<EnvName, Defaults> = {
     natGateways: 1,
     publicHostname: "vote.staging.landslide.example",
     consoleHostname: "console.staging.landslide.example",
-    waf: { requestsPerIpPer5Minutes: 5_000, requestsPerSessionPer5Minutes: 600, botControlLevel: "COMMON", geo: { mode: "off", countries: [] }, challenge: edgeChallengeDefaults },
+    waf: {
+      requestsPerIpPer5Minutes: 5_000,
+      requestsPerSessionPer5Minutes: 600,
+      botControlLevel: "COMMON",
+      geo: { mode: "off", countries: [] },
+      challenge: edgeChallengeDefaults,
+    },
     aurora: { minCapacityAcu: 0.5, maxCapacityAcu: 8, backupRetentionDays: 14, readers: 1 },
     auditRetentionDays: 30,
     services: smallServices,
@@ -324,7 +389,9 @@ export function parametersFor(envName: string, overrides: Partial<Parameters> = 
   const base = defaults[envName as EnvName] ?? {};
   const parsed = parametersSchema.safeParse({ envName, ...base, ...overrides });
   if (!parsed.success) {
-    throw new Error(`Invalid infrastructure parameters: ${parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ")}`);
+    throw new Error(
+      `Invalid infrastructure parameters: ${parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ")}`,
+    );
   }
   return parsed.data;
 }

@@ -71,7 +71,14 @@ export const serviceCatalog: Record<ServiceName, ServiceDescription> = {
     kind: "worker",
   },
   // Next.js standalone output: `node server.js` is the image's own CMD; it reads PORT and HOSTNAME.
-  voterWeb: { id: "voter-web", image: "voter-web", port: 3000, portVariable: "PORT", healthCheckPath: "/", kind: "web" },
+  voterWeb: {
+    id: "voter-web",
+    image: "voter-web",
+    port: 3000,
+    portVariable: "PORT",
+    healthCheckPath: "/",
+    kind: "web",
+  },
   console: { id: "console", image: "console", port: 3001, portVariable: "PORT", healthCheckPath: "/", kind: "web" },
 };
 

@@ -62,7 +62,9 @@ export function synthesize(options: SynthesizeOptions): SynthesisResult {
     region: stack.environment.region,
     templatePath: join(assembly.directory, stack.templateFile),
     // Stack dependencies only (the assembly also lists each stack's asset manifest).
-    dependsOn: stack.dependencies.filter((dependency) => dependency instanceof CloudFormationStackArtifact).map((dependency) => dependency.stackName),
+    dependsOn: stack.dependencies
+      .filter((dependency) => dependency instanceof CloudFormationStackArtifact)
+      .map((dependency) => dependency.stackName),
   }));
   return { outdir: assembly.directory, parameters, stacks, durationMs: Math.round(performance.now() - started) };
 }

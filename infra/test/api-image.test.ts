@@ -27,7 +27,10 @@ describe("the API image and the task definitions that run it", () => {
     // packages/api/build.mjs bundles src/services/<id>.ts into dist/<id>.mjs.
     expect(existsSync(repository(`packages/api/src/services/${id}.ts`))).toBe(true);
 
-    const task = templates.services.findResources("AWS::ECS::TaskDefinition")[logicalIdOf(stacks.services.services[name].service.taskDefinition)];
+    const task =
+      templates.services.findResources("AWS::ECS::TaskDefinition")[
+        logicalIdOf(stacks.services.services[name].service.taskDefinition)
+      ];
     const container = (task?.Properties as { ContainerDefinitions: { Command?: string[] }[] }).ContainerDefinitions[0]!;
     expect(container.Command).toEqual(command);
     expect(JSON.stringify(container)).not.toMatch(/\btsx\b/);

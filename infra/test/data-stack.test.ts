@@ -12,7 +12,10 @@ describe("the data stack", () => {
     template.allResourcesProperties("AWS::DynamoDB::GlobalTable", {
       BillingMode: "PAY_PER_REQUEST",
       SSESpecification: { SSEEnabled: true },
-      Replicas: Match.arrayWith([Match.objectLike({ Region: parameters.replicaRegion }), Match.objectLike({ Region: parameters.primaryRegion })]),
+      Replicas: Match.arrayWith([
+        Match.objectLike({ Region: parameters.replicaRegion }),
+        Match.objectLike({ Region: parameters.primaryRegion }),
+      ]),
     });
     expectPointInTimeRecovery(template);
     const tables = template.findResources("AWS::DynamoDB::GlobalTable");
@@ -38,18 +41,34 @@ describe("the data stack", () => {
       TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
     });
-    template.hasResourceProperties("AWS::DynamoDB::GlobalTable", { TableName: "landslide-tallies", TimeToLiveSpecification: Match.absent(), WarmThroughput: Match.absent() });
+    template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+      TableName: "landslide-tallies",
+      TimeToLiveSpecification: Match.absent(),
+      WarmThroughput: Match.absent(),
+    });
   });
 
   it("keeps sealed audit epochs in a KMS-encrypted bucket with Object Lock in COMPLIANCE mode and access logs", () => {
     expectObjectLockCompliance(template, parameters.auditRetentionDays);
     template.hasResourceProperties("AWS::S3::Bucket", {
       ObjectLockEnabled: true,
-      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: Match.anyValue() } })] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({
+            ServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: Match.anyValue() },
+          }),
+        ],
+      },
       LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: "audit/" },
     });
-    template.hasResource("AWS::S3::Bucket", { Properties: Match.objectLike({ ObjectLockEnabled: true }), DeletionPolicy: "Retain" });
-    template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true, Description: Match.stringLikeRegexp("audit archive") });
+    template.hasResource("AWS::S3::Bucket", {
+      Properties: Match.objectLike({ ObjectLockEnabled: true }),
+      DeletionPolicy: "Retain",
+    });
+    template.hasResourceProperties("AWS::KMS::Key", {
+      EnableKeyRotation: true,
+      Description: Match.stringLikeRegexp("audit archive"),
+    });
   });
 
   it("makes no bucket public and refuses plain HTTP", () => {
@@ -59,7 +78,10 @@ describe("the data stack", () => {
   it("runs the control plane on Aurora PostgreSQL Serverless v2: isolated subnets, encrypted, protected, backed up, TLS only", () => {
     template.hasResourceProperties("AWS::RDS::DBCluster", {
       Engine: "aurora-postgresql",
-      ServerlessV2ScalingConfiguration: { MinCapacity: parameters.aurora.minCapacityAcu, MaxCapacity: parameters.aurora.maxCapacityAcu },
+      ServerlessV2ScalingConfiguration: {
+        MinCapacity: parameters.aurora.minCapacityAcu,
+        MaxCapacity: parameters.aurora.maxCapacityAcu,
+      },
       StorageEncrypted: true,
       KmsKeyId: Match.anyValue(),
       DeletionProtection: true,
@@ -68,7 +90,9 @@ describe("the data stack", () => {
     });
     // The password comes from Secrets Manager at deploy time, never from the template.
     const cluster = Object.values(template.findResources("AWS::RDS::DBCluster"))[0]!;
-    expect(JSON.stringify((cluster.Properties as { MasterUserPassword: unknown }).MasterUserPassword)).toContain("resolve:secretsmanager:");
+    expect(JSON.stringify((cluster.Properties as { MasterUserPassword: unknown }).MasterUserPassword)).toContain(
+      "resolve:secretsmanager:",
+    );
     template.hasResource("AWS::RDS::DBCluster", { DeletionPolicy: "Snapshot" });
     template.resourceCountIs("AWS::RDS::DBInstance", 1 + parameters.aurora.readers);
     template.hasResourceProperties("AWS::RDS::DBClusterParameterGroup", { Parameters: { "rds.force_ssl": "1" } });

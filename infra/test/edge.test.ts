@@ -12,7 +12,12 @@ import { botControlInspects, matches, ruleNamed, webAclOf } from "./support/waf"
 
 const { templates, parameters, stacks } = prod;
 const template = templates.edge;
-const rules = () => (Object.values(template.findResources("AWS::WAFv2::WebACL"))[0]!.Properties as { Rules: { Name: string; Priority: number; Statement: Record<string, Record<string, unknown>> }[] }).Rules;
+const rules = () =>
+  (
+    Object.values(template.findResources("AWS::WAFv2::WebACL"))[0]!.Properties as {
+      Rules: { Name: string; Priority: number; Statement: Record<string, Record<string, unknown>> }[];
+    }
+  ).Rules;
 
 describe("the edge stack", () => {
   it("lives in us-east-1, where CloudFront takes web ACLs and certificates", () => {
@@ -38,7 +43,14 @@ describe("the edge stack", () => {
           Name: "BotControl",
           Statement: {
             ManagedRuleGroupStatement: Match.objectLike({
-              ManagedRuleGroupConfigs: [{ AWSManagedRulesBotControlRuleSet: { InspectionLevel: parameters.waf.botControlLevel, EnableMachineLearning: true } }],
+              ManagedRuleGroupConfigs: [
+                {
+                  AWSManagedRulesBotControlRuleSet: {
+                    InspectionLevel: parameters.waf.botControlLevel,
+                    EnableMachineLearning: true,
+                  },
+                },
+              ],
             }),
           },
         }),
@@ -58,14 +70,22 @@ describe("the edge stack", () => {
     const page = ruleNamed(all, "BallotPageChallenge");
     const token = ruleNamed(all, "EdgeTokenRequired");
     expect(page.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: challenge.pageImmunitySeconds } });
-    expect(properties.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: challenge.tokenImmunitySeconds } });
+    expect(properties.ChallengeConfig).toEqual({
+      ImmunityTimeProperty: { ImmunityTime: challenge.tokenImmunitySeconds },
+    });
     expect(challenge.enforcement).toBe("block");
     expect(token.Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 403 } } });
 
     const host = parameters.publicHostname;
     expect(matches(page.Statement, { method: "GET", host, path: "/elections/e-1" })).toBe(true);
-    expect(matches(page.Statement, { method: "GET", host: parameters.consoleHostname, path: "/elections/e-1" })).toBe(false);
-    for (const path of tokenRequiredPaths) expect(matches(token.Statement, { method: "POST", host, path, labels: ["awswaf:managed:token:absent"] }), path).toBe(true);
+    expect(matches(page.Statement, { method: "GET", host: parameters.consoleHostname, path: "/elections/e-1" })).toBe(
+      false,
+    );
+    for (const path of tokenRequiredPaths)
+      expect(
+        matches(token.Statement, { method: "POST", host, path, labels: ["awswaf:managed:token:absent"] }),
+        path,
+      ).toBe(true);
   });
 
   it("leaves the CLI's control API and the results document as they were: no challenge, no token, no Bot Control", () => {
@@ -78,12 +98,17 @@ describe("the edge stack", () => {
     ];
     for (const request of requests) {
       for (const name of ["BallotPageChallenge", "EdgeTokenRequired"]) {
-        expect(matches(ruleNamed(all, name).Statement, { ...request, labels: ["awswaf:managed:token:absent"] }), `${name}: ${request.method} ${request.path}`).toBe(false);
+        expect(
+          matches(ruleNamed(all, name).Statement, { ...request, labels: ["awswaf:managed:token:absent"] }),
+          `${name}: ${request.method} ${request.path}`,
+        ).toBe(false);
       }
       expect(botControlInspects(all, request), request.path).toBe(false);
     }
     // Nothing else challenges or asks for a CAPTCHA.
-    expect(all.filter((r) => r.Action && ("Challenge" in r.Action || "Captcha" in r.Action)).map((r) => r.Name)).toEqual(["BallotPageChallenge"]);
+    expect(
+      all.filter((r) => r.Action && ("Challenge" in r.Action || "Captcha" in r.Action)).map((r) => r.Name),
+    ).toEqual(["BallotPageChallenge"]);
   });
 
   it("logs WAF verdicts with tokens redacted", () => {
@@ -113,8 +138,17 @@ describe("the edge stack", () => {
     const distribution = Object.values(template.findResources("AWS::CloudFront::Distribution")).find((d) =>
       JSON.stringify(d.Properties).includes(parameters.publicHostname),
     )!;
-    const behaviours = (distribution.Properties as { DistributionConfig: { CacheBehaviors: { PathPattern: string; CachePolicyId: unknown; Compress: boolean }[] } }).DistributionConfig.CacheBehaviors;
-    expect(behaviours.map((b) => b.PathPattern)).toEqual(["/api/vote/*", "/api/control/*", "/api/results/v1/elections/*/results*", "/api/results/*"]);
+    const behaviours = (
+      distribution.Properties as {
+        DistributionConfig: { CacheBehaviors: { PathPattern: string; CachePolicyId: unknown; Compress: boolean }[] };
+      }
+    ).DistributionConfig.CacheBehaviors;
+    expect(behaviours.map((b) => b.PathPattern)).toEqual([
+      "/api/vote/*",
+      "/api/control/*",
+      "/api/results/v1/elections/*/results*",
+      "/api/results/*",
+    ]);
     // The token check's paths are the vote API's (as CloudFront receives them); ballot pages fall to the voter site.
     for (const path of tokenRequiredPaths) expect(path.startsWith("/api/vote/trpc/"), path).toBe(true);
     const cachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -158,14 +192,21 @@ describe("the WAF's geo rule", () => {
   it("blocks everything outside an allow-list", () => {
     build({ mode: "allow", countries: ["DE", "AT"] }).hasResourceProperties("AWS::WAFv2::WebACL", {
       Rules: Match.arrayWith([
-        Match.objectLike({ Name: "GeoRule", Priority: 0, Action: { Block: {} }, Statement: { NotStatement: { Statement: { GeoMatchStatement: { CountryCodes: ["DE", "AT"] } } } } }),
+        Match.objectLike({
+          Name: "GeoRule",
+          Priority: 0,
+          Action: { Block: {} },
+          Statement: { NotStatement: { Statement: { GeoMatchStatement: { CountryCodes: ["DE", "AT"] } } } },
+        }),
       ]),
     });
   });
 
   it("blocks a block-list, and is absent when off", () => {
     build({ mode: "block", countries: ["XX"] }).hasResourceProperties("AWS::WAFv2::WebACL", {
-      Rules: Match.arrayWith([Match.objectLike({ Name: "GeoRule", Statement: { GeoMatchStatement: { CountryCodes: ["XX"] } } })]),
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: "GeoRule", Statement: { GeoMatchStatement: { CountryCodes: ["XX"] } } }),
+      ]),
     });
     const off = build({ mode: "off", countries: [] }).findResources("AWS::WAFv2::WebACL");
     expect(JSON.stringify(off)).not.toContain("GeoRule");

@@ -3,7 +3,12 @@ import type { CfnBucket } from "aws-cdk-lib/aws-s3";
 import type { CfnWebACL } from "aws-cdk-lib/aws-wafv2";
 import { describe, expect, it } from "vitest";
 import { scalableTargetIds, synthesizeStacks } from "./support/app";
-import { expectAutoscalingBounds, expectObjectLockCompliance, expectPointInTimeRecovery, expectWafRateRules } from "./support/safety";
+import {
+  expectAutoscalingBounds,
+  expectObjectLockCompliance,
+  expectPointInTimeRecovery,
+  expectWafRateRules,
+} from "./support/safety";
 
 /**
  * The safety assertions are only worth something if they fail when the property goes. One app
@@ -22,7 +27,8 @@ const broken = synthesizeStacks("prod", {}, (stacks) => {
   acl.rules = (acl.rules as CfnWebACL.RuleProperty[]).filter((rule) => rule.name !== "RatePerIp");
   // The vote API's scaling policies removed (its bounds stay; nothing tracks load any more).
   const scaling = stacks.services.services.voteApi.scaling;
-  for (const policy of scaling.node.findAll().filter((c) => ["Cpu", "Requests"].includes(c.node.id))) policy.node.scope?.node.tryRemoveChild(policy.node.id);
+  for (const policy of scaling.node.findAll().filter((c) => ["Cpu", "Requests"].includes(c.node.id)))
+    policy.node.scope?.node.tryRemoveChild(policy.node.id);
 });
 
 describe("the safety assertions fail when the property is removed", () => {
@@ -31,7 +37,9 @@ describe("the safety assertions fail when the property is removed", () => {
   });
 
   it("Object Lock in COMPLIANCE mode", () => {
-    expect(() => expectObjectLockCompliance(broken.templates.data, broken.parameters.auditRetentionDays)).toThrow(/Object Lock default retention/);
+    expect(() => expectObjectLockCompliance(broken.templates.data, broken.parameters.auditRetentionDays)).toThrow(
+      /Object Lock default retention/,
+    );
   });
 
   it("the WAF's rate rule", () => {
@@ -39,6 +47,8 @@ describe("the safety assertions fail when the property is removed", () => {
   });
 
   it("autoscaling", () => {
-    expect(() => expectAutoscalingBounds(broken.templates.services, broken.parameters.services, scalableTargetIds(broken.stacks))).toThrow(/voteApi: CPU target tracking/);
+    expect(() =>
+      expectAutoscalingBounds(broken.templates.services, broken.parameters.services, scalableTargetIds(broken.stacks)),
+    ).toThrow(/voteApi: CPU target tracking/);
   });
 });

@@ -9,15 +9,22 @@ const { templates, parameters, stacks } = prod;
 const template = templates.services;
 const taskRole = (name: keyof typeof stacks.services.services) => logicalIdOf(stacks.services.services[name].taskRole);
 const containerOf = (name: keyof typeof stacks.services.services) => {
-  const task = template.findResources("AWS::ECS::TaskDefinition")[logicalIdOf(stacks.services.services[name].service.taskDefinition)];
+  const task =
+    template.findResources("AWS::ECS::TaskDefinition")[
+      logicalIdOf(stacks.services.services[name].service.taskDefinition)
+    ];
   return (task?.Properties as { ContainerDefinitions: Record<string, unknown>[] }).ContainerDefinitions[0]!;
 };
 const environmentOf = (name: keyof typeof stacks.services.services) =>
-  Object.fromEntries((containerOf(name).Environment as { Name: string; Value: unknown }[]).map((e) => [e.Name, e.Value]));
+  Object.fromEntries(
+    (containerOf(name).Environment as { Name: string; Value: unknown }[]).map((e) => [e.Name, e.Value]),
+  );
 
 describe("the services stack", () => {
   it("runs six Fargate services on a cluster with Container Insights", () => {
-    template.hasResourceProperties("AWS::ECS::Cluster", { ClusterSettings: [{ Name: "containerInsights", Value: "enhanced" }] });
+    template.hasResourceProperties("AWS::ECS::Cluster", {
+      ClusterSettings: [{ Name: "containerInsights", Value: "enhanced" }],
+    });
     template.resourceCountIs("AWS::ECS::Service", serviceNames.length);
     template.allResourcesProperties("AWS::ECS::Service", {
       LaunchType: "FARGATE",
@@ -48,14 +55,20 @@ describe("the services stack", () => {
         { Key: "access_logs.s3.enabled", Value: "true" },
       ]),
     });
-    const healthChecks = Object.values(template.findResources("AWS::ElasticLoadBalancingV2::TargetGroup")).map((g) => (g.Properties as { HealthCheckPath: string; Port: number }));
+    const healthChecks = Object.values(template.findResources("AWS::ElasticLoadBalancingV2::TargetGroup")).map(
+      (g) => g.Properties as { HealthCheckPath: string; Port: number },
+    );
     for (const description of Object.values(serviceCatalog).filter((d) => d.healthCheckPath)) {
-      expect(healthChecks).toContainEqual(expect.objectContaining({ HealthCheckPath: description.healthCheckPath, Port: description.port }));
+      expect(healthChecks).toContainEqual(
+        expect.objectContaining({ HealthCheckPath: description.healthCheckPath, Port: description.port }),
+      );
     }
     expect(healthChecks.filter((h) => h.HealthCheckPath === "/readyz")).toHaveLength(3);
     // Only the VPC (CloudFront's VPC origin) reaches them, never 0.0.0.0/0.
     for (const group of Object.values(template.findResources("AWS::EC2::SecurityGroup"))) {
-      for (const rule of ((group.Properties as { SecurityGroupIngress?: { CidrIp?: string }[] }).SecurityGroupIngress ?? [])) expect(rule.CidrIp).toBe(parameters.vpcCidr);
+      for (const rule of (group.Properties as { SecurityGroupIngress?: { CidrIp?: string }[] }).SecurityGroupIngress ??
+        [])
+        expect(rule.CidrIp).toBe(parameters.vpcCidr);
     }
   });
 
@@ -75,13 +88,24 @@ describe("the services stack", () => {
     // No hop count: only the VPC's proxies are believed. Metrics stay on loopback, off the mapped port.
     expect(environment).not.toHaveProperty("LANDSLIDE_TRUSTED_PROXY_HOPS");
     expect(environment).not.toHaveProperty("LANDSLIDE_METRICS_HOST");
-    expect((containerOf("voteApi").PortMappings as { ContainerPort: number }[]).map((m) => m.ContainerPort)).toEqual([4000]);
+    expect((containerOf("voteApi").PortMappings as { ContainerPort: number }[]).map((m) => m.ContainerPort)).toEqual([
+      4000,
+    ]);
     expect(environment).not.toHaveProperty("DATABASE_URL");
     expect(environment).not.toHaveProperty("DB_PASSWORD");
     const secrets = (containerOf("voteApi").Secrets as { Name: string }[]).map((s) => s.Name);
     // The sign-up ticket key only for the vote API, which alone issues tickets (sign-up-tickets.test.ts).
-    expect(secrets.sort()).toEqual(["DB_PASSWORD", "DB_USERNAME", "LANDSLIDE_KEYS_JSON", "LANDSLIDE_SIGN_UP_TICKET_KEY"]);
-    expect((containerOf("controlApi").Secrets as { Name: string }[]).map((s) => s.Name).sort()).toEqual(["DB_PASSWORD", "DB_USERNAME", "LANDSLIDE_KEYS_JSON"]);
+    expect(secrets.sort()).toEqual([
+      "DB_PASSWORD",
+      "DB_USERNAME",
+      "LANDSLIDE_KEYS_JSON",
+      "LANDSLIDE_SIGN_UP_TICKET_KEY",
+    ]);
+    expect((containerOf("controlApi").Secrets as { Name: string }[]).map((s) => s.Name).sort()).toEqual([
+      "DB_PASSWORD",
+      "DB_USERNAME",
+      "LANDSLIDE_KEYS_JSON",
+    ]);
     expect(containerOf("voteApi").ReadonlyRootFilesystem).toBe(true);
     // The web apps get no secret at all.
     expect(containerOf("voterWeb").Secrets).toBeUndefined();
@@ -92,14 +116,23 @@ describe("the services stack", () => {
     const statements = statementsOfRole(template, taskRole("voteApi"));
     const actions = actionsOf(statements);
     expect(new Set(actions)).toEqual(
-      new Set(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DescribeTable", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:BatchGetItem"]),
+      new Set([
+        "dynamodb:PutItem",
+        "dynamodb:GetItem",
+        "dynamodb:DescribeTable",
+        "dynamodb:UpdateItem",
+        "dynamodb:Query",
+        "dynamodb:BatchGetItem",
+      ]),
     );
     // Per table: the votes table takes a put and a get, never an update (reviews are the control API's).
-    const byResource = (table: string) => actionsOf(statements.filter((s) => JSON.stringify(s.Resource).includes(table)));
-    expect(new Set(byResource("Votes"))).toEqual(new Set(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DescribeTable"]));
-    expect(new Set(byResource("Nonces"))).toEqual(new Set(["dynamodb:PutItem", "dynamodb:UpdateItem"]));
-    expect(new Set(byResource("VoterRolls"))).toEqual(new Set(["dynamodb:BatchGetItem"]),
+    const byResource = (table: string) =>
+      actionsOf(statements.filter((s) => JSON.stringify(s.Resource).includes(table)));
+    expect(new Set(byResource("Votes"))).toEqual(
+      new Set(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DescribeTable"]),
     );
+    expect(new Set(byResource("Nonces"))).toEqual(new Set(["dynamodb:PutItem", "dynamodb:UpdateItem"]));
+    expect(new Set(byResource("VoterRolls"))).toEqual(new Set(["dynamodb:BatchGetItem"]));
     // A device's passkey is one GetItem at registration; network lists are only read.
     expect(new Set(byResource("Devices"))).toEqual(new Set(["dynamodb:PutItem", "dynamodb:Query", "dynamodb:GetItem"]));
     expect(new Set(byResource("NetworkLists"))).toEqual(new Set(["dynamodb:Query"]));
@@ -114,17 +147,32 @@ describe("the services stack", () => {
   it("lets the aggregator read the votes stream, hold a vote for review, write tallies and dead letters, send to its queue and put sealed epochs — nothing else", () => {
     const statements = statementsOfRole(template, taskRole("aggregator"));
     const actions = actionsOf(statements);
-    expect(actions).toEqual(expect.arrayContaining(["dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "sqs:SendMessage", "s3:PutObject"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "dynamodb:GetRecords",
+        "dynamodb:GetShardIterator",
+        "dynamodb:DescribeStream",
+        "sqs:SendMessage",
+        "s3:PutObject",
+      ]),
+    );
     expect(actions).not.toContain("s3:DeleteObject");
     expect(actions).not.toContain("s3:GetObject");
     expect(actions.some((a) => a.includes("*"))).toBe(false);
-    const byResource = (table: string) => actionsOf(statements.filter((s) => JSON.stringify(s.Resource).includes(table)));
-    expect(new Set(byResource("Tallies"))).toEqual(new Set(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]));
+    const byResource = (table: string) =>
+      actionsOf(statements.filter((s) => JSON.stringify(s.Resource).includes(table)));
+    expect(new Set(byResource("Tallies"))).toEqual(
+      new Set(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]),
+    );
     expect(byResource("Votes")).not.toContain("dynamodb:PutItem");
     // The coordination watch may move a vote's state and reasons, nothing else of it.
-    const votesUpdate = statements.filter((s) => JSON.stringify(s.Resource).includes("Votes") && actionsOf([s]).includes("dynamodb:UpdateItem"));
+    const votesUpdate = statements.filter(
+      (s) => JSON.stringify(s.Resource).includes("Votes") && actionsOf([s]).includes("dynamodb:UpdateItem"),
+    );
     expect(votesUpdate).toHaveLength(1);
-    expect(votesUpdate[0]!.Condition).toEqual({ "ForAllValues:StringEquals": { "dynamodb:Attributes": ["pk", "sk", "state", "reasons"] } });
+    expect(votesUpdate[0]!.Condition).toEqual({
+      "ForAllValues:StringEquals": { "dynamodb:Attributes": ["pk", "sk", "state", "reasons"] },
+    });
   });
 
   it("keeps the web apps' roles empty", () => {
@@ -133,9 +181,16 @@ describe("the services stack", () => {
   });
 
   it("dead-letters to an encrypted queue that only accepts TLS", () => {
-    template.hasResourceProperties("AWS::SQS::Queue", { KmsMasterKeyId: Match.anyValue(), MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties("AWS::SQS::Queue", {
+      KmsMasterKeyId: Match.anyValue(),
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
     template.hasResourceProperties("AWS::SQS::QueuePolicy", {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      },
     });
   });
 

@@ -13,12 +13,19 @@ const lambdaRoleId = logicalIdOf(stacks.identity.signUpTickets.role);
 
 type Json = Record<string, unknown>;
 const policies = (template: typeof identity) =>
-  Object.entries(template.findResources("AWS::IAM::Policy") as Record<string, { Properties: { Roles: Json[]; PolicyDocument: { Statement: Json[] } } }>);
+  Object.entries(
+    template.findResources("AWS::IAM::Policy") as Record<
+      string,
+      { Properties: { Roles: Json[]; PolicyDocument: { Statement: Json[] } } }
+    >,
+  );
 
 describe("self sign-up in production (issue 15)", () => {
   it("puts the pre-sign-up Lambda on the user pool, and lets only Cognito invoke it for this pool", () => {
     const functionId = logicalIdOf(stacks.identity.signUpTickets.preSignUp);
-    identity.hasResourceProperties("AWS::Cognito::UserPool", { LambdaConfig: { PreSignUp: { "Fn::GetAtt": [functionId, "Arn"] } } });
+    identity.hasResourceProperties("AWS::Cognito::UserPool", {
+      LambdaConfig: { PreSignUp: { "Fn::GetAtt": [functionId, "Arn"] } },
+    });
     identity.hasResourceProperties("AWS::Lambda::Permission", {
       FunctionName: { "Fn::GetAtt": [functionId, "Arn"] },
       Principal: "cognito-idp.amazonaws.com",
@@ -32,7 +39,9 @@ describe("self sign-up in production (issue 15)", () => {
   });
 
   it("keeps the ticket key in a secret of its own, generated as a base64url key", () => {
-    identity.hasResourceProperties("AWS::SecretsManager::Secret", { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false } });
+    identity.hasResourceProperties("AWS::SecretsManager::Secret", {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
+    });
     identity.hasResource("AWS::SecretsManager::Secret", { DeletionPolicy: "Retain" });
   });
 
@@ -44,24 +53,39 @@ describe("self sign-up in production (issue 15)", () => {
 
     const tableStatements = statements.filter((s) => JSON.stringify(s.Action).includes("dynamodb:"));
     expect(tableStatements).toHaveLength(1);
-    expect(tableStatements[0]).toMatchObject({ Action: "dynamodb:PutItem", Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${TICKET_CLAIM_PREFIX}*`] } } });
+    expect(tableStatements[0]).toMatchObject({
+      Action: "dynamodb:PutItem",
+      Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${TICKET_CLAIM_PREFIX}*`] } },
+    });
     expect(JSON.stringify(tableStatements[0]!.Resource)).toContain(":table/landslide-nonces");
 
     const others = statements.filter((s) => !secretStatements.includes(s) && !tableStatements.includes(s));
     expect(actionsOf(others)).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
     // No managed policy (AWSLambdaBasicExecutionRole would grant every log group).
-    identity.hasResourceProperties("AWS::IAM::Role", { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: "lambda.amazonaws.com" } }] } });
-    expect((identity.findResources("AWS::IAM::Role")[lambdaRoleId]!.Properties as Json).ManagedPolicyArns).toBeUndefined();
+    identity.hasResourceProperties("AWS::IAM::Role", {
+      AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: "lambda.amazonaws.com" } }] },
+    });
+    expect(
+      (identity.findResources("AWS::IAM::Role")[lambdaRoleId]!.Properties as Json).ManagedPolicyArns,
+    ).toBeUndefined();
   });
 
   it("lets no other role of the identity stack read the secret, and of the services only the vote API's task", () => {
-    const readers = policies(identity).filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`));
+    const readers = policies(identity).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`),
+    );
     expect(readers.flatMap(([, p]) => p.Properties.Roles)).toEqual([{ Ref: lambdaRoleId }]);
 
     // In the services stack the secret is an import of the identity stack's export of its ARN.
-    const namesTheSecret = (statement: Json) => JSON.stringify(statement.Resource).includes("Fn::ImportValue") && JSON.stringify(statement.Resource).includes(secretId);
-    const serviceReaders = policies(templates.services).filter(([, p]) => p.Properties.PolicyDocument.Statement.some(namesTheSecret));
-    const voteApiExecutionRole = logicalIdOf(stacks.services.services.voteApi.service.taskDefinition.obtainExecutionRole());
+    const namesTheSecret = (statement: Json) =>
+      JSON.stringify(statement.Resource).includes("Fn::ImportValue") &&
+      JSON.stringify(statement.Resource).includes(secretId);
+    const serviceReaders = policies(templates.services).filter(([, p]) =>
+      p.Properties.PolicyDocument.Statement.some(namesTheSecret),
+    );
+    const voteApiExecutionRole = logicalIdOf(
+      stacks.services.services.voteApi.service.taskDefinition.obtainExecutionRole(),
+    );
     expect(serviceReaders.flatMap(([, p]) => p.Properties.Roles)).toEqual([{ Ref: voteApiExecutionRole }]);
 
     // The vote API's container gets it as LANDSLIDE_SIGN_UP_TICKET_KEY; no other task definition names it.
@@ -86,13 +110,18 @@ describe("the pre-sign-up handler", () => {
   const signUp = (email: string, ticket?: string) => ({
     triggerSource: "PreSignUp_SignUp",
     userName: email,
-    request: { userAttributes: { email }, clientMetadata: ticket ? { signUpTicket: ticket } : ({} as Record<string, string>) },
+    request: {
+      userAttributes: { email },
+      clientMetadata: ticket ? { signUpTicket: ticket } : ({} as Record<string, string>),
+    },
     response: {},
   });
 
   it("returns the event for a valid ticket, and refuses it used again, missing, or for another address, reason first", async () => {
     const { ticket } = signSignUpTicket(key, "voter@example.org", new Date());
-    await expect(handler(signUp("voter@example.org", ticket))).resolves.toMatchObject({ triggerSource: "PreSignUp_SignUp" });
+    await expect(handler(signUp("voter@example.org", ticket))).resolves.toMatchObject({
+      triggerSource: "PreSignUp_SignUp",
+    });
     expect([...claimed].every((c) => c.startsWith(TICKET_CLAIM_PREFIX))).toBe(true);
     await expect(handler(signUp("voter@example.org", ticket))).rejects.toThrow(/^SIGN_UP_TICKET_REUSED: /);
     await expect(handler(signUp("voter@example.org"))).rejects.toThrow(/^SIGN_UP_TICKET_MISSING: /);
@@ -101,8 +130,18 @@ describe("the pre-sign-up handler", () => {
   });
 
   it("lets an administrator's account through without reading the key", async () => {
-    const admin = createPreSignUpHandler({ ticketKey: () => Promise.reject(new Error("the secret was read")), claimOnce: async () => true, now: () => new Date() });
-    await expect(admin({ triggerSource: "PreSignUp_AdminCreateUser", userName: "loadtest-000001@loadtest.landslide.test", request: {} })).resolves.toBeTruthy();
+    const admin = createPreSignUpHandler({
+      ticketKey: () => Promise.reject(new Error("the secret was read")),
+      claimOnce: async () => true,
+      now: () => new Date(),
+    });
+    await expect(
+      admin({
+        triggerSource: "PreSignUp_AdminCreateUser",
+        userName: "loadtest-000001@loadtest.landslide.test",
+        request: {},
+      }),
+    ).resolves.toBeTruthy();
   });
 
   it("refuses a secret that does not hold a key of 32 bytes", () => {

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { afterAll, describe, expect, it } from "vitest";
-import { botControlLabels, tokenRequiredPaths, WebAcl, type WebAclProps, wafRuleNames } from "../lib/constructs/web-acl";
+import {
+  botControlLabels,
+  tokenRequiredPaths,
+  WebAcl,
+  type WebAclProps,
+  wafRuleNames,
+} from "../lib/constructs/web-acl";
 import { templateOf } from "./support/template";
 import { botControlInspects, matches, ruleNamed, type WafRequest, webAclOf } from "./support/waf";
 
@@ -12,7 +18,11 @@ const outdir = mkdtempSync(join(tmpdir(), "landslide-test-"));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 const voterSite = "vote.example.org";
-const challenge: WebAclProps["challenge"] = { pageImmunitySeconds: 600, tokenImmunitySeconds: 4_200, enforcement: "block" };
+const challenge: WebAclProps["challenge"] = {
+  pageImmunitySeconds: 600,
+  tokenImmunitySeconds: 4_200,
+  enforcement: "block",
+};
 let builds = 0;
 const build = (overrides: Partial<WebAclProps> = {}) => {
   const app = new App({ builtinCloudFormationValidation: false, outdir: join(outdir, String(builds++)) });
@@ -35,8 +45,19 @@ const { properties, rules } = build();
 const pageChallenge = ruleNamed(rules, wafRuleNames.ballotPageChallenge);
 const tokenRequired = ruleNamed(rules, wafRuleNames.tokenRequired);
 
-const get = (path: string, extra: Partial<WafRequest> = {}): WafRequest => ({ method: "GET", host: voterSite, path, ...extra });
-const post = (path: string, labels: readonly string[] = [], extra: Partial<WafRequest> = {}): WafRequest => ({ method: "POST", host: voterSite, path, labels, ...extra });
+const get = (path: string, extra: Partial<WafRequest> = {}): WafRequest => ({
+  method: "GET",
+  host: voterSite,
+  path,
+  ...extra,
+});
+const post = (path: string, labels: readonly string[] = [], extra: Partial<WafRequest> = {}): WafRequest => ({
+  method: "POST",
+  host: voterSite,
+  path,
+  labels,
+  ...extra,
+});
 const [castPath, ticketPath] = tokenRequiredPaths;
 const noToken = [botControlLabels.tokenAbsent];
 const staleToken = [botControlLabels.tokenRejected, "awswaf:managed:token:rejected:expired"];
@@ -45,8 +66,11 @@ const goodToken = ["awswaf:managed:token:accepted"];
 describe("the WAF's challenge on ballot pages", () => {
   it("challenges a browser opening a ballot (and the sign-up form on it), with the page's own immunity time", () => {
     expect(pageChallenge.Action).toEqual({ Challenge: {} });
-    expect(pageChallenge.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: challenge.pageImmunitySeconds } });
-    for (const path of ["/elections/e-123", "/elections/e-123/"]) expect(matches(pageChallenge.Statement, get(path)), path).toBe(true);
+    expect(pageChallenge.ChallengeConfig).toEqual({
+      ImmunityTimeProperty: { ImmunityTime: challenge.pageImmunitySeconds },
+    });
+    for (const path of ["/elections/e-123", "/elections/e-123/"])
+      expect(matches(pageChallenge.Statement, get(path)), path).toBe(true);
     // Whatever the token: with a valid one Challenge only counts, so the rule must see every such request.
     expect(matches(pageChallenge.Statement, get("/elections/e-123", { labels: goodToken }))).toBe(true);
   });
@@ -69,7 +93,9 @@ describe("the WAF's challenge on ballot pages", () => {
 
 describe("the WAF's token check on casts and sign-up tickets", () => {
   it("refuses a cast or a ticket whose token is missing or rejected, with a 403 the SDK reads", () => {
-    expect(tokenRequired.Action).toEqual({ Block: { CustomResponse: { ResponseCode: 403, CustomResponseBodyKey: "edge-challenge-required" } } });
+    expect(tokenRequired.Action).toEqual({
+      Block: { CustomResponse: { ResponseCode: 403, CustomResponseBodyKey: "edge-challenge-required" } },
+    });
     for (const path of [castPath, ticketPath, "/api/vote/trpc/voter%2Ecast"]) {
       expect(matches(tokenRequired.Statement, post(path, noToken)), `${path} without a token`).toBe(true);
       expect(matches(tokenRequired.Statement, post(path, staleToken)), `${path} with an expired token`).toBe(true);
@@ -93,23 +119,39 @@ describe("the WAF's token check on casts and sign-up tickets", () => {
   });
 
   it("only counts when enforcement is count (a first rollout)", () => {
-    const counted = ruleNamed(build({ challenge: { ...challenge, enforcement: "count" } }).rules, wafRuleNames.tokenRequired);
+    const counted = ruleNamed(
+      build({ challenge: { ...challenge, enforcement: "count" } }).rules,
+      wafRuleNames.tokenRequired,
+    );
     expect(counted.Action).toEqual({ Count: {} });
   });
 
   it("judges a token's age by the web ACL's challenge immunity, which the page's own outlasts by the ballot's time", () => {
-    expect(properties.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: challenge.tokenImmunitySeconds } });
+    expect(properties.ChallengeConfig).toEqual({
+      ImmunityTimeProperty: { ImmunityTime: challenge.tokenImmunitySeconds },
+    });
     expect(tokenRequired.ChallengeConfig).toBeUndefined();
   });
 
   it("answers in tRPC's error shape: a numeric JSON-RPC code, the HTTP status the rule sends, a reason", () => {
     const bodies = properties.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>;
-    const errorIn = (key: string) => (JSON.parse(bodies[key]!.Content) as { error: { code: unknown; message: unknown; data: { httpStatus: unknown; reason: unknown } } }).error;
+    const errorIn = (key: string) =>
+      (
+        JSON.parse(bodies[key]!.Content) as {
+          error: { code: unknown; message: unknown; data: { httpStatus: unknown; reason: unknown } };
+        }
+      ).error;
     const responses = rules.flatMap((rule) => {
-      const custom = (rule.Action?.Block as { CustomResponse?: { ResponseCode: number; CustomResponseBodyKey: string } } | undefined)?.CustomResponse;
+      const custom = (
+        rule.Action?.Block as { CustomResponse?: { ResponseCode: number; CustomResponseBodyKey: string } } | undefined
+      )?.CustomResponse;
       return custom ? [custom] : [];
     });
-    expect(responses.map((r) => r.CustomResponseBodyKey).sort()).toEqual(["edge-challenge-required", "rate-limited", "rate-limited"]);
+    expect(responses.map((r) => r.CustomResponseBodyKey).sort()).toEqual([
+      "edge-challenge-required",
+      "rate-limited",
+      "rate-limited",
+    ]);
     for (const { ResponseCode, CustomResponseBodyKey } of responses) {
       expect(bodies[CustomResponseBodyKey]!.ContentType).toBe("APPLICATION_JSON");
       const error = errorIn(CustomResponseBodyKey);
@@ -117,7 +159,10 @@ describe("the WAF's token check on casts and sign-up tickets", () => {
       expect(typeof error.message).toBe("string");
       expect(error.data.httpStatus).toBe(ResponseCode);
     }
-    expect(errorIn("edge-challenge-required").data).toMatchObject({ code: "FORBIDDEN", reason: "EDGE_CHALLENGE_REQUIRED" });
+    expect(errorIn("edge-challenge-required").data).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "EDGE_CHALLENGE_REQUIRED",
+    });
     expect(errorIn("rate-limited").data).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "RATE_LIMITED" });
   });
 });
@@ -135,7 +180,9 @@ describe("the order of the WAF's rules", () => {
   });
 
   it("lets Bot Control inspect every request the two rules judge by its labels, and still skip the control API and the results document", () => {
-    for (const request of [post(castPath), post(ticketPath), get("/elections/e-123")]) expect(botControlInspects(rules, request), request.path).toBe(true);
-    for (const path of ["/api/control/trpc/operator.pauseElection", "/api/results/v1/elections/e-123/results"]) expect(botControlInspects(rules, get(path)), path).toBe(false);
+    for (const request of [post(castPath), post(ticketPath), get("/elections/e-123")])
+      expect(botControlInspects(rules, request), request.path).toBe(true);
+    for (const path of ["/api/control/trpc/operator.pauseElection", "/api/results/v1/elections/e-123/results"])
+      expect(botControlInspects(rules, get(path)), path).toBe(false);
   });
 });

@@ -85,14 +85,18 @@ for (const name of services) {
   console.log(`  ${name}.mjs  ${megabytes(loadedBytes(entry))} with the chunks it loads`);
 }
 const shown = relative(process.cwd(), outdir);
-console.log(`  ${shown.startsWith("..") ? outdir : shown || "."}/ in all (entries, shared chunks, maps, licences): ${files.length} files, ${megabytes(total)}`);
+console.log(
+  `  ${shown.startsWith("..") ? outdir : shown || "."}/ in all (entries, shared chunks, maps, licences): ${files.length} files, ${megabytes(total)}`,
+);
 
 /** The code a service loads: its entry and, transitively, the chunks it imports. */
 function loadedBytes(entry, seen = new Set()) {
   if (seen.has(entry)) return 0;
   seen.add(entry);
   const output = outputs[entry];
-  return output.bytes + output.imports.filter((i) => !i.external).reduce((sum, i) => sum + loadedBytes(i.path, seen), 0);
+  return (
+    output.bytes + output.imports.filter((i) => !i.external).reduce((sum, i) => sum + loadedBytes(i.path, seen), 0)
+  );
 }
 
 /**
@@ -110,7 +114,9 @@ function copyUrlAssets(metafile) {
   for (const [url, opener] of Object.entries(unopenedUrls)) {
     if (!wanted.has(url)) continue;
     if (new RegExp(`\\b${opener}\\b`).test(output)) {
-      throw new Error(`The bundle now calls ${opener}, which opens ${JSON.stringify(url)} outside dist/: ship those files with the bundle (build.mjs) first.`);
+      throw new Error(
+        `The bundle now calls ${opener}, which opens ${JSON.stringify(url)} outside dist/: ship those files with the bundle (build.mjs) first.`,
+      );
     }
     wanted.delete(url);
   }
@@ -127,7 +133,9 @@ function copyUrlAssets(metafile) {
     const source = found.get(url);
     const target = fileURLToPath(new URL(url, pathToFileURL(`${outdir}/`)));
     if (!source || !target.startsWith(`${outdir}/`)) {
-      throw new Error(`The bundle opens ${JSON.stringify(url)} relative to itself, which the build cannot place in dist/ (from ${source ?? "an unknown module"}).`);
+      throw new Error(
+        `The bundle opens ${JSON.stringify(url)} relative to itself, which the build cannot place in dist/ (from ${source ?? "an unknown module"}).`,
+      );
     }
     cpSync(source, target);
   }

@@ -15,7 +15,18 @@ export interface Problem {
   readonly message: string;
 }
 
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".next", ".landslide", ".turbo", "test-results", "playwright-report", "cdk.out", "dist", "coverage"]);
+const SKIPPED_FOLDERS = new Set([
+  "node_modules",
+  ".git",
+  ".next",
+  ".landslide",
+  ".turbo",
+  "test-results",
+  "playwright-report",
+  "cdk.out",
+  "dist",
+  "coverage",
+]);
 const SOURCE = /\.(ts|tsx|js|mjs|cjs|md|java|sql|sh)$|(^|\/)Dockerfile$/;
 
 /** The repository's source and documentation files, as paths from the root (build output and dependencies left out). */
@@ -38,7 +49,11 @@ export function brokenLinks(file: string, root = repoRoot): Problem[] {
       const linked = path ? join(dirname(file), decodeURIComponent(path)) : file;
       if (!existsSync(join(root, linked))) {
         problems.push({ file, line: number, message: `links to ${target}: ${linked} does not exist` });
-      } else if (anchor !== undefined && linked.endsWith(".md") && !headingSlugs(readFileSync(join(root, linked), "utf8")).has(anchor)) {
+      } else if (
+        anchor !== undefined &&
+        linked.endsWith(".md") &&
+        !headingSlugs(readFileSync(join(root, linked), "utf8")).has(anchor)
+      ) {
         problems.push({ file, line: number, message: `links to ${target}: ${linked} has no heading #${anchor}` });
       }
     }
@@ -54,9 +69,14 @@ export function unresolvedSectionReferences(file: string, root = repoRoot): Prob
       const before = line.slice(0, match.index);
       if (/\bRFC\s*\d+\s*$/.test(before)) continue;
       // A bare "§N" in a Markdown file is a section of that file.
-      const named = /([\w./-]+\.md)[`*\])]*\s*$/.exec(before)?.[1] ?? (file.endsWith(".md") ? basename(file) : undefined);
+      const named =
+        /([\w./-]+\.md)[`*\])]*\s*$/.exec(before)?.[1] ?? (file.endsWith(".md") ? basename(file) : undefined);
       if (!named) {
-        problems.push({ file, line: number, message: `"${match[0]}" names no file: write it as docs/design.md §N (or the .md file it means)` });
+        problems.push({
+          file,
+          line: number,
+          message: `"${match[0]}" names no file: write it as docs/design.md §N (or the .md file it means)`,
+        });
         continue;
       }
       const target = [join(dirname(file), named), named].find((path) => isFile(join(root, path)));
@@ -68,7 +88,8 @@ export function unresolvedSectionReferences(file: string, root = repoRoot): Prob
       const first = Number(match[1]);
       const last = match[2] === undefined ? first : Number(match[2]);
       for (let section = first; section <= last; section++) {
-        if (!numbers.has(section)) problems.push({ file, line: number, message: `"${named} ${match[0]}": ${target} has no section ${section}` });
+        if (!numbers.has(section))
+          problems.push({ file, line: number, message: `"${named} ${match[0]}": ${target} has no section ${section}` });
       }
     }
   });
@@ -95,7 +116,11 @@ export function headingSlugs(markdown: string): Set<string> {
 
 /** The numbers of headings such as "## 6. Services, not a monolith". */
 function numberedSections(markdown: string): Set<number> {
-  return new Set(headings(markdown).flatMap((heading) => /^(\d+)\.?\s/.exec(heading)?.[1] ?? []).map(Number));
+  return new Set(
+    headings(markdown)
+      .flatMap((heading) => /^(\d+)\.?\s/.exec(heading)?.[1] ?? [])
+      .map(Number),
+  );
 }
 
 /** The text of every ATX heading, outside fenced code blocks. */

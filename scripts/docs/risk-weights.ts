@@ -17,7 +17,8 @@ export function riskWeightsTable(): string {
   const comments = propertyComments(SIGNALS_FILE, "riskWeights");
   const rows = Object.entries(riskWeights).map(([signal, weight]) => {
     const comment = comments.get(signal);
-    if (comment === undefined) throw new Error(`${SIGNALS_FILE}: ${signal} is in riskWeights but not among its written properties`);
+    if (comment === undefined)
+      throw new Error(`${SIGNALS_FILE}: ${signal} is in riskWeights but not among its written properties`);
     return [code(signal), String(weight), comment];
   });
   const quarantine = environmentSchema.shape.LANDSLIDE_RISK_QUARANTINE_SCORE.parse(undefined);

@@ -32,7 +32,8 @@ export function sectionNames(text: string, where: string): string[] {
       if (open) throw new Error(`${where}: generated:${name} starts inside generated:${open}`);
       open = name;
     } else {
-      if (open !== name) throw new Error(`${where}: /generated:${name} closes ${open ? `generated:${open}` : "nothing"}`);
+      if (open !== name)
+        throw new Error(`${where}: /generated:${name} closes ${open ? `generated:${open}` : "nothing"}`);
       names.push(name!);
       open = undefined;
     }
@@ -44,7 +45,8 @@ export function sectionNames(text: string, where: string): string[] {
 /** The text with every generated section rewritten; throws on a section no renderer knows. */
 export function regenerate(text: string, where: string, renderers: Readonly<Record<string, SectionRenderer>>): string {
   for (const name of sectionNames(text, where)) {
-    if (!renderers[name]) throw new Error(`${where}: no generator for generated:${name} (known: ${Object.keys(renderers).join(", ")})`);
+    if (!renderers[name])
+      throw new Error(`${where}: no generator for generated:${name} (known: ${Object.keys(renderers).join(", ")})`);
   }
   return text.replace(
     /(<!-- generated:([a-z0-9-]+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g,

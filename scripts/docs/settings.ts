@@ -17,14 +17,17 @@ const SCHEMA_FILE = join(repoRoot, "packages/config/src/schema.ts");
 const NOT_A_VALUE = "\u0001 not a value";
 
 interface Parser {
-  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { message: string }[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: unknown } | { success: false; error: { issues: readonly { message: string }[] } };
 }
 
 export function settingsTable(): string {
   const comments = propertyComments(SCHEMA_FILE, "environmentSchema");
   const rows = Object.entries(environmentSchema.shape as Record<string, Parser>).map(([name, schema]) => {
     const comment = comments.get(name);
-    if (comment === undefined) throw new Error(`${SCHEMA_FILE}: ${name} is in environmentSchema but not among its written properties`);
+    if (comment === undefined)
+      throw new Error(`${SCHEMA_FILE}: ${name} is in environmentSchema but not among its written properties`);
     return [code(name), defaultOf(schema), accepts(schema), comment];
   });
   return markdownTable(["variable", "default", "accepts", "what it is"], rows);

@@ -18,7 +18,10 @@ export function propertyComments(file: string, variable: string): Map<string, st
     if (!ts.isPropertyAssignment(property)) continue;
     // Leading comments start on a line of their own: one on the previous property's line is that property's.
     const ranges = ts.getLeadingCommentRanges(text, property.getFullStart()) ?? [];
-    comments.set(property.name.getText(source), ranges.map((range) => commentText(text.slice(range.pos, range.end))).join(" "));
+    comments.set(
+      property.name.getText(source),
+      ranges.map((range) => commentText(text.slice(range.pos, range.end))).join(" "),
+    );
   }
   return comments;
 }
@@ -32,7 +35,8 @@ function objectLiteralOf(source: ts.SourceFile, variable: string): ts.ObjectLite
   };
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === variable && node.initializer) firstLiteral(node.initializer);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === variable && node.initializer)
+      firstLiteral(node.initializer);
     else ts.forEachChild(node, visit);
   };
   visit(source);

@@ -36,13 +36,22 @@ export function base(tsconfigRootDir) {
         // `import type` for what exists only as a type: the import then vanishes from the bundle,
         // which is how the web apps use the API's router types without its server code.
         "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+        "@typescript-eslint/no-unused-vars": [
+          "error",
+          { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+        ],
         // An event handler or a callback may start a promise the caller does not await: the
         // check on handlers' return types would flag every async onClick and onSubmit.
-        "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false, arguments: false } }],
+        "@typescript-eslint/no-misused-promises": [
+          "error",
+          { checksVoidReturn: { attributes: false, arguments: false } },
+        ],
         "@typescript-eslint/no-floating-promises": ["error", { ignoreVoid: true }],
         // A number or a boolean in a template literal reads as it should.
-        "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true, allowNullish: true }],
+        "@typescript-eslint/restrict-template-expressions": [
+          "error",
+          { allowNumber: true, allowBoolean: true, allowNullish: true },
+        ],
         // An async function that satisfies an async interface need not await.
         "@typescript-eslint/require-await": "off",
         "no-console": "off",

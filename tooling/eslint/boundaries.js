@@ -7,10 +7,14 @@ import { defineConfig } from "eslint/config";
 const RULE = "@typescript-eslint/no-restricted-imports";
 
 /** node:fs and fs, node:crypto and crypto, …: every way to name a Node built-in. */
-const NODE_BUILTINS = `^(node:.*|${builtinModules.filter((name) => !name.startsWith("_")).map((name) => name.replaceAll("/", "\\/")).join("|")})(\\/.*)?$`;
+const NODE_BUILTINS = `^(node:.*|${builtinModules
+  .filter((name) => !name.startsWith("_"))
+  .map((name) => name.replaceAll("/", "\\/"))
+  .join("|")})(\\/.*)?$`;
 
 /** @param {string[]} files @param {string[]} ignores @param {object[]} patterns */
-const restrict = (files, ignores, patterns) => defineConfig({ files, ignores, rules: { [RULE]: ["error", { patterns }] } });
+const restrict = (files, ignores, patterns) =>
+  defineConfig({ files, ignores, rules: { [RULE]: ["error", { patterns }] } });
 
 /** packages/vote-engine: the domain knows nothing of AWS, databases, HTTP, tRPC, React or Node; its adapters do. */
 export const domain = restrict(
@@ -18,12 +22,30 @@ export const domain = restrict(
   // Adapters implement the ports; provisioning and the test kit wire adapters together.
   ["src/adapters/**", "src/provision/**", "src/testing/**"],
   [
-    { group: ["@aws-sdk/*", "@smithy/*"], message: "The domain knows nothing of AWS: use a port (ports.ts) and put the AWS code in src/adapters/." },
-    { group: ["drizzle-orm", "drizzle-orm/*", "pg", "pg-*"], message: "The domain knows nothing of the database: use a port (ports.ts) and put the SQL in src/adapters/postgres/." },
-    { regex: NODE_BUILTINS, message: "The domain runs anywhere: Node's modules belong in an adapter (src/adapters/node-crypto/ for hashing and keys)." },
-    { group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*", "@trpc/*", "express", "undici", "hono"], message: "The domain knows nothing of HTTP, tRPC or React: that is @landslide/api's and the apps' business." },
+    {
+      group: ["@aws-sdk/*", "@smithy/*"],
+      message: "The domain knows nothing of AWS: use a port (ports.ts) and put the AWS code in src/adapters/.",
+    },
+    {
+      group: ["drizzle-orm", "drizzle-orm/*", "pg", "pg-*"],
+      message:
+        "The domain knows nothing of the database: use a port (ports.ts) and put the SQL in src/adapters/postgres/.",
+    },
+    {
+      regex: NODE_BUILTINS,
+      message:
+        "The domain runs anywhere: Node's modules belong in an adapter (src/adapters/node-crypto/ for hashing and keys).",
+    },
+    {
+      group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*", "@trpc/*", "express", "undici", "hono"],
+      message: "The domain knows nothing of HTTP, tRPC or React: that is @landslide/api's and the apps' business.",
+    },
     { group: ["@landslide/*"], message: "The domain depends on no other workspace: they depend on it." },
-    { group: ["**/adapters/**"], message: "The domain reaches its adapters only through ports: the code that wires them is in src/provision/ or the API." },
+    {
+      group: ["**/adapters/**"],
+      message:
+        "The domain reaches its adapters only through ports: the code that wires them is in src/provision/ or the API.",
+    },
   ],
 );
 
@@ -44,13 +66,29 @@ export const browserSdk = restrict(
   ],
   [],
   [
-    { regex: NODE_BUILTINS, message: "The client SDK runs in browsers: no Node built-ins (Web Crypto and fetch are everywhere)." },
     {
-      group: ["@landslide/config", "@landslide/local-stack", "@simplewebauthn/server", "pino", "drizzle-orm", "pg", "@aws-sdk/client-dynamodb*", "@aws-sdk/lib-dynamodb"],
+      regex: NODE_BUILTINS,
+      message: "The client SDK runs in browsers: no Node built-ins (Web Crypto and fetch are everywhere).",
+    },
+    {
+      group: [
+        "@landslide/config",
+        "@landslide/local-stack",
+        "@simplewebauthn/server",
+        "pino",
+        "drizzle-orm",
+        "pg",
+        "@aws-sdk/client-dynamodb*",
+        "@aws-sdk/lib-dynamodb",
+      ],
       allowTypeImports: true,
       message: "The client SDK runs in browsers: a server-only package may be imported as types only (import type).",
     },
-    { group: ["**/root", "**/index", "**/trpc", "**/app-services", "**/services/*"], allowTypeImports: true, message: "The client SDK takes the server's routers as types only (import type)." },
+    {
+      group: ["**/root", "**/index", "**/trpc", "**/app-services", "**/services/*"],
+      allowTypeImports: true,
+      message: "The client SDK takes the server's routers as types only (import type).",
+    },
   ],
 );
 
@@ -59,11 +97,28 @@ export const webApp = restrict(
   ["**/*.{ts,tsx}"],
   [],
   [
-    { group: ["@landslide/vote-engine", "@landslide/vote-engine/*"], message: "The web apps reach the engine only through the API: use @landslide/api/client (its SDK and the types it re-exports)." },
-    { regex: "^@landslide/api$", allowTypeImports: true, message: "The web apps take the API's routers as types only: values come from @landslide/api/client." },
-    { regex: "^@landslide/api/(?!client$)", message: "The web apps use the API's client SDK (@landslide/api/client) and nothing else of it." },
-    { group: ["@landslide/local-stack", "@landslide/local-stack/*"], message: "The web apps know nothing of the local stack: read settings through @landslide/config." },
-    { group: ["@aws-sdk/client-dynamodb*", "@aws-sdk/lib-dynamodb", "drizzle-orm", "drizzle-orm/*", "pg"], message: "The web apps know nothing of the database: ask the API." },
+    {
+      group: ["@landslide/vote-engine", "@landslide/vote-engine/*"],
+      message:
+        "The web apps reach the engine only through the API: use @landslide/api/client (its SDK and the types it re-exports).",
+    },
+    {
+      regex: "^@landslide/api$",
+      allowTypeImports: true,
+      message: "The web apps take the API's routers as types only: values come from @landslide/api/client.",
+    },
+    {
+      regex: "^@landslide/api/(?!client$)",
+      message: "The web apps use the API's client SDK (@landslide/api/client) and nothing else of it.",
+    },
+    {
+      group: ["@landslide/local-stack", "@landslide/local-stack/*"],
+      message: "The web apps know nothing of the local stack: read settings through @landslide/config.",
+    },
+    {
+      group: ["@aws-sdk/client-dynamodb*", "@aws-sdk/lib-dynamodb", "drizzle-orm", "drizzle-orm/*", "pg"],
+      message: "The web apps know nothing of the database: ask the API.",
+    },
   ],
 );
 
@@ -71,5 +126,18 @@ export const webApp = restrict(
 export const infra = restrict(
   ["**/*.ts"],
   [],
-  [{ group: ["@landslide/vote-engine", "@landslide/vote-engine/*", "@landslide/api", "@landslide/api/*", "@landslide/ui", "@landslide/ui/*"], allowTypeImports: true, message: "infra runs nothing of the app: it may import its types and @landslide/config, no code." }],
+  [
+    {
+      group: [
+        "@landslide/vote-engine",
+        "@landslide/vote-engine/*",
+        "@landslide/api",
+        "@landslide/api/*",
+        "@landslide/ui",
+        "@landslide/ui/*",
+      ],
+      allowTypeImports: true,
+      message: "infra runs nothing of the app: it may import its types and @landslide/config, no code.",
+    },
+  ],
 );

@@ -18,7 +18,9 @@ export function react({ next = false } = {}) {
       languageOptions: { globals: { ...globals.browser } },
       // Where both plugins check the same thing, React's own react-hooks does it: one finding, one name.
       rules: Object.fromEntries(
-        Object.keys(reactHooks.rules).map((name) => [`@eslint-react/${name}`, "off"]).filter(([rule]) => rule in eslintReactRules),
+        Object.keys(reactHooks.rules)
+          .map((name) => [`@eslint-react/${name}`, "off"])
+          .filter(([rule]) => rule in eslintReactRules),
       ),
     },
     next

@@ -30,15 +30,27 @@ describe("election audit verify --bundle", () => {
     expect(human.stdout).toMatch(/^PASS .*202 records, 7 signed epochs, 200 ballots/m);
     const json = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--json"], {});
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, electionId: bundle.election.id, checked: { records: 202, epochs: 7, ballots: 200 }, discrepancies: [], auditKeyPinned: false });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      electionId: bundle.election.id,
+      checked: { records: 202, epochs: 7, ballots: 200 },
+      discrepancies: [],
+      auditKeyPinned: false,
+    });
   });
 
   it("refuses a bundle sealed under another key than the one the deployment announced", async () => {
     const path = write("intact-pinned.json", bundle);
-    const right = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--audit-key-id", bundle.keys.audit.keyId, "--json"], {});
+    const right = await runCli(
+      ["audit", "verify", bundle.election.id, "--bundle", path, "--audit-key-id", bundle.keys.audit.keyId, "--json"],
+      {},
+    );
     expect(right.code).toBe(0);
     expect(JSON.parse(right.stdout)).toMatchObject({ ok: true, auditKeyPinned: true });
-    const wrong = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--audit-key-id", "someone-elses-key"], {});
+    const wrong = await runCli(
+      ["audit", "verify", bundle.election.id, "--bundle", path, "--audit-key-id", "someone-elses-key"],
+      {},
+    );
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/^FAIL .*AUDIT_KEY_UNEXPECTED/m);
   });
@@ -48,7 +60,9 @@ describe("election audit verify --bundle", () => {
     const path = write("altered.json", { ...bundle, result: { ...bundle.result, counters } });
     const human = await runCli(["audit", "verify", bundle.election.id, "--bundle", path], {});
     expect(human.code).toBe(1);
-    expect(human.stdout).toMatch(/^FAIL .*RESULT_MISMATCH: The published result says __turnout = 201; the ballots give 200\./m);
+    expect(human.stdout).toMatch(
+      /^FAIL .*RESULT_MISMATCH: The published result says __turnout = 201; the ballots give 200\./m,
+    );
     const json = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--json"], {});
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, discrepancies: [{ code: "RESULT_MISMATCH" }] });
@@ -60,10 +74,16 @@ describe("election audit verify --bundle", () => {
     const broken = await runCli(["audit", "verify", bundle.election.id, "--bundle", notJson], {});
     expect(broken.code).toBe(2);
     expect(oneLine(broken.stderr)).toMatch(/is not a JSON document/);
-    const partial = await runCli(["audit", "verify", bundle.election.id, "--bundle", write("partial.json", { ...bundle, epochs: "none" })], {});
+    const partial = await runCli(
+      ["audit", "verify", bundle.election.id, "--bundle", write("partial.json", { ...bundle, epochs: "none" })],
+      {},
+    );
     expect(partial.code).toBe(1);
     expect(oneLine(partial.stderr)).toMatch(/is not a Landslide audit bundle: at epochs:/);
-    const other = await runCli(["audit", "verify", "00000000-0000-4000-8000-000000000000", "--bundle", write("other.json", bundle)], {});
+    const other = await runCli(
+      ["audit", "verify", "00000000-0000-4000-8000-000000000000", "--bundle", write("other.json", bundle)],
+      {},
+    );
     expect(other.code).toBe(2);
     expect(oneLine(other.stderr)).toMatch(/not 00000000-0000-4000-8000-000000000000's/);
   });
@@ -75,7 +95,9 @@ describe("election audit verify --bundle", () => {
     // Under --json too: the same exit code, and the error as the one JSON document on stdout.
     const asJson = await runCli(["audit", "verify", bundle.election.id, "--json"], env);
     expect(asJson.code).toBe(4);
-    expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { message: expect.stringMatching(/^Cannot reach the results service/) } });
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      error: { message: expect.stringMatching(/^Cannot reach the results service/) },
+    });
     expect(oneLine(verify.stderr)).toMatch(/Cannot reach the results service at http:\/\/127\.0\.0\.1:\d+/);
     const prove = await runCli(["audit", "prove", "0123456789abcdef0123456789abcdef"], env);
     expect(prove.code).toBe(4);

@@ -27,7 +27,10 @@ export interface CliDeployment {
   /** A demo account's password. */
   readonly password: (email: string) => string;
   /** The SDK as one of the deployment's app clients. */
-  readonly client: (app: "voter-web" | "console" | "cli", more?: Partial<Parameters<typeof createLandslideClient>[0]>) => LandslideClient;
+  readonly client: (
+    app: "voter-web" | "console" | "cli",
+    more?: Partial<Parameters<typeof createLandslideClient>[0]>,
+  ) => LandslideClient;
   stop(): Promise<void>;
 }
 
@@ -57,7 +60,16 @@ export async function startCliDeployment(name: string, services: Record<string, 
       if (!account) throw new Error(`no demo account ${email}`);
       return account.password;
     },
-    client: (app, more = {}) => createLandslideClient({ urls: deployment.urls, cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] }, ...more }),
+    client: (app, more = {}) =>
+      createLandslideClient({
+        urls: deployment.urls,
+        cognito: {
+          region: stack.target.region,
+          endpoint: stack.target.cognitoEndpoint,
+          clientId: stack.provisioned.clientIds[app],
+        },
+        ...more,
+      }),
     stop: async () => {
       await deployment.stop();
       await stack.stop();

@@ -25,7 +25,10 @@ const STOP = "<!-- commandsstop -->";
 function referenceSection(text: string, where: string): string {
   const stop = text.indexOf(STOP);
   const start = stop < 0 ? -1 : text.lastIndexOf(START, stop);
-  if (start < 0) throw new Error(`${where} has no ${START} … ${STOP} section: add the markers to docs/cli.md, then run ${REGENERATE}`);
+  if (start < 0)
+    throw new Error(
+      `${where} has no ${START} … ${STOP} section: add the markers to docs/cli.md, then run ${REGENERATE}`,
+    );
   return text.slice(start + START.length, stop).trim();
 }
 
@@ -33,7 +36,13 @@ function referenceSection(text: string, where: string): string {
 function commandIdsFromFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((file) => /\.(ts|js)$/.test(file) && !/\.(d|test|spec)\.ts$/.test(file))
-    .map((file) => relative(commandsDir, join(dir, file)).replace(/\.(ts|js)$/, "").split(/[\\/]/).filter((part) => part !== "index").join(":"))
+    .map((file) =>
+      relative(commandsDir, join(dir, file))
+        .replace(/\.(ts|js)$/, "")
+        .split(/[\\/]/)
+        .filter((part) => part !== "index")
+        .join(":"),
+    )
     .sort();
 }
 
@@ -46,7 +55,11 @@ async function generateReadme(): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // As from an operator's shell: vitest's NODE_ENV=test would switch oclif to its development paths.
   delete env.NODE_ENV;
-  const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "readme", "--", "--dry-run"], { cwd: cliRoot, env, maxBuffer: 32 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "readme", "--", "--dry-run"], {
+    cwd: cliRoot,
+    env,
+    maxBuffer: 32 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -86,10 +99,19 @@ describe("the command reference", () => {
     const problems = ours.flatMap((command) => {
       const examples = (command.examples ?? []).map(exampleText);
       if (examples.length === 0) return [`${command.id}: no examples`];
-      return examples
-        // The command may follow a pipe or settings (`pass show … | election login …`), as in a shell.
-        .filter((example) => !example.includes("<%= config.bin %> <%= command.id %>") && !example.includes(`${bin} ${command.id.replaceAll(":", " ")}`))
-        .map((example) => `${command.id}: example does not run the command ('<%= config.bin %> <%= command.id %>'): ${example}`);
+      return (
+        examples
+          // The command may follow a pipe or settings (`pass show … | election login …`), as in a shell.
+          .filter(
+            (example) =>
+              !example.includes("<%= config.bin %> <%= command.id %>") &&
+              !example.includes(`${bin} ${command.id.replaceAll(":", " ")}`),
+          )
+          .map(
+            (example) =>
+              `${command.id}: example does not run the command ('<%= config.bin %> <%= command.id %>'): ${example}`,
+          )
+      );
     });
     expect(problems).toEqual([]);
   });
@@ -109,7 +131,9 @@ describe("the command reference", () => {
 
     // The generator saw every command, and wrote nothing that belongs to this machine.
     for (const command of ours.filter((c) => !c.hidden)) {
-      expect(fresh, `the readme script left out ${command.id}`).toContain(`## \`${bin} ${command.id.replaceAll(":", " ")}`);
+      expect(fresh, `the readme script left out ${command.id}`).toContain(
+        `## \`${bin} ${command.id.replaceAll(":", " ")}`,
+      );
     }
     expect(fresh).not.toContain(repoRoot);
     if (homedir().length > 1) expect(fresh).not.toContain(homedir());

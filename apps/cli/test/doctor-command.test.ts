@@ -39,11 +39,23 @@ describe("election doctor", () => {
     expect(checks.filter((c) => c.status === "fail")).toEqual([]);
     expect(check(result, "Java")).toMatchObject({ status: "ok", detail: expect.stringMatching(/^Java \d+/) });
     expect(check(result, "Node.js")).toMatchObject({ status: "ok" });
-    expect(check(result, "session (profile default)")).toEqual({ name: "session (profile default)", status: "warn", detail: "not signed in: there is no profile default", fix: "election login" });
+    expect(check(result, "session (profile default)")).toEqual({
+      name: "session (profile default)",
+      status: "warn",
+      detail: "not signed in: there is no profile default",
+      fix: "election login",
+    });
     for (const name of ["vote API", "control API", "results fan-out", "aggregator", "DynamoDB", "Cognito"]) {
-      expect(check(result, name)).toMatchObject({ status: "warn", fix: "start it: npm run dev (or election local up)" });
+      expect(check(result, name)).toMatchObject({
+        status: "warn",
+        fix: "start it: npm run dev (or election local up)",
+      });
     }
-    expect(check(result, "listeners")).toEqual({ name: "listeners", status: "ok", detail: "no local stack runs: nothing listens" });
+    expect(check(result, "listeners")).toEqual({
+      name: "listeners",
+      status: "ok",
+      detail: "no local stack runs: nothing listens",
+    });
     // A fix for every problem, none for what is fine.
     for (const c of checks) expect(c.fix !== undefined, c.name).toBe(c.status !== "ok");
   });
@@ -54,15 +66,20 @@ describe("election doctor", () => {
     const bin = join(scratch, "jre", "bin");
     mkdirSync(bin, { recursive: true });
     const realJava = spawnSync("sh", ["-c", "command -v java"], { encoding: "utf8" }).stdout.trim();
-    writeFileSync(join(bin, "java"), `#!/bin/sh
+    writeFileSync(
+      join(bin, "java"),
+      `#!/bin/sh
 if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler@'; else exec "${realJava}" "$@"; fi
-`, { mode: 0o755 });
+`,
+      { mode: 0o755 },
+    );
     const result = await runCli(["doctor", "--json"], { ...env, PATH: `${bin}:${process.env.PATH}` });
     expect(result.code, result.stderr).toBe(1);
     expect(check(result, "Java")).toEqual({
       name: "Java",
       status: "fail",
-      detail: "DynamoDB Local is started through a launcher that needs a Java 17+ JDK (the jdk.compiler module), but 'java' is a runtime without it",
+      detail:
+        "DynamoDB Local is started through a launcher that needs a Java 17+ JDK (the jdk.compiler module), but 'java' is a runtime without it",
       fix: "apt-get install openjdk-17-jdk-headless (or set LANDSLIDE_STACK=aws)",
     });
   });
@@ -87,18 +104,28 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
       detail: "in use on 127.0.0.1 by something other than the local stack",
       fix: `stop what listens there (lsof -iTCP:${ports.RESULTS} -sTCP:LISTEN names it), or set LANDSLIDE_RESULTS_PORT to a free port`,
     });
-    expect(report(json).checks.filter((c) => c.status === "fail").map((c) => c.name)).toEqual([name]);
+    expect(
+      report(json)
+        .checks.filter((c) => c.status === "fail")
+        .map((c) => c.name),
+    ).toEqual([name]);
 
     expect(human.code).toBe(1);
     const lines = human.stdout.split("\n");
     const at = lines.findIndex((line) => line.startsWith(`✗ ${name}`));
     expect(at, human.stdout).toBeGreaterThanOrEqual(0);
-    expect(lines[at + 1]).toMatch(new RegExp(`^    → stop what listens there .* set LANDSLIDE_RESULTS_PORT to a free port$`));
+    expect(lines[at + 1]).toMatch(
+      new RegExp(`^    → stop what listens there .* set LANDSLIDE_RESULTS_PORT to a free port$`),
+    );
     expect(lines.filter((line) => line.startsWith("! ")).length).toBeGreaterThan(0);
     expect(lines.at(-2)).toMatch(/^\d+ checks: \d+ ok, \d+ warnings, 1 failed\. Fix the ✗ lines above\.$/);
 
     expect(badSetting.code, badSetting.stderr).toBe(1);
-    expect(check(badSetting, "configuration")).toMatchObject({ status: "fail", detail: expect.stringContaining("LANDSLIDE_AGGREGATOR_PORT"), fix: "fix or unset LANDSLIDE_AGGREGATOR_PORT, then run election doctor again" });
+    expect(check(badSetting, "configuration")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("LANDSLIDE_AGGREGATOR_PORT"),
+      fix: "fix or unset LANDSLIDE_AGGREGATOR_PORT, then run election doctor again",
+    });
     expect(check(badSetting, "Java").status).toBe("ok");
   });
 
@@ -112,11 +139,17 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
     const { env: isolatedEnv } = await isolated("deployed");
     const configDir = isolatedEnv.ELECTION_CONFIG_DIR!;
     const official = stack.provisioned.accounts.find((a) => a.group === "officials")!;
-    const cognito = { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds.cli };
+    const cognito = {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds.cli,
+    };
     const session = await new CognitoSession(cognito).signIn(official.email, official.password);
     mkdirSync(configDir, { recursive: true });
     const profile = { deployment: { urls: deployment.urls, cognito }, session };
-    writeFileSync(join(configDir, "profiles.json"), JSON.stringify({ profiles: { default: profile } }), { mode: 0o600 });
+    writeFileSync(join(configDir, "profiles.json"), JSON.stringify({ profiles: { default: profile } }), {
+      mode: 0o600,
+    });
 
     const result = await runCli(["doctor", "--json"], {
       ...isolatedEnv,
@@ -130,14 +163,31 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
       LANDSLIDE_KEYS_FILE: stack.keysFile,
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(check(result, "vote API")).toEqual({ name: "vote API", status: "ok", detail: `ready at ${deployment.urls.voteApi}` });
-    for (const name of ["control API", "results fan-out", "aggregator"]) expect(check(result, name).status, name).toBe("ok");
-    expect(check(result, "DynamoDB")).toEqual({ name: "DynamoDB", status: "ok", detail: `answers at ${stack.target.dynamodbEndpoint}` });
-    expect(check(result, "Cognito")).toEqual({ name: "Cognito", status: "ok", detail: `answers at ${stack.target.cognitoEndpoint}` });
-    expect(check(result, "session (profile default)")).toMatchObject({ status: "ok", detail: expect.stringContaining(`signed in as ${official.email} (officials); renewed just now`) });
+    expect(check(result, "vote API")).toEqual({
+      name: "vote API",
+      status: "ok",
+      detail: `ready at ${deployment.urls.voteApi}`,
+    });
+    for (const name of ["control API", "results fan-out", "aggregator"])
+      expect(check(result, name).status, name).toBe("ok");
+    expect(check(result, "DynamoDB")).toEqual({
+      name: "DynamoDB",
+      status: "ok",
+      detail: `answers at ${stack.target.dynamodbEndpoint}`,
+    });
+    expect(check(result, "Cognito")).toEqual({
+      name: "Cognito",
+      status: "ok",
+      detail: `answers at ${stack.target.cognitoEndpoint}`,
+    });
+    expect(check(result, "session (profile default)")).toMatchObject({
+      status: "ok",
+      detail: expect.stringContaining(`signed in as ${official.email} (officials); renewed just now`),
+    });
     expect(check(result, "keys file")).toMatchObject({ status: "ok", detail: expect.stringContaining("mode 0600") });
     expect(report(result)).toMatchObject({ ok: true });
     // The check never shows a token.
-    for (const token of [session.accessToken, session.refreshToken, session.idToken]) if (token) expect(result.stdout).not.toContain(token);
+    for (const token of [session.accessToken, session.refreshToken, session.idToken])
+      if (token) expect(result.stdout).not.toContain(token);
   });
 });

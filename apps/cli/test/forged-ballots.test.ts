@@ -18,7 +18,10 @@ let cli: CliDeployment;
 
 beforeAll(async () => {
   // Quick epochs, so the aggregator seals what the insider appends within a second or two.
-  cli = await startCliDeployment("forged-ballots", { LANDSLIDE_AUDIT_EPOCH_RECORDS: "2", LANDSLIDE_AUDIT_EPOCH_SECONDS: "1" });
+  cli = await startCliDeployment("forged-ballots", {
+    LANDSLIDE_AUDIT_EPOCH_RECORDS: "2",
+    LANDSLIDE_AUDIT_EPOCH_SECONDS: "1",
+  });
 }, 180_000);
 afterAll(async () => {
   await cli?.stop();
@@ -45,21 +48,47 @@ describe("ballots written around the vote API", () => {
     const { stack } = cli;
     const official = await signedIn("console", "official@demo.landslide.test");
     const election = await official.control.official.elections.create.mutate({
-      election: { title: "Harbour board", questions: [{ id: "chair", kind: "single", prompt: "Who chairs the board?", options: [{ id: "ana", label: "Ana" }, { id: "ben", label: "Ben" }] }] },
+      election: {
+        title: "Harbour board",
+        questions: [
+          {
+            id: "chair",
+            kind: "single",
+            prompt: "Who chairs the board?",
+            options: [
+              { id: "ana", label: "Ana" },
+              { id: "ben", label: "Ben" },
+            ],
+          },
+        ],
+      },
       reason: "annual ballot",
     });
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "open",
+      reason: "polls open",
+    });
     const voter = await signedIn("voter-web", "voter1@demo.landslide.test");
     await voter.prepareHumanCheck();
     await new Promise((resolve) => setTimeout(resolve, 1600)); // a person reads the ballot
-    const honest = await voter.castBallot({ electionId: election.id, ballot: { answers: { chair: { choices: ["ana"] } } } });
+    const honest = await voter.castBallot({
+      electionId: election.id,
+      ballot: { answers: { chair: { choices: ["ana"] } } },
+    });
     expect(honest.decision).toBe("accepted");
 
     // The insider copies the stored vote with DynamoDB's own API: once under a new receipt id, once as it is under another voter key.
     const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
     const tables = stack.provisioned.tables;
     try {
-      const { Items = [] } = await dynamodb.send(new ScanCommand({ TableName: tables.votes, FilterExpression: "electionId = :e", ExpressionAttributeValues: { ":e": { S: election.id } } }));
+      const { Items = [] } = await dynamodb.send(
+        new ScanCommand({
+          TableName: tables.votes,
+          FilterExpression: "electionId = :e",
+          ExpressionAttributeValues: { ":e": { S: election.id } },
+        }),
+      );
       const stored = Items[0]!;
       expect(Items).toHaveLength(1);
       const copy = (voterKey: string, receiptId: string) => ({
@@ -69,7 +98,9 @@ describe("ballots written around the vote API", () => {
         receiptId: { S: receiptId },
       });
       await dynamodb.send(new PutItemCommand({ TableName: tables.votes, Item: copy("f".repeat(64), "f".repeat(32)) }));
-      await dynamodb.send(new PutItemCommand({ TableName: tables.votes, Item: copy("e".repeat(64), honest.receipt.receiptId) }));
+      await dynamodb.send(
+        new PutItemCommand({ TableName: tables.votes, Item: copy("e".repeat(64), honest.receipt.receiptId) }),
+      );
 
       const setAside = await until("the forged rows to be set aside", async () => {
         const { Items: letters = [] } = await dynamodb.send(new ScanCommand({ TableName: tables["dead-letters"] }));
@@ -91,14 +122,25 @@ describe("ballots written around the vote API", () => {
     expect(recount).toMatchObject({ votesRead: 3, rejected: 2, differences: [] });
 
     // The published bundle counts the one real ballot and verifies.
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "closed",
+      reason: "polls closed",
+    });
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const published = await until("the published bundle", async () => {
       const response = await fetch(`${cli.deployment.urls.results}/v1/elections/${election.id}/audit-bundle.json`);
       return response.ok ? auditBundleSchema.parse(await response.json()) : undefined;
     });
     expect(published.ballots.map((b) => b.receiptId)).toEqual([honest.receipt.receiptId]);
-    const clean = await cli.election(["audit", "verify", election.id, "--bundle", save("published.json", published), "--json"]);
+    const clean = await cli.election([
+      "audit",
+      "verify",
+      election.id,
+      "--bundle",
+      save("published.json", published),
+      "--json",
+    ]);
     expect(clean.code, clean.stderr).toBe(0);
 
     // An insider at the control plane appends a forged ballot to the log itself; the aggregator seals it with the real audit key.
@@ -108,7 +150,15 @@ describe("ballots written around the vote API", () => {
       const real = published.ballots[0]!;
       const forgedId = "ab".repeat(16);
       await log.append(election.id, [
-        { type: "ballot", receiptId: forgedId, commitment: real.commitment, castAt: new Date().toISOString(), keyId: published.keys.receipt.keyId, binding: "00".repeat(32), signature: Buffer.alloc(64, 1).toString("base64url") },
+        {
+          type: "ballot",
+          receiptId: forgedId,
+          commitment: real.commitment,
+          castAt: new Date().toISOString(),
+          keyId: published.keys.receipt.keyId,
+          binding: "00".repeat(32),
+          signature: Buffer.alloc(64, 1).toString("base64url"),
+        },
       ]);
       const records = await log.records(election.id);
       const epochs = await until("the forged record to be sealed", async () => {
@@ -122,9 +172,28 @@ describe("ballots written around the vote API", () => {
         epochs,
         ballots,
         // The insider makes the published result agree with the forged ballot counted.
-        result: await countResult({ ...published.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", passkeyPolicy: "optional", opensAt: null, closesAt: null, status: "closed" }, ballots.map((b) => b.ballot as CanonicalBallot)),
+        result: await countResult(
+          {
+            ...published.election,
+            description: "",
+            allowAbstain: true,
+            eligibility: "any-signed-in-voter",
+            passkeyPolicy: "optional",
+            opensAt: null,
+            closesAt: null,
+            status: "closed",
+          },
+          ballots.map((b) => b.ballot as CanonicalBallot),
+        ),
       };
-      const verdict = await cli.election(["audit", "verify", election.id, "--bundle", save("forged.json", forged), "--json"]);
+      const verdict = await cli.election([
+        "audit",
+        "verify",
+        election.id,
+        "--bundle",
+        save("forged.json", forged),
+        "--json",
+      ]);
       expect(verdict.code).toBe(1);
       const report = json<{ ok: boolean; discrepancies: { code: string; receiptId?: string }[] }>(verdict);
       expect(report.ok).toBe(false);

@@ -39,7 +39,10 @@ const cases = (state?: FraudCase["state"]) => official.control.official.fraud.li
 beforeAll(async () => {
   cli = await startCliDeployment("fraud-cli");
   const { password, client } = cli;
-  const login = await cli.electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin"], `${password(OFFICIAL)}\n`);
+  const login = await cli.electionWithStdin(
+    ["login", "--email", OFFICIAL, "--password-stdin"],
+    `${password(OFFICIAL)}\n`,
+  );
   expect(login.code, login.stderr).toBe(0);
   official = client("cli", { userAgent: "landslide-fraud-test/1.0" });
   await official.auth.signIn(OFFICIAL, password(OFFICIAL));
@@ -49,10 +52,24 @@ beforeAll(async () => {
   for (const email of VOTERS) {
     const voter = client("voter-web", { deviceKeys: memoryDeviceKeyStore(device) });
     await voter.auth.signIn(email, password(email));
-    const cast = await voter.castBallot({ electionId: id, ballot: { answers: { mascot: { choices: ["otter"] }, parks: { choices: ["hilltop"] }, "council-chair": { choices: ["chen"] } } } });
+    const cast = await voter.castBallot({
+      electionId: id,
+      ballot: {
+        answers: {
+          mascot: { choices: ["otter"] },
+          parks: { choices: ["hilltop"] },
+          "council-chair": { choices: ["chen"] },
+        },
+      },
+    });
     expect(cast.decision).toBe("quarantined");
   }
-  held = (await eventually(() => cases(), (c) => c.length === VOTERS.length)).map((c) => c.voterKey);
+  held = (
+    await eventually(
+      () => cases(),
+      (c) => c.length === VOTERS.length,
+    )
+  ).map((c) => c.voterKey);
 }, 180_000);
 afterAll(async () => {
   await cli?.stop();
@@ -82,7 +99,10 @@ describe("election fraud list, show", () => {
 
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^Landslide Demo Election: 3 held ballots \(3 open\)$/m);
-    for (const key of held) expect(table.stdout).toMatch(new RegExp(`^${key} +quarantined +\\d+ +\\S+… +\\S+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ +#\\d`, "m"));
+    for (const key of held)
+      expect(table.stdout).toMatch(
+        new RegExp(`^${key} +quarantined +\\d+ +\\S+… +\\S+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ +#\\d`, "m"),
+      );
     expect(table.stdout).toMatch(/^ {2}#\d +same-device +3 +device \S+$/m);
 
     expect(shown.code, shown.stderr).toBe(0);
@@ -92,7 +112,12 @@ describe("election fraud list, show", () => {
     expect(shown.stdout).toMatch(/^ {2}risk score +\d+$/m);
     expect(shown.stdout).toMatch(/^ {2}cast +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/m);
     expect(shown.stdout).toMatch(/^ {2}groups +.*same-device \(3 ballots, device /m);
-    expect(json(shownJson)).toMatchObject({ voterKey: held[0], state: "quarantined", title: TITLE, deviceId: list.cases[0]!.deviceId });
+    expect(json(shownJson)).toMatchObject({
+      voterKey: held[0],
+      state: "quarantined",
+      title: TITLE,
+      deviceId: list.cases[0]!.deviceId,
+    });
 
     expect(decided.code, decided.stderr).toBe(0);
     expect(decided.stdout.trim()).toBe(`No held ballot has been released in ${TITLE}.`);
@@ -117,12 +142,20 @@ describe("election fraud release, void", () => {
     ]);
     for (const usage of [shortReason, noKeys, bothWays, badKey]) expect(usage.code, usage.stderr).toBe(2);
     expect(oneLine(shortReason.stderr)).toContain("Give a --reason of at least 3 characters");
-    expect(oneLine(noKeys.stderr)).toContain("Name the voter keys of the ballots to decide, or give --all-open (not both).");
+    expect(oneLine(noKeys.stderr)).toContain(
+      "Name the voter keys of the ballots to decide, or give --all-open (not both).",
+    );
     expect(oneLine(badKey.stderr)).toContain("-bad is not a voter key");
 
     const released = await election(["fraud", "release", id, k1, "--reason", "voter confirmed by phone", "--json"]);
     expect(released.code, released.stderr).toBe(0);
-    expect(json(released)).toEqual({ electionId: id, decision: "released", reason: "voter confirmed by phone", changed: 1, outcomes: [{ voterKey: k1, state: "released", changed: true }] });
+    expect(json(released)).toEqual({
+      electionId: id,
+      decision: "released",
+      reason: "voter confirmed by phone",
+      changed: 1,
+      outcomes: [{ voterKey: k1, state: "released", changed: true }],
+    });
     await eventually(snapshot, (s) => s.turnout === 1 && s.quarantined === 2);
 
     const [again, voidReleased] = await Promise.all([
@@ -133,17 +166,25 @@ describe("election fraud release, void", () => {
     expect(again.stdout).toMatch(new RegExp(`^${k1} +released +already released$`, "m"));
     expect(again.stdout).toMatch(/^0 ballots released in Landslide Demo Election \(1 already released\)\./m);
     expect(voidReleased.code).toBe(3);
-    expect(voidReleased.stdout).toMatch(new RegExp(`^${k1} +— +refused: This vote is released, not waiting for review\\. \\(NOT_QUARANTINED\\)$`, "m"));
+    expect(voidReleased.stdout).toMatch(
+      new RegExp(`^${k1} +— +refused: This vote is released, not waiting for review\\. \\(NOT_QUARANTINED\\)$`, "m"),
+    );
 
     // --all-open reads the open cases, which follow the decision through the aggregator.
-    await eventually(() => cases("quarantined"), (open) => open.length === rest.length);
+    await eventually(
+      () => cases("quarantined"),
+      (open) => open.length === rest.length,
+    );
     const voided = await election(["fraud", "void", id, "--all-open", "--reason", "one device, three accounts"]);
     expect(voided.code, voided.stderr).toBe(0);
     for (const key of rest) expect(voided.stdout).toMatch(new RegExp(`^${key} +voided +voided now$`, "m"));
     expect(voided.stdout).toMatch(/^2 ballots voided in Landslide Demo Election\. Voided ballots never count\.$/m);
 
     await eventually(snapshot, (s) => s.quarantined === 0);
-    await eventually(() => cases("quarantined"), (open) => open.length === 0);
+    await eventually(
+      () => cases("quarantined"),
+      (open) => open.length === 0,
+    );
     const [results, empty, shown] = await Promise.all([
       election(["results", id, "--json"]),
       election(["fraud", "list", id, "--state", "quarantined"]),
@@ -152,19 +193,43 @@ describe("election fraud release, void", () => {
     expect(results.code, results.stderr).toBe(0);
     const final = json<ResultsSnapshot>(results);
     expect(final).toMatchObject({ turnout: 1, quarantined: 0 });
-    expect(final.questions[0]).toMatchObject({ id: "mascot", options: [{ id: "heron", votes: 0 }, { id: "otter", votes: 1 }, { id: "fox", votes: 0 }] });
+    expect(final.questions[0]).toMatchObject({
+      id: "mascot",
+      options: [
+        { id: "heron", votes: 0 },
+        { id: "otter", votes: 1 },
+        { id: "fox", votes: 0 },
+      ],
+    });
     expect(empty.code, empty.stderr).toBe(0);
     expect(empty.stdout).toMatch(/^No ballots are held for review in Landslide Demo Election\./);
     expect(shown.stdout).toMatch(/^ {2}state +voided: never counted$/m);
     expect(shown.stdout).toMatch(/^ {2}decided +\d{4}-/m);
 
     const trail = await official.control.official.audit.list.query({ electionId: id });
-    const decisions = trail.filter((a) => a.action.startsWith("fraud.")).map((a) => ({ action: a.action, actor: a.actor, reason: a.reason, details: a.details }));
+    const decisions = trail
+      .filter((a) => a.action.startsWith("fraud."))
+      .map((a) => ({ action: a.action, actor: a.actor, reason: a.reason, details: a.details }));
     expect(decisions).toEqual(
       expect.arrayContaining([
-        { action: "fraud.release", actor: OFFICIAL, reason: "voter confirmed by phone", details: { voterKeys: [k1], decidedKeys: [k1], changed: 1 } },
-        { action: "fraud.release", actor: OFFICIAL, reason: "clicked twice", details: { voterKeys: [k1], decidedKeys: [], changed: 0 } },
-        { action: "fraud.void", actor: OFFICIAL, reason: "one device, three accounts", details: { voterKeys: rest, decidedKeys: rest, changed: 2 } },
+        {
+          action: "fraud.release",
+          actor: OFFICIAL,
+          reason: "voter confirmed by phone",
+          details: { voterKeys: [k1], decidedKeys: [k1], changed: 1 },
+        },
+        {
+          action: "fraud.release",
+          actor: OFFICIAL,
+          reason: "clicked twice",
+          details: { voterKeys: [k1], decidedKeys: [], changed: 0 },
+        },
+        {
+          action: "fraud.void",
+          actor: OFFICIAL,
+          reason: "one device, three accounts",
+          details: { voterKeys: rest, decidedKeys: rest, changed: 2 },
+        },
       ]),
     );
   }, 90_000);

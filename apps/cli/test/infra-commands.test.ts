@@ -22,7 +22,14 @@ interface SynthReport {
   env: string;
   outdir: string;
   durationMs: number;
-  stacks: Array<{ name: string; region: string; templatePath: string; dependsOn: string[]; change?: string; differences?: number }>;
+  stacks: Array<{
+    name: string;
+    region: string;
+    templatePath: string;
+    dependsOn: string[];
+    change?: string;
+    differences?: number;
+  }>;
 }
 
 describe("election synth", () => {
@@ -31,12 +38,15 @@ describe("election synth", () => {
     expect(first.code, first.stderr).toBe(0);
     const report = json<SynthReport>(first);
     expect(report.stacks.map((s) => s.name).sort()).toEqual(
-      ["Data", "Edge", "Identity", "Network", "Observability", "Registry", "Services"].map((name) => `Landslide-dev-${name}`).sort(),
+      ["Data", "Edge", "Identity", "Network", "Observability", "Registry", "Services"]
+        .map((name) => `Landslide-dev-${name}`)
+        .sort(),
     );
     for (const stack of report.stacks) {
       expect(existsSync(stack.templatePath), stack.templatePath).toBe(true);
       // Deployment order: whatever a stack needs comes before it.
-      for (const needed of stack.dependsOn) expect(report.stacks.findIndex((s) => s.name === needed)).toBeLessThan(report.stacks.indexOf(stack));
+      for (const needed of stack.dependsOn)
+        expect(report.stacks.findIndex((s) => s.name === needed)).toBeLessThan(report.stacks.indexOf(stack));
     }
     expect(report.stacks.find((s) => s.name === "Landslide-dev-Edge")?.region).toBe("us-east-1");
     expect(report.durationMs).toBeLessThan(120_000);
@@ -46,18 +56,34 @@ describe("election synth", () => {
     expect(same.stdout).toMatch(/^7 stacks synthesized to .* in [\d.]+ s, cdk-nag clean:$/m);
     expect(same.stdout).toMatch(/^Landslide-dev-Services +\S+ +unchanged /m);
 
-    const retagged = await election(["synth", "--env", "dev", "--output", outdir, "--diff", "--image-tag", "2026.12.01", "--json"]);
+    const retagged = await election([
+      "synth",
+      "--env",
+      "dev",
+      "--output",
+      outdir,
+      "--diff",
+      "--image-tag",
+      "2026.12.01",
+      "--json",
+    ]);
     expect(retagged.code, retagged.stderr).toBe(0);
     const changes = Object.fromEntries(json<SynthReport>(retagged).stacks.map((s) => [s.name, s.change]));
     expect(changes["Landslide-dev-Services"]).toBe("changed");
     expect(changes["Landslide-dev-Data"]).toBe("unchanged");
     expect(retagged.stderr).toContain("Stack Landslide-dev-Services (changed)");
-    const template = readFileSync(json<SynthReport>(retagged).stacks.find((s) => s.name === "Landslide-dev-Services")!.templatePath, "utf8");
+    const template = readFileSync(
+      json<SynthReport>(retagged).stacks.find((s) => s.name === "Landslide-dev-Services")!.templatePath,
+      "utf8",
+    );
     expect(template).toContain("2026.12.01");
   }, 180_000);
 
   it("refuses an unknown environment and a bad image tag as usage errors", async () => {
-    const [unknown, badTag] = await Promise.all([election(["synth", "--env", "qa"]), election(["synth", "--output", join(scratch, "bad"), "--image-tag", "no tags/with slashes"])]);
+    const [unknown, badTag] = await Promise.all([
+      election(["synth", "--env", "qa"]),
+      election(["synth", "--output", join(scratch, "bad"), "--image-tag", "no tags/with slashes"]),
+    ]);
     expect(unknown.code).toBe(2);
     expect(oneLine(unknown.stderr)).toMatch(/Expected --env=qa to be one of: dev, staging, prod/);
     expect(badTag.code).toBe(2);
@@ -67,10 +93,17 @@ describe("election synth", () => {
 
 describe("election deploy", () => {
   it("without AWS credentials says what is missing (exit 3), and with --diff still shows what would change", async () => {
-    const [bare, withDiff] = await Promise.all([election(["deploy", "--env", "dev", "--output", outdir]), election(["deploy", "--env", "dev", "--output", outdir, "--diff", "--json"])]);
+    const [bare, withDiff] = await Promise.all([
+      election(["deploy", "--env", "dev", "--output", outdir]),
+      election(["deploy", "--env", "dev", "--output", outdir, "--diff", "--json"]),
+    ]);
     expect(bare.code).toBe(3);
-    expect(oneLine(bare.stderr)).toMatch(/No AWS credentials found: set AWS_PROFILE .* 'election synth' works without them\./);
+    expect(oneLine(bare.stderr)).toMatch(
+      /No AWS credentials found: set AWS_PROFILE .* 'election synth' works without them\./,
+    );
     expect(withDiff.code).toBe(3);
-    expect(json<{ error: { message: string } }>(withDiff).error.message).toMatch(/No AWS credentials found: .* The templates are in /);
+    expect(json<{ error: { message: string } }>(withDiff).error.message).toMatch(
+      /No AWS credentials found: .* The templates are in /,
+    );
   }, 120_000);
 });

@@ -70,7 +70,17 @@ describe("scanJson: the first syntax error, where it is and what was expected", 
   });
 
   it("finds no error where JSON.parse finds none", () => {
-    for (const text of ["{}", "[]", '"x"', "1", "  true  ", "-0.5e+3", '{"a":"\\u00e9\\"\\\\\\/\\b\\f\\n\\r\\t","b":[null,false,{}]}', '{"a":"\u2028"}', '\n{\r\n\t"a" : [ 1 , 2 ]\r\n}\n']) {
+    for (const text of [
+      "{}",
+      "[]",
+      '"x"',
+      "1",
+      "  true  ",
+      "-0.5e+3",
+      '{"a":"\\u00e9\\"\\\\\\/\\b\\f\\n\\r\\t","b":[null,false,{}]}',
+      '{"a":"\u2028"}',
+      '\n{\r\n\t"a" : [ 1 , 2 ]\r\n}\n',
+    ]) {
       expect((): unknown => JSON.parse(text)).not.toThrow();
       expect(scanJson(text).error, text).toBeUndefined();
     }
@@ -78,7 +88,15 @@ describe("scanJson: the first syntax error, where it is and what was expected", 
 });
 
 describe("scanJson: where each value starts", () => {
-  const text = JSON.stringify({ title: "Night ferry", questions: [{ id: "ferry", options: [{ id: "yes" }, { id: "no", label: "No" }] }], "odd key": 1 }, null, 2);
+  const text = JSON.stringify(
+    {
+      title: "Night ferry",
+      questions: [{ id: "ferry", options: [{ id: "yes" }, { id: "no", label: "No" }] }],
+      "odd key": 1,
+    },
+    null,
+    2,
+  );
   const { error, positionOf } = scanJson(text);
   const lineAndColumn = (path: Array<string | number>) => {
     const { line, column, offset } = positionOf(path);
@@ -131,7 +149,17 @@ describe("readBallotFile: one line naming the file, line, column and field", () 
   };
   const ballot = {
     title: "Night ferry",
-    questions: [{ id: "ferry", kind: "single", prompt: "Keep the night ferry?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }],
+    questions: [
+      {
+        id: "ferry",
+        kind: "single",
+        prompt: "Keep the night ferry?",
+        options: [
+          { id: "yes", label: "Yes" },
+          { id: "no", label: "No" },
+        ],
+      },
+    ],
   };
   const failure = async (path: string) => {
     const error = await readBallotFile(path).then(
@@ -143,8 +171,12 @@ describe("readBallotFile: one line naming the file, line, column and field", () 
   };
 
   it("reads a good file, with or without a byte order mark", async () => {
-    await expect(readBallotFile(file("good.json", JSON.stringify(ballot, null, 2)))).resolves.toMatchObject({ title: "Night ferry" });
-    await expect(readBallotFile(file("bom.json", `\uFEFF${JSON.stringify(ballot)}`))).resolves.toMatchObject({ title: "Night ferry" });
+    await expect(readBallotFile(file("good.json", JSON.stringify(ballot, null, 2)))).resolves.toMatchObject({
+      title: "Night ferry",
+    });
+    await expect(readBallotFile(file("bom.json", `\uFEFF${JSON.stringify(ballot)}`))).resolves.toMatchObject({
+      title: "Night ferry",
+    });
   });
 
   it("names a syntax error's line and column", async () => {
@@ -158,9 +190,28 @@ describe("readBallotFile: one line naming the file, line, column and field", () 
   });
 
   it("names a bad field at its value, an unknown field by itself, and a missing one at the object that lacks it", async () => {
-    const badId = JSON.stringify({ ...ballot, questions: [{ ...ballot.questions[0], options: [{ id: "Yes!", label: "Yes" }, { id: "no", label: "No" }] }] }, null, 2);
+    const badId = JSON.stringify(
+      {
+        ...ballot,
+        questions: [
+          {
+            ...ballot.questions[0],
+            options: [
+              { id: "Yes!", label: "Yes" },
+              { id: "no", label: "No" },
+            ],
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const badPath = file("bad-id.json", badId);
-    expect(await failure(badPath)).toMatch(new RegExp(`^${escape(badPath)}:10:17: questions\\[0\\]\\.options\\[0\\]\\.id: Invalid string: must match pattern`));
+    expect(await failure(badPath)).toMatch(
+      new RegExp(
+        `^${escape(badPath)}:10:17: questions\\[0\\]\\.options\\[0\\]\\.id: Invalid string: must match pattern`,
+      ),
+    );
 
     const unknown = file("unknown.json", JSON.stringify({ ...ballot, colour: "blue" }, null, 2));
     expect(await failure(unknown)).toBe(`${unknown}:20:13: colour: Unrecognized key: "colour".`);
@@ -170,7 +221,9 @@ describe("readBallotFile: one line naming the file, line, column and field", () 
     expect(await failure(missing)).toBe(`${missing}:4:5: questions[0].prompt: missing (expected string).`);
 
     const policy = file("policy.json", JSON.stringify({ ...ballot, passkeyPolicy: "sometimes" }, null, 2));
-    expect(await failure(policy)).toBe(`${policy}:20:20: passkeyPolicy: must be one of "optional", "review-without" or "required".`);
+    expect(await failure(policy)).toBe(
+      `${policy}:20:20: passkeyPolicy: must be one of "optional", "review-without" or "required".`,
+    );
   });
 });
 

@@ -26,13 +26,21 @@ it(`keeps all of ${ACCOUNTS} accounts created ${AT_ONCE} at a time, each in its 
   const cognito = createCognitoClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint });
   try {
     const emails = Array.from({ length: ACCOUNTS }, (_, i) => `parallel-${i}@loadtest.landslide.test`);
-    const results = await mapConcurrently(emails, AT_ONCE, (email) => ensureAccountWithPassword(cognito, stack.provisioned.userPoolId, { email, group: "voters" }, generatePassword()));
+    const results = await mapConcurrently(emails, AT_ONCE, (email) =>
+      ensureAccountWithPassword(cognito, stack.provisioned.userPoolId, { email, group: "voters" }, generatePassword()),
+    );
     expect(results.every((r) => r.created)).toBe(true);
     const members: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await cognito.send(new ListUsersInGroupCommand({ UserPoolId: stack.provisioned.userPoolId, GroupName: "voters", NextToken }));
-      members.push(...(page.Users ?? []).flatMap((u) => u.Attributes?.filter((a) => a.Name === "email").map((a) => a.Value ?? "") ?? []));
+      const page = await cognito.send(
+        new ListUsersInGroupCommand({ UserPoolId: stack.provisioned.userPoolId, GroupName: "voters", NextToken }),
+      );
+      members.push(
+        ...(page.Users ?? []).flatMap(
+          (u) => u.Attributes?.filter((a) => a.Name === "email").map((a) => a.Value ?? "") ?? [],
+        ),
+      );
       NextToken = page.NextToken;
     } while (NextToken);
     expect(new Set(members)).toEqual(new Set(emails));

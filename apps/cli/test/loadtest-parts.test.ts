@@ -8,7 +8,13 @@ import { voterDeviceKey } from "../src/lib/loadtest/voter-device";
 
 describe("the load test's parts", () => {
   it("reads durations as people write them, and refuses the rest", () => {
-    expect([parseDuration("20s"), parseDuration("2m"), parseDuration("1500ms"), parseDuration("1.5"), parseDuration(" 3s ")]).toEqual([20_000, 120_000, 1500, 1500, 3000]);
+    expect([
+      parseDuration("20s"),
+      parseDuration("2m"),
+      parseDuration("1500ms"),
+      parseDuration("1.5"),
+      parseDuration(" 3s "),
+    ]).toEqual([20_000, 120_000, 1500, 1500, 3000]);
     for (const bad of ["soon", "0s", "-1s", "20 s", "1h", ""]) expect(parseDuration(bad), bad).toBeUndefined();
   });
 
@@ -51,7 +57,12 @@ describe("the load test's parts", () => {
     expect(again.thumbprint).toBe(first.thumbprint);
     expect(other.thumbprint).not.toBe(first.thumbprint);
     expect(otherSecret.thumbprint).not.toBe(first.thumbprint);
-    const proof = await createProof(first, { method: "POST", url: "http://127.0.0.1:4000/trpc/voter.cast", accessToken: "token", input: { a: 1 } });
+    const proof = await createProof(first, {
+      method: "POST",
+      url: "http://127.0.0.1:4000/trpc/voter.cast",
+      accessToken: "token",
+      input: { a: 1 },
+    });
     const { protectedHeader } = await jwtVerify(proof, EmbeddedJWK, { typ: "dpop+jwt" });
     expect(protectedHeader.jwk).toEqual(first.publicJwk);
   });

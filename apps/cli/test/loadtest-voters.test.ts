@@ -22,7 +22,13 @@ let loadtestEnv: NodeJS.ProcessEnv;
 interface LoadReport {
   voters: { total: number; created: number; reused: number; bots: number; preparedSeconds: number };
   plan: { rate: number; durationSeconds: number; casts: number };
-  outcomes: { accepted: number; quarantined: number; refused: Record<string, number>; shed: number; unanswered: number };
+  outcomes: {
+    accepted: number;
+    quarantined: number;
+    refused: Record<string, number>;
+    shed: number;
+    unanswered: number;
+  };
   attempts: { sent: number; shed: number; unavailable: number; unanswered: number };
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   throughput: number;
@@ -33,8 +39,14 @@ interface LoadReport {
 beforeAll(async () => {
   // This machine trusted as the proxy, as the load test tells operators to start the stack, so each simulated voter has its own address.
   cli = await startCliDeployment("loadtest-cli", { LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1" });
-  loadtestEnv = { LANDSLIDE_COGNITO_VOTER_CLIENT_ID: cli.stack.provisioned.clientIds["voter-web"], LANDSLIDE_COGNITO_USER_POOL_ID: cli.stack.provisioned.userPoolId };
-  const login = await cli.electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin"], `${cli.password(OFFICIAL)}\n`);
+  loadtestEnv = {
+    LANDSLIDE_COGNITO_VOTER_CLIENT_ID: cli.stack.provisioned.clientIds["voter-web"],
+    LANDSLIDE_COGNITO_USER_POOL_ID: cli.stack.provisioned.userPoolId,
+  };
+  const login = await cli.electionWithStdin(
+    ["login", "--email", OFFICIAL, "--password-stdin"],
+    `${cli.password(OFFICIAL)}\n`,
+  );
   expect(login.code, login.stderr).toBe(0);
 }, 180_000);
 afterAll(async () => {
@@ -45,20 +57,58 @@ describe("election voters import", () => {
   let electionId: string;
 
   it("imports a spreadsheet's roll: refused rows listed by their row number, the rest imported, again harmlessly; a file without a roll column is a usage error", async () => {
-    const ballot = { title: "Allotment Society Vote", eligibility: "voter-roll", questions: [{ id: "hedge", kind: "single", prompt: "Plant the new hedge?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] };
+    const ballot = {
+      title: "Allotment Society Vote",
+      eligibility: "voter-roll",
+      questions: [
+        {
+          id: "hedge",
+          kind: "single",
+          prompt: "Plant the new hedge?",
+          options: [
+            { id: "yes", label: "Yes" },
+            { id: "no", label: "No" },
+          ],
+        },
+      ],
+    };
     writeFileSync(join(cli.scratch, "ballot.json"), JSON.stringify(ballot));
-    const created = await cli.election(["elections", "create", "--file", join(cli.scratch, "ballot.json"), "--reason", "AGM motion 4", "--json"]);
+    const created = await cli.election([
+      "elections",
+      "create",
+      "--file",
+      join(cli.scratch, "ballot.json"),
+      "--reason",
+      "AGM motion 4",
+      "--json",
+    ]);
     expect(created.code, created.stderr).toBe(0);
     electionId = json<{ id: string }>(created).id;
 
     // Semicolons, as many European spreadsheets write CSV; a blank row; the address in another case.
-    const roll = ["Name;Email;Plot", `Ada;${voter(1)};12`, "Bo;not-an-address;14", ";;", `Cy;${voter(2).toUpperCase()};15`, ""].join("\r\n");
+    const roll = [
+      "Name;Email;Plot",
+      `Ada;${voter(1)};12`,
+      "Bo;not-an-address;14",
+      ";;",
+      `Cy;${voter(2).toUpperCase()};15`,
+      "",
+    ].join("\r\n");
     writeFileSync(join(cli.scratch, "roll.csv"), roll);
     writeFileSync(join(cli.scratch, "no-roll.csv"), "Name,Plot\nAda,12\n");
     const args = ["voters", "import", electionId, "--file", join(cli.scratch, "roll.csv")];
-    const [first, noColumn] = await Promise.all([cli.election([...args, "--json"]), cli.election(["voters", "import", electionId, "--file", join(cli.scratch, "no-roll.csv")])]);
+    const [first, noColumn] = await Promise.all([
+      cli.election([...args, "--json"]),
+      cli.election(["voters", "import", electionId, "--file", join(cli.scratch, "no-roll.csv")]),
+    ]);
     expect(first.code, first.stderr).toBe(1);
-    const report = json<{ rows: number; imported: number; errors: Array<{ row: number; message: string }>; ignoredColumns: string[]; blankRows: number }>(first);
+    const report = json<{
+      rows: number;
+      imported: number;
+      errors: Array<{ row: number; message: string }>;
+      ignoredColumns: string[];
+      blankRows: number;
+    }>(first);
     expect(report).toMatchObject({ rows: 3, imported: 2, ignoredColumns: ["Name", "Plot"], blankRows: 1 });
     expect(report.errors.map((e) => e.row)).toEqual([3]);
     expect(noColumn.code).toBe(2);
@@ -74,7 +124,10 @@ describe("election voters import", () => {
   it("load-tests the roll: the two voters on it are counted once each, the one not on it refused every time, and the tally check passes", async () => {
     const opened = await cli.election(["elections", "open", electionId, "--reason", "polls open"]);
     expect(opened.code, opened.stderr).toBe(0);
-    const run = await cli.election(["loadtest", "--election", electionId, "--voters", "3", "--rate", "6", "--duration", "1s"], loadtestEnv);
+    const run = await cli.election(
+      ["loadtest", "--election", electionId, "--voters", "3", "--rate", "6", "--duration", "1s"],
+      loadtestEnv,
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ {2}voters +3: 3 created, 0 reused, 0 bots$/m);
     expect(run.stdout).toMatch(/^ {2}accepted +2$/m);
@@ -86,16 +139,43 @@ describe("election voters import", () => {
 
 describe("election loadtest", () => {
   it("casts at the rate with humans and bots, holds the bots, refuses second attempts, and the report equals the tally", async () => {
-    const run = await cli.election(["loadtest", "--election", DEMO_ELECTION_ID, "--voters", "12", "--rate", "12", "--duration", "2s", "--bots", "0.25", "--json"], loadtestEnv);
+    const run = await cli.election(
+      [
+        "loadtest",
+        "--election",
+        DEMO_ELECTION_ID,
+        "--voters",
+        "12",
+        "--rate",
+        "12",
+        "--duration",
+        "2s",
+        "--bots",
+        "0.25",
+        "--json",
+      ],
+      loadtestEnv,
+    );
     expect(run.code, run.stderr).toBe(0);
     const report = json<LoadReport>(run);
     // The first three signed up in the roll test above and are signed in again.
     expect(report.voters).toEqual({ total: 12, created: 9, reused: 3, bots: 3, preparedSeconds: expect.any(Number) });
     expect(report.plan).toEqual({ rate: 12, durationSeconds: 2, casts: 24 });
-    expect(report.outcomes).toEqual({ accepted: 9, quarantined: 3, refused: { ALREADY_VOTED: 12 }, shed: 0, unanswered: 0 });
+    expect(report.outcomes).toEqual({
+      accepted: 9,
+      quarantined: 3,
+      refused: { ALREADY_VOTED: 12 },
+      shed: 0,
+      unanswered: 0,
+    });
     // Every attempt beyond the 24 casts is a retry the SDK counted as it sent it.
-    expect(report.attempts.sent).toBe(24 + report.attempts.shed + report.attempts.unavailable + report.attempts.unanswered);
-    expect(report.tally).toMatchObject({ ok: true, after: { turnout: report.tally.before.turnout + 9, quarantined: 3 } });
+    expect(report.attempts.sent).toBe(
+      24 + report.attempts.shed + report.attempts.unavailable + report.attempts.unanswered,
+    );
+    expect(report.tally).toMatchObject({
+      ok: true,
+      after: { turnout: report.tally.before.turnout + 9, quarantined: 3 },
+    });
     expect(report.latencyMs.p50).toBeGreaterThan(0);
     expect(report.latencyMs.p99).toBeGreaterThanOrEqual(report.latencyMs.p50);
     expect(report.machine.cores).toBeGreaterThan(0);

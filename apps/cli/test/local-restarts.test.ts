@@ -28,10 +28,14 @@ interface ReadyDocument {
 
 /** `election local up --web none --json`: its ready document (the first line), then the supervisor's events, one JSON line each. */
 function startStack(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../bin/run.js", import.meta.url)), "local", "up", "--web", "none", "--json"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("../bin/run.js", import.meta.url)), "local", "up", "--web", "none", "--json"],
+    {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c) => (stdout += c));
@@ -46,12 +50,20 @@ function startStack(env: NodeJS.ProcessEnv) {
       await until(() => lines().length > 0, 240_000, failed, exited);
       return JSON.parse(lines()[0]!) as ReadyDocument;
     },
-    events: (): SupervisorEvent[] => lines().slice(1).map((line) => JSON.parse(line) as SupervisorEvent),
+    events: (): SupervisorEvent[] =>
+      lines()
+        .slice(1)
+        .map((line) => JSON.parse(line) as SupervisorEvent),
     kill: () => child.kill("SIGKILL"),
   };
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string, exited?: Promise<unknown>): Promise<void> {
+async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: () => string,
+  exited?: Promise<unknown>,
+): Promise<void> {
   let gone = false;
   void exited?.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
@@ -78,8 +90,23 @@ describe("election local up restarts a crashed service", () => {
       process.kill(firstPid, "SIGKILL");
       await until(() => stack.events().some((e) => e.event === "service-restarted"), 120_000, stack.failed);
       const [exited, restarted] = stack.events();
-      expect(exited).toEqual({ event: "service-exited", service: "vote-api", pid: firstPid, code: null, signal: "SIGKILL", lastLine: expect.any(String), restartInMs: 500, restart: 1 });
-      expect(restarted).toEqual({ event: "service-restarted", service: "vote-api", pid: expect.any(Number), restart: 1, url: voteApi });
+      expect(exited).toEqual({
+        event: "service-exited",
+        service: "vote-api",
+        pid: firstPid,
+        code: null,
+        signal: "SIGKILL",
+        lastLine: expect.any(String),
+        restartInMs: 500,
+        restart: 1,
+      });
+      expect(restarted).toEqual({
+        event: "service-restarted",
+        service: "vote-api",
+        pid: expect.any(Number),
+        restart: 1,
+        url: voteApi,
+      });
       // The same port as before, answering.
       expect((await fetch(`${voteApi}/healthz`)).status).toBe(200);
 
@@ -89,7 +116,12 @@ describe("election local up restarts a crashed service", () => {
       const { supervised } = JSON.parse(status.stdout) as { supervised: Record<string, SupervisedState> };
       const secondPid = (restarted as { pid: number }).pid;
       expect(secondPid).not.toBe(firstPid);
-      expect(supervised["vote-api"]).toEqual({ pid: secondPid, restarts: 1, state: "running", lastExit: expect.objectContaining({ code: null, signal: "SIGKILL" }) });
+      expect(supervised["vote-api"]).toEqual({
+        pid: secondPid,
+        restarts: 1,
+        state: "running",
+        lastExit: expect.objectContaining({ code: null, signal: "SIGKILL" }),
+      });
       expect(supervised["control-api"]).toMatchObject({ restarts: 0, state: "running" });
       const human = await runCli(["local", "status"], env);
       expect(human.stdout).toMatch(/vote-api +ready +http:\S+ +restarts: 1 \(last: signal SIGKILL at /);
@@ -99,7 +131,12 @@ describe("election local up restarts a crashed service", () => {
       // must stop what runs now, and nothing may come back afterwards.
       process.kill(secondPid, "SIGKILL");
       await until(() => stack.events().length === 3, 30_000, stack.failed);
-      expect(stack.events()[2]).toMatchObject({ event: "service-exited", service: "vote-api", restartInMs: 1_000, restart: 2 });
+      expect(stack.events()[2]).toMatchObject({
+        event: "service-exited",
+        service: "vote-api",
+        restartInMs: 1_000,
+        restart: 2,
+      });
       const down = await runCli(["local", "down"], env);
       expect(down.code, down.stderr).toBe(0);
       expect(await stack.exited).toBe(0);
@@ -120,7 +157,9 @@ function processesOf(dataDir: string): string[] {
     .filter((entry) => /^\d+$/.test(entry))
     .flatMap((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker) ? [`${pid}: ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replaceAll("\0", " ")}`] : [];
+        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker)
+          ? [`${pid}: ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replaceAll("\0", " ")}`]
+          : [];
       } catch {
         return []; // gone meanwhile
       }

@@ -9,7 +9,12 @@ describe("the summary npm run dev prints", () => {
       { email: "voter1@demo.landslide.test", group: "voters", password: "S3cretVoterPassword1aA7" },
       { email: "official@demo.landslide.test", group: "officials", password: "S3cretOfficialPasswordaA7" },
     ] as const;
-    const text = renderSummary({ urls: { "vote-api": "http://127.0.0.1:4000" }, accounts, layout, provisioned: { demoElectionId: "demo-1" } });
+    const text = renderSummary({
+      urls: { "vote-api": "http://127.0.0.1:4000" },
+      accounts,
+      layout,
+      provisioned: { demoElectionId: "demo-1" },
+    });
 
     for (const { password } of accounts) expect(text).not.toContain(password);
     expect(text).not.toMatch(/password\s*$/im);

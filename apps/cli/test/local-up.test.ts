@@ -14,8 +14,20 @@ let ports: Record<string, number>;
 
 beforeAll(async () => {
   ports = {};
-  for (const name of ["VOTE_API", "CONTROL_API", "RESULTS", "AGGREGATOR", "DYNAMODB_LOCAL", "COGNITO_LOCAL", "POSTGRES"]) ports[name] = await freePort();
-  env = { LANDSLIDE_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`LANDSLIDE_${k}_PORT`, String(v)])) };
+  for (const name of [
+    "VOTE_API",
+    "CONTROL_API",
+    "RESULTS",
+    "AGGREGATOR",
+    "DYNAMODB_LOCAL",
+    "COGNITO_LOCAL",
+    "POSTGRES",
+  ])
+    ports[name] = await freePort();
+  env = {
+    LANDSLIDE_DATA_DIR: dataDir,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`LANDSLIDE_${k}_PORT`, String(v)])),
+  };
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -45,10 +57,14 @@ function openUp(path: string): void {
 
 /** Starts `election local up --json`, resolves with its ready document, and stops it on demand. */
 function startStack(extraArgs: string[] = []) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../bin/run.js", import.meta.url)), "local", "up", "--web", "none", "--json", ...extraArgs], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("../bin/run.js", import.meta.url)), "local", "up", "--web", "none", "--json", ...extraArgs],
+    {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (c) => (stderr += c));
@@ -76,18 +92,34 @@ describe("election local up (the launcher behind npm run dev)", () => {
       const ready = await fetch(`${document.urls[service]}/readyz`);
       expect(ready.status, `${service} readyz`).toBe(200);
     }
-    const { elections } = (await (await fetch(`${document.urls["control-api"]}/v1/elections`)).json()) as { elections: Array<{ title: string; status: string }> };
+    const { elections } = (await (await fetch(`${document.urls["control-api"]}/v1/elections`)).json()) as {
+      elections: Array<{ title: string; status: string }>;
+    };
     expect(elections).toEqual([expect.objectContaining({ title: "Landslide Demo Election", status: "open" })]);
-    expect(document.accounts.map((a) => a.group).sort()).toEqual(["officials", "operators", "voters", "voters", "voters"]);
+    expect(document.accounts.map((a) => a.group).sort()).toEqual([
+      "officials",
+      "operators",
+      "voters",
+      "voters",
+      "voters",
+    ]);
     // The passwords are in the credentials file only, never in what the launcher prints.
-    const saved = JSON.parse(readFileSync(document.credentialsFile, "utf8")) as { accounts: Array<{ email: string; group: string; password: string }> };
+    const saved = JSON.parse(readFileSync(document.credentialsFile, "utf8")) as {
+      accounts: Array<{ email: string; group: string; password: string }>;
+    };
     expect(saved.accounts.map(({ email, group }) => ({ email, group }))).toEqual(document.accounts);
-    for (const { password } of saved.accounts) expect(first.output().stdout + first.output().stderr).not.toContain(password);
+    for (const { password } of saved.accounts)
+      expect(first.output().stdout + first.output().stderr).not.toContain(password);
 
     // Nothing of the stack is open to others on the machine: the passwords in cognito-local's
     // database, the DynamoDB file, keys, credentials, logs.
     const cognitoDb = join(dataDir, "data", "cognito", ".cognito", "db");
-    const stores = [join(dataDir, "credentials.json"), join(dataDir, "keys.json"), join(dataDir, "data", "dynamodb", "shared-local-instance.db"), cognitoDb];
+    const stores = [
+      join(dataDir, "credentials.json"),
+      join(dataDir, "keys.json"),
+      join(dataDir, "data", "dynamodb", "shared-local-instance.db"),
+      cognitoDb,
+    ];
     for (const path of stores) expect(existsSync(path), path).toBe(true);
     expect(readdirSync(cognitoDb).filter((name) => name.endsWith(".json")).length).toBeGreaterThan(0);
     expect(modes(dataDir)[0]).toEqual({ path: dataDir, mode: "0700" });
@@ -119,7 +151,10 @@ describe("election local up (the launcher behind npm run dev)", () => {
       const result = await runCli(["local", "up", "--web", "none"], env);
       expect(result.code).toBe(1);
       // The spinner's "Checking the machine... !" precedes the one-line error.
-      const message = result.stderr.replace(/\s*›\s*/g, " ").trim().replace(/^Checking the machine\.\.\. ! /, "");
+      const message = result.stderr
+        .replace(/\s*›\s*/g, " ")
+        .trim()
+        .replace(/^Checking the machine\.\.\. ! /, "");
       expect(message).toBe(
         `Error: Port ${ports.RESULTS} (results fan-out) is already in use on 127.0.0.1: stop what listens there (is another 'npm run dev' running?) or set LANDSLIDE_RESULTS_PORT to a free port.`,
       );
@@ -132,7 +167,9 @@ describe("election local up (the launcher behind npm run dev)", () => {
   it("says how to install Java when it is missing", async () => {
     const result = await runCli(["local", "up", "--web", "none"], { ...env, PATH: "/nonexistent" });
     expect(result.code).toBe(1);
-    expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(/Error: Java 17\+ is required to run DynamoDB Local but 'java' was not found: install it \(Debian: apt-get install -y openjdk-17-jdk-headless\)/);
+    expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(
+      /Error: Java 17\+ is required to run DynamoDB Local but 'java' was not found: install it \(Debian: apt-get install -y openjdk-17-jdk-headless\)/,
+    );
     expect(result.stderr).not.toMatch(/ {4}at /);
   });
 });

@@ -21,13 +21,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const isolatedEnv = (name: string) => isolatedStack(scratch, name);
 
-
 /** A process and all its descendants, from `ps`. */
 function processTree(root: number): Set<number> {
   const rows = spawnSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" }).stdout.trim().split("\n");
   const parents = rows.map((row) => row.trim().split(/\s+/).map(Number) as [number, number]);
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parents) {
       if (tree.has(ppid) && !tree.has(pid)) {
@@ -57,11 +56,19 @@ function listeningSockets(pids: ReadonlySet<number>): Array<{ local: string; por
 /** 127.0.0.0/8 and ::1, also written as ss writes them ([::1], [::ffff:127.0.0.1]); never 0.0.0.0, *, or [::]. */
 const onLoopback = (local: string) => /^(127\.|\[::1\]:|\[::ffff:127\.)/.test(local);
 
-function startStack(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<{ exposedListeners: unknown }>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../bin/run.js", import.meta.url)), "local", "up", "--json"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+function startStack(env: NodeJS.ProcessEnv): {
+  child: ChildProcess;
+  ready: Promise<{ exposedListeners: unknown }>;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("../bin/run.js", import.meta.url)), "local", "up", "--json"],
+    {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (c) => (stderr += c));
@@ -90,13 +97,21 @@ describe("the local stack listens on loopback only", () => {
 
     const sockets = listeningSockets(processTree(stack.child.pid!));
     // Every planned port is among them (the check cannot pass by seeing nothing), DynamoDB Local's first.
-    for (const variable of LOCAL_PORTS) expect(sockets.map((s) => s.port), variable).toContain(ports[variable]);
+    for (const variable of LOCAL_PORTS)
+      expect(
+        sockets.map((s) => s.port),
+        variable,
+      ).toContain(ports[variable]);
     expect(sockets.filter((s) => !onLoopback(s.local))).toEqual([]);
 
     expect(document.exposedListeners).toEqual([]);
     const doctor = await runCli(["doctor", "--json"], env);
     const listeners = (JSON.parse(doctor.stdout) as { checks: Check[] }).checks.find((c) => c.name === "listeners");
-    expect(listeners).toEqual({ name: "listeners", status: "ok", detail: `the local stack (pid ${stack.child.pid}) listens on loopback only` });
+    expect(listeners).toEqual({
+      name: "listeners",
+      status: "ok",
+      detail: `the local stack (pid ${stack.child.pid}) listens on loopback only`,
+    });
   }, 420_000);
 
   it("a socket bound to every interface is found, with its process, and election doctor warns about it with the fix", async () => {
@@ -106,7 +121,9 @@ describe("the local stack listens on loopback only", () => {
       setTimeout(() => console.log(JSON.stringify([wide.address().port, wide6.address().port, narrow.address().port])), 200);`;
     const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
     onTestFinished(() => void child.kill());
-    const [wide, wide6, narrow] = await new Promise<number[]>((resolve) => child.stdout.once("data", (c) => resolve(JSON.parse(String(c)) as number[])));
+    const [wide, wide6, narrow] = await new Promise<number[]>((resolve) =>
+      child.stdout.once("data", (c) => resolve(JSON.parse(String(c)) as number[])),
+    );
 
     const all = stackListeners(process.pid) ?? [];
     expect(all).toEqual(
@@ -122,7 +139,10 @@ describe("the local stack listens on loopback only", () => {
     // The doctor looks at the stack its run file names: point one at this process.
     const { env } = await isolatedEnv("exposed");
     mkdirSync(env.LANDSLIDE_DATA_DIR!, { recursive: true });
-    writeFileSync(join(env.LANDSLIDE_DATA_DIR!, "stack.json"), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), urls: {} }));
+    writeFileSync(
+      join(env.LANDSLIDE_DATA_DIR!, "stack.json"),
+      JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), urls: {} }),
+    );
     const doctor = await runCli(["doctor", "--json"], { ...env, LANDSLIDE_HOST: "127.0.0.1" });
     const check = (JSON.parse(doctor.stdout) as { checks: Check[] }).checks.find((c) => c.name === "listeners");
     expect(check).toMatchObject({ status: "warn", fix: expect.stringContaining("listen on loopback only") });

@@ -27,14 +27,26 @@ const ballot = {
   description: "Two questions.",
   allowAbstain: true,
   questions: [
-    { id: "ferry", kind: "single", prompt: "Keep the night ferry?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] },
+    {
+      id: "ferry",
+      kind: "single",
+      prompt: "Keep the night ferry?",
+      options: [
+        { id: "yes", label: "Yes" },
+        { id: "no", label: "No" },
+      ],
+    },
     {
       id: "harbourmaster",
       kind: "ranked",
       prompt: "Rank the candidates",
       minChoices: 1,
       maxChoices: 3,
-      options: [{ id: "ines", label: "Ines" }, { id: "tomas", label: "Tomas" }, { id: "wen", label: "Wen" }],
+      options: [
+        { id: "ines", label: "Ines" },
+        { id: "tomas", label: "Tomas" },
+        { id: "wen", label: "Wen" },
+      ],
     },
   ],
 };
@@ -56,7 +68,12 @@ function configWith(name: string, profile: unknown): NodeJS.ProcessEnv {
   writeFileSync(join(dir, "profiles.json"), JSON.stringify({ profiles: { default: profile } }), { mode: 0o600 });
   return { ELECTION_CONFIG_DIR: dir };
 }
-const signedInProfile = () => (JSON.parse(readFileSync(join(configDir, "profiles.json"), "utf8")) as { profiles: { default: { deployment: { urls: object }; session: object } } }).profiles.default;
+const signedInProfile = () =>
+  (
+    JSON.parse(readFileSync(join(configDir, "profiles.json"), "utf8")) as {
+      profiles: { default: { deployment: { urls: object }; session: object } };
+    }
+  ).profiles.default;
 
 beforeAll(async () => {
   cli = await startCliDeployment("official-cli");
@@ -69,12 +86,26 @@ afterAll(async () => {
 describe("election login, whoami", () => {
   it("signs an official in with the password on stdin, keeps the session in an owner-only profile, and says who is signed in", async () => {
     const password = cli.password(OFFICIAL);
-    const login = await electionWithStdin(["login", "--email", OFFICIAL, "--password-stdin", "--json"], `${password}\n`);
+    const login = await electionWithStdin(
+      ["login", "--email", OFFICIAL, "--password-stdin", "--json"],
+      `${password}\n`,
+    );
     expect(login.code, login.stderr).toBe(0);
-    expect(json(login)).toMatchObject({ profile: "default", email: OFFICIAL, groups: ["officials"], deployment: { urls: { controlApi: cli.deployment.urls.controlApi } } });
+    expect(json(login)).toMatchObject({
+      profile: "default",
+      email: OFFICIAL,
+      groups: ["officials"],
+      deployment: { urls: { controlApi: cli.deployment.urls.controlApi } },
+    });
     expect(statSync(join(configDir, "profiles.json")).mode & 0o777).toBe(0o600);
 
-    const [whoami, wrong] = await Promise.all([election(["whoami", "--json"]), electionWithStdin(["login", "--profile", "typo", "--email", OFFICIAL, "--password-stdin"], "not-the-password-1A\n")]);
+    const [whoami, wrong] = await Promise.all([
+      election(["whoami", "--json"]),
+      electionWithStdin(
+        ["login", "--profile", "typo", "--email", OFFICIAL, "--password-stdin"],
+        "not-the-password-1A\n",
+      ),
+    ]);
     expect(whoami.code, whoami.stderr).toBe(0);
     const me = json<{ email: string; groups: string[]; profile: string; expiresAt: string }>(whoami);
     expect(me).toMatchObject({ email: OFFICIAL, groups: ["officials"], profile: "default" });
@@ -86,20 +117,46 @@ describe("election login, whoami", () => {
 
 describe("election elections", () => {
   it("creates an election from a ballot file, opens it, and lists it as open; a bad file, an unknown id and an unreachable API are one line each", async () => {
-    const created = await election(["elections", "create", "--file", file("ballot.json", JSON.stringify(ballot, null, 2)), "--reason", "council resolution 12/2026", "--json"]);
+    const created = await election([
+      "elections",
+      "create",
+      "--file",
+      file("ballot.json", JSON.stringify(ballot, null, 2)),
+      "--reason",
+      "council resolution 12/2026",
+      "--json",
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const draft = json<{ id: string; status: string; title: string }>(created);
     expect(draft).toMatchObject({ status: "draft", title: ballot.title });
     electionId = draft.id;
 
-    const badBallot = { ...ballot, questions: [ballot.questions[0], { ...ballot.questions[1], options: [{ id: "Wen!", label: "Wen" }, { id: "ines", label: "Ines" }] }] };
+    const badBallot = {
+      ...ballot,
+      questions: [
+        ballot.questions[0],
+        {
+          ...ballot.questions[1],
+          options: [
+            { id: "Wen!", label: "Wen" },
+            { id: "ines", label: "Ines" },
+          ],
+        },
+      ],
+    };
     const badText = JSON.stringify(badBallot, null, 2);
     const badFile = file("bad-ballot.json", badText);
     // Where the bad id is, as an editor counts: line and column, from 1.
     const before = badText.slice(0, badText.indexOf('"Wen!"'));
     const badAt = `${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
     const profile = signedInProfile();
-    const gone = configWith("gone", { ...profile, deployment: { ...profile.deployment, urls: { ...profile.deployment.urls, controlApi: `http://127.0.0.1:${await freePort()}` } } });
+    const gone = configWith("gone", {
+      ...profile,
+      deployment: {
+        ...profile.deployment,
+        urls: { ...profile.deployment.urls, controlApi: `http://127.0.0.1:${await freePort()}` },
+      },
+    });
     const [bad, unknown, unreachable, opened] = await Promise.all([
       election(["elections", "create", "--file", badFile, "--reason", "council resolution 12/2026"]),
       election(["elections", "open", "00000000-0000-4000-8000-000000000000", "--reason", "polls open"]),
@@ -107,15 +164,24 @@ describe("election elections", () => {
       election(["elections", "open", electionId, "--reason", "polls open", "--json"]),
     ]);
     expect(bad.code).toBe(2);
-    expect(oneLine(bad.stderr)).toContain(`bad-ballot.json:${badAt}: questions[1].options[0].id: Invalid string: must match pattern`);
+    expect(oneLine(bad.stderr)).toContain(
+      `bad-ballot.json:${badAt}: questions[1].options[0].id: Invalid string: must match pattern`,
+    );
     expect(unknown.code).toBe(3);
-    expect(oneLine(unknown.stderr)).toMatch(/There is no such election \(ELECTION_NOT_FOUND\)\. List the elections with 'election elections list'\./);
+    expect(oneLine(unknown.stderr)).toMatch(
+      /There is no such election \(ELECTION_NOT_FOUND\)\. List the elections with 'election elections list'\./,
+    );
     expect(unreachable.code).toBe(4);
-    expect(oneLine(unreachable.stderr)).toMatch(/Cannot reach the control API at http:\/\/127\.0\.0\.1:\d+ \(profile default\)/);
+    expect(oneLine(unreachable.stderr)).toMatch(
+      /Cannot reach the control API at http:\/\/127\.0\.0\.1:\d+ \(profile default\)/,
+    );
     expect(opened.code, opened.stderr).toBe(0);
     expect(json(opened)).toEqual({ electionId, from: "draft", to: "open", effectiveAt: expect.any(String) });
 
-    const [list, show] = await Promise.all([election(["elections", "list", "--json"]), election(["elections", "show", electionId])]);
+    const [list, show] = await Promise.all([
+      election(["elections", "list", "--json"]),
+      election(["elections", "show", electionId]),
+    ]);
     expect(list.code, list.stderr).toBe(0);
     const listed = json<{ elections: Array<{ id: string }> }>(list).elections.find((e) => e.id === electionId);
     expect(listed).toMatchObject({ status: "open", turnout: 0, title: ballot.title });
@@ -129,8 +195,23 @@ describe("an election's passkey policy", () => {
     const required = JSON.stringify({ ...ballot, title: "Harbour passkeys", passkeyPolicy: "required" }, null, 2);
     const unknownText = JSON.stringify({ ...ballot, passkeyPolicy: "sometimes" }, null, 2);
     const [created, unknown] = await Promise.all([
-      election(["elections", "create", "--file", file("passkey-ballot.json", required), "--reason", "bots expected", "--json"]),
-      election(["elections", "create", "--file", file("unknown-policy.json", unknownText), "--reason", "bots expected"]),
+      election([
+        "elections",
+        "create",
+        "--file",
+        file("passkey-ballot.json", required),
+        "--reason",
+        "bots expected",
+        "--json",
+      ]),
+      election([
+        "elections",
+        "create",
+        "--file",
+        file("unknown-policy.json", unknownText),
+        "--reason",
+        "bots expected",
+      ]),
     ]);
     expect(created.code, created.stderr).toBe(0);
     const { id } = json<{ id: string }>(created);
@@ -140,19 +221,37 @@ describe("an election's passkey policy", () => {
     const before = unknownText.slice(0, unknownText.indexOf('"sometimes"'));
     const at = `${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
     expect(unknown.code).toBe(2);
-    expect(oneLine(unknown.stderr)).toContain(`unknown-policy.json:${at}: passkeyPolicy: must be one of "optional", "review-without" or "required".`);
+    expect(oneLine(unknown.stderr)).toContain(
+      `unknown-policy.json:${at}: passkeyPolicy: must be one of "optional", "review-without" or "required".`,
+    );
 
-    const [shownJson, shown] = await Promise.all([election(["elections", "show", id, "--json"]), election(["elections", "show", id])]);
+    const [shownJson, shown] = await Promise.all([
+      election(["elections", "show", id, "--json"]),
+      election(["elections", "show", id]),
+    ]);
     expect(shownJson.code, shownJson.stderr).toBe(0);
     expect(json(shownJson)).toMatchObject({ id, title: "Harbour passkeys", passkeyPolicy: "required" });
     expect(shown.stdout).toMatch(/^ {2}passkeys +required: only devices with a passkey may vote$/m);
 
     const review = JSON.stringify({ ...ballot, title: "Harbour passkeys", passkeyPolicy: "review-without" });
-    const edited = await election(["elections", "edit", id, "--file", file("review-ballot.json", review), "--reason", "let everyone vote, hold the rest"]);
+    const edited = await election([
+      "elections",
+      "edit",
+      id,
+      "--file",
+      file("review-ballot.json", review),
+      "--reason",
+      "let everyone vote, hold the rest",
+    ]);
     expect(edited.code, edited.stderr).toBe(0);
-    const [afterJson, after] = await Promise.all([election(["elections", "show", id, "--json"]), election(["elections", "show", id])]);
+    const [afterJson, after] = await Promise.all([
+      election(["elections", "show", id, "--json"]),
+      election(["elections", "show", id]),
+    ]);
     expect(json(afterJson)).toMatchObject({ id, passkeyPolicy: "review-without" });
-    expect(after.stdout).toMatch(/^ {2}passkeys +review-without: ballots from devices without a passkey are held for review$/m);
+    expect(after.stdout).toMatch(
+      /^ {2}passkeys +review-without: ballots from devices without a passkey are held for review$/m,
+    );
   });
 });
 
@@ -168,16 +267,36 @@ describe("election results", () => {
     });
     const email = "voter1@demo.landslide.test";
     await voter.auth.signIn(email, cli.password(email));
-    const cast = await voter.castBallot({ electionId, ballot: { answers: { ferry: { choices: ["yes"] }, harbourmaster: { choices: ["wen", "ines"] } } } });
+    const cast = await voter.castBallot({
+      electionId,
+      ballot: { answers: { ferry: { choices: ["yes"] }, harbourmaster: { choices: ["wen", "ines"] } } },
+    });
     expect(cast.decision).toBe("accepted");
 
     const live = await watch.line((s) => s.turnout === 1);
     expect(live.questions[0]!.options.map((o) => o.votes)).toEqual([1, 0]);
     expect(await watch.stop()).toBe(0);
 
-    const [snapshot, table] = await Promise.all([election(["results", electionId, "--json"]), election(["results", electionId])]);
+    const [snapshot, table] = await Promise.all([
+      election(["results", electionId, "--json"]),
+      election(["results", electionId]),
+    ]);
     expect(snapshot.code, snapshot.stderr).toBe(0);
-    expect(json<ResultsSnapshot>(snapshot)).toMatchObject({ electionId, turnout: 1, quarantined: 0, questions: [{ id: "ferry", options: [{ id: "yes", votes: 1 }, { id: "no", votes: 0 }] }, { id: "harbourmaster" }] });
+    expect(json<ResultsSnapshot>(snapshot)).toMatchObject({
+      electionId,
+      turnout: 1,
+      quarantined: 0,
+      questions: [
+        {
+          id: "ferry",
+          options: [
+            { id: "yes", votes: 1 },
+            { id: "no", votes: 0 },
+          ],
+        },
+        { id: "harbourmaster" },
+      ],
+    });
     expect(table.stdout).toMatch(/^Harbour District Referendum \(open\)$/m);
     expect(table.stdout).toMatch(/^ {2}Yes +1 +100\.0%$/m);
     expect(table.stdout).toMatch(/^Rank the candidates \(first preferences\)$/m);
@@ -187,16 +306,32 @@ describe("election results", () => {
 describe("election elections recount, export, close, certify", () => {
   it("recounts, and exports the recount as CSV row for row; then closes and certifies", async () => {
     // The short forms, as operators type them.
-    const [recounted, exported] = await Promise.all([election(["recount", electionId, "--json"]), election(["export", electionId, "--format", "csv"])]);
+    const [recounted, exported] = await Promise.all([
+      election(["recount", electionId, "--json"]),
+      election(["export", electionId, "--format", "csv"]),
+    ]);
     expect(recounted.code, recounted.stderr).toBe(0);
     const recount = json<{ votesRead: number; counters: Record<string, number>; equalsLiveTally: boolean }>(recounted);
     expect(recount).toMatchObject({ votesRead: 1, equalsLiveTally: true, differences: [] });
     expect(recount.counters["ferry#yes"]).toBe(1);
 
     expect(exported.code, exported.stderr).toBe(0);
-    const [header, ...rows] = exported.stdout.trimEnd().split("\r\n").map((line) => line.split(","));
+    const [header, ...rows] = exported.stdout
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(","));
     expect(header).toEqual(["counter", "question_id", "question", "option_id", "option", "votes"]);
-    expect(rows.map((r) => r[0])).toEqual(["__turnout", "__quarantined", "ferry#yes", "ferry#no", "ferry#__abstain", "harbourmaster#ines", "harbourmaster#tomas", "harbourmaster#wen", "harbourmaster#__abstain"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "__turnout",
+      "__quarantined",
+      "ferry#yes",
+      "ferry#no",
+      "ferry#__abstain",
+      "harbourmaster#ines",
+      "harbourmaster#tomas",
+      "harbourmaster#wen",
+      "harbourmaster#__abstain",
+    ]);
     for (const [counter, , , , , votes] of rows) expect(Number(votes), counter).toBe(recount.counters[counter!] ?? 0);
 
     const closed = await election(["elections", "close", electionId, "--reason", "polls closed", "--json"]);
@@ -205,7 +340,13 @@ describe("election elections recount, export, close, certify", () => {
     expect(json(closed)).toEqual({ electionId, from: "open", to: "closed", effectiveAt });
     // Voting stops a second after the close (certifying earlier is refused: the lifecycle's unit tests).
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(effectiveAt) - Date.now())));
-    const certified = await election(["elections", "certify", electionId, "--reason", "results certified by the board"]);
+    const certified = await election([
+      "elections",
+      "certify",
+      electionId,
+      "--reason",
+      "results certified by the board",
+    ]);
     expect(certified.code, certified.stderr).toBe(0);
     expect(certified.stdout).toMatch(/closed → certified/);
   });
@@ -228,10 +369,25 @@ describe("text from the server with terminal escapes", () => {
       passkeyPolicy: "optional",
       opensAt: null,
       closesAt: null,
-      questions: [{ id: "q", kind: "single", prompt: "\u009b2JWhich?", minChoices: 1, maxChoices: 1, options: [{ id: "a", label: "\u001b[8mhidden" }, { id: "b", label: "B\bA" }] }],
+      questions: [
+        {
+          id: "q",
+          kind: "single",
+          prompt: "\u009b2JWhich?",
+          minChoices: 1,
+          maxChoices: 1,
+          options: [
+            { id: "a", label: "\u001b[8mhidden" },
+            { id: "b", label: "B\bA" },
+          ],
+        },
+      ],
     });
     // ...and published to the data plane then, as every change is.
-    const dynamodb = createDynamoDbClient({ region: cli.stack.target.region, endpoint: cli.stack.target.dynamodbEndpoint });
+    const dynamodb = createDynamoDbClient({
+      region: cli.stack.target.region,
+      endpoint: cli.stack.target.dynamodbEndpoint,
+    });
     onTestFinished(() => dynamodb.destroy());
     await new DynamoDbElectionCopies(dynamodb, tableNames(cli.stack.target.tablePrefix).elections).publish(stored);
 
@@ -256,13 +412,18 @@ describe("text from the server with terminal escapes", () => {
     expect(results.stdout).toContain("\\x9b2JWhich?");
     expect(results.stdout).toMatch(/^ {2}\\x1b\[8mhidden +0 +—$/m);
     // JSON escapes controls itself: the title comes back exactly as stored.
-    expect(json<{ elections: Array<{ id: string; title: string }> }>(listJson).elections.find((e) => e.id === id)?.title).toBe(title);
+    expect(
+      json<{ elections: Array<{ id: string; title: string }> }>(listJson).elections.find((e) => e.id === id)?.title,
+    ).toBe(title);
   });
 });
 
 describe("election logout", () => {
   it("signs out, after which whoami exits 3; a login whose refresh fails has expired, also exit 3", async () => {
-    const stale = configWith("stale", { ...signedInProfile(), session: { accessToken: "expired", refreshToken: "revoked", expiresAt: Date.now() - 1000 } });
+    const stale = configWith("stale", {
+      ...signedInProfile(),
+      session: { accessToken: "expired", refreshToken: "revoked", expiresAt: Date.now() - 1000 },
+    });
     const [logout, expired] = await Promise.all([election(["logout"]), election(["whoami"], stale)]);
     expect(logout.code, logout.stderr).toBe(0);
     expect(logout.stdout).toMatch(/Signed out of profile default/);
@@ -277,7 +438,10 @@ describe("election logout", () => {
 
 /** `election results ID --watch --json` running in the background: its snapshots as they come, and Ctrl-C. */
 function watchResults(id: string) {
-  const child = spawn(process.execPath, [bin, "results", id, "--watch", "--json"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cli.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "results", id, "--watch", "--json"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cli.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const snapshots: ResultsSnapshot[] = [];
   let buffered = "";
   let stderr = "";
@@ -296,7 +460,10 @@ function watchResults(id: string) {
       for (;;) {
         const found = snapshots.find(matches);
         if (found) return found;
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no matching snapshot; got ${JSON.stringify(snapshots.map((s) => s.turnout))}; stderr: ${stderr}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(
+            `no matching snapshot; got ${JSON.stringify(snapshots.map((s) => s.turnout))}; stderr: ${stderr}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },

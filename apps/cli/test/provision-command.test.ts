@@ -45,10 +45,14 @@ it("election provision --json prints one JSON document, and a second run reports
 it("a bad setting gives one clear line and a non-zero exit, as JSON under --json", async () => {
   const result = await runCli(["provision"], { ...env, LANDSLIDE_DYNAMODB_ENDPOINT: "not a url" });
   expect(result.code).toBe(1);
-  expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(/Error: Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/);
+  expect(result.stderr.replace(/\s*›\s*/g, " ")).toMatch(
+    /Error: Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/,
+  );
   expect(result.stderr).not.toMatch(/ {4}at /);
 
   const json = await runCli(["provision", "--json"], { ...env, LANDSLIDE_DYNAMODB_ENDPOINT: "not a url" });
   expect(json.code).toBe(1);
-  expect(JSON.parse(json.stdout)).toMatchObject({ error: { message: expect.stringMatching(/^Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT/) } });
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    error: { message: expect.stringMatching(/^Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT/) },
+  });
 });

@@ -56,7 +56,13 @@ async function startWatched(name: string) {
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(scratch, `${name}.log`);
   const launched: LaunchedProcess = {
-    child: new ManagedChild({ name, command: process.execPath, args: [serverScript], env: { PORT: String(port) }, logFile }),
+    child: new ManagedChild({
+      name,
+      command: process.execPath,
+      args: [serverScript],
+      env: { PORT: String(port) },
+      logFile,
+    }),
     url,
     readyUrl: `${url}/healthz`,
   };
@@ -68,7 +74,14 @@ async function startWatched(name: string) {
   });
   await until(async () => (await fetch(launched.readyUrl).catch(() => undefined))?.ok === true);
   supervisor.watch(launched);
-  return { launched, supervisor, events, port, logFile, pid: async () => Number(await (await fetch(launched.readyUrl)).text()) };
+  return {
+    launched,
+    supervisor,
+    events,
+    port,
+    logFile,
+    pid: async () => Number(await (await fetch(launched.readyUrl)).text()),
+  };
 }
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -89,12 +102,28 @@ describe("the supervisor", () => {
     const second = await pid();
     expect(second).not.toBe(first);
     expect(events).toEqual([
-      { event: "service-exited", service: "killed", pid: first, code: null, signal: "SIGKILL", lastLine: `listening on ${new URL(launched.url).port}`, restartInMs: 500, restart: 1 },
+      {
+        event: "service-exited",
+        service: "killed",
+        pid: first,
+        code: null,
+        signal: "SIGKILL",
+        lastLine: `listening on ${new URL(launched.url).port}`,
+        restartInMs: 500,
+        restart: 1,
+      },
       { event: "service-restarted", service: "killed", pid: second, restart: 1, url: launched.url },
     ]);
-    expect(describeSupervisorEvent(events[0]!)).toBe(`killed exited (signal SIGKILL): listening on ${new URL(launched.url).port}; restarting in 0.5 s (restart 1)`);
+    expect(describeSupervisorEvent(events[0]!)).toBe(
+      `killed exited (signal SIGKILL): listening on ${new URL(launched.url).port}; restarting in 0.5 s (restart 1)`,
+    );
     expect(supervisor.snapshot()).toEqual({
-      killed: { pid: second, restarts: 1, state: "running", lastExit: { code: null, signal: "SIGKILL", lastLine: expect.any(String), at: expect.any(String) } },
+      killed: {
+        pid: second,
+        restarts: 1,
+        state: "running",
+        lastExit: { code: null, signal: "SIGKILL", lastLine: expect.any(String), at: expect.any(String) },
+      },
     });
     // Both lives of the process wrote to the one log file.
     expect(readFileSync(logFile, "utf8").match(/listening on/g)).toHaveLength(2);
@@ -118,7 +147,12 @@ describe("the supervisor", () => {
     const { launched, events } = await startWatched("throwing");
     await fetch(`${launched.url}/throw`).catch(() => undefined);
     await until(() => events.length > 0);
-    expect(events[0]).toMatchObject({ event: "service-exited", code: 1, signal: null, lastLine: "TypeError: cannot read the ballot" });
+    expect(events[0]).toMatchObject({
+      event: "service-exited",
+      code: 1,
+      signal: null,
+      lastLine: "TypeError: cannot read the ballot",
+    });
   });
 
   it("restarts nothing once halted, not even a restart that was already waiting", async () => {

@@ -21,7 +21,8 @@ describe("terminalText", () => {
   });
 
   it("leaves every script, emoji and the right-to-left marks alone", () => {
-    for (const text of ["Ταμείο λιμένα", "صندوق الميناء\u200f", "港湾委員会", "Zoë’s “ferry” — 🚢"]) expect(terminalText(text)).toBe(text);
+    for (const text of ["Ταμείο λιμένα", "صندوق الميناء\u200f", "港湾委員会", "Zoë’s “ferry” — 🚢"])
+      expect(terminalText(text)).toBe(text);
   });
 
   it("keeps line feeds in a message of several lines, and nothing else", () => {

@@ -14,7 +14,13 @@ import { type CliDeployment, json, startCliDeployment } from "./cli-deployment";
 
 const OPERATOR = "operator@demo.landslide.test";
 const OFFICIAL = "official@demo.landslide.test";
-const BALLOT = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada", "bruno", "chen"] } } };
+const BALLOT = {
+  answers: {
+    mascot: { choices: ["heron"] },
+    parks: { choices: ["riverside"] },
+    "council-chair": { choices: ["ada", "bruno", "chen"] },
+  },
+};
 
 let cli: CliDeployment;
 
@@ -26,7 +32,10 @@ beforeAll(async () => {
     LANDSLIDE_RISK_NEW_ACCOUNT_SECONDS: "0",
     LANDSLIDE_RISK_FAST_SOLVE_MS: "0",
   });
-  const login = await cli.electionWithStdin(["login", "--email", OPERATOR, "--password-stdin"], `${cli.password(OPERATOR)}\n`);
+  const login = await cli.electionWithStdin(
+    ["login", "--email", OPERATOR, "--password-stdin"],
+    `${cli.password(OPERATOR)}\n`,
+  );
   expect(login.code, login.stderr).toBe(0);
 }, 180_000);
 afterAll(async () => {
@@ -46,8 +55,10 @@ async function castFrom(address: string): Promise<string> {
     cognito.destroy();
   }
   const voter = cli.client("voter-web", {
-    userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address } }),
+    userAgent:
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address } }),
   });
   await voter.auth.signIn(email, PASSWORD);
   return (await voter.castBallot({ electionId: DEMO_ELECTION_ID, ballot: BALLOT })).decision;
@@ -69,15 +80,39 @@ describe("election threats", () => {
     expect(await castFrom("203.0.113.9")).toBe("accepted");
 
     const file = join(cli.scratch, "Known Abuse.txt");
-    writeFileSync(file, ["# networks known for abuse", "203.0.113.0/24", "2001:db8::/32", "not-an-address", "198.51.100.7 ; SBL123"].join("\n"));
-    const imported = await cli.election(["threats", "import", file, "--category", "abuse", "--reason", "abuse feed of 2 December", "--json"]);
+    writeFileSync(
+      file,
+      ["# networks known for abuse", "203.0.113.0/24", "2001:db8::/32", "not-an-address", "198.51.100.7 ; SBL123"].join(
+        "\n",
+      ),
+    );
+    const imported = await cli.election([
+      "threats",
+      "import",
+      file,
+      "--category",
+      "abuse",
+      "--reason",
+      "abuse feed of 2 December",
+      "--json",
+    ]);
     // One line could not be read: listed, the rest imported, exit 1.
     expect(imported.code, imported.stderr).toBe(1);
-    expect(json(imported)).toMatchObject({ name: "known-abuse", category: "abuse", entries: 3, ranges: 3, source: "Known Abuse.txt", importedBy: OPERATOR, errors: [{ line: 4, text: "not-an-address" }] });
+    expect(json(imported)).toMatchObject({
+      name: "known-abuse",
+      category: "abuse",
+      entries: 3,
+      ranges: 3,
+      source: "Known Abuse.txt",
+      importedBy: OPERATOR,
+      errors: [{ line: 4, text: "not-an-address" }],
+    });
 
     const listed = await cli.election(["threats", "list", "--json"]);
     expect(listed.code, listed.stderr).toBe(0);
-    expect(json<{ lists: Array<{ name: string; ranges: number }> }>(listed).lists).toEqual([expect.objectContaining({ name: "known-abuse", ranges: 3 })]);
+    expect(json<{ lists: Array<{ name: string; ranges: number }> }>(listed).lists).toEqual([
+      expect.objectContaining({ name: "known-abuse", ranges: 3 }),
+    ]);
 
     // Within a refresh a cast from the listed /24 is held for review (BAD_IP_RANGE); from elsewhere it is not.
     expect(await castUntil("203.0.113.10", "quarantined")).toBe("quarantined");

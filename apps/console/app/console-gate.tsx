@@ -14,15 +14,23 @@ export function ConsoleGate({ children }: { children: ReactNode }) {
   if (session.loading) return <p role="status">Loading…</p>;
   if (!session.signedIn) {
     // Officials' and operators' accounts are created by the election office: sign-in only, no sign-up.
-    return <SignInForm heading="Sign in to the console" headingLevel={1} emailAutoComplete="username" busyLabel="Signing in…" onSignedIn={() => void session.changed()} />;
+    return (
+      <SignInForm
+        heading="Sign in to the console"
+        headingLevel={1}
+        emailAutoComplete="username"
+        busyLabel="Signing in…"
+        onSignedIn={() => void session.changed()}
+      />
+    );
   }
   if (!session.isOfficial && !session.isOperator) {
     return (
       <section className="card" aria-labelledby="refused-heading">
         <h1 id="refused-heading">This console is for election officials</h1>
         <p>
-          You are signed in as <strong>{session.email}</strong>, which is not an official&apos;s or an operator&apos;s account. Voters vote on the voter site;
-          ask your election office if you should have access here.
+          You are signed in as <strong>{session.email}</strong>, which is not an official&apos;s or an operator&apos;s
+          account. Voters vote on the voter site; ask your election office if you should have access here.
         </p>
         <button type="button" onClick={() => void session.signOut()}>
           Sign out

@@ -11,13 +11,16 @@ import { useConsoleSession } from "../lib/use-console-session";
 export default function ElectionsPage() {
   const control = useControlApi();
   const session = useConsoleSession();
-  const elections = useQuery(control.official.elections.list.queryOptions(undefined, { enabled: session.isOfficial, refetchInterval: 5_000 }));
+  const elections = useQuery(
+    control.official.elections.list.queryOptions(undefined, { enabled: session.isOfficial, refetchInterval: 5_000 }),
+  );
   if (!session.isOfficial) {
     return (
       <>
         <h1>Operations</h1>
         <p>
-          Your account runs the deployment; elections are run by officials. See <Link href="/operations">the services and their health</Link>.
+          Your account runs the deployment; elections are run by officials. See{" "}
+          <Link href="/operations">the services and their health</Link>.
         </p>
       </>
     );
@@ -33,7 +36,8 @@ export default function ElectionsPage() {
       {elections.isPending ? <p role="status">Loading the elections…</p> : null}
       {elections.isError ? (
         <p className="notice" role="alert">
-          {refusalOf(elections.error)?.message ?? "The control API does not answer; the elections cannot be listed right now."}
+          {refusalOf(elections.error)?.message ??
+            "The control API does not answer; the elections cannot be listed right now."}
         </p>
       ) : null}
       {elections.data?.length === 0 ? <p>No election yet. Create the first with “New election”.</p> : null}
@@ -44,7 +48,14 @@ export default function ElectionsPage() {
           rows={elections.data.map((e) => ({
             key: e.id,
             header: <Link href={`/elections/${e.id}`}>{e.title}</Link>,
-            cells: [<span key="status" className="badge">{e.status}</span>, e.turnout.toLocaleString("en"), e.quarantined.toLocaleString("en"), `${localTime(e.opensAt)} / ${localTime(e.closesAt)}`],
+            cells: [
+              <span key="status" className="badge">
+                {e.status}
+              </span>,
+              e.turnout.toLocaleString("en"),
+              e.quarantined.toLocaleString("en"),
+              `${localTime(e.opensAt)} / ${localTime(e.closesAt)}`,
+            ],
           }))}
         />
       ) : null}

@@ -21,18 +21,33 @@ describe("why the Certify button is disabled", () => {
   });
 
   it("names each blocker: open voting, no recount, a recount that differs or is stale, held ballots", () => {
-    expect(certifyBlockers({ election: { status: "open", storedStatus: "open" }, recount: undefined, tallyVersion: 7, heldWaiting: 0 })).toEqual([
-      "The election is open: close it first.",
-      "Run a recount once the election is closed.",
-    ]);
+    expect(
+      certifyBlockers({
+        election: { status: "open", storedStatus: "open" },
+        recount: undefined,
+        tallyVersion: 7,
+        heldWaiting: 0,
+      }),
+    ).toEqual(["The election is open: close it first.", "Run a recount once the election is closed."]);
     expect(certifyBlockers({ election: closed, recount: recount(2), tallyVersion: 7, heldWaiting: 0 })).toEqual([
       "The recount differs from the live tally on 2 counters: find out why before certifying.",
     ]);
-    expect(certifyBlockers({ election: closed, recount: recount(0, 6), tallyVersion: 7, heldWaiting: 0 })).toEqual(["The live tally has changed since the last recount: run it again."]);
-    expect(certifyBlockers({ election: closed, recount: recount(0), tallyVersion: 7, heldWaiting: 2 })).toEqual(["2 held ballots wait for a decision in Fraud review."]);
+    expect(certifyBlockers({ election: closed, recount: recount(0, 6), tallyVersion: 7, heldWaiting: 0 })).toEqual([
+      "The live tally has changed since the last recount: run it again.",
+    ]);
+    expect(certifyBlockers({ election: closed, recount: recount(0), tallyVersion: 7, heldWaiting: 2 })).toEqual([
+      "2 held ballots wait for a decision in Fraud review.",
+    ]);
   });
 
   it("says so when voting ended by the clock but the close is not recorded", () => {
-    expect(certifyBlockers({ election: { status: "closed", storedStatus: "open" }, recount: recount(0), tallyVersion: 7, heldWaiting: 0 })[0]).toMatch(/^Voting ended at its closing time/);
+    expect(
+      certifyBlockers({
+        election: { status: "closed", storedStatus: "open" },
+        recount: recount(0),
+        tallyVersion: 7,
+        heldWaiting: 0,
+      })[0],
+    ).toMatch(/^Voting ended at its closing time/);
   });
 });

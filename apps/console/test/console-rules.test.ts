@@ -6,10 +6,12 @@ import { reasonProblem } from "../app/elections/[id]/reason-form";
 import { eligibilityChoices, ruleChoice } from "../app/elections/election-rules";
 import { rolesOf } from "../lib/roles";
 
-const refusal = (reason: string, message: string) => TRPCClientError.from({ error: { message, code: -32600, data: { reason } } });
+const refusal = (reason: string, message: string) =>
+  TRPCClientError.from({ error: { message, code: -32600, data: { reason } } });
 
 describe("the lifecycle buttons", () => {
-  const ids = (stored: Parameters<typeof lifecycleActions>[0], effective: Parameters<typeof lifecycleActions>[1]) => lifecycleActions(stored, effective).map((a) => a.id);
+  const ids = (stored: Parameters<typeof lifecycleActions>[0], effective: Parameters<typeof lifecycleActions>[1]) =>
+    lifecycleActions(stored, effective).map((a) => a.id);
 
   it("follow the status officials see", () => {
     expect(ids("draft", "draft")).toEqual(["open"]);
@@ -27,15 +29,21 @@ describe("the lifecycle buttons", () => {
 
   it("offer to record a close that happened by the clock, and say why", () => {
     expect(ids("open", "closed")).toEqual(["record-close"]);
-    expect(statusSentence("open", "closed")).toBe("Voting ended at its closing time. Record the close so that the result can be certified.");
+    expect(statusSentence("open", "closed")).toBe(
+      "Voting ended at its closing time. Record the close so that the result can be certified.",
+    );
     expect(statusSentence("closed", "closed")).toMatch(/^Closed: no more ballots are accepted/);
   });
 });
 
 describe("what officials are told", () => {
   it("after a failed call: the API's words, plain words for a malformed input, the fallback when no answer came", () => {
-    expect(failureMessage(refusal("ELECTION_CHANGED", "Someone else changed this election."), "fallback")).toBe("Someone else changed this election.");
-    expect(failureMessage(refusal("INVALID_INPUT", "[{ raw zod issues }]"), "fallback")).toBe("The API refused what was sent; check the fields and try again.");
+    expect(failureMessage(refusal("ELECTION_CHANGED", "Someone else changed this election."), "fallback")).toBe(
+      "Someone else changed this election.",
+    );
+    expect(failureMessage(refusal("INVALID_INPUT", "[{ raw zod issues }]"), "fallback")).toBe(
+      "The API refused what was sent; check the fields and try again.",
+    );
     expect(failureMessage(new TypeError("fetch failed"), "fallback")).toBe("fallback");
   });
 
@@ -46,7 +54,11 @@ describe("what officials are told", () => {
 
   it("about a rule, even one from a newer API this console does not know", () => {
     expect(ruleChoice(eligibilityChoices, "voter-roll").label).toBe("People on a voter roll");
-    expect(ruleChoice(eligibilityChoices, "members-only" as "voter-roll")).toEqual({ value: "members-only", label: "members-only", hint: "" });
+    expect(ruleChoice(eligibilityChoices, "members-only" as "voter-roll")).toEqual({
+      value: "members-only",
+      label: "members-only",
+      hint: "",
+    });
   });
 });
 

@@ -16,7 +16,19 @@ const stored = {
   closesAt: null,
   turnout: 0,
   quarantined: 0,
-  questions: [{ id: "ferry", kind: "single", prompt: "Keep the night ferry?", minChoices: 1, maxChoices: 1, options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }],
+  questions: [
+    {
+      id: "ferry",
+      kind: "single",
+      prompt: "Keep the night ferry?",
+      minChoices: 1,
+      maxChoices: 1,
+      options: [
+        { id: "yes", label: "Yes" },
+        { id: "no", label: "No" },
+      ],
+    },
+  ],
 } as unknown as OfficialElection;
 
 describe("an election's passkey policy in the form", () => {
@@ -27,7 +39,9 @@ describe("an election's passkey policy in the form", () => {
   it("survives an edit: the stored policy is the draft's, and the draft's is what is sent", () => {
     // Left out of what is sent, the API would put the default back, loosening the election unasked.
     expect(toElectionFields(draftOf(stored))).toMatchObject({ passkeyPolicy: "required", eligibility: "voter-roll" });
-    expect(toElectionFields({ ...draftOf(stored), passkeyPolicy: "review-without" }).passkeyPolicy).toBe("review-without");
+    expect(toElectionFields({ ...draftOf(stored), passkeyPolicy: "review-without" }).passkeyPolicy).toBe(
+      "review-without",
+    );
   });
 
   it("offers every policy once, each with a label and a hint", () => {

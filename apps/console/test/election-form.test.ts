@@ -7,7 +7,12 @@ import { slugify, uniqueSlug } from "../app/elections/form/slug";
 import { draftProblems } from "../app/elections/form/validate";
 
 const option = (label: string, customId: string | null = null) => ({ ...emptyOption(), label, customId });
-const question = (prompt: string, labels: string[], change: Partial<QuestionDraft> = {}): QuestionDraft => ({ ...emptyQuestion(), prompt, options: labels.map((l) => option(l)), ...change });
+const question = (prompt: string, labels: string[], change: Partial<QuestionDraft> = {}): QuestionDraft => ({
+  ...emptyQuestion(),
+  prompt,
+  options: labels.map((l) => option(l)),
+  ...change,
+});
 
 describe("ids made from labels", () => {
   it("keep letters without their accents, and fit the API's pattern", () => {
@@ -23,7 +28,11 @@ describe("ids made from labels", () => {
   });
 
   it("never take an id an official typed, wherever it stands in the list", () => {
-    expect(optionIds({ options: [option("Yes"), option("Yes"), option("Maybe", "yes")] })).toEqual(["yes-2", "yes-3", "yes"]);
+    expect(optionIds({ options: [option("Yes"), option("Yes"), option("Maybe", "yes")] })).toEqual([
+      "yes-2",
+      "yes-3",
+      "yes",
+    ]);
     expect(questionIds({ questions: [question("", ["a", "b"])] })).toEqual(["question"]);
   });
 });
@@ -56,20 +65,33 @@ describe("what is wrong with a draft", () => {
     const problems = draftProblems(draft);
     expect(problems.count).toBe(0);
     expect(problems.title).toBeUndefined();
-    expect(problems.byQuestion[draft.questions[0]!.key]).toEqual({ byOption: { [draft.questions[0]!.options[0]!.key]: {}, [draft.questions[0]!.options[1]!.key]: {} } });
+    expect(problems.byQuestion[draft.questions[0]!.key]).toEqual({
+      byOption: { [draft.questions[0]!.options[0]!.key]: {}, [draft.questions[0]!.options[1]!.key]: {} },
+    });
   });
 
   it("counts every message, per field, in the official's words", () => {
     const q = question("", ["Heron", "heron "], { kind: "multi", minChoices: 2, maxChoices: 5 });
     const problems = draftProblems({ ...emptyDraft(), questions: [q] });
     expect(problems.title).toBe("Give the election a title.");
-    expect(problems.byQuestion[q.key]).toMatchObject({ prompt: "Write the question voters answer.", bounds: "The most choices (5) cannot exceed the number of options (2)." });
-    expect(problems.byQuestion[q.key]!.byOption[q.options[1]!.key]!.label).toMatch(/^Another option is already labelled “heron”/);
+    expect(problems.byQuestion[q.key]).toMatchObject({
+      prompt: "Write the question voters answer.",
+      bounds: "The most choices (5) cannot exceed the number of options (2).",
+    });
+    expect(problems.byQuestion[q.key]!.byOption[q.options[1]!.key]!.label).toMatch(
+      /^Another option is already labelled “heron”/,
+    );
     expect(problems.count).toBe(4);
   });
 
   it("refuses ids the API would refuse, and a minimum of zero", () => {
-    const q = { ...question("Keep it?", ["Yes", "No"]), customId: "Not an id", kind: "multi" as const, minChoices: 0, maxChoices: 1 };
+    const q = {
+      ...question("Keep it?", ["Yes", "No"]),
+      customId: "Not an id",
+      kind: "multi" as const,
+      minChoices: 0,
+      maxChoices: 1,
+    };
     const problems = draftProblems({ ...emptyDraft(), title: "T", questions: [q] });
     expect(problems.byQuestion[q.key]?.id).toBe("An id is 1 to 40 lower-case letters, digits or hyphens.");
     expect(problems.byQuestion[q.key]?.bounds).toMatch(/^Voters choose at least 1 option/);

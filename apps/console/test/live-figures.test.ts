@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { MAX_SAMPLES, type TurnoutSample, withSample } from "../app/elections/[id]/turnout-history";
 import { RATE_WINDOW_MS, votesPerSecond } from "../app/elections/[id]/votes-per-second";
 
-const sample = (version: number, turnout: number, receivedAt: number): TurnoutSample => ({ version, turnout, receivedAt });
+const sample = (version: number, turnout: number, receivedAt: number): TurnoutSample => ({
+  version,
+  turnout,
+  receivedAt,
+});
 
 describe("the turnout history the console charts", () => {
   it("takes a sample for each newer snapshot only, whether the poll or the stream brought it", () => {

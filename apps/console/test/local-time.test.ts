@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc, fromDateTimeLocal, toDateTimeLocal, toIsoWithOffset, utcOffsetOn } from "../app/elections/[id]/local-time";
-import { auditQuery, filtersFromSearch, filtersProblem, hasFilters, localDay, searchFromFilters } from "../app/audit/audit-filters";
+import {
+  formatUtc,
+  fromDateTimeLocal,
+  toDateTimeLocal,
+  toIsoWithOffset,
+  utcOffsetOn,
+} from "../app/elections/[id]/local-time";
+import {
+  auditQuery,
+  filtersFromSearch,
+  filtersProblem,
+  hasFilters,
+  localDay,
+  searchFromFilters,
+} from "../app/audit/audit-filters";
 
 // vitest.config.ts runs these in Europe/Paris: UTC+1 in winter, UTC+2 from 30 March 2025, 02:00.
 
@@ -25,11 +38,19 @@ describe("an official's local time", () => {
 });
 
 describe("the audit trail's filters in the address", () => {
-  const filters = { electionId: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61", action: "election.transition", actor: "", from: "2025-03-30", to: "2025-03-31" };
+  const filters = {
+    electionId: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
+    action: "election.transition",
+    actor: "",
+    from: "2025-03-30",
+    to: "2025-03-31",
+  };
 
   it("survive the round trip through the address, empty ones left out", () => {
     const search = searchFromFilters(filters);
-    expect(search).toBe("electionId=7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61&action=election.transition&from=2025-03-30&to=2025-03-31");
+    expect(search).toBe(
+      "electionId=7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61&action=election.transition&from=2025-03-30&to=2025-03-31",
+    );
     expect(filtersFromSearch(new URLSearchParams(search))).toEqual(filters);
     expect(hasFilters(filtersFromSearch(new URLSearchParams("")))).toBe(false);
   });

@@ -56,7 +56,9 @@ function Group({ id, title, empty, elections }: { id: string; title: string; emp
                     <Link href={`/elections/${e.id}`}>Vote in {e.title}</Link> ·{" "}
                   </>
                 ) : null}
-                <Link href={`/elections/${e.id}/results`}>{e.status === "closed" || e.status === "certified" ? "Results" : "Live results"}</Link>
+                <Link href={`/elections/${e.id}/results`}>
+                  {e.status === "closed" || e.status === "certified" ? "Results" : "Live results"}
+                </Link>
               </p>
             </li>
           ))}

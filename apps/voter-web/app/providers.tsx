@@ -12,7 +12,11 @@ import { solveInWorker } from "../lib/solve-in-worker";
  * on the server) there is no authenticator: casts go unsigned by a passkey.
  */
 function voterClientExtras(): ClientExtras {
-  return { deviceKeys: indexedDbDeviceKeys(), solveProofOfWork: solveInWorker, ...(browserSupportsWebAuthn() ? { passkeys: browserPasskeys } : {}) };
+  return {
+    deviceKeys: indexedDbDeviceKeys(),
+    solveProofOfWork: solveInWorker,
+    ...(browserSupportsWebAuthn() ? { passkeys: browserPasskeys } : {}),
+  };
 }
 
 /** Reads stay fresh for 5 s; the session lives in this tab only, and a reload asks to sign in again, which a voting visit of minutes can afford. */

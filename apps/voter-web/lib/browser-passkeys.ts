@@ -1,4 +1,9 @@
-import { browserSupportsWebAuthn, platformAuthenticatorIsAvailable, startAuthentication, startRegistration } from "@simplewebauthn/browser";
+import {
+  browserSupportsWebAuthn,
+  platformAuthenticatorIsAvailable,
+  startAuthentication,
+  startRegistration,
+} from "@simplewebauthn/browser";
 import type { PasskeyAuthenticator } from "@landslide/api/client";
 
 /**
@@ -41,7 +46,15 @@ export const browserPasskeys: PasskeyAuthenticator = {
   register: (optionsJSON) => ceremony(() => startRegistration({ optionsJSON })),
   // No rpId: the browser uses this page's host, which is the relying party the API expects.
   sign: ({ credentialId, challenge }) =>
-    ceremony(() => startAuthentication({ optionsJSON: { challenge, allowCredentials: [{ id: credentialId, type: "public-key" }], userVerification: "required" } })),
+    ceremony(() =>
+      startAuthentication({
+        optionsJSON: {
+          challenge,
+          allowCredentials: [{ id: credentialId, type: "public-key" }],
+          userVerification: "required",
+        },
+      }),
+    ),
 };
 
 export { browserSupportsWebAuthn };

@@ -19,7 +19,8 @@ function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDB
       new Promise<T>((resolve, reject) => {
         const request = action(db.transaction(STORE, mode).objectStore(STORE));
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error("The device key store could not be read or written."));
+        request.onerror = () =>
+          reject(request.error ?? new Error("The device key store could not be read or written."));
       }),
   );
 }

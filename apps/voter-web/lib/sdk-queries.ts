@@ -8,10 +8,15 @@ import { passkeySupport } from "./browser-passkeys";
  */
 export const sdkQueries = {
   /** The passkey backing this device's key for the signed-in account, if any (the SDK registers the device first). */
-  passkeyOfDevice: (client: LandslideClient) => queryOptions({ queryKey: ["sdk", "passkey-of-device"] as const, queryFn: () => client.passkeyOfDevice() }),
+  passkeyOfDevice: (client: LandslideClient) =>
+    queryOptions({ queryKey: ["sdk", "passkey-of-device"] as const, queryFn: () => client.passkeyOfDevice() }),
   /** Whether this page can add a passkey: the browser's answer does not change while the page is open. */
-  passkeySupport: () => queryOptions({ queryKey: ["sdk", "passkey-support"] as const, queryFn: passkeySupport, staleTime: Infinity }),
+  passkeySupport: () =>
+    queryOptions({ queryKey: ["sdk", "passkey-support"] as const, queryFn: passkeySupport, staleTime: Infinity }),
   /** Whether the receipt's signature holds, checked here in the browser against the published key (`publicKeyPem` reads it). */
   receiptSignature: (receipt: Receipt, publicKeyPem: () => Promise<string>) =>
-    queryOptions({ queryKey: ["sdk", "receipt-signature", receipt.receiptId] as const, queryFn: async () => verifyReceipt(receipt, await publicKeyPem()) }),
+    queryOptions({
+      queryKey: ["sdk", "receipt-signature", receipt.receiptId] as const,
+      queryFn: async () => verifyReceipt(receipt, await publicKeyPem()),
+    }),
 };

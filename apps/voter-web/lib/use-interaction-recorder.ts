@@ -24,7 +24,11 @@ export function useInteractionRecorder(active: boolean): () => InteractionSummar
     // One signal takes every listener off again.
     const listening = new AbortController();
     for (const [type, kind] of EVENTS) {
-      document.addEventListener(type, () => recorder.record(kind, performance.now()), { capture: true, passive: true, signal: listening.signal });
+      document.addEventListener(type, () => recorder.record(kind, performance.now()), {
+        capture: true,
+        passive: true,
+        signal: listening.signal,
+      });
     }
     return () => listening.abort();
   }, [active]);

@@ -17,7 +17,11 @@ const question = (id: string, kind: Question["kind"], minChoices: number, maxCho
 const election = (questions: Question[]): Pick<Election, "questions"> => ({ questions });
 
 describe("why a ballot cannot be reviewed yet", () => {
-  const questions = [question("chair", "single", 1, 1), question("projects", "multi", 2, 2), question("harbour", "ranked", 1, 3)];
+  const questions = [
+    question("chair", "single", 1, 1),
+    question("projects", "multi", 2, 2),
+    question("harbour", "ranked", 1, 3),
+  ];
 
   it("names each unanswered or over-answered question in the hint's words", () => {
     expect(ballotProblems(election(questions), { projects: ["a", "b", "c"] })).toEqual({
@@ -25,7 +29,9 @@ describe("why a ballot cannot be reviewed yet", () => {
       projects: "Choose at most 2",
       harbour: "Choose an option",
     });
-    expect(ballotProblems(election([question("projects", "multi", 2, 3)]), { projects: ["a"] })).toEqual({ projects: "Choose at least 2" });
+    expect(ballotProblems(election([question("projects", "multi", 2, 3)]), { projects: ["a"] })).toEqual({
+      projects: "Choose at least 2",
+    });
   });
 
   it("has nothing to say once every question is answered or abstained on", () => {
@@ -35,6 +41,8 @@ describe("why a ballot cannot be reviewed yet", () => {
 
 describe("the ballot as the API takes it", () => {
   it("sends choices in their order (a ranking's) and an abstention as such", () => {
-    expect(toBallot({ harbour: ["c", "a"], chair: "abstain" })).toEqual({ answers: { harbour: { choices: ["c", "a"] }, chair: { abstain: true } } });
+    expect(toBallot({ harbour: ["c", "a"], chair: "abstain" })).toEqual({
+      answers: { harbour: { choices: ["c", "a"] }, chair: { abstain: true } },
+    });
   });
 });

@@ -7,7 +7,9 @@ import { apiRefusal } from "./refusal";
 
 describe("a refusal in a voter's words", () => {
   it("has words for the API's stable reasons, and the caller's fallback for any other", () => {
-    expect(refusalMessage("ELECTION_CLOSED", "fallback")).toBe("This election has closed; no more ballots are accepted.");
+    expect(refusalMessage("ELECTION_CLOSED", "fallback")).toBe(
+      "This election has closed; no more ballots are accepted.",
+    );
     expect(refusalMessage("SOMETHING_NEW", "fallback")).toBe("fallback");
     expect(refusalMessage(undefined, "fallback")).toBe("fallback");
   });
@@ -22,26 +24,42 @@ describe("why a cast did not go through", () => {
   it("uses the reason's words, else the API's message, else says no answer came", () => {
     expect(castFailureMessage(apiRefusal("RATE_LIMITED"))).toMatch(/^Too many attempts from your network/);
     expect(castFailureMessage(apiRefusal("NEW_REASON", "The API's own words."))).toBe("The API's own words.");
-    expect(castFailureMessage(new TypeError("fetch failed"))).toMatch(/^Your ballot could not be sent: check your connection/);
+    expect(castFailureMessage(new TypeError("fetch failed"))).toMatch(
+      /^Your ballot could not be sent: check your connection/,
+    );
   });
 
   it("reads ALREADY_VOTED as the ballot cast before, with its receipt when the API sent it", () => {
-    expect(castFailureOutcome(apiRefusal("ALREADY_VOTED", "Already voted.", { receipt }))).toEqual({ kind: "already-voted", receipt });
+    expect(castFailureOutcome(apiRefusal("ALREADY_VOTED", "Already voted.", { receipt }))).toEqual({
+      kind: "already-voted",
+      receipt,
+    });
     expect(castFailureOutcome(apiRefusal("ALREADY_VOTED"))).toEqual({ kind: "already-voted", receipt: undefined });
-    expect(castFailureOutcome(apiRefusal("ELECTION_CLOSED"))).toEqual({ kind: "refused", message: "This election has closed; no more ballots are accepted." });
+    expect(castFailureOutcome(apiRefusal("ELECTION_CLOSED"))).toEqual({
+      kind: "refused",
+      message: "This election has closed; no more ballots are accepted.",
+    });
   });
 });
 
 describe("why a sign-up was refused", () => {
   it("says who sent too many sign-ups and for how many whole minutes to wait", () => {
-    expect(signUpRefusalMessage("RATE_LIMITED", { retryAfterSeconds: 61, scope: "device" }, "")).toBe("Too many sign-ups from this device. Try again in 2 minutes.");
-    expect(signUpRefusalMessage("RATE_LIMITED", { retryAfterSeconds: 30, scope: "e-mail domain" }, "")).toBe("Too many sign-ups from your e-mail domain. Try again in 1 minute.");
+    expect(signUpRefusalMessage("RATE_LIMITED", { retryAfterSeconds: 61, scope: "device" }, "")).toBe(
+      "Too many sign-ups from this device. Try again in 2 minutes.",
+    );
+    expect(signUpRefusalMessage("RATE_LIMITED", { retryAfterSeconds: 30, scope: "e-mail domain" }, "")).toBe(
+      "Too many sign-ups from your e-mail domain. Try again in 1 minute.",
+    );
     // Without a wait from the API: ten minutes, from the network.
-    expect(signUpRefusalMessage("RATE_LIMITED", undefined, "")).toBe("Too many sign-ups from your network. Try again in 10 minutes.");
+    expect(signUpRefusalMessage("RATE_LIMITED", undefined, "")).toBe(
+      "Too many sign-ups from your network. Try again in 10 minutes.",
+    );
   });
 
   it("words every failed human check alike, and a throwaway address as such", () => {
-    expect(signUpRefusalMessage("CHALLENGE_EXPIRED", undefined, "raw")).toBe("The check that keeps bots out did not pass. Try again in a moment.");
+    expect(signUpRefusalMessage("CHALLENGE_EXPIRED", undefined, "raw")).toBe(
+      "The check that keeps bots out did not pass. Try again in a moment.",
+    );
     expect(signUpRefusalMessage("DISPOSABLE_EMAIL", undefined, "raw")).toMatch(/^Use an e-mail address you keep/);
     expect(signUpRefusalMessage("UNKNOWN", undefined, "raw")).toBe("raw");
   });

@@ -9,7 +9,10 @@ import { receipt } from "./receipt";
 describe("the idempotency key of a cast", () => {
   it("is made once per election and kept, so a retry or a reload is the same cast", () => {
     const stored = new Map<string, string>();
-    const storage = { getItem: (name: string) => stored.get(name) ?? null, setItem: (name: string, value: string) => void stored.set(name, value) };
+    const storage = {
+      getItem: (name: string) => stored.get(name) ?? null,
+      setItem: (name: string, value: string) => void stored.set(name, value),
+    };
     const first = castKey("election-1", storage);
     expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(castKey("election-1", storage)).toBe(first);
@@ -70,10 +73,20 @@ describe("what a voter gives to check a receipt", () => {
 
 describe("a checked ballot's standing in words", () => {
   it("says what happened to a ballot that is not sealed", () => {
-    expect(standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "under-review" } })).toBe("Received and under review: it counts once an official releases it.");
-    expect(standingMessage({ receiptId: receipt.receiptId, signature: true, standing: { status: "voided", decidedAt: null, reason: "five accounts on one device" } })).toBe(
+    expect(
+      standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "under-review" } }),
+    ).toBe("Received and under review: it counts once an official releases it.");
+    expect(
+      standingMessage({
+        receiptId: receipt.receiptId,
+        signature: true,
+        standing: { status: "voided", decidedAt: null, reason: "five accounts on one device" },
+      }),
+    ).toBe(
       "Not counted: an official voided this ballot in fraud review (“five accounts on one device”). Contact the election office if you think this is wrong.",
     );
-    expect(standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "not-found" } })).toMatch(/^No counted or held ballot has this receipt/);
+    expect(
+      standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "not-found" } }),
+    ).toMatch(/^No counted or held ballot has this receipt/);
   });
 });

@@ -23,32 +23,57 @@ const bodyOf = (change: Partial<VotePageInput<Election>>) => {
 describe("the vote page before the election is known", () => {
   it("is loading, then unavailable with the API's reason", () => {
     expect(stateOf({ election: { status: "pending" } })).toEqual({ kind: "loading" });
-    expect(stateOf({ election: { status: "error", reason: "ELECTION_NOT_FOUND" } })).toEqual({ kind: "unavailable", reason: "ELECTION_NOT_FOUND" });
-    expect(stateOf({ election: { status: "error", reason: undefined } })).toEqual({ kind: "unavailable", reason: undefined });
+    expect(stateOf({ election: { status: "error", reason: "ELECTION_NOT_FOUND" } })).toEqual({
+      kind: "unavailable",
+      reason: "ELECTION_NOT_FOUND",
+    });
+    expect(stateOf({ election: { status: "error", reason: undefined } })).toEqual({
+      kind: "unavailable",
+      reason: undefined,
+    });
   });
 });
 
 describe("what stands under the election's title", () => {
   it("shows the ballot to a signed-in voter who has not voted, and its review once checked", () => {
-    expect(stateOf({})).toEqual({ kind: "election", election: open, sending: false, outcome: undefined, body: { kind: "ballot", step: "fill" } });
+    expect(stateOf({})).toEqual({
+      kind: "election",
+      election: open,
+      sending: false,
+      outcome: undefined,
+      body: { kind: "ballot", step: "fill" },
+    });
     expect(bodyOf({ step: "review" })).toEqual({ kind: "ballot", step: "review" });
   });
 
   it("shows nothing while the session is read, then the sign-in form to a signed-out voter", () => {
     expect(bodyOf({ session: { loading: true, signedIn: false } })).toEqual({ kind: "session-loading" });
-    expect(bodyOf({ session: { loading: false, signedIn: false }, stored: { pending: true, data: undefined } })).toEqual({ kind: "signed-out" });
+    expect(
+      bodyOf({ session: { loading: false, signedIn: false }, stored: { pending: true, data: undefined } }),
+    ).toEqual({ kind: "signed-out" });
   });
 
   it("asks a signed-out voter to sign in even when voting is closed", () => {
-    expect(bodyOf({ session: { loading: false, signedIn: false }, election: { status: "success", data: { ...open, status: "closed" } } })).toEqual({ kind: "signed-out" });
+    expect(
+      bodyOf({
+        session: { loading: false, signedIn: false },
+        election: { status: "success", data: { ...open, status: "closed" } },
+      }),
+    ).toEqual({ kind: "signed-out" });
   });
 
   it("says why there is no ballot: closed (or certified), or not open (yet, or paused)", () => {
     for (const status of ["closed", "certified"] as const) {
-      expect(bodyOf({ election: { status: "success", data: { ...open, status } } })).toEqual({ kind: "not-open", reason: "ELECTION_CLOSED" });
+      expect(bodyOf({ election: { status: "success", data: { ...open, status } } })).toEqual({
+        kind: "not-open",
+        reason: "ELECTION_CLOSED",
+      });
     }
     for (const status of ["draft", "scheduled", "paused"] as const) {
-      expect(bodyOf({ election: { status: "success", data: { ...open, status } } })).toEqual({ kind: "not-open", reason: "ELECTION_NOT_OPEN" });
+      expect(bodyOf({ election: { status: "success", data: { ...open, status } } })).toEqual({
+        kind: "not-open",
+        reason: "ELECTION_NOT_OPEN",
+      });
     }
   });
 
@@ -57,14 +82,23 @@ describe("what stands under the election's title", () => {
   });
 
   it("offers no ballot once one is counted, held or was cast before; a refusal gives the ballot back", () => {
-    expect(bodyOf({ stored: { pending: false, data: { receipt, salt: "s", state: "accepted" } } })).toEqual({ kind: "voted" });
+    expect(bodyOf({ stored: { pending: false, data: { receipt, salt: "s", state: "accepted" } } })).toEqual({
+      kind: "voted",
+    });
     expect(bodyOf({ cast: { status: "error", failure: { kind: "already-voted" } } })).toEqual({ kind: "voted" });
-    expect(bodyOf({ cast: { status: "error", failure: { kind: "refused", message: "Too many attempts" } }, step: "review" })).toEqual({ kind: "ballot", step: "review" });
+    expect(
+      bodyOf({ cast: { status: "error", failure: { kind: "refused", message: "Too many attempts" } }, step: "review" }),
+    ).toEqual({ kind: "ballot", step: "review" });
   });
 
   it("keeps the review on screen, marked as sending, while the ballot is sent", () => {
     const state = stateOf({ cast: { status: "pending" }, step: "review" });
-    expect(state).toMatchObject({ kind: "election", sending: true, outcome: undefined, body: { kind: "ballot", step: "review" } });
+    expect(state).toMatchObject({
+      kind: "election",
+      sending: true,
+      outcome: undefined,
+      body: { kind: "ballot", step: "review" },
+    });
   });
 });
 
@@ -73,17 +107,32 @@ describe("where the voter's ballot stands", () => {
 
   it("is this tab's cast first: counted when accepted, under review when held", () => {
     expect(outcomeOf(cast("accepted"), null)).toEqual({ kind: "counted", receipt, salt: "salt" });
-    expect(outcomeOf(cast("quarantined"), { receipt, salt: "older", state: "accepted" })).toEqual({ kind: "under-review", receipt, salt: "salt" });
+    expect(outcomeOf(cast("quarantined"), { receipt, salt: "older", state: "accepted" })).toEqual({
+      kind: "under-review",
+      receipt,
+      salt: "salt",
+    });
   });
 
   it("is a failed cast as it was read", () => {
-    expect(outcomeOf({ status: "error", failure: { kind: "refused", message: "No." } }, null)).toEqual({ kind: "refused", message: "No." });
+    expect(outcomeOf({ status: "error", failure: { kind: "refused", message: "No." } }, null)).toEqual({
+      kind: "refused",
+      message: "No.",
+    });
   });
 
   it("is otherwise the stored ballot's state, after the fraud review's decision", () => {
     expect(outcomeOf({ status: "idle" }, null)).toBeUndefined();
-    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "released" })).toEqual({ kind: "counted", receipt, salt: "s" });
-    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "quarantined" })).toEqual({ kind: "under-review", receipt, salt: "s" });
+    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "released" })).toEqual({
+      kind: "counted",
+      receipt,
+      salt: "s",
+    });
+    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "quarantined" })).toEqual({
+      kind: "under-review",
+      receipt,
+      salt: "s",
+    });
     const voided = outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "voided" });
     expect(voided?.kind).toBe("refused");
     expect(voided?.kind === "refused" && voided.message).toMatch(/^Your ballot was not counted after review/);

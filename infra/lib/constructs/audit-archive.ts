@@ -1,6 +1,13 @@
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Key } from "aws-cdk-lib/aws-kms";
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership, StorageClass } from "aws-cdk-lib/aws-s3";
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectLockRetention,
+  ObjectOwnership,
+  StorageClass,
+} from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 
 /**
@@ -51,7 +58,13 @@ export class AuditArchive extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(Math.max(400, props.retentionDays)), noncurrentVersionExpiration: Duration.days(30) }],
+      lifecycleRules: [
+        {
+          id: "expire-access-logs",
+          expiration: Duration.days(Math.max(400, props.retentionDays)),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+      ],
     });
 
     this.bucket = new Bucket(this, "Bucket", {
@@ -71,7 +84,12 @@ export class AuditArchive extends Construct {
       serverAccessLogsPrefix: "audit/",
       removalPolicy: RemovalPolicy.RETAIN,
       // Epochs are read rarely after an election: cheaper storage after 90 days, still locked.
-      lifecycleRules: [{ id: "older-epochs-infrequent-access", transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }] }],
+      lifecycleRules: [
+        {
+          id: "older-epochs-infrequent-access",
+          transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+        },
+      ],
     });
   }
 }

@@ -2,7 +2,14 @@ import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { type ISecurityGroup, type IVpc, Port } from "aws-cdk-lib/aws-ec2";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
-import { AuroraPostgresEngineVersion, ClusterInstance, Credentials, DatabaseCluster, DatabaseClusterEngine, ParameterGroup } from "aws-cdk-lib/aws-rds";
+import {
+  AuroraPostgresEngineVersion,
+  ClusterInstance,
+  Credentials,
+  DatabaseCluster,
+  DatabaseClusterEngine,
+  ParameterGroup,
+} from "aws-cdk-lib/aws-rds";
 import { Construct } from "constructs";
 import { acknowledgeFindings } from "../nag";
 
@@ -36,7 +43,11 @@ export class ControlPlaneDatabase extends Construct {
   constructor(scope: Construct, id: string, props: ControlPlaneDatabaseProps) {
     super(scope, id);
 
-    this.key = new Key(this, "Key", { description: "Landslide control plane database", enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    this.key = new Key(this, "Key", {
+      description: "Landslide control plane database",
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     // Created here with a retention, rather than by RDS (for ever) or by CDK's log-retention Lambda.
     const logs = new LogGroup(this, "PostgresLogs", {
@@ -50,12 +61,21 @@ export class ControlPlaneDatabase extends Construct {
       engine,
       // The generated password becomes part of DATABASE_URL: letters and digits only, so it never
       // needs URL escaping (30 of them are ~178 bits).
-      credentials: Credentials.fromGeneratedSecret("landslide", { excludeCharacters: " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" }),
+      credentials: Credentials.fromGeneratedSecret("landslide", {
+        excludeCharacters: " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+      }),
       defaultDatabaseName: DATABASE_NAME,
-      writer: ClusterInstance.serverlessV2("Writer", { enablePerformanceInsights: true, performanceInsightEncryptionKey: this.key }),
+      writer: ClusterInstance.serverlessV2("Writer", {
+        enablePerformanceInsights: true,
+        performanceInsightEncryptionKey: this.key,
+      }),
       // Readers scale with the writer so a failover lands on an instance already the writer's size.
       readers: Array.from({ length: props.readers }, (_, i) =>
-        ClusterInstance.serverlessV2(`Reader${i + 1}`, { scaleWithWriter: true, enablePerformanceInsights: true, performanceInsightEncryptionKey: this.key }),
+        ClusterInstance.serverlessV2(`Reader${i + 1}`, {
+          scaleWithWriter: true,
+          enablePerformanceInsights: true,
+          performanceInsightEncryptionKey: this.key,
+        }),
       ),
       serverlessV2MinCapacity: props.minCapacityAcu,
       serverlessV2MaxCapacity: props.maxCapacityAcu,
@@ -73,7 +93,7 @@ export class ControlPlaneDatabase extends Construct {
       parameterGroup: new ParameterGroup(this, "Parameters", {
         engine,
         // TLS or nothing: tasks connect with sslmode=verify-full against the RDS CA bundle.
-        parameters: { "rds.force_ssl": "1", "log_min_duration_statement": "1000" },
+        parameters: { "rds.force_ssl": "1", log_min_duration_statement: "1000" },
       }),
     });
 

@@ -13,7 +13,11 @@ import {
   type Secret as EcsSecret,
 } from "aws-cdk-lib/aws-ecs";
 import { type IVpc, Peer, Port, SecurityGroup } from "aws-cdk-lib/aws-ec2";
-import { ApplicationLoadBalancer, ApplicationProtocol, type ApplicationTargetGroup } from "aws-cdk-lib/aws-elasticloadbalancingv2";
+import {
+  ApplicationLoadBalancer,
+  ApplicationProtocol,
+  type ApplicationTargetGroup,
+} from "aws-cdk-lib/aws-elasticloadbalancingv2";
 import type { IRole } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
@@ -67,12 +71,18 @@ export class LandslideService extends Construct {
     const size = taskSize(sizing.size);
     const subnets = { subnetGroupName: props.subnetGroupName };
 
-    this.logGroup = new LogGroup(this, "Logs", { retention: props.logRetentionDays, removalPolicy: RemovalPolicy.RETAIN });
+    this.logGroup = new LogGroup(this, "Logs", {
+      retention: props.logRetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     const taskDefinition = new FargateTaskDefinition(this, "Task", {
       cpu: size.cpu,
       memoryLimitMiB: size.memoryMiB,
-      runtimePlatform: { cpuArchitecture: CpuArchitecture.of(props.cpuArchitecture), operatingSystemFamily: OperatingSystemFamily.LINUX },
+      runtimePlatform: {
+        cpuArchitecture: CpuArchitecture.of(props.cpuArchitecture),
+        operatingSystemFamily: OperatingSystemFamily.LINUX,
+      },
     });
     this.taskRole = taskDefinition.taskRole;
     // A read-only root file system; the task's ephemeral storage is mounted at /tmp for what must
@@ -89,14 +99,24 @@ export class LandslideService extends Construct {
       readonlyRootFilesystem: description.kind !== "web",
       portMappings: [{ containerPort: description.port, name: description.id }],
       // Non-blocking: a slow log pipeline must never stall a cast; 25 MB buffers a burst.
-      logging: LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: description.id, mode: AwsLogDriverMode.NON_BLOCKING, maxBufferSize: Size.mebibytes(25) }),
+      logging: LogDrivers.awsLogs({
+        logGroup: this.logGroup,
+        streamPrefix: description.id,
+        mode: AwsLogDriverMode.NON_BLOCKING,
+        maxBufferSize: Size.mebibytes(25),
+      }),
       // SIGTERM, then 30 s: the services drain in 2 s; SSE clients reconnect elsewhere.
       stopTimeout: Duration.seconds(30),
       // The aggregator has no load balancer to judge it: ECS asks its /readyz itself (node's fetch: no curl in the image).
       ...(description.kind === "worker"
         ? {
             healthCheck: {
-              command: ["CMD", "node", "-e", `fetch("http://127.0.0.1:${description.port}/readyz").then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))`],
+              command: [
+                "CMD",
+                "node",
+                "-e",
+                `fetch("http://127.0.0.1:${description.port}/readyz").then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))`,
+              ],
               interval: Duration.seconds(15),
               timeout: Duration.seconds(5),
               retries: 3,
@@ -120,7 +140,11 @@ export class LandslideService extends Construct {
 
     // Egress: HTTPS (AWS APIs through endpoints or NAT, Cognito's JWKS) and, for API tasks, Postgres
     // (added by the database's allowConnectionsFrom). Nothing else leaves a task.
-    this.securityGroup = new SecurityGroup(this, "SecurityGroup", { vpc: props.vpc, description: `Landslide ${description.id} tasks`, allowAllOutbound: false });
+    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      vpc: props.vpc,
+      description: `Landslide ${description.id} tasks`,
+      allowAllOutbound: false,
+    });
     this.securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to AWS APIs and Cognito");
 
     this.service = new FargateService(this, "Service", {

@@ -53,14 +53,24 @@ export class SignUpTickets extends Construct {
         "Rotated by the runbook instead (put a new value, then force a new deployment of the vote API; the Lambda rereads it within five minutes): a ticket lives five minutes, so a rotation only makes sign-ups in flight ask for a new ticket, and a rotation Lambda would have nothing else to do.",
     });
 
-    const logGroup = new LogGroup(this, "Logs", { retention: props.logRetentionDays, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new LogGroup(this, "Logs", {
+      retention: props.logRetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     // A role of its own instead of AWSLambdaBasicExecutionRole: its log group, this secret, and
     // puts of ticket ids in the nonces table; nothing else.
-    this.role = new Role(this, "Role", { assumedBy: new ServicePrincipal("lambda.amazonaws.com"), description: "Landslide pre-sign-up check" });
+    this.role = new Role(this, "Role", {
+      assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
+      description: "Landslide pre-sign-up check",
+    });
     logGroup.grantWrite(this.role);
     this.key.grantRead(this.role);
-    const noncesTable = Stack.of(this).formatArn({ service: "dynamodb", resource: "table", resourceName: noncesTableName(props.tablePrefix) });
+    const noncesTable = Stack.of(this).formatArn({
+      service: "dynamodb",
+      resource: "table",
+      resourceName: noncesTableName(props.tablePrefix),
+    });
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ["dynamodb:PutItem"],
@@ -71,7 +81,8 @@ export class SignUpTickets extends Construct {
     );
 
     this.preSignUp = new NodejsFunction(this, "PreSignUp", {
-      description: "Landslide: refuses a self sign-up without a valid, unused sign-up ticket for its own e-mail address",
+      description:
+        "Landslide: refuses a self sign-up without a valid, unused sign-up ticket for its own e-mail address",
       entry: join(repositoryRoot, "infra", "lambda", "pre-sign-up.ts"),
       handler: "handler",
       projectRoot: repositoryRoot,
@@ -86,7 +97,14 @@ export class SignUpTickets extends Construct {
       environment: { SIGN_UP_TICKET_SECRET_ARN: this.key.secretArn, NONCES_TABLE: noncesTableName(props.tablePrefix) },
       // esbuild from the repository's node_modules, never Docker: synthesis works offline. The AWS
       // SDK is the runtime's own (v3 on Node.js 24), so the bundle holds only our code and zod.
-      bundling: { forceDockerBundling: false, format: OutputFormat.CJS, target: "node24", externalModules: ["@aws-sdk/*"], minify: true, sourceMap: false },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.CJS,
+        target: "node24",
+        externalModules: ["@aws-sdk/*"],
+        minify: true,
+        sourceMap: false,
+      },
     });
   }
 }

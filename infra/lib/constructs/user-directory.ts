@@ -76,7 +76,13 @@ export class UserDirectory extends Construct {
       // check and sign-up limits; accounts an operator creates (AdminCreateUser) pass.
       lambdaTriggers: { preSignUp: props.preSignUp },
       ...(props.email
-        ? { email: UserPoolEmail.withSES({ fromEmail: props.email.from, sesVerifiedDomain: props.email.sesVerifiedDomain, sesRegion: props.email.sesRegion }) }
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: props.email.from,
+              sesVerifiedDomain: props.email.sesVerifiedDomain,
+              sesRegion: props.email.sesRegion,
+            }),
+          }
         : {}),
     });
     acknowledgeFindings(this.userPool, {
@@ -87,12 +93,23 @@ export class UserDirectory extends Construct {
     // Lower precedence wins when a person is in several groups: the most privileged role first.
     const precedence: Record<GroupName, number> = { operators: 0, officials: 10, voters: 100 };
     this.groups = Object.fromEntries(
-      groupNames.map((name) => [name, this.userPool.addGroup(`${capitalize(name)}Group`, { groupName: name, precedence: precedence[name], description: `Landslide ${name}` })]),
+      groupNames.map((name) => [
+        name,
+        this.userPool.addGroup(`${capitalize(name)}Group`, {
+          groupName: name,
+          precedence: precedence[name],
+          description: `Landslide ${name}`,
+        }),
+      ]),
     ) as Record<GroupName, UserPoolGroup>;
 
     // Public clients (a browser and a CLI cannot keep a secret): SRP or password auth, refresh
     // tokens, short access tokens. USER_PASSWORD_AUTH is what packages/api's client and the CLI use today.
-    const refreshValidity: Record<ClientName, Duration> = { "voter-web": Duration.days(1), console: Duration.hours(12), cli: Duration.hours(12) };
+    const refreshValidity: Record<ClientName, Duration> = {
+      "voter-web": Duration.days(1),
+      console: Duration.hours(12),
+      cli: Duration.hours(12),
+    };
     this.clients = Object.fromEntries(
       clientNames.map((name) => [
         name,

@@ -1,5 +1,12 @@
 import { RemovalPolicy } from "aws-cdk-lib";
-import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2, type TablePropsV2 } from "aws-cdk-lib/aws-dynamodb";
+import {
+  AttributeType,
+  Billing,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+  type TablePropsV2,
+} from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
 
 export interface WarmThroughput {
@@ -62,7 +69,12 @@ export class VoteTables extends Construct {
       ...(props.warmThroughput ? { warmThroughput: props.warmThroughput.votes } : {}),
     });
     // PK TALLY#<election>#<shard>: counters sharded so no item takes more than a few hundred writes/s.
-    this.tallies = new TableV2(this, "Tallies", { ...common, tableName: `${props.tablePrefix}-tallies`, partitionKey: pk, sortKey: sk });
+    this.tallies = new TableV2(this, "Tallies", {
+      ...common,
+      tableName: `${props.tablePrefix}-tallies`,
+      partitionKey: pk,
+      sortKey: sk,
+    });
     // PK NONCE#<jti> (and the rate counters): a proof works once; DynamoDB deletes it after its validity window.
     this.nonces = new TableV2(this, "Nonces", {
       ...common,
@@ -72,17 +84,39 @@ export class VoteTables extends Construct {
       ...(props.warmThroughput ? { warmThroughput: props.warmThroughput.nonces } : {}),
     });
     // PK ACCOUNT#<sub> or DEVICE#<thumbprint>: both directions of a device binding.
-    this.devices = new TableV2(this, "Devices", { ...common, tableName: `${props.tablePrefix}-devices`, partitionKey: pk, sortKey: sk });
+    this.devices = new TableV2(this, "Devices", {
+      ...common,
+      tableName: `${props.tablePrefix}-devices`,
+      partitionKey: pk,
+      sortKey: sk,
+    });
     // PK DEADLETTER#<stream sequence>: change records the aggregator could not read, kept for a re-drive.
-    this.deadLetters = new TableV2(this, "DeadLetters", { ...common, tableName: `${props.tablePrefix}-dead-letters`, partitionKey: pk });
+    this.deadLetters = new TableV2(this, "DeadLetters", {
+      ...common,
+      tableName: `${props.tablePrefix}-dead-letters`,
+      partitionKey: pk,
+    });
     // PK ROLL#<election>#<kind>#<value>: who may vote in a roll-based election; read on every cast there.
-    this.voterRolls = new TableV2(this, "VoterRolls", { ...common, tableName: `${props.tablePrefix}-voter-rolls`, partitionKey: pk });
+    this.voterRolls = new TableV2(this, "VoterRolls", {
+      ...common,
+      tableName: `${props.tablePrefix}-voter-rolls`,
+      partitionKey: pk,
+    });
     // PK ELECTION#<id>: the data plane's copy of each election, versioned; what every vote-API and
     // results task judges casts and shows results by, so an Aurora outage never stops voting.
-    this.elections = new TableV2(this, "Elections", { ...common, tableName: `${props.tablePrefix}-elections`, partitionKey: pk });
+    this.elections = new TableV2(this, "Elections", {
+      ...common,
+      tableName: `${props.tablePrefix}-elections`,
+      partitionKey: pk,
+    });
     // PK LISTS / SK <name>, PK LIST#<name> / SK PART#<import>#<n>: imported network lists (threat
     // feeds), read by every vote-API task once a minute, written by the control API on an import.
-    this.networkLists = new TableV2(this, "NetworkLists", { ...common, tableName: `${props.tablePrefix}-network-lists`, partitionKey: pk, sortKey: sk });
+    this.networkLists = new TableV2(this, "NetworkLists", {
+      ...common,
+      tableName: `${props.tablePrefix}-network-lists`,
+      partitionKey: pk,
+      sortKey: sk,
+    });
   }
 
   /** Every table, for alarms and dashboards. */

@@ -64,8 +64,17 @@ const startsWith = (prefix: string): CfnWebACL.StatementProperty => ({
   },
 });
 
-const exactly = (fieldToMatch: CfnWebACL.FieldToMatchProperty, searchString: string, transformation = "NONE"): CfnWebACL.StatementProperty => ({
-  byteMatchStatement: { fieldToMatch, positionalConstraint: "EXACTLY", searchString, textTransformations: [{ priority: 0, type: transformation }] },
+const exactly = (
+  fieldToMatch: CfnWebACL.FieldToMatchProperty,
+  searchString: string,
+  transformation = "NONE",
+): CfnWebACL.StatementProperty => ({
+  byteMatchStatement: {
+    fieldToMatch,
+    positionalConstraint: "EXACTLY",
+    searchString,
+    textTransformations: [{ priority: 0, type: transformation }],
+  },
 });
 
 const method = (name: "GET" | "POST") => exactly({ method: {} }, name);
@@ -100,7 +109,13 @@ const trpcRefusal = (jsonRpcCode: number, code: string, httpStatus: number, reas
   JSON.stringify({ error: { message, code: jsonRpcCode, data: { code, httpStatus, reason } } });
 
 export const customResponseBodies = {
-  "rate-limited": trpcRefusal(-32029, "TOO_MANY_REQUESTS", 429, "RATE_LIMITED", "Too many requests: wait a minute and try again."),
+  "rate-limited": trpcRefusal(
+    -32029,
+    "TOO_MANY_REQUESTS",
+    429,
+    "RATE_LIMITED",
+    "Too many requests: wait a minute and try again.",
+  ),
   "edge-challenge-required": trpcRefusal(
     -32003,
     "FORBIDDEN",
@@ -164,7 +179,13 @@ export class WebAcl extends Construct {
         name: wafRuleNames.ratePerIp,
         priority: 50,
         action: tooManyRequests,
-        statement: { rateBasedStatement: { aggregateKeyType: "IP", limit: props.requestsPerIpPer5Minutes, evaluationWindowSec: 300 } },
+        statement: {
+          rateBasedStatement: {
+            aggregateKeyType: "IP",
+            limit: props.requestsPerIpPer5Minutes,
+            evaluationWindowSec: 300,
+          },
+        },
         visibilityConfig: visibility(wafRuleNames.ratePerIp),
       },
       {
@@ -184,8 +205,12 @@ export class WebAcl extends Construct {
         visibilityConfig: visibility(wafRuleNames.ratePerSession),
       },
       managedGroup(70, "AWSManagedRulesBotControlRuleSet", wafRuleNames.botControl, {
-        managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: props.botControlLevel, enableMachineLearning: true } }],
-        scopeDownStatement: { notStatement: { statement: { orStatement: { statements: botControlExemptPrefixes.map(startsWith) } } } },
+        managedRuleGroupConfigs: [
+          { awsManagedRulesBotControlRuleSet: { inspectionLevel: props.botControlLevel, enableMachineLearning: true } },
+        ],
+        scopeDownStatement: {
+          notStatement: { statement: { orStatement: { statements: botControlExemptPrefixes.map(startsWith) } } },
+        },
       }),
       {
         // A browser opening a ballot (or the sign-up form on it) without a valid token gets WAF's
@@ -204,7 +229,13 @@ export class WebAcl extends Construct {
             statements: [
               method("GET"),
               exactly({ singleHeader: { Name: "host" } }, props.publicHostname, "LOWERCASE"),
-              { regexMatchStatement: { fieldToMatch: { uriPath: {} }, regexString: ballotPagePattern, textTransformations: [{ priority: 0, type: "NONE" }] } },
+              {
+                regexMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  regexString: ballotPagePattern,
+                  textTransformations: [{ priority: 0, type: "NONE" }],
+                },
+              },
               { notStatement: { statement: hasLabel(botControlLabels.verifiedBot) } },
             ],
           },
@@ -230,8 +261,16 @@ export class WebAcl extends Construct {
             statements: [
               method("POST"),
               // The services decode the procedure's path; so does this match, so an encoded dot does not slip past.
-              { orStatement: { statements: tokenRequiredPaths.map((path) => exactly({ uriPath: {} }, path, "URL_DECODE")) } },
-              { orStatement: { statements: [hasLabel(botControlLabels.tokenAbsent), hasLabel(botControlLabels.tokenRejected)] } },
+              {
+                orStatement: {
+                  statements: tokenRequiredPaths.map((path) => exactly({ uriPath: {} }, path, "URL_DECODE")),
+                },
+              },
+              {
+                orStatement: {
+                  statements: [hasLabel(botControlLabels.tokenAbsent), hasLabel(botControlLabels.tokenRejected)],
+                },
+              },
             ],
           },
         },
@@ -246,19 +285,37 @@ export class WebAcl extends Construct {
       rules,
       // The default for every Challenge without its own, and what Bot Control judges a token's age by.
       challengeConfig: { immunityTimeProperty: { immunityTime: props.challenge.tokenImmunitySeconds } },
-      customResponseBodies: Object.fromEntries(Object.entries(customResponseBodies).map(([key, content]) => [key, { contentType: "APPLICATION_JSON", content }])),
+      customResponseBodies: Object.fromEntries(
+        Object.entries(customResponseBodies).map(([key, content]) => [
+          key,
+          { contentType: "APPLICATION_JSON", content },
+        ]),
+      ),
       visibilityConfig: visibility(props.name),
     });
 
     // WAF only writes to log groups whose names start with aws-waf-logs-.
     const logGroupName = `aws-waf-logs-${props.name}`;
-    this.logGroup = new LogGroup(this, "Logs", { logGroupName, retention: props.logRetentionDays, removalPolicy: RemovalPolicy.RETAIN });
+    this.logGroup = new LogGroup(this, "Logs", {
+      logGroupName,
+      retention: props.logRetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     new CfnLoggingConfiguration(this, "Logging", {
       resourceArn: this.webAcl.attrArn,
       // The WAF wants the log group's ARN without the ":*" CDK's logGroupArn carries.
-      logDestinationConfigs: [Stack.of(this).formatArn({ service: "logs", resource: "log-group", resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      logDestinationConfigs: [
+        Stack.of(this).formatArn({
+          service: "logs",
+          resource: "log-group",
+          resourceName: logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
       // Bearer tokens, ID tokens and device proofs never reach a log.
-      redactedFields: ["authorization", "x-id-token", "dpop", "x-device-token"].map((name) => ({ singleHeader: { Name: name } })),
+      redactedFields: ["authorization", "x-id-token", "dpop", "x-device-token"].map((name) => ({
+        singleHeader: { Name: name },
+      })),
       // At 240,000 requests/s logging every allowed request costs more than it tells: keep verdicts.
       loggingFilter: {
         DefaultBehavior: "DROP",
@@ -266,7 +323,9 @@ export class WebAcl extends Construct {
           {
             Behavior: "KEEP",
             Requirement: "MEETS_ANY",
-            Conditions: ["BLOCK", "COUNT", "CAPTCHA", "CHALLENGE"].map((action) => ({ ActionCondition: { Action: action } })),
+            Conditions: ["BLOCK", "COUNT", "CAPTCHA", "CHALLENGE"].map((action) => ({
+              ActionCondition: { Action: action },
+            })),
           },
         ],
       },

@@ -40,7 +40,10 @@ export class DataStack extends Stack {
       ...(parameters.warmThroughput ? { warmThroughput: parameters.warmThroughput } : {}),
     });
 
-    this.audit = new AuditArchive(this, "AuditArchive", { retentionDays: parameters.auditRetentionDays, bucketName: auditBucketName(this, parameters.tablePrefix) });
+    this.audit = new AuditArchive(this, "AuditArchive", {
+      retentionDays: parameters.auditRetentionDays,
+      bucketName: auditBucketName(this, parameters.tablePrefix),
+    });
 
     this.database = new ControlPlaneDatabase(this, "ControlPlaneDatabase", {
       vpc: props.vpc,

@@ -90,7 +90,8 @@ export class EdgeStack extends Stack {
       lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(parameters.logRetentionDays) }],
     });
     acknowledgeFindings(logs, {
-      "AwsSolutions-S1": "This bucket receives CloudFront's access logs; logging access to the log bucket itself would only log the log delivery.",
+      "AwsSolutions-S1":
+        "This bucket receives CloudFront's access logs; logging access to the log bucket itself would only log the log delivery.",
     });
 
     const origin = (service: PublicServiceName, options: { shield?: boolean; readTimeout?: Duration } = {}): IOrigin =>
@@ -209,8 +210,14 @@ export class EdgeStack extends Stack {
       });
     }
 
-    new CfnOutput(this, "PublicDistributionDomain", { value: this.publicDistribution.distributionDomainName, description: `CNAME ${parameters.publicHostname} to this` });
-    new CfnOutput(this, "ConsoleDistributionDomain", { value: this.consoleDistribution.distributionDomainName, description: `CNAME ${parameters.consoleHostname} to this` });
+    new CfnOutput(this, "PublicDistributionDomain", {
+      value: this.publicDistribution.distributionDomainName,
+      description: `CNAME ${parameters.publicHostname} to this`,
+    });
+    new CfnOutput(this, "ConsoleDistributionDomain", {
+      value: this.consoleDistribution.distributionDomainName,
+      description: `CNAME ${parameters.consoleHostname} to this`,
+    });
     new CfnOutput(this, "WebAclArn", { value: this.webAcl.webAcl.attrArn });
   }
 }

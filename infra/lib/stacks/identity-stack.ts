@@ -17,7 +17,11 @@ export class IdentityStack extends Stack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
     const { parameters } = props;
-    this.signUpTickets = new SignUpTickets(this, "SignUpTickets", { envName: parameters.envName, tablePrefix: parameters.tablePrefix, logRetentionDays: parameters.logRetentionDays });
+    this.signUpTickets = new SignUpTickets(this, "SignUpTickets", {
+      envName: parameters.envName,
+      tablePrefix: parameters.tablePrefix,
+      logRetentionDays: parameters.logRetentionDays,
+    });
     this.directory = new UserDirectory(this, "Directory", {
       userPoolName: parameters.tablePrefix,
       preSignUp: this.signUpTickets.preSignUp,
@@ -25,7 +29,10 @@ export class IdentityStack extends Stack {
     });
     new CfnOutput(this, "UserPoolId", { value: this.directory.userPool.userPoolId });
     for (const [name, client] of Object.entries(this.directory.clients)) {
-      new CfnOutput(this, `${name.replace(/-/g, "")}ClientId`, { value: client.userPoolClientId, description: `App client ${name}` });
+      new CfnOutput(this, `${name.replace(/-/g, "")}ClientId`, {
+        value: client.userPoolClientId,
+        description: `App client ${name}`,
+      });
     }
   }
 }

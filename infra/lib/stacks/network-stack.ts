@@ -45,7 +45,10 @@ export class NetworkStack extends Stack {
     const { parameters } = props;
     this.zones = parameters.availabilityZones;
 
-    const flowLogs = new LogGroup(this, "FlowLogs", { retention: parameters.logRetentionDays, removalPolicy: RemovalPolicy.RETAIN });
+    const flowLogs = new LogGroup(this, "FlowLogs", {
+      retention: parameters.logRetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     const vpc = new Vpc(this, "Vpc", {
       ipAddresses: IpAddresses.cidr(parameters.vpcCidr),
@@ -59,7 +62,9 @@ export class NetworkStack extends Stack {
       ],
       // The default security group is unused; stripping its rules keeps anything attached to it by mistake isolated.
       restrictDefaultSecurityGroup: true,
-      flowLogs: { all: { destination: FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: FlowLogTrafficType.ALL } },
+      flowLogs: {
+        all: { destination: FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: FlowLogTrafficType.ALL },
+      },
       gatewayEndpoints: {
         DynamoDb: { service: GatewayVpcEndpointAwsService.DYNAMODB },
         S3: { service: GatewayVpcEndpointAwsService.S3 },
@@ -81,7 +86,12 @@ export class NetworkStack extends Stack {
       Sqs: InterfaceVpcEndpointAwsService.SQS,
     };
     for (const [endpointId, service] of Object.entries(interfaceEndpoints)) {
-      const endpoint = vpc.addInterfaceEndpoint(endpointId, { service, subnets: { subnetGroupName: subnetGroups.services }, privateDnsEnabled: true, open: false });
+      const endpoint = vpc.addInterfaceEndpoint(endpointId, {
+        service,
+        subnets: { subnetGroupName: subnetGroups.services },
+        privateDnsEnabled: true,
+        open: false,
+      });
       // HTTPS from inside the VPC only (the literal range, which cdk-nag can check, not a token).
       endpoint.connections.allowFrom(Peer.ipv4(parameters.vpcCidr), Port.tcp(443), "HTTPS from the VPC");
     }

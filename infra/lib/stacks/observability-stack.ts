@@ -40,7 +40,13 @@ export interface ObservabilityStackProps extends StackProps {
 export const AGGREGATOR_LAG_METRIC = { namespace: "Landslide", metricName: "AggregatorLagSeconds" } as const;
 
 /** p99 latency above which a service is paged, per service (the vote path is the tightest). */
-const p99Seconds: Partial<Record<ServiceName, number>> = { voteApi: 0.5, controlApi: 2, results: 1, voterWeb: 2, console: 3 };
+const p99Seconds: Partial<Record<ServiceName, number>> = {
+  voteApi: 0.5,
+  controlApi: 2,
+  results: 1,
+  voterWeb: 2,
+  console: 3,
+};
 
 /**
  * Alarms on what hurts voters first (5xx, slow casts, throttled tables, tallies falling behind,
@@ -66,7 +72,11 @@ export class ObservabilityStack extends Stack {
         conditions: { StringEquals: { "aws:SourceAccount": this.account } },
       }),
     );
-    this.alarmTopic = new Topic(this, "AlarmTopic", { displayName: `Landslide ${env} alarms`, masterKey: topicKey, enforceSSL: true });
+    this.alarmTopic = new Topic(this, "AlarmTopic", {
+      displayName: `Landslide ${env} alarms`,
+      masterKey: topicKey,
+      enforceSSL: true,
+    });
     if (parameters.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(parameters.alarmEmail));
     const action = new SnsAction(this.alarmTopic);
     const alarm = (id: string, options: ConstructorParameters<typeof Alarm>[2]) => {
@@ -78,7 +88,10 @@ export class ObservabilityStack extends Stack {
     };
 
     const requestWidgets: GraphWidget[] = [];
-    for (const [name, service] of Object.entries(services.services) as [ServiceName, (typeof services.services)[ServiceName]][]) {
+    for (const [name, service] of Object.entries(services.services) as [
+      ServiceName,
+      (typeof services.services)[ServiceName],
+    ][]) {
       const id = serviceCatalog[name].id;
       const loadBalancer = service.loadBalancer;
       if (!loadBalancer) continue;
@@ -167,10 +180,16 @@ export class ObservabilityStack extends Stack {
       period: Duration.minutes(1),
     });
 
-    const lag = new Metric({ ...AGGREGATOR_LAG_METRIC, dimensionsMap: { Environment: env }, statistic: "Maximum", period: Duration.minutes(1) });
+    const lag = new Metric({
+      ...AGGREGATOR_LAG_METRIC,
+      dimensionsMap: { Environment: env },
+      statistic: "Maximum",
+      period: Duration.minutes(1),
+    });
     alarm("aggregator-lag", {
       alarmName: "aggregator-lag",
-      alarmDescription: "Tallies more than 30 s behind the votes for 3 minutes: results are stale (runbook: aggregator lag)",
+      alarmDescription:
+        "Tallies more than 30 s behind the votes for 3 minutes: results are stale (runbook: aggregator lag)",
       metric: lag,
       threshold: 30,
       evaluationPeriods: 3,
@@ -181,7 +200,10 @@ export class ObservabilityStack extends Stack {
     const aggregatorTasks = new Metric({
       namespace: "ECS/ContainerInsights",
       metricName: "RunningTaskCount",
-      dimensionsMap: { ClusterName: services.cluster.clusterName, ServiceName: services.services.aggregator.service.serviceName },
+      dimensionsMap: {
+        ClusterName: services.cluster.clusterName,
+        ServiceName: services.services.aggregator.service.serviceName,
+      },
       statistic: "Minimum",
       period: Duration.minutes(1),
     });
@@ -195,10 +217,14 @@ export class ObservabilityStack extends Stack {
       treatMissingData: TreatMissingData.BREACHING,
     });
 
-    const dlqDepth = services.aggregatorDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: "Maximum", period: Duration.minutes(1) });
+    const dlqDepth = services.aggregatorDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      statistic: "Maximum",
+      period: Duration.minutes(1),
+    });
     alarm("aggregator-dlq", {
       alarmName: "aggregator-dlq-not-empty",
-      alarmDescription: "Change records reached the aggregator's dead-letter queue: they are not counted until re-driven (runbook: re-driving the DLQ)",
+      alarmDescription:
+        "Change records reached the aggregator's dead-letter queue: they are not counted until re-driven (runbook: re-driving the DLQ)",
       metric: dlqDepth,
       threshold: 0,
       evaluationPeriods: 1,
@@ -209,7 +235,8 @@ export class ObservabilityStack extends Stack {
     const acu = data.database.cluster.metricACUUtilization({ statistic: "Maximum", period: Duration.minutes(5) });
     alarm("aurora-acu", {
       alarmName: "aurora-capacity-near-max",
-      alarmDescription: "Aurora Serverless v2 above 90% of its maximum ACUs for 15 minutes: raise aurora.maxCapacityAcu",
+      alarmDescription:
+        "Aurora Serverless v2 above 90% of its maximum ACUs for 15 minutes: raise aurora.maxCapacityAcu",
       metric: acu,
       threshold: 90,
       evaluationPeriods: 3,
@@ -242,10 +269,16 @@ export class ObservabilityStack extends Stack {
       new GraphWidget({ title: "DynamoDB throttled requests", left: throttleMetrics, width: 8 }),
       new GraphWidget({
         title: "Votes: consumed write units / s",
-        left: [data.tables.votes.metric("ConsumedWriteCapacityUnits", { statistic: "Sum", period: Duration.minutes(1) })],
+        left: [
+          data.tables.votes.metric("ConsumedWriteCapacityUnits", { statistic: "Sum", period: Duration.minutes(1) }),
+        ],
         width: 8,
       }),
-      new GraphWidget({ title: `Votes: replication latency to ${parameters.replicaRegion} (ms)`, left: [replicationLatency], width: 8 }),
+      new GraphWidget({
+        title: `Votes: replication latency to ${parameters.replicaRegion} (ms)`,
+        left: [replicationLatency],
+        width: 8,
+      }),
       new GraphWidget({ title: "Aggregator lag (s)", left: [lag], right: [aggregatorTasks], width: 8 }),
       new GraphWidget({ title: "Aggregator dead-letter queue", left: [dlqDepth], width: 8 }),
       new GraphWidget({ title: "WAF blocked requests by rule", left: Object.values(wafRuleNames).map(waf), width: 8 }),

@@ -71,7 +71,11 @@ export class ServicesStack extends Stack {
       containerInsightsV2: ContainerInsights.ENHANCED,
     });
 
-    const deadLetterKey = new Key(this, "DeadLetterKey", { description: "Landslide aggregator dead-letter queue", enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    const deadLetterKey = new Key(this, "DeadLetterKey", {
+      description: "Landslide aggregator dead-letter queue",
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.aggregatorDeadLetterQueue = new Queue(this, "AggregatorDeadLetterQueue", {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: deadLetterKey,
@@ -95,7 +99,8 @@ export class ServicesStack extends Stack {
       lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(parameters.logRetentionDays) }],
     });
     acknowledgeFindings(loadBalancerLogs, {
-      "AwsSolutions-S1": "This bucket receives the load balancers' access logs; logging access to the log bucket itself would only log the log delivery.",
+      "AwsSolutions-S1":
+        "This bucket receives the load balancers' access logs; logging access to the log bucket itself would only log the log delivery.",
     });
 
     // What the services and the web apps all read (packages/config/src/schema.ts).
@@ -159,7 +164,10 @@ export class ServicesStack extends Stack {
     // The two additions below are not yet read by packages/config: the aggregator archives sealed
     // epochs to a folder and dead-letters to the dead-letters table today (see the runbook).
     const extraEnvironment: Partial<Record<ServiceName, Record<string, string>>> = {
-      aggregator: { LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName, LANDSLIDE_AGGREGATOR_DLQ_URL: this.aggregatorDeadLetterQueue.queueUrl },
+      aggregator: {
+        LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName,
+        LANDSLIDE_AGGREGATOR_DLQ_URL: this.aggregatorDeadLetterQueue.queueUrl,
+      },
       results: { LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName },
     };
 
@@ -224,7 +232,13 @@ export class ServicesStack extends Stack {
 
     // Control API: fraud review (get, update a vote's review), recount (parallel scan), tallies for the
     // dashboard, voter-roll import (batch write) and checks, readiness on votes.
-    tables.votes.grant(role("controlApi"), "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan", "dynamodb:DescribeTable");
+    tables.votes.grant(
+      role("controlApi"),
+      "dynamodb:GetItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:Scan",
+      "dynamodb:DescribeTable",
+    );
     tables.tallies.grant(role("controlApi"), "dynamodb:Query");
     tables.voterRolls.grant(role("controlApi"), "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem");
     // Every change an official makes is published to the data plane's copy of the election (a conditional put).
@@ -238,7 +252,9 @@ export class ServicesStack extends Stack {
     tables.elections.grant(role("results"), "dynamodb:GetItem");
     tables.votes.grant(role("results"), "dynamodb:Scan");
     role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:GetObject"], resources: [auditObjects] }));
-    role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:ListBucket"], resources: [auditBucketArn] }));
+    role("results").addToPrincipalPolicy(
+      new PolicyStatement({ actions: ["s3:ListBucket"], resources: [auditBucketArn] }),
+    );
     audit.key.grant(role("results"), "kms:Decrypt");
 
     // Aggregator: the votes stream (and DescribeTable, which finds the stream), the tallies table
@@ -262,12 +278,15 @@ export class ServicesStack extends Stack {
     this.aggregatorDeadLetterQueue.grant(role("aggregator"), "sqs:SendMessage");
     this.aggregatorDeadLetterQueue.encryptionMasterKey?.grant(role("aggregator"), "kms:GenerateDataKey", "kms:Decrypt");
     // PutObject only: no delete, no retention or legal-hold changes (Object Lock decides those).
-    role("aggregator").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:PutObject"], resources: [auditObjects] }));
+    role("aggregator").addToPrincipalPolicy(
+      new PolicyStatement({ actions: ["s3:PutObject"], resources: [auditObjects] }),
+    );
     audit.key.grant(role("aggregator"), "kms:GenerateDataKey");
 
     for (const name of ["results", "aggregator"] as const) {
       acknowledgeFindings(this.services[name].taskRole, {
-        [wildcardResourceFinding(this, auditObjects)]: `The objects of the audit bucket, whose keys are election ids and epoch numbers not known in advance; ${name === "results" ? "read only" : "put only: Object Lock makes them immutable"}.`,
+        [wildcardResourceFinding(this, auditObjects)]:
+          `The objects of the audit bucket, whose keys are election ids and epoch numbers not known in advance; ${name === "results" ? "read only" : "put only: Object Lock makes them immutable"}.`,
       });
     }
   }

@@ -24,13 +24,22 @@ export interface Synthesized {
  * it costs seconds per synthesis and checks the schema, not our intent.
  * `mutate` runs between building and synthesizing: the tests that prove an assertion can fail use it.
  */
-export function synthesizeStacks(envName = "prod", overrides: Partial<Parameters> = {}, mutate?: (stacks: LandslideStacks) => void): Synthesized {
-  const app = new App({ builtinCloudFormationValidation: false, outdir: mkdtempSync(join(tmpdir(), "landslide-test-")) });
+export function synthesizeStacks(
+  envName = "prod",
+  overrides: Partial<Parameters> = {},
+  mutate?: (stacks: LandslideStacks) => void,
+): Synthesized {
+  const app = new App({
+    builtinCloudFormationValidation: false,
+    outdir: mkdtempSync(join(tmpdir(), "landslide-test-")),
+  });
   const parameters = parametersFor(envName, overrides);
   const stacks = createStacks(app, parameters);
   mutate?.(stacks);
   const assembly = app.synth();
-  const templates = Object.fromEntries(stackEntries(stacks).map(([key, stack]) => [key, templateOf(assembly, stack.stackName)])) as Record<StackKey, Template>;
+  const templates = Object.fromEntries(
+    stackEntries(stacks).map(([key, stack]) => [key, templateOf(assembly, stack.stackName)]),
+  ) as Record<StackKey, Template>;
   // The templates are in memory now; the temporary cloud assembly can go.
   rmSync(assembly.directory, { recursive: true, force: true });
   return { app, parameters, stacks, templates };
@@ -59,14 +68,18 @@ export interface PolicyStatementJson {
 
 /** Every Allow statement of every policy attached to a role (by the role's logical id). */
 export function statementsOfRole(template: Template, roleLogicalId: string): PolicyStatementJson[] {
-  const policies = template.findResources("AWS::IAM::Policy") as Record<string, { Properties: { Roles: Json[]; PolicyDocument: { Statement: PolicyStatementJson[] } } }>;
+  const policies = template.findResources("AWS::IAM::Policy") as Record<
+    string,
+    { Properties: { Roles: Json[]; PolicyDocument: { Statement: PolicyStatementJson[] } } }
+  >;
   return Object.values(policies)
     .filter((policy) => policy.Properties.Roles.some((role) => role.Ref === roleLogicalId))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
     .filter((statement) => statement.Effect === "Allow");
 }
 
-export const actionsOf = (statements: PolicyStatementJson[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+export const actionsOf = (statements: PolicyStatementJson[]) =>
+  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
 /** Each service's scalable target, by logical id in the services template. */
 export function scalableTargetIds(stacks: LandslideStacks): Record<ServiceName, string> {

@@ -9,7 +9,8 @@ import type { Parameters, ServiceName } from "../../lib/parameters";
  */
 
 type Resource = { Properties: Record<string, unknown> };
-const resources = (template: Template, type: string) => Object.entries(template.findResources(type) as Record<string, Resource>);
+const resources = (template: Template, type: string) =>
+  Object.entries(template.findResources(type) as Record<string, Resource>);
 
 /** Every data-plane table: PITR and deletion protection in every replica, at least two regions. */
 export function expectPointInTimeRecovery(template: Template): void {
@@ -19,7 +20,10 @@ export function expectPointInTimeRecovery(template: Template): void {
     const replicas = table.Properties.Replicas as Record<string, unknown>[];
     expect(replicas.length, `${id}: replicas`).toBeGreaterThanOrEqual(2);
     for (const replica of replicas) {
-      expect(replica.PointInTimeRecoverySpecification, `${id} in ${String(replica.Region)}: point-in-time recovery`).toMatchObject({ PointInTimeRecoveryEnabled: true });
+      expect(
+        replica.PointInTimeRecoverySpecification,
+        `${id} in ${String(replica.Region)}: point-in-time recovery`,
+      ).toMatchObject({ PointInTimeRecoveryEnabled: true });
       expect(replica.DeletionProtectionEnabled, `${id} in ${String(replica.Region)}: deletion protection`).toBe(true);
     }
   }
@@ -27,7 +31,9 @@ export function expectPointInTimeRecovery(template: Template): void {
 
 /** The audit bucket: Object Lock on, COMPLIANCE mode, the configured retention, versioned. */
 export function expectObjectLockCompliance(template: Template, retentionDays: number): void {
-  const locked = resources(template, "AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties.ObjectLockEnabled === true);
+  const locked = resources(template, "AWS::S3::Bucket").filter(
+    ([, bucket]) => bucket.Properties.ObjectLockEnabled === true,
+  );
   expect(locked.length, "buckets with Object Lock enabled").toBe(1);
   const [id, bucket] = locked[0]!;
   expect(bucket.Properties.ObjectLockConfiguration, `${id}: Object Lock default retention`).toEqual({
@@ -47,7 +53,9 @@ export function expectWafRateRules(template: Template, waf: Parameters["waf"]): 
   const rate = (name: string) => rules.find((rule) => rule.Name === name);
   expect(rate("RatePerIp"), "the per-IP rate rule").toMatchObject({
     Action: { Block: {} },
-    Statement: { RateBasedStatement: { AggregateKeyType: "IP", Limit: waf.requestsPerIpPer5Minutes, EvaluationWindowSec: 300 } },
+    Statement: {
+      RateBasedStatement: { AggregateKeyType: "IP", Limit: waf.requestsPerIpPer5Minutes, EvaluationWindowSec: 300 },
+    },
   });
   expect(rate("RatePerSession"), "the per-session (custom key) rate rule").toMatchObject({
     Action: { Block: {} },
@@ -65,16 +73,29 @@ export function expectWafRateRules(template: Template, waf: Parameters["waf"]): 
  * Each service's scalable target has the environment's bounds, tracks CPU, and (behind a load
  * balancer) tracks requests per task. `targets` maps service name → scalable target logical id.
  */
-export function expectAutoscalingBounds(template: Template, services: Parameters["services"], targets: Record<ServiceName, string>): void {
+export function expectAutoscalingBounds(
+  template: Template,
+  services: Parameters["services"],
+  targets: Record<ServiceName, string>,
+): void {
   const scalableTargets = Object.fromEntries(resources(template, "AWS::ApplicationAutoScaling::ScalableTarget"));
-  const policies = resources(template, "AWS::ApplicationAutoScaling::ScalingPolicy").map(([, policy]) => policy.Properties);
+  const policies = resources(template, "AWS::ApplicationAutoScaling::ScalingPolicy").map(
+    ([, policy]) => policy.Properties,
+  );
   for (const [name, sizing] of Object.entries(services) as [ServiceName, Parameters["services"][ServiceName]][]) {
     const target = scalableTargets[targets[name]];
     expect(target, `${name}: scalable target`).toBeDefined();
-    expect(target?.Properties, `${name}: scaling bounds`).toMatchObject({ MinCapacity: sizing.minTasks, MaxCapacity: sizing.maxTasks, ScalableDimension: "ecs:service:DesiredCount" });
+    expect(target?.Properties, `${name}: scaling bounds`).toMatchObject({
+      MinCapacity: sizing.minTasks,
+      MaxCapacity: sizing.maxTasks,
+      ScalableDimension: "ecs:service:DesiredCount",
+    });
     const own = policies.filter((policy) => (policy.ScalingTargetId as { Ref?: string }).Ref === targets[name]);
     const metric = (policy: Record<string, unknown>) =>
-      (policy.TargetTrackingScalingPolicyConfiguration as { PredefinedMetricSpecification?: { PredefinedMetricType?: string } } | undefined)?.PredefinedMetricSpecification?.PredefinedMetricType;
+      (
+        policy.TargetTrackingScalingPolicyConfiguration as
+          { PredefinedMetricSpecification?: { PredefinedMetricType?: string } } | undefined
+      )?.PredefinedMetricSpecification?.PredefinedMetricType;
     expect(own.map(metric), `${name}: CPU target tracking`).toContain("ECSServiceAverageCPUUtilization");
     if (sizing.requestsPerTaskPerMinute !== undefined) {
       expect(own.map(metric), `${name}: request-count target tracking`).toContain("ALBRequestCountPerTarget");
@@ -94,9 +115,14 @@ export function expectNoPublicBuckets(template: Template): void {
       RestrictPublicBuckets: true,
     });
     const policy = policies.find((p) => (p.Bucket as { Ref?: string }).Ref === id);
-    const statements = ((policy?.PolicyDocument as { Statement?: Record<string, unknown>[] } | undefined)?.Statement ?? []);
+    const statements =
+      (policy?.PolicyDocument as { Statement?: Record<string, unknown>[] } | undefined)?.Statement ?? [];
     expect(
-      statements.some((s) => s.Effect === "Deny" && JSON.stringify(s.Condition) === JSON.stringify({ Bool: { "aws:SecureTransport": "false" } })),
+      statements.some(
+        (s) =>
+          s.Effect === "Deny" &&
+          JSON.stringify(s.Condition) === JSON.stringify({ Bool: { "aws:SecureTransport": "false" } }),
+      ),
       `${id}: a policy denying requests without TLS`,
     ).toBe(true);
   }

@@ -74,7 +74,10 @@ export function matches(statement: Json, request: WafRequest): boolean {
       return body.Scope === "NAMESPACE" ? labels.some((l) => l.startsWith(key)) : labels.includes(key);
     }
     case "ByteMatchStatement": {
-      const value = transform(field(body.FieldToMatch as Json, request), body.TextTransformations as { Type: string }[]);
+      const value = transform(
+        field(body.FieldToMatch as Json, request),
+        body.TextTransformations as { Type: string }[],
+      );
       const search = String(body.SearchString);
       switch (body.PositionalConstraint) {
         case "EXACTLY":
@@ -90,7 +93,9 @@ export function matches(statement: Json, request: WafRequest): boolean {
       }
     }
     case "RegexMatchStatement":
-      return new RegExp(String(body.RegexString)).test(transform(field(body.FieldToMatch as Json, request), body.TextTransformations as { Type: string }[]));
+      return new RegExp(String(body.RegexString)).test(
+        transform(field(body.FieldToMatch as Json, request), body.TextTransformations as { Type: string }[]),
+      );
     default:
       throw new Error(`statement ${type} is not modelled`);
   }

@@ -51,7 +51,12 @@ const total = [...bySelf.values()].reduce((a, b) => a + b, 0);
 // Stacks under a ten-thousandth of the time are summed into one line: the graph keeps its shape, the file stays small.
 const kept = [...folded].filter(([, micros]) => micros >= total / 10_000);
 const rest = total - kept.reduce((sum, [, micros]) => sum + micros, 0);
-writeFileSync(output, [...kept, ["(stacks under 0.01% each)", rest] as const].map(([stack, micros]) => `${stack} ${micros}`).join("\n") + "\n");
+writeFileSync(
+  output,
+  [...kept, ["(stacks under 0.01% each)", rest] as const].map(([stack, micros]) => `${stack} ${micros}`).join("\n") +
+    "\n",
+);
 
 console.log(`${(total / 1e6).toFixed(1)} s sampled; the functions that took most time themselves:`);
-for (const [name, micros] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${name}`);
+for (const [name, micros] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, 20))
+  console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${name}`);

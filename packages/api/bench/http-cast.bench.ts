@@ -31,7 +31,15 @@ import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine
 import { provision } from "@landslide/vote-engine/provision";
 import { cognitoIssuer, jwksUrl } from "../src/index";
 import { createDeviceKey, createProof } from "../src/client/index";
-import { BENCH_BALLOT, castTraffic, describeRefusals, median, metricValue, percentile, serviceMetrics } from "./cast-traffic";
+import {
+  BENCH_BALLOT,
+  castTraffic,
+  describeRefusals,
+  median,
+  metricValue,
+  percentile,
+  serviceMetrics,
+} from "./cast-traffic";
 import { serviceEntryPoints } from "../src/services/index";
 import { serviceEnvironment } from "../src/testing/index";
 
@@ -43,36 +51,61 @@ const MULTI_CHUNK = 1000;
 const BURST = Number(process.env.BENCH_BURST ?? 5000);
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-bench-"));
-const servers = await startLocalServers({ ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() }, dataDir: join(scratch, "data"), scratchDir: scratch });
-const target = { region: "eu-west-1", dynamodbEndpoint: servers.dynamodb.endpoint, cognitoEndpoint: servers.cognito.endpoint, tablePrefix: "bench", userPoolName: "bench", databaseUrl: servers.postgres.url };
+const servers = await startLocalServers({
+  ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
+  dataDir: join(scratch, "data"),
+  scratchDir: scratch,
+});
+const target = {
+  region: "eu-west-1",
+  dynamodbEndpoint: servers.dynamodb.endpoint,
+  cognitoEndpoint: servers.cognito.endpoint,
+  tablePrefix: "bench",
+  userPoolName: "bench",
+  databaseUrl: servers.postgres.url,
+};
 const keysFile = join(scratch, "keys.json");
 const provisioned = await provision({ target, clock: systemClock, demo: true, credentialsFile: null, keysFile });
-const issuer = cognitoIssuer({ region: target.region, endpoint: target.cognitoEndpoint, userPoolId: provisioned.userPoolId });
+const issuer = cognitoIssuer({
+  region: target.region,
+  endpoint: target.cognitoEndpoint,
+  userPoolId: provisioned.userPoolId,
+});
 const clientId = provisioned.clientIds["voter-web"];
 
 const port = await freePort();
 const api = `http://127.0.0.1:${port}`;
 // BENCH_CPU_PROFILE=<dir> writes the vote API's CPU profile there when the bench ends (docs/performance/).
 const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-const service = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...serviceEnvironment({ target, provisioned, keysFile }, port),
-    LANDSLIDE_LOG_LEVEL: "warn",
-    // The bench stands in for the load balancer: its X-Forwarded-For names each voter's network.
-    LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
-    // The cheapest challenge keeps the client's work (on the same machine) small.
-    LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+const service = spawn(
+  process.execPath,
+  [...profile, "--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])],
+  {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...serviceEnvironment({ target, provisioned, keysFile }, port),
+      LANDSLIDE_LOG_LEVEL: "warn",
+      // The bench stands in for the load balancer: its X-Forwarded-For names each voter's network.
+      LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
+      // The cheapest challenge keeps the client's work (on the same machine) small.
+      LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+    },
   },
-});
+);
 await waitForHttp(`${api}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
 
-const { accessToken, prepareVoters, castRequests, postCast, sendCasts, pool } = castTraffic({ api, issuer, clientId, concurrency: CONCURRENCY });
+const { accessToken, prepareVoters, castRequests, postCast, sendCasts, pool } = castTraffic({
+  api,
+  issuer,
+  clientId,
+  concurrency: CONCURRENCY,
+});
 
 /** The vote API's own time answering casts so far (its request histogram): where a cast's time goes, inside the API or before it. */
 async function serverCastSeconds(): Promise<{ sum: number; count: number }> {
   const text = await serviceMetrics(port);
-  const read = (series: string) => metricValue(text, `landslide_http_request_duration_seconds_${series}`, 'route="/trpc/voter.cast"') || 0;
+  const read = (series: string) =>
+    metricValue(text, `landslide_http_request_duration_seconds_${series}`, 'route="/trpc/voter.cast"') || 0;
   return { sum: read("sum"), count: read("count") };
 }
 
@@ -84,18 +117,32 @@ async function apiRound(): Promise<number> {
   if (outcomes.refused.size > 0) throw new Error(`casts refused: ${describeRefusals(outcomes.refused)}`);
   const inside = ((after.sum - before.sum) / Math.max(1, after.count - before.count)) * 1000;
   const seen = outcomes.latencies.reduce((a, b) => a + b, 0) / outcomes.latencies.length;
-  console.log(`  a cast took ${seen.toFixed(1)} ms as the client saw it, ${inside.toFixed(1)} ms inside the vote API (mean)`);
+  console.log(
+    `  a cast took ${seen.toFixed(1)} ms as the client saw it, ${inside.toFixed(1)} ms inside the vote API (mean)`,
+  );
   return VOTES_PER_ROUND / outcomes.seconds;
 }
 
 // The floor, at the same concurrency against the same DynamoDB Local.
 const dynamodb = createDynamoDbClient({ region: target.region, endpoint: target.dynamodbEndpoint });
-const jwks = createLocalJWKSet((await (await fetch(jwksUrl(issuer))).json()) as Parameters<typeof createLocalJWKSet>[0]);
+const jwks = createLocalJWKSet(
+  (await (await fetch(jwksUrl(issuer))).json()) as Parameters<typeof createLocalJWKSet>[0],
+);
 async function bareRound(): Promise<number> {
-  const voters = await Promise.all(Array.from({ length: VOTES_PER_ROUND }, async () => {
-    const voter = { token: await accessToken(crypto.randomUUID()), device: await createDeviceKey() };
-    return { ...voter, proof: await createProof(voter.device, { method: "POST", url: `${api}/trpc/voter.cast`, accessToken: voter.token, input: BENCH_BALLOT }) };
-  }));
+  const voters = await Promise.all(
+    Array.from({ length: VOTES_PER_ROUND }, async () => {
+      const voter = { token: await accessToken(crypto.randomUUID()), device: await createDeviceKey() };
+      return {
+        ...voter,
+        proof: await createProof(voter.device, {
+          method: "POST",
+          url: `${api}/trpc/voter.cast`,
+          accessToken: voter.token,
+          input: BENCH_BALLOT,
+        }),
+      };
+    }),
+  );
   const started = performance.now();
   await pool(voters, async (voter) => {
     const { payload } = await jwtVerify(voter.token, jwks, { issuer });
@@ -103,7 +150,12 @@ async function bareRound(): Promise<number> {
     await dynamodb.send(
       new PutItemCommand({
         TableName: provisioned.tables.votes,
-        Item: { pk: { S: `BARE#${payload.sub}` }, sk: { S: "VOTE" }, ballot: { S: JSON.stringify(BENCH_BALLOT) }, receipt: { S: "r".repeat(400) } },
+        Item: {
+          pk: { S: `BARE#${payload.sub}` },
+          sk: { S: "VOTE" },
+          ballot: { S: JSON.stringify(BENCH_BALLOT) },
+          receipt: { S: "r".repeat(400) },
+        },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -120,7 +172,12 @@ async function moreElections(n: number): Promise<string[]> {
     const copies = new DynamoDbElectionCopies(dynamodb, provisioned.tables.elections);
     return await Promise.all(
       Array.from({ length: n }, async (_, i) => {
-        const stored = await repository.insert({ ...demo, id: crypto.randomUUID(), title: `Bench election ${i + 2}`, status: "open" });
+        const stored = await repository.insert({
+          ...demo,
+          id: crypto.randomUUID(),
+          title: `Bench election ${i + 2}`,
+          status: "open",
+        });
         await copies.publish(stored);
         return stored.id;
       }),
@@ -146,7 +203,14 @@ async function burst(): Promise<void> {
   const before = await serviceRssMb();
   const ownSockets = new Agent({ keepAlive: false, maxSockets: Infinity });
   let peak = before;
-  const sampler = setInterval(() => void serviceRssMb().then((mb) => (peak = Math.max(peak, mb)), () => undefined), 100);
+  const sampler = setInterval(
+    () =>
+      void serviceRssMb().then(
+        (mb) => (peak = Math.max(peak, mb)),
+        () => undefined,
+      ),
+    100,
+  );
   const started = performance.now();
   const answers = await Promise.all(
     requests.map((request) =>
@@ -163,11 +227,16 @@ async function burst(): Promise<void> {
   const latest = Math.max(...answers.map((a) => a.ms));
   const store = new DynamoDbVoteStore(dynamodb, provisioned.tables.votes);
   const keys = nodeKeys(readKeyFile(keysFile));
-  const stored = await Promise.all(accepted.map((i) => store.get(DEMO_ELECTION_ID, keys.voterKey(String(decodeJwt(voters[i]!.token).sub)))));
+  const stored = await Promise.all(
+    accepted.map((i) => store.get(DEMO_ELECTION_ID, keys.voterKey(String(decodeJwt(voters[i]!.token).sub)))),
+  );
   const lost = stored.filter((vote) => vote === undefined).length;
   console.log(
     `\nburst of ${BURST.toLocaleString("en-US")} casts at once: ${accepted.length} accepted, ${shed} shed (503 + Retry-After), ${other} other; ` +
-      `last answer after ${latest.toFixed(0)} ms (aim: every one within 2,000 ms), accepted answered p50 ${percentile(accepted.map((i) => answers[i]!.ms), 0.5).toFixed(0)} ms; ` +
+      `last answer after ${latest.toFixed(0)} ms (aim: every one within 2,000 ms), accepted answered p50 ${percentile(
+        accepted.map((i) => answers[i]!.ms),
+        0.5,
+      ).toFixed(0)} ms; ` +
       `vote API memory ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at most; ${lost} accepted casts not stored (aim: 0)`,
   );
 }
@@ -181,19 +250,30 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     apiRates.push(await apiRound());
     bareRates.push(await bareRound());
-    console.log(`round ${round + 1}: API ${apiRates.at(-1)!.toFixed(0)} votes/s, bare work ${bareRates.at(-1)!.toFixed(0)}/s, ratio ${((apiRates.at(-1)! / bareRates.at(-1)!) * 100).toFixed(0)}%`);
+    console.log(
+      `round ${round + 1}: API ${apiRates.at(-1)!.toFixed(0)} votes/s, bare work ${bareRates.at(-1)!.toFixed(0)}/s, ratio ${((apiRates.at(-1)! / bareRates.at(-1)!) * 100).toFixed(0)}%`,
+    );
   }
   const [apiRate, bareRate] = [median(apiRates), median(bareRates)];
-  console.log(`\nvotes through HTTP on one vote-API process: ${apiRate.toFixed(0)}/s (median of ${ROUNDS} rounds of ${VOTES_PER_ROUND}, ${CONCURRENCY} in flight)`);
+  console.log(
+    `\nvotes through HTTP on one vote-API process: ${apiRate.toFixed(0)}/s (median of ${ROUNDS} rounds of ${VOTES_PER_ROUND}, ${CONCURRENCY} in flight)`,
+  );
   console.log(`bare unavoidable work (JWT verify + ECDSA verify + conditional put): ${bareRate.toFixed(0)}/s`);
   const pairedRatio = median(apiRates.map((rate, i) => rate / bareRates[i]!));
-  console.log(`ratio: ${(pairedRatio * 100).toFixed(0)}% (median of the rounds' own ratios; ratio of medians ${((apiRate / bareRate) * 100).toFixed(0)}%; aim: at least 60%)`);
+  console.log(
+    `ratio: ${(pairedRatio * 100).toFixed(0)}% (median of the rounds' own ratios; ratio of medians ${((apiRate / bareRate) * 100).toFixed(0)}%; aim: at least 60%)`,
+  );
 
   // Latency at 70% of what the API just showed it can take: paced, so queueing is the API's own.
   const paceRate = 0.7 * apiRate;
-  const paced = await sendCasts(await castRequests(await prepareVoters(Math.round(paceRate * 10)), () => DEMO_ELECTION_ID), paceRate);
+  const paced = await sendCasts(
+    await castRequests(await prepareVoters(Math.round(paceRate * 10)), () => DEMO_ELECTION_ID),
+    paceRate,
+  );
   if (paced.refused.size > 0) console.log(`paced casts refused: ${describeRefusals(paced.refused)}`);
-  console.log(`\nlatency at 70% of that (${paceRate.toFixed(0)} casts/s for 10 s): p50 ${percentile(paced.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(paced.latencies, 0.99).toFixed(1)} ms (aim: p99 < 100 ms on DynamoDB Local)`);
+  console.log(
+    `\nlatency at 70% of that (${paceRate.toFixed(0)} casts/s for 10 s): p50 ${percentile(paced.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(paced.latencies, 0.99).toFixed(1)} ms (aim: p99 < 100 ms on DynamoDB Local)`,
+  );
 
   // Four elections at once, every cast valid: any refusal is a wrong one.
   // In chunks, each signed just before it is sent: a device proof is good for a minute.
@@ -201,7 +281,12 @@ try {
   const refused = new Map<string, number>();
   let seconds = 0;
   for (let done = 0; done < MULTI_CASTS; done += MULTI_CHUNK) {
-    const chunk = await sendCasts(await castRequests(await prepareVoters(Math.min(MULTI_CHUNK, MULTI_CASTS - done)), (i) => elections[(done + i) % elections.length]!));
+    const chunk = await sendCasts(
+      await castRequests(
+        await prepareVoters(Math.min(MULTI_CHUNK, MULTI_CASTS - done)),
+        (i) => elections[(done + i) % elections.length]!,
+      ),
+    );
     seconds += chunk.seconds;
     for (const [reason, n] of chunk.refused) refused.set(reason, (refused.get(reason) ?? 0) + n);
   }

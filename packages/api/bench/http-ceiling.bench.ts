@@ -12,7 +12,16 @@
  * reported. Then casts are paced at 70% of the API's rate for 10 s and their latency reported.
  */
 import { spawn } from "node:child_process";
-import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject, sign, verify } from "node:crypto";
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type JsonWebKey,
+  type KeyObject,
+  sign,
+  verify,
+} from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,29 +32,59 @@ import { provision } from "@landslide/vote-engine/provision";
 import { cognitoIssuer, jwksUrl } from "../src/index";
 import { createDeviceKey, createProof } from "../src/client/index";
 import { serviceEnvironment } from "../src/testing/index";
-import { BENCH_BALLOT, castTraffic, describeRefusals, median, metricValue, percentile, serviceMetrics } from "./cast-traffic";
+import {
+  BENCH_BALLOT,
+  castTraffic,
+  describeRefusals,
+  median,
+  metricValue,
+  percentile,
+  serviceMetrics,
+} from "./cast-traffic";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CASTS_PER_ROUND = Number(process.env.BENCH_VOTES_PER_ROUND ?? 1500);
 const CONCURRENCY = 32;
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-ceiling-"));
-const servers = await startLocalServers({ ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() }, dataDir: join(scratch, "data"), scratchDir: scratch });
-const target = { region: "eu-west-1", dynamodbEndpoint: servers.dynamodb.endpoint, cognitoEndpoint: servers.cognito.endpoint, tablePrefix: "bench", userPoolName: "bench", databaseUrl: servers.postgres.url };
+const servers = await startLocalServers({
+  ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
+  dataDir: join(scratch, "data"),
+  scratchDir: scratch,
+});
+const target = {
+  region: "eu-west-1",
+  dynamodbEndpoint: servers.dynamodb.endpoint,
+  cognitoEndpoint: servers.cognito.endpoint,
+  tablePrefix: "bench",
+  userPoolName: "bench",
+  databaseUrl: servers.postgres.url,
+};
 const keysFile = join(scratch, "keys.json");
 const provisioned = await provision({ target, clock: systemClock, demo: true, credentialsFile: null, keysFile });
-const issuer = cognitoIssuer({ region: target.region, endpoint: target.cognitoEndpoint, userPoolId: provisioned.userPoolId });
+const issuer = cognitoIssuer({
+  region: target.region,
+  endpoint: target.cognitoEndpoint,
+  userPoolId: provisioned.userPoolId,
+});
 
 const port = await freePort();
 const api = `http://127.0.0.1:${port}`;
 // BENCH_CPU_PROFILE=<dir>: the vote API writes a CPU profile of each round's casts there (cast-phase-profiler.ts).
-const service = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./vote-api-in-memory.ts", import.meta.url))], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...serviceEnvironment({ target, provisioned, keysFile }, port),
-    ...(process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {}),
-    LANDSLIDE_LOG_LEVEL: "warn", LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1", LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" },
-});
+const service = spawn(
+  process.execPath,
+  ["--import", "tsx", fileURLToPath(new URL("./vote-api-in-memory.ts", import.meta.url))],
+  {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...serviceEnvironment({ target, provisioned, keysFile }, port),
+      ...(process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {}),
+      LANDSLIDE_LOG_LEVEL: "warn",
+      LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
+      LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+    },
+  },
+);
 await waitForHttp(`${api}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
 const traffic = castTraffic({ api, issuer, clientId: provisioned.clientIds["voter-web"], concurrency: CONCURRENCY });
 
@@ -68,24 +107,44 @@ async function apiRound(): Promise<{ perCpuSecond: number; perSecond: number }> 
 const jwks = (await (await fetch(jwksUrl(issuer))).json()) as { keys: JsonWebKey[] };
 const poolKey = createPublicKey({ key: jwks.keys[0]!, format: "jwk" });
 const voterKeySecret = new Uint8Array(32);
-const receiptKey: KeyObject = createPrivateKey(generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }));
+const receiptKey: KeyObject = createPrivateKey(
+  generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }),
+);
 const jws = (token: string) => {
   const [header, payload, signature] = token.split(".") as [string, string, string];
-  return { input: Buffer.from(`${header}.${payload}`), signature: Buffer.from(signature, "base64url"), header: JSON.parse(Buffer.from(header, "base64url").toString()) as { jwk?: JsonWebKey } };
+  return {
+    input: Buffer.from(`${header}.${payload}`),
+    signature: Buffer.from(signature, "base64url"),
+    header: JSON.parse(Buffer.from(header, "base64url").toString()) as { jwk?: JsonWebKey },
+  };
 };
 
 async function bareRound(): Promise<number> {
   const casts = await Promise.all(
     Array.from({ length: CASTS_PER_ROUND }, async () => {
       const token = await traffic.accessToken(crypto.randomUUID());
-      const proof = jws(await createProof(await createDeviceKey(), { method: "POST", url: `${api}/trpc/voter.cast`, accessToken: token, input: BENCH_BALLOT }));
-      return { token: jws(token), proof, deviceKey: createPublicKey({ key: proof.header.jwk!, format: "jwk" }), receipt: Buffer.from(`landslide-receipt-v2\n${"0".repeat(300)}`) };
+      const proof = jws(
+        await createProof(await createDeviceKey(), {
+          method: "POST",
+          url: `${api}/trpc/voter.cast`,
+          accessToken: token,
+          input: BENCH_BALLOT,
+        }),
+      );
+      return {
+        token: jws(token),
+        proof,
+        deviceKey: createPublicKey({ key: proof.header.jwk!, format: "jwk" }),
+        receipt: Buffer.from(`landslide-receipt-v2\n${"0".repeat(300)}`),
+      };
     }),
   );
   const started = performance.now();
   for (const cast of casts) {
-    if (!verify("sha256", cast.token.input, poolKey, cast.token.signature)) throw new Error("the access token did not verify");
-    if (!verify("sha256", cast.proof.input, { key: cast.deviceKey, dsaEncoding: "ieee-p1363" }, cast.proof.signature)) throw new Error("the device proof did not verify");
+    if (!verify("sha256", cast.token.input, poolKey, cast.token.signature))
+      throw new Error("the access token did not verify");
+    if (!verify("sha256", cast.proof.input, { key: cast.deviceKey, dsaEncoding: "ieee-p1363" }, cast.proof.signature))
+      throw new Error("the device proof did not verify");
     createHmac("sha256", voterKeySecret).update(cast.token.input.subarray(0, 64)).digest("base64url");
     sign(null, cast.receipt, receiptKey);
   }
@@ -100,7 +159,8 @@ async function bareRound(): Promise<number> {
  * in the same way, after the load balancer's health checks.
  */
 async function warmUp(): Promise<void> {
-  for (const request of await traffic.castRequests(await traffic.prepareVoters(8), () => DEMO_ELECTION_ID)) await traffic.postCast(request);
+  for (const request of await traffic.castRequests(await traffic.prepareVoters(8), () => DEMO_ELECTION_ID))
+    await traffic.postCast(request);
 }
 
 try {
@@ -112,17 +172,28 @@ try {
     const { perCpuSecond, perSecond } = await apiRound();
     const bare = await bareRound();
     rounds.push({ api: perCpuSecond, wall: perSecond, bare });
-    console.log(`round ${round + 1}: API ${perCpuSecond.toFixed(0)} casts per CPU-second (${perSecond.toFixed(0)}/s wall), bare crypto ${bare.toFixed(0)}/s on one core, ratio ${((perCpuSecond / bare) * 100).toFixed(0)}%`);
+    console.log(
+      `round ${round + 1}: API ${perCpuSecond.toFixed(0)} casts per CPU-second (${perSecond.toFixed(0)}/s wall), bare crypto ${bare.toFixed(0)}/s on one core, ratio ${((perCpuSecond / bare) * 100).toFixed(0)}%`,
+    );
   }
   const ratio = median(rounds.map((r) => r.api / r.bare));
-  console.log(`\nvote API, votes in memory: ${median(rounds.map((r) => r.api)).toFixed(0)} casts per CPU-second (median of ${ROUNDS} rounds of ${CASTS_PER_ROUND}, ${CONCURRENCY} in flight)`);
-  console.log(`bare cryptography (RS256 + ES256 verify, HMAC, Ed25519 sign), one core: ${median(rounds.map((r) => r.bare)).toFixed(0)} casts/s`);
+  console.log(
+    `\nvote API, votes in memory: ${median(rounds.map((r) => r.api)).toFixed(0)} casts per CPU-second (median of ${ROUNDS} rounds of ${CASTS_PER_ROUND}, ${CONCURRENCY} in flight)`,
+  );
+  console.log(
+    `bare cryptography (RS256 + ES256 verify, HMAC, Ed25519 sign), one core: ${median(rounds.map((r) => r.bare)).toFixed(0)} casts/s`,
+  );
   console.log(`ratio: ${(ratio * 100).toFixed(0)}% (median of the rounds' own ratios; aim: at least 60%)`);
 
   const paceRate = 0.7 * median(rounds.map((r) => r.wall));
-  const paced = await traffic.sendCasts(await traffic.castRequests(await traffic.prepareVoters(Math.round(paceRate * 10)), () => DEMO_ELECTION_ID), paceRate);
+  const paced = await traffic.sendCasts(
+    await traffic.castRequests(await traffic.prepareVoters(Math.round(paceRate * 10)), () => DEMO_ELECTION_ID),
+    paceRate,
+  );
   if (paced.refused.size > 0) console.log(`paced casts refused: ${describeRefusals(paced.refused)}`);
-  console.log(`\nlatency at 70% of the API's rate (${paceRate.toFixed(0)} casts/s for 10 s): p50 ${percentile(paced.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(paced.latencies, 0.99).toFixed(1)} ms (aim: p99 < 25 ms with votes in memory)`);
+  console.log(
+    `\nlatency at 70% of the API's rate (${paceRate.toFixed(0)} casts/s for 10 s): p50 ${percentile(paced.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(paced.latencies, 0.99).toFixed(1)} ms (aim: p99 < 25 ms with votes in memory)`,
+  );
 } finally {
   service.kill("SIGTERM");
   await servers.stop();

@@ -29,8 +29,10 @@ import { provision } from "@landslide/vote-engine/provision";
 import { serviceEntryPoints } from "../src/services/index";
 import { serviceEnvironment } from "../src/testing/index";
 
-type WorkerCommand = { type: "open"; url: string; count: number } | { type: "expect"; version: number } | { type: "close" };
-type WorkerReport = { type: "opened"; failed: number } | { type: "expecting" } | { type: "arrived"; at: number[] } | { type: "closed" };
+type WorkerCommand =
+  { type: "open"; url: string; count: number } | { type: "expect"; version: number } | { type: "close" };
+type WorkerReport =
+  { type: "opened"; failed: number } | { type: "expecting" } | { type: "arrived"; at: number[] } | { type: "closed" };
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -79,7 +81,9 @@ async function runWorker(): Promise<void> {
     if (command.type === "open") {
       let failed = 0;
       for (let i = 0; i < command.count; i += 100) {
-        const batch = await Promise.all(Array.from({ length: Math.min(100, command.count - i) }, () => open(command.url)));
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(100, command.count - i) }, () => open(command.url)),
+        );
         failed += batch.filter((ok) => !ok).length;
       }
       process.send!({ type: "opened", failed } satisfies WorkerReport);
@@ -103,8 +107,19 @@ async function runBench(): Promise<void> {
   const updates = Math.max(1, Number(process.env.SSE_UPDATES ?? 3));
 
   const scratch = mkdtempSync(join(tmpdir(), "landslide-sse-bench-"));
-  const servers = await startLocalServers({ ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() }, dataDir: null, scratchDir: scratch });
-  const target = { region: "eu-west-1", dynamodbEndpoint: servers.dynamodb.endpoint, cognitoEndpoint: servers.cognito.endpoint, tablePrefix: "ssebench", userPoolName: "ssebench", databaseUrl: servers.postgres.url };
+  const servers = await startLocalServers({
+    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
+    dataDir: null,
+    scratchDir: scratch,
+  });
+  const target = {
+    region: "eu-west-1",
+    dynamodbEndpoint: servers.dynamodb.endpoint,
+    cognitoEndpoint: servers.cognito.endpoint,
+    tablePrefix: "ssebench",
+    userPoolName: "ssebench",
+    databaseUrl: servers.postgres.url,
+  };
   const keysFile = join(scratch, "keys.json");
   const provisioned = await provision({ target, clock: systemClock, demo: true, credentialsFile: null, keysFile });
 
@@ -126,17 +141,30 @@ async function runBench(): Promise<void> {
   try {
     await waitForHttp(`${base}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
     const dynamodb = createDynamoDbClient({ region: target.region, endpoint: target.dynamodbEndpoint });
-    const tallies = new DynamoDbTallyStore(dynamodb, { tallies: provisioned.tables.tallies, deadLetters: provisioned.tables["dead-letters"] }, 8);
+    const tallies = new DynamoDbTallyStore(
+      dynamodb,
+      { tallies: provisioned.tables.tallies, deadLetters: provisioned.tables["dead-letters"] },
+      8,
+    );
 
     const metric = async (name: string) => {
       const text = await (await fetch(metricsUrl)).text();
       const line = text.split("\n").find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
       return Number(line?.split(" ").at(-1) ?? Number.NaN);
     };
-    const memory = async () => ({ rss: await metric("process_resident_memory_bytes"), heap: await metric("nodejs_heap_size_used_bytes") });
+    const memory = async () => ({
+      rss: await metric("process_resident_memory_bytes"),
+      heap: await metric("nodejs_heap_size_used_bytes"),
+    });
 
     for (let i = 0; i < workerCount; i++) {
-      workers.push(fork(fileURLToPath(import.meta.url), [], { execArgv: ["--import", "tsx"], env: { ...process.env, SSE_BENCH_WORKER: "1" }, stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+      workers.push(
+        fork(fileURLToPath(import.meta.url), [], {
+          execArgv: ["--import", "tsx"],
+          env: { ...process.env, SSE_BENCH_WORKER: "1" },
+          stdio: ["ignore", "inherit", "inherit", "ipc"],
+        }),
+      );
     }
     const next = (worker: ChildProcess, type: WorkerReport["type"]) =>
       new Promise<WorkerReport>((resolve) => {
@@ -167,7 +195,9 @@ async function runBench(): Promise<void> {
 
     console.log(`results service, ${watchers} SSE watchers over ${workerCount} client processes`);
     console.log(`  connected: ${held} streams held (${failed} failed) in ${connectedMs.toFixed(0)} ms`);
-    console.log(`  memory:    RSS ${mb(idle.rss)} idle -> ${mb(connected.rss)} with watchers: ${kb((connected.rss - idle.rss) / watchers)} per watcher (heap ${kb((connected.heap - idle.heap) / watchers)})`);
+    console.log(
+      `  memory:    RSS ${mb(idle.rss)} idle -> ${mb(connected.rss)} with watchers: ${kb((connected.rss - idle.rss) / watchers)} per watcher (heap ${kb((connected.heap - idle.heap) / watchers)})`,
+    );
 
     let version: number;
     for (let round = 1; round <= updates; round++) {
@@ -227,7 +257,16 @@ async function commitUpdate(tallies: DynamoDbTallyStore, round: number): Promise
     shardId: `bench-${randomUUID()}`,
     previous: { sequenceNumber: undefined, closed: false },
     next: { sequenceNumber: "1", closed: false },
-    delta: new Map([[DEMO_ELECTION_ID, new Map([["__version", 1], ["__turnout", 1], [round % 2 ? "mascot#otter" : "mascot#fox", 1]])]]),
+    delta: new Map([
+      [
+        DEMO_ELECTION_ID,
+        new Map([
+          ["__version", 1],
+          ["__turnout", 1],
+          [round % 2 ? "mascot#otter" : "mascot#fox", 1],
+        ]),
+      ],
+    ]),
     deadLetters: [],
     counterShard: round % 8,
   });

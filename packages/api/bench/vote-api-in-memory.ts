@@ -16,5 +16,10 @@ await runService({
   name: "vote-api",
   port: (config) => config.ports.voteApi,
   readiness: (deps) => ({ dynamodb: deps.checks.dynamodb(deps.tables.votes) }),
-  routes: (deps, logger, metrics) => trpcRoutes(serviceRouters["vote-api"], { ...createAppServices(deps, metrics, logger), votes: new InMemoryVoteStore() }, logger),
+  routes: (deps, logger, metrics) =>
+    trpcRoutes(
+      serviceRouters["vote-api"],
+      { ...createAppServices(deps, metrics, logger), votes: new InMemoryVoteStore() },
+      logger,
+    ),
 });

@@ -21,14 +21,17 @@ const BASE_ESTIMATE_MB = 230;
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(packageDir, "../..");
-const baseImage = readFileSync(join(repoRoot, "Dockerfile"), "utf8").match(/^ARG NODE_IMAGE=(\S+)$/m)?.[1] ?? "node:24-bookworm-slim";
+const baseImage =
+  readFileSync(join(repoRoot, "Dockerfile"), "utf8").match(/^ARG NODE_IMAGE=(\S+)$/m)?.[1] ?? "node:24-bookworm-slim";
 const mb = (bytes) => bytes / 1e6;
 const show = (megabytes) => `${megabytes.toFixed(1)} MB`;
-const verdict = (megabytes) => (megabytes <= LIMIT_MB ? `within the ${LIMIT_MB} MB budget` : `OVER the ${LIMIT_MB} MB budget`);
+const verdict = (megabytes) =>
+  megabytes <= LIMIT_MB ? `within the ${LIMIT_MB} MB budget` : `OVER the ${LIMIT_MB} MB budget`;
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: "inherit", ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (${result.error?.message ?? `exit ${result.status}`})`);
 }
 
 function dockerUsable() {
@@ -47,7 +50,9 @@ function packagesBySize(nodeModules) {
   const packages = [];
   for (const entry of readdirSync(nodeModules)) {
     if (entry.startsWith(".")) continue;
-    const names = entry.startsWith("@") ? readdirSync(join(nodeModules, entry)).map((name) => `${entry}/${name}`) : [entry];
+    const names = entry.startsWith("@")
+      ? readdirSync(join(nodeModules, entry)).map((name) => `${entry}/${name}`)
+      : [entry];
     for (const name of names) packages.push({ name, bytes: sizeOf(join(nodeModules, name)) });
   }
   return packages.sort((a, b) => b.bytes - a.bytes);
@@ -65,7 +70,8 @@ function withDocker(extraArgs) {
   } finally {
     if (standIn) rmSync(pem, { force: true });
   }
-  const sizeOfImage = (image) => Number(execFileSync("docker", ["image", "inspect", "-f", "{{.Size}}", image], { encoding: "utf8" }).trim());
+  const sizeOfImage = (image) =>
+    Number(execFileSync("docker", ["image", "inspect", "-f", "{{.Size}}", image], { encoding: "utf8" }).trim());
   const image = mb(sizeOfImage(tag));
   const base = mb(sizeOfImage(baseImage));
   console.log("\nThe API image, built by Docker (uncompressed, as Docker reports it):");
@@ -84,11 +90,16 @@ function withoutDocker() {
 
     console.log("\nThe pruned production install, for comparison (the image does not carry it):");
     const pruned = join(work, "pruned");
-    run(join(repoRoot, "node_modules", ".bin", "turbo"), ["prune", "@landslide/api", "--docker", "--out-dir", pruned], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
+    run(join(repoRoot, "node_modules", ".bin", "turbo"), ["prune", "@landslide/api", "--docker", "--out-dir", pruned], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const install = join(work, "install");
     cpSync(join(pruned, "json"), install, { recursive: true });
     cpSync(join(pruned, "package-lock.json"), join(install, "package-lock.json"));
-    run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: install });
+    run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], {
+      cwd: install,
+    });
     const nodeModules = join(install, "node_modules");
     const packages = packagesBySize(nodeModules);
     const installed = mb(sizeOf(nodeModules));
@@ -97,12 +108,17 @@ function withoutDocker() {
 
     const fromEnvironment = Number(process.env.LANDSLIDE_BASE_IMAGE_MB);
     const base = Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : BASE_ESTIMATE_MB;
-    const source = base === BASE_ESTIMATE_MB ? "estimated, not measured here; LANDSLIDE_BASE_IMAGE_MB replaces it" : "from LANDSLIDE_BASE_IMAGE_MB";
+    const source =
+      base === BASE_ESTIMATE_MB
+        ? "estimated, not measured here; LANDSLIDE_BASE_IMAGE_MB replaces it"
+        : "from LANDSLIDE_BASE_IMAGE_MB";
     console.log("\nThe API image, uncompressed:");
     console.log(`  base ${baseImage}  ~${show(base)} (${source})`);
     console.log(`  + bundle            ${show(bundle)}`);
     console.log(`  = image            ~${show(base + bundle)}: ${verdict(base + bundle)}`);
-    console.log(`  (with the pruned production install as well it would be ~${show(base + bundle + installed)}: ${verdict(base + bundle + installed)})`);
+    console.log(
+      `  (with the pruned production install as well it would be ~${show(base + bundle + installed)}: ${verdict(base + bundle + installed)})`,
+    );
   } finally {
     if (process.env.LANDSLIDE_IMAGE_REPORT_KEEP === "1") console.log(`\nKept ${work}`);
     else rmSync(work, { recursive: true, force: true });

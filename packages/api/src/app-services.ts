@@ -1,5 +1,14 @@
 import { readKeyFile, nodeEntropy, nodeKeys, nodeRecordVerifier } from "@landslide/vote-engine/node-crypto";
-import { DynamoDbDeviceStore, DynamoDbElectionCopies, DynamoDbNetworkLists, DynamoDbNonceStore, DynamoDbRateCounter, DynamoDbTallyStore, DynamoDbVoterRoll, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
+import {
+  DynamoDbDeviceStore,
+  DynamoDbElectionCopies,
+  DynamoDbNetworkLists,
+  DynamoDbNonceStore,
+  DynamoDbRateCounter,
+  DynamoDbTallyStore,
+  DynamoDbVoterRoll,
+  DynamoDbVoteStore,
+} from "@landslide/vote-engine/dynamodb";
 import type { HumanCheck } from "./human-check/human-check";
 import { ProofOfWorkCheck } from "./human-check/proof-of-work";
 import { LoadGauge } from "./human-check/load-gauge";
@@ -12,13 +21,27 @@ import { RateLimiter } from "./guards/rate-limit";
 import { DeviceTokens } from "./device/device-token";
 import { PasskeyRelyingParty } from "./device/passkeys";
 import type { Logger } from "./logger";
-import { AuditTrail, ElectionsRepository, FraudCasesRepository, PostgresAuditLog } from "@landslide/vote-engine/postgres";
+import {
+  AuditTrail,
+  ElectionsRepository,
+  FraudCasesRepository,
+  PostgresAuditLog,
+} from "@landslide/vote-engine/postgres";
 import { epochSealer } from "./aggregator/epoch-sealer";
 import { freshElections } from "./voting/fresh-elections";
 import { electionPublisher } from "./elections/publish-election";
 import { publishBundle } from "./audit/publish-bundle";
 import { receiptStanding } from "./audit/receipt-standing";
-import { type AuditBundle, type Election, ELECTION_READ_MAX_AGE_MS, type RecordVerifier, type Recount, recount, systemClock, type VoteStore } from "@landslide/vote-engine";
+import {
+  type AuditBundle,
+  type Election,
+  ELECTION_READ_MAX_AGE_MS,
+  type RecordVerifier,
+  type Recount,
+  recount,
+  systemClock,
+  type VoteStore,
+} from "@landslide/vote-engine";
 import { createAccessTokenVerifier, createIdTokenVerifier, poolKeys } from "./auth/verify-access-token";
 import { LiveResults } from "./results/live-results";
 import type { Dependencies } from "./services/dependencies";
@@ -44,14 +67,20 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   /** Configured as bad, or in an imported list of networks known for abuse. */
   const isBadAddress = (ip: string) => badIpRanges.has(ip) || networkReputation.has("abuse", ip);
   const repository = () => new ElectionsRepository(deps.controlPlane().db);
-  const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter((id): id is string => !!id);
+  const clientIds = [config.cognito.voterClientId, config.cognito.consoleClientId, config.cognito.cliClientId].filter(
+    (id): id is string => !!id,
+  );
   let material: ReturnType<typeof readKeyFile> | undefined;
   let keys: ReturnType<typeof nodeKeys> | undefined;
   let humanCheck: HumanCheck | undefined;
   let deviceTokens: DeviceTokens | undefined;
   let passkeys: PasskeyRelyingParty | undefined;
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
-  const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
+  const tallies = new DynamoDbTallyStore(
+    deps.dynamodb,
+    { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] },
+    config.aws.tallyShards,
+  );
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   const votes: VoteStore = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
   const electionCopies = new DynamoDbElectionCopies(deps.dynamodb, deps.tables.elections);
@@ -60,7 +89,16 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const auditLog = () => new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const tokenAudience = {
     issuer: deps.issuer(),
-    clientIds: clientIds.length > 0 ? clientIds : [required<string>(undefined, "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", "the app client ids printed by provisioning")],
+    clientIds:
+      clientIds.length > 0
+        ? clientIds
+        : [
+            required<string>(
+              undefined,
+              "LANDSLIDE_COGNITO_VOTER_CLIENT_ID",
+              "the app client ids printed by provisioning",
+            ),
+          ],
   };
   const poolSigningKeys = poolKeys(tokenAudience.issuer);
   let recordVerifier: RecordVerifier | undefined;
@@ -70,7 +108,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const difficulty = (remoteIp: string) => config.challengeMaxNumber * (isBadAddress(remoteIp) ? 4 : 1);
   /** ...and, when issued, while this task takes more casts than it is sized for (asked, not enforced: a challenge issued calm stays valid). */
   const castLoad = new LoadGauge();
-  const issueDifficulty = (remoteIp: string) => difficulty(remoteIp) * (castLoad.perSecond() > config.challengeLoadCastsPerSecond ? 2 : 1);
+  const issueDifficulty = (remoteIp: string) =>
+    difficulty(remoteIp) * (castLoad.perSecond() > config.challengeLoadCastsPerSecond ? 2 : 1);
   const humanCheckFromConfig = (): HumanCheck => {
     const chosen = config.humanCheck;
     if (chosen.kind === "siteverify") {
@@ -80,7 +119,13 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
         secret: required(chosen.secret, "LANDSLIDE_SITEVERIFY_SECRET", "the secret key of the hosted human check"),
       });
     }
-    return new ProofOfWorkCheck({ secret: keyMaterial().voterKeySecret, nonces, clock: systemClock, difficulty, issueDifficulty });
+    return new ProofOfWorkCheck({
+      secret: keyMaterial().voterKeySecret,
+      nonces,
+      clock: systemClock,
+      difficulty,
+      issueDifficulty,
+    });
   };
   return {
     metrics,
@@ -113,7 +158,10 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
      * through an outage of it. Each copy knows when it was read: casts refuse to be judged by one
      * that may have missed a pause or close.
      */
-    elections: freshElections((id) => electionCopies.get(id), { refreshMs: ELECTION_REFRESH_MS, maxAgeMs: ELECTION_READ_MAX_AGE_MS }),
+    elections: freshElections((id) => electionCopies.get(id), {
+      refreshMs: ELECTION_REFRESH_MS,
+      maxAgeMs: ELECTION_READ_MAX_AGE_MS,
+    }),
     /** The control plane: officials' reads and every change, which `publisher` then sends to the data plane. */
     repository,
     publisher: electionPublisher({ copies: electionCopies, repository, clock: systemClock }),
@@ -121,17 +169,41 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
     fraudCases: () => new FraudCasesRepository(deps.controlPlane().db),
     auditLog,
     receiptStanding: (receiptId: string) =>
-      receiptStanding({ log: auditLog(), fraudCases: new FraudCasesRepository(deps.controlPlane().db), auditTrail: new AuditTrail(deps.controlPlane().db) }, receiptId),
+      receiptStanding(
+        {
+          log: auditLog(),
+          fraudCases: new FraudCasesRepository(deps.controlPlane().db),
+          auditTrail: new AuditTrail(deps.controlPlane().db),
+        },
+        receiptId,
+      ),
     /** A closed election's published audit bundle; built once a minute at most (it reads every vote). */
     auditBundle: (election: Election) =>
-      cachedBundle(election.id, () => publishBundle({ log: auditLog(), sealer: epochSealer(deps), votes, keys: deploymentKeys(), verify: verifyRecord(), now: () => systemClock.now() }, election)),
+      cachedBundle(election.id, () =>
+        publishBundle(
+          {
+            log: auditLog(),
+            sealer: epochSealer(deps),
+            votes,
+            keys: deploymentKeys(),
+            verify: verifyRecord(),
+            now: () => systemClock.now(),
+          },
+          election,
+        ),
+      ),
     /** Checks a stored vote's signature against the deployment's receipt key: unsigned rows are no ballots. */
     verifyRecord,
     /** Where the operator views find the other services of the deployment. */
     serviceUrls: config.urls,
     /** Where the operator views read each service's metrics: their own listeners, not the public ports. */
     metricsUrls: config.metrics.urls,
-    deployment: { stack: config.stack, region: config.aws.region, tablePrefix: config.aws.tablePrefix, tallyShards: config.aws.tallyShards },
+    deployment: {
+      stack: config.stack,
+      region: config.aws.region,
+      tablePrefix: config.aws.tablePrefix,
+      tallyShards: config.aws.tallyShards,
+    },
     humanCheckKind: config.humanCheck.kind,
     votes,
     voterRoll: new DynamoDbVoterRoll(deps.dynamodb, deps.tables["voter-rolls"]),
@@ -144,13 +216,25 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
         { scope: "device", limit: config.castLimits.perDevicePerMinute, windowSeconds: 60, shared: false },
       ],
       // A network's single cast in a window stays in this task: a cast is one write, not two (rate-limit.ts).
-      { reportEveryMs: 1000, reportFrom: 2, onReportError: (error) => logger.warn({ err: error }, "reporting rate-limit counts failed; they go with the next report") },
+      {
+        reportEveryMs: 1000,
+        reportFrom: 2,
+        onReportError: (error) =>
+          logger.warn({ err: error }, "reporting rate-limit counts failed; they go with the next report"),
+      },
     ),
     liveResults: new LiveResults(tallies, systemClock),
-    finalCounts: (election: Election) => cachedRecount(election.id, () => recount(election, votes.scan(election.id), { verify: verifyRecord() })),
+    finalCounts: (election: Election) =>
+      cachedRecount(election.id, () => recount(election, votes.scan(election.id), { verify: verifyRecord() })),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     /** Sign-up tickets: their key, their own human check and rate limits (the vote API only). */
-    signUp: createSignUpServices(deps, { nonces, humanCheck: () => (humanCheck ??= humanCheckFromConfig()), keyMaterial, difficulty, logger }),
+    signUp: createSignUpServices(deps, {
+      nonces,
+      humanCheck: () => (humanCheck ??= humanCheckFromConfig()),
+      keyMaterial,
+      difficulty,
+      logger,
+    }),
     verifiedEmail: createIdTokenVerifier(tokenAudience, poolSigningKeys),
   };
 }

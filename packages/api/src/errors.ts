@@ -48,9 +48,18 @@ const transportCodes: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 /** The engine's expected failure as a tRPC error, keeping its code as the reason. */
 export function refuse(error: DomainError): TRPCError {
-  return new TRPCError({ code: transportCodes[error.code], message: error.message, cause: new Refusal(error.code, error.message, error.details) });
+  return new TRPCError({
+    code: transportCodes[error.code],
+    message: error.message,
+    cause: new Refusal(error.code, error.message, error.details),
+  });
 }
 
-export function refusal(code: TRPC_ERROR_CODE_KEY, reason: string, message: string, retryAfterSeconds?: number): TRPCError {
+export function refusal(
+  code: TRPC_ERROR_CODE_KEY,
+  reason: string,
+  message: string,
+  retryAfterSeconds?: number,
+): TRPCError {
   return new TRPCError({ code, message, cause: new Refusal(reason, message, undefined, retryAfterSeconds) });
 }

@@ -26,7 +26,13 @@ export type AppRouter = typeof appRouter;
 
 /** The routers of each service (docs/design.md §6). */
 export const serviceRouters = {
-  "vote-api": createTRPCRouter({ elections: electionsRouter, receipts: receiptsRouter, humanCheck: humanCheckRouter, voter: voterRouter, signUp: signUpRouter }),
+  "vote-api": createTRPCRouter({
+    elections: electionsRouter,
+    receipts: receiptsRouter,
+    humanCheck: humanCheckRouter,
+    voter: voterRouter,
+    signUp: signUpRouter,
+  }),
   "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter, operator: operatorRouter }),
   results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter, audit: publicAuditRouter }),
 } as const;

@@ -44,7 +44,16 @@ export function createContext(
   const deviceProof = typeof request.dpop === "string" ? request.dpop : undefined;
   const idToken = typeof request.idToken === "string" ? request.idToken : undefined;
   const deviceToken = typeof request.deviceToken === "string" ? request.deviceToken : undefined;
-  return { services, requestId: request.requestId, accessToken: match?.[1], clientIp: request.clientIp, deviceProof, userAgent: request.userAgent, idToken, deviceToken };
+  return {
+    services,
+    requestId: request.requestId,
+    accessToken: match?.[1],
+    clientIp: request.clientIp,
+    deviceProof,
+    userAgent: request.userAgent,
+    idToken,
+    deviceToken,
+  };
 }
 
 // ---- initialisation --------------------------------------------------------------------------
@@ -55,17 +64,26 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const reason =
-      cause instanceof Refusal ? cause.reason : cause instanceof ZodError ? "INVALID_INPUT" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : error.code;
+      cause instanceof Refusal
+        ? cause.reason
+        : cause instanceof ZodError
+          ? "INVALID_INPUT"
+          : error.code === "INTERNAL_SERVER_ERROR"
+            ? "INTERNAL"
+            : error.code;
     return {
       ...shape,
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side; please try again." : shape.message,
+      message:
+        error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side; please try again." : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         reason,
         ...(cause instanceof Refusal && cause.details ? { details: cause.details } : {}),
-        ...(cause instanceof ZodError ? { issues: cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) } : {}),
+        ...(cause instanceof ZodError
+          ? { issues: cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }
+          : {}),
       },
     };
   },
@@ -101,7 +119,12 @@ export async function verifiedIdentity(ctx: Context): Promise<VerifiedIdentity> 
 export const voterProcedure = signedInProcedure;
 
 /** Proves the request comes from a device key, and was made for this very request. */
-async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: string, input: unknown, consume: boolean) {
+async function proveDevice(
+  ctx: Context & { identity: VerifiedIdentity },
+  path: string,
+  input: unknown,
+  consume: boolean,
+) {
   const proof = await verifyProof(ctx.deviceProof, {
     method: "POST",
     url: `${ctx.services.publicUrl}/trpc/${path}`,
@@ -111,7 +134,12 @@ async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: 
     nonces: ctx.services.nonces,
     consume,
   });
-  if (!proof.ok) throw refusal(proof.reason === "INPUT_TOO_DEEP" || proof.reason === "INPUT_TOO_LARGE" ? "BAD_REQUEST" : "UNAUTHORIZED", proof.reason, proof.message);
+  if (!proof.ok)
+    throw refusal(
+      proof.reason === "INPUT_TOO_DEEP" || proof.reason === "INPUT_TOO_LARGE" ? "BAD_REQUEST" : "UNAUTHORIZED",
+      proof.reason,
+      proof.message,
+    );
   return proof;
 }
 
@@ -124,7 +152,9 @@ async function proveDevice(ctx: Context & { identity: VerifiedIdentity }, path: 
  */
 export const castProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const proof = await proveDevice(ctx, path, await getRawInput(), false);
-  const binding = await ctx.services.deviceTokens().verify(ctx.deviceToken, { sub: ctx.identity.sub, thumbprint: proof.thumbprint, now: ctx.services.clock.now() });
+  const binding = await ctx.services
+    .deviceTokens()
+    .verify(ctx.deviceToken, { sub: ctx.identity.sub, thumbprint: proof.thumbprint, now: ctx.services.clock.now() });
   if (!binding) throw refusal("FORBIDDEN", "DEVICE_NOT_REGISTERED", "Register this device before voting from it.");
   return next({ ctx: { ...ctx, deviceBinding: binding, proof: { id: proof.proofId, expiresAt: proof.expiresAt } } });
 });

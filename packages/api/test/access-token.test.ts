@@ -22,12 +22,20 @@ beforeAll(async () => {
     }),
   );
   tokens = { access: AuthenticationResult!.AccessToken!, id: AuthenticationResult!.IdToken! };
-  const issuer = cognitoIssuer({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint, userPoolId: stack.provisioned.userPoolId });
+  const issuer = cognitoIssuer({
+    region: stack.target.region,
+    endpoint: stack.target.cognitoEndpoint,
+    userPoolId: stack.provisioned.userPoolId,
+  });
   verify = createAccessTokenVerifier({ issuer, clientIds: [stack.provisioned.clientIds.console] });
 });
 afterAll(() => stack.stop());
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => "accepted", (e: TokenRejectedError) => e.reason);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (e: TokenRejectedError) => e.reason,
+  );
 
 describe("Cognito access tokens verified against the pool's JWKS", () => {
   it("accepts a token from sign-in on cognito-local, with the account's groups", async () => {
@@ -50,7 +58,11 @@ describe("Cognito access tokens verified against the pool's JWKS", () => {
   it("refuses an ID token, a token for another app, and no token", async () => {
     expect(await rejection(verify(tokens.id))).toBe("TOKEN_INVALID");
     const voterOnly = createAccessTokenVerifier({
-      issuer: cognitoIssuer({ region: "eu-west-1", endpoint: stack.target.cognitoEndpoint, userPoolId: stack.provisioned.userPoolId }),
+      issuer: cognitoIssuer({
+        region: "eu-west-1",
+        endpoint: stack.target.cognitoEndpoint,
+        userPoolId: stack.provisioned.userPoolId,
+      }),
       clientIds: [stack.provisioned.clientIds["voter-web"]],
     });
     expect(await rejection(voterOnly(tokens.access))).toBe("TOKEN_INVALID");

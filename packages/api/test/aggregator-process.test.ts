@@ -31,7 +31,13 @@ it("the aggregator process, killed with SIGKILL three times while votes pour in,
           electionId: DEMO_ELECTION_ID,
           subject: `proc-voter-${from + k}`,
           idempotencyKey: `proc-idem-key-${String(from + k).padStart(6, "0")}`,
-          ballot: { answers: { mascot: { choices: ["otter"] }, parks: { choices: ["harbour"] }, "council-chair": { choices: ["chen", "ada"] } } },
+          ballot: {
+            answers: {
+              mascot: { choices: ["otter"] },
+              parks: { choices: ["harbour"] },
+              "council-chair": { choices: ["chen", "ada"] },
+            },
+          },
         }),
       ),
     );
@@ -41,8 +47,15 @@ it("the aggregator process, killed with SIGKILL three times while votes pour in,
   const results = startService("results", env(resultsPort));
   let aggregator = startService("aggregator", env(aggregatorPort));
   try {
-    await waitForHttp(`http://127.0.0.1:${resultsPort}/healthz`, { timeoutMs: 30_000, isAlive: () => results.child.exitCode === null });
-    for (const [from, to] of [[0, 150], [150, 300], [300, 450]] as const) {
+    await waitForHttp(`http://127.0.0.1:${resultsPort}/healthz`, {
+      timeoutMs: 30_000,
+      isAlive: () => results.child.exitCode === null,
+    });
+    for (const [from, to] of [
+      [0, 150],
+      [150, 300],
+      [300, 450],
+    ] as const) {
       const casting = cast(from, to);
       await new Promise((resolve) => setTimeout(resolve, 400 + Math.random() * 800));
       aggregator.child.kill("SIGKILL"); // no goodbye: whatever it was doing stops mid-way
@@ -68,7 +81,9 @@ it("the aggregator process, killed with SIGKILL three times while votes pour in,
     expect(chair).toMatchObject({ counts: "first-preferences" });
     expect(chair?.options.find((o) => o.id === "chen")?.votes).toBe(450);
 
-    const missing = await fetch(`http://127.0.0.1:${resultsPort}/v1/elections/00000000-0000-4000-8000-000000000000/results`);
+    const missing = await fetch(
+      `http://127.0.0.1:${resultsPort}/v1/elections/00000000-0000-4000-8000-000000000000/results`,
+    );
     expect(missing.status).toBe(404);
   } finally {
     aggregator.child.kill("SIGTERM");

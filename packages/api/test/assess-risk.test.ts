@@ -27,19 +27,34 @@ describe("the risk score", () => {
 
   it("never quarantines on one weak signal, nor on the usual pair of a new account that votes quickly", () => {
     expect(assessRisk({ ...person, challengeElapsedMs: 200 }, policy).decision).toBe("accept");
-    expect(assessRisk({ ...person, accountAgeMs: 60_000, challengeElapsedMs: 200 }, policy)).toMatchObject({ decision: "accept", reasons: ["FAST_SOLVE", "NEW_ACCOUNT"] });
-    expect(assessRisk({ ...person, castsFromIpBlockThisMinute: policy.ipBlockCastsPerMinute + 1 }, policy).decision).toBe("accept");
+    expect(assessRisk({ ...person, accountAgeMs: 60_000, challengeElapsedMs: 200 }, policy)).toMatchObject({
+      decision: "accept",
+      reasons: ["FAST_SOLVE", "NEW_ACCOUNT"],
+    });
+    expect(
+      assessRisk({ ...person, castsFromIpBlockThisMinute: policy.ipBlockCastsPerMinute + 1 }, policy).decision,
+    ).toBe("accept");
   });
 
   it("quarantines a household-sized device pool only when shared beyond the limit", () => {
     expect(assessRisk({ ...person, accountsOnDevice: policy.accountsPerDevice }, policy).decision).toBe("accept");
-    expect(assessRisk({ ...person, accountsOnDevice: policy.accountsPerDevice + 1 }, policy)).toMatchObject({ decision: "quarantine", reasons: ["SHARED_DEVICE"] });
+    expect(assessRisk({ ...person, accountsOnDevice: policy.accountsPerDevice + 1 }, policy)).toMatchObject({
+      decision: "quarantine",
+      reasons: ["SHARED_DEVICE"],
+    });
   });
 
   it("holds a ballot of a coordinated group on that signal alone, and never refuses on it alone", () => {
-    expect(assessRisk({ ...person, ballotConcentrated: true }, policy)).toEqual({ decision: "quarantine", score: 50, reasons: ["COORDINATED_BALLOT"] });
+    expect(assessRisk({ ...person, ballotConcentrated: true }, policy)).toEqual({
+      decision: "quarantine",
+      score: 50,
+      reasons: ["COORDINATED_BALLOT"],
+    });
     // A group of new accounts voting at once is still held, not refused: an official decides it.
-    expect(assessRisk({ ...person, ballotConcentrated: true, accountAgeMs: 60_000, challengeElapsedMs: 900 }, policy).decision).toBe("quarantine");
+    expect(
+      assessRisk({ ...person, ballotConcentrated: true, accountAgeMs: 60_000, challengeElapsedMs: 900 }, policy)
+        .decision,
+    ).toBe("quarantine");
   });
 
   it("holds a new account whose ballot was filled in as no person fills one, and never more than holds on that pair", () => {
@@ -49,8 +64,18 @@ describe("the risk score", () => {
   });
 
   it("refuses a bot that lights up several signals, naming them strongest first", () => {
-    const bot = { ...person, webdriver: true, accountsOnDevice: 20, challengeElapsedMs: 30, castsFromIpBlockThisMinute: 500 };
-    expect(assessRisk(bot, policy)).toEqual({ decision: "refuse", score: 60 + 50 + 30 + 30, reasons: ["AUTOMATION_DECLARED", "SHARED_DEVICE", "IP_BLOCK_VELOCITY", "FAST_SOLVE"] });
+    const bot = {
+      ...person,
+      webdriver: true,
+      accountsOnDevice: 20,
+      challengeElapsedMs: 30,
+      castsFromIpBlockThisMinute: 500,
+    };
+    expect(assessRisk(bot, policy)).toEqual({
+      decision: "refuse",
+      score: 60 + 50 + 30 + 30,
+      reasons: ["AUTOMATION_DECLARED", "SHARED_DEVICE", "IP_BLOCK_VELOCITY", "FAST_SOLVE"],
+    });
   });
 
   it("follows configured thresholds", () => {
@@ -62,10 +87,18 @@ describe("the risk score", () => {
 
 describe("client hints", () => {
   it("recognise headless browsers and bare HTTP libraries, not ordinary browsers", () => {
-    expect(isHeadlessUserAgent("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36")).toBe(true);
+    expect(
+      isHeadlessUserAgent(
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
+      ),
+    ).toBe(true);
     expect(isHeadlessUserAgent("python-requests/2.32.3")).toBe(true);
     expect(isHeadlessUserAgent("node")).toBe(true);
     expect(isHeadlessUserAgent(undefined)).toBe(true);
-    expect(isHeadlessUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1")).toBe(false);
+    expect(
+      isHeadlessUserAgent(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe(false);
   });
 });

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventSource } from "eventsource";
-import { auditBundleSchema, checkReceiptInclusion, ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
+import {
+  auditBundleSchema,
+  checkReceiptInclusion,
+  ELECTION_READ_MAX_AGE_MS,
+  verifyBundle,
+} from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
@@ -17,7 +22,11 @@ const archiveDir = mkdtempSync(join(tmpdir(), "landslide-audit-archive-"));
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
   // Small, quick epochs, so that a handful of records spans several of them.
-  deployment = await startDeployment(stack, { LANDSLIDE_AUDIT_EPOCH_RECORDS: "3", LANDSLIDE_AUDIT_EPOCH_SECONDS: "1", LANDSLIDE_AUDIT_ARCHIVE_DIR: archiveDir });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_AUDIT_EPOCH_RECORDS: "3",
+    LANDSLIDE_AUDIT_EPOCH_SECONDS: "1",
+    LANDSLIDE_AUDIT_ARCHIVE_DIR: archiveDir,
+  });
 }, 120_000);
 afterAll(async () => {
   await deployment?.stop();
@@ -25,10 +34,18 @@ afterAll(async () => {
   rmSync(archiveDir, { recursive: true, force: true });
 });
 
-async function signedIn(email: string, app: "voter-web" | "console" = "voter-web", extra: Partial<LandslideClientOptions> = {}) {
+async function signedIn(
+  email: string,
+  app: "voter-web" | "console" = "voter-web",
+  extra: Partial<LandslideClientOptions> = {},
+) {
   const client = createLandslideClient({
     urls: deployment.urls,
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds[app],
+    },
     // Not an HTTP library's default user agent, which the risk layer doubts.
     userAgent: "landslide-sdk-test/1.0",
     EventSource,
@@ -48,24 +65,51 @@ describe("the verifiable audit log, through the running services", () => {
       election: {
         title: "Lighthouse keepers' ballot",
         questions: [
-          { id: "keeper", kind: "ranked", prompt: "Rank the keepers", options: [{ id: "ada", label: "Ada" }, { id: "bo", label: "Bo" }, { id: "cy", label: "Cy" }], minChoices: 1, maxChoices: 3 },
+          {
+            id: "keeper",
+            kind: "ranked",
+            prompt: "Rank the keepers",
+            options: [
+              { id: "ada", label: "Ada" },
+              { id: "bo", label: "Bo" },
+              { id: "cy", label: "Cy" },
+            ],
+            minChoices: 1,
+            maxChoices: 3,
+          },
         ],
       },
       reason: "annual ballot",
     });
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "open",
+      reason: "polls open",
+    });
     await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task has seen the open by then
 
     const person = await signedIn("voter1@demo.landslide.test");
     const automated = { clientHints: () => ({ webdriver: true }) };
-    const [held1, held2] = [await signedIn("voter2@demo.landslide.test", "voter-web", automated), await signedIn("voter3@demo.landslide.test", "voter-web", automated)];
+    const [held1, held2] = [
+      await signedIn("voter2@demo.landslide.test", "voter-web", automated),
+      await signedIn("voter3@demo.landslide.test", "voter-web", automated),
+    ];
     // Like people, they take a moment with the ballot after the human check is solved.
     await Promise.all([person.prepareHumanCheck(), held1.prepareHumanCheck(), held2.prepareHumanCheck()]);
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    const counted = await person.castBallot({ electionId: election.id, ballot: { answers: { keeper: { choices: ["bo", "ada"] } } } });
+    const counted = await person.castBallot({
+      electionId: election.id,
+      ballot: { answers: { keeper: { choices: ["bo", "ada"] } } },
+    });
     expect(counted.decision).toBe("accepted");
-    const toVoid = await held1.castBallot({ electionId: election.id, ballot: { answers: { keeper: { choices: ["cy"] } } } });
-    const toRelease = await held2.castBallot({ electionId: election.id, ballot: { answers: { keeper: { choices: ["ada"] } } } });
+    const toVoid = await held1.castBallot({
+      electionId: election.id,
+      ballot: { answers: { keeper: { choices: ["cy"] } } },
+    });
+    const toRelease = await held2.castBallot({
+      electionId: election.id,
+      ballot: { answers: { keeper: { choices: ["ada"] } } },
+    });
     expect([toVoid.decision, toRelease.decision]).toEqual(["quarantined", "quarantined"]);
 
     // The counted receipt: logged by the aggregator, sealed within a second or so, provable with public data only.
@@ -76,54 +120,102 @@ describe("the verifiable audit log, through the running services", () => {
     const keys = await person.results.audit.keys.query();
     expect(await checkReceiptInclusion(verifyWith, counted.receipt, standing, keys.audit)).toBeNull();
     // The proof is checked, not trusted: a forged path or another receipt's record fails.
-    const forgedPath = { ...standing, proof: { ...standing.proof, path: standing.proof.path.map((h) => h.replace(/^./, (c) => (c === "0" ? "1" : "0"))) } };
-    if (standing.proof.path.length > 0) expect(await checkReceiptInclusion(verifyWith, counted.receipt, forgedPath, keys.audit)).toMatch(/inclusion proof/);
-    expect(await checkReceiptInclusion(verifyWith, { ...counted.receipt, receiptId: toVoid.receipt.receiptId }, standing, keys.audit)).toMatch(/not this receipt/);
+    const forgedPath = {
+      ...standing,
+      proof: {
+        ...standing.proof,
+        path: standing.proof.path.map((h) => h.replace(/^./, (c) => (c === "0" ? "1" : "0"))),
+      },
+    };
+    if (standing.proof.path.length > 0)
+      expect(await checkReceiptInclusion(verifyWith, counted.receipt, forgedPath, keys.audit)).toMatch(
+        /inclusion proof/,
+      );
+    expect(
+      await checkReceiptInclusion(
+        verifyWith,
+        { ...counted.receipt, receiptId: toVoid.receipt.receiptId },
+        standing,
+        keys.audit,
+      ),
+    ).toMatch(/not this receipt/);
 
-    expect(await person.results.audit.receipt.query({ receiptId: toVoid.receipt.receiptId })).toEqual({ status: "under-review" });
+    expect(await person.results.audit.receipt.query({ receiptId: toVoid.receipt.receiptId })).toEqual({
+      status: "under-review",
+    });
     const cases = await waitFor(async () => {
       const open = await official.control.official.fraud.list.query({ electionId: election.id, state: "quarantined" });
       return open.length === 2 ? open : undefined;
     });
     const caseOf = (receiptId: string) => cases.find((c) => c.receiptId === receiptId)!.voterKey;
-    await official.control.official.fraud.void.mutate({ electionId: election.id, voterKeys: [caseOf(toVoid.receipt.receiptId)], reason: "shares a device with a known bot" });
-    await official.control.official.fraud.release.mutate({ electionId: election.id, voterKeys: [caseOf(toRelease.receipt.receiptId)], reason: "voter confirmed in person" });
+    await official.control.official.fraud.void.mutate({
+      electionId: election.id,
+      voterKeys: [caseOf(toVoid.receipt.receiptId)],
+      reason: "shares a device with a known bot",
+    });
+    await official.control.official.fraud.release.mutate({
+      electionId: election.id,
+      voterKeys: [caseOf(toRelease.receipt.receiptId)],
+      reason: "voter confirmed in person",
+    });
     const voided = await waitFor(async () => {
       const s = await person.results.audit.receipt.query({ receiptId: toVoid.receipt.receiptId });
       return s.status === "voided" ? s : undefined;
     });
     expect(voided).toMatchObject({ reason: "shares a device with a known bot" });
     // A refused second decision on it (it is no longer held) does not become its reason.
-    const late = await official.control.official.fraud.release.mutate({ electionId: election.id, voterKeys: [caseOf(toVoid.receipt.receiptId)], reason: "clicked release by mistake" });
+    const late = await official.control.official.fraud.release.mutate({
+      electionId: election.id,
+      voterKeys: [caseOf(toVoid.receipt.receiptId)],
+      reason: "clicked release by mistake",
+    });
     expect(late.changed).toBe(0);
-    expect(await person.results.audit.receipt.query({ receiptId: toVoid.receipt.receiptId })).toMatchObject({ status: "voided", reason: "shares a device with a known bot" });
+    expect(await person.results.audit.receipt.query({ receiptId: toVoid.receipt.receiptId })).toMatchObject({
+      status: "voided",
+      reason: "shares a device with a known bot",
+    });
     await waitFor(async () => {
       const s = await person.results.audit.receipt.query({ receiptId: toRelease.receipt.receiptId });
       return s.status === "included" ? s : undefined;
     });
 
     // No bundle while voting runs; once closed, the bundle verifies from its own bytes alone.
-    expect(refusalOf(await person.results.audit.bundle.query({ electionId: election.id }).catch((e: unknown) => e))?.reason).toBe("RESULTS_NOT_FINAL");
-    const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    expect(
+      refusalOf(await person.results.audit.bundle.query({ electionId: election.id }).catch((e: unknown) => e))?.reason,
+    ).toBe("RESULTS_NOT_FINAL");
+    const closed = await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "closed",
+      reason: "polls closed",
+    });
     // In effect at effectiveAt, and seen by every task's copy of the election soon after.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())),
+    );
     const download = await fetch(`${deployment.urls.results}/v1/elections/${election.id}/audit-bundle.json`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toContain("attachment");
     const bundle = auditBundleSchema.parse(await download.json());
     const report = await verifyBundle(verifyWith, bundle);
     expect(report.discrepancies).toEqual([]);
-    expect(bundle.ballots.map((b) => b.receiptId).sort()).toEqual([counted.receipt.receiptId, toRelease.receipt.receiptId].sort());
+    expect(bundle.ballots.map((b) => b.receiptId).sort()).toEqual(
+      [counted.receipt.receiptId, toRelease.receipt.receiptId].sort(),
+    );
     expect(bundle.result.counters.__turnout).toBe(2);
     expect(bundle.result.instantRunoff.keeper?.winner).toBe("ada");
     const actions = bundle.records.flatMap((r) => (r.entry.type === "action" ? [r.entry.action] : []));
-    expect(actions).toEqual(expect.arrayContaining(["election.create", "election.transition", "fraud.void", "fraud.release"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["election.create", "election.transition", "fraud.void", "fraud.release"]),
+    );
     expect(bundle.epochs.length).toBeGreaterThan(1);
 
     // Every sealed epoch is archived write-once, with the records it seals.
     const archived = readdirSync(join(archiveDir, election.id)).sort();
     expect(archived).toEqual(bundle.epochs.map((e) => `epoch-${String(e.statement.epoch).padStart(6, "0")}.json`));
-    const first = JSON.parse(readFileSync(join(archiveDir, election.id, archived[0]!), "utf8")) as { statement: unknown; records: unknown[] };
+    const first = JSON.parse(readFileSync(join(archiveDir, election.id, archived[0]!), "utf8")) as {
+      statement: unknown;
+      records: unknown[];
+    };
     expect(first.statement).toEqual(bundle.epochs[0]!.statement);
   });
 });

@@ -49,10 +49,22 @@ function personBallot(random: () => number) {
   const mascot = r < 0.4 ? "fox" : r < 0.75 ? "heron" : "otter";
   const parks = ["hilltop", "riverside", "harbour"].filter(() => random() < 0.5);
   const chair = ["ada", "bruno", "chen"].sort(() => random() - 0.5);
-  return { answers: { mascot: { choices: [mascot] }, parks: { choices: parks.length > 0 ? parks : ["riverside"] }, "council-chair": { choices: chair } } };
+  return {
+    answers: {
+      mascot: { choices: [mascot] },
+      parks: { choices: parks.length > 0 ? parks : ["riverside"] },
+      "council-chair": { choices: chair },
+    },
+  };
 }
 /** About 3% of people vote it: rare enough for a group of five to stand out. */
-const FARM = ballotFingerprints({ answers: { mascot: { choices: ["otter"] }, parks: { choices: ["harbour"] }, "council-chair": { choices: ["chen", "ada", "bruno"] } } });
+const FARM = ballotFingerprints({
+  answers: {
+    mascot: { choices: ["otter"] },
+    parks: { choices: ["harbour"] },
+    "council-chair": { choices: ["chen", "ada", "bruno"] },
+  },
+});
 
 /**
  * People arriving at random (a Poisson stream), from where people vote: most from a home network
@@ -62,12 +74,16 @@ const FARM = ballotFingerprints({ answers: { mascot: { choices: ["otter"] }, par
 function people(seed: number): Cast[] {
   const random = seeded(seed);
   const casts: Cast[] = [];
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     at += -Math.log(1 - random()) * (MINUTE / PEOPLE_PER_MINUTE);
     if (at >= SPAN) return casts;
     const where = random();
     const block =
-      where < 0.2 ? `100.64.${Math.floor(random() * 4)}.0/24` : where < 0.3 ? `198.51.${Math.floor(random() * 20)}.0/24` : `10.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.0/24`;
+      where < 0.2
+        ? `100.64.${Math.floor(random() * 4)}.0/24`
+        : where < 0.3
+          ? `198.51.${Math.floor(random() * 20)}.0/24`
+          : `10.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.0/24`;
     casts.push({ at, block, fingerprints: ballotFingerprints(personBallot(random)), farm: false });
   }
 }
@@ -75,7 +91,8 @@ function people(seed: number): Cast[] {
 /** One farm ballot every `intervalMs` from one /24, each sent to one of `tasks` tasks at random, as a load balancer spreads them. */
 function drip(intervalMs: number, tasks: number, random: () => number): Array<Cast & { readonly task: number }> {
   const casts: Array<Cast & { readonly task: number }> = [];
-  for (let at = intervalMs / 3; at < SPAN; at += intervalMs) casts.push({ at, block: FARM_BLOCK, fingerprints: FARM, farm: true, task: Math.floor(random() * tasks) });
+  for (let at = intervalMs / 3; at < SPAN; at += intervalMs)
+    casts.push({ at, block: FARM_BLOCK, fingerprints: FARM, farm: true, task: Math.floor(random() * tasks) });
   return casts;
 }
 
@@ -85,9 +102,19 @@ const SAMPLED_TASKS = 4;
 /** A drip behind `tasks` tasks: the farm's casts and held casts summed over the tasks simulated, and the people held there. */
 function dripBehind(intervalMs: number, tasks: number, crowd: readonly Cast[], random: () => number) {
   const farm = drip(intervalMs, tasks, random);
-  const slices = Array.from({ length: Math.min(tasks, SAMPLED_TASKS) }, (_, task) => run(crowd, farm.filter((c) => c.task === task)));
+  const slices = Array.from({ length: Math.min(tasks, SAMPLED_TASKS) }, (_, task) =>
+    run(
+      crowd,
+      farm.filter((c) => c.task === task),
+    ),
+  );
   const sum = (of: (r: (typeof slices)[number]) => number) => slices.reduce((total, r) => total + of(r), 0);
-  return { cast: sum((r) => r.farm.cast), held: sum((r) => r.farm.held), peopleCast: sum((r) => r.people.cast), peopleHeld: sum((r) => r.people.held) };
+  return {
+    cast: sum((r) => r.farm.cast),
+    held: sum((r) => r.farm.held),
+    peopleCast: sum((r) => r.people.cast),
+    peopleHeld: sum((r) => r.people.held),
+  };
 }
 
 /** `perMinute` farm ballots a minute, each from a block no other of its casts uses. */
@@ -106,11 +133,18 @@ function run(...streams: ReadonlyArray<readonly Cast[]>) {
   const casts = streams.flat().sort((a, b) => a.at - b.at);
   const held = new Set<Cast>();
   casts.forEach((cast, i) => {
-    const verdict = detector.observe({ election: ELECTION, block: cast.block, voter: `voter-${i}` }, cast.fingerprints, cast.at);
+    const verdict = detector.observe(
+      { election: ELECTION, block: cast.block, voter: `voter-${i}` },
+      cast.fingerprints,
+      cast.at,
+    );
     if (verdict.concentrated) held.add(cast);
     else verdict.accept();
   });
-  const count = (farm: boolean) => ({ cast: casts.filter((c) => c.farm === farm).length, held: casts.filter((c) => c.farm === farm && held.has(c)).length });
+  const count = (farm: boolean) => ({
+    cast: casts.filter((c) => c.farm === farm).length,
+    held: casts.filter((c) => c.farm === farm && held.has(c)).length,
+  });
   return { farm: count(true), people: count(false), held };
 }
 
@@ -128,14 +162,19 @@ function runWatched(...streams: ReadonlyArray<readonly Cast[]>) {
     const verdict = detector.observe({ election: ELECTION, block: cast.block, voter }, cast.fingerprints, cast.at);
     if (!verdict.concentrated || !verdict.group) return verdict.accept();
     notCounted.add(voter);
-    for (const member of detector.membersOf({ election: ELECTION, block: cast.block }, verdict.group.fingerprint)) notCounted.add(member.voter);
+    for (const member of detector.membersOf({ election: ELECTION, block: cast.block }, verdict.group.fingerprint))
+      notCounted.add(member.voter);
   });
   const farm = casts.flatMap((c, i) => (c.farm ? [`voter-${i}`] : []));
   const people = casts.flatMap((c, i) => (c.farm ? [] : [`voter-${i}`]));
-  return { farm: { cast: farm.length, notCounted: farm.filter((v) => notCounted.has(v)).length }, people: { cast: people.length, notCounted: people.filter((v) => notCounted.has(v)).length } };
+  return {
+    farm: { cast: farm.length, notCounted: farm.filter((v) => notCounted.has(v)).length },
+    people: { cast: people.length, notCounted: people.filter((v) => notCounted.has(v)).length },
+  };
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${((100 * part) / whole).toFixed(part === whole || part === 0 ? 0 : 1)} %`);
+const percent = (part: number, whole: number) =>
+  whole === 0 ? "—" : `${((100 * part) / whole).toFixed(part === whole || part === 0 ? 0 : 1)} %`;
 const interval = (ms: number) => (ms % MINUTE === 0 ? `${ms / MINUTE} min` : `${ms / SECOND} s`);
 
 describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
@@ -145,7 +184,10 @@ describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
     const intervals = [2, 5, 15, 30, 60, 120, 145, 150, 300, 600].map((s) => s * SECOND);
     const taskCounts = [1, 2, 60];
     const random = seeded(11);
-    const rows = intervals.map((every) => ({ every, byTasks: taskCounts.map((tasks) => dripBehind(every, tasks, crowd, random)) }));
+    const rows = intervals.map((every) => ({
+      every,
+      byTasks: taskCounts.map((tasks) => dripBehind(every, tasks, crowd, random)),
+    }));
 
     const peopleCast = rows.reduce((total, r) => total + r.byTasks.reduce((sum, t) => sum + t.peopleCast, 0), 0);
     const peopleHeld = rows.reduce((total, r) => total + r.byTasks.reduce((sum, t) => sum + t.peopleHeld, 0), 0);
@@ -154,7 +196,11 @@ describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
         `A drip of one ballot from ${FARM_BLOCK} for ${HOURS} h beside people (${PEOPLE_PER_MINUTE} a minute on each task; behind T tasks, ${SAMPLED_TASKS} of them simulated). Held of the drip:`,
         `${"one vote every".padEnd(15)}${"a day".padStart(7)}${taskCounts.map((t) => `${t} task${t > 1 ? "s" : ""}`.padStart(24)).join("")}`,
         ...rows.map(({ every, byTasks }) =>
-          [interval(every).padEnd(15), String(Math.round((24 * 60 * MINUTE) / every)).padStart(7), ...byTasks.map((r) => `${r.held} of ${r.cast} (${percent(r.held, r.cast)})`.padStart(24))].join(""),
+          [
+            interval(every).padEnd(15),
+            String(Math.round((24 * 60 * MINUTE) / every)).padStart(7),
+            ...byTasks.map((r) => `${r.held} of ${r.cast} (${percent(r.held, r.cast)})`.padStart(24)),
+          ].join(""),
         ),
         `People held in these runs: ${peopleHeld} of ${peopleCast}.`,
       ].join("\n"),
@@ -184,7 +230,12 @@ describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
   it("never holds a farm that sends one ballot per block, and that spread shields a burst of the same farm from one /24", () => {
     const rates = [0, 1, 5, 20];
     const burstAt = HOURS * 30 * MINUTE;
-    const burst: Cast[] = Array.from({ length: 20 }, (_, i) => ({ at: burstAt + i * SECOND, block: FARM_BLOCK, fingerprints: FARM, farm: true }));
+    const burst: Cast[] = Array.from({ length: 20 }, (_, i) => ({
+      at: burstAt + i * SECOND,
+      block: FARM_BLOCK,
+      fingerprints: FARM,
+      farm: true,
+    }));
     const rows = rates.map((perMinute) => {
       const spreadOnly = run(crowd, spread(perMinute));
       const withBurst = run(crowd, spread(perMinute), burst);
@@ -204,12 +255,14 @@ describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
     // A spread as large as the people themselves halves every other answer's share of the
     // baseline, so a crowd behind one address voting like everyone else starts to stand out: a
     // few people held, for an official to release. Below that, none.
-    for (const { perMinute, spreadOnly } of rows.filter((r) => r.perMinute < PEOPLE_PER_MINUTE)) expect(spreadOnly.people.held, `${perMinute} a minute`).toBe(0);
+    for (const { perMinute, spreadOnly } of rows.filter((r) => r.perMinute < PEOPLE_PER_MINUTE))
+      expect(spreadOnly.people.held, `${perMinute} a minute`).toBe(0);
     expect(rows.at(-1)!.spreadOnly.people.held / crowd.length).toBeLessThan(0.001);
     // Alone, the burst loses all but its first four; its own spread ballots, counted everywhere
     // else, make its answer look common, so the burst needs a larger group to stand out.
     expect(rows[0]!.burstCounted).toBe(CONCENTRATION_DEFAULTS.minGroup - 1);
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.burstCounted).toBeGreaterThanOrEqual(rows[i - 1]!.burstCounted);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.burstCounted).toBeGreaterThanOrEqual(rows[i - 1]!.burstCounted);
     expect(rows.at(-1)!.burstCounted).toBeGreaterThan(rows[0]!.burstCounted);
   });
 
@@ -222,13 +275,18 @@ describe("slow farms against COORDINATED_BALLOT, on a simulated clock", () => {
     console.log(
       [
         `The same drips through the stream-side watch (every task's casts, earlier members taken back). Not counted of the drip:`,
-        ...rows.map(({ every, result }) => `${interval(every).padEnd(15)}${String(Math.round((24 * 60 * MINUTE) / every)).padStart(7)} a day: ${result.farm.notCounted} of ${result.farm.cast} (${percent(result.farm.notCounted, result.farm.cast)}); people ${result.people.notCounted} of ${result.people.cast}`),
+        ...rows.map(
+          ({ every, result }) =>
+            `${interval(every).padEnd(15)}${String(Math.round((24 * 60 * MINUTE) / every)).padStart(7)} a day: ${result.farm.notCounted} of ${result.farm.cast} (${percent(result.farm.notCounted, result.farm.cast)}); people ${result.people.notCounted} of ${result.people.cast}`,
+        ),
       ].join("\n"),
     );
     for (const { every, result } of rows) {
       if (every < SLOWEST_CAUGHT) {
         // All of it but what left the window before the baseline had filled in the first minutes.
-        expect(result.farm.cast - result.farm.notCounted, interval(every)).toBeLessThanOrEqual(CONCENTRATION_DEFAULTS.minGroup);
+        expect(result.farm.cast - result.farm.notCounted, interval(every)).toBeLessThanOrEqual(
+          CONCENTRATION_DEFAULTS.minGroup,
+        );
         expect(result.farm.notCounted / result.farm.cast, interval(every)).toBeGreaterThanOrEqual(0.8);
       } else {
         expect(result.farm.notCounted, interval(every)).toBe(0);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BallotConcentration as Detector, ballotFingerprints, canonicalBallotFingerprints, CONCENTRATION_DEFAULTS, type ConcentrationOptions } from "../src/risk/ballot-concentration";
+import {
+  BallotConcentration as Detector,
+  ballotFingerprints,
+  canonicalBallotFingerprints,
+  CONCENTRATION_DEFAULTS,
+  type ConcentrationOptions,
+} from "../src/risk/ballot-concentration";
 
 const ELECTION = "00000000-0000-4000-8000-00000000e1ec";
 let voters = 0;
@@ -35,12 +41,28 @@ const pick = <T>(random: () => number, weighted: ReadonlyArray<readonly [T, numb
 
 /** A person's ballot, drawn from a population that leans (40% fox), as real ones do. */
 function personBallot(random: () => number) {
-  const mascot = pick(random, [["fox", 40], ["heron", 35], ["otter", 25]] as const);
+  const mascot = pick(random, [
+    ["fox", 40],
+    ["heron", 35],
+    ["otter", 25],
+  ] as const);
   const parks = ["hilltop", "riverside", "harbour"].filter(() => random() < 0.5);
   const chair = ["ada", "bruno", "chen"].sort(() => random() - 0.5);
-  return { answers: { mascot: { choices: [mascot] }, parks: { choices: parks.length ? parks : ["hilltop"] }, "council-chair": { choices: chair } } };
+  return {
+    answers: {
+      mascot: { choices: [mascot] },
+      parks: { choices: parks.length ? parks : ["hilltop"] },
+      "council-chair": { choices: chair },
+    },
+  };
 }
-const farmBallot = { answers: { mascot: { choices: ["otter"] }, parks: { choices: ["harbour"] }, "council-chair": { choices: ["chen", "ada", "bruno"] } } };
+const farmBallot = {
+  answers: {
+    mascot: { choices: ["otter"] },
+    parks: { choices: ["harbour"] },
+    "council-chair": { choices: ["chen", "ada", "bruno"] },
+  },
+};
 
 describe("ballot concentration", () => {
   it("fires for a farm voting one ballot from one block from its fifth cast, while people elsewhere vote as they do", () => {
@@ -48,7 +70,12 @@ describe("ballot concentration", () => {
     const detector = new BallotConcentration();
     let at = 0;
     const people = () => {
-      for (let i = 0; i < 10; i++) detector.cast(`10.${i}.${Math.floor(random() * 250)}.0/24`, ballotFingerprints(personBallot(random)), (at += 100));
+      for (let i = 0; i < 10; i++)
+        detector.cast(
+          `10.${i}.${Math.floor(random() * 250)}.0/24`,
+          ballotFingerprints(personBallot(random)),
+          (at += 100),
+        );
     };
     people();
     const verdicts = Array.from({ length: 20 }, () => {
@@ -63,7 +90,8 @@ describe("ballot concentration", () => {
     const random = seeded(2);
     const detector = new BallotConcentration();
     let at = 0;
-    for (let i = 0; i < 300; i++) detector.cast(`10.${i % 250}.${i}.0/24`, ballotFingerprints(personBallot(random)), (at += 10));
+    for (let i = 0; i < 300; i++)
+      detector.cast(`10.${i % 250}.${i}.0/24`, ballotFingerprints(personBallot(random)), (at += 10));
     const verdicts = Array.from({ length: 30 }, () => {
       const disguised = personBallot(random);
       disguised.answers.mascot.choices = ["otter"];
@@ -80,7 +108,8 @@ describe("ballot concentration", () => {
     let at = 0;
     let fired = 0;
     for (let i = 0; i < 2000; i++) {
-      const where = i % 4 === 0 ? "100.64.0.0/24" : i % 50 === 1 ? "192.0.2.0/24" : `10.${i % 250}.${Math.floor(i / 250)}.0/24`;
+      const where =
+        i % 4 === 0 ? "100.64.0.0/24" : i % 50 === 1 ? "192.0.2.0/24" : `10.${i % 250}.${Math.floor(i / 250)}.0/24`;
       if (detector.cast(where, ballotFingerprints(personBallot(random)), (at += 50)).concentrated) fired += 1;
     }
     expect(fired).toBe(0);
@@ -101,10 +130,13 @@ describe("ballot concentration", () => {
     const random = seeded(4);
     const detector = new Detector();
     let at = 0;
-    for (let i = 0; i < 100; i++) detector.observe(fresh(`10.${i}.0.0/24`), ballotFingerprints(personBallot(random)), (at += 10)).accept();
+    for (let i = 0; i < 100; i++)
+      detector.observe(fresh(`10.${i}.0.0/24`), ballotFingerprints(personBallot(random)), (at += 10)).accept();
     // The same farm in twenty other blocks, each cast held or refused by the risk layer (never accepted).
     for (let i = 0; i < 20; i++) detector.observe(fresh(`203.0.${i}.0/24`), ballotFingerprints(farmBallot), (at += 10));
-    const verdicts = Array.from({ length: 5 }, () => detector.observe(fresh("192.0.2.0/24"), ballotFingerprints(farmBallot), (at += 10)));
+    const verdicts = Array.from({ length: 5 }, () =>
+      detector.observe(fresh("192.0.2.0/24"), ballotFingerprints(farmBallot), (at += 10)),
+    );
     expect(verdicts.map((v) => v.concentrated)).toEqual([false, false, false, false, true]);
   });
 
@@ -121,17 +153,37 @@ describe("ballot concentration", () => {
     const other = "00000000-0000-4000-8000-0000000000b2";
     let at = 0;
     // A busy other election, and a few people in this one; then a crowd in one block votes like them.
-    for (let i = 0; i < 2000; i++) detector.observe({ election: other, block: `10.${i % 250}.${i}.0/24`, voter: `o${i}` }, ballotFingerprints(personBallot(random)), (at += 1)).accept();
+    for (let i = 0; i < 2000; i++)
+      detector
+        .observe(
+          { election: other, block: `10.${i % 250}.${i}.0/24`, voter: `o${i}` },
+          ballotFingerprints(personBallot(random)),
+          (at += 1),
+        )
+        .accept();
     const fox = { answers: { mascot: { choices: ["fox"] } } };
-    for (let i = 0; i < 20; i++) detector.observe(fresh(`10.9.${i}.0/24`), ballotFingerprints(i % 2 ? fox : { answers: { mascot: { choices: ["heron"] } } }), (at += 1)).accept();
-    const crowd = Array.from({ length: 6 }, () => detector.observe(fresh("100.64.0.0/24"), ballotFingerprints(fox), (at += 1)));
+    for (let i = 0; i < 20; i++)
+      detector
+        .observe(
+          fresh(`10.9.${i}.0/24`),
+          ballotFingerprints(i % 2 ? fox : { answers: { mascot: { choices: ["heron"] } } }),
+          (at += 1),
+        )
+        .accept();
+    const crowd = Array.from({ length: 6 }, () =>
+      detector.observe(fresh("100.64.0.0/24"), ballotFingerprints(fox), (at += 1)),
+    );
     // Half this election votes fox: six fox ballots from one block are no group.
     expect(crowd.some((v) => v.concentrated)).toBe(false);
   });
 
   it("fingerprints a ballot whatever the order of its choices, and none for a malformed one", () => {
-    const a = ballotFingerprints({ answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] } } });
-    const b = ballotFingerprints({ answers: { mascot: { choices: ["fox"] }, parks: { choices: ["hilltop", "riverside"] } } });
+    const a = ballotFingerprints({
+      answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] } },
+    });
+    const b = ballotFingerprints({
+      answers: { mascot: { choices: ["fox"] }, parks: { choices: ["hilltop", "riverside"] } },
+    });
     expect(a).toEqual(b);
     expect(a).toEqual(["*=mascot=fox&parks=hilltop,riverside", "mascot=fox", "parks=hilltop,riverside"]);
     expect(ballotFingerprints({ answers: { mascot: { abstain: true } } })).toEqual(["mascot=abstain"]);
@@ -140,7 +192,9 @@ describe("ballot concentration", () => {
   });
 
   it("fingerprints a stored (canonical) ballot as the ballot it was sent as, so the stream-side watch groups as the cast path does", () => {
-    const sent = { answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] }, chair: { abstain: true } } };
+    const sent = {
+      answers: { parks: { choices: ["riverside", "hilltop"] }, mascot: { choices: ["fox"] }, chair: { abstain: true } },
+    };
     const stored = [
       ["mascot", { choices: ["fox"] }],
       ["parks", { choices: ["riverside", "hilltop"] }],

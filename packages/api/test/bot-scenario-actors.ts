@@ -17,8 +17,10 @@ import { type Deployment, SoftwareAuthenticator } from "../src/testing/index";
 
 /** Who plays in bot-scenario.test.ts, and how each gets an account, a device and (some) a passkey. */
 
-export const BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
-export const HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36";
+export const BROWSER =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
+export const HEADLESS =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36";
 
 /** The voter site's page a passkey ceremony runs on, as the deployment is told to expect (browsers refuse WebAuthn on an IP address). */
 export const PASSKEY_ORIGIN = "http://localhost:3000";
@@ -90,18 +92,36 @@ const OWNER_BOUND_MS = 60 * 24 * 3600_000;
 export function actors(stack: TestStack, deployment: Deployment) {
   function actor(group: Group, index: number, address: string, ballot: unknown, options: ActorOptions): Actor {
     const email = `${group.replace(/\W+/g, "-")}.${index}.${Date.now()}@scenario.example`;
-    const passkey = options.passkey ? counting(new SoftwareAuthenticator({ origin: PASSKEY_ORIGIN, rpId: PASSKEY_RP_ID })) : undefined;
+    const passkey = options.passkey
+      ? counting(new SoftwareAuthenticator({ origin: PASSKEY_ORIGIN, rpId: PASSKEY_RP_ID }))
+      : undefined;
     const client = createLandslideClient({
       urls: deployment.urls,
-      cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds["voter-web"] },
+      cognito: {
+        region: stack.target.region,
+        endpoint: stack.target.cognitoEndpoint,
+        clientId: stack.provisioned.clientIds["voter-web"],
+      },
       deviceKeys: memoryDeviceKeyStore(options.device),
       userAgent: options.userAgent,
       clientHints: () => ({ webdriver: options.webdriver }),
       ...(passkey ? { passkeys: passkey } : {}),
       // The load balancer appends the address it saw.
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address } }),
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": address },
+        }),
     });
-    return { group, email, address, client, ballot, ...(passkey ? { passkey } : {}), ...(options.stuffed ? { stuffed: true } : {}) };
+    return {
+      group,
+      email,
+      address,
+      client,
+      ballot,
+      ...(passkey ? { passkey } : {}),
+      ...(options.stuffed ? { stuffed: true } : {}),
+    };
   }
 
   /**
@@ -130,12 +150,18 @@ export function actors(stack: TestStack, deployment: Deployment) {
    * Written as the vote API writes a binding (the device store), since the test cannot wait two months.
    */
   async function bindOwnersPhone(cognito: ReturnType<typeof createCognitoClient>, email: string) {
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: stack.provisioned.userPoolId, Username: email }));
+    const user = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: stack.provisioned.userPoolId, Username: email }),
+    );
     const sub = user.UserAttributes?.find((a) => a.Name === "sub")?.Value;
     if (!sub) throw new Error(`no sub for ${email}`);
     const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
     try {
-      await new DynamoDbDeviceStore(dynamodb, tableNames(stack.target.tablePrefix).devices).bind(sub, `owners-phone-${randomUUID()}`, new Date(Date.now() - OWNER_BOUND_MS));
+      await new DynamoDbDeviceStore(dynamodb, tableNames(stack.target.tablePrefix).devices).bind(
+        sub,
+        `owners-phone-${randomUUID()}`,
+        new Date(Date.now() - OWNER_BOUND_MS),
+      );
     } finally {
       dynamodb.destroy();
     }
@@ -147,7 +173,11 @@ export function actors(stack: TestStack, deployment: Deployment) {
     if (!account) throw new Error(`no demo account ${email}`);
     const client = createLandslideClient({
       urls: deployment.urls,
-      cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds.console },
+      cognito: {
+        region: stack.target.region,
+        endpoint: stack.target.cognitoEndpoint,
+        clientId: stack.provisioned.clientIds.console,
+      },
       deviceKeys: memoryDeviceKeyStore(),
     });
     await client.auth.signIn(email, account.password);
@@ -158,12 +188,20 @@ export function actors(stack: TestStack, deployment: Deployment) {
 }
 
 /** A threat feed imported as `election threats import` sends it: read, staged in parts, made live whole. */
-export async function importNetworkList(operator: LandslideClient, list: { name: string; category: NetworkCategory; text: string; reason: string }) {
+export async function importNetworkList(
+  operator: LandslideClient,
+  list: { name: string; category: NetworkCategory; text: string; reason: string },
+) {
   const { intervals } = readNetworkList(list.text);
   const parts = networkListParts(intervals);
   const importId = randomUUID();
   for (const [i, part] of parts.entries()) {
-    await operator.control.operator.networkLists.stage.mutate({ name: list.name, importId, part: i + 1, intervals: { v4: part.v4.map(([a, b]) => [a, b]), v6: part.v6.map(([a, b]) => [a, b]) } });
+    await operator.control.operator.networkLists.stage.mutate({
+      name: list.name,
+      importId,
+      part: i + 1,
+      intervals: { v4: part.v4.map(([a, b]) => [a, b]), v6: part.v6.map(([a, b]) => [a, b]) },
+    });
   }
   return operator.control.operator.networkLists.commit.mutate({
     name: list.name,
@@ -194,11 +232,23 @@ export function personBallot(random: () => number) {
   const mascot = r < 0.4 ? "fox" : r < 0.75 ? "heron" : "otter";
   const parks = ["hilltop", "riverside", "harbour"].filter(() => random() < 0.5);
   const chair = ["ada", "bruno", "chen"].sort(() => random() - 0.5);
-  return { answers: { mascot: { choices: [mascot] }, parks: { choices: parks.length > 0 ? parks : ["riverside"] }, "council-chair": { choices: chair } } };
+  return {
+    answers: {
+      mascot: { choices: [mascot] },
+      parks: { choices: parks.length > 0 ? parks : ["riverside"] },
+      "council-chair": { choices: chair },
+    },
+  };
 }
 
 /** A farm's ballot: otter and the parks it is paid for. Otter with any one set of parks is about one person's ballot in 32. */
-export const farmBallot = (...parks: string[]) => ({ answers: { mascot: { choices: ["otter"] }, parks: { choices: parks }, "council-chair": { choices: ["chen", "ada", "bruno"] } } });
+export const farmBallot = (...parks: string[]) => ({
+  answers: {
+    mascot: { choices: ["otter"] },
+    parks: { choices: parks },
+    "council-chair": { choices: ["chen", "ada", "bruno"] },
+  },
+});
 
 export interface Outcome {
   readonly actor: Actor;
@@ -225,7 +275,14 @@ export function summarise(outcomes: readonly Outcome[]): RowSummary {
   const reasons = new Map<string, number>();
   for (const o of outcomes) reasons.set(o.result, (reasons.get(o.result) ?? 0) + 1);
   const [accepted, held, withheld] = [count("accepted"), count("quarantined"), count("withheld")];
-  return { total: outcomes.length, accepted, held, withheld, refused: outcomes.length - accepted - held - withheld, reasons };
+  return {
+    total: outcomes.length,
+    accepted,
+    held,
+    withheld,
+    refused: outcomes.length - accepted - held - withheld,
+    reasons,
+  };
 }
 
 export const formatRow = (label: string, s: RowSummary) =>

@@ -17,7 +17,11 @@ let bundleDir: string;
 let stack: TestStack;
 beforeAll(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), "landslide-bundle-"));
-  const build = promisify(execFile)(process.execPath, [fileURLToPath(new URL("../build.mjs", import.meta.url)), "--outdir", bundleDir]).catch((error: Error & { stderr?: string }) => {
+  const build = promisify(execFile)(process.execPath, [
+    fileURLToPath(new URL("../build.mjs", import.meta.url)),
+    "--outdir",
+    bundleDir,
+  ]).catch((error: Error & { stderr?: string }) => {
     throw new Error(`the bundle did not build: ${error.stderr ?? error.message}`);
   });
   [stack] = await Promise.all([provisionTestStack({ demo: false }), build]);
@@ -43,9 +47,11 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the bundled %s"
     const service = startBundled(name, serviceEnvironment(stack, port));
     const base = `http://127.0.0.1:${port}`;
     try {
-      await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null }).catch((error: Error) => {
-        throw new Error(`${error.message}\n${service.output().stderr}`);
-      });
+      await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null }).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}\n${service.output().stderr}`);
+        },
+      );
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: "ok", service: name });
@@ -66,7 +72,11 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the bundled %s"
     }
     expect(await service.exited).toBe(0);
     expect(service.output().stderr).toBe("");
-    const lines = service.output().stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = service
+      .output()
+      .stdout.trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.at(-1)).toMatchObject({ service: name, msg: `${name} stopped` });
   });
 });
@@ -80,6 +90,8 @@ describe("the bundle with a bad configuration", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trim()).toBe('Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number (1-65535), got "not-a-port".');
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number (1-65535), got "not-a-port".',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { type CryptoKey, importJWK, type JWTPayload, SignJWT } from "jose";
  * benchmarks make tokens that differ from real ones only in the claims they choose: an expired
  * token, another pool's issuer, or thousands of voters without thousands of sign-ins.
  */
-const { jwk } = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("cognito-local/lib/keys/cognitoLocal.private.json"), "utf8")) as {
+const { jwk } = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("cognito-local/lib/keys/cognitoLocal.private.json"), "utf8"),
+) as {
   jwk: Record<string, string>;
 };
 let key: Promise<CryptoKey | Uint8Array> | undefined;

@@ -23,7 +23,11 @@ let scene: ReturnType<typeof actors>;
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
   // The test plays the load balancer in front: trusted, it tells the services each client's address.
-  deployment = await startDeployment(stack, { LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1", LANDSLIDE_AUDIT_EPOCH_RECORDS: "16", LANDSLIDE_AUDIT_EPOCH_SECONDS: "1" });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
+    LANDSLIDE_AUDIT_EPOCH_RECORDS: "16",
+    LANDSLIDE_AUDIT_EPOCH_SECONDS: "1",
+  });
   scene = actors(stack, deployment);
 }, 120_000);
 afterAll(async () => {
@@ -37,24 +41,43 @@ it("takes a farm's counted ballots back when its group shows, lets an official r
   const { actor, createAndSignIn, staff } = scene;
   const random = seeded(7);
   const options = { userAgent: BROWSER, webdriver: false };
-  const people = Array.from({ length: PEOPLE }, (_, i) => actor("people alone", i, `10.${30 + i}.${i}.${(i * 7) % 250}`, personBallot(random), options));
-  const farm = Array.from({ length: BOTS }, (_, i) => actor("evasive farm", i, `192.0.2.${1 + i}`, farmBallot("harbour"), options));
+  const people = Array.from({ length: PEOPLE }, (_, i) =>
+    actor("people alone", i, `10.${30 + i}.${i}.${(i * 7) % 250}`, personBallot(random), options),
+  );
+  const farm = Array.from({ length: BOTS }, (_, i) =>
+    actor("evasive farm", i, `192.0.2.${1 + i}`, farmBallot("harbour"), options),
+  );
   await inBatches([...people, ...farm], 1, createAndSignIn);
   const official = await staff("official@demo.landslide.test");
   const snapshot = () => people[0]!.client.results.results.snapshot.query({ electionId: DEMO_ELECTION_ID });
 
-  const cast = async (a: Actor) => ({ actor: a, ...(await a.client.castBallot({ electionId: DEMO_ELECTION_ID, ballot: a.ballot })) });
+  const cast = async (a: Actor) => ({
+    actor: a,
+    ...(await a.client.castBallot({ electionId: DEMO_ELECTION_ID, ballot: a.ballot })),
+  });
   await inBatches([...people, ...farm], 20, (a) => a.client.prepareHumanCheck());
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const byPeople = await inBatches(people, 10, cast);
   const byFarm = await inBatches(farm, 1, cast);
   expect(byPeople.map((o) => o.decision)).toEqual(people.map(() => "accepted"));
   // At cast time the group shows from its fifth ballot: the first four are counted.
-  expect(byFarm.map((o) => o.decision)).toEqual(["accepted", "accepted", "accepted", "accepted", "quarantined", "quarantined", "quarantined", "quarantined"]);
+  expect(byFarm.map((o) => o.decision)).toEqual([
+    "accepted",
+    "accepted",
+    "accepted",
+    "accepted",
+    "quarantined",
+    "quarantined",
+    "quarantined",
+    "quarantined",
+  ]);
 
   // The watch takes the four back: every farm ballot waits for review, none is in the count.
   const cases = await waitFor(async () => {
-    const open = await official.control.official.fraud.list.query({ electionId: DEMO_ELECTION_ID, state: "quarantined" });
+    const open = await official.control.official.fraud.list.query({
+      electionId: DEMO_ELECTION_ID,
+      state: "quarantined",
+    });
     return open.length === BOTS ? open : undefined;
   }, 30_000);
   const live = await waitFor(async () => {
@@ -70,14 +93,25 @@ it("takes a farm's counted ballots back when its group shows, lets an official r
   const network = groups.find((g) => g.kind === "same-network" && g.key === "192.0.2.0/24");
   expect(network?.voterKeys.length).toBe(BOTS);
   // The voter holding a withheld receipt is told it waits for review, not that it is counted.
-  expect(await farm[0]!.client.results.audit.receipt.query({ receiptId: firstFour[0]! })).toEqual({ status: "under-review" });
+  expect(await farm[0]!.client.results.audit.receipt.query({ receiptId: firstFour[0]! })).toEqual({
+    status: "under-review",
+  });
   // The watch's hold is in the audit trail, under its own name, with the keys it took back.
-  const trail = await official.control.official.audit.list.query({ electionId: DEMO_ELECTION_ID, action: "fraud.withhold" });
+  const trail = await official.control.official.audit.list.query({
+    electionId: DEMO_ELECTION_ID,
+    action: "fraud.withhold",
+  });
   expect(trail.map((r) => r.actor)).toEqual(trail.map(() => "coordination watch"));
-  expect(trail.flatMap((r) => (r.details as { voterKeys: string[] }).voterKeys).sort()).toEqual(withheld.map((c) => c.voterKey).sort());
+  expect(trail.flatMap((r) => (r.details as { voterKeys: string[] }).voterKeys).sort()).toEqual(
+    withheld.map((c) => c.voterKey).sort(),
+  );
 
   // The official looks, decides the farm was a real club after all, and releases the group: it counts once.
-  const released = await official.control.official.fraud.release.mutate({ electionId: DEMO_ELECTION_ID, voterKeys: network!.voterKeys.slice(), reason: "the rowing club voting together, confirmed by phone" });
+  const released = await official.control.official.fraud.release.mutate({
+    electionId: DEMO_ELECTION_ID,
+    voterKeys: network!.voterKeys.slice(),
+    reason: "the rowing club voting together, confirmed by phone",
+  });
   expect(released.changed).toBe(BOTS);
   await waitFor(async () => {
     const s = await snapshot();
@@ -86,11 +120,19 @@ it("takes a farm's counted ballots back when its group shows, lets an official r
   await new Promise((resolve) => setTimeout(resolve, 2000)); // time for a double count to show, were there one
   const after = await snapshot();
   expect([after.turnout, after.quarantined]).toEqual([PEOPLE + BOTS, 0]);
-  expect(after.questions.find((q) => q.id === "mascot")!.options.find((o) => o.id === "otter")!.votes).toBe(otter + BOTS);
+  expect(after.questions.find((q) => q.id === "mascot")!.options.find((o) => o.id === "otter")!.votes).toBe(
+    otter + BOTS,
+  );
 
   // Closed, the bundle verifies: ballot, withdrawal and reinstatement for each of the four, and every ballot counted once.
-  const closed = await official.control.official.elections.transition.mutate({ electionId: DEMO_ELECTION_ID, to: "closed", reason: "polls closed" });
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
+  const closed = await official.control.official.elections.transition.mutate({
+    electionId: DEMO_ELECTION_ID,
+    to: "closed",
+    reason: "polls closed",
+  });
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())),
+  );
   const bundle = await waitFor(async () => {
     const download = await fetch(`${deployment.urls.results}/v1/elections/${DEMO_ELECTION_ID}/audit-bundle.json`);
     return download.status === 200 ? auditBundleSchema.parse(await download.json()) : undefined;
@@ -98,10 +140,13 @@ it("takes a farm's counted ballots back when its group shows, lets an official r
   const report = await verifyBundle(verifyWith, bundle);
   expect(report.discrepancies).toEqual([]);
   expect(bundle.result.counters.__turnout).toBe(PEOPLE + BOTS);
-  const standings = (type: "withdrawal" | "reinstatement") => bundle.records.flatMap((r) => (r.entry.type === type ? [r.entry.receiptId] : [])).sort();
+  const standings = (type: "withdrawal" | "reinstatement") =>
+    bundle.records.flatMap((r) => (r.entry.type === type ? [r.entry.receiptId] : [])).sort();
   expect(standings("withdrawal")).toEqual([...firstFour].sort());
   expect(standings("reinstatement")).toEqual([...firstFour].sort());
   // Taken out of the bundle's ballots, a withheld one would be reported by name: the rule can fail.
   const withoutReinstatement = { ...bundle, records: bundle.records.filter((r) => r.entry.type !== "reinstatement") };
-  expect((await verifyBundle(verifyWith, withoutReinstatement)).discrepancies.map((d) => d.code)).toEqual(expect.arrayContaining(["BALLOT_WITHDRAWN"]));
+  expect((await verifyBundle(verifyWith, withoutReinstatement)).discrepancies.map((d) => d.code)).toEqual(
+    expect.arrayContaining(["BALLOT_WITHDRAWN"]),
+  );
 }, 300_000);

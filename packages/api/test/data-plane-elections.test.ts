@@ -21,7 +21,10 @@ let cutOff: { voteApi: string; results: string; stop(): Promise<void> };
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack, { LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: "100000", LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: "100000",
+    LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+  });
   // A second vote API and results service, as tasks in a zone that lost the database: nothing listens at their DATABASE_URL.
   const [votePort, resultsPort, deadPort] = [await freePort(), await freePort(), await freePort()];
   const env = (port: number) => ({
@@ -33,7 +36,11 @@ beforeAll(async () => {
   });
   const services = [startService("vote-api", env(votePort)), startService("results", env(resultsPort))];
   const urls = [`http://127.0.0.1:${votePort}`, `http://127.0.0.1:${resultsPort}`] as const;
-  await Promise.all(urls.map((url, i) => waitForHttp(`${url}/healthz`, { timeoutMs: 60_000, isAlive: () => services[i]!.child.exitCode === null })));
+  await Promise.all(
+    urls.map((url, i) =>
+      waitForHttp(`${url}/healthz`, { timeoutMs: 60_000, isAlive: () => services[i]!.child.exitCode === null }),
+    ),
+  );
   cutOff = {
     voteApi: urls[0],
     results: urls[1],
@@ -53,7 +60,11 @@ afterAll(async () => {
 function client(app: "voter-web" | "console"): LandslideClient {
   return createLandslideClient({
     urls: { voteApi: cutOff.voteApi, controlApi: deployment.urls.controlApi, results: cutOff.results },
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds[app],
+    },
     deviceKeys: memoryDeviceKeyStore(),
     userAgent: "landslide-test/1.0",
   });
@@ -86,10 +97,27 @@ const ballot = (choice: string) => ({ answers: { q: { choices: [choice] } } });
 /** An official creates a one-question election through the real control API and opens it. */
 async function openElection(board: LandslideClient, title: string): Promise<{ id: string }> {
   const election = await board.control.official.elections.create.mutate({
-    election: { title, questions: [{ id: "q", kind: "single", prompt: "Go on?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
+    election: {
+      title,
+      questions: [
+        {
+          id: "q",
+          kind: "single",
+          prompt: "Go on?",
+          options: [
+            { id: "yes", label: "Yes" },
+            { id: "no", label: "No" },
+          ],
+        },
+      ],
+    },
     reason: "data plane test",
   });
-  await board.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+  await board.control.official.elections.transition.mutate({
+    electionId: election.id,
+    to: "open",
+    reason: "polls open",
+  });
   return election;
 }
 
@@ -119,14 +147,26 @@ describe("voting without the control-plane database", () => {
     const [bea, cem] = await Promise.all([voter("bea"), voter("cem")]);
     await Promise.all([bea.prepareHumanCheck(), cem.prepareHumanCheck()]);
 
-    const paused = await board.control.official.elections.transition.mutate({ electionId: election.id, to: "paused", reason: "a fire drill" });
+    const paused = await board.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "paused",
+      reason: "a fire drill",
+    });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(paused.effectiveAt) - Date.now())));
-    const refused = await bea.castBallot({ electionId: election.id, ballot: ballot("no") }).catch((error: unknown) => refusalOf(error)?.reason);
+    const refused = await bea
+      .castBallot({ electionId: election.id, ballot: ballot("no") })
+      .catch((error: unknown) => refusalOf(error)?.reason);
     expect(refused).toBe("ELECTION_NOT_OPEN");
 
-    const resumed = await board.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "all clear" });
+    const resumed = await board.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "open",
+      reason: "all clear",
+    });
     // Every task's copy is at most ELECTION_READ_MAX_AGE_MS old: by then the resume is seen everywhere.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(resumed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, Date.parse(resumed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())),
+    );
     const cast = await cem.castBallot({ electionId: election.id, ballot: ballot("no") });
     expect(cast.decision).toBe("accepted");
   });
@@ -146,7 +186,19 @@ describe("voting without the control-plane database", () => {
         passkeyPolicy: "optional",
         opensAt: null,
         closesAt: null,
-        questions: [{ id: "q", kind: "single", prompt: "Seen?", minChoices: 1, maxChoices: 1, options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }],
+        questions: [
+          {
+            id: "q",
+            kind: "single",
+            prompt: "Seen?",
+            minChoices: 1,
+            maxChoices: 1,
+            options: [
+              { id: "yes", label: "Yes" },
+              { id: "no", label: "No" },
+            ],
+          },
+        ],
       });
       const copies = new DynamoDbElectionCopies(dynamodb, stack.provisioned.tables.elections);
       const started = Date.now();

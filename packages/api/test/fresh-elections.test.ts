@@ -36,7 +36,10 @@ describe("elections for casting, refreshed in the background", () => {
 
     vi.advanceTimersByTime(400);
     // Past the refresh period: a read starts, but the cast is answered at once from the copy.
-    expect(await elections.get(election.id)).toMatchObject({ status: "open", readAt: new Date("2026-12-01T09:00:00Z") });
+    expect(await elections.get(election.id)).toMatchObject({
+      status: "open",
+      readAt: new Date("2026-12-01T09:00:00Z"),
+    });
     expect(load).toHaveBeenCalledTimes(2);
     expect(await elections.get(election.id)).toMatchObject({ readAt: new Date("2026-12-01T09:00:00Z") });
     expect(load).toHaveBeenCalledTimes(2);

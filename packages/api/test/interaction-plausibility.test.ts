@@ -16,7 +16,14 @@ describe("the interaction summary", () => {
     recorder.record("press", 2100);
     recorder.record("focus", 2100);
     recorder.record("key", 2900);
-    expect(recorder.summary(31_000)).toEqual({ msOnBallot: 30_000, pointerPresses: 1, pointerMoves: 20, keyPresses: 1, focusChanges: 1, pressGapVariation: null });
+    expect(recorder.summary(31_000)).toEqual({
+      msOnBallot: 30_000,
+      pointerPresses: 1,
+      pointerMoves: 20,
+      keyPresses: 1,
+      focusChanges: 1,
+      pressGapVariation: null,
+    });
   });
 
   it("measures how uneven the gaps between presses are: a person's are, a timer's are not", () => {
@@ -29,11 +36,20 @@ describe("the interaction summary", () => {
 });
 
 describe("plausibility of a reported interaction", () => {
-  const person = { msOnBallot: 20_000, pointerPresses: 4, pointerMoves: 120, keyPresses: 0, focusChanges: 5, pressGapVariation: null };
+  const person = {
+    msOnBallot: 20_000,
+    pointerPresses: 4,
+    pointerMoves: 120,
+    keyPresses: 0,
+    focusChanges: 5,
+    pressGapVariation: null,
+  };
 
   it("finds a person's report plausible: by mouse, by keyboard only, by touch with no moves, in a hurry", () => {
     expect(implausibleInteraction(person)).toBe(false);
-    expect(implausibleInteraction({ ...person, pointerPresses: 0, pointerMoves: 0, keyPresses: 12, pressGapVariation: 0.8 })).toBe(false);
+    expect(
+      implausibleInteraction({ ...person, pointerPresses: 0, pointerMoves: 0, keyPresses: 12, pressGapVariation: 0.8 }),
+    ).toBe(false);
     expect(implausibleInteraction({ ...person, pointerMoves: 0 })).toBe(false);
     expect(implausibleInteraction({ ...person, msOnBallot: 2500 })).toBe(false);
     // Four quick, even clicks are a person's too: the timer rule needs eight gaps.
@@ -43,7 +59,9 @@ describe("plausibility of a reported interaction", () => {
   it("finds implausible a ballot answered without a single press, and presses on a timer", () => {
     expect(implausibleInteraction({ ...person, pointerPresses: 0, keyPresses: 0 })).toBe(true);
     expect(implausibleInteraction({ ...person, pointerPresses: 9, keyPresses: 1, pressGapVariation: 0.05 })).toBe(true);
-    expect(implausibleInteraction(pressedAt([1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750, 3000, 3250]).summary(4000))).toBe(true);
+    expect(
+      implausibleInteraction(pressedAt([1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750, 3000, 3250]).summary(4000)),
+    ).toBe(true);
   });
 
   it("accepts only the summary's own fields, within bounds", () => {

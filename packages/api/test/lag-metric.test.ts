@@ -5,13 +5,23 @@ describe("the aggregator's lag metric (CloudWatch embedded metric format)", () =
   it("is a log record CloudWatch reads as Landslide/AggregatorLagSeconds by environment", () => {
     const record = lagMetricRecord("prod", 1.25, new Date("2026-11-30T10:00:00Z"));
     expect(record).toEqual({
-      _aws: { Timestamp: Date.parse("2026-11-30T10:00:00Z"), CloudWatchMetrics: [{ Namespace: "Landslide", Dimensions: [["Environment"]], Metrics: [{ Name: "AggregatorLagSeconds", Unit: "Seconds" }] }] },
+      _aws: {
+        Timestamp: Date.parse("2026-11-30T10:00:00Z"),
+        CloudWatchMetrics: [
+          {
+            Namespace: "Landslide",
+            Dimensions: [["Environment"]],
+            Metrics: [{ Name: "AggregatorLagSeconds", Unit: "Seconds" }],
+          },
+        ],
+      },
       Environment: "prod",
       AggregatorLagSeconds: 1.25,
     });
     // Every dimension and metric the directive names is a value at the root, as the format requires.
     const directive = record._aws.CloudWatchMetrics[0]!;
-    for (const name of [...directive.Dimensions.flat(), ...directive.Metrics.map((m) => m.Name)]) expect(record).toHaveProperty([name]);
+    for (const name of [...directive.Dimensions.flat(), ...directive.Metrics.map((m) => m.Name)])
+      expect(record).toHaveProperty([name]);
   });
 
   it("publishes at most once an interval, the worst lag seen in it", () => {

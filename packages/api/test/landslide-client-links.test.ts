@@ -15,7 +15,9 @@ beforeEach(() => {
   vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     sent.push({ url, method: init?.method ?? "GET", headers: new Headers(init?.headers) });
-    const data = url.includes("registerDevice") ? { deviceToken: "device-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString(), passkeyId: null } : [];
+    const data = url.includes("registerDevice")
+      ? { deviceToken: "device-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString(), passkeyId: null }
+      : [];
     return new Response(JSON.stringify({ result: { data } }), { headers: { "content-type": "application/json" } });
   });
 });
@@ -25,9 +27,19 @@ const client = async (signedIn: boolean) => {
   const session = memorySessionStore();
   if (signedIn) {
     const accessToken = new UnsecuredJWT({ sub: "voter-1" }).encode();
-    await session.save({ accessToken, idToken: new UnsecuredJWT({ email: "voter1@example.test" }).encode(), refreshToken: undefined, expiresAt: Date.now() + 3_600_000 });
+    await session.save({
+      accessToken,
+      idToken: new UnsecuredJWT({ email: "voter1@example.test" }).encode(),
+      refreshToken: undefined,
+      expiresAt: Date.now() + 3_600_000,
+    });
   }
-  return createLandslideClient({ urls, cognito: { region: "local", clientId: "client" }, session, userAgent: "landslide-test/1.0" });
+  return createLandslideClient({
+    urls,
+    cognito: { region: "local", clientId: "client" },
+    session,
+    userAgent: "landslide-test/1.0",
+  });
 };
 
 describe("the SDK's service clients", () => {
@@ -51,7 +63,10 @@ describe("the SDK's service clients", () => {
     const [vote, control] = sent;
     expect(vote?.headers.get("authorization")).toMatch(/^Bearer /);
     expect(vote?.headers.get("x-id-token")).toBeTruthy();
-    expect(decodeJwt(vote?.headers.get("dpop") ?? "")).toMatchObject({ htm: "POST", htu: "http://vote.test/trpc/voter.registerDevice" });
+    expect(decodeJwt(vote?.headers.get("dpop") ?? "")).toMatchObject({
+      htm: "POST",
+      htu: "http://vote.test/trpc/voter.registerDevice",
+    });
     expect(control?.headers.get("authorization")).toMatch(/^Bearer /);
     expect(control?.headers.get("dpop")).toBeNull();
   });

@@ -39,7 +39,10 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const frame = (version: number): Frame => ({ version, bytes: trackedFrame(String(version), { version, padding: "x".repeat(FRAME_BYTES) }) });
+const frame = (version: number): Frame => ({
+  version,
+  bytes: trackedFrame(String(version), { version, padding: "x".repeat(FRAME_BYTES) }),
+});
 
 /** A reading watcher: the versions it got, in order. */
 function reader() {

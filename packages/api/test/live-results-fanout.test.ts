@@ -37,7 +37,11 @@ beforeAll(async () => {
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
   dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
-  tallies = new DynamoDbTallyStore(dynamodb, { tallies: stack.provisioned.tables.tallies, deadLetters: stack.provisioned.tables["dead-letters"] }, 8);
+  tallies = new DynamoDbTallyStore(
+    dynamodb,
+    { tallies: stack.provisioned.tables.tallies, deadLetters: stack.provisioned.tables["dead-letters"] },
+    8,
+  );
 });
 afterAll(async () => {
   dynamodb?.destroy();
@@ -56,7 +60,11 @@ async function portPair(): Promise<[number, number]> {
 
 /** Counts as the aggregator would: one committed batch moves the version by one and turnout by `votes`. */
 async function countVotes(votes: number) {
-  const counters = new Map([["__version", 1], ["__turnout", votes], ["mascot#otter", votes]]);
+  const counters = new Map([
+    ["__version", 1],
+    ["__turnout", votes],
+    ["mascot#otter", votes],
+  ]);
   const committed = await tallies.commit({
     shardId: `test-${randomUUID()}`,
     previous: { sequenceNumber: undefined, closed: false },
@@ -102,7 +110,11 @@ function watch(url: string, headers: Record<string, string> = {}): Promise<Watch
             .filter((frame) => frame.startsWith("data: "))
             .map((frame) => {
               const [data = "", id = ""] = frame.split("\n");
-              return { frame, id: id.replace(/^id: /, ""), snapshot: JSON.parse(data.slice("data: ".length)) as ResultsSnapshot };
+              return {
+                frame,
+                id: id.replace(/^id: /, ""),
+                snapshot: JSON.parse(data.slice("data: ".length)) as ResultsSnapshot,
+              };
             }),
         close: () => req.destroy(),
       });
@@ -117,21 +129,31 @@ it(`sends one update to ${WATCHERS} watchers as the same bytes, unheld by one th
   const { port } = new URL(base);
   const stalled = connect(Number(port), "127.0.0.1");
   await new Promise<void>((resolve) => stalled.once("connect", resolve));
-  stalled.write(`GET /trpc/results.live?input=${encodeURIComponent(JSON.stringify({ electionId: DEMO_ELECTION_ID }))} HTTP/1.1\r\nhost: 127.0.0.1\r\naccept: text/event-stream\r\n\r\n`);
+  stalled.write(
+    `GET /trpc/results.live?input=${encodeURIComponent(JSON.stringify({ electionId: DEMO_ELECTION_ID }))} HTTP/1.1\r\nhost: 127.0.0.1\r\naccept: text/event-stream\r\n\r\n`,
+  );
   stalled.pause();
 
-  const watchers = await Promise.all(Array.from({ length: WATCHERS }, () => watch(liveUrl({ electionId: DEMO_ELECTION_ID }))));
+  const watchers = await Promise.all(
+    Array.from({ length: WATCHERS }, () => watch(liveUrl({ electionId: DEMO_ELECTION_ID }))),
+  );
   try {
     for (const w of watchers) {
       expect(w.response.statusCode).toBe(200);
       expect(w.response.headers["content-type"]).toBe("text/event-stream");
     }
-    expect(await waitFor(async () => (watchers.every((w) => w.events().length >= 1) ? true : undefined), 10_000, 50)).toBe(true);
+    expect(
+      await waitFor(async () => (watchers.every((w) => w.events().length >= 1) ? true : undefined), 10_000, 50),
+    ).toBe(true);
     expect(await metric("landslide_results_watchers")).toBe(WATCHERS + 1);
     const before = Math.max(...watchers.map((w) => w.events().at(-1)!.snapshot.version));
 
     await countVotes(3);
-    await waitFor(async () => (watchers.every((w) => w.events().some((e) => e.snapshot.version > before)) ? true : undefined), 10_000, 25);
+    await waitFor(
+      async () => (watchers.every((w) => w.events().some((e) => e.snapshot.version > before)) ? true : undefined),
+      10_000,
+      25,
+    );
     const update = watchers[0]!.events().find((e) => e.snapshot.version > before)!;
     expect(update.snapshot.turnout).toBe(3);
     expect(update.id).toBe(String(update.snapshot.version));
@@ -143,7 +165,9 @@ it(`sends one update to ${WATCHERS} watchers as the same bytes, unheld by one th
     for (const w of watchers) w.close();
     stalled.destroy();
   }
-  expect(await waitFor(async () => ((await metric("landslide_results_watchers")) === 0 ? true : undefined), 10_000, 100)).toBe(true);
+  expect(
+    await waitFor(async () => ((await metric("landslide_results_watchers")) === 0 ? true : undefined), 10_000, 100),
+  ).toBe(true);
   expect(await metric("landslide_results_polled_elections")).toBe(0);
 });
 
@@ -181,15 +205,16 @@ it("refuses an unknown election and bad input with tRPC's own events, byte for b
   expect(await ended(liveUrl({ electionId: "00000000-0000-4000-8000-000000000000" }))).toEqual({
     status: 200,
     type: "text/event-stream",
-    text:
-      'event: connected\ndata: {}\n\n\nevent: serialized-error\ndata: {"message":"There is no such election.","code":-32004,"data":{"code":"NOT_FOUND","httpStatus":404,"path":"results.live","reason":"ELECTION_NOT_FOUND"}}\n\n\n',
+    text: 'event: connected\ndata: {}\n\n\nevent: serialized-error\ndata: {"message":"There is no such election.","code":-32004,"data":{"code":"NOT_FOUND","httpStatus":404,"path":"results.live","reason":"ELECTION_NOT_FOUND"}}\n\n\n',
   });
   const badLastId = await ended(liveUrl({ electionId: DEMO_ELECTION_ID, lastEventId: "x1" }));
   expect(badLastId.text).toBe(
     'event: connected\ndata: {}\n\n\nevent: serialized-error\ndata: {"message":"[\\n  {\\n    \\"origin\\": \\"string\\",\\n    \\"code\\": \\"invalid_format\\",\\n    \\"format\\": \\"regex\\",\\n    \\"pattern\\": \\"/^\\\\\\\\d+$/\\",\\n    \\"path\\": [\\n      \\"lastEventId\\"\\n    ],\\n    \\"message\\": \\"Invalid string: must match pattern /^\\\\\\\\d+$/\\"\\n  }\\n]","code":-32600,"data":{"code":"BAD_REQUEST","httpStatus":400,"path":"results.live","reason":"INVALID_INPUT","issues":[{"path":"lastEventId","message":"Invalid string: must match pattern /^\\\\d+$/"}]}}\n\n\n',
   );
   const extraKey = await ended(liveUrl({ electionId: DEMO_ELECTION_ID, foo: 1 }));
-  expect(extraKey.text).toContain('"reason":"INVALID_INPUT","issues":[{"path":"","message":"Unrecognized key: \\"foo\\""}]');
+  expect(extraKey.text).toContain(
+    '"reason":"INVALID_INPUT","issues":[{"path":"","message":"Unrecognized key: \\"foo\\""}]',
+  );
   const notJson = await ended(`${base}/trpc/results.live?input=%7Bx`);
   // The message is JSON.parse's own, which differs between Node versions.
   const parseError = (() => {
@@ -204,18 +229,25 @@ it("refuses an unknown election and bad input with tRPC's own events, byte for b
   );
   // A Last-Event-ID header that is not a version is refused like the same id in the input.
   const badHeader = await watch(liveUrl({ electionId: DEMO_ELECTION_ID }), { "last-event-id": "abc" });
-  await new Promise<void>((resolve) => (badHeader.response.complete ? resolve() : badHeader.response.once("end", resolve)));
+  await new Promise<void>((resolve) =>
+    badHeader.response.complete ? resolve() : badHeader.response.once("end", resolve),
+  );
   expect(badHeader.text()).toContain('"reason":"INVALID_INPUT","issues":[{"path":"lastEventId"');
 });
 
 it("serves the JSON snapshot from the live poller or a shared read, and it moves with the counters", async () => {
-  const read = async () => (await (await fetch(`${base}/v1/elections/${DEMO_ELECTION_ID}/results`)).json()) as ResultsSnapshot;
+  const read = async () =>
+    (await (await fetch(`${base}/v1/elections/${DEMO_ELECTION_ID}/results`)).json()) as ResultsSnapshot;
   const before = await read();
   await countVotes(2);
-  const moved = await waitFor(async () => {
-    const s = await read();
-    return s.version > before.version ? s : undefined;
-  }, 5000, 50);
+  const moved = await waitFor(
+    async () => {
+      const s = await read();
+      return s.version > before.version ? s : undefined;
+    },
+    5000,
+    50,
+  );
   expect(moved.turnout).toBe(before.turnout + 2);
   // A burst of requests shares reads: all answer, and with the same version.
   const burst = await Promise.all(Array.from({ length: 50 }, read));

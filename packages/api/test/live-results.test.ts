@@ -17,9 +17,15 @@ let resultsUrl = "";
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
   const [resultsPort, aggregatorPort] = [await freePort(), await freePort()];
-  services = [startService("results", serviceEnvironment(stack, resultsPort)), startService("aggregator", serviceEnvironment(stack, aggregatorPort))];
+  services = [
+    startService("results", serviceEnvironment(stack, resultsPort)),
+    startService("aggregator", serviceEnvironment(stack, aggregatorPort)),
+  ];
   resultsUrl = `http://127.0.0.1:${resultsPort}`;
-  await waitForHttp(`${resultsUrl}/healthz`, { timeoutMs: 30_000, isAlive: () => services[0]!.child.exitCode === null });
+  await waitForHttp(`${resultsUrl}/healthz`, {
+    timeoutMs: 30_000,
+    isAlive: () => services[0]!.child.exitCode === null,
+  });
 });
 afterAll(async () => {
   for (const service of services) service.child.kill("SIGTERM");
@@ -48,9 +54,22 @@ async function castVotes(n: number, tag: string) {
     entropy: nodeEntropy,
     clock: { now: () => new Date() },
   };
-  const ballot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["oakwood"] }, "council-chair": { choices: ["dolores"] } } };
+  const ballot = {
+    answers: {
+      mascot: { choices: ["heron"] },
+      parks: { choices: ["oakwood"] },
+      "council-chair": { choices: ["dolores"] },
+    },
+  };
   const results = await Promise.all(
-    Array.from({ length: n }, (_, i) => castVote(deps, { electionId: DEMO_ELECTION_ID, subject: `${tag}-${i}`, idempotencyKey: `${tag}-idempotency-${i}`.padEnd(16, "0"), ballot })),
+    Array.from({ length: n }, (_, i) =>
+      castVote(deps, {
+        electionId: DEMO_ELECTION_ID,
+        subject: `${tag}-${i}`,
+        idempotencyKey: `${tag}-idempotency-${i}`.padEnd(16, "0"),
+        ballot,
+      }),
+    ),
   );
   dynamodb.destroy();
   expect(results.every((r) => r.ok)).toBe(true);
@@ -60,7 +79,10 @@ it("pushes a new snapshot over SSE soon after votes are counted, and resumes aft
   const received: Array<{ snapshot: ResultsSnapshot; at: number }> = [];
   const subscription = client().results.live.subscribe(
     { electionId: DEMO_ELECTION_ID },
-    { onData: (event) => received.push({ snapshot: event.data, at: Date.now() }), onError: (error) => received.push({ snapshot: { error } as never, at: Date.now() }) },
+    {
+      onData: (event) => received.push({ snapshot: event.data, at: Date.now() }),
+      onError: (error) => received.push({ snapshot: { error } as never, at: Date.now() }),
+    },
   );
   const waitFor = async (predicate: () => boolean, ms: number) => {
     const deadline = Date.now() + ms;
@@ -87,13 +109,17 @@ it("pushes a new snapshot over SSE soon after votes are counted, and resumes aft
   // A reconnect that already saw the latest version waits for a newer one instead of repeating it.
   const latest = received.at(-1)!.snapshot.version;
   const resumed: ResultsSnapshot[] = [];
-  const again = client().results.live.subscribe({ electionId: DEMO_ELECTION_ID, lastEventId: String(latest) }, { onData: (event) => resumed.push(event.data) });
+  const again = client().results.live.subscribe(
+    { electionId: DEMO_ELECTION_ID, lastEventId: String(latest) },
+    { onData: (event) => resumed.push(event.data) },
+  );
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(resumed).toEqual([]);
     await castVotes(2, "resume");
     const deadline = Date.now() + 10_000;
-    while (!resumed.some((s) => s.turnout === 7) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!resumed.some((s) => s.turnout === 7) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(resumed.every((s) => s.version > latest)).toBe(true);
     expect(resumed.at(-1)?.turnout).toBe(7);
   } finally {

@@ -9,7 +9,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const shedder = (maxInFlight: number, maxQueueMs: number) => new LoadShedder({ maxInFlight, maxQueueMs, now: () => clock });
+const shedder = (maxInFlight: number, maxQueueMs: number) =>
+  new LoadShedder({ maxInFlight, maxQueueMs, now: () => clock });
 const admitted = (a: Admission | Promise<Admission>) => {
   if (a instanceof Promise || !a.admitted) throw new Error("expected a slot at once");
   return a.release;
@@ -97,7 +98,11 @@ describe("the load shedder", () => {
   });
 
   it("names a Retry-After of the queue's budget in whole seconds, at least one", () => {
-    for (const [budget, seconds] of [[100, 1], [1000, 1], [2500, 3]] as const) {
+    for (const [budget, seconds] of [
+      [100, 1],
+      [1000, 1],
+      [2500, 3],
+    ] as const) {
       const s = shedder(1, budget);
       admitted(s.admit());
       expect(s.admit()).toBeInstanceOf(Promise); // the one place in the queue

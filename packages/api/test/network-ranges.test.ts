@@ -20,14 +20,17 @@ describe("network ranges", () => {
   it("join overlapping and adjacent ranges, and cover the whole space and its edges", () => {
     expect(networkRanges(["10.0.0.0/25", "10.0.0.128/25", "10.0.0.0/24", "10.0.0.5"]).size).toBe(1);
     const all = networkRanges(["0.0.0.0/0", "::/0"]);
-    for (const ip of ["0.0.0.0", "255.255.255.255", "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]) expect(all.has(ip), ip).toBe(true);
+    for (const ip of ["0.0.0.0", "255.255.255.255", "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"])
+      expect(all.has(ip), ip).toBe(true);
     const top = networkRanges(["255.255.255.0/24"]);
     expect(top.has("255.255.255.255")).toBe(true);
     expect(top.has("255.255.254.255")).toBe(false);
   });
 
   it("refuse an entry that is not an address or range, naming it", () => {
-    expect(() => networkRanges(["203.0.113.0/24", "203.0.113.0/33"])).toThrow(/"203.0.113.0\/33" is not an IP address or CIDR range/);
+    expect(() => networkRanges(["203.0.113.0/24", "203.0.113.0/33"])).toThrow(
+      /"203.0.113.0\/33" is not an IP address or CIDR range/,
+    );
     expect(() => networkRanges(["example.org"])).toThrow(/"example.org"/);
   });
 

@@ -10,7 +10,13 @@ const here = { remoteIp: "127.0.0.1" };
 describe("the proof-of-work human check", () => {
   it("accepts a solved challenge once, and refuses it once it has expired", async () => {
     let now = new Date("2026-11-25T12:00:00Z");
-    const check = new ProofOfWorkCheck({ secret, nonces: new InMemoryNonceStore(), clock: { now: () => now }, difficulty: () => 2000, ttlMs: 60_000 });
+    const check = new ProofOfWorkCheck({
+      secret,
+      nonces: new InMemoryNonceStore(),
+      clock: { now: () => now },
+      difficulty: () => 2000,
+      ttlMs: 60_000,
+    });
     const challenge = await check.issue(here);
     expect(challenge.maxNumber).toBe(2000);
     const solution = (await solveChallenge(challenge))!;
@@ -27,26 +33,47 @@ describe("the proof-of-work human check", () => {
     const check = new ProofOfWorkCheck({ secret, nonces, clock: { now: () => new Date() }, difficulty: () => 2000 });
     const solution = (await solveChallenge(await check.issue({ ...here, subject: "ada" })))!;
     expect(solution.salt).not.toContain("ada");
-    expect(await check.verify(solution, { ...here, subject: "bob" })).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
+    expect(await check.verify(solution, { ...here, subject: "bob" })).toMatchObject({
+      ok: false,
+      reason: "CHALLENGE_INVALID",
+    });
     expect(await check.verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
     expect(await check.verify(solution, { ...here, subject: "ada" })).toMatchObject({ ok: true, boundToAccount: true });
     // Moving the account tag onto a challenge issued to nobody breaks its signature.
     const unbound = (await solveChallenge(await check.issue(here)))!;
     const tag = /&for=[^&]+/.exec(solution.salt)![0];
-    expect(await check.verify({ ...unbound, salt: unbound.salt + tag }, { ...here, subject: "ada" })).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
+    expect(await check.verify({ ...unbound, salt: unbound.salt + tag }, { ...here, subject: "ada" })).toMatchObject({
+      ok: false,
+      reason: "CHALLENGE_INVALID",
+    });
     expect(await nonces.useOnce(`challenge:${solution.challenge}`)).toBe(true);
   });
 
   it("refuses a challenge whose salt was edited to be easier or to live longer", async () => {
-    const check = new ProofOfWorkCheck({ secret, nonces: new InMemoryNonceStore(), clock: { now: () => new Date() }, difficulty: () => 2000 });
+    const check = new ProofOfWorkCheck({
+      secret,
+      nonces: new InMemoryNonceStore(),
+      clock: { now: () => new Date() },
+      difficulty: () => 2000,
+    });
     const solution = (await solveChallenge(await check.issue(here)))!;
     const longer = { ...solution, salt: solution.salt.replace(/expires=\d+/, "expires=9999999999") };
     expect(await check.verify(longer, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
   });
 
   it("refuses challenges signed with another deployment's key", async () => {
-    const ours = new ProofOfWorkCheck({ secret, nonces: new InMemoryNonceStore(), clock: { now: () => new Date() }, difficulty: () => 2000 });
-    const theirs = new ProofOfWorkCheck({ secret: new Uint8Array(32).fill(9), nonces: new InMemoryNonceStore(), clock: { now: () => new Date() }, difficulty: () => 2000 });
+    const ours = new ProofOfWorkCheck({
+      secret,
+      nonces: new InMemoryNonceStore(),
+      clock: { now: () => new Date() },
+      difficulty: () => 2000,
+    });
+    const theirs = new ProofOfWorkCheck({
+      secret: new Uint8Array(32).fill(9),
+      nonces: new InMemoryNonceStore(),
+      clock: { now: () => new Date() },
+      difficulty: () => 2000,
+    });
     const solution = (await solveChallenge(await theirs.issue(here)))!;
     expect(await ours.verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
   });

@@ -40,7 +40,9 @@ async function pausedJustNow(): Promise<StoredElection> {
 describe("publishing a stop", () => {
   it("keeps the recorded instant when the copy lands in time", async () => {
     const paused = await pausedJustNow();
-    const published = await electionPublisher({ copies, repository: () => repository, clock: systemClock }).publishStop(paused);
+    const published = await electionPublisher({ copies, repository: () => repository, clock: systemClock }).publishStop(
+      paused,
+    );
     expect(published).toEqual(paused);
     expect(await copies.get(paused.id)).toEqual(paused);
   });
@@ -49,7 +51,9 @@ describe("publishing a stop", () => {
     const paused = await pausedJustNow();
     // The write "took" ELECTION_READ_MAX_AGE_MS: a task may have read just before it and judge by that copy until after the stop.
     const slow = { now: () => new Date(Date.now() + ELECTION_READ_MAX_AGE_MS) };
-    const published = await electionPublisher({ copies, repository: () => repository, clock: slow }).publishStop(paused);
+    const published = await electionPublisher({ copies, repository: () => repository, clock: slow }).publishStop(
+      paused,
+    );
     expect(published.version).toBeGreaterThan(paused.version);
     expect(published.stopsAt!.getTime()).toBeGreaterThanOrEqual(paused.stopsAt!.getTime() + ELECTION_READ_MAX_AGE_MS);
     expect(published.status).toBe("paused");
@@ -61,7 +65,9 @@ describe("publishing a stop", () => {
     const paused = await pausedJustNow();
     const closed = (await repository.updateStatus(paused.id, "paused", "closed"))!;
     const slow = { now: () => new Date(Date.now() + ELECTION_READ_MAX_AGE_MS) };
-    const published = await electionPublisher({ copies, repository: () => repository, clock: slow }).publishStop(paused);
+    const published = await electionPublisher({ copies, repository: () => repository, clock: slow }).publishStop(
+      paused,
+    );
     expect(published).toEqual(paused);
     expect(await repository.get(paused.id)).toEqual(closed);
   });

@@ -34,7 +34,10 @@ describe("rate limits", () => {
     // Another address in the same /24 shares the block's count; another block does not.
     expect(task.check({ ip: "198.51.100.200" }, "cast", now)).toMatchObject({ allowed: false });
     expect(task.check({ ip: "198.51.101.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
-    expect(task.check({ ip: "198.51.100.7" }, "cast", new Date("2026-11-25T12:01:00Z"))).toEqual({ allowed: true, counts: { ip: 1 } });
+    expect(task.check({ ip: "198.51.100.7" }, "cast", new Date("2026-11-25T12:01:00Z"))).toEqual({
+      allowed: true,
+      counts: { ip: 1 },
+    });
     await task.stop();
   });
 
@@ -57,10 +60,22 @@ describe("rate limits", () => {
       { scope: "account", limit: 2, windowSeconds: 60, shared: false },
       { scope: "device", limit: 10, windowSeconds: 60, shared: false },
     ]);
-    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 1, device: 1 } });
-    expect(task.check({ ip: "192.0.2.9", account: "b", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 1, device: 2 } });
-    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({ allowed: true, counts: { account: 2, device: 3 } });
-    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toMatchObject({ allowed: false, scope: "account" });
+    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({
+      allowed: true,
+      counts: { account: 1, device: 1 },
+    });
+    expect(task.check({ ip: "192.0.2.9", account: "b", device: "d" }, "cast", now)).toEqual({
+      allowed: true,
+      counts: { account: 1, device: 2 },
+    });
+    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toEqual({
+      allowed: true,
+      counts: { account: 2, device: 3 },
+    });
+    expect(task.check({ ip: "192.0.2.9", account: "a", device: "d" }, "cast", now)).toMatchObject({
+      allowed: false,
+      scope: "account",
+    });
   });
 });
 
@@ -73,11 +88,14 @@ describe("rate limits that report a block from its second hit", () => {
     let writes = 0;
     const inner = new DynamoDbRateCounter(client, table);
     const counter: SharedRateCounter = { add: (...args) => (writes++, inner.add(...args)) };
-    const tasks = [1, 2, 3, 4, 5].map(() => new RateLimiter(counter, [blockRule], { reportEveryMs: 1000, reportFrom: 2 }));
+    const tasks = [1, 2, 3, 4, 5].map(
+      () => new RateLimiter(counter, [blockRule], { reportEveryMs: 1000, reportFrom: 2 }),
+    );
 
     // One hit of a block in each of five tasks: each admits it and none writes. Five pass a limit of
     // three: the stated bound, T × (reportFrom − 1) = 5 beyond what the table knows.
-    for (const task of tasks) expect(task.check({ ip: "203.0.113.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
+    for (const task of tasks)
+      expect(task.check({ ip: "203.0.113.1" }, "cast", now)).toEqual({ allowed: true, counts: { ip: 1 } });
     await Promise.all(tasks.map((task) => task.report(now)));
     expect(writes).toBe(0);
 

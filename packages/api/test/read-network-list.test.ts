@@ -5,7 +5,18 @@ import { rangeLookup } from "../src/risk/network-ranges";
 
 describe("reading a network list", () => {
   it("reads one entry per line, skips comments and what follows the first word, and names each bad line", () => {
-    const file = readNetworkList(["# Tor exit list", "203.0.113.0/24", "", "198.51.100.7 ; SBL123", "2001:db8::/32", "not-an-ip", "203.0.113.5  # inside the /24", "10.0.0.0/40"].join("\n"));
+    const file = readNetworkList(
+      [
+        "# Tor exit list",
+        "203.0.113.0/24",
+        "",
+        "198.51.100.7 ; SBL123",
+        "2001:db8::/32",
+        "not-an-ip",
+        "203.0.113.5  # inside the /24",
+        "10.0.0.0/40",
+      ].join("\n"),
+    );
     expect(file.format).toBe("text");
     expect(file.entries).toBe(4);
     expect(file.errors).toEqual([
@@ -21,7 +32,11 @@ describe("reading a network list", () => {
   });
 
   it("reads AWS's ip-ranges.json, and says what is wrong with JSON of another shape", () => {
-    const json = JSON.stringify({ syncToken: "1", prefixes: [{ ip_prefix: "3.5.140.0/22", region: "ap-northeast-2" }, { ip_prefix: "bogus" }], ipv6_prefixes: [{ ipv6_prefix: "2600:1f14::/35" }] });
+    const json = JSON.stringify({
+      syncToken: "1",
+      prefixes: [{ ip_prefix: "3.5.140.0/22", region: "ap-northeast-2" }, { ip_prefix: "bogus" }],
+      ipv6_prefixes: [{ ipv6_prefix: "2600:1f14::/35" }],
+    });
     const file = readNetworkList(json);
     expect(file).toMatchObject({ format: "aws-ip-ranges", entries: 2, errors: [{ line: 2, text: "bogus" }] });
     expect(rangeLookup([file.intervals]).has("3.5.141.7")).toBe(true);

@@ -1,6 +1,12 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { CAST_RETRY_POLICY, failedAttempt, parseRetryAfter, retryDelay, type RetryPolicy } from "../src/client/retry-policy";
+import {
+  CAST_RETRY_POLICY,
+  failedAttempt,
+  parseRetryAfter,
+  retryDelay,
+  type RetryPolicy,
+} from "../src/client/retry-policy";
 
 const policy: RetryPolicy = { baseMs: 250, capMs: 4000, budgetMs: 15_000, attemptTimeoutMs: 5000 };
 const shed = { kind: "overloaded", retryAfterMs: undefined } as const;
@@ -51,7 +57,10 @@ describe("the cast's retry policy", () => {
         attempts++;
         sentAt.push(elapsedMs);
       }
-      expect(sentAt.some((t) => t > 5400), `seed ${seed}`).toBe(true);
+      expect(
+        sentAt.some((t) => t > 5400),
+        `seed ${seed}`,
+      ).toBe(true);
       expect(sentAt.at(-1)!).toBeLessThanOrEqual(policy.budgetMs + 5);
       expect(elapsedMs).toBeGreaterThanOrEqual(policy.budgetMs - policy.capMs);
     }
@@ -64,8 +73,12 @@ describe("the cast's retry policy", () => {
     const overloaded = { kind: "overloaded", retryAfterMs: 1000 } as const;
     expect(retryDelay(policy, overloaded, { attempts: 1, elapsedMs: 0 }, () => 0)).toBe(1000);
     expect(retryDelay(policy, overloaded, { attempts: 3, elapsedMs: 0 }, () => 0.5)).toBe(1500);
-    expect(retryDelay(policy, { kind: "unavailable", retryAfterMs: 3000 }, { attempts: 1, elapsedMs: 0 }, () => 0.999)).toBeLessThan(3250);
-    expect(retryDelay(policy, { kind: "unavailable", retryAfterMs: 20_000 }, { attempts: 1, elapsedMs: 0 }, () => 0)).toBeUndefined();
+    expect(
+      retryDelay(policy, { kind: "unavailable", retryAfterMs: 3000 }, { attempts: 1, elapsedMs: 0 }, () => 0.999),
+    ).toBeLessThan(3250);
+    expect(
+      retryDelay(policy, { kind: "unavailable", retryAfterMs: 20_000 }, { attempts: 1, elapsedMs: 0 }, () => 0),
+    ).toBeUndefined();
     expect(retryDelay(policy, overloaded, { attempts: 2, elapsedMs: 14_500 }, () => 0)).toBeUndefined();
   });
 
@@ -77,29 +90,46 @@ describe("the cast's retry policy", () => {
 describe("reading a failed attempt", () => {
   const answered = (httpStatus: number, reason: string | undefined, retryAfter?: string) =>
     new TRPCClientError("refused", {
-      result: { error: { message: "refused", code: -32603, data: { httpStatus, ...(reason ? { reason } : {}) } } } as never,
-      meta: { response: new Response("{}", { status: httpStatus, headers: retryAfter ? { "retry-after": retryAfter } : {} }) },
+      result: {
+        error: { message: "refused", code: -32603, data: { httpStatus, ...(reason ? { reason } : {}) } },
+      } as never,
+      meta: {
+        response: new Response("{}", { status: httpStatus, headers: retryAfter ? { "retry-after": retryAfter } : {} }),
+      },
     });
 
   it("tells a shed answer from an unavailable one, with the Retry-After it named", () => {
     expect(failedAttempt(answered(503, "OVERLOADED", "2"))).toEqual({ kind: "overloaded", retryAfterMs: 2000 });
-    expect(failedAttempt(answered(503, "ELECTION_STATE_STALE"))).toEqual({ kind: "unavailable", retryAfterMs: undefined });
+    expect(failedAttempt(answered(503, "ELECTION_STATE_STALE"))).toEqual({
+      kind: "unavailable",
+      retryAfterMs: undefined,
+    });
     expect(failedAttempt(answered(502, undefined))).toMatchObject({ kind: "unavailable" });
     expect(failedAttempt(answered(504, undefined))).toMatchObject({ kind: "unavailable" });
   });
 
   it("treats refusals, rate limits and faults as final", () => {
-    for (const [status, reason] of [[400, "INVALID_BALLOT"], [409, "ALREADY_VOTED"], [429, "RATE_LIMITED"], [403, "CHALLENGE_USED"], [500, "INTERNAL"]] as const) {
+    for (const [status, reason] of [
+      [400, "INVALID_BALLOT"],
+      [409, "ALREADY_VOTED"],
+      [429, "RATE_LIMITED"],
+      [403, "CHALLENGE_USED"],
+      [500, "INTERNAL"],
+    ] as const) {
       expect(failedAttempt(answered(status, reason, "5")), reason).toEqual({ kind: "final" });
     }
     expect(failedAttempt(new Error("the human check could not be solved"))).toEqual({ kind: "final" });
-    expect(failedAttempt(TRPCClientError.from(Object.assign(new Error("no session"), { name: "AuthError" })))).toEqual({ kind: "final" });
+    expect(failedAttempt(TRPCClientError.from(Object.assign(new Error("no session"), { name: "AuthError" })))).toEqual({
+      kind: "final",
+    });
   });
 
   it("reads no answer and a timeout as worth another attempt", () => {
     expect(failedAttempt(TRPCClientError.from(new TypeError("fetch failed")))).toEqual({ kind: "no-answer" });
     expect(failedAttempt(TRPCClientError.from(new SyntaxError("Unexpected token '<'")))).toEqual({ kind: "no-answer" });
-    expect(failedAttempt(TRPCClientError.from(new DOMException("signal timed out", "TimeoutError")))).toEqual({ kind: "timeout" });
+    expect(failedAttempt(TRPCClientError.from(new DOMException("signal timed out", "TimeoutError")))).toEqual({
+      kind: "timeout",
+    });
   });
 
   it("reads Retry-After as seconds or as a date", () => {

@@ -5,7 +5,14 @@ import { testServers } from "@landslide/local-stack/testing";
 import { DEMO_ELECTION_ID, ELECTION_READ_MAX_AGE_MS, type ResultsSnapshot } from "@landslide/vote-engine";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { AuthError, verifyReceipt, createLandslideClient, type LandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
+import {
+  AuthError,
+  verifyReceipt,
+  createLandslideClient,
+  type LandslideClient,
+  type LandslideClientOptions,
+  refusalOf,
+} from "../src/client/index";
 import { type Deployment, startDeployment } from "../src/testing/index";
 import { waitFor } from "./wait-for";
 
@@ -15,24 +22,39 @@ let deployment: Deployment;
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
   // Per-account and per-device limits raised so the parallel test reaches the conditional write.
-  deployment = await startDeployment(stack, { LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: "1000", LANDSLIDE_CAST_LIMIT_PER_DEVICE: "1000", LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: "1000",
+    LANDSLIDE_CAST_LIMIT_PER_DEVICE: "1000",
+    LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+  });
 }, 120_000);
 afterAll(async () => {
   await deployment?.stop();
   await stack?.stop();
 });
 
-function sdk(app: "voter-web" | "console" | "cli" = "voter-web", extra: Partial<LandslideClientOptions> = {}): LandslideClient {
+function sdk(
+  app: "voter-web" | "console" | "cli" = "voter-web",
+  extra: Partial<LandslideClientOptions> = {},
+): LandslideClient {
   return createLandslideClient({
     urls: deployment.urls,
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds[app],
+    },
     userAgent: "landslide-sdk-test/1.0",
     EventSource,
     ...extra,
   });
 }
 
-async function signedIn(email: string, app: "voter-web" | "console" | "cli" = "voter-web", extra: Partial<LandslideClientOptions> = {}) {
+async function signedIn(
+  email: string,
+  app: "voter-web" | "console" | "cli" = "voter-web",
+  extra: Partial<LandslideClientOptions> = {},
+) {
   const client = sdk(app, extra);
   const account = stack.provisioned.accounts.find((a) => a.email === email)!;
   await client.auth.signIn(email, account.password);
@@ -42,13 +64,25 @@ async function signedIn(email: string, app: "voter-web" | "console" | "cli" = "v
 const reasonOf = (call: Promise<unknown>) =>
   call.then(
     () => "accepted",
-    (error: unknown) => (error instanceof AuthError ? error.reason : (refusalOf(error)?.reason ?? `unexpected: ${String(error)}`)),
+    (error: unknown) =>
+      error instanceof AuthError ? error.reason : (refusalOf(error)?.reason ?? `unexpected: ${String(error)}`),
   );
 
-const demoBallot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada", "chen"] } } };
+const demoBallot = {
+  answers: {
+    mascot: { choices: ["heron"] },
+    parks: { choices: ["riverside"] },
+    "council-chair": { choices: ["ada", "chen"] },
+  },
+};
 
 /** Waits for the first snapshot the predicate accepts, from the SSE subscription. */
-function nextSnapshot(client: LandslideClient, electionId: string, accept: (s: ResultsSnapshot) => boolean, timeoutMs = 15_000) {
+function nextSnapshot(
+  client: LandslideClient,
+  electionId: string,
+  accept: (s: ResultsSnapshot) => boolean,
+  timeoutMs = 15_000,
+) {
   return new Promise<{ snapshot: ResultsSnapshot; at: number }>((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.unsubscribe();
@@ -90,7 +124,14 @@ describe("a new voter through the SDK", () => {
     const castAt = Date.now();
     expect(outcome).toMatchObject({ decision: "accepted", replayed: false });
     // The snapshot query reads the counters themselves: the first read that sees the vote is (within 50 ms) when the aggregator's batch committed.
-    const counted = await waitFor(async () => ((await voter.results.results.snapshot.query({ electionId: DEMO_ELECTION_ID })).turnout > before.turnout ? Date.now() : undefined), 15_000, 50);
+    const counted = await waitFor(
+      async () =>
+        (await voter.results.results.snapshot.query({ electionId: DEMO_ELECTION_ID })).turnout > before.turnout
+          ? Date.now()
+          : undefined,
+      15_000,
+      50,
+    );
 
     const { pem, keyId } = await voter.vote.receipts.publicKey.query();
     expect(outcome.receipt.keyId).toBe(keyId);
@@ -99,10 +140,16 @@ describe("a new voter through the SDK", () => {
     // The same check with WebCrypto alone, as the voter's browser does it.
     expect(await verifyReceipt(outcome.receipt, pem)).toBe(true);
     expect(await verifyReceipt({ ...outcome.receipt, commitment: "0".repeat(64) }, pem)).toBe(false);
-    expect(await voter.vote.voter.myReceipt.query({ electionId: DEMO_ELECTION_ID })).toEqual({ receipt: outcome.receipt, salt: outcome.salt, state: "accepted" });
+    expect(await voter.vote.voter.myReceipt.query({ electionId: DEMO_ELECTION_ID })).toEqual({
+      receipt: outcome.receipt,
+      salt: outcome.salt,
+      state: "accepted",
+    });
 
     const { snapshot, at } = await shown;
-    console.log(`the aggregator counted the vote ${counted - castAt} ms after the cast; the SSE subscription showed it ${at - counted} ms after that`);
+    console.log(
+      `the aggregator counted the vote ${counted - castAt} ms after the cast; the SSE subscription showed it ${at - counted} ms after that`,
+    );
     expect(at - counted).toBeLessThan(1000);
     expect(snapshot.turnout).toBe(before.turnout + 1);
     expect(snapshot.questions.find((q) => q.id === "mascot")!.options.find((o) => o.id === "heron")!.votes).toBe(
@@ -110,7 +157,10 @@ describe("a new voter through the SDK", () => {
     );
 
     // Voting again with another ballot is refused, and the original receipt is not leaked for a different ballot.
-    const again = voter.castBallot({ electionId: DEMO_ELECTION_ID, ballot: { answers: { ...demoBallot.answers, mascot: { choices: ["fox"] } } } });
+    const again = voter.castBallot({
+      electionId: DEMO_ELECTION_ID,
+      ballot: { answers: { ...demoBallot.answers, mascot: { choices: ["fox"] } } },
+    });
     expect(await reasonOf(again)).toBe("ALREADY_VOTED");
   });
 
@@ -122,10 +172,14 @@ describe("a new voter through the SDK", () => {
     const before = await official.control.official.elections.recount.mutate({ electionId: DEMO_ELECTION_ID });
 
     const ballots = [demoBallot, { answers: { ...demoBallot.answers, mascot: { choices: ["fox"] } } }];
-    const attempts = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? laptop : phone).castBallot({ electionId: DEMO_ELECTION_ID, ballot: ballots[i % 4 < 2 ? 0 : 1] }));
+    const attempts = Array.from({ length: 100 }, (_, i) =>
+      (i % 2 === 0 ? laptop : phone).castBallot({ electionId: DEMO_ELECTION_ID, ballot: ballots[i % 4 < 2 ? 0 : 1] }),
+    );
     const outcomes = await Promise.allSettled(attempts);
     const stored = outcomes.filter((o) => o.status === "fulfilled" && !o.value.replayed);
-    const reasons = outcomes.filter((o) => o.status === "rejected").map((o) => refusalOf(o.reason)?.reason ?? "no answer");
+    const reasons = outcomes
+      .filter((o) => o.status === "rejected")
+      .map((o) => refusalOf(o.reason)?.reason ?? "no answer");
     expect(stored).toHaveLength(1);
     expect(new Set(reasons)).toEqual(new Set(["ALREADY_VOTED"]));
 
@@ -141,12 +195,26 @@ describe("officials through the SDK", () => {
     eligibility: "voter-roll" as const,
     allowAbstain: true,
     questions: [
-      { id: "ferry", kind: "single" as const, prompt: "Keep the night ferry?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }], minChoices: 1, maxChoices: 1 },
+      {
+        id: "ferry",
+        kind: "single" as const,
+        prompt: "Keep the night ferry?",
+        options: [
+          { id: "yes", label: "Yes" },
+          { id: "no", label: "No" },
+        ],
+        minChoices: 1,
+        maxChoices: 1,
+      },
       {
         id: "projects",
         kind: "multi" as const,
         prompt: "Fund up to two projects",
-        options: [{ id: "pier", label: "Pier" }, { id: "library", label: "Library" }, { id: "market", label: "Market" }],
+        options: [
+          { id: "pier", label: "Pier" },
+          { id: "library", label: "Library" },
+          { id: "market", label: "Market" },
+        ],
         minChoices: 1,
         maxChoices: 2,
       },
@@ -154,29 +222,56 @@ describe("officials through the SDK", () => {
         id: "harbourmaster",
         kind: "ranked" as const,
         prompt: "Rank the candidates",
-        options: [{ id: "ines", label: "Ines" }, { id: "tomas", label: "Tomas" }, { id: "wen", label: "Wen" }],
+        options: [
+          { id: "ines", label: "Ines" },
+          { id: "tomas", label: "Tomas" },
+          { id: "wen", label: "Wen" },
+        ],
         minChoices: 1,
         maxChoices: 3,
       },
     ],
   };
-  const ballot = { answers: { ferry: { choices: ["yes"] }, projects: { choices: ["pier", "market"] }, harbourmaster: { choices: ["wen", "ines"] } } };
+  const ballot = {
+    answers: {
+      ferry: { choices: ["yes"] },
+      projects: { choices: ["pier", "market"] },
+      harbourmaster: { choices: ["wen", "ines"] },
+    },
+  };
 
   it("create an election, import a roll with a bad row, open it; only voters on the roll may vote; the audit trail says who did what and why", async () => {
     const official = await signedIn("official@demo.landslide.test", "console");
     const voter = await signedIn("voter3@demo.landslide.test");
 
-    expect(await reasonOf(voter.control.official.elections.create.mutate({ election: definition }))).toBe("ROLE_REQUIRED");
-    const created = await official.control.official.elections.create.mutate({ election: definition, reason: "council resolution 12/2026" });
+    expect(await reasonOf(voter.control.official.elections.create.mutate({ election: definition }))).toBe(
+      "ROLE_REQUIRED",
+    );
+    const created = await official.control.official.elections.create.mutate({
+      election: definition,
+      reason: "council resolution 12/2026",
+    });
     expect(created.status).toBe("draft");
     expect((await voter.vote.elections.list.query()).map((e) => e.id)).not.toContain(created.id);
 
-    const rows: Array<Record<string, string>> = [{ email: "voter3@demo.landslide.test" }, { email: "not-an-address" }, { externalId: "HB-0042" }];
-    const imported = await official.control.official.voterRoll.import.mutate({ electionId: created.id, rows, firstRow: 2 });
+    const rows: Array<Record<string, string>> = [
+      { email: "voter3@demo.landslide.test" },
+      { email: "not-an-address" },
+      { externalId: "HB-0042" },
+    ];
+    const imported = await official.control.official.voterRoll.import.mutate({
+      electionId: created.id,
+      rows,
+      firstRow: 2,
+    });
     expect(imported.imported).toBe(2);
     expect(imported.errors).toEqual([{ row: 3, message: expect.stringMatching(/e-?mail/i) }]);
 
-    await official.control.official.elections.transition.mutate({ electionId: created.id, to: "open", reason: "polls open" });
+    await official.control.official.elections.transition.mutate({
+      electionId: created.id,
+      to: "open",
+      reason: "polls open",
+    });
     await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task has seen the open by then
     expect(await voter.castBallot({ electionId: created.id, ballot })).toMatchObject({ decision: "accepted" });
     const stranger = await signedIn("voter1@demo.landslide.test");
@@ -193,28 +288,65 @@ describe("officials through the SDK", () => {
 
   it("edit a scheduled election's ballot, keeping its schedule; once its opening time has passed, neither ballot nor schedule changes", async () => {
     const official = await signedIn("official@demo.landslide.test", "console");
-    const election = await official.control.official.elections.create.mutate({ election: { ...definition, eligibility: "any-signed-in-voter" } });
+    const election = await official.control.official.elections.create.mutate({
+      election: { ...definition, eligibility: "any-signed-in-voter" },
+    });
     const soon = new Date(Date.now() + 2500);
     const later = new Date(Date.now() + 3_600_000);
-    await official.control.official.elections.schedule.mutate({ electionId: election.id, opensAt: soon.toISOString(), closesAt: later.toISOString(), reason: "polls set" });
-    const edited = await official.control.official.elections.update.mutate({ electionId: election.id, election: { ...definition, title: "Harbour District Referendum (revised)" }, reason: "typo in the title" });
+    await official.control.official.elections.schedule.mutate({
+      electionId: election.id,
+      opensAt: soon.toISOString(),
+      closesAt: later.toISOString(),
+      reason: "polls set",
+    });
+    const edited = await official.control.official.elections.update.mutate({
+      electionId: election.id,
+      election: { ...definition, title: "Harbour District Referendum (revised)" },
+      reason: "typo in the title",
+    });
     expect(edited).toMatchObject({ title: "Harbour District Referendum (revised)", status: "scheduled" });
     expect(new Date(edited.opensAt!).getTime()).toBe(soon.getTime());
 
     await new Promise((resolve) => setTimeout(resolve, 2600));
-    expect(await reasonOf(official.control.official.elections.update.mutate({ electionId: election.id, election: definition, reason: "too late" }))).toBe("QUESTIONS_LOCKED");
-    expect(await reasonOf(official.control.official.elections.schedule.mutate({ electionId: election.id, opensAt: later.toISOString(), closesAt: new Date(later.getTime() + 1000).toISOString(), reason: "too late" }))).toBe("INVALID_TRANSITION");
+    expect(
+      await reasonOf(
+        official.control.official.elections.update.mutate({
+          electionId: election.id,
+          election: definition,
+          reason: "too late",
+        }),
+      ),
+    ).toBe("QUESTIONS_LOCKED");
+    expect(
+      await reasonOf(
+        official.control.official.elections.schedule.mutate({
+          electionId: election.id,
+          opensAt: later.toISOString(),
+          closesAt: new Date(later.getTime() + 1000).toISOString(),
+          reason: "too late",
+        }),
+      ),
+    ).toBe("INVALID_TRANSITION");
   });
 
   it("review quarantined ballots: a released vote counts exactly once, a voided one never", async () => {
     const official = await signedIn("official@demo.landslide.test", "console");
-    const election = await official.control.official.elections.create.mutate({ election: { ...definition, eligibility: "any-signed-in-voter" } });
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    const election = await official.control.official.elections.create.mutate({
+      election: { ...definition, eligibility: "any-signed-in-voter" },
+    });
+    await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "open",
+      reason: "polls open",
+    });
     await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS));
 
     // A browser driven by automation announces it: quarantined, not refused.
     const automated = { clientHints: () => ({ webdriver: true }) };
-    const [first, second] = [await signedIn("voter1@demo.landslide.test", "voter-web", automated), await signedIn("voter2@demo.landslide.test", "voter-web", automated)];
+    const [first, second] = [
+      await signedIn("voter1@demo.landslide.test", "voter-web", automated),
+      await signedIn("voter2@demo.landslide.test", "voter-web", automated),
+    ];
     // Like a person, they take a moment with the ballot after the human check is solved.
     await Promise.all([first.prepareHumanCheck(), second.prepareHumanCheck()]);
     await new Promise((resolve) => setTimeout(resolve, 1600));
@@ -228,18 +360,44 @@ describe("officials through the SDK", () => {
     });
     expect(cases[0]!.reasons).toContain("AUTOMATION_DECLARED");
     // Each case keeps its evidence; both came from one address block, so they form one group.
-    expect(cases[0]).toMatchObject({ networkBlock: "127.0.0.0/24", deviceId: expect.any(String), score: expect.any(Number) });
+    expect(cases[0]).toMatchObject({
+      networkBlock: "127.0.0.0/24",
+      deviceId: expect.any(String),
+      score: expect.any(Number),
+    });
     const { groups } = await official.control.official.fraud.groups.query({ electionId: election.id });
-    expect(groups.filter((g) => g.kind === "same-network").map((g) => [g.key, [...g.voterKeys].sort()])).toEqual([["127.0.0.0/24", cases.map((c) => c.voterKey).sort()]]);
+    expect(groups.filter((g) => g.kind === "same-network").map((g) => [g.key, [...g.voterKeys].sort()])).toEqual([
+      ["127.0.0.0/24", cases.map((c) => c.voterKey).sort()],
+    ]);
     const snapshot = await official.results.results.snapshot.query({ electionId: election.id });
     expect([snapshot.turnout, snapshot.quarantined]).toEqual([0, 2]);
 
-    expect(await reasonOf(official.control.official.fraud.release.mutate({ electionId: election.id, voterKeys: [cases[0]!.voterKey], reason: "" }))).toBe("INVALID_INPUT");
-    const released = await official.control.official.fraud.release.mutate({ electionId: election.id, voterKeys: [cases[0]!.voterKey], reason: "voter confirmed by phone" });
+    expect(
+      await reasonOf(
+        official.control.official.fraud.release.mutate({
+          electionId: election.id,
+          voterKeys: [cases[0]!.voterKey],
+          reason: "",
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
+    const released = await official.control.official.fraud.release.mutate({
+      electionId: election.id,
+      voterKeys: [cases[0]!.voterKey],
+      reason: "voter confirmed by phone",
+    });
     expect(released.changed).toBe(1);
-    const again = await official.control.official.fraud.release.mutate({ electionId: election.id, voterKeys: [cases[0]!.voterKey], reason: "double click" });
+    const again = await official.control.official.fraud.release.mutate({
+      electionId: election.id,
+      voterKeys: [cases[0]!.voterKey],
+      reason: "double click",
+    });
     expect(again.changed).toBe(0);
-    const voided = await official.control.official.fraud.void.mutate({ electionId: election.id, voterKeys: [cases[1]!.voterKey], reason: "same device as a known bot" });
+    const voided = await official.control.official.fraud.void.mutate({
+      electionId: election.id,
+      voterKeys: [cases[1]!.voterKey],
+      reason: "same device as a known bot",
+    });
     expect(voided.changed).toBe(1);
 
     const settled = await waitFor(async () => {
@@ -258,13 +416,28 @@ describe("officials through the SDK", () => {
 
     // Certification waits for a closed election; then succeeds, as no case is open and the recount matches.
     expect(await reasonOf(official.results.results.final.query({ electionId: election.id }))).toBe("RESULTS_NOT_FINAL");
-    const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    const closed = await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "closed",
+      reason: "polls closed",
+    });
     // The final result is public once the close takes effect (and the results service's copy of the election, read at most 900 ms before, shows it): recounted, with every instant-runoff round.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())),
+    );
     const final = await sdk().results.results.final.query({ electionId: election.id });
     expect(final.turnout).toBe(1);
-    expect(final.instantRunoff.harbourmaster).toMatchObject({ winner: "wen", rounds: [{ round: 1, tallies: { wen: 1, ines: 0, tomas: 0 } }] });
-    expect(await official.control.official.elections.transition.mutate({ electionId: election.id, to: "certified", reason: "results certified" })).toMatchObject({ to: "certified" });
+    expect(final.instantRunoff.harbourmaster).toMatchObject({
+      winner: "wen",
+      rounds: [{ round: 1, tallies: { wen: 1, ines: 0, tomas: 0 } }],
+    });
+    expect(
+      await official.control.official.elections.transition.mutate({
+        electionId: election.id,
+        to: "certified",
+        reason: "results certified",
+      }),
+    ).toMatchObject({ to: "certified" });
   });
 });
 

@@ -33,14 +33,25 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process"
 
     // The web apps' origins may call it from a browser; another site may not.
     const preflight = (origin: string) =>
-      fetch(`${base}/trpc/elections.list`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,dpop" } });
+      fetch(`${base}/trpc/elections.list`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,dpop",
+        },
+      });
     const allowed = await preflight("http://localhost:3000");
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(allowed.headers.get("access-control-allow-headers")).toContain("dpop");
     const foreign = await preflight("https://evil.example");
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
-    expect((await fetch(`${base}/healthz`, { headers: { origin: "http://127.0.0.1:3001" } })).headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3001");
+    expect(
+      (await fetch(`${base}/healthz`, { headers: { origin: "http://127.0.0.1:3001" } })).headers.get(
+        "access-control-allow-origin",
+      ),
+    ).toBe("http://127.0.0.1:3001");
 
     // Metrics are served on their own loopback listener (the port plus 100), never on the public one.
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
@@ -52,8 +63,16 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process"
     expect(await service.exited).toBe(0);
     expect(await isPortInUse(port)).toBe(false);
 
-    const lines = service.output().stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.find((line) => line.requestId === "test-request-0001")).toMatchObject({ service: name, path: "/healthz", status: 200 });
+    const lines = service
+      .output()
+      .stdout.trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.requestId === "test-request-0001")).toMatchObject({
+      service: name,
+      path: "/healthz",
+      status: 200,
+    });
     expect(lines.at(-1)).toMatchObject({ msg: `${name} stopped` });
   });
 });
@@ -62,9 +81,15 @@ describe("a service with a broken dependency or configuration", () => {
   it("reports not-ready with the failing check, without a stack trace", async () => {
     const port = await freePort();
     const deadPort = await freePort();
-    const service = startService("control-api", { ...serviceEnvironment(stack, port), DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres` });
+    const service = startService("control-api", {
+      ...serviceEnvironment(stack, port),
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres`,
+    });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
+        timeoutMs: 30_000,
+        isAlive: () => service.child.exitCode === null,
+      });
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean; error?: string }> };
       expect(ready.status).toBe(503);
@@ -80,8 +105,16 @@ describe("a service with a broken dependency or configuration", () => {
   });
 
   it.each([
-    ["LANDSLIDE_VOTE_API_PORT", "not-a-port", /^Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number \(1-65535\), got "not-a-port"\.$/],
-    ["LANDSLIDE_DYNAMODB_ENDPOINT", "localhost:8000", /^Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/],
+    [
+      "LANDSLIDE_VOTE_API_PORT",
+      "not-a-port",
+      /^Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number \(1-65535\), got "not-a-port"\.$/,
+    ],
+    [
+      "LANDSLIDE_DYNAMODB_ENDPOINT",
+      "localhost:8000",
+      /^Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http\(s\) URL/,
+    ],
   ])("stops at start-up with one line when %s=%s", (variable, value, message) => {
     const result = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])], {
       env: { ...serviceEnvironment(stack, 1), [variable]: value },
@@ -97,10 +130,15 @@ describe("a service with a broken dependency or configuration", () => {
     const port = await freePort();
     const first = startService("results", serviceEnvironment(stack, port));
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => first.child.exitCode === null });
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
+        timeoutMs: 30_000,
+        isAlive: () => first.child.exitCode === null,
+      });
       const second = startService("results", serviceEnvironment(stack, port));
       expect(await second.exited).toBe(1);
-      expect(second.output().stderr.trim()).toBe(`results: port ${port} is already in use on 127.0.0.1; choose another port in the environment.`);
+      expect(second.output().stderr.trim()).toBe(
+        `results: port ${port} is already in use on 127.0.0.1; choose another port in the environment.`,
+      );
     } finally {
       first.child.kill("SIGTERM");
       await first.exited;

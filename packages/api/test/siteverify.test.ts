@@ -40,7 +40,9 @@ class FakeSiteverify {
   async stop(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve());
+    await new Promise<void>(
+      (resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve(),
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -127,13 +129,19 @@ describe("the siteverify human check", () => {
       ok: false,
       reason: "CHALLENGE_INVALID",
     });
-    expect(await check({ expectedHostname: "vote.example" }).verify({ token: provider.token() }, here)).toMatchObject({ ok: true });
+    expect(await check({ expectedHostname: "vote.example" }).verify({ token: provider.token() }, here)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("says the service is unavailable when its secret is wrong, without quoting the secret", async () => {
     const wrong = "wrong-secret-must-not-leak";
     const verdict = await check({ secret: wrong }).verify({ token: provider.token() }, here);
-    expect(verdict).toEqual({ ok: false, reason: "CHALLENGE_UNAVAILABLE", message: "The human check service did not answer; please try again." });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: "CHALLENGE_UNAVAILABLE",
+      message: "The human check service did not answer; please try again.",
+    });
     expect(JSON.stringify(verdict)).not.toContain(wrong);
     expect(JSON.stringify(verdict)).not.toContain(SECRET);
   });
@@ -146,7 +154,9 @@ describe("the siteverify human check", () => {
   });
 
   it("says the service is unavailable when nothing listens there", async () => {
-    expect(await check({ verifyUrl: "http://127.0.0.1:1/siteverify" }).verify({ token: provider.token() }, here)).toMatchObject({
+    expect(
+      await check({ verifyUrl: "http://127.0.0.1:1/siteverify" }).verify({ token: provider.token() }, here),
+    ).toMatchObject({
       ok: false,
       reason: "CHALLENGE_UNAVAILABLE",
     });
@@ -154,22 +164,35 @@ describe("the siteverify human check", () => {
 
   it("gives up on a service that never answers", async () => {
     const started = Date.now();
-    const verdict = await check({ verifyUrl: `${provider.url}/hang`, timeoutMs: 200 }).verify({ token: provider.token() }, here);
+    const verdict = await check({ verifyUrl: `${provider.url}/hang`, timeoutMs: 200 }).verify(
+      { token: provider.token() },
+      here,
+    );
     expect(verdict).toMatchObject({ ok: false, reason: "CHALLENGE_UNAVAILABLE" });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("says the service is unavailable when its answer is not the contract", async () => {
-    const odd = (body: string) => async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+    const odd = (body: string) => async () =>
+      new Response(body, { status: 200, headers: { "content-type": "application/json" } });
     for (const body of ["not json", "{}", '{"success":"yes"}', '{"success":false,"error-codes":"nope"}']) {
-      expect(await check({ fetch: odd(body) }).verify({ token: "t" }, here)).toMatchObject({ ok: false, reason: "CHALLENGE_UNAVAILABLE" });
+      expect(await check({ fetch: odd(body) }).verify({ token: "t" }, here)).toMatchObject({
+        ok: false,
+        reason: "CHALLENGE_UNAVAILABLE",
+      });
     }
   });
 
   it("asks for a check when there is none, and refuses a proof-of-work solution, without calling the service", async () => {
     const before = provider.requests;
     expect(await check().verify(undefined, here)).toMatchObject({ ok: false, reason: "CHALLENGE_REQUIRED" });
-    const solution = { algorithm: "SHA-256" as const, challenge: "0".repeat(64), salt: "salt", number: 1, signature: "0".repeat(64) };
+    const solution = {
+      algorithm: "SHA-256" as const,
+      challenge: "0".repeat(64),
+      salt: "salt",
+      number: 1,
+      signature: "0".repeat(64),
+    };
     expect(await check().verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
     expect(provider.requests).toBe(before);
   });
@@ -187,12 +210,23 @@ describe("a vote API configured for a hosted check (LANDSLIDE_HUMAN_CHECK=siteve
       LANDSLIDE_SITEVERIFY_SECRET: SECRET,
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 30_000, isAlive: () => api.child.exitCode === null });
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
+        timeoutMs: 30_000,
+        isAlive: () => api.child.exitCode === null,
+      });
       const token = provider.token(5_000);
       const voter = async (email: string) => {
         const client = createLandslideClient({
-          urls: { voteApi: `http://127.0.0.1:${port}`, controlApi: "http://127.0.0.1:1", results: "http://127.0.0.1:1" },
-          cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds["voter-web"] },
+          urls: {
+            voteApi: `http://127.0.0.1:${port}`,
+            controlApi: "http://127.0.0.1:1",
+            results: "http://127.0.0.1:1",
+          },
+          cognito: {
+            region: stack.target.region,
+            endpoint: stack.target.cognitoEndpoint,
+            clientId: stack.provisioned.clientIds["voter-web"],
+          },
           userAgent: "landslide-sdk-test/1.0",
           // The page would run the provider's widget with this site key; here the provider's test token stands in.
           solveHostedCheck: async (siteKey) => (siteKey === SITE_KEY ? token : "wrong-site-key"),
@@ -202,11 +236,19 @@ describe("a vote API configured for a hosted check (LANDSLIDE_HUMAN_CHECK=siteve
       };
       const first = await voter("voter1@demo.landslide.test");
       expect(await first.vote.humanCheck.challenge.query()).toEqual({ kind: "siteverify", siteKey: SITE_KEY });
-      const ballot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada"] } } };
+      const ballot = {
+        answers: {
+          mascot: { choices: ["heron"] },
+          parks: { choices: ["riverside"] },
+          "council-chair": { choices: ["ada"] },
+        },
+      };
       expect(await first.castBallot({ electionId: DEMO_ELECTION_ID, ballot })).toMatchObject({ replayed: false });
       expect(provider.lastRemoteIp).toBe("127.0.0.1");
       const second = await voter("voter2@demo.landslide.test");
-      const reused = await second.castBallot({ electionId: DEMO_ELECTION_ID, ballot }).catch((error: unknown) => refusalOf(error)?.reason);
+      const reused = await second
+        .castBallot({ electionId: DEMO_ELECTION_ID, ballot })
+        .catch((error: unknown) => refusalOf(error)?.reason);
       expect(reused).toBe("CHALLENGE_REUSED");
     } finally {
       api.child.kill("SIGTERM");

@@ -23,17 +23,35 @@ export interface Config {
     readonly host: string;
     /** Added to a service's port to give its metrics port. */
     readonly portOffset: number;
-    readonly ports: { readonly voteApi: number; readonly controlApi: number; readonly results: number; readonly aggregator: number };
-    readonly urls: { readonly voteApi: string; readonly controlApi: string; readonly results: string; readonly aggregator: string };
+    readonly ports: {
+      readonly voteApi: number;
+      readonly controlApi: number;
+      readonly results: number;
+      readonly aggregator: number;
+    };
+    readonly urls: {
+      readonly voteApi: string;
+      readonly controlApi: string;
+      readonly results: string;
+      readonly aggregator: string;
+    };
   };
   readonly dataDir: string;
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
   readonly challengeLoadCastsPerSecond: number;
   readonly audit: { readonly epochRecords: number; readonly epochSeconds: number; readonly archiveDir: string };
-  readonly castLimits: { readonly perIpBlockPerMinute: number; readonly perAccountPerMinute: number; readonly perDevicePerMinute: number };
+  readonly castLimits: {
+    readonly perIpBlockPerMinute: number;
+    readonly perAccountPerMinute: number;
+    readonly perDevicePerMinute: number;
+  };
   /** Sign-up tickets the vote API gives (each self sign-up needs one). */
-  readonly signUpLimits: { readonly perNetworkPer10Minutes: number; readonly perDevicePerDay: number; readonly perDomainPer10Minutes: number };
+  readonly signUpLimits: {
+    readonly perNetworkPer10Minutes: number;
+    readonly perDevicePerDay: number;
+    readonly perDomainPer10Minutes: number;
+  };
   /** E-mail domains (lower case) whose addresses may always sign up: not refused as throwaway, not held to the per-domain limit. */
   readonly signUpAllowedDomains: readonly string[];
   /** The sign-up ticket key (base64url) when given apart from the keys file (production: its own secret). */
@@ -50,7 +68,12 @@ export interface Config {
   };
   readonly humanCheck:
     | { readonly kind: "proof-of-work" }
-    | { readonly kind: "siteverify"; readonly verifyUrl: string; readonly siteKey: string | undefined; readonly secret: string | undefined };
+    | {
+        readonly kind: "siteverify";
+        readonly verifyUrl: string;
+        readonly siteKey: string | undefined;
+        readonly secret: string | undefined;
+      };
   readonly logLevel: Environment["LANDSLIDE_LOG_LEVEL"];
   readonly ports: {
     readonly voterWeb: number;
@@ -121,9 +144,18 @@ export function loadConfig(source: EnvSource = process.env): Config {
   if (env.LANDSLIDE_STACK === "aws" && env.DATABASE_URL === undefined) {
     throw new ConfigError("DATABASE_URL", "a postgres:// URL when LANDSLIDE_STACK=aws", undefined);
   }
-  const highestPort = Math.max(env.LANDSLIDE_VOTE_API_PORT, env.LANDSLIDE_CONTROL_API_PORT, env.LANDSLIDE_RESULTS_PORT, env.LANDSLIDE_AGGREGATOR_PORT);
+  const highestPort = Math.max(
+    env.LANDSLIDE_VOTE_API_PORT,
+    env.LANDSLIDE_CONTROL_API_PORT,
+    env.LANDSLIDE_RESULTS_PORT,
+    env.LANDSLIDE_AGGREGATOR_PORT,
+  );
   if (highestPort + env.LANDSLIDE_METRICS_PORT_OFFSET > 65535) {
-    throw new ConfigError("LANDSLIDE_METRICS_PORT_OFFSET", `small enough that every service's port plus it is a port (the highest service port is ${highestPort})`, present.LANDSLIDE_METRICS_PORT_OFFSET ?? String(env.LANDSLIDE_METRICS_PORT_OFFSET));
+    throw new ConfigError(
+      "LANDSLIDE_METRICS_PORT_OFFSET",
+      `small enough that every service's port plus it is a port (the highest service port is ${highestPort})`,
+      present.LANDSLIDE_METRICS_PORT_OFFSET ?? String(env.LANDSLIDE_METRICS_PORT_OFFSET),
+    );
   }
   return fromEnvironment(env);
 }
@@ -187,7 +219,12 @@ function fromEnvironment(env: Environment): Config {
     },
     humanCheck:
       env.LANDSLIDE_HUMAN_CHECK === "siteverify"
-        ? { kind: "siteverify", verifyUrl: env.LANDSLIDE_SITEVERIFY_URL, siteKey: env.LANDSLIDE_SITEVERIFY_SITE_KEY, secret: env.LANDSLIDE_SITEVERIFY_SECRET }
+        ? {
+            kind: "siteverify",
+            verifyUrl: env.LANDSLIDE_SITEVERIFY_URL,
+            siteKey: env.LANDSLIDE_SITEVERIFY_SITE_KEY,
+            secret: env.LANDSLIDE_SITEVERIFY_SECRET,
+          }
         : { kind: "proof-of-work" },
     logLevel: env.LANDSLIDE_LOG_LEVEL,
     ports: {
@@ -246,12 +283,20 @@ function metricsListeners(env: Environment): Config["metrics"] {
     aggregator: env.LANDSLIDE_AGGREGATOR_PORT + offset,
   };
   // A listener on every interface is still reached from this machine through loopback.
-  const host = env.LANDSLIDE_METRICS_HOST === "0.0.0.0" || env.LANDSLIDE_METRICS_HOST === "::" ? "127.0.0.1" : env.LANDSLIDE_METRICS_HOST;
+  const host =
+    env.LANDSLIDE_METRICS_HOST === "0.0.0.0" || env.LANDSLIDE_METRICS_HOST === "::"
+      ? "127.0.0.1"
+      : env.LANDSLIDE_METRICS_HOST;
   const url = (port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
     host: env.LANDSLIDE_METRICS_HOST,
     portOffset: offset,
     ports,
-    urls: { voteApi: url(ports.voteApi), controlApi: url(ports.controlApi), results: url(ports.results), aggregator: url(ports.aggregator) },
+    urls: {
+      voteApi: url(ports.voteApi),
+      controlApi: url(ports.controlApi),
+      results: url(ports.results),
+      aggregator: url(ports.aggregator),
+    },
   };
 }

@@ -11,17 +11,11 @@ const wholeNumber = (min: number, max: number, fallback: number, error: string) 
 
 const port = (fallback: number) => wholeNumber(1, 65535, fallback, "a port number (1-65535)");
 
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: "an http(s) URL such as http://127.0.0.1:8000" })
-  .optional();
+const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://127.0.0.1:8000" }).optional();
 
-const postgresUrl = z
-  .url({ protocol: /^postgres(ql)?$/, error: "a postgres:// URL" })
-  .optional();
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "a postgres:// URL" }).optional();
 
-const name = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "1-64 letters, digits, '_', '.' or '-'" });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "1-64 letters, digits, '_', '.' or '-'" });
 
 export const environmentSchema = z.object({
   LANDSLIDE_HOST: z.string().min(1).default("127.0.0.1"),
@@ -32,8 +26,19 @@ export const environmentSchema = z.object({
   LANDSLIDE_TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
-    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "comma-separated addresses or CIDR ranges such as 10.0.0.0/16,127.0.0.1" }))),
+    .transform((text) =>
+      text
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+          error: "comma-separated addresses or CIDR ranges such as 10.0.0.0/16,127.0.0.1",
+        }),
+      ),
+    ),
   // Each service serves GET /metrics on its own listener, never on its public port: this host
   // (loopback by default: a scraper in the same task or on the same machine) and its port plus
   // this offset (the vote API on 4000 has its metrics on 4100).
@@ -41,7 +46,12 @@ export const environmentSchema = z.object({
   LANDSLIDE_METRICS_PORT_OFFSET: wholeNumber(1, 10_000, 100, "a whole number from 1 to 10000"),
   // Strict-Transport-Security on every API response, for this many seconds; 0 (the default, for
   // plain-HTTP local stacks) sends none. Production sets a year.
-  LANDSLIDE_HSTS_SECONDS: wholeNumber(0, 63_072_000, 0, "a whole number of seconds (0 sends no Strict-Transport-Security)"),
+  LANDSLIDE_HSTS_SECONDS: wholeNumber(
+    0,
+    63_072_000,
+    0,
+    "a whole number of seconds (0 sends no Strict-Transport-Security)",
+  ),
   // Live-results streams (SSE) one client address may hold open at once on one task; beyond it, 429.
   LANDSLIDE_SSE_STREAMS_PER_CLIENT: wholeNumber(1, 10_000, 20, "a whole number of streams"),
   // How often each vote-API task reads which imported network lists (threat feeds) are live: an
@@ -82,25 +92,53 @@ export const environmentSchema = z.object({
   LANDSLIDE_CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((text) => text?.split(",").map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" })).optional()),
+    .transform((text) =>
+      text
+        ?.split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" }))
+        .optional(),
+    ),
 
   // Passkeys (WebAuthn): the relying party's id, the voter site's registrable domain (browsers refuse
   // an IP address, so locally the voter site is opened as localhost), and the voter-site origins a
   // passkey ceremony may come from; by default the local voter site on localhost.
-  LANDSLIDE_PASSKEY_RP_ID: z.string().regex(/^[a-z0-9.-]{1,253}$/, { error: "a domain such as vote.example.org (no scheme, no port)" }).default("localhost"),
+  LANDSLIDE_PASSKEY_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]{1,253}$/, { error: "a domain such as vote.example.org (no scheme, no port)" })
+    .default("localhost"),
   LANDSLIDE_PASSKEY_ORIGINS: z
     .string()
     .optional()
-    .transform((text) => text?.split(",").map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" })).min(1).optional()),
+    .transform((text) =>
+      text
+        ?.split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" }))
+        .min(1)
+        .optional(),
+    ),
 
   // "embedded": DynamoDB Local, cognito-local and PGlite started by the launcher.
   // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.
   LANDSLIDE_STACK: z.enum(["embedded", "aws"], { error: "embedded or aws" }).default("embedded"),
   // The deployment environment's name (dev, staging, prod): the dimension of published metrics.
-  LANDSLIDE_ENVIRONMENT: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, { error: "a short lowercase name such as prod" }).default("local"),
-  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$|^local$/, { error: "an AWS region such as eu-west-1" }).default("eu-west-1"),
+  LANDSLIDE_ENVIRONMENT: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,30}$/, { error: "a short lowercase name such as prod" })
+    .default("local"),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$|^local$/, { error: "an AWS region such as eu-west-1" })
+    .default("eu-west-1"),
   LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
   LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
@@ -131,8 +169,19 @@ export const environmentSchema = z.object({
   LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: z
     .string()
     .default("")
-    .transform((text) => text.split(",").map((entry) => entry.trim().toLowerCase().replace(/\.$/, "")).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, { error: "comma-separated domains such as example.org,members.example.net" }))),
+    .transform((text) =>
+      text
+        .split(",")
+        .map((entry) => entry.trim().toLowerCase().replace(/\.$/, ""))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, {
+          error: "comma-separated domains such as example.org,members.example.net",
+        }),
+      ),
+    ),
   // The key that signs sign-up tickets, base64url (32 bytes or more). Production passes it from a
   // secret of its own, which Cognito's pre-sign-up Lambda also reads; unset, the keys file's is used.
   LANDSLIDE_SIGN_UP_TICKET_KEY: z
@@ -152,11 +201,26 @@ export const environmentSchema = z.object({
   LANDSLIDE_RISK_BAD_IP_RANGES: z
     .string()
     .default("")
-    .transform((text) => text.split(",").map((range) => range.trim()).filter(Boolean))
-    .pipe(z.array(z.union([z.cidrv4(), z.cidrv6()], { error: "comma-separated CIDR ranges such as 203.0.113.0/24,2001:db8::/32" }))),
+    .transform((text) =>
+      text
+        .split(",")
+        .map((range) => range.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([z.cidrv4(), z.cidrv6()], {
+          error: "comma-separated CIDR ranges such as 203.0.113.0/24,2001:db8::/32",
+        }),
+      ),
+    ),
   // The human check: "proof-of-work" (built in) or "siteverify" (a Turnstile-compatible service).
-  LANDSLIDE_HUMAN_CHECK: z.enum(["proof-of-work", "siteverify"], { error: "proof-of-work or siteverify" }).default("proof-of-work"),
-  LANDSLIDE_SITEVERIFY_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
+  LANDSLIDE_HUMAN_CHECK: z
+    .enum(["proof-of-work", "siteverify"], { error: "proof-of-work or siteverify" })
+    .default("proof-of-work"),
+  LANDSLIDE_SITEVERIFY_URL: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL" })
+    .default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
   LANDSLIDE_SITEVERIFY_SITE_KEY: z.string().min(1).optional(),
   LANDSLIDE_SITEVERIFY_SECRET: z.string().min(1).optional(),
   // Tally counters per election are spread over this many items (each takes a few hundred writes/s).

@@ -14,7 +14,12 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  */
 
 /** Stable reasons, carried to the caller in the trigger's error message. */
-export type TicketRefusal = "SIGN_UP_TICKET_MISSING" | "SIGN_UP_TICKET_INVALID" | "SIGN_UP_TICKET_EXPIRED" | "SIGN_UP_TICKET_WRONG_EMAIL" | "SIGN_UP_TICKET_REUSED";
+export type TicketRefusal =
+  | "SIGN_UP_TICKET_MISSING"
+  | "SIGN_UP_TICKET_INVALID"
+  | "SIGN_UP_TICKET_EXPIRED"
+  | "SIGN_UP_TICKET_WRONG_EMAIL"
+  | "SIGN_UP_TICKET_REUSED";
 
 /** The ClientMetadata key the SDK puts the ticket under in Cognito's SignUp call. */
 export const TICKET_METADATA_KEY = "signUpTicket";
@@ -39,35 +44,54 @@ export type TicketVerdict = TicketVerdictOk | TicketVerdictRefused;
 const normalize = (email: string) => email.trim().toLowerCase();
 
 function mac(key: Uint8Array, payload: string): Buffer {
-  return createHmac("sha256", key).update(LABEL + payload).digest();
+  return createHmac("sha256", key)
+    .update(LABEL + payload)
+    .digest();
 }
 
-export function signSignUpTicket(key: Uint8Array, email: string, now: Date, ttlSeconds = TICKET_TTL_SECONDS): { ticket: string; expiresAt: Date } {
+export function signSignUpTicket(
+  key: Uint8Array,
+  email: string,
+  now: Date,
+  ttlSeconds = TICKET_TTL_SECONDS,
+): { ticket: string; expiresAt: Date } {
   if (key.length < 32) throw new Error("the sign-up ticket key must be at least 32 bytes");
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
-  const payload = Buffer.from(JSON.stringify({ e: normalize(email), x: expires, i: randomBytes(16).toString("base64url") })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({ e: normalize(email), x: expires, i: randomBytes(16).toString("base64url") }),
+  ).toString("base64url");
   return { ticket: `v1.${payload}.${mac(key, payload).toString("base64url")}`, expiresAt: new Date(expires * 1000) };
 }
 
 const refuse = (reason: TicketRefusal, message: string): TicketVerdictRefused => ({ ok: false, reason, message });
 
 /** Checks the signature, the expiry and that the ticket names this e-mail address; not its single use. */
-export function verifySignUpTicket(key: Uint8Array, ticket: string | undefined, email: string, now: Date): TicketVerdict {
+export function verifySignUpTicket(
+  key: Uint8Array,
+  ticket: string | undefined,
+  email: string,
+  now: Date,
+): TicketVerdict {
   if (!ticket) return refuse("SIGN_UP_TICKET_MISSING", "Sign up through Landslide: a sign-up ticket is needed.");
   const [version, payload, signature, ...rest] = ticket.split(".");
-  if (version !== "v1" || !payload || !signature || rest.length > 0 || ticket.length > 1000) return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
+  if (version !== "v1" || !payload || !signature || rest.length > 0 || ticket.length > 1000)
+    return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
   const expected = mac(key, payload);
   const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
   let claims: { e?: unknown; x?: unknown; i?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as typeof claims;
   } catch {
     return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
   }
-  if (typeof claims.e !== "string" || typeof claims.x !== "number" || typeof claims.i !== "string") return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
-  if (!(claims.x * 1000 > now.getTime())) return refuse("SIGN_UP_TICKET_EXPIRED", "That sign-up ticket expired; ask for a new one.");
-  if (claims.e !== normalize(email)) return refuse("SIGN_UP_TICKET_WRONG_EMAIL", "That sign-up ticket was issued for another e-mail address.");
+  if (typeof claims.e !== "string" || typeof claims.x !== "number" || typeof claims.i !== "string")
+    return refuse("SIGN_UP_TICKET_INVALID", "That sign-up ticket is not valid.");
+  if (!(claims.x * 1000 > now.getTime()))
+    return refuse("SIGN_UP_TICKET_EXPIRED", "That sign-up ticket expired; ask for a new one.");
+  if (claims.e !== normalize(email))
+    return refuse("SIGN_UP_TICKET_WRONG_EMAIL", "That sign-up ticket was issued for another e-mail address.");
   return { ok: true, id: claims.i, expiresAt: new Date(claims.x * 1000) };
 }
 
@@ -82,10 +106,17 @@ export type ClaimOnce = (key: string, expiresAt: Date) => Promise<boolean>;
 export const TICKET_CLAIM_PREFIX = "sign-up-ticket#";
 
 /** A valid ticket, used up now: the whole check the pre-sign-up trigger makes. */
-export async function redeemSignUpTicket(key: Uint8Array, ticket: string | undefined, email: string, now: Date, claimOnce: ClaimOnce): Promise<TicketVerdict> {
+export async function redeemSignUpTicket(
+  key: Uint8Array,
+  ticket: string | undefined,
+  email: string,
+  now: Date,
+  claimOnce: ClaimOnce,
+): Promise<TicketVerdict> {
   const verdict = verifySignUpTicket(key, ticket, email, now);
   if (!verdict.ok) return verdict;
-  if (!(await claimOnce(`${TICKET_CLAIM_PREFIX}${verdict.id}`, verdict.expiresAt))) return refuse("SIGN_UP_TICKET_REUSED", "That sign-up ticket was already used.");
+  if (!(await claimOnce(`${TICKET_CLAIM_PREFIX}${verdict.id}`, verdict.expiresAt)))
+    return refuse("SIGN_UP_TICKET_REUSED", "That sign-up ticket was already used.");
   return verdict;
 }
 
@@ -104,9 +135,15 @@ export interface PreSignUpEvent {
  * accounts, the load test's voters) pass; a self sign-up passes only with a ticket for its own
  * e-mail address, used once; anything else (federated sign-ups: none are configured) is refused.
  */
-export async function decidePreSignUp(event: PreSignUpEvent, key: Uint8Array, now: Date, claimOnce: ClaimOnce): Promise<TicketVerdict | { ok: true; admin: true }> {
+export async function decidePreSignUp(
+  event: PreSignUpEvent,
+  key: Uint8Array,
+  now: Date,
+  claimOnce: ClaimOnce,
+): Promise<TicketVerdict | { ok: true; admin: true }> {
   if (event.triggerSource === "PreSignUp_AdminCreateUser") return { ok: true, admin: true };
-  if (event.triggerSource !== "PreSignUp_SignUp") return refuse("SIGN_UP_TICKET_INVALID", "Only sign-ups through Landslide are accepted.");
+  if (event.triggerSource !== "PreSignUp_SignUp")
+    return refuse("SIGN_UP_TICKET_INVALID", "Only sign-ups through Landslide are accepted.");
   const email = event.request?.userAttributes?.email ?? event.userName ?? "";
   return redeemSignUpTicket(key, event.request?.clientMetadata?.[TICKET_METADATA_KEY], email, now, claimOnce);
 }

@@ -33,14 +33,20 @@ describe("loadConfig", () => {
       writeFileSync(join(dataDir, "data", "postgres", "landslide-password"), "s3cret/+x\n", { mode: 0o600 });
       const config = loadConfig({ LANDSLIDE_DATA_DIR: dataDir, LANDSLIDE_POSTGRES_PORT: "5544" });
       expect(config.database.url).toBe("postgres://postgres:s3cret%2F%2Bx@127.0.0.1:5544/postgres");
-      expect(loadConfig({ LANDSLIDE_DATA_DIR: dataDir, DATABASE_URL: "postgres://elsewhere:5432/x" }).database.url).toBe("postgres://elsewhere:5432/x");
+      expect(
+        loadConfig({ LANDSLIDE_DATA_DIR: dataDir, DATABASE_URL: "postgres://elsewhere:5432/x" }).database.url,
+      ).toBe("postgres://elsewhere:5432/x");
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
   it("lets every port and endpoint be overridden, and derives the local URLs from them", () => {
-    const config = loadConfig({ LANDSLIDE_VOTE_API_PORT: "5000", LANDSLIDE_DYNAMODB_LOCAL_PORT: "8123", LANDSLIDE_CONTROL_API_URL: "https://control.example.org" });
+    const config = loadConfig({
+      LANDSLIDE_VOTE_API_PORT: "5000",
+      LANDSLIDE_DYNAMODB_LOCAL_PORT: "8123",
+      LANDSLIDE_CONTROL_API_URL: "https://control.example.org",
+    });
     expect(config.ports.voteApi).toBe(5000);
     expect(config.urls.voteApi).toBe("http://127.0.0.1:5000");
     expect(config.aws.dynamodbEndpoint).toBe("http://127.0.0.1:8123");
@@ -52,20 +58,42 @@ describe("loadConfig", () => {
   });
 
   it("uses the SDK's own endpoints on AWS and requires a database there", () => {
-    expect(() => loadConfig({ LANDSLIDE_STACK: "aws" })).toThrow("Invalid configuration: DATABASE_URL is required (a postgres:// URL when LANDSLIDE_STACK=aws).");
-    const config = loadConfig({ LANDSLIDE_STACK: "aws", DATABASE_URL: "postgres://db.internal:5432/landslide", AWS_REGION: "eu-central-1" });
+    expect(() => loadConfig({ LANDSLIDE_STACK: "aws" })).toThrow(
+      "Invalid configuration: DATABASE_URL is required (a postgres:// URL when LANDSLIDE_STACK=aws).",
+    );
+    const config = loadConfig({
+      LANDSLIDE_STACK: "aws",
+      DATABASE_URL: "postgres://db.internal:5432/landslide",
+      AWS_REGION: "eu-central-1",
+    });
     expect(config.aws.dynamodbEndpoint).toBeUndefined();
     expect(config.aws.cognitoEndpoint).toBeUndefined();
     expect(config.aws.region).toBe("eu-central-1");
   });
 
   it.each([
-    ["LANDSLIDE_VOTE_API_PORT", "http", 'Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number (1-65535), got "http".'],
-    ["LANDSLIDE_CONSOLE_PORT", "70000", 'Invalid configuration: LANDSLIDE_CONSOLE_PORT must be a port number (1-65535), got "70000".'],
-    ["LANDSLIDE_DYNAMODB_ENDPOINT", "localhost:8000", 'Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http(s) URL such as http://127.0.0.1:8000, got "localhost:8000".'],
+    [
+      "LANDSLIDE_VOTE_API_PORT",
+      "http",
+      'Invalid configuration: LANDSLIDE_VOTE_API_PORT must be a port number (1-65535), got "http".',
+    ],
+    [
+      "LANDSLIDE_CONSOLE_PORT",
+      "70000",
+      'Invalid configuration: LANDSLIDE_CONSOLE_PORT must be a port number (1-65535), got "70000".',
+    ],
+    [
+      "LANDSLIDE_DYNAMODB_ENDPOINT",
+      "localhost:8000",
+      'Invalid configuration: LANDSLIDE_DYNAMODB_ENDPOINT must be an http(s) URL such as http://127.0.0.1:8000, got "localhost:8000".',
+    ],
     ["DATABASE_URL", "mysql://x", 'Invalid configuration: DATABASE_URL must be a postgres:// URL, got "mysql://x".'],
     ["LANDSLIDE_STACK", "docker", 'Invalid configuration: LANDSLIDE_STACK must be embedded or aws, got "docker".'],
-    ["LANDSLIDE_LOG_LEVEL", "loud", 'Invalid configuration: LANDSLIDE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".'],
+    [
+      "LANDSLIDE_LOG_LEVEL",
+      "loud",
+      'Invalid configuration: LANDSLIDE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".',
+    ],
   ])("refuses %s=%s in one line naming the variable and what was expected", (variable, value, message) => {
     let error: unknown;
     try {
@@ -95,19 +123,32 @@ describe("the HTTP edge's settings", () => {
       host: "127.0.0.1",
       portOffset: 100,
       ports: { voteApi: 4100, controlApi: 4101, results: 4102, aggregator: 4103 },
-      urls: { voteApi: "http://127.0.0.1:4100", controlApi: "http://127.0.0.1:4101", results: "http://127.0.0.1:4102", aggregator: "http://127.0.0.1:4103" },
+      urls: {
+        voteApi: "http://127.0.0.1:4100",
+        controlApi: "http://127.0.0.1:4101",
+        results: "http://127.0.0.1:4102",
+        aggregator: "http://127.0.0.1:4103",
+      },
     });
   });
 
   it("read trusted proxies as addresses and CIDR ranges, and refuse anything else", () => {
-    expect(loadConfig({ LANDSLIDE_TRUSTED_PROXIES: " 10.0.0.0/16, 127.0.0.1,2001:db8::/32 ,::1" }).trustedProxies).toEqual(["10.0.0.0/16", "127.0.0.1", "2001:db8::/32", "::1"]);
+    expect(
+      loadConfig({ LANDSLIDE_TRUSTED_PROXIES: " 10.0.0.0/16, 127.0.0.1,2001:db8::/32 ,::1" }).trustedProxies,
+    ).toEqual(["10.0.0.0/16", "127.0.0.1", "2001:db8::/32", "::1"]);
     for (const bad of ["*", "10.0.0.0/33", "localhost", "127.0.0.1,<img src=x>"]) {
-      expect(() => loadConfig({ LANDSLIDE_TRUSTED_PROXIES: bad }), bad).toThrow(/^Invalid configuration: LANDSLIDE_TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges/);
+      expect(() => loadConfig({ LANDSLIDE_TRUSTED_PROXIES: bad }), bad).toThrow(
+        /^Invalid configuration: LANDSLIDE_TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges/,
+      );
     }
   });
 
   it("refuse a metrics offset that would leave the port range", () => {
-    expect(() => loadConfig({ LANDSLIDE_RESULTS_PORT: "65500", LANDSLIDE_METRICS_PORT_OFFSET: "100" })).toThrow(/LANDSLIDE_METRICS_PORT_OFFSET must be small enough/);
-    expect(loadConfig({ LANDSLIDE_METRICS_PORT_OFFSET: "1000", LANDSLIDE_METRICS_HOST: "0.0.0.0" }).metrics.urls.results).toBe("http://127.0.0.1:5002");
+    expect(() => loadConfig({ LANDSLIDE_RESULTS_PORT: "65500", LANDSLIDE_METRICS_PORT_OFFSET: "100" })).toThrow(
+      /LANDSLIDE_METRICS_PORT_OFFSET must be small enough/,
+    );
+    expect(
+      loadConfig({ LANDSLIDE_METRICS_PORT_OFFSET: "1000", LANDSLIDE_METRICS_HOST: "0.0.0.0" }).metrics.urls.results,
+    ).toBe("http://127.0.0.1:5002");
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { generators } from "../../../scripts/docs/generators";
-import { brokenLinks, describeProblem, sourceFiles, unresolvedSectionReferences } from "../../../scripts/docs/references";
+import {
+  brokenLinks,
+  describeProblem,
+  sourceFiles,
+  unresolvedSectionReferences,
+} from "../../../scripts/docs/references";
 import { docFiles, readDoc, regenerate, sectionNames } from "../../../scripts/docs/sections";
 
 /**
@@ -20,7 +25,10 @@ describe("the generated parts of the docs", () => {
 
   it("show every generated fact somewhere", () => {
     const shown = new Set(docFiles().flatMap((file) => sectionNames(readDoc(file), file)));
-    expect(Object.keys(generators).filter((name) => !shown.has(name)), "generated sections no doc has markers for").toEqual([]);
+    expect(
+      Object.keys(generators).filter((name) => !shown.has(name)),
+      "generated sections no doc has markers for",
+    ).toEqual([]);
   });
 });
 
@@ -38,18 +46,30 @@ describe("rewriting generated sections", () => {
   });
 
   it("refuses unknown, unclosed and crossed markers", () => {
-    expect(() => regenerate("<!-- generated:other -->\n<!-- /generated:other -->", "doc.md", renderers)).toThrow(/no generator for generated:other/);
+    expect(() => regenerate("<!-- generated:other -->\n<!-- /generated:other -->", "doc.md", renderers)).toThrow(
+      /no generator for generated:other/,
+    );
     expect(() => regenerate("<!-- generated:weights -->\n", "doc.md", renderers)).toThrow(/never closed/);
-    expect(() => regenerate("<!-- generated:weights -->\n<!-- /generated:other -->", "doc.md", renderers)).toThrow(/closes generated:weights/);
+    expect(() => regenerate("<!-- generated:weights -->\n<!-- /generated:other -->", "doc.md", renderers)).toThrow(
+      /closes generated:weights/,
+    );
   });
 });
 
 describe("references", () => {
   it("every link in README.md and docs/ reaches a file and heading that exist", () => {
-    expect(docFiles().flatMap((file) => brokenLinks(file)).map(describeProblem)).toEqual([]);
+    expect(
+      docFiles()
+        .flatMap((file) => brokenLinks(file))
+        .map(describeProblem),
+    ).toEqual([]);
   });
 
   it('every "§N" in the code and docs names a file of the repository with that section', () => {
-    expect(sourceFiles().flatMap((file) => unresolvedSectionReferences(file)).map(describeProblem)).toEqual([]);
+    expect(
+      sourceFiles()
+        .flatMap((file) => unresolvedSectionReferences(file))
+        .map(describeProblem),
+    ).toEqual([]);
   });
 });

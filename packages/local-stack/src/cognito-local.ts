@@ -45,7 +45,9 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     await waitForHttp(`${endpoint}/health`, { timeoutMs: 60_000, isAlive: () => child.alive });
   } catch (error) {
     await stop();
-    throw new LocalStackError(`cognito-local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`);
+    throw new LocalStackError(
+      `cognito-local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`,
+    );
   }
   return { name: "cognito-local", endpoint, child, stop };
 }
@@ -55,7 +57,11 @@ function writeTriggerConfig(dataDir: string, lambdaEndpoint: string): void {
   const configDir = join(dataDir, ".cognito");
   mkdirSync(configDir, { recursive: true });
   const config = {
-    LambdaClient: { endpoint: lambdaEndpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } },
+    LambdaClient: {
+      endpoint: lambdaEndpoint,
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    },
     // PreSignUp: a self sign-up needs a ticket from the vote API (see cognito-triggers.ts).
     TriggerFunctions: { PreSignUp: PRE_SIGN_UP_FUNCTION, PostConfirmation: POST_CONFIRMATION_FUNCTION },
   };

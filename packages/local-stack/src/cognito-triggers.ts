@@ -2,7 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { decidePreSignUp, type PreSignUpEvent, refusalMessage } from "@landslide/config/sign-up-ticket";
 
 /** The name cognito-local is told to invoke after a sign-up is confirmed. */
@@ -12,7 +15,8 @@ export const PRE_SIGN_UP_FUNCTION = "landslide-local-pre-sign-up";
 
 /** Where each pool's keys file is named for the pre-sign-up check, under cognito-local's data folder. */
 const registryDir = (cognitoDataDir: string) => join(cognitoDataDir, ".cognito", "sign-up-tickets");
-const poolFile = (cognitoDataDir: string, userPoolId: string) => join(registryDir(cognitoDataDir), `${userPoolId.replace(/[^A-Za-z0-9_-]/g, "_")}.json`);
+const poolFile = (cognitoDataDir: string, userPoolId: string) =>
+  join(registryDir(cognitoDataDir), `${userPoolId.replace(/[^A-Za-z0-9_-]/g, "_")}.json`);
 
 /**
  * Tells the local pre-sign-up check which deployment keys sign a pool's tickets. One cognito-local
@@ -27,7 +31,9 @@ export function registerSignUpTickets(cognitoDataDir: string, userPoolId: string
 /** The pool's ticket key, read from its keys file on every sign-up (provisioning may add it later). */
 function ticketKeyOf(cognitoDataDir: string, userPoolId: string): Uint8Array | undefined {
   try {
-    const { keysFile } = JSON.parse(readFileSync(poolFile(cognitoDataDir, userPoolId), "utf8")) as { keysFile?: string };
+    const { keysFile } = JSON.parse(readFileSync(poolFile(cognitoDataDir, userPoolId), "utf8")) as {
+      keysFile?: string;
+    };
     const { signUpTicketKey } = JSON.parse(readFileSync(String(keysFile), "utf8")) as { signUpTicketKey?: string };
     return signUpTicketKey ? new Uint8Array(Buffer.from(signUpTicketKey, "base64url")) : undefined;
   } catch {
@@ -98,7 +104,8 @@ export async function startCognitoTriggers(cognitoEndpoint: string, cognitoDataD
     const event = JSON.parse(body) as TriggerEvent;
     if (event.triggerSource?.startsWith("PreSignUp_")) return preSignUp(event);
     const email = event.request?.userAttributes?.email;
-    if (event.triggerSource !== "PostConfirmation_ConfirmSignUp" || !event.userPoolId || !event.userName || !email) return {};
+    if (event.triggerSource !== "PostConfirmation_ConfirmSignUp" || !event.userPoolId || !event.userName || !email)
+      return {};
     await cognito.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId: event.userPoolId,
@@ -116,7 +123,10 @@ export async function startCognitoTriggers(cognitoEndpoint: string, cognitoDataD
   /** The sign-up ticket check, as the production Lambda makes it (same decision, same module). */
   async function preSignUp(event: TriggerEvent): Promise<object> {
     const key = cognitoDataDir && event.userPoolId ? ticketKeyOf(cognitoDataDir, event.userPoolId) : undefined;
-    if (!key && event.triggerSource !== "PreSignUp_AdminCreateUser") throw new Error("SIGN_UP_TICKET_INVALID: self sign-up is not open on this pool (no ticket key is registered for it).");
+    if (!key && event.triggerSource !== "PreSignUp_AdminCreateUser")
+      throw new Error(
+        "SIGN_UP_TICKET_INVALID: self sign-up is not open on this pool (no ticket key is registered for it).",
+      );
     const verdict = await decidePreSignUp(event, key ?? new Uint8Array(32), new Date(), claimOnce);
     if (!verdict.ok) throw new Error(refusalMessage(verdict));
     return { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false };

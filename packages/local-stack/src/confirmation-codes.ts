@@ -37,7 +37,11 @@ export function readConfirmationCode(cognitoDataDir: string, email: string): str
 }
 
 /** Waits for the code to appear (cognito-local writes its database a moment after answering). */
-export async function waitForConfirmationCode(cognitoDataDir: string, email: string, timeoutMs = 5000): Promise<string> {
+export async function waitForConfirmationCode(
+  cognitoDataDir: string,
+  email: string,
+  timeoutMs = 5000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const code = readConfirmationCode(cognitoDataDir, email);

@@ -66,7 +66,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     await waitForHttp(endpoint, { timeoutMs: 120_000, isAlive: () => child.alive });
   } catch (error) {
     await child.stop();
-    throw new LocalStackError(`DynamoDB Local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`);
+    throw new LocalStackError(
+      `DynamoDB Local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`,
+    );
   }
   return { name: "dynamodb-local", endpoint, child, stop: () => child.stop() };
 }

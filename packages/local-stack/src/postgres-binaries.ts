@@ -27,7 +27,9 @@ export async function postgresBinaries(): Promise<PostgresBinaries> {
   try {
     found = (await import(/* @vite-ignore */ pathToFileURL(fromWrapper.resolve(name)).href)) as PostgresBinaries;
   } catch {
-    throw new LocalStackError(`No embedded Postgres for ${platform()}-${arch()}: the npm package ${name} is not installed. Set DATABASE_URL to any Postgres instead.`);
+    throw new LocalStackError(
+      `No embedded Postgres for ${platform()}-${arch()}: the npm package ${name} is not installed. Set DATABASE_URL to any Postgres instead.`,
+    );
   }
   hydrateSymlinks(join(dirname(found.postgres), ".."));
   return found;

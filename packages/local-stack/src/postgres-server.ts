@@ -36,7 +36,9 @@ const passwordFileName = "landslide-password";
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const binaries = await postgresBinaries();
   const throwaway = options.dataDir === null;
-  const pgdata = throwaway ? join(mkdtempSync(join(tmpdir(), "landslide-postgres-")), "cluster") : resolve(options.dataDir);
+  const pgdata = throwaway
+    ? join(mkdtempSync(join(tmpdir(), "landslide-postgres-")), "cluster")
+    : resolve(options.dataDir);
   const asUser = runAsNonRoot();
   let created = false;
   try {
@@ -59,7 +61,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const child = new ManagedChild({
       name: "postgres",
       command: asUser.command[0] ?? binaries.postgres,
-      args: [...asUser.command.slice(1), ...(asUser.command.length > 0 ? [binaries.postgres] : []), "-D", pgdata, "-p", String(options.port), ...settings.flatMap((s) => ["-c", s])],
+      args: [
+        ...asUser.command.slice(1),
+        ...(asUser.command.length > 0 ? [binaries.postgres] : []),
+        "-D",
+        pgdata,
+        "-p",
+        String(options.port),
+        ...settings.flatMap((s) => ["-c", s]),
+      ],
       env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" },
       ...(options.logFile ? { logFile: options.logFile } : {}),
     });
@@ -124,14 +134,27 @@ function initCluster(initdb: string, pgdata: string, asUser: NonRoot, throwaway:
   const pwfile = join(scratch, "password");
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   try {
-    const args = [`--pgdata=${pgdata}`, `--username=${user}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"];
+    const args = [
+      `--pgdata=${pgdata}`,
+      `--username=${user}`,
+      `--pwfile=${pwfile}`,
+      "--auth=scram-sha-256",
+      "--encoding=UTF8",
+      "--locale=C",
+      "--no-instructions",
+    ];
     if (throwaway) args.push("--no-sync");
     const [command, ...prefix] = asUser.command.length > 0 ? [...asUser.command, initdb] : [initdb];
-    execFileSync(command, [...prefix, ...args], { stdio: "pipe", env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" } });
+    execFileSync(command, [...prefix, ...args], {
+      stdio: "pipe",
+      env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" },
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     rmSync(pgdata, { recursive: true, force: true });
-    throw new LocalStackError(`initdb could not create the Postgres cluster in ${pgdata}: ${stderr || (error as Error).message}`);
+    throw new LocalStackError(
+      `initdb could not create the Postgres cluster in ${pgdata}: ${stderr || (error as Error).message}`,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

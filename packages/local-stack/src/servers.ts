@@ -42,7 +42,9 @@ export async function startLocalServers(options: LocalServersOptions): Promise<L
     const pglite = under("pglite");
     const notices =
       pglite !== null && postgres.value.created && existsSync(pglite)
-        ? [`An earlier PGlite database is left untouched in ${pglite}; the control plane now starts fresh in PostgreSQL. Remove that folder once you no longer need it.`]
+        ? [
+            `An earlier PGlite database is left untouched in ${pglite}; the control plane now starts fresh in PostgreSQL. Remove that folder once you no longer need it.`,
+          ]
         : [];
     return {
       ...servers,

@@ -13,7 +13,13 @@ import {
 import { signSignUpTicket, TICKET_METADATA_KEY } from "@landslide/config/sign-up-ticket";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, freePort, registerSignUpTickets, startCognitoLocal, waitForConfirmationCode } from "../src/index";
+import {
+  type RunningServer,
+  freePort,
+  registerSignUpTickets,
+  startCognitoLocal,
+  waitForConfirmationCode,
+} from "../src/index";
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-cognito-"));
 let server: RunningServer;
@@ -35,7 +41,11 @@ afterAll(async () => {
 
 async function idTokenOf(clientId: string, email: string, password: string) {
   const signedIn = await cognito.send(
-    new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: "USER_PASSWORD_AUTH",
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
   );
   return decodeJwt(signedIn.AuthenticationResult?.IdToken ?? "");
 }
@@ -43,7 +53,11 @@ async function idTokenOf(clientId: string, email: string, password: string) {
 describe("the local Cognito pool", () => {
   it("marks the e-mail verified once a sign-up is confirmed with its code, as a pool that auto-verifies e-mail does", async () => {
     const pool = await cognito.send(
-      new CreateUserPoolCommand({ PoolName: "voters", AutoVerifiedAttributes: ["email"], UsernameAttributes: ["email"] }),
+      new CreateUserPoolCommand({
+        PoolName: "voters",
+        AutoVerifiedAttributes: ["email"],
+        UsernameAttributes: ["email"],
+      }),
     );
     const poolId = pool.UserPool?.Id ?? "";
     const app = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "voter-web" }));
@@ -57,7 +71,13 @@ describe("the local Cognito pool", () => {
     registerSignUpTickets(scratch, poolId, keysFile);
     const { ticket } = signSignUpTicket(ticketKey, email, new Date());
     await cognito.send(
-      new SignUpCommand({ ClientId: clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }], ClientMetadata: { [TICKET_METADATA_KEY]: ticket } }),
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: email,
+        Password: password,
+        UserAttributes: [{ Name: "email", Value: email }],
+        ClientMetadata: { [TICKET_METADATA_KEY]: ticket },
+      }),
     );
 
     const code = await waitForConfirmationCode(scratch, email);

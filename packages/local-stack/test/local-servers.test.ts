@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { assertJava, assertJavaCompiler, assertPortsFree, freePort, isPortInUse, LocalStackError, startLocalServers } from "../src/index";
+import {
+  assertJava,
+  assertJavaCompiler,
+  assertPortsFree,
+  freePort,
+  isPortInUse,
+  LocalStackError,
+  startLocalServers,
+} from "../src/index";
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-local-stack-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -41,17 +49,23 @@ describe("the embedded stand-ins for AWS", () => {
     try {
       const attempt = assertPortsFree([{ port, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" }]);
       await expect(attempt).rejects.toBeInstanceOf(LocalStackError);
-      await expect(attempt).rejects.toThrow(new RegExp(`^Port ${port} \\(vote API\\) is already in use.*LANDSLIDE_VOTE_API_PORT`));
+      await expect(attempt).rejects.toThrow(
+        new RegExp(`^Port ${port} \\(vote API\\) is already in use.*LANDSLIDE_VOTE_API_PORT`),
+      );
     } finally {
       blocker.close();
     }
   });
 
   it("says in one line how to install Java when it is missing", () => {
-    expect(() => assertJava("/nonexistent/java")).toThrow(/^Java 17\+ is required.*apt-get install -y openjdk-17-jdk-headless/);
+    expect(() => assertJava("/nonexistent/java")).toThrow(
+      /^Java 17\+ is required.*apt-get install -y openjdk-17-jdk-headless/,
+    );
     expect(assertJava()).toBeGreaterThanOrEqual(17);
     // The loopback launcher is compiled at start: a runtime without the JDK's compiler is named as such.
-    expect(() => assertJavaCompiler("/nonexistent/java")).toThrow(/needs a Java 17\+ JDK \(the jdk\.compiler module\).*openjdk-17-jdk-headless/);
+    expect(() => assertJavaCompiler("/nonexistent/java")).toThrow(
+      /needs a Java 17\+ JDK \(the jdk\.compiler module\).*openjdk-17-jdk-headless/,
+    );
     expect(() => assertJavaCompiler()).not.toThrow();
   });
 });

@@ -57,7 +57,19 @@ beforeAll(async () => {
       passkeyPolicy: "optional",
       opensAt: null,
       closesAt: null,
-      questions: [{ id: questionOf(id), kind: "single", prompt: "Which?", minChoices: 1, maxChoices: 1, options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }],
+      questions: [
+        {
+          id: questionOf(id),
+          kind: "single",
+          prompt: "Which?",
+          minChoices: 1,
+          maxChoices: 1,
+          options: [
+            { id: "yes", label: "Yes" },
+            { id: "no", label: "No" },
+          ],
+        },
+      ],
     });
   }
 });
@@ -75,8 +87,12 @@ describe("the embedded Postgres under concurrent connections", () => {
     // A failed read counts as wrong too: every caller must get its own answer.
     const answers = await Promise.all(asked.map((id) => repository.get(id).catch(() => undefined)));
     const seconds = (performance.now() - started) / 1000;
-    const wrong = answers.filter((answer, i) => answer?.id !== asked[i] || answer?.questions[0]?.id !== questionOf(asked[i]!)).length;
-    console.info(`ElectionsRepository.get through a pool of 8: ${wrong} of 600 wrong, ${Math.round(600 / seconds)} reads/s`);
+    const wrong = answers.filter(
+      (answer, i) => answer?.id !== asked[i] || answer?.questions[0]?.id !== questionOf(asked[i]!),
+    ).length;
+    console.info(
+      `ElectionsRepository.get through a pool of 8: ${wrong} of 600 wrong, ${Math.round(600 / seconds)} reads/s`,
+    );
     expect(wrong).toBe(0);
   });
 
@@ -84,9 +100,18 @@ describe("the embedded Postgres under concurrent connections", () => {
     const clients = [0, 1, 2].map(() => new pg.Client({ connectionString: postgres.url }));
     await Promise.all(clients.map((client) => client.connect()));
     try {
-      const pids = await Promise.all(clients.map(async (client) => (await client.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid));
+      const pids = await Promise.all(
+        clients.map(
+          async (client) => (await client.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid,
+        ),
+      );
       for (const [who, client] of clients.entries()) await client.query(`set application_name = 'reader-${who}'`);
-      const names = await Promise.all(clients.map(async (client) => (await client.query<{ application_name: string }>("show application_name")).rows[0]!.application_name));
+      const names = await Promise.all(
+        clients.map(
+          async (client) =>
+            (await client.query<{ application_name: string }>("show application_name")).rows[0]!.application_name,
+        ),
+      );
       console.info(`three pg clients: backends ${pids.join("/")}, application_name ${names.join("/")}`);
       expect(new Set(pids).size).toBe(3);
       expect(names).toEqual(["reader-0", "reader-1", "reader-2"]);
@@ -106,14 +131,18 @@ describe("the embedded Postgres under concurrent connections", () => {
           let count = 0;
           for (let n = 0; n < rounds; n++) {
             // The query text itself names the client, so running another client's statement shows.
-            const answer = await client.query<{ who: number; n: number }>(`select ${who}::int as who, $1::int as n`, [n]).catch(() => undefined);
+            const answer = await client
+              .query<{ who: number; n: number }>(`select ${who}::int as who, $1::int as n`, [n])
+              .catch(() => undefined);
             if (answer?.rows.length !== 1 || answer.rows[0]!.who !== who || answer.rows[0]!.n !== n) count++;
           }
           return count;
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      console.info(`three pg clients: ${wrong.join("/")} of ${rounds} wrong, ${Math.round((3 * rounds) / seconds)} queries/s`);
+      console.info(
+        `three pg clients: ${wrong.join("/")} of ${rounds} wrong, ${Math.round((3 * rounds) / seconds)} queries/s`,
+      );
       expect(wrong).toEqual([0, 0, 0]);
     } finally {
       await Promise.all(clients.map((client) => client.end().catch(() => undefined)));

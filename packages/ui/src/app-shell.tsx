@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** The frame of every page: a skip link, the product line, and the one main landmark. */
-export function AppShell({ product, tagline, fontClassName, children }: { product: string; tagline: string; fontClassName: string; children: ReactNode }) {
+export function AppShell({
+  product,
+  tagline,
+  fontClassName,
+  children,
+}: {
+  product: string;
+  tagline: string;
+  fontClassName: string;
+  children: ReactNode;
+}) {
   return (
     <html lang="en" className={fontClassName}>
       <body>

@@ -14,7 +14,15 @@ export interface FiguresRow {
  * Figures as a table screen readers can walk: a caption (its accessible name), column headers,
  * and a header on every row, so each number is read with what it counts.
  */
-export function FiguresTable({ caption, columns, rows }: { caption: ReactNode; columns: readonly string[]; rows: readonly FiguresRow[] }) {
+export function FiguresTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: ReactNode;
+  columns: readonly string[];
+  rows: readonly FiguresRow[];
+}) {
   return (
     <table className="health">
       <caption>{caption}</caption>

@@ -27,7 +27,9 @@ export function landslideNextConfig(): NextConfig {
     // Every response, static files included (the proxy skips those): the headers that never vary.
     // The CSP and HSTS vary by request or deployment, so each app's proxy.ts sets them at run time.
     async headers() {
-      return [{ source: "/:path*", headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })) }];
+      return [
+        { source: "/:path*", headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })) },
+      ];
     },
   };
 }

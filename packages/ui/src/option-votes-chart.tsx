@@ -6,7 +6,11 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
  * A horizontal bar per option, for the eye only (hidden from assistive technology): every page
  * that shows it also shows the same figures in a table.
  */
-export function OptionVotesChart({ options }: { options: ReadonlyArray<{ readonly label: string; readonly votes: number }> }) {
+export function OptionVotesChart({
+  options,
+}: {
+  options: ReadonlyArray<{ readonly label: string; readonly votes: number }>;
+}) {
   const data = options.map((o) => ({ name: o.label, votes: o.votes }));
   return (
     <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>

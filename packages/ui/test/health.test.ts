@@ -14,12 +14,20 @@ function serve(status: number, body: unknown, delayMs = 0): Promise<string> {
     }, delayMs);
   });
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)),
+  );
 }
 
 beforeAll(async () => {
   urls.voteApi = await serve(200, { status: "ready", checks: { dynamodb: { ok: true, latencyMs: 3 } } });
-  urls.controlApi = await serve(503, { status: "not-ready", checks: { postgres: { ok: false, latencyMs: 9, error: "connect ECONNREFUSED" }, dynamodb: { ok: true, latencyMs: 2 } } });
+  urls.controlApi = await serve(503, {
+    status: "not-ready",
+    checks: {
+      postgres: { ok: false, latencyMs: 9, error: "connect ECONNREFUSED" },
+      dynamodb: { ok: true, latencyMs: 2 },
+    },
+  });
   urls.results = await serve(200, { status: "ready", checks: {} }, 2000);
   const closed = await serve(200, {});
   await new Promise((resolve) => servers.pop()!.close(resolve));

@@ -31,7 +31,11 @@ describe("a question's totals as table rows", () => {
   });
 
   it("adds the abstentions when there are some, or always where the site says so", () => {
-    expect(voteRows({ ...question, abstentions: 2 }, "hidden").at(-1)).toEqual({ key: "abstained", header: "Abstained", cells: ["2"] });
+    expect(voteRows({ ...question, abstentions: 2 }, "hidden").at(-1)).toEqual({
+      key: "abstained",
+      header: "Abstained",
+      cells: ["2"],
+    });
     expect(voteRows(question, "shown").at(-1)).toEqual({ key: "abstained", header: "Abstained", cells: ["0"] });
     expect(voteRows(question, "hidden")).toHaveLength(2);
   });

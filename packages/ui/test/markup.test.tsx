@@ -10,7 +10,11 @@ import { TableRegion } from "../src/table-region";
 describe("a table of figures", () => {
   const html = renderToStaticMarkup(
     <TableRegion label="Votes">
-      <FiguresTable caption="Mascot?: votes per option" columns={["Option", "Votes"]} rows={[{ key: "heron", header: "Heron", cells: ["1,234"] }]} />
+      <FiguresTable
+        caption="Mascot?: votes per option"
+        columns={["Option", "Votes"]}
+        rows={[{ key: "heron", header: "Heron", cells: ["1,234"] }]}
+      />
     </TableRegion>,
   );
 
@@ -27,7 +31,10 @@ describe("a table of figures", () => {
 
 describe("the sign-in form of each site", () => {
   // A real client: nothing is sent until the form is submitted.
-  const client = createLandslideClient({ urls: { voteApi: "http://127.0.0.1:1", controlApi: "http://127.0.0.1:2", results: "http://127.0.0.1:3" }, cognito: { region: "eu-west-1", clientId: "test" } });
+  const client = createLandslideClient({
+    urls: { voteApi: "http://127.0.0.1:1", controlApi: "http://127.0.0.1:2", results: "http://127.0.0.1:3" },
+    cognito: { region: "eu-west-1", clientId: "test" },
+  });
   const render = (props: Omit<SignInFormProps, "onSignedIn">) =>
     renderToStaticMarkup(
       <LandslideClientContext value={client}>
@@ -36,7 +43,12 @@ describe("the sign-in form of each site", () => {
     );
 
   it("is the whole page in the console: sign-in only, the heading a level 1, the e-mail as a username", () => {
-    const html = render({ heading: "Sign in to the console", headingLevel: 1, emailAutoComplete: "username", busyLabel: "Signing in…" });
+    const html = render({
+      heading: "Sign in to the console",
+      headingLevel: 1,
+      emailAutoComplete: "username",
+      busyLabel: "Signing in…",
+    });
     expect(html).toContain('<h1 id="sign-in-heading">Sign in to the console</h1>');
     expect(html).toContain('autoComplete="username"');
     expect(html).not.toContain("minLength");
@@ -48,7 +60,12 @@ describe("the sign-in form of each site", () => {
     const html = render({
       heading: "Sign in to vote",
       headingLevel: 2,
-      signUp: { heading: "Create an account", confirmHeading: "Confirm your e-mail address", passwordHint: "At least 8 characters.", describeRefusal },
+      signUp: {
+        heading: "Create an account",
+        confirmHeading: "Confirm your e-mail address",
+        passwordHint: "At least 8 characters.",
+        describeRefusal,
+      },
       emailAutoComplete: "email",
       passwordMinLength: 8,
       busyLabel: "Please wait…",
@@ -64,6 +81,10 @@ describe("the sign-in form of each site", () => {
 
 describe("the tab's query cache", () => {
   it("retries once, keeps reads fresh as long as the site says, and does not refetch on focus", () => {
-    expect(createQueryClient(2_000).getDefaultOptions().queries).toMatchObject({ staleTime: 2_000, retry: 1, refetchOnWindowFocus: false });
+    expect(createQueryClient(2_000).getDefaultOptions().queries).toMatchObject({
+      staleTime: 2_000,
+      retry: 1,
+      refetchOnWindowFocus: false,
+    });
   });
 });

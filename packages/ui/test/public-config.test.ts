@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@landslide/config";
 import { publicConfig } from "../src/client/public-config";
 
-const env = { LANDSLIDE_COGNITO_VOTER_CLIENT_ID: "voter-client", LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: "console-client" };
+const env = {
+  LANDSLIDE_COGNITO_VOTER_CLIENT_ID: "voter-client",
+  LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID: "console-client",
+};
 
 describe("the configuration a site's pages get", () => {
   it("gives each site its own app client, and the same three service URLs", () => {
@@ -21,7 +24,11 @@ describe("the configuration a site's pages get", () => {
   });
 
   it("names the missing variable when provisioning has not given the site its client id", () => {
-    expect(() => publicConfig("console", loadConfig({ LANDSLIDE_COGNITO_VOTER_CLIENT_ID: "voter-client" }))).toThrow(ConfigError);
-    expect(() => publicConfig("console", loadConfig({ LANDSLIDE_COGNITO_VOTER_CLIENT_ID: "voter-client" }))).toThrow(/LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID/);
+    expect(() => publicConfig("console", loadConfig({ LANDSLIDE_COGNITO_VOTER_CLIENT_ID: "voter-client" }))).toThrow(
+      ConfigError,
+    );
+    expect(() => publicConfig("console", loadConfig({ LANDSLIDE_COGNITO_VOTER_CLIENT_ID: "voter-client" }))).toThrow(
+      /LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID/,
+    );
   });
 });

@@ -1,17 +1,29 @@
 import { loadConfig } from "@landslide/config";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, perRequestSecurityHeaders, staticSecurityHeaders } from "../src/security-headers";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  perRequestSecurityHeaders,
+  staticSecurityHeaders,
+} from "../src/security-headers";
 import { deploymentOf } from "../src/security-proxy";
 
 /** The policy as directive name -> its sources, so each assertion names one directive. */
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split("; ").map((directive) => {
-    const [name, ...sources] = directive.split(" ");
-    return [name!, sources];
-  }));
+  return new Map(
+    policy.split("; ").map((directive) => {
+      const [name, ...sources] = directive.split(" ");
+      return [name!, sources];
+    }),
+  );
 }
 
-const local = { nonce: "bm9uY2U=", connectTo: ["http://127.0.0.1:4000", "http://127.0.0.1:4001/", "http://127.0.0.1:4002", "http://127.0.0.1:9229"], development: false, https: false };
+const local = {
+  nonce: "bm9uY2U=",
+  connectTo: ["http://127.0.0.1:4000", "http://127.0.0.1:4001/", "http://127.0.0.1:4002", "http://127.0.0.1:9229"],
+  development: false,
+  https: false,
+};
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts only with this response's nonce and what they load, never eval in production", () => {
@@ -27,19 +39,44 @@ describe("contentSecurityPolicy", () => {
     // Inline <style> and <script> need the nonce: 'unsafe-inline' only for style attributes.
     expect(policy.get("style-src")).toEqual(["'self'", "'nonce-bm9uY2U='"]);
     expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
-    expect([...policy].filter(([, sources]) => sources.includes("'unsafe-inline'")).map(([name]) => name)).toEqual(["style-src-attr"]);
+    expect([...policy].filter(([, sources]) => sources.includes("'unsafe-inline'")).map(([name]) => name)).toEqual([
+      "style-src-attr",
+    ]);
   });
 
   it("lets the page call exactly its own origin and the configured ones, by origin", () => {
-    const policy = directives(contentSecurityPolicy({ ...local, connectTo: ["https://vote.example.org/api/vote", "https://vote.example.org/api/control", "https://cognito-idp.eu-west-1.amazonaws.com"] }));
-    expect(policy.get("connect-src")).toEqual(["'self'", "https://vote.example.org", "https://cognito-idp.eu-west-1.amazonaws.com"]);
-    expect(directives(contentSecurityPolicy(local)).get("connect-src")).toEqual(["'self'", "http://127.0.0.1:4000", "http://127.0.0.1:4001", "http://127.0.0.1:4002", "http://127.0.0.1:9229"]);
+    const policy = directives(
+      contentSecurityPolicy({
+        ...local,
+        connectTo: [
+          "https://vote.example.org/api/vote",
+          "https://vote.example.org/api/control",
+          "https://cognito-idp.eu-west-1.amazonaws.com",
+        ],
+      }),
+    );
+    expect(policy.get("connect-src")).toEqual([
+      "'self'",
+      "https://vote.example.org",
+      "https://cognito-idp.eu-west-1.amazonaws.com",
+    ]);
+    expect(directives(contentSecurityPolicy(local)).get("connect-src")).toEqual([
+      "'self'",
+      "http://127.0.0.1:4000",
+      "http://127.0.0.1:4001",
+      "http://127.0.0.1:4002",
+      "http://127.0.0.1:9229",
+    ]);
   });
 
   it("allows eval under `next dev` only, and upgrades requests only in production over https", () => {
-    expect(directives(contentSecurityPolicy({ ...local, development: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ ...local, development: true })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
     expect(directives(contentSecurityPolicy(local)).has("upgrade-insecure-requests")).toBe(false);
-    expect(directives(contentSecurityPolicy({ ...local, https: true, development: true })).has("upgrade-insecure-requests")).toBe(false);
+    expect(
+      directives(contentSecurityPolicy({ ...local, https: true, development: true })).has("upgrade-insecure-requests"),
+    ).toBe(false);
     expect(contentSecurityPolicy({ ...local, https: true })).toMatch(/; upgrade-insecure-requests$/);
   });
 });
@@ -47,8 +84,12 @@ describe("contentSecurityPolicy", () => {
 describe("the headers", () => {
   it("sends HSTS only in production over https", () => {
     expect(perRequestSecurityHeaders(local)).not.toHaveProperty("Strict-Transport-Security");
-    expect(perRequestSecurityHeaders({ ...local, https: true, development: true })).not.toHaveProperty("Strict-Transport-Security");
-    expect(perRequestSecurityHeaders({ ...local, https: true })["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+    expect(perRequestSecurityHeaders({ ...local, https: true, development: true })).not.toHaveProperty(
+      "Strict-Transport-Security",
+    );
+    expect(perRequestSecurityHeaders({ ...local, https: true })["Strict-Transport-Security"]).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
   });
 
   it("forbids sniffing, framing, the camera, microphone and location, and cross-origin openers", () => {
@@ -93,6 +134,9 @@ describe("deploymentOf", () => {
     expect(deployment.connectTo).toContain("https://cognito-idp.eu-central-1.amazonaws.com");
     expect(deployment.https).toBe(true);
     // One origin still on http: not every page is served over https, so no HSTS and no upgrade.
-    expect(deploymentOf(loadConfig({ LANDSLIDE_CORS_ORIGINS: "https://vote.example.org,http://console.example.org" }), false).https).toBe(false);
+    expect(
+      deploymentOf(loadConfig({ LANDSLIDE_CORS_ORIGINS: "https://vote.example.org,http://console.example.org" }), false)
+        .https,
+    ).toBe(false);
   });
 });

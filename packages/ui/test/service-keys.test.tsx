@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { LandslideProviders } from "../src/client/landslide-providers";
 import { useControlApi, useResultsApi, useVoteApi } from "../src/client/service-contexts";
 
-const config = { urls: { voteApi: "http://127.0.0.1:1", controlApi: "http://127.0.0.1:2", results: "http://127.0.0.1:3" }, cognito: { region: "eu-west-1", clientId: "test" } };
+const config = {
+  urls: { voteApi: "http://127.0.0.1:1", controlApi: "http://127.0.0.1:2", results: "http://127.0.0.1:3" },
+  cognito: { region: "eu-west-1", clientId: "test" },
+};
 const electionId = "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61";
 
 interface Seen {
@@ -33,8 +36,16 @@ function underProviders(): Seen {
 describe("query keys under the providers", () => {
   it("start with the service's name, so two services' procedures of one path never share an entry", () => {
     const { vote, results } = underProviders();
-    expect(vote.elections.get.queryKey({ electionId })).toEqual([["vote-api"], ["elections", "get"], { input: { electionId }, type: "query" }]);
-    expect(results.elections.get.queryKey({ electionId })).toEqual([["results"], ["elections", "get"], { input: { electionId }, type: "query" }]);
+    expect(vote.elections.get.queryKey({ electionId })).toEqual([
+      ["vote-api"],
+      ["elections", "get"],
+      { input: { electionId }, type: "query" },
+    ]);
+    expect(results.elections.get.queryKey({ electionId })).toEqual([
+      ["results"],
+      ["elections", "get"],
+      { input: { electionId }, type: "query" },
+    ]);
   });
 
   it("let one filter reach everything officials read about elections, and nothing else", () => {
@@ -48,7 +59,8 @@ describe("query keys under the providers", () => {
     ]) {
       cache.build(queries, { queryKey });
     }
-    const reached = (filter: ReturnType<typeof control.official.elections.pathFilter>) => cache.findAll(filter).map((query) => query.queryKey[1]);
+    const reached = (filter: ReturnType<typeof control.official.elections.pathFilter>) =>
+      cache.findAll(filter).map((query) => query.queryKey[1]);
     expect(reached(control.official.elections.pathFilter())).toEqual([
       ["official", "elections", "list"],
       ["official", "elections", "dashboard"],

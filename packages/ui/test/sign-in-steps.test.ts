@@ -1,7 +1,13 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import { AuthError } from "@landslide/api/client";
-import { type CredentialsAuth, SIGN_IN_FALLBACK, signInFailureMessage, stepAfterFailure, submitStep } from "../src/sign-in/sign-in-steps";
+import {
+  type CredentialsAuth,
+  SIGN_IN_FALLBACK,
+  signInFailureMessage,
+  stepAfterFailure,
+  submitStep,
+} from "../src/sign-in/sign-in-steps";
 
 /** Records the calls the form makes, in order; sign-up confirms at once or not, as told. */
 function fakeAuth(confirmedOnSignUp: boolean) {
@@ -52,14 +58,21 @@ describe("one submit of the sign-in form", () => {
 describe("after a failed submit", () => {
   it("goes to the code step for an account never confirmed, and stays put otherwise", () => {
     expect(stepAfterFailure("sign-in", new AuthError("NOT_CONFIRMED", "Confirm your e-mail address"))).toBe("confirm");
-    expect(stepAfterFailure("sign-in", new AuthError("INVALID_CREDENTIALS", "The e-mail address or password is not right."))).toBe("sign-in");
+    expect(
+      stepAfterFailure("sign-in", new AuthError("INVALID_CREDENTIALS", "The e-mail address or password is not right.")),
+    ).toBe("sign-in");
     expect(stepAfterFailure("sign-up", new Error("offline"))).toBe("sign-up");
   });
 
   it("says Cognito's words, the site's words for an API refusal, and a plain sentence for anything else", () => {
-    const refused = TRPCClientError.from({ error: { message: "Too many", code: -32600, data: { reason: "RATE_LIMITED", details: { scope: "device" } } } });
-    const describe = (refusal: { reason: string; details?: Readonly<Record<string, unknown>> }) => `${refusal.reason} from ${String(refusal.details?.scope)}`;
-    expect(signInFailureMessage(new AuthError("WEAK_PASSWORD", "Choose a longer password."), describe)).toBe("Choose a longer password.");
+    const refused = TRPCClientError.from({
+      error: { message: "Too many", code: -32600, data: { reason: "RATE_LIMITED", details: { scope: "device" } } },
+    });
+    const describe = (refusal: { reason: string; details?: Readonly<Record<string, unknown>> }) =>
+      `${refusal.reason} from ${String(refusal.details?.scope)}`;
+    expect(signInFailureMessage(new AuthError("WEAK_PASSWORD", "Choose a longer password."), describe)).toBe(
+      "Choose a longer password.",
+    );
     expect(signInFailureMessage(refused, describe)).toBe("RATE_LIMITED from device");
     expect(signInFailureMessage(new TypeError("fetch failed"), describe)).toBe(SIGN_IN_FALLBACK);
     // A sign-in-only form has no words for refusals: the plain sentence.

@@ -28,7 +28,8 @@ const BALLOTS = Number(process.env.AUDIT_BALLOTS ?? 100_000);
 const EPOCH_RECORDS = 64;
 const ROUNDS = Number(process.env.AUDIT_ROUNDS ?? 3);
 const AIM = 3;
-if (!Number.isInteger(BALLOTS) || BALLOTS < 1 || !Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("AUDIT_BALLOTS and AUDIT_ROUNDS: whole numbers >= 1");
+if (!Number.isInteger(BALLOTS) || BALLOTS < 1 || !Number.isInteger(ROUNDS) || ROUNDS < 1)
+  throw new Error("AUDIT_BALLOTS and AUDIT_ROUNDS: whole numbers >= 1");
 
 const started = performance.now();
 const built = await buildAuditBundle({ ballots: BALLOTS, epochRecords: EPOCH_RECORDS });
@@ -40,11 +41,18 @@ const sequential: VerifyDependencies = { sha256: nodeEntropy.sha256, verifyEd255
 const parallel: VerifyDependencies = { ...sequential, batch: pool };
 
 // The floor's input, built outside the timing: exactly the bytes a verifier hashes once each.
-const bytes = [...bundle.records.map((r) => recordBytes(r)), ...bundle.ballots.map((b) => commitmentPayload(b.salt, canonicalBallotJson(b.ballot)))];
+const bytes = [
+  ...bundle.records.map((r) => recordBytes(r)),
+  ...bundle.ballots.map((b) => commitmentPayload(b.salt, canonicalBallotJson(b.ballot))),
+];
 const megabytes = bytes.reduce((n, b) => n + b.length, 0) / 1e6;
 // Every signature a verifier checks, payloads built beforehand too.
 const signatures = [
-  ...bundle.epochs.map((e) => ({ payload: epochSigningPayload(e.statement), signature: e.signature, pem: bundle.keys.audit.pem })),
+  ...bundle.epochs.map((e) => ({
+    payload: epochSigningPayload(e.statement),
+    signature: e.signature,
+    pem: bundle.keys.audit.pem,
+  })),
   ...bundle.records.flatMap(({ electionId, entry }) => {
     if (entry.type !== "ballot") return [];
     // Everything the entry carries of its receipt but the signature is what the signature covers.
@@ -75,7 +83,8 @@ function hashAll(): void {
 }
 
 function verifyAllSignatures(): void {
-  for (const s of signatures) if (!verifyEd25519(s.payload, s.signature, s.pem)) throw new Error("the fixture's signatures do not verify");
+  for (const s of signatures)
+    if (!verifyEd25519(s.payload, s.signature, s.pem)) throw new Error("the fixture's signatures do not verify");
 }
 
 async function verifyWith(deps: VerifyDependencies): Promise<void> {
@@ -107,16 +116,37 @@ const floor = wall(rows.hash);
 const ratio = (timings: readonly Timing[]) => `${(wall(timings) / floor).toFixed(2)}×`;
 const parallelRatio = wall(rows.parallel) / floor;
 const table: Array<[string, string, string, string]> = [
-  ["SHA-256 of the bytes, once, 1 thread (floor)", ms(floor), ms(cpu(rows.hash)), rows.hash.map((t) => ms(t.wall)).join(", ")],
-  ["Ed25519 of every signature, 1 thread (scale)", ms(wall(rows.signatures)), ms(cpu(rows.signatures)), `${ratio(rows.signatures)} the floor`],
-  ["verifyBundle, sequential", ms(wall(rows.sequential)), ms(cpu(rows.sequential)), rows.sequential.map((t) => ms(t.wall)).join(", ")],
-  [`verifyBundle, pool of ${pool.size} workers`, ms(wall(rows.parallel)), ms(cpu(rows.parallel)), rows.parallel.map((t) => ms(t.wall)).join(", ")],
+  [
+    "SHA-256 of the bytes, once, 1 thread (floor)",
+    ms(floor),
+    ms(cpu(rows.hash)),
+    rows.hash.map((t) => ms(t.wall)).join(", "),
+  ],
+  [
+    "Ed25519 of every signature, 1 thread (scale)",
+    ms(wall(rows.signatures)),
+    ms(cpu(rows.signatures)),
+    `${ratio(rows.signatures)} the floor`,
+  ],
+  [
+    "verifyBundle, sequential",
+    ms(wall(rows.sequential)),
+    ms(cpu(rows.sequential)),
+    rows.sequential.map((t) => ms(t.wall)).join(", "),
+  ],
+  [
+    `verifyBundle, pool of ${pool.size} workers`,
+    ms(wall(rows.parallel)),
+    ms(cpu(rows.parallel)),
+    rows.parallel.map((t) => ms(t.wall)).join(", "),
+  ],
   ["ratio sequential / floor", ratio(rows.sequential), "", "for comparison"],
   ["ratio pool / floor", ratio(rows.parallel), "", `aim < ${AIM}× ${parallelRatio < AIM ? "(met)" : "(NOT met)"}`],
 ];
 const header: [string, string, string, string] = ["", "median", "CPU", `wall per round (${ROUNDS})`];
 const widths = [0, 1, 2, 3].map((c) => Math.max(...[header, ...table].map((r) => r[c]!.length)));
-const line = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!}`;
+const line = (cells: readonly string[]) =>
+  `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!}`;
 
 console.log(
   `audit bundle: ${BALLOTS.toLocaleString("en-US")} ballots, ${bundle.records.length.toLocaleString("en-US")} records, ${bundle.epochs.length.toLocaleString("en-US")} epochs of ${EPOCH_RECORDS}; ${bytes.length.toLocaleString("en-US")} byte strings, ${megabytes.toFixed(1)} MB, ${signatures.length.toLocaleString("en-US")} signatures (built in ${ms(buildMs)}, not timed)`,

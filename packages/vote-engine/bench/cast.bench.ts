@@ -21,7 +21,13 @@ const DYNAMODB_CONCURRENCY = 32;
 
 const election = demoElection({ now: () => new Date(Date.now() - 60_000) });
 const keys = nodeKeys(generateKeyMaterial());
-const ballot = { answers: { mascot: { choices: ["fox"] }, parks: { choices: ["hilltop", "riverside"] }, "council-chair": { choices: ["ada", "chen", "bruno"] } } };
+const ballot = {
+  answers: {
+    mascot: { choices: ["fox"] },
+    parks: { choices: ["hilltop", "riverside"] },
+    "council-chair": { choices: ["ada", "chen", "bruno"] },
+  },
+};
 const deps = (votes: VoteStore): CastVoteDependencies => ({
   elections: new InMemoryElections([election]),
   votes,
@@ -36,7 +42,12 @@ async function engineRound(): Promise<number> {
   const prefix = `r${run++}`;
   const started = performance.now();
   for (let i = 0; i < CASTS_PER_ROUND; i++) {
-    const result = await castVote(d, { electionId: election.id, subject: `${prefix}-${i}`, idempotencyKey: `bench-key-${prefix}-${i}`.padEnd(16, "0"), ballot });
+    const result = await castVote(d, {
+      electionId: election.id,
+      subject: `${prefix}-${i}`,
+      idempotencyKey: `bench-key-${prefix}-${i}`.padEnd(16, "0"),
+      ballot,
+    });
     if (!result.ok) throw new Error(result.error.code);
   }
   return CASTS_PER_ROUND / ((performance.now() - started) / 1000);
@@ -67,7 +78,12 @@ async function dynamoDbRate(): Promise<number> {
       Array.from({ length: DYNAMODB_CONCURRENCY }, async () => {
         while (next < DYNAMODB_CASTS) {
           const i = next++;
-          const result = await castVote(d, { electionId: election.id, subject: `ddb-${i}`, idempotencyKey: `bench-ddb-key-${i}`.padEnd(16, "0"), ballot });
+          const result = await castVote(d, {
+            electionId: election.id,
+            subject: `ddb-${i}`,
+            idempotencyKey: `bench-ddb-key-${i}`.padEnd(16, "0"),
+            ballot,
+          });
           if (!result.ok) throw new Error(result.error.code);
         }
       }),
@@ -94,7 +110,13 @@ for (let round = 0; round < ROUNDS; round++) {
   bare.push(b);
   ratios.push(b / e);
 }
-console.log(`cast, in-memory store     ${fmt(median(engine))} casts/s  (median of ${ROUNDS} rounds of ${CASTS_PER_ROUND})`);
+console.log(
+  `cast, in-memory store     ${fmt(median(engine))} casts/s  (median of ${ROUNDS} rounds of ${CASTS_PER_ROUND})`,
+);
 console.log(`bare work (HMAC + Ed25519) ${fmt(median(bare))} casts/s`);
-console.log(`engine cost / bare cost    ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)}; target <= 1.25)`);
-console.log(`cast, DynamoDB Local       ${fmt(await dynamoDbRate())} casts/s  (${DYNAMODB_CASTS} casts, ${DYNAMODB_CONCURRENCY} in flight)`);
+console.log(
+  `engine cost / bare cost    ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)}; target <= 1.25)`,
+);
+console.log(
+  `cast, DynamoDB Local       ${fmt(await dynamoDbRate())} casts/s  (${DYNAMODB_CASTS} casts, ${DYNAMODB_CONCURRENCY} in flight)`,
+);

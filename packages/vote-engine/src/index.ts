@@ -1,23 +1,79 @@
 export * from "./election/definition";
 export { DEMO_ELECTION_ID, demoElection } from "./election/demo";
-export { checkCastingAllowed, effectiveStatus, ELECTION_READ_MAX_AGE_MS, replaceQuestions, STOP_NOTICE_MS, transition, type TransitionContext, votingDeadline } from "./election/lifecycle";
+export {
+  checkCastingAllowed,
+  effectiveStatus,
+  ELECTION_READ_MAX_AGE_MS,
+  replaceQuestions,
+  STOP_NOTICE_MS,
+  transition,
+  type TransitionContext,
+  votingDeadline,
+} from "./election/lifecycle";
 export { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot/ballot-schema";
 export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ballot/validate-ballot";
 export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
 export { recordBinding } from "./vote/record-binding";
-export { type RecordCheck, type RecordRejection, type RecordVerifier, recordVerifier, type SignedRecord } from "./vote/verify-record";
+export {
+  type RecordCheck,
+  type RecordRejection,
+  type RecordVerifier,
+  recordVerifier,
+  type SignedRecord,
+} from "./vote/verify-record";
 export type { Decision, Receipt, ReviewEvidence, StoredVote, VoteState } from "./vote/stored-vote";
-export type { BatchCommit, ChangeObserver, Checkpoint, CountedBallotSink, DeadLetter, FraudCaseSink, NonceStore, TallyStore, VoterRoll } from "./ports";
-export { identityEntries, normalizeEmail, parseRollRows, type RollEntry, type RollKind, type RollRowError, type VoterIdentity } from "./roll/voter-roll";
-export { type Clock, type ElectionCopies, type ElectionReader, type Entropy, type Keys, type PutOnceOutcome, type Review, type ReviewOutcome, systemClock, type VoteStore } from "./ports";
+export type {
+  BatchCommit,
+  ChangeObserver,
+  Checkpoint,
+  CountedBallotSink,
+  DeadLetter,
+  FraudCaseSink,
+  NonceStore,
+  TallyStore,
+  VoterRoll,
+} from "./ports";
+export {
+  identityEntries,
+  normalizeEmail,
+  parseRollRows,
+  type RollEntry,
+  type RollKind,
+  type RollRowError,
+  type VoterIdentity,
+} from "./roll/voter-roll";
+export {
+  type Clock,
+  type ElectionCopies,
+  type ElectionReader,
+  type Entropy,
+  type Keys,
+  type PutOnceOutcome,
+  type Review,
+  type ReviewOutcome,
+  systemClock,
+  type VoteStore,
+} from "./ports";
 export { reviewVote } from "./vote/review-vote";
 export { withholdVote } from "./vote/withhold-vote";
-export { DEFAULT_GROUPING, type GroupingRules, groupHeldBallots, type HeldBallot, type HeldGroup, type HeldGroupKind } from "./vote/group-held-ballots";
+export {
+  DEFAULT_GROUPING,
+  type GroupingRules,
+  groupHeldBallots,
+  type HeldBallot,
+  type HeldGroup,
+  type HeldGroupKind,
+} from "./vote/group-held-ballots";
 export { type DomainError, type ErrorCode, errorCodes, type Result } from "./result";
 export { compareWithLiveTally, type Recount, recount, type TallyDifference } from "./tally/recount";
-export { instantRunoff, type InstantRunoffInput, type InstantRunoffResult, type InstantRunoffRound } from "./tally/instant-runoff";
+export {
+  instantRunoff,
+  type InstantRunoffInput,
+  type InstantRunoffResult,
+  type InstantRunoffRound,
+} from "./tally/instant-runoff";
 export { buildResultsSnapshot, type ResultsSnapshot } from "./tally/results-snapshot";
 export { tallyDelta, type TallyDelta } from "./tally/tally-delta";
 export { countsVote, type VoteChange } from "./tally/vote-change";

@@ -156,5 +156,9 @@ export interface NonceStore {
    * Like useOnce, naming who used it: a second claim learns the first holder, so a caller can tell
    * a repeat of the same request from a different request reusing the key.
    */
-  claim(key: string, expiresAt: Date, holder: string): Promise<{ readonly claimed: true } | { readonly claimed: false; readonly holder: string | undefined }>;
+  claim(
+    key: string,
+    expiresAt: Date,
+    holder: string,
+  ): Promise<{ readonly claimed: true } | { readonly claimed: false; readonly holder: string | undefined }>;
 }

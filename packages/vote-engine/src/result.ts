@@ -3,7 +3,8 @@
  * the value, and maps `error.code` to its own transport (tRPC code, exit status, message).
  * Unexpected failures (a store that does not answer) still throw.
  */
-export type Result<T, E extends DomainError = DomainError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E extends DomainError = DomainError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export interface DomainError<C extends string = ErrorCode> {
   readonly code: C;

@@ -2,7 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
 import { eq } from "drizzle-orm";
-import { connectControlPlane, controlPlaneSchema, migrateControlPlane, PostgresFraudCaseSink } from "../src/adapters/postgres";
+import {
+  connectControlPlane,
+  controlPlaneSchema,
+  migrateControlPlane,
+  PostgresFraudCaseSink,
+} from "../src/adapters/postgres";
 import type { FraudCaseSink } from "../src/ports";
 import { InMemoryVoteStore } from "../src/adapters/memory";
 import { toVoteItem } from "../src/adapters/dynamodb/vote-item";
@@ -37,7 +42,8 @@ async function freshTables(): Promise<TableNames> {
   return (await ensureTables(dynamodb, uniqueName("agg"))).names;
 }
 
-const talliesOf = (names: TableNames) => new DynamoDbTallyStore(dynamodb, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 4);
+const talliesOf = (names: TableNames) =>
+  new DynamoDbTallyStore(dynamodb, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 4);
 const aggregator = (names: TableNames, faults?: AggregatorFaults, fraudCases?: FraudCaseSink) =>
   new StreamAggregator({
     dynamodb,
@@ -78,7 +84,11 @@ async function castMany(names: TableNames, n: number, tag: string): Promise<Map<
   return expected;
 }
 
-async function drainUntilQuiet(names: TableNames, faults?: AggregatorFaults, fraudCases?: FraudCaseSink): Promise<number> {
+async function drainUntilQuiet(
+  names: TableNames,
+  faults?: AggregatorFaults,
+  fraudCases?: FraudCaseSink,
+): Promise<number> {
   let crashes = 0;
   for (let pass = 0; pass < 200; pass++) {
     try {
@@ -95,7 +105,12 @@ async function drainUntilQuiet(names: TableNames, faults?: AggregatorFaults, fra
 /** A stored vote as castVote would write it, for hand-made stream records. */
 async function aVote(subject: string) {
   const store = new InMemoryVoteStore();
-  const result = await castVote(castDependencies(store), { electionId: election.id, subject, idempotencyKey: idempotencyKey(subject.length), ballot: demoBallot() });
+  const result = await castVote(castDependencies(store), {
+    electionId: election.id,
+    subject,
+    idempotencyKey: idempotencyKey(subject.length),
+    ballot: demoBallot(),
+  });
   if (!result.ok) throw new Error(result.error.code);
   return (await store.get(election.id, keys.voterKey(subject)))!;
 }
@@ -112,7 +127,7 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const names = await freshTables();
     const expected = await castMany(names, 400, "crashy");
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const crashes = await drainUntilQuiet(names, {
       beforeCommit: () => {
         if (random() < 0.3) throw new Error("crash");
@@ -140,7 +155,14 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const decide = (i: number, decision: "released" | "voided") =>
       reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey(`review-${i}`), decision });
     // Release 0, 5, 10 (each twice, once concurrently); void 15 and 20.
-    await Promise.all([decide(0, "released"), decide(0, "released"), decide(5, "released"), decide(10, "released"), decide(15, "voided"), decide(20, "voided")]);
+    await Promise.all([
+      decide(0, "released"),
+      decide(0, "released"),
+      decide(5, "released"),
+      decide(10, "released"),
+      decide(15, "voided"),
+      decide(20, "voided"),
+    ]);
     await Promise.all([decide(5, "released"), decide(10, "released"), decide(15, "voided")]);
     await drainUntilQuiet(names);
 
@@ -160,20 +182,30 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
       const names = await freshTables();
       await castMany(names, 40, "cases"); // 0, 5, ..., 35 quarantined: 8 cases
       let n = 0;
-      const crashEveryThird = { beforeCommit: () => { if (++n % 3 === 0) throw new Error("crash"); } };
+      const crashEveryThird = {
+        beforeCommit: () => {
+          if (++n % 3 === 0) throw new Error("crash");
+        },
+      };
       await drainUntilQuiet(names, crashEveryThird, sink);
       const votes = new DynamoDbVoteStore(dynamodb, names.votes);
       await reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey("cases-0"), decision: "released" });
       await reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey("cases-5"), decision: "voided" });
       await drainUntilQuiet(names, crashEveryThird, sink);
 
-      const rows = await controlPlane.db.select().from(controlPlaneSchema.fraudCases).where(eq(controlPlaneSchema.fraudCases.electionId, election.id));
+      const rows = await controlPlane.db
+        .select()
+        .from(controlPlaneSchema.fraudCases)
+        .where(eq(controlPlaneSchema.fraudCases.electionId, election.id));
       expect(rows).toHaveLength(8);
       const byVoter = new Map(rows.map((r) => [r.voterKey, r]));
       expect(byVoter.get(keys.voterKey("cases-0"))?.state).toBe("released");
       expect(byVoter.get(keys.voterKey("cases-5"))?.state).toBe("voided");
       expect(rows.filter((r) => r.state === "quarantined")).toHaveLength(6);
-      expect(byVoter.get(keys.voterKey("cases-10"))).toMatchObject({ reasons: ["TEST"], receiptId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(byVoter.get(keys.voterKey("cases-10"))).toMatchObject({
+        reasons: ["TEST"],
+        receiptId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
     } finally {
       await controlPlane.close();
       await postgres.stop();
@@ -186,7 +218,14 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     await dynamodb.send(
       new PutItemCommand({
         TableName: names.votes,
-        Item: { pk: { S: "ELECTION#x#VOTER#poison" }, sk: { S: "VOTE" }, electionId: { S: election.id }, voterKey: { S: "poison" }, state: { S: "accepted" }, ballot: { S: "{not json" } },
+        Item: {
+          pk: { S: "ELECTION#x#VOTER#poison" },
+          sk: { S: "VOTE" },
+          electionId: { S: election.id },
+          voterKey: { S: "poison" },
+          state: { S: "accepted" },
+          ballot: { S: "{not json" },
+        },
       }),
     );
     const after = await castMany(names, 20, "after-poison");
@@ -202,9 +241,19 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
 
     // A record that failed for a reason since fixed: re-driving counts it once and removes it.
     const fixed = await aVote("redriven");
-    const record = { eventName: "INSERT", dynamodb: { SequenceNumber: "000000000000000000099", NewImage: toVoteItem(fixed) } };
+    const record = {
+      eventName: "INSERT",
+      dynamodb: { SequenceNumber: "000000000000000000099", NewImage: toVoteItem(fixed) },
+    };
     await dynamodb.send(
-      new PutItemCommand({ TableName: names["dead-letters"], Item: { pk: { S: "DEADLETTER#000000000000000000099" }, reason: { S: "a bug, since fixed" }, record: { S: JSON.stringify(record) } } }),
+      new PutItemCommand({
+        TableName: names["dead-letters"],
+        Item: {
+          pk: { S: "DEADLETTER#000000000000000000099" },
+          reason: { S: "a bug, since fixed" },
+          record: { S: JSON.stringify(record) },
+        },
+      }),
     );
     const first = await aggregator(names).redriveDeadLetters();
     expect(first.redriven).toBe(1);
@@ -221,12 +270,24 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const model = (await collect(store.scan(election.id))).find((vote) => vote.state === "accepted");
     if (!model) throw new Error("no vote to copy");
     const forged = (voterKey: string) =>
-      dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey, receipt: { ...model.receipt, receiptId: "f".repeat(32) } }) }));
+      dynamodb.send(
+        new PutItemCommand({
+          TableName: names.votes,
+          Item: toVoteItem({ ...model, voterKey, receipt: { ...model.receipt, receiptId: "f".repeat(32) } }),
+        }),
+      );
     // An insider's copies of a stored vote: a new receipt id (its signature breaks), the very same
     // receipt under another voter key (its binding breaks), no binding at all, and a held ballot made "accepted".
     await forged("forged-new-receipt");
-    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "copied-same-receipt" }) }));
-    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "no-binding", receipt: { ...model.receipt, binding: "" } }) }));
+    await dynamodb.send(
+      new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...model, voterKey: "copied-same-receipt" }) }),
+    );
+    await dynamodb.send(
+      new PutItemCommand({
+        TableName: names.votes,
+        Item: toVoteItem({ ...model, voterKey: "no-binding", receipt: { ...model.receipt, binding: "" } }),
+      }),
+    );
     const held = await castVote(castDependencies(store), {
       electionId: election.id,
       subject: "held-then-rewritten",
@@ -235,8 +296,15 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
       decision: { decision: "quarantined", reasons: ["TEST"] },
     });
     if (!held.ok) throw new Error(held.error.code);
-    const heldItem = (await collect(store.scan(election.id))).find((v) => v.voterKey === keys.voterKey("held-then-rewritten"))!;
-    await dynamodb.send(new PutItemCommand({ TableName: names.votes, Item: toVoteItem({ ...heldItem, voterKey: "rewritten", decision: "accepted", state: "accepted" }) }));
+    const heldItem = (await collect(store.scan(election.id))).find(
+      (v) => v.voterKey === keys.voterKey("held-then-rewritten"),
+    )!;
+    await dynamodb.send(
+      new PutItemCommand({
+        TableName: names.votes,
+        Item: toVoteItem({ ...heldItem, voterKey: "rewritten", decision: "accepted", state: "accepted" }),
+      }),
+    );
     await drainUntilQuiet(names);
 
     const expected = new Map(honest);
@@ -244,7 +312,12 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     expected.set("__quarantined", (expected.get("__quarantined") ?? 0) + 1);
     expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
     const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
-    expect(Items?.map((item) => item.reason?.S?.split(":")[0]).sort()).toEqual(["UNSIGNED_RECORD", "UNSIGNED_RECORD", "UNSIGNED_RECORD", "UNSIGNED_RECORD"]);
+    expect(Items?.map((item) => item.reason?.S?.split(":")[0]).sort()).toEqual([
+      "UNSIGNED_RECORD",
+      "UNSIGNED_RECORD",
+      "UNSIGNED_RECORD",
+      "UNSIGNED_RECORD",
+    ]);
     // Re-driving does not launder them.
     const redrive = await aggregator(names).redriveDeadLetters();
     expect(redrive.redriven).toBe(0);
@@ -264,12 +337,15 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     const deadline = new Date("2026-11-25T12:00:00.000Z");
     // A task that still believed the election open (a stale copy, a skewed clock): one ballot a millisecond before, one at, one after.
     const castAt = async (offsetMs: number, subject: string) => {
-      const result = await castVote(castDependencies(store, { clock: { now: () => new Date(deadline.getTime() + offsetMs) } }), {
-        electionId: election.id,
-        subject,
-        idempotencyKey: idempotencyKey(offsetMs + 10),
-        ballot: demoBallot(0),
-      });
+      const result = await castVote(
+        castDependencies(store, { clock: { now: () => new Date(deadline.getTime() + offsetMs) } }),
+        {
+          electionId: election.id,
+          subject,
+          idempotencyKey: idempotencyKey(offsetMs + 10),
+          ballot: demoBallot(0),
+        },
+      );
       if (!result.ok) throw new Error(result.error.code);
     };
     await castAt(-1, "just-in-time");
@@ -277,7 +353,14 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     await castAt(5, "late");
     const deadlineOf = async (id: string) => (id === election.id ? deadline : null);
     for (let pass = 0; pass < 50; pass++) {
-      const report = await new StreamAggregator({ dynamodb, streams, votesTable: names.votes, tallies: talliesOf(names), admit: admitSigned, deadlineOf }).drainOnce();
+      const report = await new StreamAggregator({
+        dynamodb,
+        streams,
+        votesTable: names.votes,
+        tallies: talliesOf(names),
+        admit: admitSigned,
+        deadlineOf,
+      }).drainOnce();
       if (report.applied === 0 && report.deadLettered === 0) break;
       if (report.deadLettered > 0) expect(report.rejected).toEqual({ LATE_CAST: 2 });
     }

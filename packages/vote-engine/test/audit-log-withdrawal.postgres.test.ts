@@ -38,7 +38,10 @@ const signer = { keyId: keys.auditPublicKey.keyId, sign: (payload: Uint8Array) =
 
 /** The change record DynamoDB's stream carries for a row now in `vote`'s state, read as the aggregator reads it. */
 function changeOf(vote: StoredVote, kind: "INSERT" | "MODIFY", sequenceNumber: string): VoteChange {
-  const read = toVoteChange({ eventName: kind, dynamodb: { SequenceNumber: sequenceNumber, NewImage: toVoteItem(vote) } });
+  const read = toVoteChange({
+    eventName: kind,
+    dynamodb: { SequenceNumber: sequenceNumber, NewImage: toVoteItem(vote) },
+  });
   if (!read.ok) throw new Error(read.reason);
   return read.change;
 }
@@ -53,16 +56,27 @@ async function scenario() {
   const votes = new InMemoryVoteStore();
   const deps = castDependencies(votes, { elections: new InMemoryElections([election]) });
   const castOne = async (subject: string, variant: number) => {
-    const result = await castVote(deps, { electionId: election.id, subject, idempotencyKey: idempotencyKey(variant), ballot: demoBallot(variant) });
+    const result = await castVote(deps, {
+      electionId: election.id,
+      subject,
+      idempotencyKey: idempotencyKey(variant),
+      ballot: demoBallot(variant),
+    });
     if (!result.ok) throw new Error(result.error.code);
     return (await votes.get(election.id, keys.voterKey(subject)))!;
   };
   const kept = await castOne(`kept-${election.id}`, 0);
   const accepted = await castOne(`withheld-${election.id}`, 1);
   const command = { electionId: election.id, voterKey: accepted.voterKey };
-  expect(await withholdVote(votes, { ...command, reasons: ["COORDINATED_GROUP"] })).toEqual({ ok: true, value: { state: "quarantined", changed: true } });
+  expect(await withholdVote(votes, { ...command, reasons: ["COORDINATED_GROUP"] })).toEqual({
+    ok: true,
+    value: { state: "quarantined", changed: true },
+  });
   const withheld = (await votes.get(election.id, accepted.voterKey))!;
-  expect(await reviewVote(votes, { ...command, decision: "released" })).toEqual({ ok: true, value: { state: "released", changed: true } });
+  expect(await reviewVote(votes, { ...command, decision: "released" })).toEqual({
+    ok: true,
+    value: { state: "released", changed: true },
+  });
   const released = (await votes.get(election.id, accepted.voterKey))!;
   const changes = {
     insertKept: changeOf(kept, "INSERT", "1"),
@@ -103,8 +117,16 @@ async function bundleFor(election: Election, published: readonly StoredVote[]): 
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },
     records: await log.records(election.id),
     epochs: await log.epochs(election.id),
-    ballots: published.map((v) => ({ receiptId: v.receipt.receiptId, commitment: v.receipt.commitment, salt: v.salt, ballot: v.ballot })),
-    result: await countResult(election, published.map((v) => v.ballot)),
+    ballots: published.map((v) => ({
+      receiptId: v.receipt.receiptId,
+      commitment: v.receipt.commitment,
+      salt: v.salt,
+      ballot: v.ballot,
+    })),
+    result: await countResult(
+      election,
+      published.map((v) => v.ballot),
+    ),
   };
 }
 
@@ -137,7 +159,10 @@ describe("PostgresAuditLog: withdrawals and reinstatements", () => {
     expect((await log.findBallot(receiptId))?.record).toEqual(records[1]);
 
     const bundle = await bundleFor(election, [kept, accepted]);
-    expect(bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq])).toEqual([[1, 2], [3, 4]]);
+    expect(bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     const report = await verifyBundle(verifyWith, bundle);
     expect(report.discrepancies).toEqual([]);
     expect(report.ok).toBe(true);
@@ -177,7 +202,9 @@ describe("PostgresAuditLog: withdrawals and reinstatements", () => {
     const without = await bundleFor(election, [kept]);
     expect((await verifyBundle(verifyWith, without)).discrepancies).toEqual([]);
     const withIt = { ...without, ballots: (await bundleFor(election, [kept, accepted])).ballots };
-    expect((await verifyBundle(verifyWith, withIt)).discrepancies.map((d) => `${d.code} ${d.receiptId ?? ""}`)).toContain(`BALLOT_WITHDRAWN ${receiptId}`);
+    expect(
+      (await verifyBundle(verifyWith, withIt)).discrepancies.map((d) => `${d.code} ${d.receiptId ?? ""}`),
+    ).toContain(`BALLOT_WITHDRAWN ${receiptId}`);
   });
 });
 
@@ -189,7 +216,11 @@ describe("PostgresFraudCaseSink: a withheld vote", () => {
     await sink.record([changes.insertKept, changes.insert]);
     expect(await cases.list(election.id)).toEqual([]);
     await sink.record([changes.withhold]);
-    expect(await cases.get(election.id, accepted.voterKey)).toMatchObject({ receiptId, state: "quarantined", reasons: ["COORDINATED_GROUP"] });
+    expect(await cases.get(election.id, accepted.voterKey)).toMatchObject({
+      receiptId,
+      state: "quarantined",
+      reasons: ["COORDINATED_GROUP"],
+    });
     await sink.record([changes.release]);
     await sink.record([changes.withhold]);
     expect(await cases.get(election.id, accepted.voterKey)).toMatchObject({ receiptId, state: "released" });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBatchCryptoPool, nodeEntropy, verifyEd25519 } from "../src/adapters/node-crypto";
-import { type AuditBundle, type BatchCrypto, canonicalJson, merkleRoot, merkleRoots, sequentialBatchCrypto, verifyBundle } from "../src/audit";
+import {
+  type AuditBundle,
+  type BatchCrypto,
+  canonicalJson,
+  merkleRoot,
+  merkleRoots,
+  sequentialBatchCrypto,
+  verifyBundle,
+} from "../src/audit";
 import { recordBytes, recordHash } from "../src/audit/log-record";
 import { fromHex } from "../src/audit/sha256";
 import { type AuditBundleFixture, buildAuditBundle, resignedBundle } from "../src/testing/audit-bundle-fixture";
@@ -73,7 +81,9 @@ describe("verifyBundle on the worker pool", () => {
     const sequential = await verifyBundle({ sha256, verifyEd25519 }, bundle);
     const parallel = await verifyBundle({ sha256, verifyEd25519, batch: pool }, bundle);
     expect(parallel).toEqual(sequential);
-    expect(parallel.discrepancies.filter((d) => d.code !== "RESULT_MISMATCH").map((d) => [d.code, d.seq ?? d.epoch])).toEqual([
+    expect(
+      parallel.discrepancies.filter((d) => d.code !== "RESULT_MISMATCH").map((d) => [d.code, d.seq ?? d.epoch]),
+    ).toEqual([
       ["CHAIN_BROKEN", leaf + 1],
       ["EPOCH_SIGNATURE_INVALID", 6],
       ["EPOCH_ROOT_MISMATCH", epochOf(leaf)],
@@ -82,7 +92,9 @@ describe("verifyBundle on the worker pool", () => {
       ["RECEIPT_SIGNATURE_INVALID", late],
     ]);
     // The three ballots the vote API did not sign are not counted.
-    expect(parallel.discrepancies.map((d) => d.message)).toContain(`The published result says __turnout = ${BALLOTS}; the ballots give ${BALLOTS - 3}.`);
+    expect(parallel.discrepancies.map((d) => d.message)).toContain(
+      `The published result says __turnout = ${BALLOTS}; the ballots give ${BALLOTS - 3}.`,
+    );
   });
 });
 
@@ -90,10 +102,14 @@ describe("the worker pool's answers", () => {
   it("hashes as node:crypto does, bytes of every length and text as UTF-8, in order", async () => {
     // Text that is not ASCII takes more bytes than characters: the packed buffer must grow for it.
     const texts = ["", "\u0000ascii", "é".repeat(300), "\u{1F600}".repeat(200), "\ud800 lone", "日本語".repeat(500)];
-    const items = Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? texts[i % texts.length]! : new Uint8Array(i % 97).fill(i & 0xff)));
+    const items = Array.from({ length: 700 }, (_, i) =>
+      i % 3 === 0 ? texts[i % texts.length]! : new Uint8Array(i % 97).fill(i & 0xff),
+    );
     const digests = await pool.sha256Many(items);
     const expected = items.map((item) => sha256(typeof item === "string" ? new TextEncoder().encode(item) : item));
-    expect(digests.map((d) => Buffer.from(d).toString("hex"))).toEqual(expected.map((d) => Buffer.from(d).toString("hex")));
+    expect(digests.map((d) => Buffer.from(d).toString("hex"))).toEqual(
+      expected.map((d) => Buffer.from(d).toString("hex")),
+    );
   });
 
   it("verifies as verifyEd25519 does, false for every malformed signature or key, never a throw", async () => {
@@ -109,14 +125,19 @@ describe("the worker pool's answers", () => {
       (i: number) => `${good(i)}AA`,
       () => "\ud800",
     ];
-    const items = Array.from({ length: 400 }, (_, i) => ({ payload: payload(i), signature: signatures[i % signatures.length]!(i) }));
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      payload: payload(i),
+      signature: signatures[i % signatures.length]!(i),
+    }));
     const pem = fixture.bundle.keys.audit.pem;
     const verdicts = await pool.verifyEd25519Many(pem, items);
     expect(verdicts).toEqual(items.map((item) => verifyEd25519(item.payload, item.signature, pem)));
     expect(verdicts.filter(Boolean).length).toBe(50);
     // Another key, or no key at all: nothing verifies.
     expect(await pool.verifyEd25519Many(fixture.bundle.keys.receipt.pem, items)).toEqual(items.map(() => false));
-    expect(await pool.verifyEd25519Many("-----BEGIN PUBLIC KEY-----\nnonsense\n-----END PUBLIC KEY-----\n", items)).toEqual(items.map(() => false));
+    expect(
+      await pool.verifyEd25519Many("-----BEGIN PUBLIC KEY-----\nnonsense\n-----END PUBLIC KEY-----\n", items),
+    ).toEqual(items.map(() => false));
   });
 
   it("refuses work once closed", async () => {
@@ -132,27 +153,53 @@ describe("the verifier's fast paths give the same bytes", () => {
     const leaves = Array.from({ length: 70 }, (_, i) => Buffer.from(sha256(new Uint8Array([0, i]))).toString("hex"));
     const trees = Array.from({ length: 71 }, (_, n) => leaves.slice(0, n));
     for (const batch of [sequentialBatchCrypto({ sha256, verifyEd25519 }), pool]) {
-      const roots = await merkleRoots((items) => batch.sha256Many(items), trees.map((tree) => tree.map(fromHex)));
+      const roots = await merkleRoots(
+        (items) => batch.sha256Many(items),
+        trees.map((tree) => tree.map(fromHex)),
+      );
       expect(roots.map((r) => Buffer.from(r).toString("hex"))).toEqual(trees.map((tree) => merkleRoot(sha256, tree)));
     }
   });
 
   it("a ballot record's bytes are its canonical JSON, whatever the shape", () => {
     const base = { electionId: "e-é", seq: 7, prevHash: "ab".repeat(32) };
-    const entry = { type: "ballot", receiptId: 'r"1', commitment: "cd".repeat(32), castAt: "2026-11-20T08:00:01.234Z", keyId: "k\u2028", signature: "c2ln\n" };
+    const entry = {
+      type: "ballot",
+      receiptId: 'r"1',
+      commitment: "cd".repeat(32),
+      castAt: "2026-11-20T08:00:01.234Z",
+      keyId: "k\u2028",
+      signature: "c2ln\n",
+    };
     const shapes: unknown[] = [
       entry,
-      { signature: entry.signature, keyId: entry.keyId, castAt: entry.castAt, commitment: entry.commitment, receiptId: entry.receiptId, type: "ballot" },
+      {
+        signature: entry.signature,
+        keyId: entry.keyId,
+        castAt: entry.castAt,
+        commitment: entry.commitment,
+        receiptId: entry.receiptId,
+        type: "ballot",
+      },
       { ...entry, extra: "x" },
       { ...entry, keyId: undefined },
       { ...entry, keyId: 5 },
       { ...entry, signature: { nested: ["b", "a"] } },
       (({ castAt: _, ...rest }) => ({ ...rest, castat: "x" }))(entry),
-      Object.assign(Object.create({ castAt: "inherited" }), { type: "ballot", receiptId: "r", commitment: "c", keyId: "k", signature: "s", other: "o" }),
+      Object.assign(Object.create({ castAt: "inherited" }), {
+        type: "ballot",
+        receiptId: "r",
+        commitment: "c",
+        keyId: "k",
+        signature: "s",
+        other: "o",
+      }),
     ];
     for (const shape of shapes) {
       const record = { ...base, entry: shape } as Parameters<typeof recordBytes>[0];
-      expect(new TextDecoder().decode(recordBytes(record))).toBe(`landslide-log-v1\n${canonicalJson({ ...base, entry: shape })}`);
+      expect(new TextDecoder().decode(recordBytes(record))).toBe(
+        `landslide-log-v1\n${canonicalJson({ ...base, entry: shape })}`,
+      );
     }
     for (const record of fixture.bundle.records.slice(0, 50)) {
       const { hash: _, ...unhashed } = record;

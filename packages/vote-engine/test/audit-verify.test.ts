@@ -1,13 +1,29 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { discrepancies, found } from "./bundle-discrepancies";
 import { nodeEntropy, verifyEd25519 } from "../src/adapters/node-crypto";
-import { type AuditBundle, auditBundleSchema, canonicalJson, inclusionProof, merkleRoot, type PublishedBallot, verifyBundle, verifyInclusion } from "../src/audit";
+import {
+  type AuditBundle,
+  auditBundleSchema,
+  canonicalJson,
+  inclusionProof,
+  merkleRoot,
+  type PublishedBallot,
+  verifyBundle,
+  verifyInclusion,
+} from "../src/audit";
 import { epochSigningPayload } from "../src/audit/epoch";
 import { recordBytes, recordHash } from "../src/audit/log-record";
 import { fromHex, hexOf } from "../src/audit/sha256";
 import { canonicalBallotJson } from "../src/ballot/canonical-json";
 import { type CanonicalBallot, validateBallot } from "../src/ballot/validate-ballot";
-import { attackerSigner, type AuditBundleFixture, buildAuditBundle, countResult, rechain, resignedBundle } from "../src/testing/audit-bundle-fixture";
+import {
+  attackerSigner,
+  type AuditBundleFixture,
+  buildAuditBundle,
+  countResult,
+  rechain,
+  resignedBundle,
+} from "../src/testing/audit-bundle-fixture";
 import { commitmentPayload, toHex } from "../src/vote/receipt";
 
 const sha256 = nodeEntropy.sha256;
@@ -31,7 +47,6 @@ function tampered(attack: (bundle: AuditBundle) => void): AuditBundle {
   return bundle;
 }
 
-
 /**
  * The report's discrepancies without its RESULT_MISMATCH follow-ups, and those follow-ups' messages:
  * a ballot more or less moves turnout, each option it chose and maybe the ranked count.
@@ -49,7 +64,8 @@ async function structuralAndResult(bundle: AuditBundle): Promise<{ structural: s
   };
 }
 
-const turnout = (published: number, recounted: number) => `The published result says __turnout = ${published}; the ballots give ${recounted}.`;
+const turnout = (published: number, recounted: number) =>
+  `The published result says __turnout = ${published}; the ballots give ${recounted}.`;
 
 function ballotRecord(bundle: AuditBundle, seq: number) {
   const record = bundle.records[seq - 1]!;
@@ -60,7 +76,11 @@ function ballotRecord(bundle: AuditBundle, seq: number) {
 /** Changes one character of a string, to another of the same alphabet. */
 function flipCharacter(text: string, at: number): string {
   const c = text[at]!;
-  const other = /[0-9]/.test(c) ? String((Number(c) + 1) % 10) : c === "f" ? "e" : String.fromCharCode(c.charCodeAt(0) + 1);
+  const other = /[0-9]/.test(c)
+    ? String((Number(c) + 1) % 10)
+    : c === "f"
+      ? "e"
+      : String.fromCharCode(c.charCodeAt(0) + 1);
   return text.slice(0, at) + other + text.slice(at + 1);
 }
 
@@ -70,8 +90,17 @@ function flipCharacter(text: string, at: number): string {
  * key, to show that the log's other checks hold even against someone holding that key; `unsigned`
  * gives it a signature of its own making, as an insider without the vote API's key must.
  */
-function forgedBallot(receiptId: string, { unsigned = false } = {}): { published: PublishedBallot; entry: AuditBundle["records"][number]["entry"] } {
-  const checked = validateBallot(fixture.election, { answers: { mascot: { choices: ["otter"] }, parks: { choices: ["harbour"] }, "council-chair": { choices: ["dolores", "chen"] } } });
+function forgedBallot(
+  receiptId: string,
+  { unsigned = false } = {},
+): { published: PublishedBallot; entry: AuditBundle["records"][number]["entry"] } {
+  const checked = validateBallot(fixture.election, {
+    answers: {
+      mascot: { choices: ["otter"] },
+      parks: { choices: ["harbour"] },
+      "council-chair": { choices: ["dolores", "chen"] },
+    },
+  });
   if (!checked.ok) throw new Error(checked.error.code);
   const salt = "5a".repeat(16);
   const commitment = toHex(sha256(commitmentPayload(salt, canonicalBallotJson(checked.value))));
@@ -83,7 +112,13 @@ function forgedBallot(receiptId: string, { unsigned = false } = {}): { published
       receiptId,
       commitment,
       castAt,
-      ...(unsigned ? { keyId: fixture.bundle.keys.receipt.keyId, binding: "0".repeat(64), signature: Buffer.alloc(64, 7).toString("base64url") } : fixture.signReceipt({ receiptId, commitment, castAt })),
+      ...(unsigned
+        ? {
+            keyId: fixture.bundle.keys.receipt.keyId,
+            binding: "0".repeat(64),
+            signature: Buffer.alloc(64, 7).toString("base64url"),
+          }
+        : fixture.signReceipt({ receiptId, commitment, castAt })),
     },
   };
 }
@@ -94,7 +129,11 @@ describe("audit bundle fixture", () => {
     const report = await verifyBundle(deps, bundle);
     expect(report.discrepancies).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.checked).toMatchObject({ records: BALLOTS + ACTIONS, epochs: Math.ceil((BALLOTS + ACTIONS) / EPOCH_RECORDS), ballots: BALLOTS });
+    expect(report.checked).toMatchObject({
+      records: BALLOTS + ACTIONS,
+      epochs: Math.ceil((BALLOTS + ACTIONS) / EPOCH_RECORDS),
+      ballots: BALLOTS,
+    });
     expect(report.checked.counters).toBe(Object.keys(bundle.result.counters).length);
     expect(bundle.result.counters["__turnout"]).toBe(BALLOTS);
   });
@@ -102,14 +141,19 @@ describe("audit bundle fixture", () => {
   it("holds one question of each kind, actions first, and an instant-runoff count of more than one round", () => {
     const { bundle } = fixture;
     expect(bundle.election.questions.map((q) => q.kind)).toEqual(["single", "multi", "ranked"]);
-    expect(bundle.records.slice(0, ACTIONS).map((r) => r.entry.type === "action" && r.entry.action)).toEqual(["election.create", "election.transition"]);
+    expect(bundle.records.slice(0, ACTIONS).map((r) => r.entry.type === "action" && r.entry.action)).toEqual([
+      "election.create",
+      "election.transition",
+    ]);
     expect(bundle.records.slice(ACTIONS).every((r) => r.entry.type === "ballot")).toBe(true);
     const irv = bundle.result.instantRunoff["council-chair"]!;
     expect(irv.rounds.length).toBeGreaterThan(1);
     expect(irv.winner).not.toBeNull();
     // Multi-select ballots choose one or two parks; some voters abstain.
     const parks = bundle.ballots.map((b) => b.ballot[1]![1]);
-    expect(new Set(parks.map((a) => (a === "abstain" ? 0 : "choices" in a ? a.choices.length : -1)))).toEqual(new Set([0, 1, 2]));
+    expect(new Set(parks.map((a) => (a === "abstain" ? 0 : "choices" in a ? a.choices.length : -1)))).toEqual(
+      new Set([0, 1, 2]),
+    );
   });
 
   it("is the same document after JSON and the published schema, tie-break notes included", async () => {
@@ -131,13 +175,24 @@ describe("audit bundle fixture", () => {
   it("is deterministic but for the keys", async () => {
     const again = await buildAuditBundle({ ballots: BALLOTS, actions: ACTIONS, epochRecords: EPOCH_RECORDS, seed: 7 });
     // Receipt signatures follow from the keys, and record hashes from them; everything else repeats.
-    const unsigned = (records: AuditBundle["records"]) => records.map(({ entry }) => (entry.type === "ballot" ? { ...entry, keyId: "", signature: "" } : entry));
+    const unsigned = (records: AuditBundle["records"]) =>
+      records.map(({ entry }) => (entry.type === "ballot" ? { ...entry, keyId: "", signature: "" } : entry));
     expect(unsigned(again.bundle.records)).toEqual(unsigned(fixture.bundle.records));
     expect(again.bundle.ballots).toEqual(fixture.bundle.ballots);
-    expect(again.bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq])).toEqual(fixture.bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq]));
+    expect(again.bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq])).toEqual(
+      fixture.bundle.epochs.map((e) => [e.statement.firstSeq, e.statement.lastSeq]),
+    );
     // With the same keys, even the roots repeat.
-    const sameKeys = await buildAuditBundle({ ballots: BALLOTS, actions: ACTIONS, epochRecords: EPOCH_RECORDS, seed: 7, keys: fixture.keys });
-    expect(sameKeys.bundle.epochs.map((e) => e.statement.root)).toEqual(fixture.bundle.epochs.map((e) => e.statement.root));
+    const sameKeys = await buildAuditBundle({
+      ballots: BALLOTS,
+      actions: ACTIONS,
+      epochRecords: EPOCH_RECORDS,
+      seed: 7,
+      keys: fixture.keys,
+    });
+    expect(sameKeys.bundle.epochs.map((e) => e.statement.root)).toEqual(
+      fixture.bundle.epochs.map((e) => e.statement.root),
+    );
   });
 });
 
@@ -145,34 +200,44 @@ describe("verifyBundle finds each attack", () => {
   it.each([
     ["commitment", 17],
     ["castAt", 20],
-  ] as const)("one character of a logged ballot's %s changed, its hash kept: RECORD_ALTERED at that record", async (field, at) => {
-    const seq = 50;
-    let receiptId = "";
-    const bundle = tampered((b) => {
-      const { entry } = ballotRecord(b, seq);
-      receiptId = entry.receiptId;
-      entry[field] = flipCharacter(entry[field], at);
-    });
-    const { structural, result } = await structuralAndResult(bundle);
-    expect(structural).toEqual([
-      `RECORD_ALTERED seq=${seq}`,
-      `EPOCH_ROOT_MISMATCH epoch=${epochOf(seq)}`,
-      // Both are under the receipt's signature, so the altered receipt is no longer one the vote API issued (and is not counted).
-      `RECEIPT_SIGNATURE_INVALID seq=${seq} receipt=${receiptId}`,
-    ]);
-    expect(result).toContain(turnout(BALLOTS, BALLOTS - 1));
-  });
+  ] as const)(
+    "one character of a logged ballot's %s changed, its hash kept: RECORD_ALTERED at that record",
+    async (field, at) => {
+      const seq = 50;
+      let receiptId = "";
+      const bundle = tampered((b) => {
+        const { entry } = ballotRecord(b, seq);
+        receiptId = entry.receiptId;
+        entry[field] = flipCharacter(entry[field], at);
+      });
+      const { structural, result } = await structuralAndResult(bundle);
+      expect(structural).toEqual([
+        `RECORD_ALTERED seq=${seq}`,
+        `EPOCH_ROOT_MISMATCH epoch=${epochOf(seq)}`,
+        // Both are under the receipt's signature, so the altered receipt is no longer one the vote API issued (and is not counted).
+        `RECEIPT_SIGNATURE_INVALID seq=${seq} receipt=${receiptId}`,
+      ]);
+      expect(result).toContain(turnout(BALLOTS, BALLOTS - 1));
+    },
+  );
 
   it("a record dropped: RECORD_MISSING naming it, reported once", async () => {
     const seq = 37;
     const { entry } = ballotRecord(fixture.bundle, seq);
     const bundle = tampered((b) => b.records.splice(seq - 1, 1));
     const { structural, result } = await structuralAndResult(bundle);
-    expect(structural).toEqual([`RECORD_MISSING seq=${seq}`, `CHAIN_BROKEN seq=${seq + 1}`, `EPOCH_ROOT_MISMATCH epoch=${epochOf(seq)}`, `BALLOT_NOT_IN_LOG receipt=${entry.receiptId}`]);
+    expect(structural).toEqual([
+      `RECORD_MISSING seq=${seq}`,
+      `CHAIN_BROKEN seq=${seq + 1}`,
+      `EPOCH_ROOT_MISMATCH epoch=${epochOf(seq)}`,
+      `BALLOT_NOT_IN_LOG receipt=${entry.receiptId}`,
+    ]);
     // Its published ballot is no longer counted.
     expect(result).toContain(turnout(BALLOTS, BALLOTS - 1));
     const report = await verifyBundle(deps, bundle);
-    expect(report.discrepancies[0]?.message).toBe(`Record ${seq} is missing: record ${seq + 1} follows record ${seq - 1}.`);
+    expect(report.discrepancies[0]?.message).toBe(
+      `Record ${seq} is missing: record ${seq + 1} follows record ${seq - 1}.`,
+    );
   });
 
   it("two adjacent records swapped: RECORD_OUT_OF_ORDER, and the links around them broken", async () => {
@@ -181,7 +246,13 @@ describe("verifyBundle finds each attack", () => {
       b.records[19] = c;
       b.records[20] = a;
     });
-    expect(await discrepancies(bundle)).toEqual(["RECORD_OUT_OF_ORDER seq=21", "CHAIN_BROKEN seq=21", "RECORD_OUT_OF_ORDER seq=20", "CHAIN_BROKEN seq=20", "CHAIN_BROKEN seq=22"]);
+    expect(await discrepancies(bundle)).toEqual([
+      "RECORD_OUT_OF_ORDER seq=21",
+      "CHAIN_BROKEN seq=21",
+      "RECORD_OUT_OF_ORDER seq=20",
+      "CHAIN_BROKEN seq=20",
+      "CHAIN_BROKEN seq=22",
+    ]);
   });
 
   it("two entries swapped and the chain re-hashed by someone without the audit key: EPOCH_ROOT_MISMATCH", async () => {
@@ -192,7 +263,9 @@ describe("verifyBundle finds each attack", () => {
     });
     // Re-hashing changes every later record's link, so every epoch from the first changed one on fails.
     const lastEpoch = fixture.bundle.epochs.length;
-    expect(await discrepancies(bundle)).toEqual(Array.from({ length: lastEpoch - epochOf(20) + 1 }, (_, k) => `EPOCH_ROOT_MISMATCH epoch=${epochOf(20) + k}`));
+    expect(await discrepancies(bundle)).toEqual(
+      Array.from({ length: lastEpoch - epochOf(20) + 1 }, (_, k) => `EPOCH_ROOT_MISMATCH epoch=${epochOf(20) + k}`),
+    );
   });
 
   it("a forged ballot spliced into the log, the chain re-hashed after it, the ballot published: EPOCH_ROOT_MISMATCH from its epoch on", async () => {
@@ -207,13 +280,18 @@ describe("verifyBundle finds each attack", () => {
     const { structural, result } = await structuralAndResult(bundle);
     expect(structural).toEqual([
       // Every record from the forged one on moved up a place and links differently, so every epoch from its one on fails,
-      ...Array.from({ length: lastEpoch - epochOf(afterSeq + 1) + 1 }, (_, k) => `EPOCH_ROOT_MISMATCH epoch=${epochOf(afterSeq + 1) + k}`),
+      ...Array.from(
+        { length: lastEpoch - epochOf(afterSeq + 1) + 1 },
+        (_, k) => `EPOCH_ROOT_MISMATCH epoch=${epochOf(afterSeq + 1) + k}`,
+      ),
       // and the log's last record is now in no epoch.
       `RECORDS_UNSEALED seq=${BALLOTS + ACTIONS + 1}`,
     ]);
     // The forged ballot opens its commitment and is counted; the published result does not have it.
     expect(result).toContain(turnout(BALLOTS, BALLOTS + 1));
-    expect(result).toContain(`The published result says mascot#otter = ${fixture.bundle.result.counters["mascot#otter"]}; the ballots give ${fixture.bundle.result.counters["mascot#otter"]! + 1}.`);
+    expect(result).toContain(
+      `The published result says mascot#otter = ${fixture.bundle.result.counters["mascot#otter"]}; the ballots give ${fixture.bundle.result.counters["mascot#otter"]! + 1}.`,
+    );
   });
 
   it("a forged ballot appended after the sealed log, the result recounted to match: RECORDS_UNSEALED, and refused inside an epoch", async () => {
@@ -223,13 +301,19 @@ describe("verifyBundle finds each attack", () => {
       b.records = rechain(b.records);
       b.ballots.push(forged.published);
     });
-    bundle.result = await countResult(fixture.election, bundle.ballots.map((p) => p.ballot as CanonicalBallot));
+    bundle.result = await countResult(
+      fixture.election,
+      bundle.ballots.map((p) => p.ballot as CanonicalBallot),
+    );
     // Appended after the last record: no epoch seals it, so the log's end is unsealed.
     expect(await discrepancies(bundle)).toEqual([`RECORDS_UNSEALED seq=${BALLOTS + ACTIONS + 1}`]);
     // Put it in the last epoch's range instead: that epoch's signed root no longer matches.
     const last = bundle.epochs.at(-1)!;
     last.statement = { ...last.statement, lastSeq: last.statement.lastSeq + 1 };
-    expect(await discrepancies(bundle)).toEqual([`EPOCH_SIGNATURE_INVALID epoch=${last.statement.epoch}`, `EPOCH_ROOT_MISMATCH epoch=${last.statement.epoch}`]);
+    expect(await discrepancies(bundle)).toEqual([
+      `EPOCH_SIGNATURE_INVALID epoch=${last.statement.epoch}`,
+      `EPOCH_ROOT_MISMATCH epoch=${last.statement.epoch}`,
+    ]);
   });
 
   it("a ballot the vote API never signed, logged and re-sealed with the real audit key (an insider at the aggregator): RECEIPT_SIGNATURE_INVALID naming it, not counted", async () => {
@@ -239,10 +323,15 @@ describe("verifyBundle finds each attack", () => {
       b.ballots.push(forged.published);
     });
     // The insider also makes the published result agree with the forged ballot counted.
-    withForgery.result = await countResult(fixture.election, withForgery.ballots.map((p) => p.ballot as CanonicalBallot));
+    withForgery.result = await countResult(
+      fixture.election,
+      withForgery.ballots.map((p) => p.ballot as CanonicalBallot),
+    );
     const bundle = resignedBundle(withForgery, fixture.signer, { epochRecords: EPOCH_RECORDS });
     const { structural, result } = await structuralAndResult(bundle);
-    expect(structural).toEqual([`RECEIPT_SIGNATURE_INVALID seq=${BALLOTS + ACTIONS + 1} receipt=${forged.published.receiptId}`]);
+    expect(structural).toEqual([
+      `RECEIPT_SIGNATURE_INVALID seq=${BALLOTS + ACTIONS + 1} receipt=${forged.published.receiptId}`,
+    ]);
     expect(result).toContain(turnout(BALLOTS + 1, BALLOTS));
   });
 
@@ -257,7 +346,9 @@ describe("verifyBundle finds each attack", () => {
     const { entry } = ballotRecord(fixture.bundle, 30);
     const withRepeat = tampered((b) => b.records.push({ ...b.records[0]!, entry: structuredClone(entry) }));
     const bundle = resignedBundle(withRepeat, fixture.signer, { epochRecords: EPOCH_RECORDS });
-    expect(await discrepancies(bundle)).toEqual([`BALLOT_DUPLICATED seq=${BALLOTS + ACTIONS + 1} receipt=${entry.receiptId}`]);
+    expect(await discrepancies(bundle)).toEqual([
+      `BALLOT_DUPLICATED seq=${BALLOTS + ACTIONS + 1} receipt=${entry.receiptId}`,
+    ]);
   });
 
   it("a ballot published twice: BALLOT_DUPLICATED", async () => {
@@ -289,10 +380,15 @@ describe("verifyBundle finds each attack", () => {
       b.records.splice(60, 0, { ...b.records[60]!, entry: forged.entry });
       b.ballots.push(forged.published);
     });
-    withForgery.result = await countResult(fixture.election, withForgery.ballots.map((p) => p.ballot as CanonicalBallot));
+    withForgery.result = await countResult(
+      fixture.election,
+      withForgery.ballots.map((p) => p.ballot as CanonicalBallot),
+    );
     const bundle = resignedBundle(withForgery, attacker, { epochRecords: EPOCH_RECORDS });
     expect(bundle.epochs[0]!.statement.keyId).toBe(attacker.keyId);
-    expect(await discrepancies(bundle)).toEqual(Array.from({ length: bundle.epochs.length }, (_, i) => `EPOCH_UNKNOWN_KEY epoch=${i + 1}`));
+    expect(await discrepancies(bundle)).toEqual(
+      Array.from({ length: bundle.epochs.length }, (_, i) => `EPOCH_UNKNOWN_KEY epoch=${i + 1}`),
+    );
 
     // A bundle that also swaps in the attacker's key checks out against itself; the key id the
     // deployment announced elsewhere (the CLI asks the API for it) is what catches it.
@@ -300,7 +396,9 @@ describe("verifyBundle finds each attack", () => {
     expect(await discrepancies(keySwapped)).toEqual([]);
     const pinned = await verifyBundle({ ...deps, expectedAuditKeyId: fixture.bundle.keys.audit.keyId }, keySwapped);
     expect(found(pinned.discrepancies)).toEqual(["AUDIT_KEY_UNEXPECTED"]);
-    expect((await verifyBundle({ ...deps, expectedAuditKeyId: fixture.bundle.keys.audit.keyId }, fixture.bundle)).ok).toBe(true);
+    expect(
+      (await verifyBundle({ ...deps, expectedAuditKeyId: fixture.bundle.keys.audit.keyId }, fixture.bundle)).ok,
+    ).toBe(true);
   });
 
   it("one published counter altered: RESULT_MISMATCH naming that counter", async () => {
@@ -312,7 +410,9 @@ describe("verifyBundle finds each attack", () => {
     });
     const report = await verifyBundle(deps, bundle);
     expect(found(report.discrepancies)).toEqual(["RESULT_MISMATCH"]);
-    expect(report.discrepancies[0]!.message).toBe(`The published result says ${counter} = ${published + 1}; the ballots give ${published}.`);
+    expect(report.discrepancies[0]!.message).toBe(
+      `The published result says ${counter} = ${published + 1}; the ballots give ${published}.`,
+    );
   });
 
   it("a counter the ballots never gave, published: RESULT_MISMATCH naming it", async () => {
@@ -332,17 +432,24 @@ describe("verifyBundle finds each attack", () => {
     ["the exhausted count", (irv) => void (irv.rounds.at(-1)!.exhausted += 1)],
     ["the winner", (irv) => void (irv.winner = "bruno")],
   ];
-  it.each(runoffAlterations)("an instant-runoff count altered (%s): RESULT_MISMATCH for that question", async (_, alter) => {
-    const bundle = tampered((b) => alter(b.result.instantRunoff["council-chair"]!));
-    const report = await verifyBundle(deps, bundle);
-    expect(found(report.discrepancies)).toEqual(["RESULT_MISMATCH"]);
-    expect(report.discrepancies[0]!.message).toMatch(/^The published instant-runoff count of council-chair differs/);
-  });
+  it.each(runoffAlterations)(
+    "an instant-runoff count altered (%s): RESULT_MISMATCH for that question",
+    async (_, alter) => {
+      const bundle = tampered((b) => alter(b.result.instantRunoff["council-chair"]!));
+      const report = await verifyBundle(deps, bundle);
+      expect(found(report.discrepancies)).toEqual(["RESULT_MISMATCH"]);
+      expect(report.discrepancies[0]!.message).toMatch(/^The published instant-runoff count of council-chair differs/);
+    },
+  );
 
   it("a published ballot's choices changed: COMMITMENT_MISMATCH, and it is left out of the count", async () => {
-    const index = fixture.bundle.ballots.findIndex((b) => b.ballot[0]![1] !== "abstain" && JSON.stringify(b.ballot[0]![1]) !== '{"choices":["heron"]}');
+    const index = fixture.bundle.ballots.findIndex(
+      (b) => b.ballot[0]![1] !== "abstain" && JSON.stringify(b.ballot[0]![1]) !== '{"choices":["heron"]}',
+    );
     const original = fixture.bundle.ballots[index]!;
-    const seq = fixture.bundle.records.find((r) => r.entry.type === "ballot" && r.entry.receiptId === original.receiptId)!.seq;
+    const seq = fixture.bundle.records.find(
+      (r) => r.entry.type === "ballot" && r.entry.receiptId === original.receiptId,
+    )!.seq;
     const bundle = tampered((b) => {
       const ballot = b.ballots[index]!;
       b.ballots[index] = { ...ballot, ballot: [["mascot", { choices: ["heron"] }], ...ballot.ballot.slice(1)] };
@@ -358,7 +465,9 @@ describe("verifyBundle finds each attack", () => {
     const bundle = tampered((b) => {
       b.ballots[5]!.salt = flipCharacter(original.salt, 0);
     });
-    const seq = fixture.bundle.records.find((r) => r.entry.type === "ballot" && r.entry.receiptId === original.receiptId)!.seq;
+    const seq = fixture.bundle.records.find(
+      (r) => r.entry.type === "ballot" && r.entry.receiptId === original.receiptId,
+    )!.seq;
     const { structural, result } = await structuralAndResult(bundle);
     expect(structural).toEqual([`COMMITMENT_MISMATCH seq=${seq} receipt=${original.receiptId}`]);
     expect(result).toContain(turnout(BALLOTS, BALLOTS - 1));
@@ -400,7 +509,9 @@ describe("verifyBundle finds each attack", () => {
     const started = performance.now();
     const report = await verifyBundle(deps, bundle);
     const elapsed = performance.now() - started;
-    expect(report.discrepancies.filter((d) => d.code.startsWith("RECORD_"))).toEqual([expect.objectContaining({ code: "RECORD_MISSING", seq: 10 })]);
+    expect(report.discrepancies.filter((d) => d.code.startsWith("RECORD_"))).toEqual([
+      expect.objectContaining({ code: "RECORD_MISSING", seq: 10 }),
+    ]);
     // Once every later record was reported out of order, each after a scan of the whole log: quadratic time.
     // (Each ballot's receipt signature is verified too: linear, a few seconds on a loaded two-core machine.)
     expect(elapsed).toBeLessThan(60_000);
@@ -461,7 +572,8 @@ describe("Merkle tree (RFC 6962 / RFC 9162)", () => {
   });
 
   it("equals the recursive reference for every size from 1 to 70", () => {
-    for (let n = 1; n <= 70; n++) expect(merkleRoot(sha256, leafHex.slice(0, n)), `n = ${n}`).toBe(hex(referenceRoot(leaves.slice(0, n))));
+    for (let n = 1; n <= 70; n++)
+      expect(merkleRoot(sha256, leafHex.slice(0, n)), `n = ${n}`).toBe(hex(referenceRoot(leaves.slice(0, n))));
   });
 
   it("proves and verifies every leaf of every tree of 1 to 33 leaves, with the reference audit path", () => {
@@ -471,7 +583,10 @@ describe("Merkle tree (RFC 6962 / RFC 9162)", () => {
       for (let index = 0; index < n; index++) {
         const path = inclusionProof(sha256, tree, index);
         expect(path, `n = ${n}, index = ${index}`).toEqual(referencePath(index, leaves.slice(0, n)).map(hex));
-        expect(verifyInclusion(sha256, { leafHash: tree[index]!, index, treeSize: n, path }, root), `n = ${n}, index = ${index}`).toBe(true);
+        expect(
+          verifyInclusion(sha256, { leafHash: tree[index]!, index, treeSize: n, path }, root),
+          `n = ${n}, index = ${index}`,
+        ).toBe(true);
       }
     }
   });
@@ -490,7 +605,9 @@ describe("Merkle tree (RFC 6962 / RFC 9162)", () => {
           expect(verifyInclusion(sha256, { ...proof, path: path.slice(0, -1) }, root), at).toBe(false);
           expect(verifyInclusion(sha256, { ...proof, path: path.slice(1) }, root), at).toBe(false);
         }
-        expect(verifyInclusion(sha256, { ...proof, leafHash: hex(leafHash(new Uint8Array([index]))) }, root), at).toBe(false);
+        expect(verifyInclusion(sha256, { ...proof, leafHash: hex(leafHash(new Uint8Array([index]))) }, root), at).toBe(
+          false,
+        );
         expect(verifyInclusion(sha256, proof, merkleRoot(sha256, leafHex.slice(0, n + 1))), at).toBe(false);
         expect(verifyInclusion(sha256, { ...proof, path: [...path, tree[0]!] }, root), at).toBe(false);
         expect(verifyInclusion(sha256, { ...proof, index: n }, root), at).toBe(false);
@@ -523,13 +640,28 @@ describe("log record hash", () => {
     electionId: "00000000-0000-4000-8000-00000000de30",
     seq: 3,
     prevHash: "ab".repeat(32),
-    entry: { type: "ballot" as const, receiptId: "0123456789abcdef0123456789abcdef", commitment: "cd".repeat(32), castAt: "2026-11-20T08:00:01.234Z", keyId: "receipt-1", binding: "ef".repeat(32), signature: "c2lnbmVk" },
+    entry: {
+      type: "ballot" as const,
+      receiptId: "0123456789abcdef0123456789abcdef",
+      commitment: "cd".repeat(32),
+      castAt: "2026-11-20T08:00:01.234Z",
+      keyId: "receipt-1",
+      binding: "ef".repeat(32),
+      signature: "c2lnbmVk",
+    },
   };
   const action = {
     electionId: "00000000-0000-4000-8000-00000000de30",
     seq: 1,
     prevHash: "0".repeat(64),
-    entry: { type: "action" as const, action: "election.create", actor: "rö@example.org", at: "2026-11-20T07:00:00.000Z", reason: 'Ünïcode "quoted"\n', details: { z: [1, { b: null, a: true }], title: "Demo" } },
+    entry: {
+      type: "action" as const,
+      action: "election.create",
+      actor: "rö@example.org",
+      at: "2026-11-20T07:00:00.000Z",
+      reason: 'Ünïcode "quoted"\n',
+      details: { z: [1, { b: null, a: true }], title: "Demo" },
+    },
   };
 
   it("is the RFC 6962 leaf hash SHA-256(0x00 ‖ recordBytes)", () => {
@@ -558,19 +690,22 @@ describe("hex", () => {
   });
 
   it("fromHex refuses upper case, odd lengths and anything but hex digits", () => {
-    for (const bad of ["A0", "0", "0g", "zz", " 0", "0\u0660", "é0"]) expect(() => fromHex(bad), bad).toThrow("not lower-case hex");
+    for (const bad of ["A0", "0", "0g", "zz", " 0", "0\u0660", "é0"])
+      expect(() => fromHex(bad), bad).toThrow("not lower-case hex");
   });
 });
 
 describe("canonical JSON", () => {
   it("sorts object keys at every depth, arrays kept in order, no whitespace", () => {
-    const value = { b: 1, a: { d: [{ z: true, y: null }, "x"], c: "é\"\n" }, A: [3, 1, 2] };
+    const value = { b: 1, a: { d: [{ z: true, y: null }, "x"], c: 'é"\n' }, A: [3, 1, 2] };
     expect(canonicalJson(value)).toBe('{"A":[3,1,2],"a":{"c":"é\\"\\n","d":[{"y":null,"z":true},"x"]},"b":1}');
     expect(canonicalJson({ a: { d: ["x"], c: 0 }, b: 1 })).toBe(canonicalJson({ b: 1, a: { c: 0, d: ["x"] } }));
   });
 
   it("orders keys by UTF-16 code unit, as any JSON canonicalizer over strings does", () => {
-    expect(canonicalJson({ b: 0, é: 0, B: 0, a: 0, "": 0, "10": 0, "9": 0 })).toBe('{"":0,"10":0,"9":0,"B":0,"a":0,"b":0,"é":0}');
+    expect(canonicalJson({ b: 0, é: 0, B: 0, a: 0, "": 0, "10": 0, "9": 0 })).toBe(
+      '{"":0,"10":0,"9":0,"B":0,"a":0,"b":0,"é":0}',
+    );
   });
 
   it("leaves out undefined properties, as JSON does", () => {

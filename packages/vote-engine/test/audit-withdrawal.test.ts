@@ -4,7 +4,12 @@ import { nodeEntropy, verifyEd25519 } from "../src/adapters/node-crypto";
 import { type AuditBundle, auditBundleSchema, verifyBundle } from "../src/audit";
 import { chainEntries, GENESIS_HASH, type LogEntry } from "../src/audit/log-record";
 import type { CanonicalBallot } from "../src/ballot/validate-ballot";
-import { type AuditBundleFixture, buildAuditBundle, countResult, sealEpochs } from "../src/testing/audit-bundle-fixture";
+import {
+  type AuditBundleFixture,
+  buildAuditBundle,
+  countResult,
+  sealEpochs,
+} from "../src/testing/audit-bundle-fixture";
 
 const sha256 = nodeEntropy.sha256;
 const deps = { sha256, verifyEd25519 };
@@ -22,7 +27,11 @@ beforeAll(async () => {
   receipts = fixture.bundle.records.flatMap((r) => (r.entry.type === "ballot" ? [r.entry.receiptId] : []));
 });
 
-const withdrawal = (receiptId: string, reasons = ["COORDINATED_GROUP"]): LogEntry => ({ type: "withdrawal", receiptId, reasons });
+const withdrawal = (receiptId: string, reasons = ["COORDINATED_GROUP"]): LogEntry => ({
+  type: "withdrawal",
+  receiptId,
+  reasons,
+});
 const reinstatement = (receiptId: string): LogEntry => ({ type: "reinstatement", receiptId });
 /** The seq of a logged ballot's record in the fixture's log (withdrawals are only ever appended after it). */
 const ballotSeq = (receiptId: string) => ACTIONS + receipts.indexOf(receiptId) + 1;
@@ -32,7 +41,10 @@ const ballotSeq = (receiptId: string) => ACTIONS + receipts.indexOf(receiptId) +
  * key, publishing the fixture's ballots for `published` and a result recounted from `counted`
  * (by default the published ones): what an honest deployment publishes for that log.
  */
-async function bundleOf(entries: readonly LogEntry[], { published, counted = published }: { published: readonly string[]; counted?: readonly string[] }): Promise<AuditBundle> {
+async function bundleOf(
+  entries: readonly LogEntry[],
+  { published, counted = published }: { published: readonly string[]; counted?: readonly string[] },
+): Promise<AuditBundle> {
   const records = chainEntries(sha256, { electionId: fixture.election.id, seq: 0, hash: GENESIS_HASH }, entries);
   const ballotOf = (receiptId: string) => {
     const ballot = fixture.bundle.ballots.find((b) => b.receiptId === receiptId);
@@ -44,7 +56,10 @@ async function bundleOf(entries: readonly LogEntry[], { published, counted = pub
     records,
     epochs: sealEpochs(records, fixture.signer, EPOCH_RECORDS),
     ballots: fixture.bundle.ballots.filter((b) => published.includes(b.receiptId)).map((b) => structuredClone(b)),
-    result: await countResult(fixture.election, counted.map((r) => ballotOf(r).ballot as CanonicalBallot)),
+    result: await countResult(
+      fixture.election,
+      counted.map((r) => ballotOf(r).ballot as CanonicalBallot),
+    ),
   };
 }
 
@@ -52,8 +67,8 @@ async function bundleOf(entries: readonly LogEntry[], { published, counted = pub
 const logThen = (...more: LogEntry[]): LogEntry[] => [...fixture.bundle.records.map((r) => r.entry), ...more];
 const allBut = (receiptId: string) => receipts.filter((r) => r !== receiptId);
 
-
-const turnout = (published: number, recounted: number) => `RESULT_MISMATCH The published result says __turnout = ${published}; the ballots give ${recounted}.`;
+const turnout = (published: number, recounted: number) =>
+  `RESULT_MISMATCH The published result says __turnout = ${published}; the ballots give ${recounted}.`;
 async function withMessages(bundle: AuditBundle): Promise<string[]> {
   const report = await verifyBundle(deps, bundle);
   return report.discrepancies.map((d) => (d.code === "RESULT_MISMATCH" ? `${d.code} ${d.message}` : found([d])[0]!));
@@ -74,7 +89,10 @@ describe("verifyBundle and ballots withdrawn for review", () => {
     expect(report.checked).toMatchObject({ records: ACTIONS + BALLOTS + 1, ballots: BALLOTS - 1 });
     expect(bundle.result.counters["__turnout"]).toBe(BALLOTS - 1);
     // The verifier itself leaves it out: a result still counting it does not match the ballots.
-    const stillCounted = await bundleOf(logThen(withdrawal(withdrawn)), { published: allBut(withdrawn), counted: receipts });
+    const stillCounted = await bundleOf(logThen(withdrawal(withdrawn)), {
+      published: allBut(withdrawn),
+      counted: receipts,
+    });
     expect(await withMessages(stillCounted)).toContain(turnout(BALLOTS, BALLOTS - 1));
     expect((await withMessages(stillCounted)).every((d) => d.startsWith("RESULT_MISMATCH"))).toBe(true);
   });
@@ -129,7 +147,12 @@ describe("verifyBundle and ballots withdrawn for review", () => {
   it("a withdrawal dropped from the sealed log, to count the ballot again: the signed epochs no longer match", async () => {
     const withdrawn = receipts[0]!;
     const honest = await bundleOf(logThen(withdrawal(withdrawn)), { published: allBut(withdrawn) });
-    const dropped = { ...honest, records: honest.records.slice(0, -1), ballots: fixture.bundle.ballots, result: fixture.bundle.result };
+    const dropped = {
+      ...honest,
+      records: honest.records.slice(0, -1),
+      ballots: fixture.bundle.ballots,
+      result: fixture.bundle.result,
+    };
     const findings = await discrepancies(dropped);
     expect(findings).toContain(`EPOCH_ROOT_MISMATCH epoch=${honest.epochs.length}`);
     // A withdrawal appended after the last seal is not yet part of any signed epoch.
@@ -142,7 +165,9 @@ describe("STANDING_OUT_OF_ORDER: a receipt's standing moves ballot → withdrawa
   it("a withdrawal of a receipt never logged", async () => {
     const stranger = "ab".repeat(16);
     const bundle = await bundleOf(logThen(withdrawal(stranger)), { published: receipts });
-    expect(await discrepancies(bundle)).toEqual([`STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 1} receipt=${stranger}`]);
+    expect(await discrepancies(bundle)).toEqual([
+      `STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 1} receipt=${stranger}`,
+    ]);
   });
 
   it("a withdrawal before the receipt's ballot is logged: out of order, and the ballot counts", async () => {
@@ -156,31 +181,48 @@ describe("STANDING_OUT_OF_ORDER: a receipt's standing moves ballot → withdrawa
 
   it("a second withdrawal of the same receipt", async () => {
     const withdrawn = receipts[3]!;
-    const bundle = await bundleOf(logThen(withdrawal(withdrawn), withdrawal(withdrawn, ["AGAIN"])), { published: allBut(withdrawn) });
-    expect(await discrepancies(bundle)).toEqual([`STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 2} receipt=${withdrawn}`]);
+    const bundle = await bundleOf(logThen(withdrawal(withdrawn), withdrawal(withdrawn, ["AGAIN"])), {
+      published: allBut(withdrawn),
+    });
+    expect(await discrepancies(bundle)).toEqual([
+      `STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 2} receipt=${withdrawn}`,
+    ]);
   });
 
   it("a second withdrawal after a reinstatement (each standing change happens once)", async () => {
     const receipt = receipts[8]!;
-    const bundle = await bundleOf(logThen(withdrawal(receipt), reinstatement(receipt), withdrawal(receipt, ["AGAIN"])), { published: allBut(receipt) });
-    expect(await discrepancies(bundle)).toContain(`STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 3} receipt=${receipt}`);
+    const bundle = await bundleOf(
+      logThen(withdrawal(receipt), reinstatement(receipt), withdrawal(receipt, ["AGAIN"])),
+      { published: allBut(receipt) },
+    );
+    expect(await discrepancies(bundle)).toContain(
+      `STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 3} receipt=${receipt}`,
+    );
   });
 
   it("a reinstatement without a withdrawal: out of order, and the ballot counts once", async () => {
     const receipt = receipts[1]!;
     const bundle = await bundleOf(logThen(reinstatement(receipt)), { published: receipts });
-    expect(await discrepancies(bundle)).toEqual([`STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 1} receipt=${receipt}`]);
+    expect(await discrepancies(bundle)).toEqual([
+      `STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 1} receipt=${receipt}`,
+    ]);
   });
 
   it("a reinstatement of a receipt never logged", async () => {
     const stranger = "cd".repeat(16);
     const bundle = await bundleOf(logThen(reinstatement(stranger)), { published: receipts });
-    expect(await discrepancies(bundle)).toEqual([`STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 1} receipt=${stranger}`]);
+    expect(await discrepancies(bundle)).toEqual([
+      `STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 1} receipt=${stranger}`,
+    ]);
   });
 
   it("a second reinstatement of the same receipt", async () => {
     const receipt = receipts[10]!;
-    const bundle = await bundleOf(logThen(withdrawal(receipt), reinstatement(receipt), reinstatement(receipt)), { published: receipts });
-    expect(await discrepancies(bundle)).toEqual([`STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 3} receipt=${receipt}`]);
+    const bundle = await bundleOf(logThen(withdrawal(receipt), reinstatement(receipt), reinstatement(receipt)), {
+      published: receipts,
+    });
+    expect(await discrepancies(bundle)).toEqual([
+      `STANDING_OUT_OF_ORDER seq=${ACTIONS + BALLOTS + 3} receipt=${receipt}`,
+    ]);
   });
 });

@@ -4,8 +4,15 @@ import { type AuditBundle, type Discrepancy, verifyBundle } from "../src/audit";
 
 /** Each discrepancy as "CODE seq=… epoch=… receipt=…", so a test states exactly what was found and where. */
 export function found(discrepancies: readonly Discrepancy[]): string[] {
-  return discrepancies.map(
-    (d) => [d.code, d.seq === undefined ? "" : `seq=${d.seq}`, d.epoch === undefined ? "" : `epoch=${d.epoch}`, d.receiptId === undefined ? "" : `receipt=${d.receiptId}`].filter(Boolean).join(" "),
+  return discrepancies.map((d) =>
+    [
+      d.code,
+      d.seq === undefined ? "" : `seq=${d.seq}`,
+      d.epoch === undefined ? "" : `epoch=${d.epoch}`,
+      d.receiptId === undefined ? "" : `receipt=${d.receiptId}`,
+    ]
+      .filter(Boolean)
+      .join(" "),
   );
 }
 

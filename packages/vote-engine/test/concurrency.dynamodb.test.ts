@@ -1,8 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
-import { createDynamoDbClient, createDynamoDbStreamsClient, DynamoDbTallyStore, DynamoDbVoteStore, ensureTables, StreamAggregator } from "../src/adapters/dynamodb";
+import {
+  createDynamoDbClient,
+  createDynamoDbStreamsClient,
+  DynamoDbTallyStore,
+  DynamoDbVoteStore,
+  ensureTables,
+  StreamAggregator,
+} from "../src/adapters/dynamodb";
 import { nodeEntropy } from "../src/adapters/node-crypto";
-import { buildResultsSnapshot, canonicalBallotJson, castVote, compareWithLiveTally, recount, validateBallot } from "../src/index";
+import {
+  buildResultsSnapshot,
+  canonicalBallotJson,
+  castVote,
+  compareWithLiveTally,
+  recount,
+  validateBallot,
+} from "../src/index";
 import { toHex } from "../src/vote/receipt";
 import { admitSigned, castDependencies, demoBallot, election, idempotencyKey, keys } from "./fixtures";
 
@@ -33,7 +47,14 @@ describe("one vote per person under concurrency, on DynamoDB Local", () => {
       ...Array.from({ length: 50 }, (_, i) => ({ key: idempotencyKey(`other-${i}`), ballot: demoBallot(i % 3) })),
     ];
     const results = await Promise.all(
-      requests.map((r) => castVote(castDependencies(store), { electionId: election.id, subject, idempotencyKey: r.key, ballot: r.ballot })),
+      requests.map((r) =>
+        castVote(castDependencies(store), {
+          electionId: election.id,
+          subject,
+          idempotencyKey: r.key,
+          ballot: r.ballot,
+        }),
+      ),
     );
 
     const stored: unknown[] = [];
@@ -68,7 +89,12 @@ describe("one vote per person under concurrency, on DynamoDB Local", () => {
     const run = `${Date.now()}`;
     const results = await Promise.all(
       Array.from({ length: 2000 }, (_, i) =>
-        castVote(castDependencies(store), { electionId: election.id, subject: `crowd-${run}-${i}`, idempotencyKey: idempotencyKey(i), ballot: demoBallot(i) }),
+        castVote(castDependencies(store), {
+          electionId: election.id,
+          subject: `crowd-${run}-${i}`,
+          idempotencyKey: idempotencyKey(i),
+          ballot: demoBallot(i),
+        }),
       ),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -84,7 +110,13 @@ describe("one vote per person under concurrency, on DynamoDB Local", () => {
     expect(receipts.size).toBe(2000);
 
     const tallies = new DynamoDbTallyStore(client, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 8);
-    const aggregator = new StreamAggregator({ dynamodb: client, streams, votesTable: names.votes, tallies, admit: admitSigned });
+    const aggregator = new StreamAggregator({
+      dynamodb: client,
+      streams,
+      votesTable: names.votes,
+      tallies,
+      admit: admitSigned,
+    });
     while ((await aggregator.drainOnce()).applied > 0);
     const live = await tallies.readCounters(election.id);
     expect(live.get("__turnout")).toBe(2000);

@@ -18,7 +18,9 @@ it("keeps the generated demo passwords and deployment keys in owner-only files a
   const keysFile = join(scratch, "keys.json");
   try {
     const first = await provision({ target, clock: systemClock, demo: true, credentialsFile, keysFile });
-    expect(first.changes).toContain("generated the deployment keys (voter-key secret, receipt and audit signing keys, sign-up ticket key)");
+    expect(first.changes).toContain(
+      "generated the deployment keys (voter-key secret, receipt and audit signing keys, sign-up ticket key)",
+    );
     expect(statSync(keysFile).mode & 0o777).toBe(0o600);
     const keys = readKeyFile(keysFile);
     expect(keys.voterKeySecret.length).toBe(32);

@@ -41,7 +41,11 @@ it("writes a vote once with a conditional put, refuses the second with the store
   const images: Array<Record<string, unknown>> = [];
   for (const shard of StreamDescription?.Shards ?? []) {
     const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({ StreamArn: Table!.LatestStreamArn!, ShardId: shard.ShardId!, ShardIteratorType: "TRIM_HORIZON" }),
+      new GetShardIteratorCommand({
+        StreamArn: Table!.LatestStreamArn!,
+        ShardId: shard.ShardId!,
+        ShardIteratorType: "TRIM_HORIZON",
+      }),
     );
     const { Records } = await streams.send(new GetRecordsCommand({ ShardIterator: ShardIterator! }));
     for (const record of Records ?? []) images.push({ event: record.eventName, ...record.dynamodb?.NewImage });

@@ -6,7 +6,8 @@ import { demoElection } from "../src/index";
 const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
 afterAll(() => client.destroy());
 
-const copies = async () => new DynamoDbElectionCopies(client, (await ensureTables(client, uniqueName("copies"))).names.elections);
+const copies = async () =>
+  new DynamoDbElectionCopies(client, (await ensureTables(client, uniqueName("copies"))).names.elections);
 const election = demoElection({ now: () => new Date("2026-12-01T08:00:00Z") });
 
 describe("the data plane's copies of elections", () => {
@@ -23,7 +24,9 @@ describe("the data plane's copies of elections", () => {
   it("never goes back: an older or equal version is refused as stale, whichever control-API task sends it last", async () => {
     const store = await copies();
     expect(await store.publish({ ...election, status: "paused", version: 5 })).toBe("published");
-    const racing = await Promise.all([4, 5, 2, 1].map((version) => store.publish({ ...election, status: "open", version })));
+    const racing = await Promise.all(
+      [4, 5, 2, 1].map((version) => store.publish({ ...election, status: "open", version })),
+    );
     expect(racing).toEqual(["stale", "stale", "stale", "stale"]);
     expect(await store.get(election.id)).toMatchObject({ status: "paused", version: 5 });
     expect(await store.publish({ ...election, status: "closed", version: 6 })).toBe("published");

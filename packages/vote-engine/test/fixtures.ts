@@ -15,7 +15,10 @@ export const keys = nodeKeys(keyMaterial);
 export const verifyRecord = nodeRecordVerifier([keys.receiptPublicKey]);
 export const admitSigned = signedChangesOnly(verifyRecord);
 
-export function castDependencies(votes: VoteStore, overrides: Partial<CastVoteDependencies> = {}): CastVoteDependencies {
+export function castDependencies(
+  votes: VoteStore,
+  overrides: Partial<CastVoteDependencies> = {},
+): CastVoteDependencies {
   return { elections: new InMemoryElections([election]), votes, keys, entropy: nodeEntropy, clock, ...overrides };
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { groupHeldBallots, type HeldBallot } from "../src/index";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 25, 9, 0, seconds));
-const held = (voterKey: string, seconds: number | null, deviceId: string | null, networkBlock: string | null): HeldBallot => ({
+const held = (
+  voterKey: string,
+  seconds: number | null,
+  deviceId: string | null,
+  networkBlock: string | null,
+): HeldBallot => ({
   voterKey,
   castAt: seconds === null ? null : at(seconds),
   deviceId,
@@ -29,7 +34,15 @@ describe("grouping held ballots for fraud review", () => {
     const burst = [0, 3, 9, 15, 24].map((s, i) => held(`burst-${i}`, 1000 + s, `d${i}`, `n${i}`));
     const trickle = [0, 11, 22, 33, 44].map((s, i) => held(`slow-${i}`, 5000 + s, `t${i}`, `m${i}`));
     const groups = groupHeldBallots([...trickle, ...burst, held("undated", null, "x", "y")]);
-    expect(groups).toEqual([{ kind: "burst", key: at(1000).toISOString(), voterKeys: burst.map((b) => b.voterKey), from: at(1000), to: at(1024) }]);
+    expect(groups).toEqual([
+      {
+        kind: "burst",
+        key: at(1000).toISOString(),
+        voterKeys: burst.map((b) => b.voterKey),
+        from: at(1000),
+        to: at(1024),
+      },
+    ]);
   });
 
   it("leaves a lone held ballot out of every group, and ballots without evidence out of the shared ones", () => {

@@ -20,7 +20,12 @@ describe("instant-runoff count", () => {
       ],
     });
     expect(result.rounds).toEqual([
-      { round: 1, tallies: { memphis: 42, nashville: 26, chattanooga: 15, knoxville: 17 }, exhausted: 0, eliminated: ["chattanooga"] },
+      {
+        round: 1,
+        tallies: { memphis: 42, nashville: 26, chattanooga: 15, knoxville: 17 },
+        exhausted: 0,
+        eliminated: ["chattanooga"],
+      },
       { round: 2, tallies: { memphis: 42, nashville: 26, knoxville: 32 }, exhausted: 0, eliminated: ["nashville"] },
       { round: 3, tallies: { memphis: 42, knoxville: 58 }, exhausted: 0, eliminated: [] },
     ]);
@@ -28,14 +33,20 @@ describe("instant-runoff count", () => {
   });
 
   it("elects a first-round majority without eliminating anyone", () => {
-    const result = instantRunoff({ options: ["a", "b", "c"], ballots: [...repeat(6, ["a"]), ...repeat(3, ["b", "a"]), ["c"]] });
+    const result = instantRunoff({
+      options: ["a", "b", "c"],
+      ballots: [...repeat(6, ["a"]), ...repeat(3, ["b", "a"]), ["c"]],
+    });
     expect(result.rounds).toEqual([{ round: 1, tallies: { a: 6, b: 3, c: 1 }, exhausted: 0, eliminated: [] }]);
     expect(result.winner).toBe("a");
   });
 
   it("drops exhausted partial rankings from the majority it needs", () => {
     // 10 ballots; after c goes, its 3 ballots rank nothing else, so 7 remain and 4 is a majority.
-    const result = instantRunoff({ options: ["a", "b", "c"], ballots: [...repeat(4, ["a"]), ...repeat(3, ["b"]), ...repeat(3, ["c"])] });
+    const result = instantRunoff({
+      options: ["a", "b", "c"],
+      ballots: [...repeat(4, ["a"]), ...repeat(3, ["b"]), ...repeat(3, ["c"])],
+    });
     expect(result.rounds.map((r) => [r.tallies, r.exhausted, r.eliminated])).toEqual([
       [{ a: 4, b: 3, c: 3 }, 0, ["c"]],
       [{ a: 4, b: 3 }, 3, []],
@@ -63,21 +74,37 @@ describe("instant-runoff count", () => {
   });
 
   it("falls back to ballot order when the tie never differed", () => {
-    const result = instantRunoff({ options: ["a", "b", "c"], ballots: [...repeat(3, ["a"]), ...repeat(2, ["b", "a"]), ...repeat(2, ["c", "a"])] });
-    expect(result.rounds[0]).toMatchObject({ eliminated: ["c"], tieBreak: "Tie for fewest votes in every round: c comes last in the ballot order." });
+    const result = instantRunoff({
+      options: ["a", "b", "c"],
+      ballots: [...repeat(3, ["a"]), ...repeat(2, ["b", "a"]), ...repeat(2, ["c", "a"])],
+    });
+    expect(result.rounds[0]).toMatchObject({
+      eliminated: ["c"],
+      tieBreak: "Tie for fewest votes in every round: c comes last in the ballot order.",
+    });
     expect(result.rounds[1]).toEqual({ round: 2, tallies: { a: 5, b: 2 }, exhausted: 0, eliminated: [] });
   });
 
   it("eliminates an option nobody ranked first before anything else", () => {
-    const result = instantRunoff({ options: ["a", "b", "z"], ballots: [...repeat(2, ["a", "z"]), ...repeat(2, ["b", "z"]), ["z", "a"]] });
+    const result = instantRunoff({
+      options: ["a", "b", "z"],
+      ballots: [...repeat(2, ["a", "z"]), ...repeat(2, ["b", "z"]), ["z", "a"]],
+    });
     expect(result.rounds[0]).toMatchObject({ tallies: { a: 2, b: 2, z: 1 }, eliminated: ["z"] });
     expect(result.rounds[1]).toEqual({ round: 2, tallies: { a: 3, b: 2 }, exhausted: 0, eliminated: [] });
     expect(result.winner).toBe("a");
   });
 
   it("counts abstentions apart and has no winner when everyone abstains", () => {
-    expect(instantRunoff({ options: ["a", "b"], ballots: [[], ["b"], []] })).toMatchObject({ abstentions: 2, winner: "b" });
-    expect(instantRunoff({ options: ["a", "b"], ballots: [[], []] })).toEqual({ rounds: [], winner: null, abstentions: 2 });
+    expect(instantRunoff({ options: ["a", "b"], ballots: [[], ["b"], []] })).toMatchObject({
+      abstentions: 2,
+      winner: "b",
+    });
+    expect(instantRunoff({ options: ["a", "b"], ballots: [[], []] })).toEqual({
+      rounds: [],
+      winner: null,
+      abstentions: 2,
+    });
   });
 
   it("refuses ballots the domain should never have accepted", () => {

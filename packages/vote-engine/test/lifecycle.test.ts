@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { castVote, checkCastingAllowed, type Election, ELECTION_READ_MAX_AGE_MS, effectiveStatus, electionDefinitionSchema, replaceQuestions, STOP_NOTICE_MS, transition, votingDeadline } from "../src/index";
+import {
+  castVote,
+  checkCastingAllowed,
+  type Election,
+  ELECTION_READ_MAX_AGE_MS,
+  effectiveStatus,
+  electionDefinitionSchema,
+  replaceQuestions,
+  STOP_NOTICE_MS,
+  transition,
+  votingDeadline,
+} from "../src/index";
 import { InMemoryVoteStore } from "../src/adapters/memory";
 import { castDependencies, demoBallot, idempotencyKey } from "./fixtures";
 import { election as demo } from "./fixtures";
@@ -12,7 +23,13 @@ const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ?
 describe("election lifecycle", () => {
   it("walks draft → scheduled → open ⇄ paused → closed → certified", () => {
     let e = draft;
-    for (const [to, at] of [["scheduled", now], ["open", hours(2)], ["paused", hours(3)], ["open", hours(4)], ["closed", hours(50)]] as const) {
+    for (const [to, at] of [
+      ["scheduled", now],
+      ["open", hours(2)],
+      ["paused", hours(3)],
+      ["open", hours(4)],
+      ["closed", hours(50)],
+    ] as const) {
       const next = transition(e, to, { now: at });
       expect(next.ok, `${e.status} → ${to}`).toBe(true);
       if (next.ok) e = next.value;
@@ -30,14 +47,20 @@ describe("election lifecycle", () => {
     ["certified", "closed"],
     ["paused", "certified"],
   ] as const)("refuses %s → %s", (from, to) => {
-    expect(code(transition({ ...draft, status: from }, to, { now, recountMatchesTally: true }))).toBe("INVALID_TRANSITION");
+    expect(code(transition({ ...draft, status: from }, to, { now, recountMatchesTally: true }))).toBe(
+      "INVALID_TRANSITION",
+    );
   });
 
   it("schedules only a valid election", () => {
     expect(code(transition({ ...draft, opensAt: null }, "scheduled", { now }))).toBe("ELECTION_INVALID");
-    expect(code(transition({ ...draft, opensAt: hours(5), closesAt: hours(4) }, "scheduled", { now }))).toBe("ELECTION_INVALID");
+    expect(code(transition({ ...draft, opensAt: hours(5), closesAt: hours(4) }, "scheduled", { now }))).toBe(
+      "ELECTION_INVALID",
+    );
     expect(code(transition({ ...draft, opensAt: hours(-1) }, "scheduled", { now }))).toBe("ELECTION_INVALID");
-    expect(code(transition({ ...draft, closesAt: hours(-1), opensAt: hours(-2) }, "open", { now }))).toBe("ELECTION_INVALID");
+    expect(code(transition({ ...draft, closesAt: hours(-1), opensAt: hours(-2) }, "open", { now }))).toBe(
+      "ELECTION_INVALID",
+    );
     expect(code(transition({ ...draft, questions: [] }, "open", { now }))).toBe("ELECTION_INVALID");
   });
 
@@ -73,7 +96,9 @@ describe("election lifecycle", () => {
   it("refuses a definition with repeated question or option ids", () => {
     const definition = { ...demo, opensAt: null, closesAt: null };
     expect(electionDefinitionSchema.safeParse(definition).success).toBe(true);
-    expect(electionDefinitionSchema.safeParse({ ...definition, questions: [demo.questions[0], demo.questions[0]] }).success).toBe(false);
+    expect(
+      electionDefinitionSchema.safeParse({ ...definition, questions: [demo.questions[0], demo.questions[0]] }).success,
+    ).toBe(false);
     const [first] = demo.questions;
     const repeatedOption = { ...first!, options: [first!.options[0]!, first!.options[0]!] };
     expect(electionDefinitionSchema.safeParse({ ...definition, questions: [repeatedOption] }).success).toBe(false);
@@ -112,19 +137,27 @@ describe("election lifecycle", () => {
     });
 
     it("cannot be certified before it takes effect", () => {
-      expect(code(transition(closed.value, "certified", { now: ms(STOP_NOTICE_MS - 1), recountMatchesTally: true }))).toBe("ELECTION_NOT_CLOSED_YET");
+      expect(
+        code(transition(closed.value, "certified", { now: ms(STOP_NOTICE_MS - 1), recountMatchesTally: true })),
+      ).toBe("ELECTION_NOT_CLOSED_YET");
       expect(code(transition(closed.value, "certified", { now: stopsAt, recountMatchesTally: true }))).toBe("OK");
     });
 
     it("is never judged by a copy of the election older than ELECTION_READ_MAX_AGE_MS", async () => {
       const readAt = now;
       const cast = (at: number) =>
-        castVote(castDependencies(new InMemoryVoteStore(), { elections: { get: async () => ({ ...open, readAt }) }, clock: { now: () => ms(at) } }), {
-          electionId: open.id,
-          subject: `voter-${at}`,
-          idempotencyKey: idempotencyKey(at),
-          ballot: demoBallot(1),
-        });
+        castVote(
+          castDependencies(new InMemoryVoteStore(), {
+            elections: { get: async () => ({ ...open, readAt }) },
+            clock: { now: () => ms(at) },
+          }),
+          {
+            electionId: open.id,
+            subject: `voter-${at}`,
+            idempotencyKey: idempotencyKey(at),
+            ballot: demoBallot(1),
+          },
+        );
       expect(code(await cast(ELECTION_READ_MAX_AGE_MS - 1))).toBe("OK");
       expect(code(await cast(ELECTION_READ_MAX_AGE_MS))).toBe("ELECTION_STATE_STALE");
     });

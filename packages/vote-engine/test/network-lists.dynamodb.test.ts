@@ -1,11 +1,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
-import { createDynamoDbClient, DynamoDbNetworkLists, ensureTables, type NetworkListInfo } from "../src/adapters/dynamodb";
+import {
+  createDynamoDbClient,
+  DynamoDbNetworkLists,
+  ensureTables,
+  type NetworkListInfo,
+} from "../src/adapters/dynamodb";
 
 const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
 afterAll(() => client.destroy());
 
-const store = async () => new DynamoDbNetworkLists(client, (await ensureTables(client, uniqueName("lists"))).names["network-lists"]);
+const store = async () =>
+  new DynamoDbNetworkLists(client, (await ensureTables(client, uniqueName("lists"))).names["network-lists"]);
 const info = (importId: string, parts: number): NetworkListInfo => ({
   name: "tor-exits",
   category: "anonymizer",
@@ -22,7 +28,8 @@ describe("imported network lists in DynamoDB", () => {
     const lists = await store();
     const first = crypto.randomUUID();
     // Twelve parts, staged out of order: read back in order (the zero-padded sort key).
-    for (const part of [3, 1, 12, 2, 4, 5, 6, 7, 8, 9, 10, 11]) await lists.stagePart("tor-exits", first, part, `part ${part}`);
+    for (const part of [3, 1, 12, 2, 4, 5, 6, 7, 8, 9, 10, 11])
+      await lists.stagePart("tor-exits", first, part, `part ${part}`);
     expect(await lists.commit(info(first, 13))).toBe(false);
     expect(await lists.list()).toEqual([]);
     expect(await lists.commit(info(first, 12))).toBe(true);

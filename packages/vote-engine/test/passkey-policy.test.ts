@@ -12,7 +12,11 @@ async function castUnder(policy: PasskeyPolicy, passkey: boolean | undefined) {
     idempotencyKey: idempotencyKey(1),
     ballot: demoBallot(),
     ...(passkey === undefined ? {} : { passkey }),
-    decision: { decision: "accepted", reasons: [], evidence: { deviceId: "device-1", networkBlock: "203.0.113.0/24", score: 0 } },
+    decision: {
+      decision: "accepted",
+      reasons: [],
+      evidence: { deviceId: "device-1", networkBlock: "203.0.113.0/24", score: 0 },
+    },
   });
   const stored = [];
   for await (const vote of votes.scan(election.id)) stored.push(vote);
@@ -31,7 +35,14 @@ describe("an election's passkey policy", () => {
   it("holds a cast without a passkey for review where the election says so, with the reason and the evidence", async () => {
     const { result, stored } = await castUnder("review-without", false);
     expect(result).toMatchObject({ ok: true, value: { decision: "quarantined" } });
-    expect(stored).toEqual([expect.objectContaining({ decision: "quarantined", state: "quarantined", reasons: ["NO_PASSKEY"], evidence: expect.objectContaining({ deviceId: "device-1" }) })]);
+    expect(stored).toEqual([
+      expect.objectContaining({
+        decision: "quarantined",
+        state: "quarantined",
+        reasons: ["NO_PASSKEY"],
+        evidence: expect.objectContaining({ deviceId: "device-1" }),
+      }),
+    ]);
   });
 
   it("counts a cast signed with a passkey under every policy, and one without where passkeys are optional", async () => {

@@ -3,7 +3,11 @@ import { startTestPostgres } from "@landslide/local-stack/testing";
 import { testProvisionTarget } from "../src/testing";
 import type { RunningPostgres } from "@landslide/local-stack";
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
-import { AdminGetUserCommand, AdminListGroupsForUserCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  InitiateAuthCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { DEMO_ELECTION_ID, systemClock } from "../src/index";
 import { createDynamoDbClient, DynamoDbElectionCopies } from "../src/adapters/dynamodb";
 import { createCognitoClient } from "../src/adapters/cognito";
@@ -45,7 +49,9 @@ describe("provisioning", () => {
     expect(elections[0]).toMatchObject({ id: DEMO_ELECTION_ID, status: "open" });
     expect(elections[0]?.questions.map((q) => q.kind)).toEqual(["single", "multi", "ranked"]);
     // Voting reads the data plane's copy, never Postgres: provisioning publishes it there too.
-    expect(await new DynamoDbElectionCopies(dynamodb, first.tables.elections).get(DEMO_ELECTION_ID)).toEqual(elections[0]);
+    expect(await new DynamoDbElectionCopies(dynamodb, first.tables.elections).get(DEMO_ELECTION_ID)).toEqual(
+      elections[0],
+    );
 
     const official = first.accounts.find((a) => a.group === "officials");
     expect(official).toBeDefined();
@@ -58,8 +64,12 @@ describe("provisioning", () => {
       }),
     );
     expect(signIn.AuthenticationResult?.AccessToken).toBeTruthy();
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: first.userPoolId, Username: official!.email }));
-    const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: first.userPoolId, Username: user.Username }));
+    const user = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: first.userPoolId, Username: official!.email }),
+    );
+    const groups = await cognito.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: first.userPoolId, Username: user.Username }),
+    );
     expect(groups.Groups?.map((g) => g.GroupName)).toEqual(["officials"]);
 
     // Idempotent: the second run finds everything in place. With no credentials file it cannot

@@ -12,11 +12,19 @@ describe("recount", () => {
   it("counts accepted and released votes, keeps quarantined apart, ignores voided, and runs IRV on ranked questions", async () => {
     const store = new InMemoryVoteStore();
     for (let i = 0; i < 6; i++) {
-      const r = await castVote(castDependencies(store), { electionId: election.id, subject: `v${i}`, idempotencyKey: idempotencyKey(i), ballot: demoBallot(i) });
+      const r = await castVote(castDependencies(store), {
+        electionId: election.id,
+        subject: `v${i}`,
+        idempotencyKey: idempotencyKey(i),
+        ballot: demoBallot(i),
+      });
       expect(r.ok).toBe(true);
     }
     // Of six votes: 0-2 accepted, 3 quarantined and waiting, 4 released, 5 voided.
-    const result = await recount(election, withStates(store.scan(election.id), { 3: "quarantined", 4: "released", 5: "voided" }));
+    const result = await recount(
+      election,
+      withStates(store.scan(election.id), { 3: "quarantined", 4: "released", 5: "voided" }),
+    );
     expect(result.votesRead).toBe(6);
     expect(result.counters.get("__turnout")).toBe(4);
     expect(result.counters.get("__quarantined")).toBe(1);
@@ -26,13 +34,29 @@ describe("recount", () => {
   });
 
   it("reports each counter where the live tally and the recount differ", () => {
-    const live = new Map([["__turnout", 10], ["mascot#fox", 4], ["__version", 12]]);
-    const recounted = new Map([["__turnout", 11], ["mascot#fox", 4], ["mascot#heron", 1]]);
+    const live = new Map([
+      ["__turnout", 10],
+      ["mascot#fox", 4],
+      ["__version", 12],
+    ]);
+    const recounted = new Map([
+      ["__turnout", 11],
+      ["mascot#fox", 4],
+      ["mascot#heron", 1],
+    ]);
     expect(compareWithLiveTally(live, recounted)).toEqual([
       { counter: "__turnout", live: 10, recount: 11 },
       { counter: "mascot#heron", live: 0, recount: 1 },
     ]);
-    expect(compareWithLiveTally(live, new Map([["__turnout", 10], ["mascot#fox", 4]]))).toEqual([]);
+    expect(
+      compareWithLiveTally(
+        live,
+        new Map([
+          ["__turnout", 10],
+          ["mascot#fox", 4],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("uses the aggregator's counting rule: a release counts once, a void never", () => {

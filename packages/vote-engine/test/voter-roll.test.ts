@@ -34,7 +34,10 @@ describe("reading an imported voter roll", () => {
 
 const rolls: Array<[string, () => Promise<VoterRoll>]> = [
   ["in-memory", async () => new InMemoryVoterRoll()],
-  ["DynamoDB Local", async () => new DynamoDbVoterRoll(client, (await ensureTables(client, uniqueName("roll"))).names["voter-rolls"])],
+  [
+    "DynamoDB Local",
+    async () => new DynamoDbVoterRoll(client, (await ensureTables(client, uniqueName("roll"))).names["voter-rolls"]),
+  ],
 ];
 
 describe.each(rolls)("a roll-based election with the %s roll", (_, makeRoll) => {
@@ -47,11 +50,20 @@ describe.each(rolls)("a roll-based election with the %s roll", (_, makeRoll) => 
     const votes = new InMemoryVoteStore();
     const deps = castDependencies(votes, { elections: new InMemoryElections([rollElection]), voterRoll: roll });
     const cast = (subject: string, identity: { email?: string; externalId?: string }) =>
-      castVote(deps, { electionId: rollElection.id, subject, identity, idempotencyKey: idempotencyKey(subject.length), ballot: demoBallot() });
+      castVote(deps, {
+        electionId: rollElection.id,
+        subject,
+        identity,
+        idempotencyKey: idempotencyKey(subject.length),
+        ballot: demoBallot(),
+      });
 
     expect((await cast("ada", { email: "ADA@example.org" })).ok).toBe(true);
     expect((await cast("member", { externalId: "M-42" })).ok).toBe(true);
-    expect(await cast("mallory", { email: "mallory@example.org" })).toMatchObject({ ok: false, error: { code: "NOT_ELIGIBLE" } });
+    expect(await cast("mallory", { email: "mallory@example.org" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_ELIGIBLE" },
+    });
     expect(await cast("nobody", {})).toMatchObject({ ok: false, error: { code: "NOT_ELIGIBLE" } });
     const stored: string[] = [];
     for await (const vote of votes.scan(rollElection.id)) stored.push(vote.voterKey);

@@ -32,7 +32,9 @@ withholdVoteContract("DynamoDB Local", () => store);
 describe("withholdVote under concurrency, on DynamoDB Local", () => {
   it("20 simultaneous withholds of one vote: exactly one changes it, the others find it already withheld, its reasons appended once", async () => {
     const vote = await cast(store, { tag: "twenty" });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => withhold(store, vote, ["COORDINATED_GROUP", `detector-${i}`])));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => withhold(store, vote, ["COORDINATED_GROUP", `detector-${i}`])),
+    );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     const changed = results.flatMap((r, i) => (r.ok && r.value.changed ? [i] : []));
     expect(changed).toHaveLength(1);
@@ -42,16 +44,25 @@ describe("withholdVote under concurrency, on DynamoDB Local", () => {
   });
 
   it("many votes withheld at once (three callers each) with nothing else writing: each changes exactly once, and votes not withheld stay accepted", async () => {
-    const toWithhold = await Promise.all(Array.from({ length: 40 }, (_, i) => cast(store, { tag: "many", variant: i })));
-    const bystanders = await Promise.all(Array.from({ length: 10 }, (_, i) => cast(store, { tag: "bystander", variant: i })));
+    const toWithhold = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => cast(store, { tag: "many", variant: i })),
+    );
+    const bystanders = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cast(store, { tag: "bystander", variant: i })),
+    );
     const calls = toWithhold.flatMap((vote) => [0, 1, 2].map((caller) => ({ vote, caller })));
     // Interleave the callers of different votes.
     calls.sort((a, b) => a.caller - b.caller || a.vote.voterKey.localeCompare(b.vote.voterKey));
-    const results = await Promise.all(calls.map(({ vote, caller }) => withhold(store, vote, ["COORDINATED_GROUP", `caller-${caller}`])));
+    const results = await Promise.all(
+      calls.map(({ vote, caller }) => withhold(store, vote, ["COORDINATED_GROUP", `caller-${caller}`])),
+    );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     for (const vote of toWithhold) {
       const mine = results.filter((_, i) => calls[i]!.vote === vote);
-      expect(mine.filter((r) => r.ok && r.value.changed), vote.voterKey).toHaveLength(1);
+      expect(
+        mine.filter((r) => r.ok && r.value.changed),
+        vote.voterKey,
+      ).toHaveLength(1);
       const stored = await reread(store, vote);
       expect(stored.state).toBe("quarantined");
       expect(stored.decision).toBe("accepted");
@@ -68,14 +79,19 @@ describe("withholdVote under concurrency, on DynamoDB Local", () => {
     const races = votes.map((vote, i) => {
       const release = () => review(store, vote, "released");
       const again = () => withhold(store, vote, ["COORDINATED_GROUP", "SEEN_AGAIN"]);
-      return i % 2 === 0 ? Promise.all([release(), again()]) : Promise.all([again(), release()]).then(([w, r]) => [r, w] as const);
+      return i % 2 === 0
+        ? Promise.all([release(), again()])
+        : Promise.all([again(), release()]).then(([w, r]) => [r, w] as const);
     });
     const outcomes = await Promise.all(races);
     outcomes.forEach(([released, withheldAgain], i) => {
       expect(released, `vote ${i}`).toEqual({ ok: true, value: { state: "released", changed: true } });
       // Before the release it finds the vote withheld already; after it, released and not to be touched.
       const before = withheldAgain.ok && withheldAgain.value.state === "quarantined" && !withheldAgain.value.changed;
-      const after = !withheldAgain.ok && withheldAgain.error.code === "NOT_COUNTED" && withheldAgain.error.details?.["state"] === "released";
+      const after =
+        !withheldAgain.ok &&
+        withheldAgain.error.code === "NOT_COUNTED" &&
+        withheldAgain.error.details?.["state"] === "released";
       expect(before || after, `vote ${i}: ${JSON.stringify(withheldAgain)}`).toBe(true);
     });
     for (const vote of votes) {
@@ -91,10 +107,24 @@ describe("withheld votes through DynamoDB Local's change stream", () => {
     const own = (await ensureTables(client, uniqueName("withhold-agg"))).names;
     const votes = new DynamoDbVoteStore(client, own.votes);
     const cast6 = await Promise.all(Array.from({ length: 6 }, (_, i) => cast(votes, { tag: "agg", variant: i })));
-    const [kept1, kept2, releasedAfter, voidedAfter, stillHeld1, stillHeld2] = cast6 as [StoredVote, StoredVote, StoredVote, StoredVote, StoredVote, StoredVote];
+    const [kept1, kept2, releasedAfter, voidedAfter, stillHeld1, stillHeld2] = cast6 as [
+      StoredVote,
+      StoredVote,
+      StoredVote,
+      StoredVote,
+      StoredVote,
+      StoredVote,
+    ];
     const tallies = new DynamoDbTallyStore(client, { tallies: own.tallies, deadLetters: own["dead-letters"] }, 4);
     const drain = async () => {
-      const aggregator = new StreamAggregator({ dynamodb: client, streams, votesTable: own.votes, tallies, admit: admitSigned, recordsPerRead: 50 });
+      const aggregator = new StreamAggregator({
+        dynamodb: client,
+        streams,
+        votesTable: own.votes,
+        tallies,
+        admit: admitSigned,
+        recordsPerRead: 50,
+      });
       let applied = 0;
       for (let pass = 0; pass < 50; pass++) {
         const report = await aggregator.drainOnce();
@@ -107,7 +137,8 @@ describe("withheld votes through DynamoDB Local's change stream", () => {
     await drain();
     expect((await tallies.readCounters(election.id)).get("__turnout")).toBe(6);
 
-    for (const vote of [releasedAfter, voidedAfter, stillHeld1, stillHeld2]) expect((await withhold(votes, vote)).ok).toBe(true);
+    for (const vote of [releasedAfter, voidedAfter, stillHeld1, stillHeld2])
+      expect((await withhold(votes, vote)).ok).toBe(true);
     // A repeat writes nothing, so the stream carries nothing for it.
     expect(await withhold(votes, stillHeld1)).toEqual({ ok: true, value: { state: "quarantined", changed: false } });
     await drain();

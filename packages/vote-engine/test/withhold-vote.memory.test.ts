@@ -11,7 +11,10 @@ withholdVoteContract("the in-memory vote store", () => new InMemoryVoteStore());
 
 /** The change record DynamoDB's stream would carry for a row now in `vote`'s state, read as the aggregator reads it. */
 function changeOf(vote: StoredVote, kind: "INSERT" | "MODIFY", sequenceNumber: string): VoteChange {
-  const read = toVoteChange({ eventName: kind, dynamodb: { SequenceNumber: sequenceNumber, NewImage: toVoteItem(vote) } });
+  const read = toVoteChange({
+    eventName: kind,
+    dynamodb: { SequenceNumber: sequenceNumber, NewImage: toVoteItem(vote) },
+  });
   if (!read.ok) throw new Error(read.reason);
   return read.change;
 }
@@ -42,7 +45,11 @@ describe("the tally of a withheld vote", () => {
     const withheld = await reread(votes, accepted);
     expect((await review(votes, accepted, decision)).ok).toBe(true);
     const decided = await reread(votes, accepted);
-    return { insert: changeOf(accepted, "INSERT", "100"), withhold: changeOf(withheld, "MODIFY", "101"), decide: changeOf(decided, "MODIFY", "102") };
+    return {
+      insert: changeOf(accepted, "INSERT", "100"),
+      withhold: changeOf(withheld, "MODIFY", "101"),
+      decide: changeOf(decided, "MODIFY", "102"),
+    };
   }
 
   it("reads each step of the stream as what it is, and every step still carries a record the aggregator admits", async () => {
@@ -59,14 +66,24 @@ describe("the tally of a withheld vote", () => {
     const heldOnArrival = await cast(votes, { held: true, reasons: ["BURST"] });
     await review(votes, heldOnArrival, "released");
     const firstRelease = changeOf(await reread(votes, heldOnArrival), "MODIFY", "7");
-    expect([countsVote(firstRelease), withdrawsVote(firstRelease), reinstatesVote(firstRelease)]).toEqual([true, false, false]);
+    expect([countsVote(firstRelease), withdrawsVote(firstRelease), reinstatesVote(firstRelease)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("INSERT accepted, MODIFY quarantined, MODIFY released adds up to one INSERT accepted, in one batch or one by one", async () => {
     const { insert, withhold: held, decide: release } = await lifecycle("released");
     const once = votesCounted(tallyDelta([insert]));
     // The ballot of demoBallot(0): one mascot, two parks, a first preference.
-    expect(once).toEqual({ __turnout: 1, "mascot#heron": 1, "parks#hilltop": 1, "parks#riverside": 1, "council-chair#ada": 1 });
+    expect(once).toEqual({
+      __turnout: 1,
+      "mascot#heron": 1,
+      "parks#hilltop": 1,
+      "parks#riverside": 1,
+      "council-chair#ada": 1,
+    });
     const all = tallyDelta([insert, held, release]);
     expect(votesCounted(all)).toEqual(once);
     expect(all.get(election.id)?.get("__version")).toBe(3);
@@ -84,7 +101,10 @@ describe("the tally of a withheld vote", () => {
       "council-chair#ada": -1,
       __quarantined: 1,
     });
-    expect(Object.fromEntries(tallyDelta([insert, held]).get(election.id) ?? [])).toEqual({ __version: 2, __quarantined: 1 });
+    expect(Object.fromEntries(tallyDelta([insert, held]).get(election.id) ?? [])).toEqual({
+      __version: 2,
+      __quarantined: 1,
+    });
   });
 
   it("INSERT accepted, MODIFY quarantined, MODIFY voided adds up to nothing counted and nothing quarantined", async () => {

@@ -25,7 +25,11 @@ async function boundaryErrors(workspace, path, code) {
 
 describe("the domain (packages/vote-engine) knows nothing of AWS, databases, HTTP or Node", () => {
   it("refuses the AWS SDK in the core, and names the way out", async () => {
-    const errors = await boundaryErrors("packages/vote-engine", "src/vote/probe.ts", 'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";\nexport const c = DynamoDBClient;\n');
+    const errors = await boundaryErrors(
+      "packages/vote-engine",
+      "src/vote/probe.ts",
+      'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";\nexport const c = DynamoDBClient;\n',
+    );
     assert.equal(errors.length, 1);
     assert.match(errors[0], /knows nothing of AWS.*src\/adapters/);
   });
@@ -40,27 +44,47 @@ describe("the domain (packages/vote-engine) knows nothing of AWS, databases, HTT
   });
 
   it("lets an adapter use the AWS SDK", async () => {
-    const errors = await boundaryErrors("packages/vote-engine", "src/adapters/dynamodb/probe.ts", 'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";\nexport const c = DynamoDBClient;\n');
+    const errors = await boundaryErrors(
+      "packages/vote-engine",
+      "src/adapters/dynamodb/probe.ts",
+      'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";\nexport const c = DynamoDBClient;\n',
+    );
     assert.deepEqual(errors, []);
   });
 });
 
 describe("the browser SDK (packages/api/src/client) runs in browsers", () => {
   it("refuses node:crypto", async () => {
-    const errors = await boundaryErrors("packages/api", "src/client/probe.ts", 'import { randomUUID } from "node:crypto";\nexport const id = randomUUID();\n');
+    const errors = await boundaryErrors(
+      "packages/api",
+      "src/client/probe.ts",
+      'import { randomUUID } from "node:crypto";\nexport const id = randomUUID();\n',
+    );
     assert.equal(errors.length, 1);
     assert.match(errors[0], /runs in browsers/);
   });
 
   it("takes server modules as types only", async () => {
-    const value = await boundaryErrors("packages/api", "src/client/probe.ts", 'import { appRouter } from "../root";\nexport const r = appRouter;\n');
+    const value = await boundaryErrors(
+      "packages/api",
+      "src/client/probe.ts",
+      'import { appRouter } from "../root";\nexport const r = appRouter;\n',
+    );
     assert.equal(value.length, 1);
-    const type = await boundaryErrors("packages/api", "src/client/probe.ts", 'import type { AppRouter } from "../root";\nexport type R = AppRouter;\n');
+    const type = await boundaryErrors(
+      "packages/api",
+      "src/client/probe.ts",
+      'import type { AppRouter } from "../root";\nexport type R = AppRouter;\n',
+    );
     assert.deepEqual(type, []);
   });
 
   it("leaves the server's own code free to use Node", async () => {
-    const errors = await boundaryErrors("packages/api", "src/http/probe.ts", 'import { createServer } from "node:http";\nexport const s = createServer;\n');
+    const errors = await boundaryErrors(
+      "packages/api",
+      "src/http/probe.ts",
+      'import { createServer } from "node:http";\nexport const s = createServer;\n',
+    );
     assert.deepEqual(errors, []);
   });
 });

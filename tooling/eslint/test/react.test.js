@@ -23,6 +23,9 @@ for (const workspace of ["apps/voter-web", "apps/console", "packages/ui"]) {
     const eslint = new ESLint({ cwd, overrideConfig: [tseslint.configs.disableTypeChecked] });
     const [result] = await eslint.lintText(conditionalHook, { filePath: join(cwd, "app", "probe.tsx") });
     const hooks = result.messages.filter((m) => /rules-of-hooks/.test(m.ruleId ?? ""));
-    assert.deepEqual(hooks.map((m) => m.ruleId), ["react-hooks/rules-of-hooks"]);
+    assert.deepEqual(
+      hooks.map((m) => m.ruleId),
+      ["react-hooks/rules-of-hooks"],
+    );
   });
 }

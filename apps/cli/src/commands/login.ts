@@ -20,16 +20,29 @@ export default class Login extends OfficialCommand {
   ];
   static override flags = {
     email: Flags.string({ description: "the account's e-mail address (asked for when left out)" }),
-    "password-stdin": Flags.boolean({ description: "read the password from stdin instead of asking for it", dependsOn: ["email"] }),
-    reconfigure: Flags.boolean({ description: "take the profile's deployment from the configuration again, replacing the one it has" }),
+    "password-stdin": Flags.boolean({
+      description: "read the password from stdin instead of asking for it",
+      dependsOn: ["email"],
+    }),
+    reconfigure: Flags.boolean({
+      description: "take the profile's deployment from the configuration again, replacing the one it has",
+    }),
   };
 
-  async run(): Promise<{ profile: string; email: string; groups: readonly string[]; expiresAt: string; deployment: Deployment }> {
+  async run(): Promise<{
+    profile: string;
+    email: string;
+    groups: readonly string[];
+    expiresAt: string;
+    deployment: Deployment;
+  }> {
     const { flags } = await this.parse(Login);
     const existing = this.profiles.get(flags.profile);
     const deployment = existing && !flags.reconfigure ? existing.deployment : deploymentFromConfig();
     const email = flags.email ?? (await ask("E-mail address: "));
-    const password = flags["password-stdin"] ? await readStdin() : await ask(`Password for ${email}: `, { hidden: true });
+    const password = flags["password-stdin"]
+      ? await readStdin()
+      : await ask(`Password for ${email}: `, { hidden: true });
 
     const cognito = new CognitoSession(deployment.cognito);
     const tokens = await withSpinner(`Signing in ${email}`, () =>
@@ -39,10 +52,15 @@ export default class Login extends OfficialCommand {
     );
     const groups = (await cognito.profile())?.groups ?? [];
     if (!groups.includes("officials") && !groups.includes("operators")) {
-      throw new Errors.CLIError(`${email} is neither an official's nor an operator's account: the CLI is for them (voters vote on the voter site).`, { exit: EXIT.refused });
+      throw new Errors.CLIError(
+        `${email} is neither an official's nor an operator's account: the CLI is for them (voters vote on the voter site).`,
+        { exit: EXIT.refused },
+      );
     }
     this.profiles.put(flags.profile, { deployment, session: tokens });
-    this.log(`Signed in as ${email} (${groups.join(", ")}) in profile ${flags.profile}, at ${deployment.urls.controlApi}.`);
+    this.log(
+      `Signed in as ${email} (${groups.join(", ")}) in profile ${flags.profile}, at ${deployment.urls.controlApi}.`,
+    );
     return { profile: flags.profile, email, groups, expiresAt: new Date(tokens.expiresAt).toISOString(), deployment };
   }
 }
@@ -52,9 +70,12 @@ function signInFailure(error: unknown, deployment: Deployment): Error {
   if (!(error instanceof AuthError)) return error instanceof Error ? error : new Error(String(error));
   if (error.reason === "UNAVAILABLE") {
     const where = deployment.cognito.endpoint ?? `Cognito in ${deployment.cognito.region}`;
-    return new Errors.CLIError(`Cannot sign in at ${where}: it does not answer, or does not know the app client ${deployment.cognito.clientId}. Is the deployment up? (--reconfigure takes it from the configuration again.)`, {
-      exit: EXIT.unreachable,
-    });
+    return new Errors.CLIError(
+      `Cannot sign in at ${where}: it does not answer, or does not know the app client ${deployment.cognito.clientId}. Is the deployment up? (--reconfigure takes it from the configuration again.)`,
+      {
+        exit: EXIT.unreachable,
+      },
+    );
   }
   return new Errors.CLIError(`${error.message} (${error.reason})`, { exit: EXIT.refused });
 }

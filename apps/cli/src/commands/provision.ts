@@ -9,7 +9,10 @@ export default class Provision extends BaseCommand {
   static override summary = "Create what the platform needs (tables, user pool, schema); safe to run again.";
   static override description =
     "Works against the endpoints in the environment: the running local stack by default, or AWS with LANDSLIDE_STACK=aws. Running it twice changes nothing.";
-  static override examples = ["<%= config.bin %> <%= command.id %>", "LANDSLIDE_STACK=aws DATABASE_URL=postgres://… <%= config.bin %> <%= command.id %> --no-demo"];
+  static override examples = [
+    "<%= config.bin %> <%= command.id %>",
+    "LANDSLIDE_STACK=aws DATABASE_URL=postgres://… <%= config.bin %> <%= command.id %> --no-demo",
+  ];
   static override flags = {
     demo: Flags.boolean({ description: "also seed the demo election and demo accounts", default: true, allowNo: true }),
   };
@@ -31,7 +34,17 @@ export default class Provision extends BaseCommand {
       },
     });
     if (ux.action.running) ux.action.stop("done");
-    this.log(result.changes.length ? result.changes.map((c) => `  ${c}`).join("\n") : "Everything was already in place; nothing changed.");
-    return { userPoolId: result.userPoolId, clientIds: result.clientIds, tables: result.tables, demoElectionId: result.demoElectionId, changes: result.changes };
+    this.log(
+      result.changes.length
+        ? result.changes.map((c) => `  ${c}`).join("\n")
+        : "Everything was already in place; nothing changed.",
+    );
+    return {
+      userPoolId: result.userPoolId,
+      clientIds: result.clientIds,
+      tables: result.tables,
+      demoElectionId: result.demoElectionId,
+      changes: result.changes,
+    };
   }
 }

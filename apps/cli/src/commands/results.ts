@@ -12,7 +12,8 @@ import { resultsTable } from "../lib/results-view";
 import { withSpinner } from "../lib/spinner";
 
 export default class Results extends BaseCommand {
-  static override summary = "Show an election's results: per question each option's votes and share; --watch follows them live.";
+  static override summary =
+    "Show an election's results: per question each option's votes and share; --watch follows them live.";
   static override description = [
     "Results are public: no sign-in. The results service is the configuration's (LANDSLIDE_RESULTS_URL, the local stack by default). A share is of the ballots counted; a ranked question's live counts are first preferences (the instant-runoff rounds come with 'election elections export' once the election closes).",
     "With --watch the table is redrawn in place whenever the tally moves, over the service's live stream (Server-Sent Events), or by polling every 2 s when the stream is not available, until Ctrl-C.",
@@ -33,7 +34,11 @@ export default class Results extends BaseCommand {
     const config = loadConfig();
     const client = createLandslideClient({
       urls: config.urls,
-      cognito: { region: config.aws.region, endpoint: config.aws.cognitoEndpoint, clientId: config.cognito.cliClientId ?? "public" },
+      cognito: {
+        region: config.aws.region,
+        endpoint: config.aws.cognitoEndpoint,
+        clientId: config.cognito.cliClientId ?? "public",
+      },
       userAgent: "landslide-cli",
       EventSource,
     });
@@ -59,7 +64,11 @@ export default class Results extends BaseCommand {
   }
 
   /** Shows each newer snapshot until Ctrl-C: redrawn in place on a terminal, one after another otherwise, one a line with --json. */
-  private async watch(client: LandslideClient, first: ResultsSnapshot, election: { title: string } | undefined): Promise<void> {
+  private async watch(
+    client: LandslideClient,
+    first: ResultsSnapshot,
+    election: { title: string } | undefined,
+  ): Promise<void> {
     const json = this.jsonEnabled();
     const redraw = !json && process.stdout.isTTY === true;
     let shown = first;

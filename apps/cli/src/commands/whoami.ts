@@ -5,10 +5,20 @@ import { facts, shortTime } from "../lib/format";
 
 export default class Whoami extends OfficialCommand {
   static override summary = "Show who a profile is signed in as: e-mail, groups, and when the token expires.";
-  static override description = "Renews the session first if its token is about to expire. Exits 3 when the profile is signed out or the login has expired.";
-  static override examples = ["<%= config.bin %> <%= command.id %>", "<%= config.bin %> <%= command.id %> --profile staging --json"];
+  static override description =
+    "Renews the session first if its token is about to expire. Exits 3 when the profile is signed out or the login has expired.";
+  static override examples = [
+    "<%= config.bin %> <%= command.id %>",
+    "<%= config.bin %> <%= command.id %> --profile staging --json",
+  ];
 
-  async run(): Promise<{ profile: string; email: string | undefined; groups: readonly string[]; expiresAt: string; deployment: Deployment }> {
+  async run(): Promise<{
+    profile: string;
+    email: string | undefined;
+    groups: readonly string[];
+    expiresAt: string;
+    deployment: Deployment;
+  }> {
     const { flags } = await this.parse(Whoami);
     const client = await this.signedIn(flags.profile);
     const { email, groups, expiresAt } = await client.identity();

@@ -36,7 +36,9 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   try {
     text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
-    throw usage(`Cannot read the ballot file ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message}.`);
+    throw usage(
+      `Cannot read the ballot file ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message}.`,
+    );
   }
   const scan = scanJson(text);
   const where = ({ line, column }: JsonPosition) => `${path}:${line}:${column}`;
@@ -48,9 +50,14 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   const [issue, ...others] = parsed.error.issues;
   if (!issue) throw usage(`${path} is not a valid ballot file.`);
   // An unknown field is named itself, not the object holding it.
-  const field: JsonPath = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+  const field: JsonPath =
+    issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
   const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
-  const message = missing ? `missing (expected ${issue.expected})` : issue.code === "invalid_value" ? `must be ${oneOf(issue.values)}` : issue.message.replace(/\.$/, "");
+  const message = missing
+    ? `missing (expected ${issue.expected})`
+    : issue.code === "invalid_value"
+      ? `must be ${oneOf(issue.values)}`
+      : issue.message.replace(/\.$/, "");
   const more = others.length ? ` (and ${others.length} more ${others.length === 1 ? "problem" : "problems"})` : "";
   // A missing field points at the object that lacks it.
   throw usage(`${where(scan.positionOf(field))}: ${formatPath(field)}: ${message}${more}.`);
@@ -59,7 +66,9 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
 /** `"optional", "review-without" or "required"`: zod's `"optional"|"review-without"|"required"` in words. */
 function oneOf(values: readonly unknown[]): string {
   const quoted = values.map((value) => JSON.stringify(value));
-  return quoted.length > 1 ? `one of ${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}` : (quoted[0] ?? "something else");
+  return quoted.length > 1
+    ? `one of ${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`
+    : (quoted[0] ?? "something else");
 }
 
 const usage = (message: string) => new Errors.CLIError(message, { exit: EXIT.usage });

@@ -44,7 +44,8 @@ export abstract class BaseCommand extends Command {
 function makePrintable(error: Error): void {
   try {
     error.message = terminalLines(error.message);
-    if (!(error instanceof Errors.CLIError) && typeof error.stack === "string") error.stack = terminalLines(error.stack);
+    if (!(error instanceof Errors.CLIError) && typeof error.stack === "string")
+      error.stack = terminalLines(error.stack);
   } catch {
     // A read-only message (a getter without a setter) is printed as it is.
   }

@@ -10,12 +10,22 @@ export type OfficialElection = RouterOutputs["official"]["elections"]["list"][nu
 export async function electionById(client: SignedInClient, electionId: string): Promise<OfficialElection> {
   const elections = await client.control("Reading the election", (api) => api.official.elections.list.query());
   const election = elections.find((e) => e.id === electionId);
-  if (!election) throw new Errors.CLIError("There is no such election (ELECTION_NOT_FOUND). List the elections with 'election elections list'.", { exit: EXIT.refused });
+  if (!election)
+    throw new Errors.CLIError(
+      "There is no such election (ELECTION_NOT_FOUND). List the elections with 'election elections list'.",
+      { exit: EXIT.refused },
+    );
   return election;
 }
 
 /** "choose 1", "choose 1 to 2", "rank 1 to 3": what a question asks of a voter. */
-export function choiceRule(question: { readonly kind: string; readonly minChoices: number; readonly maxChoices: number }): string {
+export function choiceRule(question: {
+  readonly kind: string;
+  readonly minChoices: number;
+  readonly maxChoices: number;
+}): string {
   const verb = question.kind === "ranked" ? "rank" : "choose";
-  return question.minChoices === question.maxChoices ? `${verb} ${question.maxChoices}` : `${verb} ${question.minChoices} to ${question.maxChoices}`;
+  return question.minChoices === question.maxChoices
+    ? `${verb} ${question.maxChoices}`
+    : `${verb} ${question.minChoices} to ${question.maxChoices}`;
 }

@@ -14,17 +14,21 @@ export interface Column<Row> {
 
 /** Rows as simple padded columns under a header line, for `ux.stdout`; the last column is not padded. */
 export function table<Row>(rows: readonly Row[], columns: ReadonlyArray<Column<Row>>, indent = ""): string {
-  const cells = [columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => terminalText(String(c.value(row)))))];
+  const cells = [
+    columns.map((c) => c.header),
+    ...rows.map((row) => columns.map((c) => terminalText(String(c.value(row))))),
+  ];
   const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
   return cells
-    .map((line) =>
-      indent +
-      line
-        .map((cell, i) => {
-          if (columns[i]!.align === "right") return cell.padStart(widths[i]!);
-          return i === line.length - 1 ? cell : cell.padEnd(widths[i]!);
-        })
-        .join("  "),
+    .map(
+      (line) =>
+        indent +
+        line
+          .map((cell, i) => {
+            if (columns[i]!.align === "right") return cell.padStart(widths[i]!);
+            return i === line.length - 1 ? cell : cell.padEnd(widths[i]!);
+          })
+          .join("  "),
     )
     .join("\n");
 }
@@ -32,7 +36,10 @@ export function table<Row>(rows: readonly Row[], columns: ReadonlyArray<Column<R
 /** "2026-05-01 08:00:12Z": a moment to the second (the ballots of a burst are seconds apart); "—" for none. */
 export function exactTime(value: string | Date | null | undefined): string {
   if (value === null || value === undefined) return "—";
-  return new Date(value).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "Z");
+  return new Date(value)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /** "2026-05-01 08:00Z": a moment, short and unambiguous; "—" for none. */
@@ -44,7 +51,9 @@ export function shortTime(value: string | Date | null | undefined): string {
 export function facts(pairs: ReadonlyArray<readonly [label: string, value: string]>, indent = ""): string {
   const width = Math.max(...pairs.map(([label]) => label.length));
   const under = `\n${indent}${" ".repeat(width + 2)}`;
-  return pairs.map(([label, value]) => `${indent}${label.padEnd(width)}  ${terminalLines(value).replaceAll("\n", under)}`).join("\n");
+  return pairs
+    .map(([label, value]) => `${indent}${label.padEnd(width)}  ${terminalLines(value).replaceAll("\n", under)}`)
+    .join("\n");
 }
 
 /** "1 ballot", "3 ballots". */

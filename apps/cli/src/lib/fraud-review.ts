@@ -22,11 +22,19 @@ const API_BATCH = 500;
  * token on as an argument, to be checked here (a mistyped flag then reads "--reasn is not a voter key").
  */
 async function parseVoterKey(input: string): Promise<string> {
-  if (!VOTER_KEY.test(input)) throw new Errors.CLIError(`${input} is not a voter key: keys are 16 to 128 letters, digits, - and _ (see 'election fraud list').`, { exit: EXIT.usage });
+  if (!VOTER_KEY.test(input))
+    throw new Errors.CLIError(
+      `${input} is not a voter key: keys are 16 to 128 letters, digits, - and _ (see 'election fraud list').`,
+      { exit: EXIT.usage },
+    );
   return input;
 }
 
-export const voterKeyArg = Args.string({ description: "the held ballot's voter key (see election fraud list)", required: true, parse: parseVoterKey });
+export const voterKeyArg = Args.string({
+  description: "the held ballot's voter key (see election fraud list)",
+  required: true,
+  parse: parseVoterKey,
+});
 
 /** What the members of a group share: "device YjIW…", "network 198.51.100.0/24", or when their burst was. */
 export function sharedBy(group: HeldGroup): string {
@@ -44,11 +52,18 @@ export abstract class FraudDecisionCommand extends OfficialCommand {
   static override args = {
     id: electionIdArg,
     // Optional so that --all-open can stand alone; run() insists on one or the other.
-    voter_keys: Args.string({ description: "the voter keys of the held ballots (see election fraud list)", multiple: true, ignoreStdin: true, parse: parseVoterKey }),
+    voter_keys: Args.string({
+      description: "the voter keys of the held ballots (see election fraud list)",
+      multiple: true,
+      ignoreStdin: true,
+      parse: parseVoterKey,
+    }),
   };
   static override flags = {
     reason: reasonFlag,
-    "all-open": Flags.boolean({ description: "decide every ballot still held for review in the election, instead of naming them" }),
+    "all-open": Flags.boolean({
+      description: "decide every ballot still held for review in the election, instead of naming them",
+    }),
   };
 
   protected abstract readonly decision: "released" | "voided";
@@ -57,18 +72,33 @@ export abstract class FraudDecisionCommand extends OfficialCommand {
   /** What the decision means for the results, said after it. */
   protected abstract readonly outcome: string;
 
-  async run(): Promise<{ electionId: string; decision: "released" | "voided"; reason: string; changed: number; outcomes: Outcome[] }> {
+  async run(): Promise<{
+    electionId: string;
+    decision: "released" | "voided";
+    reason: string;
+    changed: number;
+    outcomes: Outcome[];
+  }> {
     // Parsed with this class's own statics: oclif copies only a command's own, not inherited, args.
     const { args, flags } = await this.parse(FraudDecisionCommand);
     const reason = checkedReason(flags.reason);
     const named = [...new Set(args.voter_keys ?? [])];
     const allOpen = flags["all-open"] === true; // unset, oclif leaves a boolean flag undefined
-    if (allOpen === named.length > 0) throw new Errors.CLIError("Name the voter keys of the ballots to decide, or give --all-open (not both).", { exit: EXIT.usage });
+    if (allOpen === named.length > 0)
+      throw new Errors.CLIError("Name the voter keys of the ballots to decide, or give --all-open (not both).", {
+        exit: EXIT.usage,
+      });
 
     const client = await this.signedIn(flags.profile);
     // Read first so an unknown election is refused, not written to the audit trail as a decision.
     const election = await electionById(client, args.id);
-    const voterKeys = allOpen ? (await client.control("Reading the held ballots", (api) => api.official.fraud.list.query({ electionId: args.id, state: "quarantined" }))).map((c) => c.voterKey) : named;
+    const voterKeys = allOpen
+      ? (
+          await client.control("Reading the held ballots", (api) =>
+            api.official.fraud.list.query({ electionId: args.id, state: "quarantined" }),
+          )
+        ).map((c) => c.voterKey)
+      : named;
 
     let changed = 0;
     const outcomes: Outcome[] = [];
@@ -90,15 +120,29 @@ export abstract class FraudDecisionCommand extends OfficialCommand {
             { header: "VOTER KEY", value: (o) => o.voterKey },
             // A refused key's state is only in the API's message ("This vote is voided, …").
             { header: "STATE", value: (o) => ("error" in o ? "—" : o.state) },
-            { header: "OUTCOME", value: (o) => ("error" in o ? `refused: ${o.message} (${o.error})` : o.changed ? `${this.decision} now` : `already ${this.decision}`) },
+            {
+              header: "OUTCOME",
+              value: (o) =>
+                "error" in o
+                  ? `refused: ${o.message} (${o.error})`
+                  : o.changed
+                    ? `${this.decision} now`
+                    : `already ${this.decision}`,
+            },
           ]),
         );
         const unchanged = outcomes.length - changed - failed;
-        const notes = [unchanged > 0 ? `${unchanged} already ${this.decision}` : "", failed > 0 ? `${failed} refused` : ""].filter(Boolean);
-        this.log(`\n${count(changed, "ballot")} ${this.decision} in ${election.title}${notes.length ? ` (${notes.join(", ")})` : ""}. ${this.outcome}`);
+        const notes = [
+          unchanged > 0 ? `${unchanged} already ${this.decision}` : "",
+          failed > 0 ? `${failed} refused` : "",
+        ].filter(Boolean);
+        this.log(
+          `\n${count(changed, "ballot")} ${this.decision} in ${election.title}${notes.length ? ` (${notes.join(", ")})` : ""}. ${this.outcome}`,
+        );
       }
       // `fraud.list` answers at most one page of cases; the ones after it wait for another run.
-      if (allOpen && voterKeys.length === API_BATCH) this.warn(`Decided the first ${API_BATCH} held ballots; run the command again for the rest.`);
+      if (allOpen && voterKeys.length === API_BATCH)
+        this.warn(`Decided the first ${API_BATCH} held ballots; run the command again for the rest.`);
     }
     // A refused key is worth a non-zero exit to a script, though the others were decided.
     if (failed > 0) process.exitCode = EXIT.refused;

@@ -53,8 +53,13 @@ export function scanJson(text: string): JsonScan {
   let finished = false; // the document's value has been read whole
   let error: JsonScan["error"];
 
-  const at = (offset: number, line: number, character: number): JsonPosition => ({ offset, line: line + 1, column: character + 1 });
-  const valueStarts = (offset: number, line: number, character: number, path: () => Segments) => values.set(pathKey(path()), at(offset, line, character));
+  const at = (offset: number, line: number, character: number): JsonPosition => ({
+    offset,
+    line: line + 1,
+    column: character + 1,
+  });
+  const valueStarts = (offset: number, line: number, character: number, path: () => Segments) =>
+    values.set(pathKey(path()), at(offset, line, character));
   const valueEnded = () => {
     const parent = open.at(-1);
     if (parent) parent.last = "value";
@@ -132,13 +137,17 @@ function describe(
       return stringProblem(text, offset);
     case "UnexpectedEndOfNumber":
     case "InvalidNumberFormat":
-      return { offset, message: `'${text.slice(offset, offset + length)}' is not a number JSON knows (digits must follow '.' and 'e')` };
+      return {
+        offset,
+        message: `'${text.slice(offset, offset + length)}' is not a number JSON knows (digits must follow '.' and 'e')`,
+      };
     case "InvalidCommentToken":
       return { offset, message: "JSON cannot hold comments (remove it)" };
     default: {
       // PropertyNameExpected, ValueExpected, ColonExpected, CommaExpected, Close*Expected, EndOfFileExpected, InvalidSymbol.
       const closing = text[offset];
-      if (container?.last === "," && (closing === "}" || closing === "]")) return { offset, message: `a comma cannot come before '${closing}' (remove it)` };
+      if (container?.last === "," && (closing === "}" || closing === "]"))
+        return { offset, message: `a comma cannot come before '${closing}' (remove it)` };
       return { offset, message: `expected ${expected(container, finished)}, found ${found(text, offset)}` };
     }
   }
@@ -168,7 +177,8 @@ function found(text: string, offset: number): string {
   if (char === 0x27) return "a single quote (JSON takes double quotes)";
   const shown = String.fromCodePoint(char);
   // An invisible character (a no-break space, a byte order mark) is named by its code.
-  if (char !== 0x20 && /[\p{C}\p{Z}]/u.test(shown)) return `the character U+${char.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (char !== 0x20 && /[\p{C}\p{Z}]/u.test(shown))
+    return `the character U+${char.toString(16).toUpperCase().padStart(4, "0")}`;
   return `'${shown}'`;
 }
 
@@ -177,13 +187,15 @@ function found(text: string, offset: number): string {
  * string; this finds the character, as a person would fix it.
  */
 function stringProblem(text: string, start: number): { offset: number; message: string } {
-  // eslint-disable-next-line no-control-regex -- JSON forbids U+0000–U+001F raw in a string: finding one is the point.
-  const next = /(?<escape>\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))|(?<end>")|(?<control>[\u0000-\u001f])|(?<unknownEscape>\\[^]?)/g;
+  const next =
+    // eslint-disable-next-line no-control-regex -- JSON forbids U+0000–U+001F raw in a string: finding one is the point.
+    /(?<escape>\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))|(?<end>")|(?<control>[\u0000-\u001f])|(?<unknownEscape>\\[^]?)/g;
   next.lastIndex = start + 1;
   for (let match = next.exec(text); match; match = next.exec(text)) {
     const { end, control, unknownEscape } = match.groups ?? {};
     if (end) break;
-    if (control) return { offset: match.index, message: "a string cannot hold a line break or control character (write \\n)" };
+    if (control)
+      return { offset: match.index, message: "a string cannot hold a line break or control character (write \\n)" };
     if (unknownEscape) return { offset: match.index, message: `'${unknownEscape}' is not an escape JSON knows` };
   }
   return { offset: start, message: "this string is never closed" };

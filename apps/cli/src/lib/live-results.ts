@@ -33,7 +33,9 @@ export function followResults(client: LandslideClient, since: ResultsSnapshot, l
         offer(await client.results.results.snapshot.query({ electionId }));
         listener.status(POLLING);
       } catch (error) {
-        listener.status(`the results service does not answer (${(error as Error).message}); trying again every ${POLL_INTERVAL_MS / 1000} s`);
+        listener.status(
+          `the results service does not answer (${(error as Error).message}); trying again every ${POLL_INTERVAL_MS / 1000} s`,
+        );
       }
       if (!stopped) poll();
     }, POLL_INTERVAL_MS);

@@ -40,19 +40,29 @@ export const electionIdArg = Args.string({
   description: "the election id (see election elections list)",
   required: true,
   parse: async (input) => {
-    if (!UUID.test(input)) throw new Errors.CLIError(`${input} is not an election id: ids look like 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 (see 'election elections list').`, { exit: EXIT.usage });
+    if (!UUID.test(input))
+      throw new Errors.CLIError(
+        `${input} is not an election id: ids look like 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 (see 'election elections list').`,
+        { exit: EXIT.usage },
+      );
     return input.toLowerCase();
   },
 });
 
 /** Every change an official makes says why: the audit trail keeps it beside who and when. */
-export const reasonFlag = Flags.string({ description: "why, in a few words (at least 3 characters): kept in the audit trail beside who and when", required: true });
+export const reasonFlag = Flags.string({
+  description: "why, in a few words (at least 3 characters): kept in the audit trail beside who and when",
+  required: true,
+});
 
 /**
  * The --reason as the API takes it, or a usage error. (Checked here rather than in the flag's
  * parse, where oclif would wrap the message over three lines.)
  */
 export function checkedReason(reason: string): string {
-  if (reason.trim().length < 3) throw new Errors.CLIError("Give a --reason of at least 3 characters: it is kept in the audit trail.", { exit: EXIT.usage });
+  if (reason.trim().length < 3)
+    throw new Errors.CLIError("Give a --reason of at least 3 characters: it is kept in the audit trail.", {
+      exit: EXIT.usage,
+    });
   return reason.trim();
 }

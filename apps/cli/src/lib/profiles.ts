@@ -31,7 +31,8 @@ export type Profile = z.infer<typeof profileSchema>;
 export const DEFAULT_PROFILE = "default";
 
 /** `election login` or `election login --profile staging`: the command that starts a session for this profile. */
-export const loginCommand = (profile: string) => (profile === DEFAULT_PROFILE ? "election login" : `election login --profile ${profile}`);
+export const loginCommand = (profile: string) =>
+  profile === DEFAULT_PROFILE ? "election login" : `election login --profile ${profile}`;
 
 /**
  * The profiles file (`profiles.json` in the CLI's config folder): per profile the deployment and
@@ -58,7 +59,14 @@ export class ProfileFile {
     return {
       load: () => {
         const session = this.get(name)?.session;
-        return session && { accessToken: session.accessToken, idToken: session.idToken, refreshToken: session.refreshToken, expiresAt: session.expiresAt };
+        return (
+          session && {
+            accessToken: session.accessToken,
+            idToken: session.idToken,
+            refreshToken: session.refreshToken,
+            expiresAt: session.expiresAt,
+          }
+        );
       },
       save: (tokens: Tokens | undefined) => {
         const profile = this.get(name);
@@ -73,7 +81,10 @@ export class ProfileFile {
     if (!existsSync(this.path)) return {};
     const parsed = profilesFileSchema.safeParse(parseJson(readFileSync(this.path, "utf8")));
     if (!parsed.success) {
-      throw new Errors.CLIError(`${this.path} is damaged (${parsed.error.issues[0]?.message}); remove it and sign in again with 'election login'.`, { exit: EXIT.failed });
+      throw new Errors.CLIError(
+        `${this.path} is damaged (${parsed.error.issues[0]?.message}); remove it and sign in again with 'election login'.`,
+        { exit: EXIT.failed },
+      );
     }
     return parsed.data.profiles;
   }
@@ -90,8 +101,16 @@ export class ProfileFile {
 
 /** The app clients a CLI command signs in as: its own (officials), or the voter site's (the load test's voters). */
 const appClients = {
-  cli: { name: "the CLI", variable: "LANDSLIDE_COGNITO_CLI_CLIENT_ID", configured: (config: Config) => config.cognito.cliClientId },
-  "voter-web": { name: "the voter site", variable: "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", configured: (config: Config) => config.cognito.voterClientId },
+  cli: {
+    name: "the CLI",
+    variable: "LANDSLIDE_COGNITO_CLI_CLIENT_ID",
+    configured: (config: Config) => config.cognito.cliClientId,
+  },
+  "voter-web": {
+    name: "the voter site",
+    variable: "LANDSLIDE_COGNITO_VOTER_CLIENT_ID",
+    configured: (config: Config) => config.cognito.voterClientId,
+  },
 } as const;
 
 /**
@@ -105,9 +124,12 @@ export function deploymentFromConfig(app: keyof typeof appClients = "cli"): Depl
   const localStack = readRunFile(stackLayout(config.dataDir).runFile);
   const clientId = client.configured(config) ?? localStack?.cognito?.clientIds[app];
   if (!clientId) {
-    throw new Errors.CLIError(`No Cognito app client for ${client.name}: start the local stack with 'npm run dev', or set ${client.variable} (and the LANDSLIDE_*_URL of the deployment).`, {
-      exit: EXIT.failed,
-    });
+    throw new Errors.CLIError(
+      `No Cognito app client for ${client.name}: start the local stack with 'npm run dev', or set ${client.variable} (and the LANDSLIDE_*_URL of the deployment).`,
+      {
+        exit: EXIT.failed,
+      },
+    );
   }
   const { region, cognitoEndpoint: endpoint } = config.aws;
   return {

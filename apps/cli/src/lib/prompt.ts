@@ -9,7 +9,12 @@ import { EXIT } from "./public-client";
  */
 export function ask(question: string, { hidden = false }: { hidden?: boolean } = {}): Promise<string> {
   if (!process.stdin.isTTY) {
-    return Promise.reject(new Errors.CLIError(`There is no terminal to ask "${question.trim()}" on: pass it as a flag (a password with --password-stdin).`, { exit: EXIT.usage }));
+    return Promise.reject(
+      new Errors.CLIError(
+        `There is no terminal to ask "${question.trim()}" on: pass it as a flag (a password with --password-stdin).`,
+        { exit: EXIT.usage },
+      ),
+    );
   }
   let echo = true;
   const output = new Writable({
@@ -38,7 +43,11 @@ export function ask(question: string, { hidden = false }: { hidden?: boolean } =
 
 /** Everything piped to stdin, without the line end `echo` or a file adds. */
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new Errors.CLIError("--password-stdin reads the password from a pipe, e.g. `pass show landslide | election login --password-stdin`.", { exit: EXIT.usage });
+  if (process.stdin.isTTY)
+    throw new Errors.CLIError(
+      "--password-stdin reads the password from a pipe, e.g. `pass show landslide | election login --password-stdin`.",
+      { exit: EXIT.usage },
+    );
   let text = "";
   process.stdin.setEncoding("utf8");
   for await (const chunk of process.stdin) text += chunk;

@@ -12,7 +12,11 @@ export function publicClient() {
     config,
     client: createLandslideClient({
       urls: config.urls,
-      cognito: { region: config.aws.region, endpoint: config.aws.cognitoEndpoint, clientId: config.cognito.cliClientId ?? "public" },
+      cognito: {
+        region: config.aws.region,
+        endpoint: config.aws.cognitoEndpoint,
+        clientId: config.cognito.cliClientId ?? "public",
+      },
       userAgent: "landslide-cli",
     }),
   };
@@ -26,7 +30,11 @@ export async function reachOrExplain<T>(what: string, url: string, call: () => P
   try {
     return await call();
   } catch (error) {
-    if (isUnreachable(error)) throw new Errors.CLIError(`Cannot reach ${what} at ${url}. Start the local stack with 'npm run dev' (or set LANDSLIDE_RESULTS_URL).`, { exit: EXIT.unreachable });
+    if (isUnreachable(error))
+      throw new Errors.CLIError(
+        `Cannot reach ${what} at ${url}. Start the local stack with 'npm run dev' (or set LANDSLIDE_RESULTS_URL).`,
+        { exit: EXIT.unreachable },
+      );
     const refusal = refusalOf(error);
     if (refusal) throw new Errors.CLIError(`${refusal.message} (${refusal.reason})`, { exit: EXIT.refused });
     throw error;

@@ -36,7 +36,12 @@ export class SignedInClient {
   static async open(profiles: ProfileFile, profile: string): Promise<SignedInClient> {
     const stored = profiles.get(profile);
     if (!stored?.session) {
-      const what = profile === DEFAULT_PROFILE ? "You are not signed in" : stored ? `Profile ${profile} is signed out` : `There is no profile ${profile}`;
+      const what =
+        profile === DEFAULT_PROFILE
+          ? "You are not signed in"
+          : stored
+            ? `Profile ${profile} is signed out`
+            : `There is no profile ${profile}`;
       throw new Errors.CLIError(`${what}: run ${loginCommand(profile)}`, { exit: EXIT.refused });
     }
     const sdk = createLandslideClient({
@@ -72,7 +77,10 @@ export class SignedInClient {
       return await call();
     } catch (error) {
       const { cognito, urls } = this.deployment;
-      const to = service === "cognito" ? { service: "Cognito", url: cognito.endpoint ?? `the ${cognito.region} region` } : { service: "the control API", url: urls.controlApi };
+      const to =
+        service === "cognito"
+          ? { service: "Cognito", url: cognito.endpoint ?? `the ${cognito.region} region` }
+          : { service: "the control API", url: urls.controlApi };
       throw explainFailure(error, { profile: this.profile, ...to });
     }
   }
@@ -82,17 +90,31 @@ export class SignedInClient {
 function explainFailure(error: unknown, to: Destination): Error {
   const login = loginCommand(to.profile);
   const auth = authErrorIn(error);
-  if (auth?.reason === "UNAVAILABLE") return new Errors.CLIError(`Cannot reach ${to.service} at ${to.url} to renew the login (profile ${to.profile}); try again shortly.`, { exit: EXIT.unreachable });
-  if (auth?.reason === "SIGNED_OUT") return new Errors.CLIError(`You are not signed in: run ${login}`, { exit: EXIT.refused });
+  if (auth?.reason === "UNAVAILABLE")
+    return new Errors.CLIError(
+      `Cannot reach ${to.service} at ${to.url} to renew the login (profile ${to.profile}); try again shortly.`,
+      { exit: EXIT.unreachable },
+    );
+  if (auth?.reason === "SIGNED_OUT")
+    return new Errors.CLIError(`You are not signed in: run ${login}`, { exit: EXIT.refused });
   if (auth) return new Errors.CLIError(`Your login has expired: run ${login}`, { exit: EXIT.refused });
   if (isUnreachable(error)) {
-    return new Errors.CLIError(`Cannot reach ${to.service} at ${to.url} (profile ${to.profile}). Is the deployment up? 'election local status' checks the local stack.`, { exit: EXIT.unreachable });
+    return new Errors.CLIError(
+      `Cannot reach ${to.service} at ${to.url} (profile ${to.profile}). Is the deployment up? 'election local status' checks the local stack.`,
+      { exit: EXIT.unreachable },
+    );
   }
   const refusal = refusalOf(error);
   if (!refusal) return error instanceof Error ? error : new Error(String(error));
-  if (refusal.httpStatus === 401) return new Errors.CLIError(`Your login is no longer accepted (${refusal.reason}): run ${login}`, { exit: EXIT.refused });
-  const step = refusal.reason === "ROLE_REQUIRED" ? `Sign in with an account that has it: ${login}` : nextStep[refusal.reason];
-  return new Errors.CLIError(`${refusal.message.replace(/\.$/, "")} (${refusal.reason}).${step ? ` ${step}` : ""}`, { exit: EXIT.refused });
+  if (refusal.httpStatus === 401)
+    return new Errors.CLIError(`Your login is no longer accepted (${refusal.reason}): run ${login}`, {
+      exit: EXIT.refused,
+    });
+  const step =
+    refusal.reason === "ROLE_REQUIRED" ? `Sign in with an account that has it: ${login}` : nextStep[refusal.reason];
+  return new Errors.CLIError(`${refusal.message.replace(/\.$/, "")} (${refusal.reason}).${step ? ` ${step}` : ""}`, {
+    exit: EXIT.refused,
+  });
 }
 
 /** An error thrown while the SDK renewed the session: raised directly, or inside the failed call it was renewing for. */

@@ -19,7 +19,10 @@ const NAMED: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r"
 
 function visible(char: string): string {
   const code = char.codePointAt(0)!;
-  return NAMED[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  return (
+    NAMED[char] ??
+    (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`)
+  );
 }
 
 /** One value for one line or one table cell: every control character made visible, line feeds included. */

@@ -22,10 +22,13 @@ export abstract class TransitionCommand extends OfficialCommand {
     const { args, flags } = await this.parse(TransitionCommand);
     const reason = checkedReason(flags.reason);
     const client = await this.signedIn(flags.profile);
-    const moved = await client.control(`${this.doing} the election`, (api) => api.official.elections.transition.mutate({ electionId: args.id, to: this.to, reason }));
+    const moved = await client.control(`${this.doing} the election`, (api) =>
+      api.official.elections.transition.mutate({ electionId: args.id, to: this.to, reason }),
+    );
     this.log(`Election ${moved.electionId}: ${moved.from} → ${moved.to}. ${this.outcome}`);
     // A pause or close of an open election takes effect a moment later, at the same instant on every server.
-    if (Date.parse(moved.effectiveAt) > Date.now()) this.log(`Voting stops at ${exactTime(moved.effectiveAt)}: ballots cast before then still count.`);
+    if (Date.parse(moved.effectiveAt) > Date.now())
+      this.log(`Voting stops at ${exactTime(moved.effectiveAt)}: ballots cast before then still count.`);
     return moved;
   }
 }

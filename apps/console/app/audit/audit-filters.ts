@@ -23,7 +23,13 @@ const FIELDS = ["electionId", "action", "actor", "from", "to"] as const;
 
 export function filtersFromSearch(search: URLSearchParams): AuditFilters {
   const read = (name: (typeof FIELDS)[number]) => search.get(name)?.trim() ?? "";
-  return { electionId: read("electionId"), action: read("action"), actor: read("actor"), from: read("from"), to: read("to") };
+  return {
+    electionId: read("electionId"),
+    action: read("action"),
+    actor: read("actor"),
+    from: read("from"),
+    to: read("to"),
+  };
 }
 
 export function searchFromFilters(filters: AuditFilters): string {
@@ -63,7 +69,8 @@ export function localDay(day: string, edge: "start" | "end"): string | undefined
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!parts) return undefined;
   const [year, month, date] = parts.slice(1).map(Number) as [number, number, number];
-  const at = edge === "start" ? new Date(year, month - 1, date, 0, 0, 0, 0) : new Date(year, month - 1, date, 23, 59, 59, 999);
+  const at =
+    edge === "start" ? new Date(year, month - 1, date, 0, 0, 0, 0) : new Date(year, month - 1, date, 23, 59, 59, 999);
   if (Number.isNaN(at.getTime())) return undefined;
   const offset = -at.getTimezoneOffset();
   const sign = offset < 0 ? "-" : "+";

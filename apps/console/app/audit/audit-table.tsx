@@ -7,7 +7,13 @@ export type AuditRecord = RouterOutputs["official"]["audit"]["list"][number];
 const LIST_ITEMS_SHOWN = 5;
 
 /** Who did what, when and why: one row per recorded action, newest first (as the API returns them). */
-export function AuditTable({ records, electionTitles }: { records: readonly AuditRecord[]; electionTitles: ReadonlyMap<string, string> }) {
+export function AuditTable({
+  records,
+  electionTitles,
+}: {
+  records: readonly AuditRecord[];
+  electionTitles: ReadonlyMap<string, string>;
+}) {
   return (
     <div role="region" aria-label="Recorded actions" tabIndex={0} style={{ overflowX: "auto", maxWidth: "100%" }}>
       <table className="health">
@@ -34,7 +40,9 @@ export function AuditTable({ records, electionTitles }: { records: readonly Audi
                 <code>{record.action}</code>
                 {record.electionId ? (
                   <span style={{ display: "block" }}>
-                    <Link href={`/elections/${record.electionId}`}>{electionTitles.get(record.electionId) ?? record.electionId}</Link>
+                    <Link href={`/elections/${record.electionId}`}>
+                      {electionTitles.get(record.electionId) ?? record.electionId}
+                    </Link>
                   </span>
                 ) : null}
               </td>
@@ -53,7 +61,14 @@ export function AuditTable({ records, electionTitles }: { records: readonly Audi
 /** Local time first (what the official lived), UTC beneath (what other offices and the logs use). */
 function When({ iso }: { iso: string }) {
   const at = new Date(iso);
-  const dateAndTime = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" } as const;
+  const dateAndTime = {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  } as const;
   return (
     <>
       <time dateTime={iso}>{at.toLocaleString("en-GB", { ...dateAndTime, timeZoneName: "short" })}</time>

@@ -5,7 +5,14 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { refusalOf } from "@landslide/api/client";
 import { useControlApi } from "@landslide/ui/client";
 import { AuditFilterForm } from "./audit-filter-form";
-import { AUDIT_LIMIT, type AuditFilters, auditQuery, filtersFromSearch, filtersProblem, searchFromFilters } from "./audit-filters";
+import {
+  AUDIT_LIMIT,
+  type AuditFilters,
+  auditQuery,
+  filtersFromSearch,
+  filtersProblem,
+  searchFromFilters,
+} from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
 /** The officials' audit trail, filtered by what the address says. */
@@ -48,7 +55,9 @@ export function AuditTrail() {
         {actions.data && actions.data.length > 0 ? (
           <>
             {actions.data.length >= AUDIT_LIMIT ? (
-              <p className="muted">Showing the newest {AUDIT_LIMIT} actions; narrow the filters (dates, election) to see older ones.</p>
+              <p className="muted">
+                Showing the newest {AUDIT_LIMIT} actions; narrow the filters (dates, election) to see older ones.
+              </p>
             ) : null}
             <AuditTable records={actions.data} electionTitles={electionTitles} />
           </>
@@ -62,5 +71,7 @@ function auditFailure(error: unknown): string {
   const refusal = refusalOf(error);
   if (!refusal) return "The control API does not answer; the audit trail cannot be read right now.";
   // Its message for a malformed filter is a raw validation dump: say it plainly instead.
-  return refusal.reason === "INVALID_INPUT" ? "The API refused these filters (an election id or date in the address may be malformed); change them above." : refusal.message;
+  return refusal.reason === "INVALID_INPUT"
+    ? "The API refused these filters (an election id or date in the address may be malformed); change them above."
+    : refusal.message;
 }

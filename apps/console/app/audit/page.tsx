@@ -9,7 +9,10 @@ export default function AuditPage() {
   return (
     <>
       <h1>Audit trail</h1>
-      <p className="muted">Every action an official takes is recorded here with the reason they gave, and so is each group of counted ballots the coordination watch holds for review. Nothing here can be edited or deleted.</p>
+      <p className="muted">
+        Every action an official takes is recorded here with the reason they gave, and so is each group of counted
+        ballots the coordination watch holds for review. Nothing here can be edited or deleted.
+      </p>
       {/* The filters are read from the address, which needs a Suspense boundary around them. */}
       <Suspense fallback={<p role="status">Loading the audit trail…</p>}>
         <AuditTrail />

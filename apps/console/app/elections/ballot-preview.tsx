@@ -35,7 +35,10 @@ function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; 
         {choiceHint(question)}
       </p>
       {question.kind === "ranked" ? (
-        <ol className="ranking" aria-label={`Options to rank${question.prompt.trim() ? ` for: ${question.prompt.trim()}` : ""}`}>
+        <ol
+          className="ranking"
+          aria-label={`Options to rank${question.prompt.trim() ? ` for: ${question.prompt.trim()}` : ""}`}
+        >
           {question.options.map((option, index) => (
             <li key={option.key}>
               <span>

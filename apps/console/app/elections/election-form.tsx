@@ -57,13 +57,39 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
   };
 
   return (
-    <div style={{ display: "grid", gap: "0 2rem", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 26rem), 1fr))", alignItems: "start" }}>
+    <div
+      style={{
+        display: "grid",
+        gap: "0 2rem",
+        gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 26rem), 1fr))",
+        alignItems: "start",
+      }}
+    >
       <form ref={formRef} onSubmit={submit} noValidate>
         <section aria-labelledby={aboutId}>
           <h2 id={aboutId}>The election</h2>
-          <TextField label="Title" value={draft.title} required error={shown.title} onChange={(title) => edit({ title })} />
-          <TextField label="Description" hint="Optional: what voters decide, and anything they should know first." value={draft.description} multiline error={shown.description} onChange={(description) => edit({ description })} />
-          <RuleChoices legend="Who may vote" name="eligibility" choices={eligibilityChoices} value={draft.eligibility} onChange={(eligibility) => edit({ eligibility })} />
+          <TextField
+            label="Title"
+            value={draft.title}
+            required
+            error={shown.title}
+            onChange={(title) => edit({ title })}
+          />
+          <TextField
+            label="Description"
+            hint="Optional: what voters decide, and anything they should know first."
+            value={draft.description}
+            multiline
+            error={shown.description}
+            onChange={(description) => edit({ description })}
+          />
+          <RuleChoices
+            legend="Who may vote"
+            name="eligibility"
+            choices={eligibilityChoices}
+            value={draft.eligibility}
+            onChange={(eligibility) => edit({ eligibility })}
+          />
           <RuleChoices
             legend="Devices that may vote"
             description={passkeyExplained}
@@ -73,7 +99,11 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
             onChange={(passkeyPolicy) => edit({ passkeyPolicy })}
           />
           <label className="choice">
-            <input type="checkbox" checked={draft.allowAbstain} onChange={(event) => edit({ allowAbstain: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.allowAbstain}
+              onChange={(event) => edit({ allowAbstain: event.target.checked })}
+            />
             Voters may abstain on a question
           </label>
         </section>
@@ -85,7 +115,13 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
 
         <section aria-labelledby={saveId}>
           <h2 id={saveId}>Save</h2>
-          <ReasonField id={reasonId} label="Reason for this change" value={reason} onChange={setReason} problem={tried ? reasonError : undefined} />
+          <ReasonField
+            id={reasonId}
+            label="Reason for this change"
+            value={reason}
+            onChange={setReason}
+            problem={tried ? reasonError : undefined}
+          />
           {/* Fixed words: an alert that changed with every keystroke would talk over the official. */}
           {tried && problemCount > 0 ? (
             <p className="notice" role="alert">
@@ -93,7 +129,10 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
             </p>
           ) : null}
           {error && !pending ? (
-            <RefusalNotice error={error} unanswered="The control API did not answer, so this may not have been saved. Saving again is safe: it never makes a second copy." />
+            <RefusalNotice
+              error={error}
+              unanswered="The control API did not answer, so this may not have been saved. Saving again is safe: it never makes a second copy."
+            />
           ) : null}
           <div className="actions">
             <button type="submit" disabled={pending}>

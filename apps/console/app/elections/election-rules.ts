@@ -13,7 +13,11 @@ export interface RuleChoice<T extends string> {
 
 export const eligibilityChoices: ReadonlyArray<RuleChoice<Eligibility>> = [
   { value: "any-signed-in-voter", label: "Anyone signed in", hint: "Every voter with an account may vote, once." },
-  { value: "voter-roll", label: "People on a voter roll", hint: "Only the e-mail addresses or ids you import on the election’s roll page may vote." },
+  {
+    value: "voter-roll",
+    label: "People on a voter roll",
+    hint: "Only the e-mail addresses or ids you import on the election’s roll page may vote.",
+  },
 ];
 
 /** What a passkey is, said once above the choices; the hints then only weigh the trade-off. */

@@ -26,7 +26,13 @@ export default async function OperationsPage() {
             rows={elections.elections.map((e) => ({
               key: e.id,
               header: e.title,
-              cells: [<span key="status" className="badge">{e.status}</span>, e.questions.length, e.closesAt ? new Date(e.closesAt).toUTCString() : "—"],
+              cells: [
+                <span key="status" className="badge">
+                  {e.status}
+                </span>,
+                e.questions.length,
+                e.closesAt ? new Date(e.closesAt).toUTCString() : "—",
+              ],
             }))}
           />
         )}

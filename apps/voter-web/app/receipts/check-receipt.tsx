@@ -20,7 +20,10 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
   const [problem, setProblem] = useState<string>();
   const check = useMutation({
     mutationFn: async ({ receiptId, receipt }: { receiptId: string; receipt?: Receipt }): Promise<Verdict> => {
-      const [keys, standing] = await Promise.all([client.results.audit.keys.query(), client.results.audit.receipt.query({ receiptId })]);
+      const [keys, standing] = await Promise.all([
+        client.results.audit.keys.query(),
+        client.results.audit.receipt.query({ receiptId }),
+      ]);
       const signature = receipt ? await verifyReceipt(receipt, keys.receipt.pem) : null;
       if (standing.status !== "included") return { receiptId, signature, standing };
       const { entry, electionId } = standing.record;
@@ -32,7 +35,9 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = readInput(text);
-    setProblem(input ? undefined : "That is neither a receipt id (32 characters, 0–9 and a–f) nor a Landslide receipt file.");
+    setProblem(
+      input ? undefined : "That is neither a receipt id (32 characters, 0–9 and a–f) nor a Landslide receipt file.",
+    );
     if (input) check.mutate(input);
   };
   const { mutate } = check;
@@ -49,7 +54,10 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
         <Link href="/">All elections</Link>
       </p>
       <h1>Check a receipt</h1>
-      <p>Type the receipt id, open the receipt you downloaded after voting, or paste it. Everything is checked here, in your browser.</p>
+      <p>
+        Type the receipt id, open the receipt you downloaded after voting, or paste it. Everything is checked here, in
+        your browser.
+      </p>
       <form onSubmit={submit} className="card" aria-label="Receipt to check">
         <p>
           <label htmlFor="receipt-file">Receipt file</label>
@@ -57,7 +65,13 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
         </p>
         <p>
           <label htmlFor="receipt-text">Or the receipt id, or the receipt pasted</label>
-          <textarea id="receipt-text" rows={6} style={{ width: "100%", font: "inherit" }} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id="receipt-text"
+            rows={6}
+            style={{ width: "100%", font: "inherit" }}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </p>
         {problem ? (
           <p role="alert" className="notice">
@@ -82,10 +96,14 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
     <section className="card" aria-label="Result of the check">
       {signature === null ? null : (
         <p className={signature ? "notice ok" : "notice bad"}>
-          {signature ? "The signature is valid: Landslide issued this receipt." : "The signature does not verify: this receipt was not issued by Landslide, or it was changed."}
+          {signature
+            ? "The signature is valid: Landslide issued this receipt."
+            : "The signature does not verify: this receipt was not issued by Landslide, or it was changed."}
         </p>
       )}
-      <p className={standing.status === "included" && !verdict.proofProblem ? "notice ok" : "notice"}>{standingMessage(verdict)}</p>
+      <p className={standing.status === "included" && !verdict.proofProblem ? "notice ok" : "notice"}>
+        {standingMessage(verdict)}
+      </p>
       {standing.status === "included" ? (
         <dl className="receipt">
           <dt>Log record</dt>

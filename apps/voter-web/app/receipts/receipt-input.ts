@@ -10,7 +10,9 @@ export function readInput(text: string): { receiptId: string; receipt?: Receipt 
   try {
     const parsed = JSON.parse(text) as { receipt?: Receipt } & Partial<Receipt>;
     const receipt = parsed.receipt ?? (parsed as Receipt);
-    return typeof receipt.receiptId === "string" && typeof receipt.signature === "string" ? { receiptId: receipt.receiptId, receipt } : undefined;
+    return typeof receipt.receiptId === "string" && typeof receipt.signature === "string"
+      ? { receiptId: receipt.receiptId, receipt }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,11 @@
 import { type ChangeObserver, type VoteChange, type VoteStore, withholdVote } from "@landslide/vote-engine";
 import type { AuditEntry } from "@landslide/vote-engine/postgres";
-import { BallotConcentration, canonicalBallotFingerprints, CONCENTRATION_DEFAULTS, type ConcentrationOptions } from "../risk/ballot-concentration";
+import {
+  BallotConcentration,
+  canonicalBallotFingerprints,
+  CONCENTRATION_DEFAULTS,
+  type ConcentrationOptions,
+} from "../risk/ballot-concentration";
 import type { Logger } from "../logger";
 
 /** The reason a counted vote carries once the watch has held it with its group. */
@@ -57,7 +62,11 @@ export class CoordinationWatch implements ChangeObserver {
       const at = Date.parse(change.castAt);
       latest = Math.max(latest, at);
       const scope = { election: change.electionId, block: change.evidence.networkBlock };
-      const verdict = this.concentration.observe({ ...scope, voter: change.voterKey }, canonicalBallotFingerprints(change.ballot), at);
+      const verdict = this.concentration.observe(
+        { ...scope, voter: change.voterKey },
+        canonicalBallotFingerprints(change.ballot),
+        at,
+      );
       if (change.state === "accepted") verdict.accept();
       if (!verdict.concentrated || !verdict.group) continue;
       for (const member of this.concentration.membersOf(scope, verdict.group.fingerprint)) {
@@ -65,7 +74,11 @@ export class CoordinationWatch implements ChangeObserver {
         if (!member.accepted || this.handled.has(key)) continue;
         this.handled.set(key, at);
         const groupKey = `${change.electionId}\n${scope.block}`;
-        const group = found.get(groupKey) ?? { electionId: change.electionId, networkBlock: scope.block, voterKeys: new Set<string>() };
+        const group = found.get(groupKey) ?? {
+          electionId: change.electionId,
+          networkBlock: scope.block,
+          voterKeys: new Set<string>(),
+        };
         group.voterKeys.add(member.voter);
         found.set(groupKey, group);
       }
@@ -82,17 +95,27 @@ export class CoordinationWatch implements ChangeObserver {
     const failed = new Set<string>();
     for (const voterKey of group.voterKeys) {
       try {
-        const result = await withholdVote(this.deps.votes, { electionId: group.electionId, voterKey, reasons: [WITHHELD_WITH_GROUP] });
+        const result = await withholdVote(this.deps.votes, {
+          electionId: group.electionId,
+          voterKey,
+          reasons: [WITHHELD_WITH_GROUP],
+        });
         // Refused (an official decided it already, or it was held on arrival): nothing to take back.
         if (result.ok && result.value.changed) withheld.push(voterKey);
       } catch (error) {
-        this.deps.logger.warn({ err: error, electionId: group.electionId }, "withholding a counted vote failed; trying again with the next batch");
+        this.deps.logger.warn(
+          { err: error, electionId: group.electionId },
+          "withholding a counted vote failed; trying again with the next batch",
+        );
         failed.add(voterKey);
       }
     }
     if (failed.size > 0) this.pending.push({ ...group, voterKeys: failed });
     if (withheld.length === 0) return;
-    this.deps.logger.info({ electionId: group.electionId, networkBlock: group.networkBlock, withheld: withheld.length }, "held a coordinated group's counted votes for review");
+    this.deps.logger.info(
+      { electionId: group.electionId, networkBlock: group.networkBlock, withheld: withheld.length },
+      "held a coordinated group's counted votes for review",
+    );
     await this.recordAction(group, withheld);
   }
 
@@ -108,7 +131,10 @@ export class CoordinationWatch implements ChangeObserver {
       });
     } catch (error) {
       // The votes are held (their withdrawals reach the log through the stream); only this note of who held them is missing.
-      this.deps.logger.error({ err: error, electionId: group.electionId, voterKeys: withheld }, "recording a held group in the audit trail failed");
+      this.deps.logger.error(
+        { err: error, electionId: group.electionId, voterKeys: withheld },
+        "recording a held group in the audit trail failed",
+      );
     }
   }
 

@@ -20,7 +20,11 @@ export class FileEpochArchive {
     await mkdir(join(this.dir, electionId), { recursive: true });
     try {
       // "wx": an archived epoch is never rewritten, whoever tries.
-      await writeFile(this.path(electionId, epoch.statement.epoch), `${JSON.stringify({ ...epoch, records }, null, 2)}\n`, { flag: "wx" });
+      await writeFile(
+        this.path(electionId, epoch.statement.epoch),
+        `${JSON.stringify({ ...epoch, records }, null, 2)}\n`,
+        { flag: "wx" },
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }

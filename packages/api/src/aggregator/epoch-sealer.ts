@@ -42,13 +42,17 @@ export class EpochSealer {
   private async archiveMissing(electionId: string): Promise<void> {
     for (const epoch of await this.log.epochs(electionId)) {
       const { firstSeq, lastSeq } = epoch.statement;
-      if (!this.archive.has(electionId, epoch.statement.epoch)) await this.archive.put(epoch, await this.log.recordsBetween(electionId, firstSeq, lastSeq));
+      if (!this.archive.has(electionId, epoch.statement.epoch))
+        await this.archive.put(epoch, await this.log.recordsBetween(electionId, firstSeq, lastSeq));
     }
   }
 }
 
 /** The audit log's sealer, signing with the deployment's audit key (read on first use). */
-export function epochSealer(deps: Dependencies, auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256)): EpochSealer {
+export function epochSealer(
+  deps: Dependencies,
+  auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256),
+): EpochSealer {
   let keys: ReturnType<typeof nodeKeys> | undefined;
   const signer = () => {
     keys ??= nodeKeys(readKeyFile(deps.config.keysFile));

@@ -10,7 +10,13 @@ export function lagMetricRecord(environment: string, lagSeconds: number, at: Dat
   return {
     _aws: {
       Timestamp: at.getTime(),
-      CloudWatchMetrics: [{ Namespace: LAG_METRIC.namespace, Dimensions: [["Environment"]], Metrics: [{ Name: LAG_METRIC.name, Unit: "Seconds" }] }],
+      CloudWatchMetrics: [
+        {
+          Namespace: LAG_METRIC.namespace,
+          Dimensions: [["Environment"]],
+          Metrics: [{ Name: LAG_METRIC.name, Unit: "Seconds" }],
+        },
+      ],
     },
     Environment: environment,
     [LAG_METRIC.name]: lagSeconds,

@@ -1,5 +1,15 @@
-import { createDynamoDbStreamsClient, DynamoDbTallyStore, DynamoDbVoteStore, StreamAggregator } from "@landslide/vote-engine/dynamodb";
-import { AuditTrail, ElectionsRepository, PostgresAuditLog, PostgresFraudCaseSink } from "@landslide/vote-engine/postgres";
+import {
+  createDynamoDbStreamsClient,
+  DynamoDbTallyStore,
+  DynamoDbVoteStore,
+  StreamAggregator,
+} from "@landslide/vote-engine/dynamodb";
+import {
+  AuditTrail,
+  ElectionsRepository,
+  PostgresAuditLog,
+  PostgresFraudCaseSink,
+} from "@landslide/vote-engine/postgres";
 import { signedChangesOnly, STOP_NOTICE_MS, votingDeadline } from "@landslide/vote-engine";
 import { nodeEntropy, nodeKeys, nodeRecordVerifier, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { promiseCache } from "../promise-cache";
@@ -23,7 +33,11 @@ const ERROR_WAIT_MS = 2000;
 export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metrics): { stop(): Promise<void> } {
   const { config } = deps;
   const streams = createDynamoDbStreamsClient({ region: config.aws.region, endpoint: config.aws.dynamodbEndpoint });
-  const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] }, config.aws.tallyShards);
+  const tallies = new DynamoDbTallyStore(
+    deps.dynamodb,
+    { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] },
+    config.aws.tallyShards,
+  );
   const auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const elections = new ElectionsRepository(deps.controlPlane().db);
   // Read once per election per DEADLINE_CACHE_MS, not once per page of records. Safe because a stop
@@ -76,9 +90,18 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
         metrics.aggregatorLag.set(lagSeconds);
         const lagRecord = lag.observe(lagSeconds, new Date());
         if (lagRecord) logger.info(lagRecord, "aggregator lag");
-        if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0) logger.info(report, "applied change records");
+        if (report.applied > 0 || report.deadLettered > 0 || report.refusedReplays > 0)
+          logger.info(report, "applied change records");
         const sealed = await sealer.sealDue();
-        for (const { statement } of sealed) logger.info({ electionId: statement.electionId, epoch: statement.epoch, records: statement.lastSeq - statement.firstSeq + 1 }, "sealed an audit epoch");
+        for (const { statement } of sealed)
+          logger.info(
+            {
+              electionId: statement.electionId,
+              epoch: statement.epoch,
+              records: statement.lastSeq - statement.firstSeq + 1,
+            },
+            "sealed an audit epoch",
+          );
         if (report.applied === 0) await pause(IDLE_WAIT_MS);
       } catch (error) {
         if (!running) break;
@@ -97,4 +120,3 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
     },
   };
 }
-

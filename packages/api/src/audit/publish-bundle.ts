@@ -1,4 +1,14 @@
-import { type AuditBundle, type Election, countedReceipts, type Keys, type PublishedBallot, type RecordVerifier, recount, type StoredVote, type VoteStore } from "@landslide/vote-engine";
+import {
+  type AuditBundle,
+  type Election,
+  countedReceipts,
+  type Keys,
+  type PublishedBallot,
+  type RecordVerifier,
+  recount,
+  type StoredVote,
+  type VoteStore,
+} from "@landslide/vote-engine";
 import type { PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import type { EpochSealer } from "../aggregator/epoch-sealer";
 import { refusal } from "../errors";
@@ -28,12 +38,20 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
     else if (vote.state === "quarantined") underReview += 1;
   }
   if (underReview > 0) {
-    throw refusal("PRECONDITION_FAILED", "AUDIT_NOT_READY", `${underReview} ballot(s) still wait for fraud review; the bundle is published once every case is decided.`);
+    throw refusal(
+      "PRECONDITION_FAILED",
+      "AUDIT_NOT_READY",
+      `${underReview} ballot(s) still wait for fraud review; the bundle is published once every case is decided.`,
+    );
   }
   const [records, epochs] = await Promise.all([deps.log.records(election.id), deps.log.epochs(election.id)]);
   const logged = countedReceipts(records).size;
   if (logged !== counted.length) {
-    throw refusal("PRECONDITION_FAILED", "AUDIT_NOT_READY", `The audit log holds ${logged} of ${counted.length} counted ballots; it catches up within seconds, try again.`);
+    throw refusal(
+      "PRECONDITION_FAILED",
+      "AUDIT_NOT_READY",
+      `The audit log holds ${logged} of ${counted.length} counted ballots; it catches up within seconds, try again.`,
+    );
   }
   const result = await recount(election, iterate(counted));
   const ballots: PublishedBallot[] = counted

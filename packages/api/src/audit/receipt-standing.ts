@@ -5,7 +5,12 @@ import { nodeEntropy } from "@landslide/vote-engine/node-crypto";
 /** Where a receipt's ballot stands, as anyone holding the receipt id may ask. */
 export type ReceiptStanding =
   /** Counted, and sealed into a signed epoch: the proof lets the holder check it without trusting us. */
-  | { readonly status: "included"; readonly record: LogRecord; readonly epoch: SignedEpoch; readonly proof: { readonly index: number; readonly treeSize: number; readonly path: readonly string[] } }
+  | {
+      readonly status: "included";
+      readonly record: LogRecord;
+      readonly epoch: SignedEpoch;
+      readonly proof: { readonly index: number; readonly treeSize: number; readonly path: readonly string[] };
+    }
   /** Counted and in the log; the next epoch (within seconds) will seal it. */
   | { readonly status: "logged"; readonly record: LogRecord }
   /** Received and held for an official's review; it counts if released. */
@@ -29,7 +34,12 @@ export async function receiptStanding(
   if (found?.epoch && found.epochHashes) {
     const index = found.record.seq - found.epoch.statement.firstSeq;
     const path = inclusionProof(nodeEntropy.sha256, found.epochHashes, index);
-    return { status: "included", record: found.record, epoch: found.epoch, proof: { index, treeSize: found.epochHashes.length, path } };
+    return {
+      status: "included",
+      record: found.record,
+      epoch: found.epoch,
+      proof: { index, treeSize: found.epochHashes.length, path },
+    };
   }
   if (found) return { status: "logged", record: found.record };
   // Released but not yet logged: the aggregator logs it within seconds.

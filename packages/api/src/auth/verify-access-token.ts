@@ -40,13 +40,15 @@ export function createAccessTokenVerifier({ issuer, clientIds }: AccessTokenVeri
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer, algorithms: ["RS256"], clockTolerance: 5 }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new TokenRejectedError("TOKEN_EXPIRED", "The session has expired: sign in again.");
+      if (error instanceof errors.JWTExpired)
+        throw new TokenRejectedError("TOKEN_EXPIRED", "The session has expired: sign in again.");
       throw new TokenRejectedError("TOKEN_INVALID", "The access token is not valid.");
     }
     // Cognito access tokens carry client_id (not aud) and token_use "access"; ID tokens must not pass.
     if (payload.token_use !== "access") throw new TokenRejectedError("TOKEN_INVALID", "An access token is required.");
     const clientId = typeof payload.client_id === "string" ? payload.client_id : "";
-    if (!clientIds.includes(clientId)) throw new TokenRejectedError("TOKEN_INVALID", "The token was issued to another application.");
+    if (!clientIds.includes(clientId))
+      throw new TokenRejectedError("TOKEN_INVALID", "The token was issued to another application.");
     if (typeof payload.sub !== "string" || typeof payload.exp !== "number") {
       throw new TokenRejectedError("TOKEN_INVALID", "The access token is not valid.");
     }
@@ -78,9 +80,15 @@ export function createIdTokenVerifier({ issuer, clientIds }: AccessTokenVerifier
   return async function verifiedEmail(token: string | undefined, subject: string): Promise<string | undefined> {
     if (!token) return undefined;
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer, audience: [...clientIds], algorithms: ["RS256"], clockTolerance: 5 });
+      const { payload } = await jwtVerify(token, keys, {
+        issuer,
+        audience: [...clientIds],
+        algorithms: ["RS256"],
+        clockTolerance: 5,
+      });
       const verified = payload.email_verified === true || payload.email_verified === "true";
-      if (payload.token_use !== "id" || payload.sub !== subject || !verified || typeof payload.email !== "string") return undefined;
+      if (payload.token_use !== "id" || payload.sub !== subject || !verified || typeof payload.email !== "string")
+        return undefined;
       return payload.email;
     } catch {
       return undefined;

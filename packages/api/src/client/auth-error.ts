@@ -31,12 +31,18 @@ const byCognitoName: Record<string, [AuthFailure, string]> = {
   UsernameExistsException: ["ACCOUNT_EXISTS", "An account with this e-mail address already exists; sign in instead."],
   CodeMismatchException: ["CODE_MISMATCH", "That confirmation code is not right."],
   ExpiredCodeException: ["CODE_EXPIRED", "That confirmation code has expired; ask for a new one."],
-  InvalidPasswordException: ["WEAK_PASSWORD", "Choose a longer password with upper- and lower-case letters and digits."],
+  InvalidPasswordException: [
+    "WEAK_PASSWORD",
+    "Choose a longer password with upper- and lower-case letters and digits.",
+  ],
   InvalidParameterException: ["INVALID_INPUT", "Check the e-mail address and password."],
   TooManyRequestsException: ["TOO_MANY_ATTEMPTS", "Too many attempts; wait a minute and try again."],
   LimitExceededException: ["TOO_MANY_ATTEMPTS", "Too many attempts; wait a minute and try again."],
   TooManyFailedAttemptsException: ["TOO_MANY_ATTEMPTS", "Too many attempts; wait a minute and try again."],
-  UserLambdaValidationException: ["SIGN_UP_REFUSED", "This sign-up was not accepted; start again from the sign-up form."],
+  UserLambdaValidationException: [
+    "SIGN_UP_REFUSED",
+    "This sign-up was not accepted; start again from the sign-up form.",
+  ],
 };
 
 /** Cognito's exceptions (the same names from cognito-local) in words a voter can act on. */
@@ -44,7 +50,10 @@ export function toAuthError(error: unknown, during: "sign-in" | "other" = "other
   if (error instanceof AuthError) return error;
   const name = (error as { name?: string } | undefined)?.name ?? "";
   // cognito-local answers a wrong password with InvalidPasswordException; Cognito with NotAuthorizedException.
-  if (during === "sign-in" && name === "InvalidPasswordException") return new AuthError(...byCognitoName.NotAuthorizedException!);
+  if (during === "sign-in" && name === "InvalidPasswordException")
+    return new AuthError(...byCognitoName.NotAuthorizedException!);
   const known = byCognitoName[name];
-  return known ? new AuthError(...known) : new AuthError("UNAVAILABLE", "Signing in is not available right now; try again shortly.");
+  return known
+    ? new AuthError(...known)
+    : new AuthError("UNAVAILABLE", "Signing in is not available right now; try again shortly.");
 }

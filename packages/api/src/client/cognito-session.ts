@@ -54,7 +54,10 @@ export class CognitoSession {
   private send<T>(make: (sdk: typeof CognitoSdk) => object): Promise<T> {
     this.client ??= import("@aws-sdk/client-cognito-identity-provider").then((sdk) => ({
       sdk,
-      cognito: new sdk.CognitoIdentityProviderClient({ region: this.options.region, ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}) }),
+      cognito: new sdk.CognitoIdentityProviderClient({
+        region: this.options.region,
+        ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
+      }),
     }));
     return this.client.then(({ cognito, sdk }) => cognito.send(make(sdk) as never) as Promise<T>);
   }
@@ -84,7 +87,10 @@ export class CognitoSession {
 
   async confirmSignUp(email: string, code: string): Promise<void> {
     try {
-      await this.send((sdk) => new sdk.ConfirmSignUpCommand({ ClientId: this.options.clientId, Username: email, ConfirmationCode: code }));
+      await this.send(
+        (sdk) =>
+          new sdk.ConfirmSignUpCommand({ ClientId: this.options.clientId, Username: email, ConfirmationCode: code }),
+      );
     } catch (error) {
       throw toAuthError(error);
     }
@@ -92,7 +98,9 @@ export class CognitoSession {
 
   async resendCode(email: string): Promise<void> {
     try {
-      await this.send((sdk) => new sdk.ResendConfirmationCodeCommand({ ClientId: this.options.clientId, Username: email }));
+      await this.send(
+        (sdk) => new sdk.ResendConfirmationCodeCommand({ ClientId: this.options.clientId, Username: email }),
+      );
     } catch (error) {
       throw toAuthError(error);
     }
@@ -115,7 +123,9 @@ export class CognitoSession {
     if (!tokens.refreshToken) throw new AuthError("SESSION_EXPIRED", "Your session has ended; sign in again.");
     const refreshToken = tokens.refreshToken;
     // One refresh for every call that needs it at the same moment.
-    this.refreshing ??= this.authenticate("REFRESH_TOKEN_AUTH", { REFRESH_TOKEN: refreshToken }, refreshToken).finally(() => (this.refreshing = undefined));
+    this.refreshing ??= this.authenticate("REFRESH_TOKEN_AUTH", { REFRESH_TOKEN: refreshToken }, refreshToken).finally(
+      () => (this.refreshing = undefined),
+    );
     return this.refreshing;
   }
 
@@ -128,7 +138,10 @@ export class CognitoSession {
     if (!tokens) return undefined;
     const email = tokens.idToken ? decodeJwt(tokens.idToken).email : undefined;
     const groups = decodeJwt(tokens.accessToken)["cognito:groups"];
-    return { email: typeof email === "string" ? email : undefined, groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [] };
+    return {
+      email: typeof email === "string" ? email : undefined,
+      groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [],
+    };
   }
 
   async isSignedIn(): Promise<boolean> {
@@ -139,15 +152,24 @@ export class CognitoSession {
   async signOut({ everywhere = false }: { everywhere?: boolean } = {}): Promise<void> {
     const tokens = await this.store.load();
     await this.store.save(undefined);
-    if (everywhere && tokens) await this.send((sdk) => new sdk.GlobalSignOutCommand({ AccessToken: tokens.accessToken })).catch(() => undefined);
+    if (everywhere && tokens)
+      await this.send((sdk) => new sdk.GlobalSignOutCommand({ AccessToken: tokens.accessToken })).catch(
+        () => undefined,
+      );
   }
 
-  private async authenticate(flow: "USER_PASSWORD_AUTH" | "REFRESH_TOKEN_AUTH", parameters: Record<string, string>, keepRefreshToken?: string): Promise<Tokens> {
+  private async authenticate(
+    flow: "USER_PASSWORD_AUTH" | "REFRESH_TOKEN_AUTH",
+    parameters: Record<string, string>,
+    keepRefreshToken?: string,
+  ): Promise<Tokens> {
     try {
       const { AuthenticationResult: result } = await this.send<CognitoSdk.InitiateAuthCommandOutput>(
-        (sdk) => new sdk.InitiateAuthCommand({ ClientId: this.options.clientId, AuthFlow: flow, AuthParameters: parameters }),
+        (sdk) =>
+          new sdk.InitiateAuthCommand({ ClientId: this.options.clientId, AuthFlow: flow, AuthParameters: parameters }),
       );
-      if (!result?.AccessToken) throw new AuthError("UNAVAILABLE", "Sign-in needs a step this client does not support.");
+      if (!result?.AccessToken)
+        throw new AuthError("UNAVAILABLE", "Sign-in needs a step this client does not support.");
       const exp = decodeJwt(result.AccessToken).exp;
       const tokens: Tokens = {
         accessToken: result.AccessToken,

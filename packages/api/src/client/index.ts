@@ -2,11 +2,28 @@
  * The client SDK: safe for browsers (no Node built-ins), and for Node >= 20.
  * Import as `@landslide/api/client`.
  */
-export { type CastOptions, createLandslideClient, type LandslideClient, type LandslideClientOptions, newIdempotencyKey } from "./landslide-client";
+export {
+  type CastOptions,
+  createLandslideClient,
+  type LandslideClient,
+  type LandslideClientOptions,
+  newIdempotencyKey,
+} from "./landslide-client";
 export { AuthError, type AuthFailure } from "./auth-error";
-export { CognitoSession, type CognitoOptions, memorySessionStore, type SessionStore, type Tokens } from "./cognito-session";
+export {
+  CognitoSession,
+  type CognitoOptions,
+  memorySessionStore,
+  type SessionStore,
+  type Tokens,
+} from "./cognito-session";
 export { type DeviceKeyStore, memoryDeviceKeyStore } from "./device-keys";
-export type { AuthenticationResponseJSON, PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "./passkey-authenticator";
+export type {
+  AuthenticationResponseJSON,
+  PasskeyAuthenticator,
+  PublicKeyCredentialCreationOptionsJSON,
+  RegistrationResponseJSON,
+} from "./passkey-authenticator";
 export { type ApiRefusal, refusalOf } from "./refusal-of";
 export { riskSignalWords } from "./risk-signal-words";
 export { type InteractionKind, InteractionRecorder, type InteractionSummary } from "./interaction/interaction-recorder";
@@ -20,9 +37,29 @@ export type { Receipt } from "@landslide/vote-engine";
 export { verifyReceiptInclusion } from "./verify-inclusion";
 export { type BallotShape, countersOf, liveCounters, type NamedCounter } from "./results/counters";
 export { csvCell, csvDocument } from "./csv-cell";
-export { CSV_HEADER, type ExportElection, type InstantRunoffCount, type RecountForExport, resultsCsv, resultsFileName, resultsJson } from "./results/export-results";
+export {
+  CSV_HEADER,
+  type ExportElection,
+  type InstantRunoffCount,
+  type RecountForExport,
+  resultsCsv,
+  resultsFileName,
+  resultsJson,
+} from "./results/export-results";
 export { parseCsv } from "./roll/parse-csv";
 export { readRoll, ROLL_COLUMNS, type RollColumn, type RollFile, type RollRow } from "./roll/read-roll";
-export { type ImportReport, importRoll, MAX_VALUE_LENGTH, type RowError, ROWS_PER_BATCH, type SendBatch } from "./roll/import-roll";
-export { networkListParts, type NetworkListFile, type NetworkListFormat, readNetworkList } from "./threats/read-network-list";
+export {
+  type ImportReport,
+  importRoll,
+  MAX_VALUE_LENGTH,
+  type RowError,
+  ROWS_PER_BATCH,
+  type SendBatch,
+} from "./roll/import-roll";
+export {
+  networkListParts,
+  type NetworkListFile,
+  type NetworkListFormat,
+  readNetworkList,
+} from "./threats/read-network-list";
 export { type NetworkCategory, networkCategories } from "../risk/network-categories";

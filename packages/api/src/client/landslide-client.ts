@@ -45,12 +45,18 @@ export interface CastOptions {
   /** How the ballot was filled in on the page (InteractionRecorder), sent with the cast, under the device proof's signature. */
   readonly interaction?: InteractionSummary;
   /** Told of every attempt that failed in a way worth another (shed, unavailable, unanswered), and the wait before the next; undefined when none follows. */
-  readonly onFailedAttempt?: (event: { readonly attempt: number; readonly failure: FailedAttempt; readonly nextDelayMs: number | undefined }) => void;
+  readonly onFailedAttempt?: (event: {
+    readonly attempt: number;
+    readonly failure: FailedAttempt;
+    readonly nextDelayMs: number | undefined;
+  }) => void;
 }
 
 const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).sub);
 
-const browserHints = () => ({ webdriver: (globalThis as { navigator?: { webdriver?: boolean } }).navigator?.webdriver === true });
+const browserHints = () => ({
+  webdriver: (globalThis as { navigator?: { webdriver?: boolean } }).navigator?.webdriver === true,
+});
 
 /** A random idempotency key: 128 bits, base64url. */
 export function newIdempotencyKey(): string {
@@ -84,15 +90,32 @@ export function createLandslideClient(options: LandslideClientOptions) {
       // A sign-up ticket is asked for before any account exists: a device proof over no token.
       if (proveDevice && op.path === "signUp.ticket") {
         const key = await loadOrCreateDeviceKey(deviceKeys);
-        return { ...baseHeaders, dpop: await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: "", input: op.input }) };
+        return {
+          ...baseHeaders,
+          dpop: await createProof(key, {
+            method: "POST",
+            url: `${base}/trpc/${op.path}`,
+            accessToken: "",
+            input: op.input,
+          }),
+        };
       }
       const tokens = await tokensIfSignedIn();
       if (!tokens) return baseHeaders;
       const token = tokens.accessToken;
-      const headers: Record<string, string> = { ...baseHeaders, authorization: `Bearer ${token}`, ...(tokens.idToken ? { "x-id-token": tokens.idToken } : {}) };
+      const headers: Record<string, string> = {
+        ...baseHeaders,
+        authorization: `Bearer ${token}`,
+        ...(tokens.idToken ? { "x-id-token": tokens.idToken } : {}),
+      };
       if (proveDevice && op.type === "mutation") {
         const key = await loadOrCreateDeviceKey(deviceKeys);
-        headers.dpop = await createProof(key, { method: "POST", url: `${base}/trpc/${op.path}`, accessToken: token, input: op.input });
+        headers.dpop = await createProof(key, {
+          method: "POST",
+          url: `${base}/trpc/${op.path}`,
+          accessToken: token,
+          input: op.input,
+        });
         const binding = deviceTokens.get(subjectOf(token));
         if (binding) headers["x-device-token"] = binding.token;
       }
@@ -100,13 +123,20 @@ export function createLandslideClient(options: LandslideClientOptions) {
     },
   });
 
-  const vote = createTRPCClient<VoteApiRouter>({ links: [httpLink<VoteApiRouter>(signedRequests(options.urls.voteApi, true))] });
-  const control = createTRPCClient<ControlApiRouter>({ links: [httpLink<ControlApiRouter>(signedRequests(options.urls.controlApi, false))] });
+  const vote = createTRPCClient<VoteApiRouter>({
+    links: [httpLink<VoteApiRouter>(signedRequests(options.urls.voteApi, true))],
+  });
+  const control = createTRPCClient<ControlApiRouter>({
+    links: [httpLink<ControlApiRouter>(signedRequests(options.urls.controlApi, false))],
+  });
   const results = createTRPCClient<ResultsRouter>({
     links: [
       splitLink<ResultsRouter>({
         condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({ url: `${options.urls.results}/trpc`, ...(options.EventSource ? { EventSource: options.EventSource as never } : {}) }),
+        true: httpSubscriptionLink({
+          url: `${options.urls.results}/trpc`,
+          ...(options.EventSource ? { EventSource: options.EventSource as never } : {}),
+        }),
         false: httpLink<ResultsRouter>({ url: `${options.urls.results}/trpc`, headers: baseHeaders }),
       }),
     ],
@@ -121,7 +151,9 @@ export function createLandslideClient(options: LandslideClientOptions) {
     const sub = subjectOf(await auth.accessToken());
     const known = deviceTokens.get(sub);
     if (!known || known.expiresAt - Date.now() < 5 * 60_000) {
-      const { deviceToken, expiresAt, passkeyId } = await vote.voter.registerDevice.mutate({ jwk: key.publicJwk as never });
+      const { deviceToken, expiresAt, passkeyId } = await vote.voter.registerDevice.mutate({
+        jwk: key.publicJwk as never,
+      });
       deviceTokens.set(sub, { token: deviceToken, expiresAt: Date.parse(expiresAt), passkeyId });
     }
     return key;
@@ -138,18 +170,29 @@ export function createLandslideClient(options: LandslideClientOptions) {
    * required): from now on every cast from here is signed by it. Registering again replaces it.
    */
   async function registerPasskey(): Promise<{ credentialId: string; attestation: string }> {
-    if (!options.passkeys) throw new Error("This client has no authenticator: pass `passkeys` to createLandslideClient.");
+    if (!options.passkeys)
+      throw new Error("This client has no authenticator: pass `passkeys` to createLandslideClient.");
     await ensureDevice();
     const creation = await vote.voter.passkeyOptions.mutate();
     // The options cross tRPC as JSON: only their buffer types' names get lost on the way.
     const response = await options.passkeys.register(creation as unknown as PublicKeyCredentialCreationOptionsJSON);
-    const { deviceToken, expiresAt, credentialId, attestation } = await vote.voter.registerPasskey.mutate({ response: response as never });
-    deviceTokens.set(subjectOf(await auth.accessToken()), { token: deviceToken, expiresAt: Date.parse(expiresAt), passkeyId: credentialId });
+    const { deviceToken, expiresAt, credentialId, attestation } = await vote.voter.registerPasskey.mutate({
+      response: response as never,
+    });
+    deviceTokens.set(subjectOf(await auth.accessToken()), {
+      token: deviceToken,
+      expiresAt: Date.parse(expiresAt),
+      passkeyId: credentialId,
+    });
     return { credentialId, attestation };
   }
 
   /** The cast's passkey assertion, when this device has a passkey and an authenticator to sign with. */
-  async function passkeyAssertion(cast: { readonly electionId: string; readonly idempotencyKey: string; readonly ballot: unknown }) {
+  async function passkeyAssertion(cast: {
+    readonly electionId: string;
+    readonly idempotencyKey: string;
+    readonly ballot: unknown;
+  }) {
     const credentialId = deviceTokens.get(subjectOf(await auth.accessToken()))?.passkeyId;
     if (!options.passkeys || !credentialId) return undefined;
     return options.passkeys.sign({ credentialId, challenge: await sha256Base64Url(castChallengeText(cast)) });
@@ -157,7 +200,8 @@ export function createLandslideClient(options: LandslideClientOptions) {
 
   async function solve(challenge: HumanCheckChallenge): Promise<HumanCheckProof> {
     if (challenge.kind === "siteverify") {
-      if (!options.solveHostedCheck) throw new Error("This deployment uses a hosted human check: pass solveHostedCheck to createLandslideClient.");
+      if (!options.solveHostedCheck)
+        throw new Error("This deployment uses a hosted human check: pass solveHostedCheck to createLandslideClient.");
       return { token: await options.solveHostedCheck(challenge.siteKey) };
     }
     const solution = await (options.solveProofOfWork ?? solveChallenge)(challenge);
@@ -199,8 +243,18 @@ export function createLandslideClient(options: LandslideClientOptions) {
     for (let attempt = 1; ; attempt++) {
       try {
         humanCheck ??= await takeHumanCheck();
-        const client = { ...(webdriver ? { webdriver } : {}), ...(cast.interaction ? { interaction: cast.interaction } : {}) };
-        const input = { electionId: cast.electionId, idempotencyKey, ballot: cast.ballot, humanCheck, ...(Object.keys(client).length ? { client } : {}), ...(passkey ? { passkey } : {}) };
+        const client = {
+          ...(webdriver ? { webdriver } : {}),
+          ...(cast.interaction ? { interaction: cast.interaction } : {}),
+        };
+        const input = {
+          electionId: cast.electionId,
+          idempotencyKey,
+          ballot: cast.ballot,
+          humanCheck,
+          ...(Object.keys(client).length ? { client } : {}),
+          ...(passkey ? { passkey } : {}),
+        };
         return await vote.voter.cast.mutate(input, { signal: AbortSignal.timeout(policy.attemptTimeoutMs) });
       } catch (error) {
         const failure = failedAttempt(error);
@@ -229,9 +283,21 @@ export function createLandslideClient(options: LandslideClientOptions) {
   };
 
   /** A closed election's published audit bundle, as a file to download (the results service serves it). */
-  const auditBundleUrl = (electionId: string) => `${options.urls.results}/v1/elections/${encodeURIComponent(electionId)}/audit-bundle.json`;
+  const auditBundleUrl = (electionId: string) =>
+    `${options.urls.results}/v1/elections/${encodeURIComponent(electionId)}/audit-bundle.json`;
 
-  return { auth, vote, control, results, ensureDevice, passkeyOfDevice, registerPasskey, prepareHumanCheck, castBallot, auditBundleUrl };
+  return {
+    auth,
+    vote,
+    control,
+    results,
+    ensureDevice,
+    passkeyOfDevice,
+    registerPasskey,
+    prepareHumanCheck,
+    castBallot,
+    auditBundleUrl,
+  };
 }
 
 export type LandslideClient = ReturnType<typeof createLandslideClient>;

@@ -13,5 +13,10 @@ export function refusalOf(error: unknown): ApiRefusal | undefined {
   if (!(error instanceof TRPCClientError)) return undefined;
   const data = error.data as { reason?: string; httpStatus?: number; details?: Record<string, unknown> } | undefined;
   if (!data?.reason) return undefined;
-  return { reason: data.reason, message: error.message, httpStatus: data.httpStatus, ...(data.details ? { details: data.details } : {}) };
+  return {
+    reason: data.reason,
+    message: error.message,
+    httpStatus: data.httpStatus,
+    ...(data.details ? { details: data.details } : {}),
+  };
 }

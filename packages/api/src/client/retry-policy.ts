@@ -58,7 +58,12 @@ export interface RetryState {
  * How long to wait before the next attempt, or undefined to stop and throw the last failure.
  * `random` returns [0, 1), as Math.random does; tests pass their own.
  */
-export function retryDelay(policy: RetryPolicy, failure: FailedAttempt, state: RetryState, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  policy: RetryPolicy,
+  failure: FailedAttempt,
+  state: RetryState,
+  random: () => number = Math.random,
+): number | undefined {
   if (failure.kind === "final") return undefined;
   const remaining = policy.budgetMs - state.elapsedMs;
   if (remaining <= 0) return undefined;
@@ -81,7 +86,8 @@ export function failedAttempt(error: unknown, now: number = Date.now()): FailedA
     return { kind: "no-answer" };
   }
   if (![502, 503, 504].includes(data.httpStatus)) return { kind: "final" };
-  const response = (error.meta as { response?: { headers?: { get(name: string): string | null } } } | undefined)?.response;
+  const response = (error.meta as { response?: { headers?: { get(name: string): string | null } } } | undefined)
+    ?.response;
   const retryAfterMs = parseRetryAfter(response?.headers?.get("retry-after") ?? null, now);
   return { kind: data.reason === "OVERLOADED" ? "overloaded" : "unavailable", retryAfterMs };
 }

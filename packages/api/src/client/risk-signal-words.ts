@@ -18,7 +18,8 @@ const WORDS: Record<RiskSignal | "NO_PASSKEY" | "WITHHELD_WITH_GROUP", string> =
   // Not a scored signal: the reason a "review-without" election holds a ballot (the engine's passkey policy).
   NO_PASSKEY: "not signed with a passkey, in an election that reviews such ballots",
   COORDINATED_BALLOT: "one of many ballots from its network with the same answer, far more than elsewhere",
-  IMPLAUSIBLE_INTERACTION: "filled in on the voter site without a single click, tap or key press, or with presses as even as a timer's",
+  IMPLAUSIBLE_INTERACTION:
+    "filled in on the voter site without a single click, tap or key press, or with presses as even as a timer's",
   // Not a scored signal: the stream-side watch took this counted ballot back when its group showed (aggregator/coordination-watch.ts).
   WITHHELD_WITH_GROUP: "counted at first, then held with its group: many ballots from its network with the same answer",
 };

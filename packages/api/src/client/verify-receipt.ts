@@ -16,7 +16,12 @@ export async function verifyReceipt(receipt: Receipt, publicKeyPem: string): Pro
 export async function verifyEd25519(payload: Uint8Array, signature: string, publicKeyPem: string): Promise<boolean> {
   try {
     const key = await importSPKI(publicKeyPem, "Ed25519");
-    return await crypto.subtle.verify({ name: "Ed25519" }, key, new Uint8Array(base64url.decode(signature)), new Uint8Array(payload));
+    return await crypto.subtle.verify(
+      { name: "Ed25519" },
+      key,
+      new Uint8Array(base64url.decode(signature)),
+      new Uint8Array(payload),
+    );
   } catch {
     return false;
   }

@@ -36,8 +36,15 @@ export class DeviceTokens {
   async issue(binding: DeviceBinding, now: Date): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + TOKEN_HOURS * 3600) * 1000);
-    const passkey = binding.passkey ? { pk: { id: binding.passkey.id, key: binding.passkey.publicKey, c: binding.passkey.counter } } : {};
-    const token = await new SignJWT({ cnf: { jkt: binding.thumbprint }, aod: binding.accountsOnDevice, afs: Math.floor(binding.accountFirstSeen.getTime() / 1000), ...passkey })
+    const passkey = binding.passkey
+      ? { pk: { id: binding.passkey.id, key: binding.passkey.publicKey, c: binding.passkey.counter } }
+      : {};
+    const token = await new SignJWT({
+      cnf: { jkt: binding.thumbprint },
+      aod: binding.accountsOnDevice,
+      afs: Math.floor(binding.accountFirstSeen.getTime() / 1000),
+      ...passkey,
+    })
       .setProtectedHeader(HEADER)
       .setSubject(binding.sub)
       .setIssuedAt(issuedAt)
@@ -53,7 +60,10 @@ export class DeviceTokens {
    * they have one exact header, so anything else (another algorithm, "none", extra parameters)
    * fails the first comparison.
    */
-  async verify(token: string | undefined, expected: { readonly sub: string; readonly thumbprint: string; readonly now: Date }): Promise<DeviceBinding | undefined> {
+  async verify(
+    token: string | undefined,
+    expected: { readonly sub: string; readonly thumbprint: string; readonly now: Date },
+  ): Promise<DeviceBinding | undefined> {
     // A token nested deeper than ours ever are is not ours: refused before anything parses it.
     if (!token || tokenShapeProblem(token)) return undefined;
     const [header, body, signature, ...rest] = token.split(".");
@@ -69,10 +79,30 @@ export class DeviceTokens {
     }
     const now = Math.floor(expected.now.getTime() / 1000);
     const cnf = payload.cnf as { jkt?: unknown } | undefined;
-    const current = typeof payload.exp === "number" && now < payload.exp && typeof payload.iat === "number" && payload.iat <= now + 60;
-    if (!current || payload.sub !== expected.sub || cnf?.jkt !== expected.thumbprint || typeof payload.aod !== "number" || typeof payload.afs !== "number") return undefined;
+    const current =
+      typeof payload.exp === "number" &&
+      now < payload.exp &&
+      typeof payload.iat === "number" &&
+      payload.iat <= now + 60;
+    if (
+      !current ||
+      payload.sub !== expected.sub ||
+      cnf?.jkt !== expected.thumbprint ||
+      typeof payload.aod !== "number" ||
+      typeof payload.afs !== "number"
+    )
+      return undefined;
     const pk = payload.pk as { id?: unknown; key?: unknown; c?: unknown } | undefined;
-    const passkey = typeof pk?.id === "string" && typeof pk.key === "string" && typeof pk.c === "number" ? { id: pk.id, publicKey: pk.key, counter: pk.c } : undefined;
-    return { sub: expected.sub, thumbprint: expected.thumbprint, accountsOnDevice: payload.aod, accountFirstSeen: new Date(payload.afs * 1000), passkey };
+    const passkey =
+      typeof pk?.id === "string" && typeof pk.key === "string" && typeof pk.c === "number"
+        ? { id: pk.id, publicKey: pk.key, counter: pk.c }
+        : undefined;
+    return {
+      sub: expected.sub,
+      thumbprint: expected.thumbprint,
+      accountsOnDevice: payload.aod,
+      accountFirstSeen: new Date(payload.afs * 1000),
+      passkey,
+    };
   }
 }

@@ -6,11 +6,17 @@ import { z } from "zod";
  * library parses them: they come from anyone. Sizes are generous for real authenticators (an
  * attestation with a certificate chain is a few kilobytes) and small for everything else.
  */
-const base64url = (max: number) => z.string().regex(/^[A-Za-z0-9_-]*$/, { error: "base64url" }).min(1).max(max);
+const base64url = (max: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/, { error: "base64url" })
+    .min(1)
+    .max(max);
 const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(8);
 // The library reads what it knows of these and ignores the rest; only their size is ours to bound.
 const extensionResults = z.custom<AuthenticationExtensionsClientOutputs>(
-  (value) => typeof value === "object" && value !== null && !Array.isArray(value) && JSON.stringify(value).length <= 2048,
+  (value) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && JSON.stringify(value).length <= 2048,
   { error: "an object of extension results" },
 );
 

@@ -32,7 +32,8 @@ export interface RegisteredPasskey extends PasskeyCredential {
   readonly attestation: { readonly format: string; readonly aaguid: string };
 }
 
-export type PasskeyVerdict<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type PasskeyVerdict<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 /**
  * The relying-party side of voters' passkeys. Registration needs no stored state: its challenge
@@ -47,10 +48,15 @@ export class PasskeyRelyingParty {
     secret: Uint8Array,
     private readonly party: { readonly rpId: string; readonly origins: readonly string[] },
   ) {
-    this.macKey = new Uint8Array(hkdfSync("sha256", secret, new Uint8Array(0), "landslide-passkey-registration-v1", 32));
+    this.macKey = new Uint8Array(
+      hkdfSync("sha256", secret, new Uint8Array(0), "landslide-passkey-registration-v1", 32),
+    );
   }
 
-  async registrationOptions(voter: { readonly sub: string; readonly username: string; readonly thumbprint: string }, now: Date): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  async registrationOptions(
+    voter: { readonly sub: string; readonly username: string; readonly thumbprint: string },
+    now: Date,
+  ): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const expires = Math.floor(now.getTime() / 1000) + REGISTRATION_MINUTES * 60;
     return generateRegistrationOptions({
       rpName: "Landslide",
@@ -67,7 +73,11 @@ export class PasskeyRelyingParty {
     });
   }
 
-  async verifyRegistration(response: RegistrationResponseJSON, voter: { readonly sub: string; readonly thumbprint: string }, now: Date): Promise<PasskeyVerdict<RegisteredPasskey>> {
+  async verifyRegistration(
+    response: RegistrationResponseJSON,
+    voter: { readonly sub: string; readonly thumbprint: string },
+    now: Date,
+  ): Promise<PasskeyVerdict<RegisteredPasskey>> {
     try {
       const verified = await verifyRegistrationResponse({
         response,
@@ -97,25 +107,41 @@ export class PasskeyRelyingParty {
   }
 
   /** Checks a cast's assertion against the passkey the device token names; the new counter on success. */
-  async verifyCast(response: AuthenticationResponseJSON, credential: PasskeyCredential, cast: CastChallengeInput): Promise<PasskeyVerdict<{ counter: number }>> {
-    if (response.id !== credential.id) return { ok: false, message: "The ballot was signed with a passkey this device did not register." };
+  async verifyCast(
+    response: AuthenticationResponseJSON,
+    credential: PasskeyCredential,
+    cast: CastChallengeInput,
+  ): Promise<PasskeyVerdict<{ counter: number }>> {
+    if (response.id !== credential.id)
+      return { ok: false, message: "The ballot was signed with a passkey this device did not register." };
     try {
       const verified = await verifyAuthenticationResponse({
         response,
         expectedChallenge: castChallenge(cast),
         expectedOrigin: [...this.party.origins],
         expectedRPID: this.party.rpId,
-        credential: { id: credential.id, publicKey: new Uint8Array(Buffer.from(credential.publicKey, "base64url")), counter: credential.counter },
+        credential: {
+          id: credential.id,
+          publicKey: new Uint8Array(Buffer.from(credential.publicKey, "base64url")),
+          counter: credential.counter,
+        },
         requireUserVerification: true,
       });
       if (!verified.verified) return { ok: false, message: "The passkey's signature over the ballot is not valid." };
       return { ok: true, value: { counter: verified.authenticationInfo.newCounter } };
     } catch (error) {
-      return { ok: false, message: `The passkey's signature over the ballot is not valid: ${(error as Error).message}` };
+      return {
+        ok: false,
+        message: `The passkey's signature over the ballot is not valid: ${(error as Error).message}`,
+      };
     }
   }
 
-  private challengeIsOurs(challenge: string, voter: { readonly sub: string; readonly thumbprint: string }, now: Date): boolean {
+  private challengeIsOurs(
+    challenge: string,
+    voter: { readonly sub: string; readonly thumbprint: string },
+    now: Date,
+  ): boolean {
     const [expires, mac, ...rest] = Buffer.from(challenge, "base64url").toString("utf8").split(".");
     if (expires === undefined || mac === undefined || rest.length > 0 || !/^\d{1,12}$/.test(expires)) return false;
     if (Number(expires) < now.getTime() / 1000) return false;

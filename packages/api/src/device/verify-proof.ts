@@ -7,7 +7,11 @@ export type ProofRefusal = "PROOF_MISSING" | "PROOF_INVALID" | "PROOF_STALE" | "
 
 const MAX_SKEW_SECONDS = 60;
 
-export const proofReplayed = { ok: false as const, reason: "PROOF_REPLAYED" as const, message: "This device proof was already used." };
+export const proofReplayed = {
+  ok: false as const,
+  reason: "PROOF_REPLAYED" as const,
+  message: "This device proof was already used.",
+};
 
 /**
  * Checks a device proof: signed by the key in its own header, for this method, URL, access
@@ -26,20 +30,34 @@ export async function verifyProof(
     /** false leaves the jti to the caller, who must use it once in its own write (see castProcedure). */
     consume?: boolean;
   },
-): Promise<{ ok: true; thumbprint: string; proofId: string; expiresAt: Date } | { ok: false; reason: ProofRefusal; message: string }> {
+): Promise<
+  | { ok: true; thumbprint: string; proofId: string; expiresAt: Date }
+  | { ok: false; reason: ProofRefusal; message: string }
+> {
   if (!proof) return { ok: false, reason: "PROOF_MISSING", message: "This request needs a device proof." };
   // Before any parsing: the proof arrives in a header, from anyone.
   const shapeProblem = tokenShapeProblem(proof);
-  if (shapeProblem) return { ok: false, reason: shapeProblem, message: "The device proof is nested deeper or holds more than any proof does." };
+  if (shapeProblem)
+    return {
+      ok: false,
+      reason: shapeProblem,
+      message: "The device proof is nested deeper or holds more than any proof does.",
+    };
   const bodyHash = await inputHash(expected.input);
-  if (bodyHash === undefined) return { ok: false, reason: "INPUT_TOO_DEEP", message: "The input is nested deeper than any request needs." };
+  if (bodyHash === undefined)
+    return { ok: false, reason: "INPUT_TOO_DEEP", message: "The input is nested deeper than any request needs." };
   let payload;
   let thumbprint;
   try {
     const embedded = publicEcKey(decodeProtectedHeader(proof).jwk);
     if (!embedded) return { ok: false, reason: "PROOF_INVALID", message: "The device proof is not valid." };
     thumbprint = jwkThumbprint(embedded);
-    ({ payload } = await jwtVerify(proof, await deviceKeys.get(thumbprint, embedded), { typ: "dpop+jwt", algorithms: ["ES256"], clockTolerance: MAX_SKEW_SECONDS, currentDate: expected.now }));
+    ({ payload } = await jwtVerify(proof, await deviceKeys.get(thumbprint, embedded), {
+      typ: "dpop+jwt",
+      algorithms: ["ES256"],
+      clockTolerance: MAX_SKEW_SECONDS,
+      currentDate: expected.now,
+    }));
   } catch {
     return { ok: false, reason: "PROOF_INVALID", message: "The device proof is not valid." };
   }
@@ -49,12 +67,15 @@ export async function verifyProof(
     payload.ath !== sha256Base64Url(expected.accessToken) ||
     payload.bh !== bodyHash ||
     typeof payload.jti !== "string";
-  if (mismatch) return { ok: false, reason: "PROOF_INVALID", message: "The device proof was made for another request." };
+  if (mismatch)
+    return { ok: false, reason: "PROOF_INVALID", message: "The device proof was made for another request." };
   const age = expected.now.getTime() / 1000 - (payload.iat ?? 0);
-  if (!(Math.abs(age) <= MAX_SKEW_SECONDS)) return { ok: false, reason: "PROOF_STALE", message: "The device proof is too old; check the device's clock." };
+  if (!(Math.abs(age) <= MAX_SKEW_SECONDS))
+    return { ok: false, reason: "PROOF_STALE", message: "The device proof is too old; check the device's clock." };
   const expiresAt = new Date(((payload.iat ?? 0) + 2 * MAX_SKEW_SECONDS) * 1000);
   const proofId = payload.jti as string;
-  if (expected.consume !== false && !(await expected.nonces.useOnce(`proof:${proofId}`, expiresAt))) return proofReplayed;
+  if (expected.consume !== false && !(await expected.nonces.useOnce(`proof:${proofId}`, expiresAt)))
+    return proofReplayed;
   return { ok: true, thumbprint, proofId, expiresAt };
 }
 
@@ -67,7 +88,8 @@ type PublicEcJwk = { readonly kty: "EC"; readonly crv: "P-256"; readonly x: stri
 
 /** The embedded key's public members, if it is a P-256 key (a private member is never imported). */
 function publicEcKey(jwk: JWK | undefined): PublicEcJwk | undefined {
-  if (jwk?.kty !== "EC" || jwk.crv !== "P-256" || typeof jwk.x !== "string" || typeof jwk.y !== "string") return undefined;
+  if (jwk?.kty !== "EC" || jwk.crv !== "P-256" || typeof jwk.x !== "string" || typeof jwk.y !== "string")
+    return undefined;
   return { kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y };
 }
 

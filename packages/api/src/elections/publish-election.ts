@@ -12,7 +12,11 @@ const STOP_POSTPONEMENTS = 3;
  * was slower than that, the stop is moved later and sent again: the voters who cast meanwhile were
  * told yes, so the stop must not come before them.
  */
-export function electionPublisher(deps: { readonly copies: ElectionCopies; readonly repository: () => ElectionsRepository; readonly clock: Clock }) {
+export function electionPublisher(deps: {
+  readonly copies: ElectionCopies;
+  readonly repository: () => ElectionsRepository;
+  readonly clock: Clock;
+}) {
   return {
     /** A new definition or schedule, or a transition without a stop notice. */
     async publish(election: StoredElection): Promise<StoredElection> {
@@ -27,8 +31,11 @@ export function electionPublisher(deps: { readonly copies: ElectionCopies; reado
         await deps.copies.publish(current);
         const landedAt = deps.clock.now().getTime();
         const stopsAt = current.stopsAt?.getTime();
-        if (stopsAt === undefined || landedAt <= stopsAt - ELECTION_READ_MAX_AGE_MS || postponed === STOP_POSTPONEMENTS) return current;
-        const later = await deps.repository().postponeStop(current.id, current.version, new Date(landedAt + STOP_NOTICE_MS));
+        if (stopsAt === undefined || landedAt <= stopsAt - ELECTION_READ_MAX_AGE_MS || postponed === STOP_POSTPONEMENTS)
+          return current;
+        const later = await deps
+          .repository()
+          .postponeStop(current.id, current.version, new Date(landedAt + STOP_NOTICE_MS));
         // Someone changed the election meanwhile: their publish carries the newer state.
         if (!later) return current;
         current = later;

@@ -11,7 +11,11 @@ export const RECONCILE_EVERY_MS = 5000;
  * commit and its publish) or predates the copies reaches the data plane within RECONCILE_EVERY_MS.
  * A copy that already holds the version is left alone (the write is conditional).
  */
-export function reconcileElectionCopies(deps: { readonly copies: ElectionCopies; readonly repository: () => ElectionsRepository; readonly logger: Logger }): { stop(): void } {
+export function reconcileElectionCopies(deps: {
+  readonly copies: ElectionCopies;
+  readonly repository: () => ElectionsRepository;
+  readonly logger: Logger;
+}): { stop(): void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const round = async () => {
@@ -20,7 +24,8 @@ export function reconcileElectionCopies(deps: { readonly copies: ElectionCopies;
       for (const election of await deps.repository().list()) {
         if ((await deps.copies.publish(election)) === "published") published.push(election.id);
       }
-      if (published.length > 0) deps.logger.info({ elections: published }, "published elections the data plane had not seen");
+      if (published.length > 0)
+        deps.logger.info({ elections: published }, "published elections the data plane had not seen");
     } catch (error) {
       deps.logger.warn({ err: error }, "reconciling the data plane's election copies failed; trying again");
     }

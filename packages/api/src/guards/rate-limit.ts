@@ -75,14 +75,22 @@ export class RateLimiter<S extends RateScope = RateScope> {
   ) {}
 
   /** Counts this request against every rule it falls under, unless one of them is already at its limit. */
-  check(subject: { readonly ip: string; readonly account?: string; readonly device?: string; readonly domain?: string }, action: string, now: Date): RateDecision<S> {
+  check(
+    subject: { readonly ip: string; readonly account?: string; readonly device?: string; readonly domain?: string },
+    action: string,
+    now: Date,
+  ): RateDecision<S> {
     const windows: Window<S>[] = [];
     for (const rule of this.rules) {
       const id = rule.scope === "ip" ? addressBlock(subject.ip) : subject[rule.scope];
       if (!id) continue;
       const window = this.windowFor(`${action}#${rule.scope}#${id}`, rule, now);
       if (window.known + window.pending + 1 > rule.limit) {
-        return { allowed: false, scope: rule.scope, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt.getTime() - now.getTime()) / 1000)) };
+        return {
+          allowed: false,
+          scope: rule.scope,
+          retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt.getTime() - now.getTime()) / 1000)),
+        };
       }
       windows.push(window);
     }
@@ -111,7 +119,9 @@ export class RateLimiter<S extends RateScope = RateScope> {
 
   private async reportPending(now: Date, everything: boolean): Promise<void> {
     const from = everything ? 1 : (this.options.reportFrom ?? 1);
-    const due = [...this.windows.values()].filter((w) => w.rule.shared && w.pending > 0 && (w.pending >= from || w.known > 0));
+    const due = [...this.windows.values()].filter(
+      (w) => w.rule.shared && w.pending > 0 && (w.pending >= from || w.known > 0),
+    );
     await Promise.all(
       due.map(async (window) => {
         const sent = window.pending;
@@ -125,7 +135,9 @@ export class RateLimiter<S extends RateScope = RateScope> {
       }),
     );
     // A past window is forgotten once written, or at once if its hits were too few ever to be due.
-    for (const [key, window] of this.windows) if (window.resetAt <= now && (window.pending === 0 || (window.known === 0 && window.pending < from))) this.windows.delete(key);
+    for (const [key, window] of this.windows)
+      if (window.resetAt <= now && (window.pending === 0 || (window.known === 0 && window.pending < from)))
+        this.windows.delete(key);
   }
 
   private scheduleReport(): void {
@@ -142,7 +154,14 @@ export class RateLimiter<S extends RateScope = RateScope> {
     const mapKey = `${key}#${index}`;
     let window = this.windows.get(mapKey);
     if (!window) {
-      window = { key, rule, startsAt: new Date(index * rule.windowSeconds * 1000), resetAt: new Date((index + 1) * rule.windowSeconds * 1000), known: 0, pending: 0 };
+      window = {
+        key,
+        rule,
+        startsAt: new Date(index * rule.windowSeconds * 1000),
+        resetAt: new Date((index + 1) * rule.windowSeconds * 1000),
+        known: 0,
+        pending: 0,
+      };
       this.windows.set(mapKey, window);
     }
     return window;
@@ -162,5 +181,7 @@ function expandIPv6(address: string): string[] {
   const headParts = head ? head.split(":") : [];
   const tailParts = tail ? tail.split(":") : [];
   const missing = 8 - headParts.length - tailParts.length;
-  return [...headParts, ...Array.from({ length: address.includes("::") ? missing : 0 }, () => "0"), ...tailParts].map((p) => p.padStart(4, "0"));
+  return [...headParts, ...Array.from({ length: address.includes("::") ? missing : 0 }, () => "0"), ...tailParts].map(
+    (p) => p.padStart(4, "0"),
+  );
 }

@@ -18,7 +18,10 @@ export interface AdmissionControl {
  * that only claims to want a stream escapes the count but is still an ordinary, cheap query;
  * every mutation (casts, device registration) is a POST and always counted.
  */
-export function admissionControl(limits: { readonly maxInFlight: number; readonly maxQueueMs: number }, metrics: Metrics): AdmissionControl {
+export function admissionControl(
+  limits: { readonly maxInFlight: number; readonly maxQueueMs: number },
+  metrics: Metrics,
+): AdmissionControl {
   const shedder = new LoadShedder(limits);
   const gauge = () => {
     metrics.inFlight.set(shedder.running);
@@ -73,10 +76,20 @@ function shed(request: IncomingMessage, response: ServerResponse, retryAfterSeco
   const body =
     procedure === undefined
       ? { error: { code: "OVERLOADED", message } }
-      : { error: { message, code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE, data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: procedure, reason: "OVERLOADED" } } };
+      : {
+          error: {
+            message,
+            code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
+            data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: procedure, reason: "OVERLOADED" },
+          },
+        };
   // The body is left unread; Node discards it so the connection stays open for the retry.
   response.setHeader("vary", "origin, trpc-accept, accept");
-  response.writeHead(503, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "retry-after": String(retryAfterSeconds) });
+  response.writeHead(503, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "retry-after": String(retryAfterSeconds),
+  });
   response.end(JSON.stringify(body));
 }
 

@@ -44,7 +44,9 @@ export function clientAddress(request: IncomingMessage, trusted: TrustedProxies)
   const peer = normaliseAddress(request.socket.remoteAddress ?? "") ?? "unknown";
   if (!trusted.has(peer)) return peer;
   // Node joins repeated X-Forwarded-For headers with ", ", in order.
-  const hops = String(request.headers["x-forwarded-for"] ?? "").split(",").slice(-MAX_HOPS);
+  const hops = String(request.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .slice(-MAX_HOPS);
   let vouched = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normaliseAddress(hops[i]!);

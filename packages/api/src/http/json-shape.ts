@@ -23,7 +23,10 @@ const COMMA = 0x2c;
  * One linear pass over raw JSON text, before JSON.parse: the first limit it breaks, if any.
  * Brackets and commas inside strings do not count. Malformed text is left to the parser to refuse.
  */
-export function jsonShapeProblem(text: string, limits: { depth: number; arrayItems: number } = INPUT_LIMITS): InputRefusal | undefined {
+export function jsonShapeProblem(
+  text: string,
+  limits: { depth: number; arrayItems: number } = INPUT_LIMITS,
+): InputRefusal | undefined {
   // Per open container: the commas seen so far in an array, or -1 for an object.
   const open: number[] = [];
   let inString = false;

@@ -32,7 +32,10 @@ export function liveResultsStream(
   const evictions = registerMetrics(metrics, () => fanOut, services.liveResults);
   const fanOut = new SseFanOut({ ...options, onEvict: () => evictions.inc() });
   // One frame per version: every watcher of this task writes these bytes.
-  const frameOf = (snapshot: ResultsSnapshot): Frame => ({ version: snapshot.version, bytes: trackedFrame(String(snapshot.version), snapshot) });
+  const frameOf = (snapshot: ResultsSnapshot): Frame => ({
+    version: snapshot.version,
+    bytes: trackedFrame(String(snapshot.version), snapshot),
+  });
 
   const route: RouteHandler = async (request, response) => {
     if (request.method !== "GET") return false;
@@ -43,12 +46,22 @@ export function liveResultsStream(
       if (!election) throw electionNotFound();
       if (response.destroyed) return true;
       const seen = input.lastEventId ? Number(input.lastEventId) : -1;
-      fanOut.join(election.id, response, seen, (publish) => services.liveResults.subscribe(election, (snapshot) => publish(frameOf(snapshot))));
+      fanOut.join(election.id, response, seen, (publish) =>
+        services.liveResults.subscribe(election, (snapshot) => publish(frameOf(snapshot))),
+      );
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
-      if (error.code === "INTERNAL_SERVER_ERROR") services.logger.error({ err: error.cause ?? error, path: PATH }, "procedure failed");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        services.logger.error({ err: error.cause ?? error, path: PATH }, "procedure failed");
       // The router is any router, so its error shape is untyped: sendError only serialises it.
-      const shape: unknown = getTRPCErrorShape({ config: router._def._config, error, type: "subscription", path: PATH, input, ctx: undefined });
+      const shape: unknown = getTRPCErrorShape({
+        config: router._def._config,
+        error,
+        type: "subscription",
+        path: PATH,
+        input,
+        ctx: undefined,
+      });
       sendError(response, shape);
     }
     return true;
@@ -68,10 +81,17 @@ function parseInput(request: IncomingMessage) {
   try {
     raw = query ? JSON.parse(query) : undefined;
   } catch (cause) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: cause instanceof Error ? cause.message : "Invalid input", cause });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: cause instanceof Error ? cause.message : "Invalid input",
+      cause,
+    });
   }
   const header = request.headers["last-event-id"];
-  const lastEventId = (typeof header === "string" ? header : undefined) || url.searchParams.get("lastEventId") || url.searchParams.get("Last-Event-Id");
+  const lastEventId =
+    (typeof header === "string" ? header : undefined) ||
+    url.searchParams.get("lastEventId") ||
+    url.searchParams.get("Last-Event-Id");
   if (lastEventId) {
     if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) raw = { ...raw, lastEventId };
     else raw ??= { lastEventId };
@@ -93,7 +113,11 @@ function sendError(response: ServerResponse, shape: unknown): void {
 }
 
 /** The fan-out's size on each scrape (the test and the benchmark read these), and the eviction counter it feeds. */
-function registerMetrics(metrics: Metrics, fanOut: () => SseFanOut, live: Pick<AppServices["liveResults"], "watchedElections">): Counter {
+function registerMetrics(
+  metrics: Metrics,
+  fanOut: () => SseFanOut,
+  live: Pick<AppServices["liveResults"], "watchedElections">,
+): Counter {
   new Gauge({
     name: "landslide_results_watchers",
     help: "Live-results SSE streams open on this task",

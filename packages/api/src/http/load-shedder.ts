@@ -23,7 +23,9 @@ export interface LoadShedderOptions {
 }
 
 /** The outcome of asking for a slot: `release` gives it back (safe to call twice). */
-export type Admission = { readonly admitted: true; readonly release: () => void } | { readonly admitted: false; readonly retryAfterSeconds: number };
+export type Admission =
+  | { readonly admitted: true; readonly release: () => void }
+  | { readonly admitted: false; readonly retryAfterSeconds: number };
 
 interface Waiter {
   readonly resolve: (admission: Admission) => void;
@@ -60,7 +62,11 @@ export class LoadShedder {
       return { admitted: true, release: this.releaser() };
     }
     const position = this.queue.length + 1;
-    if (position > this.options.maxInFlight * QUEUE_PER_SLOT || this.predictedWaitMs(position) > this.options.maxQueueMs) return this.shed();
+    if (
+      position > this.options.maxInFlight * QUEUE_PER_SLOT ||
+      this.predictedWaitMs(position) > this.options.maxQueueMs
+    )
+      return this.shed();
     return new Promise<Admission>((resolve) => {
       const waiter: Waiter = {
         resolve,

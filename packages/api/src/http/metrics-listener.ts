@@ -7,7 +7,12 @@ import type { Metrics } from "./metrics";
  * it; the public port, and so the edge, never serves it. A scrape formats every series, which is
  * why nobody outside may trigger one.
  */
-export async function startMetricsListener(options: { host: string; port: number; metrics: Metrics; logger: Logger }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function startMetricsListener(options: {
+  host: string;
+  port: number;
+  metrics: Metrics;
+  logger: Logger;
+}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://metrics").pathname;
     if (request.method !== "GET" || path !== "/metrics") {
@@ -15,7 +20,10 @@ export async function startMetricsListener(options: { host: string; port: number
       return;
     }
     options.metrics.registry.metrics().then(
-      (text) => response.writeHead(200, { "content-type": options.metrics.registry.contentType, "cache-control": "no-store" }).end(text),
+      (text) =>
+        response
+          .writeHead(200, { "content-type": options.metrics.registry.contentType, "cache-control": "no-store" })
+          .end(text),
       (error: unknown) => {
         options.logger.error({ err: error }, "metrics failed");
         response.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("metrics failed\n");

@@ -88,7 +88,11 @@ export function routeLabelFor(path: string): string {
   for (const label of givenLabels) {
     if (!label.includes("/:")) continue;
     const pattern = label.split("/");
-    if (pattern.length === segments.length && pattern.every((part, i) => part.startsWith(":") ? segments[i] !== "" : part === segments[i])) return label;
+    if (
+      pattern.length === segments.length &&
+      pattern.every((part, i) => (part.startsWith(":") ? segments[i] !== "" : part === segments[i]))
+    )
+      return label;
   }
   return "unmatched";
 }

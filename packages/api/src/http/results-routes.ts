@@ -32,7 +32,10 @@ export function resultsRoutes(services: AppServices): RouteHandler {
       return true;
     }
     const body = bodyOf(await services.liveResults.current(election));
-    response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=1" });
+    response.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "public, max-age=1",
+    });
     response.end(body);
     return true;
   };

@@ -29,7 +29,8 @@ export interface ServiceOptions {
 }
 
 /** What browsers may send and read across origins: the SDK's headers, and the rate limit's answer. */
-const CORS_REQUEST_HEADERS = "authorization, content-type, dpop, x-id-token, x-device-token, x-request-id, trpc-accept, last-event-id";
+const CORS_REQUEST_HEADERS =
+  "authorization, content-type, dpop, x-id-token, x-device-token, x-request-id, trpc-accept, last-event-id";
 const CORS_EXPOSED_HEADERS = "retry-after, x-request-id";
 
 export interface RunningService {
@@ -65,8 +66,14 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     response.setHeader("vary", "origin");
     response.on("finish", () => {
       const ms = performance.now() - started;
-      log.info({ method: request.method, path: request.url, status: response.statusCode, ms: Math.round(ms) }, "request");
-      options.metrics.requestSeconds.observe({ route: routeOf(response), status: String(response.statusCode) }, ms / 1000);
+      log.info(
+        { method: request.method, path: request.url, status: response.statusCode, ms: Math.round(ms) },
+        "request",
+      );
+      options.metrics.requestSeconds.observe(
+        { route: routeOf(response), status: String(response.statusCode) },
+        ms / 1000,
+      );
     });
     try {
       const path = new URL(request.url ?? "/", "http://service").pathname;
@@ -100,7 +107,8 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
       sendJson(response, 404, { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });
     } catch (error) {
       log.error({ err: error }, "request failed");
-      if (!response.headersSent) sendJson(response, 500, { error: { code: "INTERNAL", message: "Something went wrong.", requestId } });
+      if (!response.headersSent)
+        sendJson(response, 500, { error: { code: "INTERNAL", message: "Something went wrong.", requestId } });
       else response.end();
     }
   });

@@ -90,7 +90,12 @@ export class SseFanOut {
    * frame if it is newer than `seen`, then every newer one. `open` starts the topic's source when
    * this is its first watcher; it gets `publish` and returns what stops the source.
    */
-  join(key: string, response: ServerResponse, seen: number, open: (publish: (frame: Frame) => void) => () => void): void {
+  join(
+    key: string,
+    response: ServerResponse,
+    seen: number,
+    open: (publish: (frame: Frame) => void) => () => void,
+  ): void {
     let topic = this.topics.get(key);
     const isNew = !topic;
     if (!topic) {

@@ -27,7 +27,12 @@ type ErrorCode = keyof typeof TRPC_ERROR_CODES_BY_KEY;
  * hundreds of procedures. `wire` may answer a procedure's requests itself after those checks
  * (results.live's fan-out); what it leaves (returns false for) goes to tRPC.
  */
-export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger: Logger, wire: Readonly<Record<string, RouteHandler>> = {}): RouteHandler {
+export function trpcRoutes(
+  router: AnyTRPCRouter,
+  services: AppServices,
+  logger: Logger,
+  wire: Readonly<Record<string, RouteHandler>> = {},
+): RouteHandler {
   const trusted = trustedProxies(services.trustedProxies);
   const streams = new StreamLimit(services.sseStreamsPerClient);
   const procedures = router._def.procedures as Record<string, { _def: { type: string } } | undefined>;
@@ -48,9 +53,13 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
         clientIp: clientIps.get(req) ?? clientAddress(req, trusted),
       }),
     responseMeta: ({ errors }) => {
-      const retryAfter = errors.map((e) => (e.cause instanceof Refusal ? e.cause.retryAfterSeconds : undefined)).find((s) => s !== undefined);
+      const retryAfter = errors
+        .map((e) => (e.cause instanceof Refusal ? e.cause.retryAfterSeconds : undefined))
+        .find((s) => s !== undefined);
       // tRPC sets its own Vary (trpc-accept, accept) over the shell's; an array is appended to it.
-      return { headers: { vary: ["origin"], ...(retryAfter === undefined ? {} : { "retry-after": String(retryAfter) }) } };
+      return {
+        headers: { vary: ["origin"], ...(retryAfter === undefined ? {} : { "retry-after": String(retryAfter) }) },
+      };
     },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
@@ -68,7 +77,14 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
     if (queryProblem) return refuse(response, path, "BAD_REQUEST", queryProblem, inputMessage(queryProblem));
     if (request.method === "POST") {
       const body = await readBody(request);
-      if (body === undefined) return refuse(response, path, "PAYLOAD_TOO_LARGE", "PAYLOAD_TOO_LARGE", `A request body may hold at most ${MAX_BODY_BYTES} bytes.`);
+      if (body === undefined)
+        return refuse(
+          response,
+          path,
+          "PAYLOAD_TOO_LARGE",
+          "PAYLOAD_TOO_LARGE",
+          `A request body may hold at most ${MAX_BODY_BYTES} bytes.`,
+        );
       const bodyProblem = jsonShapeProblem(body);
       if (bodyProblem) return refuse(response, path, "BAD_REQUEST", bodyProblem, inputMessage(bodyProblem));
       // The standalone adapter reads a body already read from `req.body` instead of the stream. A
@@ -83,7 +99,13 @@ export function trpcRoutes(router: AnyTRPCRouter, services: AppServices, logger:
       const release = streams.acquire(clientIp);
       if (!release) {
         response.setHeader("retry-after", String(STREAM_RETRY_SECONDS));
-        return refuse(response, path, "TOO_MANY_REQUESTS", "TOO_MANY_STREAMS", "This address already follows as many live results as one client may; close one first.");
+        return refuse(
+          response,
+          path,
+          "TOO_MANY_REQUESTS",
+          "TOO_MANY_STREAMS",
+          "This address already follows as many live results as one client may; close one first.",
+        );
       }
       response.once("close", release);
     }
@@ -103,7 +125,9 @@ function decodedPath(encoded: string): string {
 }
 
 const inputMessage = (problem: "INPUT_TOO_DEEP" | "INPUT_TOO_LARGE") =>
-  problem === "INPUT_TOO_DEEP" ? "The input is nested deeper than any request needs." : "The input holds a larger array than any request needs.";
+  problem === "INPUT_TOO_DEEP"
+    ? "The input is nested deeper than any request needs."
+    : "The input holds a larger array than any request needs.";
 
 /** The body as text, or undefined once it passes the size limit (the rest is not read). */
 async function readBody(request: IncomingMessage): Promise<string | undefined> {
@@ -121,7 +145,15 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 function refuse(response: ServerResponse, path: string, code: ErrorCode, reason: string, message: string): true {
   const httpStatus = { BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429 }[code as string] ?? 400;
   response.setHeader("vary", "origin, trpc-accept, accept");
-  response.writeHead(httpStatus, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...(httpStatus === 413 ? { connection: "close" } : {}) });
-  response.end(JSON.stringify({ error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus, path, reason } } }));
+  response.writeHead(httpStatus, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...(httpStatus === 413 ? { connection: "close" } : {}),
+  });
+  response.end(
+    JSON.stringify({
+      error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus, path, reason } },
+    }),
+  );
   return true;
 }

@@ -39,7 +39,13 @@ export const siteverifyTokenSchema = z.object({ token: z.string().min(1).max(204
 export const humanCheckProofSchema = z.union([solutionSchema, siteverifyTokenSchema]);
 export type HumanCheckProof = z.infer<typeof humanCheckProofSchema>;
 
-export type HumanCheckRefusal = "CHALLENGE_REQUIRED" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED" | "CHALLENGE_REUSED" | "CHALLENGE_TOO_EASY" | "CHALLENGE_UNAVAILABLE";
+export type HumanCheckRefusal =
+  | "CHALLENGE_REQUIRED"
+  | "CHALLENGE_INVALID"
+  | "CHALLENGE_EXPIRED"
+  | "CHALLENGE_REUSED"
+  | "CHALLENGE_TOO_EASY"
+  | "CHALLENGE_UNAVAILABLE";
 
 export type HumanCheckVerdict =
   | {

@@ -27,7 +27,8 @@ export class LoadGauge {
   perSecond(): number {
     const current = Math.floor(this.now() / 1000);
     let total = 0;
-    for (let slot = 0; slot < this.windowSeconds; slot++) if (current - this.seconds[slot]! < this.windowSeconds) total += this.buckets[slot]!;
+    for (let slot = 0; slot < this.windowSeconds; slot++)
+      if (current - this.seconds[slot]! < this.windowSeconds) total += this.buckets[slot]!;
     return total / this.windowSeconds;
   }
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { type HumanCheck, type HumanCheckProof, type HumanCheckVerdict, type SiteverifyChallenge, refuseCheck as refuse } from "./human-check";
+import {
+  type HumanCheck,
+  type HumanCheckProof,
+  type HumanCheckVerdict,
+  type SiteverifyChallenge,
+  refuseCheck as refuse,
+} from "./human-check";
 
 export interface SiteverifyOptions {
   /** Public: the client's widget runs with it. */
@@ -49,9 +55,14 @@ export class SiteverifyCheck implements HumanCheck {
 
   async verify(proof: HumanCheckProof | undefined, context: { readonly remoteIp: string }): Promise<HumanCheckVerdict> {
     if (!proof) return refuse("CHALLENGE_REQUIRED", "Solve a human check first.");
-    if (!("token" in proof)) return refuse("CHALLENGE_INVALID", "This deployment checks with a hosted widget, not proof of work.");
+    if (!("token" in proof))
+      return refuse("CHALLENGE_INVALID", "This deployment checks with a hosted widget, not proof of work.");
 
-    const body = new URLSearchParams({ secret: this.options.secret, response: proof.token, idempotency_key: randomUUID() });
+    const body = new URLSearchParams({
+      secret: this.options.secret,
+      response: proof.token,
+      idempotency_key: randomUUID(),
+    });
     if (context.remoteIp) body.set("remoteip", context.remoteIp);
     const doFetch = this.options.fetch ?? fetch;
     let answer: unknown;
@@ -82,13 +93,17 @@ export class SiteverifyCheck implements HumanCheck {
         return refuse("CHALLENGE_INVALID", "That human check was solved for another site.");
       }
       const solvedAt = result.challenge_ts === undefined ? Number.NaN : Date.parse(result.challenge_ts);
-      return Number.isFinite(solvedAt) ? { ok: true as const, elapsedMs: Date.now() - solvedAt } : { ok: true as const };
+      return Number.isFinite(solvedAt)
+        ? { ok: true as const, elapsedMs: Date.now() - solvedAt }
+        : { ok: true as const };
     }
 
     const codes = result["error-codes"] ?? [];
     if (codes.some((code) => SERVICE_FAULTS.has(code))) return unavailable();
-    if (codes.includes("timeout-or-duplicate")) return refuse("CHALLENGE_REUSED", "That human check was already used or has expired.");
-    if (codes.some((code) => TOKEN_FAULTS.has(code))) return refuse("CHALLENGE_INVALID", "That human check did not pass; a new one is needed.");
+    if (codes.includes("timeout-or-duplicate"))
+      return refuse("CHALLENGE_REUSED", "That human check was already used or has expired.");
+    if (codes.some((code) => TOKEN_FAULTS.has(code)))
+      return refuse("CHALLENGE_INVALID", "That human check did not pass; a new one is needed.");
     // Unknown or missing codes (bad-request, invalid-idempotency-key, ...): not the voter's doing.
     return unavailable();
   }

@@ -11,7 +11,13 @@ export async function solveChallenge(challenge: HumanCheckChallenge): Promise<So
   for (let number = 0; number <= challenge.maxNumber; number++) {
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(challenge.salt + number)));
     if (toHex(digest) === challenge.challenge) {
-      return { algorithm: challenge.algorithm, challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
+      return {
+        algorithm: challenge.algorithm,
+        challenge: challenge.challenge,
+        salt: challenge.salt,
+        number,
+        signature: challenge.signature,
+      };
     }
   }
   return undefined;

@@ -14,9 +14,25 @@ export async function serviceStatus(service: string, url: string, timeoutMs = 20
   try {
     const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(timeoutMs) });
     const body = (await response.json()) as { checks?: ServiceStatus["checks"] };
-    return { service, url, reachable: true, ready: response.ok, latencyMs: Math.round(performance.now() - started), checks: body.checks ?? {} };
+    return {
+      service,
+      url,
+      reachable: true,
+      ready: response.ok,
+      latencyMs: Math.round(performance.now() - started),
+      checks: body.checks ?? {},
+    };
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "not reachable";
-    return { service, url, reachable: false, ready: false, latencyMs: Math.round(performance.now() - started), checks: {}, error: reason };
+    const reason =
+      error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "not reachable";
+    return {
+      service,
+      url,
+      reachable: false,
+      ready: false,
+      latencyMs: Math.round(performance.now() - started),
+      checks: {},
+      error: reason,
+    };
   }
 }

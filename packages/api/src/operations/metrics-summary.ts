@@ -6,7 +6,11 @@
 export interface MetricsSummary {
   readonly votes: { readonly accepted: number; readonly quarantined: number; readonly refused: number };
   readonly refusedByReason: Record<string, number>;
-  readonly aggregator: { readonly applied: number; readonly deadLettered: number; readonly lagSeconds: number | undefined };
+  readonly aggregator: {
+    readonly applied: number;
+    readonly deadLettered: number;
+    readonly lagSeconds: number | undefined;
+  };
   readonly scraped: readonly { readonly service: string; readonly ok: boolean }[];
 }
 
@@ -39,7 +43,9 @@ export function summarize(pages: ReadonlyArray<{ service: string; text: string |
       if (sample.name === "landslide_votes_total") {
         const outcome = sample.labels.outcome as keyof typeof votes;
         if (outcome in votes) votes[outcome] += sample.value;
-        if (outcome === "refused") refusedByReason[sample.labels.reason ?? ""] = (refusedByReason[sample.labels.reason ?? ""] ?? 0) + sample.value;
+        if (outcome === "refused")
+          refusedByReason[sample.labels.reason ?? ""] =
+            (refusedByReason[sample.labels.reason ?? ""] ?? 0) + sample.value;
       } else if (sample.name === "landslide_aggregator_records_total") {
         if (sample.labels.result === "applied") aggregator.applied += sample.value;
         if (sample.labels.result === "dead-lettered") aggregator.deadLettered += sample.value;
@@ -48,7 +54,12 @@ export function summarize(pages: ReadonlyArray<{ service: string; text: string |
       }
     }
   }
-  return { votes, refusedByReason, aggregator, scraped: pages.map((p) => ({ service: p.service, ok: p.text !== undefined })) };
+  return {
+    votes,
+    refusedByReason,
+    aggregator,
+    scraped: pages.map((p) => ({ service: p.service, ok: p.text !== undefined })),
+  };
 }
 
 export async function scrape(url: string, timeoutMs = 2000): Promise<string | undefined> {

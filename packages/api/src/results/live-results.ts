@@ -1,4 +1,10 @@
-import { buildResultsSnapshot, type Clock, type Election, type ResultsSnapshot, type TallyStore } from "@landslide/vote-engine";
+import {
+  buildResultsSnapshot,
+  type Clock,
+  type Election,
+  type ResultsSnapshot,
+  type TallyStore,
+} from "@landslide/vote-engine";
 import { promiseCache } from "../promise-cache";
 
 type Listener = (snapshot: ResultsSnapshot) => void;
@@ -61,7 +67,9 @@ export class LiveResults {
   current(election: Election): Promise<ResultsSnapshot> {
     const checked = this.watches.get(election.id)?.checked;
     if (checked) return Promise.resolve(checked);
-    return this.readOnce(election.id, async () => buildResultsSnapshot(election, await this.tallies.readCounters(election.id), this.clock.now()));
+    return this.readOnce(election.id, async () =>
+      buildResultsSnapshot(election, await this.tallies.readCounters(election.id), this.clock.now()),
+    );
   }
 
   /** Elections polled right now (each has at least one listener): 0 once every watcher has left. */

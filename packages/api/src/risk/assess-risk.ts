@@ -25,7 +25,9 @@ export function assessRisk(observed: RiskObservations, policy: RiskPolicy): Risk
     COORDINATED_BALLOT: observed.ballotConcentrated,
     IMPLAUSIBLE_INTERACTION: observed.implausibleInteraction,
   };
-  const reasons = (Object.keys(fired) as RiskSignal[]).filter((signal) => fired[signal]).sort((a, b) => riskWeights[b] - riskWeights[a]);
+  const reasons = (Object.keys(fired) as RiskSignal[])
+    .filter((signal) => fired[signal])
+    .sort((a, b) => riskWeights[b] - riskWeights[a]);
   const score = reasons.reduce((sum, signal) => sum + riskWeights[signal], 0);
   const decision = score >= policy.refuseAt ? "refuse" : score >= policy.quarantineAt ? "quarantine" : "accept";
   return { decision, score, reasons };

@@ -35,7 +35,13 @@ export interface ConcentrationOptions {
   readonly maxCasts: number;
 }
 
-export const CONCENTRATION_DEFAULTS: ConcentrationOptions = { windowMs: 10 * 60_000, minGroup: 5, significance: 1e-6, maxBlocks: 100_000, maxCasts: 200_000 };
+export const CONCENTRATION_DEFAULTS: ConcentrationOptions = {
+  windowMs: 10 * 60_000,
+  minGroup: 5,
+  significance: 1e-6,
+  maxBlocks: 100_000,
+  maxCasts: 200_000,
+};
 
 export interface ConcentrationVerdict {
   readonly concentrated: boolean;
@@ -97,7 +103,8 @@ export class BallotConcentration {
    */
   observe(scope: CastScope, answers: readonly string[], now: number): ConcentrationVerdict & ObservedCast {
     this.expire(now - this.options.windowMs);
-    if (this.timeline.length - this.expiredUpTo >= this.options.maxCasts) this.expire(this.timeline[this.expiredUpTo]!.at);
+    if (this.timeline.length - this.expiredUpTo >= this.options.maxCasts)
+      this.expire(this.timeline[this.expiredUpTo]!.at);
     const block = `${scope.election}\n${scope.block}`;
     const entry = this.blockOf(block, scope.election);
     const fingerprints = answers.map((answer) => `${scope.election}/${answer}`);
@@ -124,10 +131,17 @@ export class BallotConcentration {
    * The voters of the block's casts in the window whose answers include `fingerprint` (as a
    * verdict's group names it): the members of a group, the earlier ones included.
    */
-  membersOf(scope: Omit<CastScope, "voter">, fingerprint: string): Array<{ readonly voter: string; readonly accepted: boolean }> {
+  membersOf(
+    scope: Omit<CastScope, "voter">,
+    fingerprint: string,
+  ): Array<{ readonly voter: string; readonly accepted: boolean }> {
     const entry = this.blocks.get(`${scope.election}\n${scope.block}`);
     const wanted = `${scope.election}/${fingerprint}`;
-    return entry ? entry.casts.filter((cast) => cast.fingerprints.includes(wanted)).map(({ voter, accepted }) => ({ voter, accepted })) : [];
+    return entry
+      ? entry.casts
+          .filter((cast) => cast.fingerprints.includes(wanted))
+          .map(({ voter, accepted }) => ({ voter, accepted }))
+      : [];
   }
 
   private judge(entry: Block, fingerprints: readonly string[]): ConcentrationVerdict {
@@ -148,7 +162,11 @@ export class BallotConcentration {
     return {
       concentrated: Math.exp(-strongest.exponent) < this.options.significance,
       // The answer as ballotFingerprints gave it, without its election.
-      group: { fingerprint: strongest.fingerprint.slice(entry.election.length + 1), same: strongest.same, fromBlock: n },
+      group: {
+        fingerprint: strongest.fingerprint.slice(entry.election.length + 1),
+        same: strongest.same,
+        fromBlock: n,
+      },
     };
   }
 
@@ -241,7 +259,8 @@ export function ballotFingerprints(ballot: unknown): string[] {
   for (const questionId of Object.keys(answers).sort()) {
     const answer = (answers as Record<string, unknown>)[questionId] as { choices?: unknown; abstain?: unknown } | null;
     if (answer?.abstain === true) parts.push(`${questionId}=abstain`);
-    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string")) parts.push(answerPart(questionId, answer.choices));
+    else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string"))
+      parts.push(answerPart(questionId, answer.choices));
     else return [];
   }
   return withWholeBallot(parts);
@@ -251,10 +270,15 @@ export function ballotFingerprints(ballot: unknown): string[] {
 export function canonicalBallotFingerprints(ballot: CanonicalBallot): string[] {
   const parts = [...ballot]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([questionId, answer]) => (answer === "abstain" ? `${questionId}=abstain` : answerPart(questionId, "ranking" in answer ? answer.ranking : answer.choices)));
+    .map(([questionId, answer]) =>
+      answer === "abstain"
+        ? `${questionId}=abstain`
+        : answerPart(questionId, "ranking" in answer ? answer.ranking : answer.choices),
+    );
   return withWholeBallot(parts);
 }
 
 const answerPart = (questionId: string, choices: readonly string[]) => `${questionId}=${[...choices].sort().join(",")}`;
 
-const withWholeBallot = (parts: readonly string[]) => (parts.length > 1 ? [`*=${parts.join("&")}`, ...parts] : [...parts]);
+const withWholeBallot = (parts: readonly string[]) =>
+  parts.length > 1 ? [`*=${parts.join("&")}`, ...parts] : [...parts];

@@ -33,5 +33,9 @@ const MECHANICAL_MIN_GAPS = 2 * MIN_GAPS;
 export function implausibleInteraction(reported: ReportedInteraction): boolean {
   if (reported.pointerPresses + reported.keyPresses === 0) return true;
   const presses = reported.pointerPresses + reported.keyPresses;
-  return reported.pressGapVariation !== null && presses - 1 >= MECHANICAL_MIN_GAPS && reported.pressGapVariation < MECHANICAL_GAP_VARIATION;
+  return (
+    reported.pressGapVariation !== null &&
+    presses - 1 >= MECHANICAL_MIN_GAPS &&
+    reported.pressGapVariation < MECHANICAL_GAP_VARIATION
+  );
 }

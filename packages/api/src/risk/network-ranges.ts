@@ -48,8 +48,16 @@ export function parseNetworks(entries: readonly string[]): NetworkIntervals {
  * parsing the address). An IPv4-mapped IPv6 address is looked up as IPv4.
  */
 export function rangeLookup(lists: readonly NetworkIntervals[]): NetworkRanges {
-  const four = merge(lists.flatMap((list) => list.v4.map(([start, end]): [number, number] => [start, end])), (end, start) => end + 1 >= start);
-  const six = merge(lists.flatMap((list) => list.v6.map(([start, end]): [bigint, bigint] => [BigInt(`0x${start}`), BigInt(`0x${end}`)])), (end, start) => end + 1n >= start);
+  const four = merge(
+    lists.flatMap((list) => list.v4.map(([start, end]): [number, number] => [start, end])),
+    (end, start) => end + 1 >= start,
+  );
+  const six = merge(
+    lists.flatMap((list) =>
+      list.v6.map(([start, end]): [bigint, bigint] => [BigInt(`0x${start}`), BigInt(`0x${end}`)]),
+    ),
+    (end, start) => end + 1n >= start,
+  );
   const starts4 = Uint32Array.from(four, ([start]) => start);
   const ends4 = Uint32Array.from(four, ([, end]) => end);
   return {
@@ -61,7 +69,8 @@ export function rangeLookup(lists: readonly NetworkIntervals[]): NetworkRanges {
       } catch {
         return false;
       }
-      if (address.kind() === "ipv4") return starts4.length > 0 && inside(starts4, ends4, v4Number(address as ipaddr.IPv4));
+      if (address.kind() === "ipv4")
+        return starts4.length > 0 && inside(starts4, ends4, v4Number(address as ipaddr.IPv4));
       return six.length > 0 && insideBig(six, v6Number(address as ipaddr.IPv6));
     },
   };
@@ -89,7 +98,10 @@ const v6Number = (address: ipaddr.IPv6) => address.parts.reduce((n, part) => (n 
 const hex = (value: bigint) => value.toString(16).padStart(32, "0");
 
 /** Sorted by start, overlapping and adjacent intervals joined. */
-function merge<T extends number | bigint>(intervals: Array<[T, T]>, touches: (end: T, start: T) => boolean): Array<[T, T]> {
+function merge<T extends number | bigint>(
+  intervals: Array<[T, T]>,
+  touches: (end: T, start: T) => boolean,
+): Array<[T, T]> {
   intervals.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const merged: Array<[T, T]> = [];
   for (const [start, end] of intervals) {

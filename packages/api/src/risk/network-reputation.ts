@@ -43,7 +43,12 @@ export class NetworkReputation {
   /** Reads what changed; one refresh at a time. */
   refresh(): Promise<void> {
     this.refreshing ??= this.readChanges()
-      .catch((error: unknown) => this.options.logger.warn({ err: error }, "reading the network lists failed; casts are judged by the lists this task last read"))
+      .catch((error: unknown) =>
+        this.options.logger.warn(
+          { err: error },
+          "reading the network lists failed; casts are judged by the lists this task last read",
+        ),
+      )
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
@@ -53,15 +58,29 @@ export class NetworkReputation {
     const next = new Map<string, { readonly info: NetworkListInfo; readonly intervals: NetworkIntervals }>();
     for (const info of live) {
       const known = this.loaded.get(info.name);
-      if (known && known.info.importId === info.importId && known.info.category === info.category) next.set(info.name, known);
+      if (known && known.info.importId === info.importId && known.info.category === info.category)
+        next.set(info.name, known);
       else next.set(info.name, { info, intervals: joinParts(await this.lists.content(info)) });
     }
     const changed = next.size !== this.loaded.size || [...next].some(([name, list]) => this.loaded.get(name) !== list);
     if (!changed) return;
     this.loaded = next;
-    const of = (category: NetworkCategory) => rangeLookup([...next.values()].filter((list) => list.info.category === category).map((list) => list.intervals));
-    this.byCategory = Object.fromEntries(networkCategories.map((category) => [category, of(category)])) as Record<NetworkCategory, NetworkRanges>;
-    this.options.logger.info({ lists: [...next.values()].map(({ info }) => ({ name: info.name, category: info.category, ranges: info.ranges })) }, "network lists loaded");
+    const of = (category: NetworkCategory) =>
+      rangeLookup([...next.values()].filter((list) => list.info.category === category).map((list) => list.intervals));
+    this.byCategory = Object.fromEntries(networkCategories.map((category) => [category, of(category)])) as Record<
+      NetworkCategory,
+      NetworkRanges
+    >;
+    this.options.logger.info(
+      {
+        lists: [...next.values()].map(({ info }) => ({
+          name: info.name,
+          category: info.category,
+          ranges: info.ranges,
+        })),
+      },
+      "network lists loaded",
+    );
   }
 }
 

@@ -43,7 +43,6 @@ export const riskWeights = {
 
 export type RiskSignal = keyof typeof riskWeights;
 
-
 /** What the API observed about one cast, gathered before the ballot is written. */
 export interface RiskObservations {
   readonly castsFromIpBlockThisMinute: number;

@@ -9,5 +9,12 @@ export function recordAction(
   reason: string,
   details: Record<string, unknown> = {},
 ) {
-  return ctx.services.auditTrail().record({ actorSub: ctx.identity.sub, actor: ctx.identity.email ?? ctx.identity.username, action, electionId, reason, details });
+  return ctx.services.auditTrail().record({
+    actorSub: ctx.identity.sub,
+    actor: ctx.identity.email ?? ctx.identity.username,
+    action,
+    electionId,
+    reason,
+    details,
+  });
 }

@@ -19,4 +19,9 @@ export const electionIdInput = z.object({ electionId: z.uuid() }).strict();
  * Every official action says why: it is kept in the audit trail beside who and when, and shown
  * to voters whose ballot a fraud decision voided, so it is one line of plain text.
  */
-export const reasonInput = z.string().trim().min(3, { error: "give a reason of at least 3 characters" }).max(500).check(plainText("reason"));
+export const reasonInput = z
+  .string()
+  .trim()
+  .min(3, { error: "give a reason of at least 3 characters" })
+  .max(500)
+  .check(plainText("reason"));

@@ -5,13 +5,16 @@ import { publicProcedure } from "../trpc";
 import { electionIdInput } from "./election-input";
 
 /** Drafts are officials' work in progress; everyone else sees an election once it is scheduled. */
-const visible = (election: Election, now: Date) => (election.status === "draft" ? undefined : { ...election, status: effectiveStatus(election, now) });
+const visible = (election: Election, now: Date) =>
+  election.status === "draft" ? undefined : { ...election, status: effectiveStatus(election, now) };
 
 /** Anyone may see the elections and their questions, with their status as of now. */
 export const electionsRouter = {
   list: publicProcedure.query(async ({ ctx }) => {
     const now = ctx.services.clock.now();
-    return (await ctx.services.repository().list()).map((election) => visible(election, now)).filter((election) => election !== undefined);
+    return (await ctx.services.repository().list())
+      .map((election) => visible(election, now))
+      .filter((election) => election !== undefined);
   }),
   get: publicProcedure.input(electionIdInput).query(async ({ ctx, input }) => {
     const election = await ctx.services.repository().get(input.electionId);

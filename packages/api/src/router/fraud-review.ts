@@ -16,21 +16,33 @@ const caseKey = z.object({ electionId: z.uuid(), voterKey }).strict();
  */
 const decide = (decision: "released" | "voided") =>
   officialProcedure
-    .input(z.object({ electionId: z.uuid(), voterKeys: z.array(voterKey).min(1).max(500), reason: reasonInput }).strict())
+    .input(
+      z.object({ electionId: z.uuid(), voterKeys: z.array(voterKey).min(1).max(500), reason: reasonInput }).strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       const outcomes = [];
       for (const key of new Set(input.voterKeys)) {
         const result = await reviewVote(ctx.services.votes, { electionId: input.electionId, voterKey: key, decision });
-        outcomes.push(result.ok ? { voterKey: key, state: result.value.state, changed: result.value.changed } : { voterKey: key, error: result.error.code, message: result.error.message });
+        outcomes.push(
+          result.ok
+            ? { voterKey: key, state: result.value.state, changed: result.value.changed }
+            : { voterKey: key, error: result.error.code, message: result.error.message },
+        );
       }
       const decidedKeys = outcomes.filter((o) => "changed" in o && o.changed).map((o) => o.voterKey);
       // Every key asked for is kept (who tried what), and apart from it the ones this decision
       // changed: a receipt's standing names the decision that changed it, not a refused attempt.
-      await recordAction(ctx, decision === "released" ? "fraud.release" : "fraud.void", input.electionId, input.reason, {
-        voterKeys: [...new Set(input.voterKeys)],
-        decidedKeys,
-        changed: decidedKeys.length,
-      });
+      await recordAction(
+        ctx,
+        decision === "released" ? "fraud.release" : "fraud.void",
+        input.electionId,
+        input.reason,
+        {
+          voterKeys: [...new Set(input.voterKeys)],
+          decidedKeys,
+          changed: decidedKeys.length,
+        },
+      );
       return { changed: decidedKeys.length, outcomes };
     });
 

@@ -1,6 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { buildResultsSnapshot, compareWithLiveTally, type Election, effectiveStatus, electionStatuses, recount, replaceQuestions, transition } from "@landslide/vote-engine";
+import {
+  buildResultsSnapshot,
+  compareWithLiveTally,
+  type Election,
+  effectiveStatus,
+  electionStatuses,
+  recount,
+  replaceQuestions,
+  transition,
+} from "@landslide/vote-engine";
 import { refusal, refuse } from "../errors";
 import { officialProcedure } from "../trpc";
 import { deploymentMetrics } from "./operator";
@@ -8,10 +17,13 @@ import { recordAction } from "./audit-action";
 import { electionOrRefuse } from "./election-or-refuse";
 import { electionDraftInput, electionIdInput, isoDate, reasonInput } from "./election-input";
 
-const changedMeanwhile = () => refusal("CONFLICT", "ELECTION_CHANGED", "Someone changed this election a moment ago; reload and try again.");
+const changedMeanwhile = () =>
+  refusal("CONFLICT", "ELECTION_CHANGED", "Someone changed this election a moment ago; reload and try again.");
 
 /** An edit of the definition: the schedule may come along, but when it is left out it stays as it is. */
-const definitionEdit = electionDraftInput.omit({ id: true }).extend({ opensAt: isoDate.nullable().optional(), closesAt: isoDate.nullable().optional() });
+const definitionEdit = electionDraftInput
+  .omit({ id: true })
+  .extend({ opensAt: isoDate.nullable().optional(), closesAt: isoDate.nullable().optional() });
 
 /** Officials create, edit, schedule and move elections; every change lands in the audit trail. */
 export const officialElectionsRouter = {
@@ -21,53 +33,89 @@ export const officialElectionsRouter = {
     const elections = await ctx.services.repository().list();
     return Promise.all(
       elections.map(async (election) => {
-        const { turnout, quarantined } = buildResultsSnapshot(election, await ctx.services.tallies.readCounters(election.id), now);
-        return { ...election, storedStatus: election.status, status: effectiveStatus(election, now), turnout, quarantined };
+        const { turnout, quarantined } = buildResultsSnapshot(
+          election,
+          await ctx.services.tallies.readCounters(election.id),
+          now,
+        );
+        return {
+          ...election,
+          storedStatus: election.status,
+          status: effectiveStatus(election, now),
+          turnout,
+          quarantined,
+        };
       }),
     );
   }),
 
-  create: officialProcedure.input(z.object({ election: electionDraftInput, reason: reasonInput.default("created") }).strict()).mutation(async ({ ctx, input }) => {
-    const election: Election = { ...input.election, id: input.election.id ?? crypto.randomUUID(), status: "draft" };
-    const repository = ctx.services.repository();
-    if (await repository.exists(election.id)) throw refusal("CONFLICT", "ELECTION_EXISTS", "An election with this id already exists.");
-    await ctx.services.publisher.publish(await repository.insert(election));
-    await recordAction(ctx, "election.create", election.id, input.reason, { title: election.title, questions: election.questions.length });
-    return election;
-  }),
+  create: officialProcedure
+    .input(z.object({ election: electionDraftInput, reason: reasonInput.default("created") }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const election: Election = { ...input.election, id: input.election.id ?? crypto.randomUUID(), status: "draft" };
+      const repository = ctx.services.repository();
+      if (await repository.exists(election.id))
+        throw refusal("CONFLICT", "ELECTION_EXISTS", "An election with this id already exists.");
+      await ctx.services.publisher.publish(await repository.insert(election));
+      await recordAction(ctx, "election.create", election.id, input.reason, {
+        title: election.title,
+        questions: election.questions.length,
+      });
+      return election;
+    }),
 
   /** Replaces the definition of a draft or scheduled election; questions are frozen once voting can start. */
-  update: officialProcedure.input(z.object({ electionId: z.uuid(), election: definitionEdit, reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
-    const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const { opensAt, closesAt, ...definition } = input.election;
-    // Left out, the schedule stays as it is; and the status that counts is the one voters see now
-    // (a scheduled election past its opening time is open: its questions are frozen).
-    const edited = { ...current, ...definition, ...(opensAt === undefined ? {} : { opensAt }), ...(closesAt === undefined ? {} : { closesAt }) };
-    const next = replaceQuestions({ ...edited, status: effectiveStatus(current, ctx.services.clock.now()) }, input.election.questions);
-    if (!next.ok) throw refuse(next.error);
-    const stored = await ctx.services.repository().replaceDefinition({ ...next.value, status: current.status }, ["draft", "scheduled"]);
-    if (!stored) throw changedMeanwhile();
-    await ctx.services.publisher.publish(stored);
-    await recordAction(ctx, "election.update", current.id, input.reason, { title: next.value.title, questions: next.value.questions.length });
-    return next.value;
-  }),
+  update: officialProcedure
+    .input(z.object({ electionId: z.uuid(), election: definitionEdit, reason: reasonInput }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
+      const { opensAt, closesAt, ...definition } = input.election;
+      // Left out, the schedule stays as it is; and the status that counts is the one voters see now
+      // (a scheduled election past its opening time is open: its questions are frozen).
+      const edited = {
+        ...current,
+        ...definition,
+        ...(opensAt === undefined ? {} : { opensAt }),
+        ...(closesAt === undefined ? {} : { closesAt }),
+      };
+      const next = replaceQuestions(
+        { ...edited, status: effectiveStatus(current, ctx.services.clock.now()) },
+        input.election.questions,
+      );
+      if (!next.ok) throw refuse(next.error);
+      const stored = await ctx.services
+        .repository()
+        .replaceDefinition({ ...next.value, status: current.status }, ["draft", "scheduled"]);
+      if (!stored) throw changedMeanwhile();
+      await ctx.services.publisher.publish(stored);
+      await recordAction(ctx, "election.update", current.id, input.reason, {
+        title: next.value.title,
+        questions: next.value.questions.length,
+      });
+      return next.value;
+    }),
 
   /** Sets when a draft (or scheduled) election opens and closes; it then opens and closes by itself. */
-  schedule: officialProcedure.input(z.object({ electionId: z.uuid(), opensAt: isoDate, closesAt: isoDate, reason: reasonInput }).strict()).mutation(async ({ ctx, input }) => {
-    const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const now = ctx.services.clock.now();
-    // From the status voters see now: once a scheduled election has opened by its time, it cannot be rescheduled.
-    const effective = effectiveStatus(current, now);
-    const timed = { ...current, opensAt: input.opensAt, closesAt: input.closesAt, status: effective };
-    // A scheduled election is rescheduled as if it were a draft again: the same checks apply.
-    const next = transition(effective === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now });
-    if (!next.ok) throw refuse(next.error);
-    const stored = await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]);
-    if (!stored) throw changedMeanwhile();
-    await ctx.services.publisher.publish(stored);
-    await recordAction(ctx, "election.schedule", current.id, input.reason, { opensAt: input.opensAt.toISOString(), closesAt: input.closesAt.toISOString() });
-    return next.value;
-  }),
+  schedule: officialProcedure
+    .input(z.object({ electionId: z.uuid(), opensAt: isoDate, closesAt: isoDate, reason: reasonInput }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const current = await electionOrRefuse(ctx.services.repository(), input.electionId);
+      const now = ctx.services.clock.now();
+      // From the status voters see now: once a scheduled election has opened by its time, it cannot be rescheduled.
+      const effective = effectiveStatus(current, now);
+      const timed = { ...current, opensAt: input.opensAt, closesAt: input.closesAt, status: effective };
+      // A scheduled election is rescheduled as if it were a draft again: the same checks apply.
+      const next = transition(effective === "scheduled" ? { ...timed, status: "draft" } : timed, "scheduled", { now });
+      if (!next.ok) throw refuse(next.error);
+      const stored = await ctx.services.repository().replaceDefinition(next.value, ["draft", "scheduled"]);
+      if (!stored) throw changedMeanwhile();
+      await ctx.services.publisher.publish(stored);
+      await recordAction(ctx, "election.schedule", current.id, input.reason, {
+        opensAt: input.opensAt.toISOString(),
+        closesAt: input.closesAt.toISOString(),
+      });
+      return next.value;
+    }),
 
   /** Opens, pauses, resumes, closes or certifies; certifying needs a recount equal to the live tally and no open fraud case. */
   transition: officialProcedure
@@ -78,19 +126,32 @@ export const officialElectionsRouter = {
       let recountMatchesTally: boolean | undefined;
       if (input.to === "certified") {
         const open = await services.fraudCases().list(election.id, "quarantined", 1);
-        if (open.length > 0) throw refusal("PRECONDITION_FAILED", "FRAUD_CASES_OPEN", "Decide every open fraud case before certifying.");
+        if (open.length > 0)
+          throw refusal("PRECONDITION_FAILED", "FRAUD_CASES_OPEN", "Decide every open fraud case before certifying.");
         const exact = await recount(election, services.votes.scan(election.id), { verify: services.verifyRecord() });
-        recountMatchesTally = compareWithLiveTally(await services.tallies.readCounters(election.id), exact.counters).length === 0;
+        recountMatchesTally =
+          compareWithLiveTally(await services.tallies.readCounters(election.id), exact.counters).length === 0;
       }
-      const next = transition(election, input.to, { now: services.clock.now(), ...(recountMatchesTally === undefined ? {} : { recountMatchesTally }) });
+      const next = transition(election, input.to, {
+        now: services.clock.now(),
+        ...(recountMatchesTally === undefined ? {} : { recountMatchesTally }),
+      });
       if (!next.ok) throw refuse(next.error);
       const newStop = next.value.stopsAt != null && next.value.stopsAt.getTime() !== election.stopsAt?.getTime();
-      const updated = await services.repository().updateStatus(election.id, election.status, next.value.status, next.value.stopsAt ?? null);
+      const updated = await services
+        .repository()
+        .updateStatus(election.id, election.status, next.value.status, next.value.stopsAt ?? null);
       if (!updated) throw changedMeanwhile();
-      const published = newStop ? await services.publisher.publishStop(updated) : await services.publisher.publish(updated);
+      const published = newStop
+        ? await services.publisher.publishStop(updated)
+        : await services.publisher.publish(updated);
       // A pause or close of an open election takes effect a moment later on every task at once: the log says when.
       const effectiveAt = (published.stopsAt ?? services.clock.now()).toISOString();
-      await recordAction(ctx, "election.transition", election.id, input.reason, { from: election.status, to: next.value.status, effectiveAt });
+      await recordAction(ctx, "election.transition", election.id, input.reason, {
+        from: election.status,
+        to: next.value.status,
+        effectiveAt,
+      });
       return { electionId: election.id, from: election.status, to: next.value.status, effectiveAt };
     }),
 
@@ -100,7 +161,10 @@ export const officialElectionsRouter = {
    */
   dashboard: officialProcedure.input(electionIdInput).query(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx.services.elections, input.electionId);
-    const [cases, metrics] = await Promise.all([ctx.services.fraudCases().list(election.id), deploymentMetrics(ctx.services.metricsUrls)]);
+    const [cases, metrics] = await Promise.all([
+      ctx.services.fraudCases().list(election.id),
+      deploymentMetrics(ctx.services.metricsUrls),
+    ]);
     const heldByReason: Record<string, number> = {};
     for (const c of cases) for (const reason of c.reasons) heldByReason[reason] = (heldByReason[reason] ?? 0) + 1;
     const casesByState = { quarantined: 0, released: 0, voided: 0 };
@@ -108,17 +172,33 @@ export const officialElectionsRouter = {
     return {
       heldByReason,
       casesByState,
-      deployment: { refusedByReason: metrics.refusedByReason, votes: metrics.votes, aggregatorLagSeconds: metrics.aggregator.lagSeconds ?? null },
+      deployment: {
+        refusedByReason: metrics.refusedByReason,
+        votes: metrics.votes,
+        aggregatorLagSeconds: metrics.aggregator.lagSeconds ?? null,
+      },
     };
   }),
 
   /** The exact result from every stored vote, beside the live tally. */
   recount: officialProcedure.input(electionIdInput).mutation(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const exact = await recount(election, ctx.services.votes.scan(election.id), { verify: ctx.services.verifyRecord() });
+    const exact = await recount(election, ctx.services.votes.scan(election.id), {
+      verify: ctx.services.verifyRecord(),
+    });
     const live = await ctx.services.tallies.readCounters(election.id);
     const differences = compareWithLiveTally(live, exact.counters);
-    await recordAction(ctx, "election.recount", election.id, "recount", { votesRead: exact.votesRead, rejected: exact.rejected, differences: differences.length });
-    return { votesRead: exact.votesRead, rejected: exact.rejected, counters: Object.fromEntries(exact.counters), instantRunoff: exact.instantRunoff, differences };
+    await recordAction(ctx, "election.recount", election.id, "recount", {
+      votesRead: exact.votesRead,
+      rejected: exact.rejected,
+      differences: differences.length,
+    });
+    return {
+      votesRead: exact.votesRead,
+      rejected: exact.rejected,
+      counters: Object.fromEntries(exact.counters),
+      instantRunoff: exact.instantRunoff,
+      differences,
+    };
   }),
 } satisfies TRPCRouterRecord;

@@ -11,7 +11,11 @@ export async function closedElectionOrRefuse(services: AppServices, electionId: 
   const election = await electionOrRefuse(services.elections, electionId);
   const status = effectiveStatus(election, services.clock.now());
   if (status !== "closed" && status !== "certified") {
-    throw refusal("PRECONDITION_FAILED", "RESULTS_NOT_FINAL", "The audit bundle is published when the election closes; until then, each receipt can be checked on its own.");
+    throw refusal(
+      "PRECONDITION_FAILED",
+      "RESULTS_NOT_FINAL",
+      "The audit bundle is published when the election closes; until then, each receipt can be checked on its own.",
+    );
   }
   return election;
 }
@@ -28,7 +32,9 @@ export const publicAuditRouter = {
   }),
   /** Where a receipt's ballot stands, with its inclusion proof once its epoch is sealed. */
   receipt: publicProcedure
-    .input(z.object({ receiptId: z.string().regex(/^[0-9a-f]{32}$/, "a receipt id is 32 hexadecimal characters") }).strict())
+    .input(
+      z.object({ receiptId: z.string().regex(/^[0-9a-f]{32}$/, "a receipt id is 32 hexadecimal characters") }).strict(),
+    )
     .query(({ ctx, input }) => ctx.services.receiptStanding(input.receiptId)),
   bundle: publicProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     return ctx.services.auditBundle(await closedElectionOrRefuse(ctx.services, input.electionId));

@@ -6,7 +6,9 @@ import { publicProcedure } from "../trpc";
 import { electionOrRefuse } from "./election-or-refuse";
 
 /** `results.live`'s input; the fan-out that serves it on the wire (http/live-results-stream.ts) parses with it too. */
-export const liveResultsInput = z.object({ electionId: z.uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() }).strict();
+export const liveResultsInput = z
+  .object({ electionId: z.uuid(), lastEventId: z.string().regex(/^\d+$/).nullish() })
+  .strict();
 
 export const resultsRouter = {
   /** The live, versioned snapshot: the live poller's newest read, or one read shared for a moment (LiveResults.current). */
@@ -23,10 +25,18 @@ export const resultsRouter = {
     const election = await electionOrRefuse(ctx.services.elections, input.electionId);
     const status = effectiveStatus(election, ctx.services.clock.now());
     if (status !== "closed" && status !== "certified") {
-      throw refusal("PRECONDITION_FAILED", "RESULTS_NOT_FINAL", "The final result is published when the election closes; until then, follow the live results.");
+      throw refusal(
+        "PRECONDITION_FAILED",
+        "RESULTS_NOT_FINAL",
+        "The final result is published when the election closes; until then, follow the live results.",
+      );
     }
     const exact = await ctx.services.finalCounts(election);
-    return { ...buildResultsSnapshot(election, exact.counters, ctx.services.clock.now()), status, instantRunoff: exact.instantRunoff };
+    return {
+      ...buildResultsSnapshot(election, exact.counters, ctx.services.clock.now()),
+      status,
+      instantRunoff: exact.instantRunoff,
+    };
   }),
 
   /**
@@ -38,29 +48,27 @@ export const resultsRouter = {
    * every watcher instead of once per watcher. This procedure stays as the type clients link
    * against and the behaviour the fan-out reproduces (a router mounted without it still works).
    */
-  live: publicProcedure
-    .input(liveResultsInput)
-    .subscription(async function* ({ ctx, input, signal }) {
-      const election = await electionOrRefuse(ctx.services.elections, input.electionId);
-      const seen = input.lastEventId ? Number(input.lastEventId) : -1;
-      // Only the newest snapshot matters: a slow reader skips the ones it missed.
-      let pending: ResultsSnapshot | undefined;
-      let wake: (() => void) | undefined;
-      const unsubscribe = ctx.services.liveResults.subscribe(election, (snapshot) => {
-        if (snapshot.version <= seen) return;
-        pending = snapshot;
-        wake?.();
-      });
-      const aborted = new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
-      try {
-        while (!signal?.aborted) {
-          if (!pending) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
-          const snapshot = pending;
-          pending = undefined;
-          if (snapshot) yield tracked(String(snapshot.version), snapshot);
-        }
-      } finally {
-        unsubscribe();
+  live: publicProcedure.input(liveResultsInput).subscription(async function* ({ ctx, input, signal }) {
+    const election = await electionOrRefuse(ctx.services.elections, input.electionId);
+    const seen = input.lastEventId ? Number(input.lastEventId) : -1;
+    // Only the newest snapshot matters: a slow reader skips the ones it missed.
+    let pending: ResultsSnapshot | undefined;
+    let wake: (() => void) | undefined;
+    const unsubscribe = ctx.services.liveResults.subscribe(election, (snapshot) => {
+      if (snapshot.version <= seen) return;
+      pending = snapshot;
+      wake?.();
+    });
+    const aborted = new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
+    try {
+      while (!signal?.aborted) {
+        if (!pending) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
+        const snapshot = pending;
+        pending = undefined;
+        if (snapshot) yield tracked(String(snapshot.version), snapshot);
       }
-    }),
+    } finally {
+      unsubscribe();
+    }
+  }),
 } satisfies TRPCRouterRecord;

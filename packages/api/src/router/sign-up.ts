@@ -5,7 +5,9 @@ import { issueSignUpTicket } from "../sign-up/issue-ticket";
 import { publicProcedure } from "../trpc";
 
 /** The input as sent, which the optional device proof signs (the parsed input may differ in key order). */
-const withRawInput = publicProcedure.use(async ({ getRawInput, next }) => next({ ctx: { rawInput: await getRawInput() } }));
+const withRawInput = publicProcedure.use(async ({ getRawInput, next }) =>
+  next({ ctx: { rawInput: await getRawInput() } }),
+);
 
 /** Self sign-up goes through here first: Cognito accepts a sign-up only with the ticket this gives. */
 export const signUpRouter = {
@@ -16,7 +18,12 @@ export const signUpRouter = {
     .mutation(({ ctx, input, path }) =>
       issueSignUpTicket(
         ctx.services,
-        { clientIp: ctx.clientIp, deviceProof: ctx.deviceProof, url: `${ctx.services.publicUrl}/trpc/${path}`, input: ctx.rawInput },
+        {
+          clientIp: ctx.clientIp,
+          deviceProof: ctx.deviceProof,
+          url: `${ctx.services.publicUrl}/trpc/${path}`,
+          input: ctx.rawInput,
+        },
         { email: input.email, humanCheck: input.humanCheck },
       ),
     ),

@@ -7,7 +7,6 @@ import { recordAction } from "./audit-action";
 import { electionOrRefuse } from "./election-or-refuse";
 import { reasonInput } from "./election-input";
 
-
 export const voterRollRouter = {
   /**
    * Adds a batch of roll rows (`{ email }` or `{ externalId }`) to an election's voter roll. Good
@@ -19,7 +18,10 @@ export const voterRollRouter = {
       z
         .object({
           electionId: z.uuid(),
-          rows: z.array(z.record(z.string(), z.string().max(MAX_VALUE_LENGTH))).min(1).max(ROWS_PER_BATCH),
+          rows: z
+            .array(z.record(z.string(), z.string().max(MAX_VALUE_LENGTH)))
+            .min(1)
+            .max(ROWS_PER_BATCH),
           firstRow: z.number().int().min(1).default(1),
           reason: reasonInput.default("voter roll import"),
         })
@@ -30,7 +32,12 @@ export const voterRollRouter = {
       const { entries, errors } = parseRollRows(input.rows);
       await ctx.services.voterRoll.add(election.id, entries);
       const shifted = errors.map((error) => ({ ...error, row: error.row + input.firstRow - 1 }));
-      await recordAction(ctx, "roll.import", election.id, input.reason, { rows: input.rows.length, imported: entries.length, rejected: errors.length, firstRow: input.firstRow });
+      await recordAction(ctx, "roll.import", election.id, input.reason, {
+        rows: input.rows.length,
+        imported: entries.length,
+        rejected: errors.length,
+        firstRow: input.firstRow,
+      });
       return { imported: entries.length, errors: shifted };
     }),
 } satisfies TRPCRouterRecord;

@@ -14,5 +14,9 @@ await runService({
     dynamodb: deps.checks.dynamodb(deps.tables.votes),
     cognito: deps.checks.cognito(),
   }),
-  routes: (deps, logger, metrics) => firstMatching(electionRoutes(deps), trpcRoutes(serviceRouters["control-api"], createAppServices(deps, metrics, logger), logger)),
+  routes: (deps, logger, metrics) =>
+    firstMatching(
+      electionRoutes(deps),
+      trpcRoutes(serviceRouters["control-api"], createAppServices(deps, metrics, logger), logger),
+    ),
 });

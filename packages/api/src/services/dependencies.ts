@@ -17,7 +17,11 @@ export function createDependencies(config: Config) {
     cognitoIssuer({
       region: config.aws.region,
       endpoint: config.aws.cognitoEndpoint,
-      userPoolId: required(config.cognito.userPoolId, "LANDSLIDE_COGNITO_USER_POOL_ID", "the user pool id printed by provisioning"),
+      userPoolId: required(
+        config.cognito.userPoolId,
+        "LANDSLIDE_COGNITO_USER_POOL_ID",
+        "the user pool id printed by provisioning",
+      ),
     });
 
   return {
@@ -27,9 +31,11 @@ export function createDependencies(config: Config) {
     issuer,
     controlPlane: openControlPlane,
     checks: {
-      dynamodb: (table: string): ReadinessCheck => async () => {
-        await dynamodb.send(new DescribeTableCommand({ TableName: table }));
-      },
+      dynamodb:
+        (table: string): ReadinessCheck =>
+        async () => {
+          await dynamodb.send(new DescribeTableCommand({ TableName: table }));
+        },
       postgres: (): ReadinessCheck => async () => {
         await openControlPlane().db.execute(sql`select 1`);
       },

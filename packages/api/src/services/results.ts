@@ -17,6 +17,10 @@ await runService({
     const services = createAppServices(deps, metrics, logger);
     // results.live on the wire: one encoded frame per snapshot for every watcher (see live-results-stream.ts).
     const live = liveResultsStream(services, serviceRouters.results, metrics);
-    return firstMatching(resultsRoutes(services), auditBundleRoute(services), trpcRoutes(serviceRouters.results, services, logger, { "results.live": live.route }));
+    return firstMatching(
+      resultsRoutes(services),
+      auditBundleRoute(services),
+      trpcRoutes(serviceRouters.results, services, logger, { "results.live": live.route }),
+    );
   },
 });

@@ -55,9 +55,13 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       // Node names the port that was taken; say which of the two it was.
       const metricsPort = port + config.metrics.portOffset;
       if ((error as NodeJS.ErrnoException & { port?: number }).port === metricsPort) {
-        return exitWith(`${definition.name}: its metrics port ${metricsPort} is already in use on ${config.metrics.host}; choose another LANDSLIDE_METRICS_PORT_OFFSET or service port in the environment.`);
+        return exitWith(
+          `${definition.name}: its metrics port ${metricsPort} is already in use on ${config.metrics.host}; choose another LANDSLIDE_METRICS_PORT_OFFSET or service port in the environment.`,
+        );
       }
-      return exitWith(`${definition.name}: port ${port} is already in use on ${config.host}; choose another port in the environment.`);
+      return exitWith(
+        `${definition.name}: port ${port} is already in use on ${config.host}; choose another port in the environment.`,
+      );
     }
     if (error instanceof ConfigError) return exitWith(error.message);
     throw error;

@@ -18,7 +18,26 @@ export function domainAndParents(domain: string): string[] {
  * example.ac.jp). Not the public suffix list: a name under a suffix missing here is counted with
  * its neighbours under that suffix, which makes a per-domain limit stricter for them, not looser.
  */
-const SECOND_LEVELS = new Set(["ac", "co", "com", "edu", "gob", "gov", "govt", "go", "ltd", "mil", "ne", "net", "nhs", "nom", "or", "org", "plc", "sch"]);
+const SECOND_LEVELS = new Set([
+  "ac",
+  "co",
+  "com",
+  "edu",
+  "gob",
+  "gov",
+  "govt",
+  "go",
+  "ltd",
+  "mil",
+  "ne",
+  "net",
+  "nhs",
+  "nom",
+  "or",
+  "org",
+  "plc",
+  "sch",
+]);
 
 /**
  * The domain an organisation registers, which its mail's subdomains share: a farm with a wildcard

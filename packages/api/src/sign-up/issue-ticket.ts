@@ -37,7 +37,11 @@ const DISPOSABLE_MESSAGE = "Use an e-mail address you keep: addresses from throw
  * small organisation's allowance with unsolved requests, and asked earlier it would tell anyone,
  * unchecked, how busy that domain's sign-ups are.
  */
-export async function issueSignUpTicket(services: AppServices, caller: TicketCaller, request: TicketRequest): Promise<{ ticket: string; expiresAt: string }> {
+export async function issueSignUpTicket(
+  services: AppServices,
+  caller: TicketCaller,
+  request: TicketRequest,
+): Promise<{ ticket: string; expiresAt: string }> {
   const now = services.clock.now();
   const domain = emailDomain(request.email);
   // The operator's allowed domains pass both e-mail checks: an organisation wrongly listed, or one whose members all sign up at once.
@@ -47,7 +51,14 @@ export async function issueSignUpTicket(services: AppServices, caller: TicketCal
   let device: string | undefined;
   if (caller.deviceProof !== undefined) {
     // No account yet, so the proof covers the empty access token; its jti is used up here.
-    const proof = await verifyProof(caller.deviceProof, { method: "POST", url: caller.url, accessToken: "", input: caller.input, now, nonces: services.nonces });
+    const proof = await verifyProof(caller.deviceProof, {
+      method: "POST",
+      url: caller.url,
+      accessToken: "",
+      input: caller.input,
+      now,
+      nonces: services.nonces,
+    });
     if (!proof.ok) throw refusal("UNAUTHORIZED", proof.reason, proof.message);
     device = proof.thumbprint;
   }
@@ -57,13 +68,22 @@ export async function issueSignUpTicket(services: AppServices, caller: TicketCal
 
   const check = await services.signUp.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp });
   if (!check.ok) {
-    const code = check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : check.reason === "CHALLENGE_UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : "FORBIDDEN";
+    const code =
+      check.reason === "CHALLENGE_REQUIRED"
+        ? "PRECONDITION_FAILED"
+        : check.reason === "CHALLENGE_UNAVAILABLE"
+          ? "SERVICE_UNAVAILABLE"
+          : "FORBIDDEN";
     throw refusal(code, check.reason, check.message);
   }
 
   // Counted under the registered domain, so a farm's wildcard subdomains (a1.farm.example, …) share one allowance.
   if (!allowed && !isLargeProvider(domain)) {
-    const byDomain = services.signUp.domainLimiter.check({ ip: caller.clientIp, domain: organisationDomain(domain) }, "sign-up", now);
+    const byDomain = services.signUp.domainLimiter.check(
+      { ip: caller.clientIp, domain: organisationDomain(domain) },
+      "sign-up",
+      now,
+    );
     if (!byDomain.allowed) throw rateLimited("e-mail domain", byDomain.retryAfterSeconds);
   }
 
@@ -75,5 +95,9 @@ export async function issueSignUpTicket(services: AppServices, caller: TicketCal
 function rateLimited(scope: "network" | "device" | "e-mail domain", retryAfterSeconds: number): TRPCError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const message = `Too many sign-ups from this ${scope}; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  return new TRPCError({ code: "TOO_MANY_REQUESTS", message, cause: new Refusal("RATE_LIMITED", message, { scope, retryAfterSeconds }, retryAfterSeconds) });
+  return new TRPCError({
+    code: "TOO_MANY_REQUESTS",
+    message,
+    cause: new Refusal("RATE_LIMITED", message, { scope, retryAfterSeconds }, retryAfterSeconds),
+  });
 }

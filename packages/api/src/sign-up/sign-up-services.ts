@@ -34,11 +34,15 @@ export function createSignUpServices(
   let humanCheck: HumanCheck | undefined;
   let ticketKey: Uint8Array | undefined;
   const counter = new DynamoDbRateCounter(deps.dynamodb, deps.tables.nonces);
-  const onReportError = (error: unknown) => shared.logger.warn({ err: error }, "reporting sign-up rate-limit counts failed; they go with the next report");
+  const onReportError = (error: unknown) =>
+    shared.logger.warn({ err: error }, "reporting sign-up rate-limit counts failed; they go with the next report");
   const allowedDomains = new Set(config.signUpAllowedDomains);
   return {
     /** Production gives the key in its own secret (LANDSLIDE_SIGN_UP_TICKET_KEY), which the pre-sign-up Lambda reads too; else the keys file's. */
-    ticketKey: () => (ticketKey ??= config.signUpTicketKey ? new Uint8Array(Buffer.from(config.signUpTicketKey, "base64url")) : keyMaterial().signUpTicketKey),
+    ticketKey: () =>
+      (ticketKey ??= config.signUpTicketKey
+        ? new Uint8Array(Buffer.from(config.signUpTicketKey, "base64url"))
+        : keyMaterial().signUpTicketKey),
     /**
      * Proof of work under a key of its own (derived with its own label), so a challenge issued for
      * casting is refused here and one issued here is refused by a cast. A hosted check keeps the
@@ -49,7 +53,15 @@ export function createSignUpServices(
         config.humanCheck.kind === "siteverify"
           ? shared.humanCheck()
           : new ProofOfWorkCheck({
-              secret: new Uint8Array(hkdfSync("sha256", keyMaterial().voterKeySecret, new Uint8Array(0), "landslide-sign-up-challenge-v1", 32)),
+              secret: new Uint8Array(
+                hkdfSync(
+                  "sha256",
+                  keyMaterial().voterKeySecret,
+                  new Uint8Array(0),
+                  "landslide-sign-up-challenge-v1",
+                  32,
+                ),
+              ),
               nonces: shared.nonces,
               clock: systemClock,
               difficulty: shared.difficulty,
@@ -68,10 +80,14 @@ export function createSignUpServices(
      * the human check has passed, so nobody can spend a small organisation's allowance without
      * solving one check per sign-up (see issue-ticket.ts).
      */
-    domainLimiter: new RateLimiter(counter, [{ scope: "domain", limit: config.signUpLimits.perDomainPer10Minutes, windowSeconds: TEN_MINUTES, shared: true }], {
-      reportEveryMs: 1000,
-      onReportError,
-    }),
+    domainLimiter: new RateLimiter(
+      counter,
+      [{ scope: "domain", limit: config.signUpLimits.perDomainPer10Minutes, windowSeconds: TEN_MINUTES, shared: true }],
+      {
+        reportEveryMs: 1000,
+        onReportError,
+      },
+    ),
     /** The operator's LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: this domain or one above it is listed there. */
     isAllowedDomain: (domain: string): boolean => domainAndParents(domain).some((name) => allowedDomains.has(name)),
   };

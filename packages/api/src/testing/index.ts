@@ -3,4 +3,9 @@
  * at a provisioned test stack. Import as `@landslide/api/testing` (tests only).
  */
 export { type Deployment, serviceEnvironment, startDeployment, startNodeProcess, startService } from "./service-runner";
-export { type CeremonyOverrides, type SignCounter, SoftwareAuthenticator, type SoftwareAuthenticatorOptions } from "./software-authenticator";
+export {
+  type CeremonyOverrides,
+  type SignCounter,
+  SoftwareAuthenticator,
+  type SoftwareAuthenticatorOptions,
+} from "./software-authenticator";

@@ -6,7 +6,10 @@ import type { TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../services/index";
 
 /** The environment a service process gets from the launcher, pointed at a provisioned stack (a test's or a benchmark's). */
-export function serviceEnvironment(stack: Pick<TestStack, "target" | "provisioned" | "keysFile">, port: number): NodeJS.ProcessEnv {
+export function serviceEnvironment(
+  stack: Pick<TestStack, "target" | "provisioned" | "keysFile">,
+  port: number,
+): NodeJS.ProcessEnv {
   const { target, provisioned } = stack;
   return {
     PATH: process.env.PATH,
@@ -44,9 +47,13 @@ export function startNodeProcess(args: readonly string[], env: NodeJS.ProcessEnv
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-
 export interface Deployment {
-  readonly urls: { readonly voteApi: string; readonly controlApi: string; readonly results: string; readonly aggregator: string };
+  readonly urls: {
+    readonly voteApi: string;
+    readonly controlApi: string;
+    readonly results: string;
+    readonly aggregator: string;
+  };
   readonly services: ReadonlyArray<ReturnType<typeof startService>>;
   stop(): Promise<void>;
 }
@@ -68,7 +75,9 @@ export async function startDeployment(stack: TestStack, extra: NodeJS.ProcessEnv
 class PortTakenError extends Error {}
 
 async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): Promise<Deployment> {
-  const metricsOffset = environmentSchema.shape.LANDSLIDE_METRICS_PORT_OFFSET.parse(extra.LANDSLIDE_METRICS_PORT_OFFSET);
+  const metricsOffset = environmentSchema.shape.LANDSLIDE_METRICS_PORT_OFFSET.parse(
+    extra.LANDSLIDE_METRICS_PORT_OFFSET,
+  );
   const ports = {
     voteApi: await freePortWithMetrics(metricsOffset),
     controlApi: await freePortWithMetrics(metricsOffset),

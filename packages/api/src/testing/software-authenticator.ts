@@ -1,5 +1,10 @@
 import { isoCBOR } from "@simplewebauthn/server/helpers";
-import type { AuthenticationResponseJSON, PasskeyAuthenticator, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "../client/passkey-authenticator";
+import type {
+  AuthenticationResponseJSON,
+  PasskeyAuthenticator,
+  PublicKeyCredentialCreationOptionsJSON,
+  RegistrationResponseJSON,
+} from "../client/passkey-authenticator";
 
 /**
  * A WebAuthn authenticator in plain Node (WebCrypto, ES256), for tests and the bot benchmark: what
@@ -28,7 +33,9 @@ export interface SoftwareAuthenticatorOptions {
 }
 
 /** Per-ceremony changes to the knobs above, for a test that misbehaves once. */
-export type CeremonyOverrides = Partial<Pick<SoftwareAuthenticatorOptions, "origin" | "rpId" | "userVerified" | "counter" | "backedUp">>;
+export type CeremonyOverrides = Partial<
+  Pick<SoftwareAuthenticatorOptions, "origin" | "rpId" | "userVerified" | "counter" | "backedUp">
+>;
 
 /** What isoCBOR encodes: integer-keyed COSE maps must be Maps, not objects. */
 type CborValue = Parameters<typeof isoCBOR.encode>[0];
@@ -62,14 +69,24 @@ export class SoftwareAuthenticator implements PasskeyAuthenticator {
   }
 
   /** navigator.credentials.create: a new ES256 credential for the options' relying party and user. */
-  async register(creation: PublicKeyCredentialCreationOptionsJSON, overrides: CeremonyOverrides = {}): Promise<RegistrationResponseJSON> {
+  async register(
+    creation: PublicKeyCredentialCreationOptionsJSON,
+    overrides: CeremonyOverrides = {},
+  ): Promise<RegistrationResponseJSON> {
     const knobs = { ...this.options, ...overrides };
-    if (!creation.pubKeyCredParams.some((param) => param.alg === ES256)) throw new Error("NotSupportedError: this authenticator makes ES256 keys only.");
+    if (!creation.pubKeyCredParams.some((param) => param.alg === ES256))
+      throw new Error("NotSupportedError: this authenticator makes ES256 keys only.");
     const rpId = knobs.rpId ?? creation.rp.id ?? new URL(knobs.origin).hostname;
     const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
     const rawPublicKey = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
     const id = crypto.getRandomValues(new Uint8Array(32));
-    const credential: Credential = { id, privateKey: pair.privateKey, rpId, userHandle: creation.user.id, signCount: 0 };
+    const credential: Credential = {
+      id,
+      privateKey: pair.privateKey,
+      rpId,
+      userHandle: creation.user.id,
+      signCount: 0,
+    };
     this.credentials.set(b64url(id), credential);
 
     const coseKey = isoCBOR.encode(
@@ -84,7 +101,12 @@ export class SoftwareAuthenticator implements PasskeyAuthenticator {
     const aaguid = knobs.aaguid ?? new Uint8Array(16);
     if (aaguid.length !== 16) throw new Error("An AAGUID is 16 bytes.");
     const attested = concat(aaguid, uint16(id.length), id, coseKey);
-    const authData = concat(await sha256(utf8(rpId)), Uint8Array.of(flags(knobs) | FLAG_AT), uint32(nextCount(credential, knobs.counter)), attested);
+    const authData = concat(
+      await sha256(utf8(rpId)),
+      Uint8Array.of(flags(knobs) | FLAG_AT),
+      uint32(nextCount(credential, knobs.counter)),
+      attested,
+    );
     const attestationObject = isoCBOR.encode(
       new Map<string, CborValue>([
         ["fmt", "none"],
@@ -111,15 +133,24 @@ export class SoftwareAuthenticator implements PasskeyAuthenticator {
   }
 
   /** navigator.credentials.get for one credential: an assertion over `challenge`, user verified unless told otherwise. */
-  async sign(request: { readonly credentialId: string; readonly challenge: string }, overrides: CeremonyOverrides = {}): Promise<AuthenticationResponseJSON> {
+  async sign(
+    request: { readonly credentialId: string; readonly challenge: string },
+    overrides: CeremonyOverrides = {},
+  ): Promise<AuthenticationResponseJSON> {
     const credential = this.credentials.get(request.credentialId);
     if (!credential) throw new Error("NotAllowedError: this authenticator holds no such credential.");
     const knobs = { ...this.options, ...overrides };
     const rpId = overrides.rpId ?? credential.rpId;
-    const authData = concat(await sha256(utf8(rpId)), Uint8Array.of(flags(knobs)), uint32(nextCount(credential, knobs.counter)));
+    const authData = concat(
+      await sha256(utf8(rpId)),
+      Uint8Array.of(flags(knobs)),
+      uint32(nextCount(credential, knobs.counter)),
+    );
     const clientDataJSON = clientData("webauthn.get", request.challenge, knobs.origin);
     const signed = concat(authData, await sha256(clientDataJSON));
-    const raw = new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, credential.privateKey, signed));
+    const raw = new Uint8Array(
+      await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, credential.privateKey, signed),
+    );
     return {
       id: request.credentialId,
       rawId: request.credentialId,

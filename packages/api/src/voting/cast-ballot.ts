@@ -17,7 +17,8 @@ export interface CastRequest {
   readonly ballot: unknown;
   readonly humanCheck?: HumanCheckProof | undefined;
   /** What the client says about itself: `navigator.webdriver` in a browser, and how the ballot was filled in on the voter site. */
-  readonly client?: { readonly webdriver?: boolean | undefined; readonly interaction?: ReportedInteraction | undefined } | undefined;
+  readonly client?:
+    { readonly webdriver?: boolean | undefined; readonly interaction?: ReportedInteraction | undefined } | undefined;
   /** The device's passkey signing this cast, when it has one. */
   readonly passkey?: AuthenticationResponseJSON | undefined;
 }
@@ -50,20 +51,36 @@ export async function castBallot(services: AppServices, caller: Caller, request:
   const now = clock.now();
   services.castLoad.tick();
 
-  const rate = services.castLimiter.check({ ip: caller.clientIp, account: caller.subject, device: caller.device.thumbprint }, "cast", now);
+  const rate = services.castLimiter.check(
+    { ip: caller.clientIp, account: caller.subject, device: caller.device.thumbprint },
+    "cast",
+    now,
+  );
   if (!rate.allowed) {
     refused("RATE_LIMITED");
     const from = { ip: "network", account: "account", device: "device" }[rate.scope];
-    throw refusal("TOO_MANY_REQUESTS", "RATE_LIMITED", `Too many attempts from this ${from}; try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
+    throw refusal(
+      "TOO_MANY_REQUESTS",
+      "RATE_LIMITED",
+      `Too many attempts from this ${from}; try again in ${rate.retryAfterSeconds} s.`,
+      rate.retryAfterSeconds,
+    );
   }
 
-  const check = await services.humanCheck().verify(request.humanCheck, { remoteIp: caller.clientIp, subject: caller.subject, proof: caller.proof });
+  const check = await services
+    .humanCheck()
+    .verify(request.humanCheck, { remoteIp: caller.clientIp, subject: caller.subject, proof: caller.proof });
   // The device proof's single use: in the challenge's own write when it has one; otherwise the vote
   // keeps the proof's id and its one conditional write refuses the same request a second time.
   if (!check.ok && check.sameProof) throw replayed();
   if (!check.ok) {
     refused(check.reason);
-    const code = check.reason === "CHALLENGE_REQUIRED" ? "PRECONDITION_FAILED" : check.reason === "CHALLENGE_UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : "FORBIDDEN";
+    const code =
+      check.reason === "CHALLENGE_REQUIRED"
+        ? "PRECONDITION_FAILED"
+        : check.reason === "CHALLENGE_UNAVAILABLE"
+          ? "SERVICE_UNAVAILABLE"
+          : "FORBIDDEN";
     throw refusal(code, check.reason, check.message);
   }
 
@@ -92,20 +109,35 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       headlessClient: isHeadlessUserAgent(caller.userAgent),
       challengeElapsedMs: check.elapsedMs,
       ballotConcentrated: concentration.concentrated,
-      implausibleInteraction: request.client?.interaction !== undefined && implausibleInteraction(request.client.interaction),
+      implausibleInteraction:
+        request.client?.interaction !== undefined && implausibleInteraction(request.client.interaction),
     },
     services.riskPolicy,
   );
   if (risk.decision === "accept") concentration.accept();
   if (risk.decision === "refuse") {
     refused("RISK_REFUSED");
-    services.logger.warn({ score: risk.score, signals: risk.reasons, electionId: request.electionId }, "cast refused by the risk score");
+    services.logger.warn(
+      { score: risk.score, signals: risk.reasons, electionId: request.electionId },
+      "cast refused by the risk score",
+    );
     // The reason is stable, the message says what a person can do; neither reveals the signals.
-    throw refusal("FORBIDDEN", "RISK_REFUSED", "We could not accept a ballot from this device or network. If you are voting yourself, try again from your own device or contact the election office.");
+    throw refusal(
+      "FORBIDDEN",
+      "RISK_REFUSED",
+      "We could not accept a ballot from this device or network. If you are voting yourself, try again from your own device or contact the election office.",
+    );
   }
 
   const result = await castVote(
-    { elections: services.elections, votes: services.votes, keys: services.keys(), entropy: services.entropy, clock, voterRoll: services.voterRoll },
+    {
+      elections: services.elections,
+      votes: services.votes,
+      keys: services.keys(),
+      entropy: services.entropy,
+      clock,
+      voterRoll: services.voterRoll,
+    },
     {
       electionId: request.electionId,
       subject: caller.subject,
@@ -117,7 +149,11 @@ export async function castBallot(services: AppServices, caller: Caller, request:
       decision: {
         decision: risk.decision === "quarantine" ? "quarantined" : "accepted",
         reasons: risk.reasons,
-        evidence: { deviceId: caller.device.thumbprint, networkBlock: addressBlock(caller.clientIp), score: risk.score },
+        evidence: {
+          deviceId: caller.device.thumbprint,
+          networkBlock: addressBlock(caller.clientIp),
+          score: risk.score,
+        },
       },
     },
   );
@@ -131,9 +167,14 @@ export async function castBallot(services: AppServices, caller: Caller, request:
 }
 
 /** Whether the cast is signed by the passkey backing the caller's device key; a passkey that does not verify is a refusal, not a cast without one. */
-async function checkPasskey(services: AppServices, device: DeviceBinding, request: CastRequest): Promise<{ ok: true; value: boolean } | { ok: false; message: string }> {
+async function checkPasskey(
+  services: AppServices,
+  device: DeviceBinding,
+  request: CastRequest,
+): Promise<{ ok: true; value: boolean } | { ok: false; message: string }> {
   if (!request.passkey) return { ok: true, value: false };
-  if (!device.passkey) return { ok: false, message: "This device has no passkey registered; register one, or cast without it." };
+  if (!device.passkey)
+    return { ok: false, message: "This device has no passkey registered; register one, or cast without it." };
   const verdict = await services.passkeys().verifyCast(request.passkey, device.passkey, request);
   return verdict.ok ? { ok: true, value: true } : verdict;
 }

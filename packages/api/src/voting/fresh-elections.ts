@@ -18,7 +18,10 @@ interface Entry {
  * so castVote can refuse to judge a ballot by one that may have missed a pause or close. A failed
  * read is not kept: the next cast starts another.
  */
-export function freshElections(load: (id: string) => Promise<Election | undefined>, options: { readonly refreshMs: number; readonly maxAgeMs: number }): ElectionReader {
+export function freshElections(
+  load: (id: string) => Promise<Election | undefined>,
+  options: { readonly refreshMs: number; readonly maxAgeMs: number },
+): ElectionReader {
   const entries = new Map<string, Entry>();
 
   const refresh = (id: string, entry: Entry) => {

@@ -13,7 +13,10 @@ let deployment: Deployment;
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack, { LANDSLIDE_METRICS_PORT_OFFSET: String(METRICS_OFFSET), LANDSLIDE_SSE_STREAMS_PER_CLIENT: String(STREAMS_PER_CLIENT) });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_METRICS_PORT_OFFSET: String(METRICS_OFFSET),
+    LANDSLIDE_SSE_STREAMS_PER_CLIENT: String(STREAMS_PER_CLIENT),
+  });
 }, 120_000);
 afterAll(async () => {
   await deployment?.stop();
@@ -21,10 +24,12 @@ afterAll(async () => {
 });
 
 /** The metrics listener of the service at `publicUrl`: its port plus the offset, on loopback. */
-const metricsUrl = (publicUrl: string) => `http://127.0.0.1:${Number(new URL(publicUrl).port) + METRICS_OFFSET}/metrics`;
+const metricsUrl = (publicUrl: string) =>
+  `http://127.0.0.1:${Number(new URL(publicUrl).port) + METRICS_OFFSET}/metrics`;
 
 async function inParallel(count: number, width: number, work: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < count; i += width) await Promise.all(Array.from({ length: Math.min(width, count - i) }, (_, j) => work(i + j)));
+  for (let i = 0; i < count; i += width)
+    await Promise.all(Array.from({ length: Math.min(width, count - i) }, (_, j) => work(i + j)));
 }
 
 describe("metrics", () => {
@@ -37,7 +42,10 @@ describe("metrics", () => {
     const unmatched = async () => {
       const metrics = await raw(metricsUrl(base));
       expect(metrics.status).toBe(200);
-      const count = /^landslide_http_request_duration_seconds_count\{service="results",route="unmatched",status="404"\} (\d+)$/m.exec(metrics.text);
+      const count =
+        /^landslide_http_request_duration_seconds_count\{service="results",route="unmatched",status="404"\} (\d+)$/m.exec(
+          metrics.text,
+        );
       return { count: Number(count?.[1] ?? 0), size: metrics.text.length };
     };
     const before = await unmatched();
@@ -59,7 +67,8 @@ describe("tRPC batching", () => {
 });
 
 describe("live-results streams", () => {
-  const liveUrl = () => `${deployment.urls.results}/trpc/results.live?input=${encodeURIComponent(JSON.stringify({ electionId: DEMO_ELECTION_ID }))}`;
+  const liveUrl = () =>
+    `${deployment.urls.results}/trpc/results.live?input=${encodeURIComponent(JSON.stringify({ electionId: DEMO_ELECTION_ID }))}`;
   const open = async () => {
     const controller = new AbortController();
     const response = await fetch(liveUrl(), { headers: { accept: "text/event-stream" }, signal: controller.signal });

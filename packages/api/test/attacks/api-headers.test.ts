@@ -20,12 +20,19 @@ afterAll(async () => {
 
 const electionInput = encodeURIComponent(JSON.stringify({ electionId: DEMO_ELECTION_ID }));
 const responses = () => ({
-  "tRPC query": raw(`${deployment.urls.results}/trpc/results.snapshot?input=${electionInput}`, { headers: { origin: ORIGIN } }),
+  "tRPC query": raw(`${deployment.urls.results}/trpc/results.snapshot?input=${electionInput}`, {
+    headers: { origin: ORIGIN },
+  }),
   "tRPC error": raw(`${deployment.urls.voteApi}/trpc/voter.me`, { headers: { origin: ORIGIN } }),
-  "plain JSON route": raw(`${deployment.urls.results}/v1/elections/${DEMO_ELECTION_ID}/results`, { headers: { origin: ORIGIN } }),
+  "plain JSON route": raw(`${deployment.urls.results}/v1/elections/${DEMO_ELECTION_ID}/results`, {
+    headers: { origin: ORIGIN },
+  }),
   "not found": raw(`${deployment.urls.controlApi}/nothing-here`),
   health: raw(`${deployment.urls.aggregator}/healthz`),
-  preflight: raw(`${deployment.urls.voteApi}/trpc/voter.cast`, { method: "OPTIONS", headers: { origin: ORIGIN, "access-control-request-method": "POST" } }),
+  preflight: raw(`${deployment.urls.voteApi}/trpc/voter.cast`, {
+    method: "OPTIONS",
+    headers: { origin: ORIGIN, "access-control-request-method": "POST" },
+  }),
 });
 
 describe("every API response", () => {
@@ -42,7 +49,10 @@ describe("every API response", () => {
 
   it("keeps Vary: Origin, tRPC's answers included, so a cache never serves one origin's CORS answer to another", async () => {
     for (const [name, pending] of Object.entries(responses())) {
-      const vary = ((await pending).headers.get("vary") ?? "").toLowerCase().split(",").map((v) => v.trim());
+      const vary = ((await pending).headers.get("vary") ?? "")
+        .toLowerCase()
+        .split(",")
+        .map((v) => v.trim());
       expect(vary, name).toContain("origin");
     }
   });

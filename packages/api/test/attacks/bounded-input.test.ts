@@ -44,14 +44,18 @@ const reasonOf = (text: string) => (JSON.parse(text) as { error?: { data?: { rea
 
 describe("nesting depth", () => {
   it("answers a ballot nested 30,000 deep with 400 INPUT_TOO_DEEP, and stores nothing", async () => {
-    const response = await castWithBody(`{"electionId":"${DEMO_ELECTION_ID}","idempotencyKey":"deep-ballot-000001","ballot":${nested(30_000)}}`);
+    const response = await castWithBody(
+      `{"electionId":"${DEMO_ELECTION_ID}","idempotencyKey":"deep-ballot-000001","ballot":${nested(30_000)}}`,
+    );
     expect(response.status).toBe(400);
     expect(reasonOf(response.text)).toBe("INPUT_TOO_DEEP");
     expect(await voter.vote.voter.myReceipt.query({ electionId: DEMO_ELECTION_ID })).toBeNull();
   });
 
   it("refuses a deep query input the same way, before the procedure runs", async () => {
-    const response = await raw(`${deployment.urls.voteApi}/trpc/humanCheck.challenge?input=${encodeURIComponent(nested(1_500))}`);
+    const response = await raw(
+      `${deployment.urls.voteApi}/trpc/humanCheck.challenge?input=${encodeURIComponent(nested(1_500))}`,
+    );
     expect(response.status).toBe(400);
     expect(reasonOf(response.text)).toBe("INPUT_TOO_DEEP");
   });
@@ -61,10 +65,17 @@ describe("nesting depth", () => {
     const header = { typ: "dpop+jwt", alg: "ES256", jwk: device.publicJwk };
     const payload = `{"htm":"POST","htu":${JSON.stringify(castUrl())},"jti":"${crypto.randomUUID()}","iat":${Math.floor(Date.now() / 1000)},"x":${nested(3_000)}}`;
     const signingInput = `${base64url(JSON.stringify(header))}.${base64url(payload)}`;
-    const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, device.privateKey, new TextEncoder().encode(signingInput));
+    const signature = await crypto.subtle.sign(
+      { name: "ECDSA", hash: "SHA-256" },
+      device.privateKey,
+      new TextEncoder().encode(signingInput),
+    );
     const proof = `${signingInput}.${Buffer.from(signature).toString("base64url")}`;
     expect(proof.length).toBeLessThan(16_000); // under Node's header limit: it reaches the API
-    const response = await castWithBody(`{"electionId":"${DEMO_ELECTION_ID}","idempotencyKey":"deep-proof-0000001","ballot":{}}`, proof);
+    const response = await castWithBody(
+      `{"electionId":"${DEMO_ELECTION_ID}","idempotencyKey":"deep-proof-0000001","ballot":{}}`,
+      proof,
+    );
     expect(response.status).toBe(400);
     expect(reasonOf(response.text)).toBe("INPUT_TOO_DEEP");
   });
@@ -72,13 +83,17 @@ describe("nesting depth", () => {
 
 describe("array sizes", () => {
   it("answers an array of 5,000 items with 400 INPUT_TOO_LARGE", async () => {
-    const response = await castWithBody(`{"electionId":"${DEMO_ELECTION_ID}","idempotencyKey":"wide-ballot-000001","ballot":[${Array(5_000).fill("0").join(",")}]}`);
+    const response = await castWithBody(
+      `{"electionId":"${DEMO_ELECTION_ID}","idempotencyKey":"wide-ballot-000001","ballot":[${Array(5_000).fill("0").join(",")}]}`,
+    );
     expect(response.status).toBe(400);
     expect(reasonOf(response.text)).toBe("INPUT_TOO_LARGE");
   });
 
   it("still serves ordinary input (brackets inside strings do not count)", async () => {
-    const response = await raw(`${deployment.urls.voteApi}/trpc/humanCheck.challenge?input=${encodeURIComponent(JSON.stringify({ note: "[[[[[[".repeat(200) }))}`);
+    const response = await raw(
+      `${deployment.urls.voteApi}/trpc/humanCheck.challenge?input=${encodeURIComponent(JSON.stringify({ note: "[[[[[[".repeat(200) }))}`,
+    );
     expect(response.status).toBe(200);
   });
 });

@@ -43,11 +43,17 @@ afterAll(async () => {
 const randomAddress = () => `${randomInt(1, 224)}.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /** Casts without a human check until the rate limit answers: each attempt counts before the check. */
-async function attemptsUntilRateLimited(voter: Awaited<ReturnType<typeof signedInVoter>>, max: number): Promise<number> {
+async function attemptsUntilRateLimited(
+  voter: Awaited<ReturnType<typeof signedInVoter>>,
+  max: number,
+): Promise<number> {
   for (let attempt = 1; attempt <= max; attempt++) {
     const reason = await voter.vote.voter.cast
       .mutate({ electionId: DEMO_ELECTION_ID, idempotencyKey: `attempt-${attempt}-${Date.now()}`, ballot: {} })
-      .then(() => "accepted", (error: unknown) => refusalOf(error)?.reason ?? String(error));
+      .then(
+        () => "accepted",
+        (error: unknown) => refusalOf(error)?.reason ?? String(error),
+      );
     if (reason === "RATE_LIMITED") return attempt;
     expect(reason).toBe("CHALLENGE_REQUIRED");
   }
@@ -56,7 +62,12 @@ async function attemptsUntilRateLimited(voter: Awaited<ReturnType<typeof signedI
 
 describe("the per-network rate limit", () => {
   it("meets RATE_LIMITED at the same count whether or not the caller forges X-Forwarded-For", async () => {
-    const forger = await signedInVoter(stack, deployment, "voter1@demo.landslide.test", fetchFrom("127.0.1.1", () => ({ "x-forwarded-for": randomAddress() })));
+    const forger = await signedInVoter(
+      stack,
+      deployment,
+      "voter1@demo.landslide.test",
+      fetchFrom("127.0.1.1", () => ({ "x-forwarded-for": randomAddress() })),
+    );
     const plain = await signedInVoter(stack, deployment, "voter2@demo.landslide.test", fetchFrom("127.0.2.1"));
     expect(await attemptsUntilRateLimited(plain, LIMIT + 5)).toBe(LIMIT + 1);
     expect(await attemptsUntilRateLimited(forger, LIMIT + 5)).toBe(LIMIT + 1);
@@ -64,7 +75,13 @@ describe("the per-network rate limit", () => {
 });
 
 describe("the network evidence", () => {
-  const ballot = { answers: { mascot: { choices: ["heron"] }, parks: { choices: ["riverside"] }, "council-chair": { choices: ["ada"] } } };
+  const ballot = {
+    answers: {
+      mascot: { choices: ["heron"] },
+      parks: { choices: ["riverside"] },
+      "council-chair": { choices: ["ada"] },
+    },
+  };
 
   /** The address block stored with the held ballot `email` casts through `fetchImpl` (read from the votes table itself). */
   async function evidenceOf(email: string, fetchImpl: typeof fetch): Promise<string | undefined> {
@@ -74,7 +91,10 @@ describe("the network evidence", () => {
     const subject = String(decodeJwt((await voter.auth.tokens()).accessToken).sub);
     const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
     try {
-      const stored = await new DynamoDbVoteStore(dynamodb, stack.provisioned.tables.votes).get(DEMO_ELECTION_ID, nodeKeys(readKeyFile(stack.keysFile)).voterKey(subject));
+      const stored = await new DynamoDbVoteStore(dynamodb, stack.provisioned.tables.votes).get(
+        DEMO_ELECTION_ID,
+        nodeKeys(readKeyFile(stack.keysFile)).voterKey(subject),
+      );
       return stored?.evidence?.networkBlock;
     } finally {
       dynamodb.destroy();
@@ -83,11 +103,21 @@ describe("the network evidence", () => {
 
   it("records the trusted proxy's own address, never a forwarded value that is not an IP address", async () => {
     const forged = "<img src=x onerror=alert(1)>";
-    expect(await evidenceOf("voter3@demo.landslide.test", fetchFrom(PROXY, () => ({ "x-forwarded-for": forged })))).toBe("127.0.0.0/24");
+    expect(
+      await evidenceOf(
+        "voter3@demo.landslide.test",
+        fetchFrom(PROXY, () => ({ "x-forwarded-for": forged })),
+      ),
+    ).toBe("127.0.0.0/24");
   });
 
   it("believes the trusted proxy about a client's address (the load test's opt-in), skipping proxies on the way", async () => {
     const chain = `10.9.9.9, 198.51.100.7, ${PROXY}`; // the client's own claim, the address the proxy saw, a second proxy hop
-    expect(await evidenceOf("voter2@demo.landslide.test", fetchFrom(PROXY, () => ({ "x-forwarded-for": chain })))).toBe("198.51.100.0/24");
+    expect(
+      await evidenceOf(
+        "voter2@demo.landslide.test",
+        fetchFrom(PROXY, () => ({ "x-forwarded-for": chain })),
+      ),
+    ).toBe("198.51.100.0/24");
   });
 });

@@ -23,7 +23,10 @@ const STAGGER_MS = (3 * STOP_NOTICE_MS) / VOTERS;
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
   // Every voter calls from 127.0.0.1: the network's cast limit is not what this test is about.
-  deployment = await startDeployment(stack, { LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: "100000", LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000" });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: "100000",
+    LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+  });
 }, 180_000);
 afterAll(async () => {
   await deployment?.stop();
@@ -33,7 +36,11 @@ afterAll(async () => {
 function client(app: "voter-web" | "console"): LandslideClient {
   return createLandslideClient({
     urls: deployment.urls,
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds[app],
+    },
     deviceKeys: memoryDeviceKeyStore(),
     userAgent: "landslide-attack-test/1.0",
   });
@@ -66,10 +73,27 @@ describe("casts racing a close", () => {
     const account = stack.provisioned.accounts.find((a) => a.group === "officials")!;
     await official.auth.signIn(account.email, account.password);
     const election = await official.control.official.elections.create.mutate({
-      election: { title: "Closing bell", questions: [{ id: "q", kind: "single", prompt: "Ring it?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
+      election: {
+        title: "Closing bell",
+        questions: [
+          {
+            id: "q",
+            kind: "single",
+            prompt: "Ring it?",
+            options: [
+              { id: "yes", label: "Yes" },
+              { id: "no", label: "No" },
+            ],
+          },
+        ],
+      },
       reason: "race test",
     });
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "open",
+      reason: "polls open",
+    });
     const racers = await voters(VOTERS);
     await new Promise((resolve) => setTimeout(resolve, 1600)); // people read the ballot before casting
 
@@ -78,14 +102,26 @@ describe("casts racing a close", () => {
       await new Promise((resolve) => setTimeout(resolve, i * STAGGER_MS));
       const sentAt = Date.now();
       try {
-        const outcome = await voter.castBallot({ electionId: election.id, ballot: { answers: { q: { choices: [i % 2 ? "yes" : "no"] } } } });
-        return { sentAt, accepted: true as const, castAt: Date.parse(outcome.receipt.castAt), decision: outcome.decision };
+        const outcome = await voter.castBallot({
+          electionId: election.id,
+          ballot: { answers: { q: { choices: [i % 2 ? "yes" : "no"] } } },
+        });
+        return {
+          sentAt,
+          accepted: true as const,
+          castAt: Date.parse(outcome.receipt.castAt),
+          decision: outcome.decision,
+        };
       } catch (error) {
         return { sentAt, accepted: false as const, reason: refusalOf(error)?.reason ?? String(error) };
       }
     });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (VOTERS * STAGGER_MS) / 3 - Date.now())));
-    const closed = await official.control.official.elections.transition.mutate({ electionId: election.id, to: "closed", reason: "polls closed" });
+    const closed = await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "closed",
+      reason: "polls closed",
+    });
     const effectiveAt = Date.parse(closed.effectiveAt);
     const outcomes = await Promise.all(casts);
 
@@ -95,7 +131,8 @@ describe("casts racing a close", () => {
     expect(accepted.length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(0);
     for (const o of accepted) expect(o.castAt).toBeLessThan(effectiveAt);
-    for (const o of outcomes.filter((x) => x.sentAt >= effectiveAt)) expect(o).toMatchObject({ accepted: false, reason: "ELECTION_CLOSED" });
+    for (const o of outcomes.filter((x) => x.sentAt >= effectiveAt))
+      expect(o).toMatchObject({ accepted: false, reason: "ELECTION_CLOSED" });
     expect(new Set(refused.map((o) => (o.accepted ? "" : o.reason)))).toEqual(new Set(["ELECTION_CLOSED"]));
 
     // Counted: exactly the accepted, nothing set aside as late.
@@ -109,7 +146,9 @@ describe("casts racing a close", () => {
     expect(recount.differences).toEqual([]);
     const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
     try {
-      const { Items = [] } = await dynamodb.send(new ScanCommand({ TableName: stack.provisioned.tables["dead-letters"] }));
+      const { Items = [] } = await dynamodb.send(
+        new ScanCommand({ TableName: stack.provisioned.tables["dead-letters"] }),
+      );
       expect(Items.filter((l) => l.record?.S?.includes(election.id))).toEqual([]);
     } finally {
       dynamodb.destroy();

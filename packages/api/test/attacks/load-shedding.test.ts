@@ -5,7 +5,16 @@ import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { createCognitoClient, ensureAccountWithPassword, generatePassword } from "@landslide/vote-engine/cognito";
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { createDeviceKey, createLandslideClient, createProof, type HumanCheckChallenge, type LandslideClient, memoryDeviceKeyStore, newIdempotencyKey, type Solution } from "../../src/client/index";
+import {
+  createDeviceKey,
+  createLandslideClient,
+  createProof,
+  type HumanCheckChallenge,
+  type LandslideClient,
+  memoryDeviceKeyStore,
+  newIdempotencyKey,
+  type Solution,
+} from "../../src/client/index";
 import type { FailedAttempt } from "../../src/client/retry-policy";
 import { type Deployment, startDeployment } from "../../src/testing/index";
 import { waitFor } from "../wait-for";
@@ -46,17 +55,25 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const metricsUrl = (publicUrl: string) => `http://127.0.0.1:${Number(new URL(publicUrl).port) + METRICS_OFFSET}/metrics`;
+const metricsUrl = (publicUrl: string) =>
+  `http://127.0.0.1:${Number(new URL(publicUrl).port) + METRICS_OFFSET}/metrics`;
 
 /** The vote API's metrics now: sheds by route, and cast answers by status within a latency bucket (the server's own clock). */
 async function scrape() {
   const lines = (await (await fetch(metricsUrl(deployment.urls.voteApi))).text()).split("\n");
-  const value = (prefix: string, ...labels: string[]) => Number(lines.find((l) => l.startsWith(prefix) && labels.every((label) => l.includes(label)))?.split(" ").at(-1) ?? 0);
+  const value = (prefix: string, ...labels: string[]) =>
+    Number(
+      lines
+        .find((l) => l.startsWith(prefix) && labels.every((label) => l.includes(label)))
+        ?.split(" ")
+        .at(-1) ?? 0,
+    );
   const cast = 'route="/trpc/voter.cast"';
   return {
     shed: (route: string) => value("landslide_shed_total{", `route="${route}"`),
     count: (status: string) => value("landslide_http_request_duration_seconds_count{", cast, `status="${status}"`),
-    within: (status: string, le: string) => value("landslide_http_request_duration_seconds_bucket{", cast, `status="${status}"`, `le="${le}"`),
+    within: (status: string, le: string) =>
+      value("landslide_http_request_duration_seconds_bucket{", cast, `status="${status}"`, `le="${le}"`),
   };
 }
 
@@ -72,16 +89,29 @@ describe("a burst beyond what one task serves in time", () => {
     const { accessToken, idToken } = await voter.auth.tokens();
     const solutions = [];
     for (let i = 0; i < BURST; i += MAX_IN_FLIGHT) {
-      const batch = Array.from({ length: Math.min(MAX_IN_FLIGHT, BURST - i) }, async () => solve(await voter.vote.humanCheck.challenge.query()));
+      const batch = Array.from({ length: Math.min(MAX_IN_FLIGHT, BURST - i) }, async () =>
+        solve(await voter.vote.humanCheck.challenge.query()),
+      );
       solutions.push(...(await Promise.all(batch)));
     }
     const castUrl = `${deployment.urls.voteApi}/trpc/voter.cast`;
     const idempotencyKey = newIdempotencyKey();
     const casts = await Promise.all(
       solutions.map(async (humanCheck) => {
-        const input = { electionId: election.id, idempotencyKey, ballot: { answers: { q: { choices: ["yes"] } } }, humanCheck };
+        const input = {
+          electionId: election.id,
+          idempotencyKey,
+          ballot: { answers: { q: { choices: ["yes"] } } },
+          humanCheck,
+        };
         const dpop = await createProof(key, { method: "POST", url: castUrl, accessToken, input });
-        const headers = { "content-type": "application/json", authorization: `Bearer ${accessToken}`, ...(idToken ? { "x-id-token": idToken } : {}), dpop, "x-device-token": deviceToken };
+        const headers = {
+          "content-type": "application/json",
+          authorization: `Bearer ${accessToken}`,
+          ...(idToken ? { "x-id-token": idToken } : {}),
+          dpop,
+          "x-device-token": deviceToken,
+        };
         return { headers, body: JSON.stringify(input) };
       }),
     );
@@ -91,8 +121,16 @@ describe("a burst beyond what one task serves in time", () => {
       casts.map(async ({ headers, body }) => {
         const sent = performance.now();
         const response = await fetch(castUrl, { method: "POST", headers, body });
-        type Answer = { result?: { data?: { receipt?: { commitment?: string } } }; error?: { data?: { code?: string; reason?: string; httpStatus?: number } } };
-        return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Answer, ms: performance.now() - sent };
+        type Answer = {
+          result?: { data?: { receipt?: { commitment?: string } } };
+          error?: { data?: { code?: string; reason?: string; httpStatus?: number } };
+        };
+        return {
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          body: (await response.json()) as Answer,
+          ms: performance.now() - sent,
+        };
       }),
     );
     // Health checks are never shed, even right after the burst.
@@ -101,7 +139,10 @@ describe("a burst beyond what one task serves in time", () => {
 
     const served = answers.filter((a) => a.status === 200);
     const shed = answers.filter((a) => a.status !== 200);
-    const seconds = (status: string) => ({ count: after.count(status) - before.count(status), fast: after.within(status, "0.1") - before.within(status, "0.1") });
+    const seconds = (status: string) => ({
+      count: after.count(status) - before.count(status),
+      fast: after.within(status, "0.1") - before.within(status, "0.1"),
+    });
     console.log(
       `${BURST} casts at once: ${served.length} taken in, ${shed.length} shed (${seconds("503").fast} of them within 100 ms of arriving, by the server's clock); ` +
         `seen by the client (on a shared machine): shed median ${median(shed.map((a) => a.ms))} ms, taken in median ${median(served.map((a) => a.ms))} ms`,
@@ -134,7 +175,11 @@ describe("a burst beyond what one task serves in time", () => {
   it("does not count live-results streams against the limit", async () => {
     const live = `${deployment.urls.results}/trpc/results.live?input=${encodeURIComponent(JSON.stringify({ electionId: DEMO_ELECTION_ID }))}`;
     const controller = new AbortController();
-    const streams = await Promise.all(Array.from({ length: MAX_IN_FLIGHT + 2 }, () => fetch(live, { headers: { accept: "text/event-stream" }, signal: controller.signal })));
+    const streams = await Promise.all(
+      Array.from({ length: MAX_IN_FLIGHT + 2 }, () =>
+        fetch(live, { headers: { accept: "text/event-stream" }, signal: controller.signal }),
+      ),
+    );
     try {
       for (const stream of streams) expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
       const list = await fetch(`${deployment.urls.results}/trpc/elections.list`);
@@ -160,7 +205,9 @@ describe("a burst beyond what one task serves in time", () => {
         }),
       ),
     );
-    console.log(`${VOTERS} casts at once: all answered in ${Math.round(performance.now() - started)} ms after ${failures.length} failed attempts (${countBy(failures)})`);
+    console.log(
+      `${VOTERS} casts at once: all answered in ${Math.round(performance.now() - started)} ms after ${failures.length} failed attempts (${countBy(failures)})`,
+    );
     // The burst was shed, and shed attempts were sent again.
     expect(failures.filter((k) => k === "overloaded").length).toBeGreaterThan(0);
     expect((await scrape()).shed("/trpc/voter.cast")).toBeGreaterThan(before.shed("/trpc/voter.cast"));
@@ -191,7 +238,11 @@ describe("a burst beyond what one task serves in time", () => {
 function client(app: "voter-web" | "console", deviceKeys = memoryDeviceKeyStore()): LandslideClient {
   return createLandslideClient({
     urls: deployment.urls,
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds[app],
+    },
     deviceKeys,
     userAgent: "landslide-attack-test/1.0",
   });
@@ -208,10 +259,27 @@ async function openElection(title: string) {
     await officialClient.auth.signIn(account.email, account.password);
   }
   const election = await official().control.official.elections.create.mutate({
-    election: { title, questions: [{ id: "q", kind: "single", prompt: "Open the doors?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
+    election: {
+      title,
+      questions: [
+        {
+          id: "q",
+          kind: "single",
+          prompt: "Open the doors?",
+          options: [
+            { id: "yes", label: "Yes" },
+            { id: "no", label: "No" },
+          ],
+        },
+      ],
+    },
     reason: "shedding test",
   });
-  await official().control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+  await official().control.official.elections.transition.mutate({
+    electionId: election.id,
+    to: "open",
+    reason: "polls open",
+  });
   return election;
 }
 
@@ -251,7 +319,14 @@ async function storedVotes(electionId: string) {
     const items = [];
     let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
     do {
-      const page = await dynamodb.send(new ScanCommand({ TableName: stack.provisioned.tables.votes, FilterExpression: "electionId = :e", ExpressionAttributeValues: { ":e": { S: electionId } }, ExclusiveStartKey }));
+      const page = await dynamodb.send(
+        new ScanCommand({
+          TableName: stack.provisioned.tables.votes,
+          FilterExpression: "electionId = :e",
+          ExpressionAttributeValues: { ":e": { S: electionId } },
+          ExclusiveStartKey,
+        }),
+      );
       items.push(...(page.Items ?? []));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -265,8 +340,18 @@ async function storedVotes(electionId: string) {
 function solve(challenge: HumanCheckChallenge): Solution {
   if (challenge.kind !== "proof-of-work") throw new Error("the test stack uses the proof-of-work check");
   for (let number = 0; number <= challenge.maxNumber; number++) {
-    if (createHash("sha256").update(challenge.salt + number).digest("hex") === challenge.challenge) {
-      return { algorithm: challenge.algorithm, challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
+    if (
+      createHash("sha256")
+        .update(challenge.salt + number)
+        .digest("hex") === challenge.challenge
+    ) {
+      return {
+        algorithm: challenge.algorithm,
+        challenge: challenge.challenge,
+        salt: challenge.salt,
+        number,
+        signature: challenge.signature,
+      };
     }
   }
   throw new Error("unsolvable challenge");

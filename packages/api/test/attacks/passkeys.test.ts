@@ -6,11 +6,22 @@ import { createCognitoClient, ensureAccountWithPassword, generatePassword } from
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { createLandslideClient, type DeviceKeyStore, type LandslideClient, memoryDeviceKeyStore, refusalOf } from "../../src/client/index";
+import {
+  createLandslideClient,
+  type DeviceKeyStore,
+  type LandslideClient,
+  memoryDeviceKeyStore,
+  refusalOf,
+} from "../../src/client/index";
 import type { PublicKeyCredentialCreationOptionsJSON } from "../../src/client/passkey-authenticator";
 import { solveChallenge } from "../../src/human-check/solve";
 import { castChallenge } from "../../src/device/passkeys";
-import { type Deployment, SoftwareAuthenticator, type SoftwareAuthenticatorOptions, startDeployment } from "../../src/testing/index";
+import {
+  type Deployment,
+  SoftwareAuthenticator,
+  type SoftwareAuthenticatorOptions,
+  startDeployment,
+} from "../../src/testing/index";
 import { waitFor } from "../wait-for";
 
 /**
@@ -49,12 +60,34 @@ beforeAll(async () => {
   official = client("console");
   const account = stack.provisioned.accounts.find((a) => a.group === "officials")!;
   await official.auth.signIn(account.email, account.password);
-  for (const [policy, title] of [["optional", "Passkey optional"], ["required", "Passkey required"], ["review-without", "Passkey or review"]] as const) {
+  for (const [policy, title] of [
+    ["optional", "Passkey optional"],
+    ["required", "Passkey required"],
+    ["review-without", "Passkey or review"],
+  ] as const) {
     const election = await official.control.official.elections.create.mutate({
-      election: { title, passkeyPolicy: policy, questions: [{ id: "q", kind: "single", prompt: "Agree?", options: [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] }] },
+      election: {
+        title,
+        passkeyPolicy: policy,
+        questions: [
+          {
+            id: "q",
+            kind: "single",
+            prompt: "Agree?",
+            options: [
+              { id: "yes", label: "Yes" },
+              { id: "no", label: "No" },
+            ],
+          },
+        ],
+      },
       reason: "passkey attack tests",
     });
-    await official.control.official.elections.transition.mutate({ electionId: election.id, to: "open", reason: "polls open" });
+    await official.control.official.elections.transition.mutate({
+      electionId: election.id,
+      to: "open",
+      reason: "polls open",
+    });
     elections[policy === "review-without" ? "review" : policy] = election.id;
   }
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task has seen the opens by then
@@ -64,17 +97,25 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function client(app: "voter-web" | "console", extra: { passkeys?: SoftwareAuthenticator; deviceKeys?: DeviceKeyStore } = {}): LandslideClient {
+function client(
+  app: "voter-web" | "console",
+  extra: { passkeys?: SoftwareAuthenticator; deviceKeys?: DeviceKeyStore } = {},
+): LandslideClient {
   return createLandslideClient({
     urls: deployment.urls,
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds[app] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds[app],
+    },
     deviceKeys: extra.deviceKeys ?? memoryDeviceKeyStore(),
     userAgent: "landslide-attack-test/1.0",
     ...(extra.passkeys ? { passkeys: extra.passkeys } : {}),
   });
 }
 
-const authenticator = (options: Partial<SoftwareAuthenticatorOptions> = {}) => new SoftwareAuthenticator({ origin: ORIGIN, ...options });
+const authenticator = (options: Partial<SoftwareAuthenticatorOptions> = {}) =>
+  new SoftwareAuthenticator({ origin: ORIGIN, ...options });
 
 interface Voter {
   readonly email: string;
@@ -97,7 +138,10 @@ async function newVoter(label: string, passkeys?: SoftwareAuthenticator): Promis
 }
 
 /** The same account signed in again: on the same device key (same store) or on another. */
-async function signIn(account: { email: string; password: string }, extra: { passkeys?: SoftwareAuthenticator; deviceKeys?: DeviceKeyStore } = {}): Promise<Voter> {
+async function signIn(
+  account: { email: string; password: string },
+  extra: { passkeys?: SoftwareAuthenticator; deviceKeys?: DeviceKeyStore } = {},
+): Promise<Voter> {
   const deviceKeys = extra.deviceKeys ?? memoryDeviceKeyStore();
   const sdk = client("voter-web", { ...extra, deviceKeys });
   await sdk.auth.signIn(account.email, account.password);
@@ -138,11 +182,16 @@ async function rawCast(voter: Voter, cast: RawCast) {
 }
 
 /** What a cast's assertion must sign, as the SDK computes it. */
-const signFor = (passkeys: SoftwareAuthenticator, credentialId: string, cast: { electionId: string; idempotencyKey: string; ballot: unknown }, overrides: Parameters<SoftwareAuthenticator["sign"]>[1] = {}) =>
-  passkeys.sign({ credentialId, challenge: castChallenge(cast) }, overrides);
+const signFor = (
+  passkeys: SoftwareAuthenticator,
+  credentialId: string,
+  cast: { electionId: string; idempotencyKey: string; ballot: unknown },
+  overrides: Parameters<SoftwareAuthenticator["sign"]>[1] = {},
+) => passkeys.sign({ credentialId, challenge: castChallenge(cast) }, overrides);
 
 /** Step one of a registration ceremony, as the SDK asks for it (the options cross tRPC as JSON). */
-const creationOptions = async (voter: Voter) => (await voter.sdk.vote.voter.passkeyOptions.mutate()) as unknown as PublicKeyCredentialCreationOptionsJSON;
+const creationOptions = async (voter: Voter) =>
+  (await voter.sdk.vote.voter.passkeyOptions.mutate()) as unknown as PublicKeyCredentialCreationOptionsJSON;
 
 const receiptOf = (voter: Voter, electionId: string) => voter.sdk.vote.voter.myReceipt.query({ electionId });
 
@@ -151,7 +200,11 @@ async function storedVote(electionId: string, receiptId: string) {
   const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
   try {
     const { Items = [] } = await dynamodb.send(
-      new ScanCommand({ TableName: stack.provisioned.tables.votes, FilterExpression: "electionId = :e AND receiptId = :r", ExpressionAttributeValues: { ":e": { S: electionId }, ":r": { S: receiptId } } }),
+      new ScanCommand({
+        TableName: stack.provisioned.tables.votes,
+        FilterExpression: "electionId = :e AND receiptId = :r",
+        ExpressionAttributeValues: { ":e": { S: electionId }, ":r": { S: receiptId } },
+      }),
     );
     expect(Items).toHaveLength(1);
     return { state: Items[0]!.state?.S, reasons: (Items[0]!.reasons?.L ?? []).map((r) => r.S) };
@@ -170,7 +223,9 @@ describe("honest voters with passkeys", () => {
     expect(passkeys.credentialIds).toEqual([credentialId]);
     expect(await voter.sdk.passkeyOfDevice()).toBe(credentialId);
     // Signed in again on the same device key, the API finds the passkey stored for it.
-    expect(await (await signIn(voter, { passkeys, deviceKeys: voter.deviceKeys })).sdk.passkeyOfDevice()).toBe(credentialId);
+    expect(await (await signIn(voter, { passkeys, deviceKeys: voter.deviceKeys })).sdk.passkeyOfDevice()).toBe(
+      credentialId,
+    );
 
     const cast = await voter.sdk.castBallot({ electionId: elections.optional, ballot: yes });
     stored.optional += 1;
@@ -188,7 +243,9 @@ describe("honest voters with passkeys", () => {
   it("in a passkey-required election, refuses a cast without one (PASSKEY_REQUIRED) and stores nothing; the same voter then votes with a passkey", async () => {
     const passkeys = authenticator();
     const voter = await newVoter("required", passkeys);
-    expect(await outcome(voter.sdk.castBallot({ electionId: elections.required, ballot: yes }))).toBe("FORBIDDEN PASSKEY_REQUIRED");
+    expect(await outcome(voter.sdk.castBallot({ electionId: elections.required, ballot: yes }))).toBe(
+      "FORBIDDEN PASSKEY_REQUIRED",
+    );
     expect(await receiptOf(voter, elections.required)).toBeNull();
 
     await voter.sdk.registerPasskey();
@@ -211,7 +268,10 @@ describe("honest voters with passkeys", () => {
     expect(await receiptOf(without, elections.review)).toMatchObject({ state: "quarantined" });
     expect((await storedVote(elections.review, held.receipt.receiptId)).reasons).toContain("NO_PASSKEY");
     const cases = await waitFor(async () => {
-      const open = await official.control.official.fraud.list.query({ electionId: elections.review, state: "quarantined" });
+      const open = await official.control.official.fraud.list.query({
+        electionId: elections.review,
+        state: "quarantined",
+      });
       return open.length === 1 ? open : undefined;
     });
     expect(cases[0]!.reasons).toContain("NO_PASSKEY");
@@ -241,7 +301,9 @@ describe("forged and misplaced passkey answers", () => {
     expect(await receiptOf(voter, elections.optional)).toBeNull();
     expect(await receiptOf(voter, elections.review)).toBeNull();
 
-    expect(await outcome(rawCast(voter, { ...signedCast, passkey: await signFor(passkeys, credentialId, signedCast) }))).toBe("accepted");
+    expect(
+      await outcome(rawCast(voter, { ...signedCast, passkey: await signFor(passkeys, credentialId, signedCast) })),
+    ).toBe("accepted");
     stored.optional += 1;
   });
 
@@ -255,14 +317,20 @@ describe("forged and misplaced passkey answers", () => {
     const otherId = other.credentialIds[0]!;
 
     const cast = { electionId: elections.required, idempotencyKey: randomUUID(), ballot: yes };
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(other, otherId, cast) }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(other, otherId, cast) }))).toBe(
+      "FORBIDDEN PASSKEY_INVALID",
+    );
     const relabelled = await signFor(other, otherId, cast);
-    expect(await outcome(rawCast(voter, { ...cast, passkey: { ...relabelled, id: credentialId, rawId: credentialId } }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(
+      await outcome(rawCast(voter, { ...cast, passkey: { ...relabelled, id: credentialId, rawId: credentialId } })),
+    ).toBe("FORBIDDEN PASSKEY_INVALID");
     expect(await receiptOf(voter, elections.required)).toBeNull();
     // Refused without a passkey too: a failed assertion is not quietly taken as none.
     expect(await outcome(rawCast(voter, cast))).toBe("FORBIDDEN PASSKEY_REQUIRED");
 
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe("accepted");
+    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe(
+      "accepted",
+    );
     stored.required += 1;
   });
 
@@ -271,12 +339,22 @@ describe("forged and misplaced passkey answers", () => {
     const voter = await newVoter("unverified", passkeys);
     const { credentialId } = await voter.sdk.registerPasskey();
     const cast = { electionId: elections.optional, idempotencyKey: randomUUID(), ballot: no };
-    for (const overrides of [{ userVerified: false }, { origin: "https://landslide-vote.example" }, { origin: "http://127.0.0.1:3000" }, { rpId: "landslide-vote.example" }]) {
-      expect([overrides, await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, overrides) }))]).toEqual([overrides, "FORBIDDEN PASSKEY_INVALID"]);
+    for (const overrides of [
+      { userVerified: false },
+      { origin: "https://landslide-vote.example" },
+      { origin: "http://127.0.0.1:3000" },
+      { rpId: "landslide-vote.example" },
+    ]) {
+      expect([
+        overrides,
+        await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, overrides) })),
+      ]).toEqual([overrides, "FORBIDDEN PASSKEY_INVALID"]);
     }
     expect(await receiptOf(voter, elections.optional)).toBeNull();
     // The same authenticator, behaving: accepted.
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe("accepted");
+    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe(
+      "accepted",
+    );
     stored.optional += 1;
   });
 
@@ -286,17 +364,23 @@ describe("forged and misplaced passkey answers", () => {
     const response = await passkeys.register(await creationOptions(owner));
 
     const thief = await newVoter("thief");
-    expect(await outcome(thief.sdk.vote.voter.registerPasskey.mutate({ response: response as never }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(await outcome(thief.sdk.vote.voter.registerPasskey.mutate({ response: response as never }))).toBe(
+      "FORBIDDEN PASSKEY_INVALID",
+    );
     expect(await (await signIn(thief, { deviceKeys: thief.deviceKeys })).sdk.passkeyOfDevice()).toBeNull();
 
     const ownersOtherDevice = await signIn(owner);
-    expect(await outcome(ownersOtherDevice.sdk.vote.voter.registerPasskey.mutate({ response: response as never }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(
+      await outcome(ownersOtherDevice.sdk.vote.voter.registerPasskey.mutate({ response: response as never })),
+    ).toBe("FORBIDDEN PASSKEY_INVALID");
     expect(await (await signIn(owner, { deviceKeys: ownersOtherDevice.deviceKeys })).sdk.passkeyOfDevice()).toBeNull();
 
     // Nor on the right device when the ceremony came from another site or without user verification.
     for (const overrides of [{ origin: "https://landslide-vote.example" }, { userVerified: false }]) {
       const bad = await passkeys.register(await creationOptions(owner), overrides);
-      expect(await outcome(owner.sdk.vote.voter.registerPasskey.mutate({ response: bad as never }))).toBe("FORBIDDEN PASSKEY_INVALID");
+      expect(await outcome(owner.sdk.vote.voter.registerPasskey.mutate({ response: bad as never }))).toBe(
+        "FORBIDDEN PASSKEY_INVALID",
+      );
     }
     expect(await (await signIn(owner, { deviceKeys: owner.deviceKeys })).sdk.passkeyOfDevice()).toBeNull();
 
@@ -314,13 +398,19 @@ describe("forged and misplaced passkey answers", () => {
     expect(await bare.sdk.passkeyOfDevice()).toBeNull();
 
     const cast = { electionId: elections.optional, idempotencyKey: randomUUID(), ballot: yes };
-    expect(await outcome(rawCast(bare, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(await outcome(rawCast(bare, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe(
+      "FORBIDDEN PASSKEY_INVALID",
+    );
     const stranger = await newVoter("stranger");
-    expect(await outcome(rawCast(stranger, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(await outcome(rawCast(stranger, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe(
+      "FORBIDDEN PASSKEY_INVALID",
+    );
     expect(await receiptOf(bare, elections.optional)).toBeNull();
     expect(await receiptOf(stranger, elections.optional)).toBeNull();
     // From the device that registered it, the same passkey's assertion is a vote.
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe("accepted");
+    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast) }))).toBe(
+      "accepted",
+    );
     stored.optional += 1;
   });
 
@@ -329,11 +419,27 @@ describe("forged and misplaced passkey answers", () => {
     const voter = await newVoter("counter", passkeys);
     const { credentialId } = await voter.sdk.registerPasskey();
     const cast = { electionId: elections.optional, idempotencyKey: randomUUID(), ballot: no };
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: { fixed: 7 } }) }))).toBe("FORBIDDEN PASSKEY_INVALID");
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: { fixed: 41 } }) }))).toBe("FORBIDDEN PASSKEY_INVALID");
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: "zero" }) }))).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(
+      await outcome(
+        rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: { fixed: 7 } }) }),
+      ),
+    ).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(
+      await outcome(
+        rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: { fixed: 41 } }) }),
+      ),
+    ).toBe("FORBIDDEN PASSKEY_INVALID");
+    expect(
+      await outcome(
+        rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: "zero" }) }),
+      ),
+    ).toBe("FORBIDDEN PASSKEY_INVALID");
     expect(await receiptOf(voter, elections.optional)).toBeNull();
-    expect(await outcome(rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: { fixed: 42 } }) }))).toBe("accepted");
+    expect(
+      await outcome(
+        rawCast(voter, { ...cast, passkey: await signFor(passkeys, credentialId, cast, { counter: { fixed: 42 } }) }),
+      ),
+    ).toBe("accepted");
     stored.optional += 1;
   });
 });

@@ -38,8 +38,15 @@ const PASSWORD = "Correct-Horse-42-battery";
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: false });
-  deployment = await startDeployment(stack, { LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000", LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: ALLOWED_LISTED_DOMAIN });
-  cognito = new CognitoIdentityProviderClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  deployment = await startDeployment(stack, {
+    LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
+    LANDSLIDE_SIGN_UP_ALLOWED_DOMAINS: ALLOWED_LISTED_DOMAIN,
+  });
+  cognito = new CognitoIdentityProviderClient({
+    region: stack.target.region,
+    endpoint: stack.target.cognitoEndpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
 }, 120_000);
 afterAll(async () => {
   cognito?.destroy();
@@ -50,7 +57,11 @@ afterAll(async () => {
 function client(from: string, deviceKeys: DeviceKeyStore = memoryDeviceKeyStore()) {
   return createLandslideClient({
     urls: deployment.urls,
-    cognito: { region: stack.target.region, endpoint: stack.target.cognitoEndpoint, clientId: stack.provisioned.clientIds["voter-web"] },
+    cognito: {
+      region: stack.target.region,
+      endpoint: stack.target.cognitoEndpoint,
+      clientId: stack.provisioned.clientIds["voter-web"],
+    },
     deviceKeys,
     userAgent: "landslide-attack-test/1.0",
     fetch: fetchFrom(from),
@@ -97,12 +108,21 @@ async function ticketFor(address: string, from: string): Promise<string> {
 }
 
 /** A ticket asked with the human check solved, from network `from` and a device key of its own: "ticket", or the refusal. */
-async function ticketOutcome(address: string, from: string): Promise<{ outcome: string; message?: string; details?: Readonly<Record<string, unknown>> }> {
+async function ticketOutcome(
+  address: string,
+  from: string,
+): Promise<{ outcome: string; message?: string; details?: Readonly<Record<string, unknown>> }> {
   return ticketFor(address, from).then(
     () => ({ outcome: "ticket" }),
     (error: unknown) => {
       const refused = refusalOf(error);
-      return refused ? { outcome: refused.reason, message: refused.message, ...(refused.details ? { details: refused.details } : {}) } : { outcome: String(error) };
+      return refused
+        ? {
+            outcome: refused.reason,
+            message: refused.message,
+            ...(refused.details ? { details: refused.details } : {}),
+          }
+        : { outcome: String(error) };
     },
   );
 }
@@ -128,7 +148,11 @@ describe("a burst of sign-ups from one network", () => {
           .auth.signUp(address, PASSWORD)
           .then(
             () => ({ address, outcome: "created" as const }),
-            (error: unknown) => ({ address, outcome: refusalOf(error)?.reason ?? String(error), details: refusalOf(error)?.details }),
+            (error: unknown) => ({
+              address,
+              outcome: refusalOf(error)?.reason ?? String(error),
+              details: refusalOf(error)?.details,
+            }),
           ),
       ),
     );
@@ -136,12 +160,17 @@ describe("a burst of sign-ups from one network", () => {
     const refused = outcomes.filter((o) => o.outcome !== "created");
     expect(created).toHaveLength(5);
     expect(refused.map((o) => o.outcome)).toEqual(Array.from({ length: 25 }, () => "RATE_LIMITED"));
-    for (const o of refused) expect((o as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds).toBeGreaterThan(0);
+    for (const o of refused)
+      expect((o as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds).toBeGreaterThan(0);
 
     for (const o of created) expect(await accountExists(o.address)).toBe(true);
     for (const o of refused) expect(await accountExists(o.address)).toBe(false);
     const { Users = [] } = await cognito.send(new ListUsersCommand({ UserPoolId: stack.provisioned.userPoolId }));
-    const burstUsers = Users.filter((u) => [u.Username, ...(u.Attributes ?? []).filter((a) => a.Name === "email").map((a) => a.Value)].some((v) => v?.startsWith("burst")));
+    const burstUsers = Users.filter((u) =>
+      [u.Username, ...(u.Attributes ?? []).filter((a) => a.Name === "email").map((a) => a.Value)].some((v) =>
+        v?.startsWith("burst"),
+      ),
+    );
     expect(burstUsers).toHaveLength(5);
 
     // Over raw HTTP the refusal is a 429 with the Retry-After header, before any work is checked.
@@ -152,7 +181,9 @@ describe("a burst of sign-ups from one network", () => {
     });
     expect(fromSameNetwork.status).toBe(429);
     expect(Number(fromSameNetwork.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await fromSameNetwork.json()) as { error: { data: { reason: string } } }).error.data.reason).toBe("RATE_LIMITED");
+    expect(((await fromSameNetwork.json()) as { error: { data: { reason: string } } }).error.data.reason).toBe(
+      "RATE_LIMITED",
+    );
   });
 
   it("limits one device key to 3 sign-ups a day, even within the network's limit", async () => {
@@ -160,7 +191,14 @@ describe("a burst of sign-ups from one network", () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 4; i++) {
       const address = email(`device${i}`);
-      outcomes.push(await client("127.0.2.1", device).auth.signUp(address, PASSWORD).then(() => "created", (error: unknown) => refusalOf(error)?.reason ?? String(error)));
+      outcomes.push(
+        await client("127.0.2.1", device)
+          .auth.signUp(address, PASSWORD)
+          .then(
+            () => "created",
+            (error: unknown) => refusalOf(error)?.reason ?? String(error),
+          ),
+      );
     }
     expect(outcomes).toEqual(["created", "created", "created", "RATE_LIMITED"]);
   });
@@ -179,7 +217,9 @@ describe("sign-ups straight against Cognito", () => {
     expect(await straightSignUp(address, forged)).toMatch(/SIGN_UP_TICKET_INVALID/);
     const real = await ticketFor(email("real"), "127.0.3.1");
     const [version, , mac] = real.split(".");
-    const claims = Buffer.from(JSON.stringify({ e: address, x: Math.floor(Date.now() / 1000) + 300, i: "x" })).toString("base64url");
+    const claims = Buffer.from(JSON.stringify({ e: address, x: Math.floor(Date.now() / 1000) + 300, i: "x" })).toString(
+      "base64url",
+    );
     expect(await straightSignUp(address, `${version}.${claims}.${mac}`)).toMatch(/SIGN_UP_TICKET_INVALID/);
     expect(await accountExists(address)).toBe(false);
   });
@@ -218,15 +258,30 @@ describe("sign-ups at throwaway mail services", () => {
 
   it("are refused DISPOSABLE_EMAIL before any human check is asked, at the domain, a subdomain of it, in any case", async () => {
     const tag = randomBytes(4).toString("hex");
-    for (const address of [`anna.${tag}@mailinator.com`, `anna.${tag}@inbox.mailinator.com`, `ANNA.${tag}@MAILINATOR.COM`, `anna.${tag}@Sub.Yopmail.Com`]) {
-      expect(await unsolvedTicket(address, "127.0.5.1"), address).toEqual({ status: 403, reason: "DISPOSABLE_EMAIL", message: THROWAWAY });
+    for (const address of [
+      `anna.${tag}@mailinator.com`,
+      `anna.${tag}@inbox.mailinator.com`,
+      `ANNA.${tag}@MAILINATOR.COM`,
+      `anna.${tag}@Sub.Yopmail.Com`,
+    ]) {
+      expect(await unsolvedTicket(address, "127.0.5.1"), address).toEqual({
+        status: 403,
+        reason: "DISPOSABLE_EMAIL",
+        message: THROWAWAY,
+      });
     }
     // The same request at an ordinary address is asked for its human check: the refusal above came first.
-    expect(await unsolvedTicket(email("unsolved"), "127.0.5.1")).toMatchObject({ status: 412, reason: "CHALLENGE_REQUIRED" });
+    expect(await unsolvedTicket(email("unsolved"), "127.0.5.1")).toMatchObject({
+      status: 412,
+      reason: "CHALLENGE_REQUIRED",
+    });
   });
 
   it("do not use up the network's sign-ups, and an ordinary address from the same network still gets its ticket and its account", async () => {
-    for (let i = 0; i < 8; i++) expect((await unsolvedTicket(`farm${i}.${randomBytes(4).toString("hex")}@guerrillamail.com`, "127.0.6.1")).reason).toBe("DISPOSABLE_EMAIL");
+    for (let i = 0; i < 8; i++)
+      expect(
+        (await unsolvedTicket(`farm${i}.${randomBytes(4).toString("hex")}@guerrillamail.com`, "127.0.6.1")).reason,
+      ).toBe("DISPOSABLE_EMAIL");
     const address = email("ordinary");
     const ticket = await ticketFor(address, "127.0.6.1");
     expect(await straightSignUp(address, ticket)).toBe("created");
@@ -237,7 +292,10 @@ describe("sign-ups at throwaway mail services", () => {
     const address = `sdk.${randomBytes(4).toString("hex")}@mailinator.com`;
     const refused = await client("127.0.7.1")
       .auth.signUp(address, PASSWORD)
-      .then(() => undefined, (error: unknown) => refusalOf(error));
+      .then(
+        () => undefined,
+        (error: unknown) => refusalOf(error),
+      );
     expect(refused).toMatchObject({ reason: "DISPOSABLE_EMAIL", message: THROWAWAY });
     expect(await accountExists(address)).toBe(false);
   });
@@ -247,7 +305,9 @@ describe("sign-ups at throwaway mail services", () => {
     const address = `member.${randomBytes(4).toString("hex")}@${ALLOWED_LISTED_DOMAIN.toUpperCase()}`;
     const ticket = await ticketFor(address, "127.0.7.1");
     expect(await straightSignUp(address, ticket)).toBe("created");
-    expect((await ticketOutcome(`member.${randomBytes(4).toString("hex")}@yopmail.com`, "127.0.7.1")).outcome).toBe("DISPOSABLE_EMAIL");
+    expect((await ticketOutcome(`member.${randomBytes(4).toString("hex")}@yopmail.com`, "127.0.7.1")).outcome).toBe(
+      "DISPOSABLE_EMAIL",
+    );
   });
 });
 
@@ -276,14 +336,23 @@ describe("a cluster of sign-ups at one e-mail domain", () => {
     }
 
     // Without a human check the domain's state is not told: such a request is asked for its check.
-    expect(await unsolvedTicket(`anna.99@${farm}`, "127.0.16.1")).toMatchObject({ status: 412, reason: "CHALLENGE_REQUIRED" });
+    expect(await unsolvedTicket(`anna.99@${farm}`, "127.0.16.1")).toMatchObject({
+      status: 412,
+      reason: "CHALLENGE_REQUIRED",
+    });
     // Another small domain is counted on its own.
-    expect((await ticketOutcome(`anna.1@other-${randomBytes(4).toString("hex")}.org`, "127.0.16.1")).outcome).toBe("ticket");
+    expect((await ticketOutcome(`anna.1@other-${randomBytes(4).toString("hex")}.org`, "127.0.16.1")).outcome).toBe(
+      "ticket",
+    );
   });
 
   it("is not cut at a large public provider: 24 gmail.com sign-ups from the same spread all get tickets", async () => {
     const tag = randomBytes(4).toString("hex");
-    const outcomes = await Promise.all(networks.flatMap((n, i) => [0, 1, 2, 3].map((j) => ticketOutcome(`anna.${tag}.${i * 4 + j}@gmail.com`, `127.0.${n + 10}.${j + 1}`))));
+    const outcomes = await Promise.all(
+      networks.flatMap((n, i) =>
+        [0, 1, 2, 3].map((j) => ticketOutcome(`anna.${tag}.${i * 4 + j}@gmail.com`, `127.0.${n + 10}.${j + 1}`)),
+      ),
+    );
     expect(outcomes.map((o) => o.outcome)).toEqual(Array.from({ length: 24 }, () => "ticket"));
   });
 });

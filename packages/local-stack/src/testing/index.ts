@@ -11,7 +11,11 @@ export interface TestServers {
 
 /** The servers the global setup started for this test run. */
 export function testServers(): TestServers {
-  return { dynamodbEndpoint: inject("dynamodbEndpoint"), cognitoEndpoint: inject("cognitoEndpoint"), cognitoDataDir: inject("cognitoDataDir") };
+  return {
+    dynamodbEndpoint: inject("dynamodbEndpoint"),
+    cognitoEndpoint: inject("cognitoEndpoint"),
+    cognitoDataDir: inject("cognitoDataDir"),
+  };
 }
 
 /** A fresh throwaway PostgreSQL server for one test file (a temporary cluster, removed on stop). */

@@ -33,8 +33,16 @@ export function LandslideProviders({ config, staleTimeMs, clientExtras, children
     <QueryClientProvider client={queries}>
       <LandslideClientContext value={client}>
         <VoteApiProvider trpcClient={client.vote} queryClient={queries} keyPrefix={SERVICE_KEY_PREFIX.voteApi}>
-          <ControlApiProvider trpcClient={client.control} queryClient={queries} keyPrefix={SERVICE_KEY_PREFIX.controlApi}>
-            <ResultsApiProvider trpcClient={client.results} queryClient={queries} keyPrefix={SERVICE_KEY_PREFIX.results}>
+          <ControlApiProvider
+            trpcClient={client.control}
+            queryClient={queries}
+            keyPrefix={SERVICE_KEY_PREFIX.controlApi}
+          >
+            <ResultsApiProvider
+              trpcClient={client.results}
+              queryClient={queries}
+              keyPrefix={SERVICE_KEY_PREFIX.results}
+            >
               {children}
             </ResultsApiProvider>
           </ControlApiProvider>

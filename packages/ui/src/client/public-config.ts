@@ -8,8 +8,16 @@ export type PublicConfig = Pick<LandslideClientOptions, "urls" | "cognito">;
 export type Site = "voter" | "console";
 
 const appClients = {
-  voter: { id: (config: Config) => config.cognito.voterClientId, variable: "LANDSLIDE_COGNITO_VOTER_CLIENT_ID", what: "the voter site's app client id printed by provisioning" },
-  console: { id: (config: Config) => config.cognito.consoleClientId, variable: "LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID", what: "the console's app client id printed by provisioning" },
+  voter: {
+    id: (config: Config) => config.cognito.voterClientId,
+    variable: "LANDSLIDE_COGNITO_VOTER_CLIENT_ID",
+    what: "the voter site's app client id printed by provisioning",
+  },
+  console: {
+    id: (config: Config) => config.cognito.consoleClientId,
+    variable: "LANDSLIDE_COGNITO_CONSOLE_CLIENT_ID",
+    what: "the console's app client id printed by provisioning",
+  },
 } as const;
 
 /** Read on the server at request time: client ids are made by provisioning, after the build. */
@@ -17,6 +25,10 @@ export function publicConfig(site: Site, config: Config = loadConfig()): PublicC
   const client = appClients[site];
   return {
     urls: { voteApi: config.urls.voteApi, controlApi: config.urls.controlApi, results: config.urls.results },
-    cognito: { region: config.aws.region, endpoint: config.aws.cognitoEndpoint, clientId: required(client.id(config), client.variable, client.what) },
+    cognito: {
+      region: config.aws.region,
+      endpoint: config.aws.cognitoEndpoint,
+      clientId: required(client.id(config), client.variable, client.what),
+    },
   };
 }

@@ -5,5 +5,7 @@ import { QueryClient } from "@tanstack/react-query";
  * the pages that move (live results, dashboards) poll or stream on their own.
  */
 export function createQueryClient(staleTimeMs: number): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: staleTimeMs, retry: 1, refetchOnWindowFocus: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { staleTime: staleTimeMs, retry: 1, refetchOnWindowFocus: false } },
+  });
 }

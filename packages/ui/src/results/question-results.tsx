@@ -21,7 +21,15 @@ export interface QuestionResultsProps {
 }
 
 /** One question's totals: a bar per option for the eye, and the same figures in a table for everyone. */
-export function QuestionResults({ question: q, headingLevel, headingId, rankedNote, captionSuffix, scrolls, zeroAbstentions }: QuestionResultsProps) {
+export function QuestionResults({
+  question: q,
+  headingLevel,
+  headingId,
+  rankedNote,
+  captionSuffix,
+  scrolls,
+  zeroAbstentions,
+}: QuestionResultsProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const caption = `${q.prompt}: ${captionSuffix}`;
   const table = <FiguresTable caption={caption} columns={["Option", "Votes"]} rows={voteRows(q, zeroAbstentions)} />;

@@ -22,10 +22,17 @@ export function useLiveSnapshot(electionId: string) {
   const stream = useSubscription(
     results.results.live.subscriptionOptions(
       { electionId },
-      { onData: ({ data }) => queries.setQueryData(results.results.snapshot.queryKey({ electionId }), (current) => newerSnapshot(current, data)) },
+      {
+        onData: ({ data }) =>
+          queries.setQueryData(results.results.snapshot.queryKey({ electionId }), (current) =>
+            newerSnapshot(current, data),
+          ),
+      },
     ),
   );
   const live = stream.status === "pending";
-  const snapshot = useQuery(results.results.snapshot.queryOptions({ electionId }, { refetchInterval: live ? false : POLL_MS }));
+  const snapshot = useQuery(
+    results.results.snapshot.queryOptions({ electionId }, { refetchInterval: live ? false : POLL_MS }),
+  );
   return { snapshot, live };
 }

@@ -9,7 +9,10 @@ import { useLandslide } from "../client/landslide-client-context";
  * whose key is not a tRPC procedure's).
  */
 export const sessionQuery = (client: LandslideClient) =>
-  queryOptions({ queryKey: ["landslide", "session"] as const, queryFn: async () => (await client.auth.profile()) ?? null });
+  queryOptions({
+    queryKey: ["landslide", "session"] as const,
+    queryFn: async () => (await client.auth.profile()) ?? null,
+  });
 
 export interface Session {
   readonly signedIn: boolean;

@@ -27,7 +27,15 @@ export interface SignInFormProps {
 }
 
 /** Sign in (and, where offered, create an account and confirm it with the e-mailed code) without leaving the page. */
-export function SignInForm({ heading, headingLevel, signUp, emailAutoComplete, passwordMinLength, busyLabel, onSignedIn }: SignInFormProps) {
+export function SignInForm({
+  heading,
+  headingLevel,
+  signUp,
+  emailAutoComplete,
+  passwordMinLength,
+  busyLabel,
+  onSignedIn,
+}: SignInFormProps) {
   const client = useLandslide();
   const [step, setStep] = useState<SignInStep>("sign-in");
   const [email, setEmail] = useState("");
@@ -53,7 +61,11 @@ export function SignInForm({ heading, headingLevel, signUp, emailAutoComplete, p
   };
 
   const Heading = headingLevel === 1 ? "h1" : "h2";
-  const headings: Record<SignInStep, string> = { "sign-in": heading, "sign-up": signUp?.heading ?? heading, confirm: signUp?.confirmHeading ?? heading };
+  const headings: Record<SignInStep, string> = {
+    "sign-in": heading,
+    "sign-up": signUp?.heading ?? heading,
+    confirm: signUp?.confirmHeading ?? heading,
+  };
   const signingUp = step === "sign-up";
   return (
     <section className="card" aria-labelledby="sign-in-heading">
@@ -64,7 +76,14 @@ export function SignInForm({ heading, headingLevel, signUp, emailAutoComplete, p
           <>
             <p>
               <label htmlFor="email">E-mail address</label>
-              <input id="email" type="email" autoComplete={emailAutoComplete} required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                id="email"
+                type="email"
+                autoComplete={emailAutoComplete}
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </p>
             <p>
               <label htmlFor="password">Password</label>
@@ -88,7 +107,14 @@ export function SignInForm({ heading, headingLevel, signUp, emailAutoComplete, p
         ) : (
           <p>
             <label htmlFor="code">Confirmation code</label>
-            <input id="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              id="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </p>
         )}
         {error ? (

@@ -6,7 +6,11 @@ import { type ApiRefusal, AuthError, refusalOf } from "@landslide/api/client";
  */
 export type SignInStep = "sign-in" | "sign-up" | "confirm";
 
-export const submitLabels: Readonly<Record<SignInStep, string>> = { "sign-in": "Sign in", "sign-up": "Create account", confirm: "Confirm and sign in" };
+export const submitLabels: Readonly<Record<SignInStep, string>> = {
+  "sign-in": "Sign in",
+  "sign-up": "Create account",
+  confirm: "Confirm and sign in",
+};
 
 /** The SDK session's calls the form makes (CognitoSession). */
 export interface CredentialsAuth {
@@ -26,7 +30,11 @@ export interface Credentials {
  * One submit: a new account (which may need its code first), a code, then signing in, all without
  * leaving the page. "confirm" when the code must be entered next; "signed-in" when done.
  */
-export async function submitStep(step: SignInStep, { email, password, code }: Credentials, auth: CredentialsAuth): Promise<"confirm" | "signed-in"> {
+export async function submitStep(
+  step: SignInStep,
+  { email, password, code }: Credentials,
+  auth: CredentialsAuth,
+): Promise<"confirm" | "signed-in"> {
   if (step === "sign-up") {
     const { confirmed } = await auth.signUp(email, password);
     if (!confirmed) return "confirm";

@@ -5,7 +5,15 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 hash in lower-case h
 const publicKey = z.object({ keyId: z.string().min(1), pem: z.string().startsWith("-----BEGIN PUBLIC KEY-----") });
 
 const entrySchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ballot"), receiptId: z.string().min(1), commitment: hex64, castAt: z.string(), keyId: z.string().min(1), binding: hex64, signature: z.string().min(1) }),
+  z.object({
+    type: z.literal("ballot"),
+    receiptId: z.string().min(1),
+    commitment: hex64,
+    castAt: z.string(),
+    keyId: z.string().min(1),
+    binding: hex64,
+    signature: z.string().min(1),
+  }),
   z.object({
     type: z.literal("action"),
     action: z.string(),
@@ -86,7 +94,11 @@ export const auditBundleSchema = z.object({
     /** Per ranked question, every round. */
     instantRunoff: z.record(
       z.string(),
-      z.object({ rounds: z.array(roundSchema).readonly(), winner: z.string().nullable(), abstentions: z.number().int() }),
+      z.object({
+        rounds: z.array(roundSchema).readonly(),
+        winner: z.string().nullable(),
+        abstentions: z.number().int(),
+      }),
     ),
   }),
 });

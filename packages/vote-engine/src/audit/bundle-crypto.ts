@@ -40,7 +40,10 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
     // As checkBallots reads it: only a receipt naming the published key is worth a signature check.
     if (entry.type !== "ballot" || entry.keyId !== keys.receipt.keyId) continue;
     const { receiptId, castAt, commitment, keyId, binding, signature } = entry;
-    receiptCalls.add({ payload: receiptSigningPayload({ receiptId, electionId: record.electionId, castAt, commitment, keyId, binding }), signature });
+    receiptCalls.add({
+      payload: receiptSigningPayload({ receiptId, electionId: record.electionId, castAt, commitment, keyId, binding }),
+      signature,
+    });
     receiptAt.push(i);
   }
   const epochAt: number[] = [];
@@ -61,16 +64,30 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
   records.forEach((record, i) => bySeq.set(record.seq, leaves[i]!));
   const roots = await epochRoots(batch, epochs, bySeq);
 
-  const [receiptResults, epochResults, openings] = await Promise.all([receiptCalls.results(), epochChecks, openingCalls.results()]);
+  const [receiptResults, epochResults, openings] = await Promise.all([
+    receiptCalls.results(),
+    epochChecks,
+    openingCalls.results(),
+  ]);
   const receiptSignatures = new Array<boolean | undefined>(records.length);
   receiptAt.forEach((at, k) => (receiptSignatures[at] = receiptResults[k]));
   const epochSignatures = new Array<boolean | undefined>(epochs.length);
   epochAt.forEach((at, k) => (epochSignatures[at] = epochResults[k]));
-  return { recordHashes: leaves.map(hexOf), receiptSignatures, epochSignatures, epochRoots: roots, openings: openings.map(hexOf) };
+  return {
+    recordHashes: leaves.map(hexOf),
+    receiptSignatures,
+    epochSignatures,
+    epochRoots: roots,
+    openings: openings.map(hexOf),
+  };
 }
 
 /** Each epoch's root over the recomputed hashes of the records it names, all trees hashed level by level together. */
-async function epochRoots(batch: BatchCrypto, epochs: AuditBundle["epochs"], bySeq: ReadonlyMap<number, Uint8Array>): Promise<(string | null)[]> {
+async function epochRoots(
+  batch: BatchCrypto,
+  epochs: AuditBundle["epochs"],
+  bySeq: ReadonlyMap<number, Uint8Array>,
+): Promise<(string | null)[]> {
   const trees: Uint8Array[][] = [];
   const treeOf: (number | null)[] = [];
   for (const { statement } of epochs) {

@@ -47,7 +47,10 @@ export function sealEpoch(
     epoch: previous.epoch + 1,
     firstSeq: first.seq,
     lastSeq: last.seq,
-    root: merkleRoot(deps.sha256, records.map((r) => r.hash)),
+    root: merkleRoot(
+      deps.sha256,
+      records.map((r) => r.hash),
+    ),
     previousRoot: previous.root,
     sealedAt: sealedAt.toISOString(),
     keyId: deps.keyId,

@@ -73,7 +73,8 @@ const encoder = new TextEncoder();
 
 function recordText(record: Omit<LogRecord, "hash">): string {
   const { electionId, seq, prevHash, entry } = record;
-  const fast = typeof electionId === "string" && typeof prevHash === "string" && Number.isFinite(seq) && isPlainBallotEntry(entry);
+  const fast =
+    typeof electionId === "string" && typeof prevHash === "string" && Number.isFinite(seq) && isPlainBallotEntry(entry);
   return `landslide-log-v1\n${fast ? ballotRecordJson(electionId, seq, prevHash, entry) : canonicalJson({ electionId, seq, prevHash, entry })}`;
 }
 
@@ -84,7 +85,9 @@ function isPlainBallotEntry(entry: LogEntry): entry is BallotEntry {
   if (entry.type !== "ballot") return false;
   const keys = Object.keys(entry);
   if (keys.length !== BALLOT_ENTRY_KEYS.size) return false;
-  for (const key of keys) if (!BALLOT_ENTRY_KEYS.has(key) || typeof (entry as unknown as Record<string, unknown>)[key] !== "string") return false;
+  for (const key of keys)
+    if (!BALLOT_ENTRY_KEYS.has(key) || typeof (entry as unknown as Record<string, unknown>)[key] !== "string")
+      return false;
   return true;
 }
 

@@ -58,7 +58,8 @@ export async function merkleRoots(
   }
   for (;;) {
     const inputs: Uint8Array[] = [];
-    for (const level of levels) for (let i = 0; i + 1 < level.length; i += 2) inputs.push(nodeInput(level[i]!, level[i + 1]!));
+    for (const level of levels)
+      for (let i = 0; i + 1 < level.length; i += 2) inputs.push(nodeInput(level[i]!, level[i + 1]!));
     if (inputs.length === 0) break;
     const hashed = await sha256Many(inputs);
     let at = 0;
@@ -97,7 +98,11 @@ export function inclusionProof(sha256: Sha256, leafHashes: readonly string[], in
  * Recomputes the root from a leaf and its audit path (RFC 9162 §2.1.3.2) and compares it with
  * the signed root. Browsers run this too, so the hash is passed in.
  */
-export function verifyInclusion(sha256: Sha256, proof: { leafHash: string; index: number; treeSize: number; path: readonly string[] }, root: string): boolean {
+export function verifyInclusion(
+  sha256: Sha256,
+  proof: { leafHash: string; index: number; treeSize: number; path: readonly string[] },
+  root: string,
+): boolean {
   const { index, treeSize, path } = proof;
   if (index < 0 || index >= treeSize) return false;
   let fn = index;

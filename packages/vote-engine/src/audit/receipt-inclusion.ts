@@ -33,12 +33,20 @@ export async function checkReceiptInclusion(
   if (entry.commitment !== receipt.commitment) return "The log records a different commitment than the receipt's.";
   if (recordHash(deps.sha256, record) !== record.hash) return "The log record does not match its own hash.";
   const { statement } = epoch;
-  const inRange = record.seq >= statement.firstSeq && record.seq <= statement.lastSeq && proof.index === record.seq - statement.firstSeq;
+  const inRange =
+    record.seq >= statement.firstSeq &&
+    record.seq <= statement.lastSeq &&
+    proof.index === record.seq - statement.firstSeq;
   const treeSize = statement.lastSeq - statement.firstSeq + 1;
-  if (!inRange || proof.treeSize !== treeSize || !verifyInclusion(deps.sha256, { leafHash: record.hash, ...proof }, statement.root)) {
+  if (
+    !inRange ||
+    proof.treeSize !== treeSize ||
+    !verifyInclusion(deps.sha256, { leafHash: record.hash, ...proof }, statement.root)
+  ) {
     return `The inclusion proof does not lead to epoch ${statement.epoch}'s signed root.`;
   }
-  if (statement.keyId !== auditKey.keyId) return `Epoch ${statement.epoch} is signed by key ${statement.keyId}, not the published audit key.`;
+  if (statement.keyId !== auditKey.keyId)
+    return `Epoch ${statement.epoch} is signed by key ${statement.keyId}, not the published audit key.`;
   if (!(await deps.verifyEd25519(epochSigningPayload(statement), epoch.signature, auditKey.pem))) {
     return `Epoch ${statement.epoch}'s signature does not verify with the published audit key.`;
   }

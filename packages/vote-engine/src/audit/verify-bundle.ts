@@ -43,7 +43,12 @@ export interface Discrepancy {
 
 export interface VerificationReport {
   readonly ok: boolean;
-  readonly checked: { readonly records: number; readonly epochs: number; readonly ballots: number; readonly counters: number };
+  readonly checked: {
+    readonly records: number;
+    readonly epochs: number;
+    readonly ballots: number;
+    readonly counters: number;
+  };
   /** In the order found: the hash chain, then the epochs, then the ballots, then the result. */
   readonly discrepancies: readonly Discrepancy[];
 }
@@ -76,7 +81,10 @@ export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle
   const report = (d: Discrepancy) => found.push(d);
   const announced = deps.expectedAuditKeyId;
   if (announced !== undefined && bundle.keys.audit.keyId !== announced) {
-    report({ code: "AUDIT_KEY_UNEXPECTED", message: `The bundle's audit key is ${bundle.keys.audit.keyId}, not the deployment's ${announced}: its epochs were sealed by someone else.` });
+    report({
+      code: "AUDIT_KEY_UNEXPECTED",
+      message: `The bundle's audit key is ${bundle.keys.audit.keyId}, not the deployment's ${announced}: its epochs were sealed by someone else.`,
+    });
   }
   const computing = computeBundleCrypto(deps.batch ?? sequentialBatchCrypto(deps), bundle);
   // While a pool checks the signatures, count the ballots that will be counted if they all hold
@@ -108,19 +116,31 @@ function checkChain({ recordHashes }: BundleCrypto, bundle: AuditBundle, report:
     const expected = i + 1 + skipped;
     const { seq } = record;
     if (record.electionId !== bundle.election.id) {
-      report({ code: "FOREIGN_RECORD", seq, message: `Record ${seq} belongs to election ${record.electionId}, not ${bundle.election.id}.` });
+      report({
+        code: "FOREIGN_RECORD",
+        seq,
+        message: `Record ${seq} belongs to election ${record.electionId}, not ${bundle.election.id}.`,
+      });
     }
     if (seq !== expected) {
       present ??= new Set(bundle.records.map((r) => r.seq));
       if (seq > expected && !present.has(expected)) {
-        report({ code: "RECORD_MISSING", seq: expected, message: `Record ${expected} is missing: record ${seq} follows record ${expected - 1}.` });
+        report({
+          code: "RECORD_MISSING",
+          seq: expected,
+          message: `Record ${expected} is missing: record ${seq} follows record ${expected - 1}.`,
+        });
         skipped += seq - expected;
       } else {
         report({ code: "RECORD_OUT_OF_ORDER", seq, message: `Record ${seq} stands at position ${expected}.` });
       }
     }
     if (recordHashes[i] !== record.hash) {
-      report({ code: "RECORD_ALTERED", seq, message: `Record ${seq} does not match its hash: its contents were changed.` });
+      report({
+        code: "RECORD_ALTERED",
+        seq,
+        message: `Record ${seq} does not match its hash: its contents were changed.`,
+      });
     }
     if (record.prevHash !== prevHash) {
       report({ code: "CHAIN_BROKEN", seq, message: `Record ${seq} does not link to the record before it.` });
@@ -135,33 +155,62 @@ function checkEpochs({ epochSignatures, epochRoots }: BundleCrypto, bundle: Audi
   let nextSeq = 1;
   bundle.epochs.forEach(({ statement }, i) => {
     const { epoch } = statement;
-    if (epoch !== i + 1) report({ code: "EPOCH_OUT_OF_ORDER", epoch, message: `Epoch ${epoch} stands at position ${i + 1}.` });
+    if (epoch !== i + 1)
+      report({ code: "EPOCH_OUT_OF_ORDER", epoch, message: `Epoch ${epoch} stands at position ${i + 1}.` });
     if (statement.keyId !== bundle.keys.audit.keyId) {
-      report({ code: "EPOCH_UNKNOWN_KEY", epoch, message: `Epoch ${epoch} names audit key ${statement.keyId}, not the published ${bundle.keys.audit.keyId}.` });
+      report({
+        code: "EPOCH_UNKNOWN_KEY",
+        epoch,
+        message: `Epoch ${epoch} names audit key ${statement.keyId}, not the published ${bundle.keys.audit.keyId}.`,
+      });
     } else if (!epochSignatures[i]) {
-      report({ code: "EPOCH_SIGNATURE_INVALID", epoch, message: `Epoch ${epoch}'s signature does not verify with the audit key.` });
+      report({
+        code: "EPOCH_SIGNATURE_INVALID",
+        epoch,
+        message: `Epoch ${epoch}'s signature does not verify with the audit key.`,
+      });
     }
     if (statement.previousRoot !== previousRoot) {
-      report({ code: "EPOCH_CHAIN_BROKEN", epoch, message: `Epoch ${epoch} does not name the root of epoch ${epoch - 1}.` });
+      report({
+        code: "EPOCH_CHAIN_BROKEN",
+        epoch,
+        message: `Epoch ${epoch} does not name the root of epoch ${epoch - 1}.`,
+      });
     }
     if (statement.firstSeq !== nextSeq || statement.lastSeq < statement.firstSeq) {
-      report({ code: "EPOCH_GAP", epoch, message: `Epoch ${epoch} seals records ${statement.firstSeq}–${statement.lastSeq}; the next unsealed record was ${nextSeq}.` });
+      report({
+        code: "EPOCH_GAP",
+        epoch,
+        message: `Epoch ${epoch} seals records ${statement.firstSeq}–${statement.lastSeq}; the next unsealed record was ${nextSeq}.`,
+      });
     }
     // Leaf hashes are recomputed from the records, so a record altered with its hash re-made still fails here.
     if (epochRoots[i] !== statement.root) {
-      report({ code: "EPOCH_ROOT_MISMATCH", epoch, message: `Epoch ${epoch}'s signed root does not match records ${statement.firstSeq}–${statement.lastSeq}.` });
+      report({
+        code: "EPOCH_ROOT_MISMATCH",
+        epoch,
+        message: `Epoch ${epoch}'s signed root does not match records ${statement.firstSeq}–${statement.lastSeq}.`,
+      });
     }
     previousRoot = statement.root;
     nextSeq = statement.lastSeq + 1;
   });
   const lastSeq = bundle.records.length;
   if (nextSeq <= lastSeq) {
-    report({ code: "RECORDS_UNSEALED", seq: nextSeq, message: `Records ${nextSeq}–${lastSeq} are in no signed epoch.` });
+    report({
+      code: "RECORDS_UNSEALED",
+      seq: nextSeq,
+      message: `Records ${nextSeq}–${lastSeq} are in no signed epoch.`,
+    });
   }
 }
 
 /** Returns the ballots that check out, to be counted. */
-function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: AuditBundle, report: Report): CanonicalBallot[] {
+function checkBallots(
+  { receiptSignatures, openings }: BundleCrypto,
+  bundle: AuditBundle,
+  report: Report,
+): CanonicalBallot[] {
   const logged = new Map<string, { seq: number; commitment: string; signedByApi: boolean }>();
   const withdrawn = new Map<string, number>();
   const everWithdrawn = new Set<string>();
@@ -169,9 +218,17 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
     const { seq, entry } = bundle.records[i]!;
     if (entry.type === "withdrawal" || entry.type === "reinstatement") {
       // A receipt's standing moves ballot → withdrawal → reinstatement, each once and in that order.
-      const expected = entry.type === "withdrawal" ? logged.has(entry.receiptId) && !everWithdrawn.has(entry.receiptId) : withdrawn.has(entry.receiptId);
+      const expected =
+        entry.type === "withdrawal"
+          ? logged.has(entry.receiptId) && !everWithdrawn.has(entry.receiptId)
+          : withdrawn.has(entry.receiptId);
       if (!expected) {
-        report({ code: "STANDING_OUT_OF_ORDER", seq, receiptId: entry.receiptId, message: `Record ${seq} ${entry.type === "withdrawal" ? "withdraws" : "reinstates"} receipt ${entry.receiptId}, which is not ${entry.type === "withdrawal" ? "counted" : "withdrawn"} there.` });
+        report({
+          code: "STANDING_OUT_OF_ORDER",
+          seq,
+          receiptId: entry.receiptId,
+          message: `Record ${seq} ${entry.type === "withdrawal" ? "withdraws" : "reinstates"} receipt ${entry.receiptId}, which is not ${entry.type === "withdrawal" ? "counted" : "withdrawn"} there.`,
+        });
       } else if (entry.type === "withdrawal") {
         withdrawn.set(entry.receiptId, seq);
         everWithdrawn.add(entry.receiptId);
@@ -180,7 +237,12 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
     }
     if (entry.type !== "ballot") continue;
     if (logged.has(entry.receiptId)) {
-      report({ code: "BALLOT_DUPLICATED", seq, receiptId: entry.receiptId, message: `Receipt ${entry.receiptId} is in the log twice (again at record ${seq}).` });
+      report({
+        code: "BALLOT_DUPLICATED",
+        seq,
+        receiptId: entry.receiptId,
+        message: `Receipt ${entry.receiptId} is in the log twice (again at record ${seq}).`,
+      });
       continue;
     }
     // A ballot counts only if the vote API signed its receipt: a row written around the API, even
@@ -188,7 +250,12 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
     const { receiptId, commitment, keyId } = entry;
     const signedByApi = keyId === bundle.keys.receipt.keyId && receiptSignatures[i] === true;
     if (!signedByApi) {
-      report({ code: "RECEIPT_SIGNATURE_INVALID", seq, receiptId, message: `Receipt ${receiptId} (record ${seq}) is not signed by the published receipt key: the vote API never issued it.` });
+      report({
+        code: "RECEIPT_SIGNATURE_INVALID",
+        seq,
+        receiptId,
+        message: `Receipt ${receiptId} (record ${seq}) is not signed by the published receipt key: the vote API never issued it.`,
+      });
     }
     logged.set(receiptId, { seq, commitment, signedByApi });
   }
@@ -204,24 +271,43 @@ function checkBallots({ receiptSignatures, openings }: BundleCrypto, bundle: Aud
     published.add(receiptId);
     const inLog = logged.get(receiptId);
     if (!inLog) {
-      report({ code: "BALLOT_NOT_IN_LOG", receiptId, message: `Ballot ${receiptId} is published but no record of the log counts it.` });
+      report({
+        code: "BALLOT_NOT_IN_LOG",
+        receiptId,
+        message: `Ballot ${receiptId} is published but no record of the log counts it.`,
+      });
       continue;
     }
     const withdrawnAt = withdrawn.get(receiptId);
     if (withdrawnAt !== undefined) {
-      report({ code: "BALLOT_WITHDRAWN", receiptId, seq: withdrawnAt, message: `Ballot ${receiptId} is published, but record ${withdrawnAt} withdrew it for review and nothing reinstated it.` });
+      report({
+        code: "BALLOT_WITHDRAWN",
+        receiptId,
+        seq: withdrawnAt,
+        message: `Ballot ${receiptId} is published, but record ${withdrawnAt} withdrew it for review and nothing reinstated it.`,
+      });
       continue;
     }
     if (!inLog.signedByApi) continue; // reported with the log's records; never counted
     if (openings[i] !== ballot.commitment || ballot.commitment !== inLog.commitment) {
-      report({ code: "COMMITMENT_MISMATCH", receiptId, seq: inLog.seq, message: `Ballot ${receiptId} does not open the commitment logged at record ${inLog.seq}.` });
+      report({
+        code: "COMMITMENT_MISMATCH",
+        receiptId,
+        seq: inLog.seq,
+        message: `Ballot ${receiptId} does not open the commitment logged at record ${inLog.seq}.`,
+      });
       continue;
     }
     counted.push(ballot.ballot);
   }
   for (const [receiptId, { seq }] of logged) {
     if (!published.has(receiptId) && !withdrawn.has(receiptId)) {
-      report({ code: "BALLOT_NOT_PUBLISHED", receiptId, seq, message: `Record ${seq} counts ballot ${receiptId}, which the bundle does not publish.` });
+      report({
+        code: "BALLOT_NOT_PUBLISHED",
+        receiptId,
+        seq,
+        message: `Record ${seq} counts ballot ${receiptId}, which the bundle does not publish.`,
+      });
     }
   }
   return counted;
@@ -241,7 +327,16 @@ function hopedForBallots(bundle: AuditBundle): CanonicalBallot[] {
 }
 
 function electionOf(bundle: AuditBundle): Election {
-  return { ...bundle.election, description: "", allowAbstain: true, eligibility: "any-signed-in-voter", passkeyPolicy: "optional", opensAt: null, closesAt: null, status: "closed" };
+  return {
+    ...bundle.election,
+    description: "",
+    allowAbstain: true,
+    eligibility: "any-signed-in-voter",
+    passkeyPolicy: "optional",
+    opensAt: null,
+    closesAt: null,
+    status: "closed",
+  };
 }
 
 /** The recount of the given ballots, or why they cannot be counted (an answer, not a throw, so it can wait unawaited). */
@@ -265,14 +360,20 @@ function checkResult(bundle: AuditBundle, recounted: Recount | Error, report: Re
     const published = bundle.result.counters[counter] ?? 0;
     const recomputed = recounted.counters.get(counter) ?? 0;
     if (published !== recomputed) {
-      report({ code: "RESULT_MISMATCH", message: `The published result says ${counter} = ${published}; the ballots give ${recomputed}.` });
+      report({
+        code: "RESULT_MISMATCH",
+        message: `The published result says ${counter} = ${published}; the ballots give ${recomputed}.`,
+      });
     }
   }
   for (const question of election.questions.filter((q) => q.kind === "ranked")) {
     const published = bundle.result.instantRunoff[question.id];
     const recomputed = recounted.instantRunoff[question.id];
     if (canonicalJson(published ?? null) !== canonicalJson(recomputed ?? null)) {
-      report({ code: "RESULT_MISMATCH", message: `The published instant-runoff count of ${question.id} differs from the ballots' (winner ${published?.winner ?? "none"} against ${recomputed?.winner ?? "none"}).` });
+      report({
+        code: "RESULT_MISMATCH",
+        message: `The published instant-runoff count of ${question.id} differs from the ballots' (winner ${published?.winner ?? "none"} against ${recomputed?.winner ?? "none"}).`,
+      });
     }
   }
   return names.size;

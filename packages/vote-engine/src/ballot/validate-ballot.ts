@@ -8,7 +8,8 @@ import { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot-
  * meaning), rankings in the voter's order. Two ballots mean the same exactly when their canonical
  * forms are equal, which is what idempotency and commitments rely on.
  */
-export type CanonicalAnswer = "abstain" | { readonly choices: readonly string[] } | { readonly ranking: readonly string[] };
+export type CanonicalAnswer =
+  "abstain" | { readonly choices: readonly string[] } | { readonly ranking: readonly string[] };
 export type CanonicalBallot = ReadonlyArray<readonly [questionId: string, answer: CanonicalAnswer]>;
 
 /** Checks shape, size and every domain rule; reports the first violation with its own code. */
@@ -20,17 +21,23 @@ export function validateBallot(election: Election, input: unknown): Result<Canon
   const parsed = ballotSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail("INVALID_BALLOT", "The ballot is not in the expected form.", { path: issue?.path.join("."), problem: issue?.message });
+    return fail("INVALID_BALLOT", "The ballot is not in the expected form.", {
+      path: issue?.path.join("."),
+      problem: issue?.message,
+    });
   }
   const ballot: Ballot = parsed.data;
   const unknown = Object.keys(ballot.answers).find((id) => !election.questions.some((q) => q.id === id));
-  if (unknown !== undefined) return fail("UNKNOWN_QUESTION", `This election has no question "${unknown}".`, { questionId: unknown });
+  if (unknown !== undefined)
+    return fail("UNKNOWN_QUESTION", `This election has no question "${unknown}".`, { questionId: unknown });
 
   const canonical: Array<readonly [string, CanonicalAnswer]> = [];
   for (const question of election.questions) {
     const answer = ballot.answers[question.id];
     if (answer === undefined) {
-      return fail("MISSING_ANSWER", `Answer "${question.prompt}"${election.allowAbstain ? " or abstain" : ""}.`, { questionId: question.id });
+      return fail("MISSING_ANSWER", `Answer "${question.prompt}"${election.allowAbstain ? " or abstain" : ""}.`, {
+        questionId: question.id,
+      });
     }
     const checked = checkAnswer(question, answer, election.allowAbstain);
     if (!checked.ok) return checked;
@@ -47,16 +54,26 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   const order = optionOrder(question);
   const seen = new Set<string>();
   for (const choice of answer.choices) {
-    if (!order.has(choice)) return fail("UNKNOWN_OPTION", `"${choice}" is not an option of this question.`, { ...at, optionId: choice });
-    if (seen.has(choice)) return fail("DUPLICATE_OPTION", `"${choice}" is chosen more than once.`, { ...at, optionId: choice });
+    if (!order.has(choice))
+      return fail("UNKNOWN_OPTION", `"${choice}" is not an option of this question.`, { ...at, optionId: choice });
+    if (seen.has(choice))
+      return fail("DUPLICATE_OPTION", `"${choice}" is chosen more than once.`, { ...at, optionId: choice });
     seen.add(choice);
   }
   const { min, max } = choiceBounds(question);
   if (answer.choices.length < min) {
-    return fail("TOO_FEW_CHOICES", min === 1 ? "Choose an option." : `Choose at least ${min} options.`, { ...at, min, chosen: answer.choices.length });
+    return fail("TOO_FEW_CHOICES", min === 1 ? "Choose an option." : `Choose at least ${min} options.`, {
+      ...at,
+      min,
+      chosen: answer.choices.length,
+    });
   }
   if (answer.choices.length > max) {
-    return fail("TOO_MANY_CHOICES", max === 1 ? "Choose only one option." : `Choose at most ${max} options.`, { ...at, max, chosen: answer.choices.length });
+    return fail("TOO_MANY_CHOICES", max === 1 ? "Choose only one option." : `Choose at most ${max} options.`, {
+      ...at,
+      max,
+      chosen: answer.choices.length,
+    });
   }
   // A ranking says so, so that counting needs nothing but the ballot itself.
   if (question.kind === "ranked") return ok({ ranking: [...answer.choices] });
@@ -87,4 +104,3 @@ function approximateSize(input: unknown): number {
     return Number.POSITIVE_INFINITY;
   }
 }
-

@@ -45,7 +45,12 @@ export type ElectionStatus = (typeof electionStatuses)[number];
 export const electionDefinitionSchema = z.object({
   id: z.uuid(),
   title: z.string().trim().min(1).max(200).check(plainText("title")),
-  description: z.string().trim().max(5000).check(plainText("description", { lineBreaks: true })).default(""),
+  description: z
+    .string()
+    .trim()
+    .max(5000)
+    .check(plainText("description", { lineBreaks: true }))
+    .default(""),
   allowAbstain: z.boolean().default(false),
   eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
   passkeyPolicy: z.enum(passkeyPolicies).default("optional"),
@@ -56,7 +61,9 @@ export const electionDefinitionSchema = z.object({
     .min(1)
     .max(50)
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: "question ids must be unique" })
-    .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), { error: "option ids must be unique within a question" }),
+    .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), {
+      error: "option ids must be unique within a question",
+    }),
 });
 
 export type ElectionDefinition = z.infer<typeof electionDefinitionSchema>;

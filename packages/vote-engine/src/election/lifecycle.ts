@@ -37,7 +37,10 @@ export interface TransitionContext {
 
 export function transition(election: Election, to: ElectionStatus, context: TransitionContext): Result<Election> {
   if (!transitions[election.status].includes(to)) {
-    return fail("INVALID_TRANSITION", `An election that is ${election.status} cannot become ${to}.`, { from: election.status, to });
+    return fail("INVALID_TRANSITION", `An election that is ${election.status} cannot become ${to}.`, {
+      from: election.status,
+      to,
+    });
   }
   if (to === "scheduled" || to === "open") {
     const problem = scheduleProblem(election, to, context.now);
@@ -57,14 +60,17 @@ function stopsAfter(election: Election, to: ElectionStatus, now: Date): Date | n
   if (to === "open") return null;
   // Voters may be casting (open, or scheduled and past its opening time): they get the notice.
   // A close after an announced pause keeps the pause's instant.
-  const voting = election.status === "open" || (election.status === "scheduled" && effectiveStatus(election, now) === "open");
+  const voting =
+    election.status === "open" || (election.status === "scheduled" && effectiveStatus(election, now) === "open");
   if ((to === "paused" || to === "closed") && voting) return new Date(now.getTime() + STOP_NOTICE_MS);
   return election.stopsAt ?? null;
 }
 
 /** An official paused or closed the election, and it has not taken effect yet. */
 function stopPending(election: Election, now: Date): boolean {
-  return (election.status === "paused" || election.status === "closed") && election.stopsAt != null && now < election.stopsAt;
+  return (
+    (election.status === "paused" || election.status === "closed") && election.stopsAt != null && now < election.stopsAt
+  );
 }
 
 /** Questions are frozen once voting can have started: a ballot must mean what it meant when cast. */
@@ -95,7 +101,10 @@ export function effectiveStatus(election: Election, now: Date): ElectionStatus {
  * Null while voting has no end in sight. The aggregator sets aside any ballot cast at or after it.
  */
 export function votingDeadline(election: Election): Date | null {
-  const stopped = election.status === "paused" || election.status === "closed" || election.status === "certified" ? (election.stopsAt ?? null) : null;
+  const stopped =
+    election.status === "paused" || election.status === "closed" || election.status === "certified"
+      ? (election.stopsAt ?? null)
+      : null;
   const candidates = [stopped, election.closesAt].filter((d): d is Date => d !== null);
   return candidates.length === 0 ? null : new Date(Math.min(...candidates.map((d) => d.getTime())));
 }
@@ -106,13 +115,19 @@ export function checkCastingAllowed(election: Election, now: Date): Result<true>
   if (effective === "open" && (election.status === "scheduled" || stopPending(election, now))) return ok(true);
   const pastClose = election.closesAt !== null && now >= election.closesAt;
   if (election.status === "closed" || election.status === "certified" || pastClose) {
-    return fail("ELECTION_CLOSED", "This election is closed: no more ballots are accepted.", { status: election.status });
+    return fail("ELECTION_CLOSED", "This election is closed: no more ballots are accepted.", {
+      status: election.status,
+    });
   }
   const beforeOpen = election.opensAt !== null && now < election.opensAt;
   if (election.status !== "open" || beforeOpen) {
-    return fail("ELECTION_NOT_OPEN", election.status === "paused" ? "Voting is paused; try again later." : "This election is not open for voting yet.", {
-      status: election.status,
-    });
+    return fail(
+      "ELECTION_NOT_OPEN",
+      election.status === "paused" ? "Voting is paused; try again later." : "This election is not open for voting yet.",
+      {
+        status: election.status,
+      },
+    );
   }
   return ok(true);
 }
@@ -120,9 +135,11 @@ export function checkCastingAllowed(election: Election, now: Date): Result<true>
 function scheduleProblem(election: Election, to: "scheduled" | "open", now: Date): string | undefined {
   if (election.questions.length === 0) return "An election needs at least one question.";
   const { opensAt, closesAt } = election;
-  if (to === "scheduled" && (opensAt === null || closesAt === null)) return "Set when the election opens and closes before scheduling it.";
+  if (to === "scheduled" && (opensAt === null || closesAt === null))
+    return "Set when the election opens and closes before scheduling it.";
   if (opensAt !== null && closesAt !== null && opensAt >= closesAt) return "The election must open before it closes.";
   if (closesAt !== null && closesAt <= now) return "The closing time has already passed.";
-  if (to === "scheduled" && opensAt !== null && opensAt <= now) return "The opening time has already passed: open the election instead.";
+  if (to === "scheduled" && opensAt !== null && opensAt <= now)
+    return "The opening time has already passed: open the election instead.";
   return undefined;
 }

@@ -28,7 +28,13 @@ export function plainText(field: string, { lineBreaks = false }: { lineBreaks?: 
   return z.superRefine<string>((text, ctx) => {
     const found = refused.exec(text);
     if (!found) return;
-    const what = lineBreaks ? "control or text-direction characters (line breaks are fine)" : "control, line-break or text-direction characters";
-    ctx.addIssue({ code: "custom", input: text, message: `The ${field} must not contain ${what}: it has ${codePoint(found[0])} at character ${found.index + 1}.` });
+    const what = lineBreaks
+      ? "control or text-direction characters (line breaks are fine)"
+      : "control, line-break or text-direction characters";
+    ctx.addIssue({
+      code: "custom",
+      input: text,
+      message: `The ${field} must not contain ${what}: it has ${codePoint(found[0])} at character ${found.index + 1}.`,
+    });
   });
 }

@@ -72,7 +72,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
 
     if (options.keysFile) {
       onStep("deployment keys");
-      if (ensureKeyFile(options.keysFile).created) changes.push("generated the deployment keys (voter-key secret, receipt and audit signing keys, sign-up ticket key)");
+      if (ensureKeyFile(options.keysFile).created)
+        changes.push(
+          "generated the deployment keys (voter-key secret, receipt and audit signing keys, sign-up ticket key)",
+        );
     }
 
     let demoElectionId: string | undefined;
@@ -103,7 +106,14 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
         writeCredentials(options.credentialsFile, pool.userPoolId, accounts);
       }
     }
-    return { tables: tables.names, userPoolId: pool.userPoolId, clientIds: pool.clientIds, demoElectionId, accounts, changes };
+    return {
+      tables: tables.names,
+      userPoolId: pool.userPoolId,
+      clientIds: pool.clientIds,
+      demoElectionId,
+      accounts,
+      changes,
+    };
   } finally {
     await controlPlane.close();
     dynamodb.destroy();

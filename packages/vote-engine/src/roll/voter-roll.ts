@@ -19,7 +19,9 @@ export interface VoterIdentity {
 }
 
 const emailSchema = z.email({ error: "not a valid e-mail address" });
-const externalIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, { error: "an external id is 1-128 letters, digits, '.', '_', ':' or '-'" });
+const externalIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, { error: "an external id is 1-128 letters, digits, '.', '_', ':' or '-'" });
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -36,14 +38,18 @@ export interface RollRowError {
  * `{ externalId }`), keeping the good ones and saying exactly what is wrong with each bad one.
  * Duplicates collapse to one entry.
  */
-export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string | undefined>>>): { entries: RollEntry[]; errors: RollRowError[] } {
+export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string | undefined>>>): {
+  entries: RollEntry[];
+  errors: RollRowError[];
+} {
   const seen = new Set<string>();
   const entries: RollEntry[] = [];
   const errors: RollRowError[] = [];
   rows.forEach((row, index) => {
     const email = row.email?.trim();
     const externalId = row.externalId?.trim();
-    if (email && externalId) return errors.push({ row: index + 1, message: "give an e-mail address or an external id, not both" });
+    if (email && externalId)
+      return errors.push({ row: index + 1, message: "give an e-mail address or an external id, not both" });
     if (!email && !externalId) return errors.push({ row: index + 1, message: "no e-mail address or external id" });
     const parsed = email ? emailSchema.safeParse(normalizeEmail(email)) : externalIdSchema.safeParse(externalId);
     if (!parsed.success) return errors.push({ row: index + 1, message: parsed.error.issues[0]?.message ?? "invalid" });

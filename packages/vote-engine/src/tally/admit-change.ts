@@ -10,7 +10,12 @@ export type ChangeAdmission = (change: VoteChange) => RecordCheck;
  */
 export function signedChangesOnly(verify: RecordVerifier): ChangeAdmission {
   return (change) => {
-    if (!change.signed) return { ok: false, reason: "UNSIGNED_RECORD", message: `A vote of election ${change.electionId} carries no signed receipt.` };
+    if (!change.signed)
+      return {
+        ok: false,
+        reason: "UNSIGNED_RECORD",
+        message: `A vote of election ${change.electionId} carries no signed receipt.`,
+      };
     return verify(change.signed);
   };
 }
@@ -27,7 +32,11 @@ export function castBeforeDeadline(admit: ChangeAdmission, deadlines: ReadonlyMa
     const deadline = deadlines.get(change.electionId);
     const castAt = Date.parse(change.signed.receipt.castAt);
     if (deadline && !(castAt < deadline.getTime())) {
-      return { ok: false, reason: "LATE_CAST", message: `Receipt ${change.signed.receipt.receiptId} was cast at ${change.signed.receipt.castAt}, not before voting stopped at ${deadline.toISOString()}.` };
+      return {
+        ok: false,
+        reason: "LATE_CAST",
+        message: `Receipt ${change.signed.receipt.receiptId} was cast at ${change.signed.receipt.castAt}, not before voting stopped at ${deadline.toISOString()}.`,
+      };
     }
     return check;
   };

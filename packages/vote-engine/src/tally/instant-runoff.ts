@@ -86,7 +86,10 @@ function chooseElimination(
     const behind = tied.filter((o) => (past[o] ?? 0) === least);
     if (behind.length < tied.length) tied = behind;
     if (tied.length === 1) {
-      return { loser: tied[0]!, tieBreak: `Tie for fewest votes broken by round ${earlier[i]!.round}, where ${tied[0]} had the fewest.` };
+      return {
+        loser: tied[0]!,
+        tieBreak: `Tie for fewest votes broken by round ${earlier[i]!.round}, where ${tied[0]} had the fewest.`,
+      };
     }
   }
   const loser = tied.reduce((last, o) => (options.indexOf(o) > options.indexOf(last) ? o : last));

@@ -26,9 +26,15 @@ export interface TallyDifference {
  * quarantined votes are counted apart; voided ones not at all. Uses the same counting rule as
  * the aggregator, so any difference means a vote was lost or counted twice on the way.
  */
-export async function recount(election: Election, votes: AsyncIterable<StoredVote>, options: { readonly verify?: RecordVerifier } = {}): Promise<Recount> {
+export async function recount(
+  election: Election,
+  votes: AsyncIterable<StoredVote>,
+  options: { readonly verify?: RecordVerifier } = {},
+): Promise<Recount> {
   const changes = [];
-  const rankings = new Map<string, string[][]>(election.questions.filter((q) => q.kind === "ranked").map((q) => [q.id, []]));
+  const rankings = new Map<string, string[][]>(
+    election.questions.filter((q) => q.kind === "ranked").map((q) => [q.id, []]),
+  );
   let votesRead = 0;
   let rejected = 0;
   for await (const vote of votes) {
@@ -41,7 +47,14 @@ export async function recount(election: Election, votes: AsyncIterable<StoredVot
     // A vote's history folds to: counted (accepted or released), waiting (quarantined), or nothing.
     if (vote.state === "voided") continue;
     const state = vote.state === "released" ? "accepted" : vote.state;
-    changes.push({ sequenceNumber: "", kind: "INSERT" as const, electionId: vote.electionId, voterKey: vote.voterKey, state, ballot: vote.ballot });
+    changes.push({
+      sequenceNumber: "",
+      kind: "INSERT" as const,
+      electionId: vote.electionId,
+      voterKey: vote.voterKey,
+      state,
+      ballot: vote.ballot,
+    });
     if (state !== "accepted") continue;
     for (const [questionId, answer] of vote.ballot) {
       const list = rankings.get(questionId);
@@ -59,7 +72,10 @@ export async function recount(election: Election, votes: AsyncIterable<StoredVot
 }
 
 /** Every counter on which the live tally and the recount disagree; empty means they are equal. */
-export function compareWithLiveTally(live: ReadonlyMap<string, number>, recounted: ReadonlyMap<string, number>): TallyDifference[] {
+export function compareWithLiveTally(
+  live: ReadonlyMap<string, number>,
+  recounted: ReadonlyMap<string, number>,
+): TallyDifference[] {
   const names = new Set([...live.keys(), ...recounted.keys()]);
   names.delete(VERSION);
   return [...names]

@@ -21,7 +21,11 @@ export interface ResultsSnapshot {
 }
 
 /** Live results from the tally counters, shaped by the election's questions. */
-export function buildResultsSnapshot(election: Election, counters: ReadonlyMap<string, number>, asOf: Date): ResultsSnapshot {
+export function buildResultsSnapshot(
+  election: Election,
+  counters: ReadonlyMap<string, number>,
+  asOf: Date,
+): ResultsSnapshot {
   const n = (key: string) => counters.get(key) ?? 0;
   return {
     electionId: election.id,

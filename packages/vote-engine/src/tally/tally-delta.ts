@@ -22,7 +22,8 @@ export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
     const counts = (n: number) => {
       add(change.electionId, TURNOUT, n);
       for (const [questionId, answer] of change.ballot) {
-        const counted = answer === "abstain" ? [ABSTAIN] : "ranking" in answer ? answer.ranking.slice(0, 1) : answer.choices;
+        const counted =
+          answer === "abstain" ? [ABSTAIN] : "ranking" in answer ? answer.ranking.slice(0, 1) : answer.choices;
         for (const optionId of counted) add(change.electionId, optionCounter(questionId, optionId), n);
       }
     };

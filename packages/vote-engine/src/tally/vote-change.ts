@@ -25,7 +25,10 @@ export interface VoteChange {
 
 /** Whether this change makes the vote count: accepted on arrival, or released by an official. */
 export function countsVote(change: VoteChange): boolean {
-  return (change.kind === "INSERT" && change.state === "accepted") || (change.kind === "MODIFY" && change.state === "released");
+  return (
+    (change.kind === "INSERT" && change.state === "accepted") ||
+    (change.kind === "MODIFY" && change.state === "released")
+  );
 }
 
 /**

@@ -38,7 +38,11 @@ export interface AuditBundleFixture {
   readonly election: Election;
   readonly keys: Keys;
   /** Signs receipts as the vote API does (only the API holds this key). */
-  signReceipt(receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }): { readonly keyId: string; readonly binding: string; readonly signature: string };
+  signReceipt(receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }): {
+    readonly keyId: string;
+    readonly binding: string;
+    readonly signature: string;
+  };
 }
 
 const sha256 = nodeEntropy.sha256;
@@ -60,11 +64,19 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   if (!Number.isInteger(epochRecords) || epochRecords < 1) throw new Error("epochRecords: a whole number >= 1");
   const keys = options.keys ?? nodeKeys(generateKeyMaterial());
   const signer = auditSigner(keys);
-  const signReceipt = (receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }) => {
+  const signReceipt = (receipt: {
+    readonly receiptId: string;
+    readonly castAt: string;
+    readonly commitment: string;
+  }) => {
     const keyId = keys.receiptPublicKey.keyId;
     // The record a receipt is bound to is not in a bundle: any 64 hex digits stand for it here.
     const binding = toHex(sha256(new TextEncoder().encode(`fixture-record\n${receipt.receiptId}`)));
-    return { keyId, binding, signature: keys.signReceipt(receiptSigningText({ ...receipt, electionId: election.id, keyId, binding })) };
+    return {
+      keyId,
+      binding,
+      signature: keys.signReceipt(receiptSigningText({ ...receipt, electionId: election.id, keyId, binding })),
+    };
   };
   const election = demoElection({ now: () => new Date(T0 - 3600_000) });
   const random = prng(seed);
@@ -119,7 +131,11 @@ export function attackerSigner(): EpochSigner {
 export function rechain(records: readonly Pick<LogRecord, "electionId" | "entry">[]): LogRecord[] {
   const first = records[0];
   if (!first) return [];
-  return chainEntries(sha256, { electionId: first.electionId, seq: 0, hash: GENESIS_HASH }, records.map((r) => r.entry));
+  return chainEntries(
+    sha256,
+    { electionId: first.electionId, seq: 0, hash: GENESIS_HASH },
+    records.map((r) => r.entry),
+  );
 }
 
 /** Seals the records into consecutive epochs of `epochRecords`, as the sealer does. */
@@ -127,7 +143,12 @@ export function sealEpochs(records: readonly LogRecord[], signer: EpochSigner, e
   const epochs: SignedEpoch[] = [];
   let previous = { epoch: 0, root: GENESIS_HASH };
   for (let from = 0; from < records.length; from += epochRecords) {
-    const epoch = sealEpoch({ sha256, sign: (payload) => signer.sign(payload), keyId: signer.keyId }, previous, records.slice(from, from + epochRecords), SEALED_AT);
+    const epoch = sealEpoch(
+      { sha256, sign: (payload) => signer.sign(payload), keyId: signer.keyId },
+      previous,
+      records.slice(from, from + epochRecords),
+      SEALED_AT,
+    );
     epochs.push(epoch);
     previous = { epoch: epoch.statement.epoch, root: epoch.statement.root };
   }
@@ -154,7 +175,10 @@ export function resignedBundle(
 }
 
 /** The counters and instant-runoff rounds of the given ballots, in the bundle's shape. */
-export async function countResult(election: Election, ballots: readonly CanonicalBallot[]): Promise<AuditBundle["result"]> {
+export async function countResult(
+  election: Election,
+  ballots: readonly CanonicalBallot[],
+): Promise<AuditBundle["result"]> {
   const recounted = await recount(election, asVotes(election.id, ballots));
   const instantRunoff: AuditBundle["result"]["instantRunoff"] = {};
   for (const [questionId, irv] of Object.entries(recounted.instantRunoff)) {
@@ -171,13 +195,24 @@ async function* asVotes(electionId: string, ballots: readonly CanonicalBallot[])
   let n = 0;
   for (const ballot of ballots) {
     n += 1;
-    const vote: Pick<StoredVote, "electionId" | "voterKey" | "state" | "ballot"> = { electionId, voterKey: `voter-${n}`, state: "accepted", ballot };
+    const vote: Pick<StoredVote, "electionId" | "voterKey" | "state" | "ballot"> = {
+      electionId,
+      voterKey: `voter-${n}`,
+      state: "accepted",
+      ballot,
+    };
     yield vote as StoredVote;
   }
 }
 
-const ACTIONS: ReadonlyArray<(election: Election) => Omit<Extract<LogEntry, { type: "action" }>, "type" | "at" | "actor">> = [
-  (e) => ({ action: "election.create", reason: "Demo election for the audit tests", details: { title: e.title, questions: e.questions.length } }),
+const ACTIONS: ReadonlyArray<
+  (election: Election) => Omit<Extract<LogEntry, { type: "action" }>, "type" | "at" | "actor">
+> = [
+  (e) => ({
+    action: "election.create",
+    reason: "Demo election for the audit tests",
+    details: { title: e.title, questions: e.questions.length },
+  }),
   () => ({ action: "election.transition", reason: "Polls open", details: { from: "draft", to: "open" } }),
   () => ({ action: "election.update", reason: "Typo in a prompt", details: { fields: ["description"] } }),
   () => ({ action: "fraud.release", reason: "Reviewed: a shared household device", details: { voterKeys: [] } }),
@@ -214,7 +249,8 @@ function randomAnswers(random: () => number): Answers {
   else {
     let r = random();
     let firstIndex = 0;
-    while (firstIndex < FIRST_PREFERENCE.length - 1 && r >= FIRST_PREFERENCE[firstIndex]!) r -= FIRST_PREFERENCE[firstIndex++]!;
+    while (firstIndex < FIRST_PREFERENCE.length - 1 && r >= FIRST_PREFERENCE[firstIndex]!)
+      r -= FIRST_PREFERENCE[firstIndex++]!;
     const rest = CANDIDATES.filter((_, i) => i !== firstIndex);
     for (let i = rest.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

@@ -35,7 +35,11 @@ export interface CastVoteCommand {
   /** Whether the cast was signed by a passkey the caller verified, or by the device key alone (the election's passkeyPolicy decides what that means). */
   readonly passkey?: boolean;
   /** The risk layer's verdict; quarantined votes are stored and counted separately. */
-  readonly decision?: { readonly decision: Decision; readonly reasons: readonly string[]; readonly evidence?: ReviewEvidence };
+  readonly decision?: {
+    readonly decision: Decision;
+    readonly reasons: readonly string[];
+    readonly evidence?: ReviewEvidence;
+  };
 }
 
 export interface CastVoteOutcome {
@@ -69,14 +73,18 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   if (!allowed.ok) return allowed;
   if (election.eligibility === "voter-roll") {
     const entries = identityEntries(command.identity ?? {});
-    const onRoll = entries.length > 0 && deps.voterRoll !== undefined && (await deps.voterRoll.includesAny(election.id, entries));
+    const onRoll =
+      entries.length > 0 && deps.voterRoll !== undefined && (await deps.voterRoll.includesAny(election.id, entries));
     if (!onRoll) return fail("NOT_ELIGIBLE", "You are not on the voter roll of this election.");
   }
   const ballot = validateBallot(election, command.ballot);
   if (!ballot.ok) return ballot;
   const withoutPasskey = command.passkey !== true;
   if (withoutPasskey && election.passkeyPolicy === "required") {
-    return fail("PASSKEY_REQUIRED", "This election takes ballots signed with a passkey only; add one on this device, or vote from a device that has one.");
+    return fail(
+      "PASSKEY_REQUIRED",
+      "This election takes ballots signed with a passkey only; add one on this device, or vote from a device that has one.",
+    );
   }
   const decision = judge(command.decision, withoutPasskey && election.passkeyPolicy === "review-without");
 
@@ -119,7 +127,10 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
 }
 
 /** The risk layer's verdict, held for review as well when the election wants a passkey this cast lacks. */
-function judge(verdict: CastVoteCommand["decision"], holdForPasskey: boolean): NonNullable<CastVoteCommand["decision"]> {
+function judge(
+  verdict: CastVoteCommand["decision"],
+  holdForPasskey: boolean,
+): NonNullable<CastVoteCommand["decision"]> {
   const given = verdict ?? { decision: "accepted" as const, reasons: NO_REASONS };
   if (!holdForPasskey) return given;
   return { ...given, decision: "quarantined", reasons: [...given.reasons, "NO_PASSKEY"] };
@@ -128,13 +139,21 @@ function judge(verdict: CastVoteCommand["decision"], holdForPasskey: boolean): N
 /** What a request gets when its voter has already voted in this election. */
 function answerRepeat(existing: StoredVote, command: CastVoteCommand, ballotHash: string): Result<CastVoteOutcome> {
   if (command.requestId !== undefined && existing.requestId === command.requestId) {
-    return fail("REQUEST_REPLAYED", "This very request was already answered; a retry is a new request with the same idempotency key.");
+    return fail(
+      "REQUEST_REPLAYED",
+      "This very request was already answered; a retry is a new request with the same idempotency key.",
+    );
   }
   const sameBallot = existing.ballotHash === ballotHash;
   if (existing.idempotencyKey === command.idempotencyKey) {
-    if (sameBallot) return ok({ receipt: existing.receipt, salt: existing.salt, decision: existing.decision, replayed: true });
+    if (sameBallot)
+      return ok({ receipt: existing.receipt, salt: existing.salt, decision: existing.decision, replayed: true });
     return fail("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different ballot.");
   }
   // The same ballot sent again under a new key (say, after a reload) may see its receipt; a different one may not.
-  return fail("ALREADY_VOTED", "You have already voted in this election.", sameBallot ? { receipt: existing.receipt } : undefined);
+  return fail(
+    "ALREADY_VOTED",
+    "You have already voted in this election.",
+    sameBallot ? { receipt: existing.receipt } : undefined,
+  );
 }

@@ -38,10 +38,16 @@ export function groupHeldBallots(ballots: readonly HeldBallot[], rules: Grouping
     ...sharing(ballots, "same-network", (b) => b.networkBlock),
     ...bursts(ballots, rules),
   ];
-  return groups.sort((a, b) => b.voterKeys.length - a.voterKeys.length || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
+  return groups.sort(
+    (a, b) => b.voterKeys.length - a.voterKeys.length || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key),
+  );
 }
 
-function sharing(ballots: readonly HeldBallot[], kind: HeldGroupKind, keyOf: (b: HeldBallot) => string | null): HeldGroup[] {
+function sharing(
+  ballots: readonly HeldBallot[],
+  kind: HeldGroupKind,
+  keyOf: (b: HeldBallot) => string | null,
+): HeldGroup[] {
   const byKey = new Map<string, HeldBallot[]>();
   for (const ballot of ballots) {
     const key = keyOf(ballot);
@@ -51,7 +57,9 @@ function sharing(ballots: readonly HeldBallot[], kind: HeldGroupKind, keyOf: (b:
 }
 
 function bursts(ballots: readonly HeldBallot[], rules: GroupingRules): HeldGroup[] {
-  const timed = ballots.filter((b): b is HeldBallot & { castAt: Date } => b.castAt !== null).sort((a, b) => a.castAt.getTime() - b.castAt.getTime());
+  const timed = ballots
+    .filter((b): b is HeldBallot & { castAt: Date } => b.castAt !== null)
+    .sort((a, b) => a.castAt.getTime() - b.castAt.getTime());
   const found: HeldGroup[] = [];
   let run: (typeof timed)[number][] = [];
   const close = () => {

@@ -4,7 +4,15 @@ const encoder = new TextEncoder();
 
 /** The text whose UTF-8 bytes a receipt signature covers; verifiers (CLI, browser) rebuild it the same way. */
 export function receiptSigningText(receipt: Omit<Receipt, "signature">): string {
-  return ["landslide-receipt-v2", receipt.receiptId, receipt.electionId, receipt.castAt, receipt.commitment, receipt.keyId, receipt.binding].join("\n");
+  return [
+    "landslide-receipt-v2",
+    receipt.receiptId,
+    receipt.electionId,
+    receipt.castAt,
+    receipt.commitment,
+    receipt.keyId,
+    receipt.binding,
+  ].join("\n");
 }
 
 /** The exact bytes a receipt signature covers (receiptSigningText, UTF-8). */

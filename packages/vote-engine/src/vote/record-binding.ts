@@ -9,6 +9,9 @@ import type { Decision } from "./stored-vote";
  * with the receipt, it says nothing: the voter key is a keyed hash, and the random receipt id
  * makes every binding different even for the same voter and verdict.
  */
-export function recordBinding(sha256Hex: (text: string) => string, record: { readonly receiptId: string; readonly voterKey: string; readonly decision: Decision }): string {
+export function recordBinding(
+  sha256Hex: (text: string) => string,
+  record: { readonly receiptId: string; readonly voterKey: string; readonly decision: Decision },
+): string {
   return sha256Hex(["landslide-record-binding-v1", record.receiptId, record.voterKey, record.decision].join("\n"));
 }

@@ -16,7 +16,9 @@ export async function reviewVote(
     case "missing":
       return fail("VOTE_NOT_FOUND", "There is no such vote in this election.");
     case "conflict":
-      return fail("NOT_QUARANTINED", `This vote is ${outcome.vote.state}, not waiting for review.`, { state: outcome.vote.state });
+      return fail("NOT_QUARANTINED", `This vote is ${outcome.vote.state}, not waiting for review.`, {
+        state: outcome.vote.state,
+      });
     default:
       return ok({ state: outcome.vote.state, changed: outcome.outcome === "changed" });
   }

@@ -19,7 +19,8 @@ export interface SignedRecord {
 /** Why a record is not counted. Stable codes: metrics, dead letters and officials see them. */
 export type RecordRejection = "UNSIGNED_RECORD" | "BALLOT_NOT_COMMITTED" | "LATE_CAST";
 
-export type RecordCheck = { readonly ok: true } | { readonly ok: false; readonly reason: RecordRejection; readonly message: string };
+export type RecordCheck =
+  { readonly ok: true } | { readonly ok: false; readonly reason: RecordRejection; readonly message: string };
 
 export interface RecordVerifierDependencies {
   /** The receipt keys votes may be signed with, by key id (the current one, and any still being rotated out). */
@@ -40,18 +41,30 @@ export function recordVerifier(deps: RecordVerifierDependencies): RecordVerifier
   const sha256Hex = (text: string) => toHex(deps.sha256(encoder.encode(text)));
   return (record) => {
     const { receipt } = record;
-    const unsigned = (why: string): RecordCheck => ({ ok: false, reason: "UNSIGNED_RECORD", message: `Receipt ${receipt.receiptId}: ${why}.` });
+    const unsigned = (why: string): RecordCheck => ({
+      ok: false,
+      reason: "UNSIGNED_RECORD",
+      message: `Receipt ${receipt.receiptId}: ${why}.`,
+    });
     const pem = keys.get(receipt.keyId);
     if (!pem) return unsigned(`signed with unknown key ${JSON.stringify(receipt.keyId)}`);
     if (receipt.electionId !== record.electionId) return unsigned("the receipt names another election");
-    if (receipt.binding !== recordBinding(sha256Hex, { receiptId: receipt.receiptId, voterKey: record.voterKey, decision: record.decision })) {
+    if (
+      receipt.binding !==
+      recordBinding(sha256Hex, { receiptId: receipt.receiptId, voterKey: record.voterKey, decision: record.decision })
+    ) {
       return unsigned("the receipt is bound to another record (voter key or decision changed, or no binding)");
     }
     const { signature, ...signed } = receipt;
-    if (!deps.verifyEd25519(receiptSigningPayload(signed), signature, pem)) return unsigned("the receipt's signature does not verify");
+    if (!deps.verifyEd25519(receiptSigningPayload(signed), signature, pem))
+      return unsigned("the receipt's signature does not verify");
     const opened = sha256Hex(commitmentText(record.salt, canonicalBallotJson(record.ballot)));
     if (opened !== receipt.commitment) {
-      return { ok: false, reason: "BALLOT_NOT_COMMITTED", message: `Receipt ${receipt.receiptId}: the stored ballot is not the one its receipt committed to.` };
+      return {
+        ok: false,
+        reason: "BALLOT_NOT_COMMITTED",
+        message: `Receipt ${receipt.receiptId}: the stored ballot is not the one its receipt committed to.`,
+      };
     }
     return { ok: true };
   };

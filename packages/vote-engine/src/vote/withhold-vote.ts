@@ -17,7 +17,9 @@ export async function withholdVote(
     case "missing":
       return fail("VOTE_NOT_FOUND", "There is no such vote in this election.");
     case "conflict":
-      return fail("NOT_COUNTED", `This vote is ${outcome.vote.state}, not counted without review.`, { state: outcome.vote.state });
+      return fail("NOT_COUNTED", `This vote is ${outcome.vote.state}, not counted without review.`, {
+        state: outcome.vote.state,
+      });
     default:
       return ok({ state: outcome.vote.state, changed: outcome.outcome === "changed" });
   }

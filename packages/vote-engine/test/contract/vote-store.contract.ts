@@ -18,7 +18,12 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
     it("stores the first ballot and returns a receipt signed by the deployment's key", async () => {
       const votes = await makeStore();
       const subject = voter();
-      const result = await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(1), ballot: demoBallot() });
+      const result = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(1),
+        ballot: demoBallot(),
+      });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.value.replayed).toBe(false);
@@ -40,10 +45,19 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
 
     it("refuses the very same request (its request id) a second time, while a retry under a new request id gets the receipt", async () => {
       const votes = await makeStore();
-      const command = { electionId: election.id, subject: voter(), idempotencyKey: idempotencyKey(3), ballot: demoBallot(), requestId: "proof-1" };
+      const command = {
+        electionId: election.id,
+        subject: voter(),
+        idempotencyKey: idempotencyKey(3),
+        ballot: demoBallot(),
+        requestId: "proof-1",
+      };
       const first = await castVote(castDependencies(votes), command);
       expect(first.ok).toBe(true);
-      expect(await castVote(castDependencies(votes), command)).toMatchObject({ ok: false, error: { code: "REQUEST_REPLAYED" } });
+      expect(await castVote(castDependencies(votes), command)).toMatchObject({
+        ok: false,
+        error: { code: "REQUEST_REPLAYED" },
+      });
       const retry = await castVote(castDependencies(votes), { ...command, requestId: "proof-2" });
       expect(retry).toEqual({ ok: true, value: { ...(first.ok ? first.value : {}), replayed: true } });
     });
@@ -52,23 +66,58 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
       const votes = await makeStore();
       const subject = voter();
       const ballot = demoBallot(0);
-      const reordered = { answers: { ...ballot.answers, parks: { choices: [...ballot.answers.parks.choices].reverse() } } };
-      await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(3), ballot });
-      const retry = await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(3), ballot: reordered });
+      const reordered = {
+        answers: { ...ballot.answers, parks: { choices: [...ballot.answers.parks.choices].reverse() } },
+      };
+      await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(3),
+        ballot,
+      });
+      const retry = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(3),
+        ballot: reordered,
+      });
       expect(retry.ok && retry.value.replayed).toBe(true);
     });
 
     it("refuses a different ballot under the same key as IDEMPOTENCY_KEY_REUSED, and any other request as ALREADY_VOTED", async () => {
       const votes = await makeStore();
       const subject = voter();
-      const first = await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(4), ballot: demoBallot(0) });
-      const reused = await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(4), ballot: demoBallot(1) });
+      const first = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(4),
+        ballot: demoBallot(0),
+      });
+      const reused = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(4),
+        ballot: demoBallot(1),
+      });
       expect(reused).toMatchObject({ ok: false, error: { code: "IDEMPOTENCY_KEY_REUSED" } });
-      const other = await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(5), ballot: demoBallot(1) });
+      const other = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(5),
+        ballot: demoBallot(1),
+      });
       expect(other).toMatchObject({ ok: false, error: { code: "ALREADY_VOTED" } });
       expect(other.ok || other.error.details).toBeUndefined();
-      const sameBallotNewKey = await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(6), ballot: demoBallot(0) });
-      expect(sameBallotNewKey).toMatchObject({ ok: false, error: { code: "ALREADY_VOTED", details: { receipt: first.ok ? first.value.receipt : null } } });
+      const sameBallotNewKey = await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject,
+        idempotencyKey: idempotencyKey(6),
+        ballot: demoBallot(0),
+      });
+      expect(sameBallotNewKey).toMatchObject({
+        ok: false,
+        error: { code: "ALREADY_VOTED", details: { receipt: first.ok ? first.value.receipt : null } },
+      });
       const stored = await votes.get(election.id, keys.voterKey(subject));
       expect(stored?.idempotencyKey).toBe(idempotencyKey(4));
     });
@@ -84,7 +133,10 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
         decision: { decision: "quarantined", reasons: ["DEVICE_SHARED", "BURST"] },
       });
       expect(result.ok && result.value.decision).toBe("quarantined");
-      expect(await votes.get(election.id, keys.voterKey(subject))).toMatchObject({ decision: "quarantined", reasons: ["DEVICE_SHARED", "BURST"] });
+      expect(await votes.get(election.id, keys.voterKey(subject))).toMatchObject({
+        decision: "quarantined",
+        reasons: ["DEVICE_SHARED", "BURST"],
+      });
     });
 
     it("refuses bad input with a typed error and writes nothing", async () => {
@@ -92,10 +144,30 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
       const subject = voter();
       const closed = new InMemoryElections([{ ...election, status: "closed" }]);
       const attempts = [
-        castVote(castDependencies(votes), { electionId: "00000000-0000-4000-8000-000000000000", subject, idempotencyKey: idempotencyKey(20), ballot: demoBallot() }),
-        castVote(castDependencies(votes, { elections: closed }), { electionId: election.id, subject, idempotencyKey: idempotencyKey(21), ballot: demoBallot() }),
-        castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(22), ballot: { answers: { mascot: { choices: ["dragon"] } } } }),
-        castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: "short", ballot: demoBallot() }),
+        castVote(castDependencies(votes), {
+          electionId: "00000000-0000-4000-8000-000000000000",
+          subject,
+          idempotencyKey: idempotencyKey(20),
+          ballot: demoBallot(),
+        }),
+        castVote(castDependencies(votes, { elections: closed }), {
+          electionId: election.id,
+          subject,
+          idempotencyKey: idempotencyKey(21),
+          ballot: demoBallot(),
+        }),
+        castVote(castDependencies(votes), {
+          electionId: election.id,
+          subject,
+          idempotencyKey: idempotencyKey(22),
+          ballot: { answers: { mascot: { choices: ["dragon"] } } },
+        }),
+        castVote(castDependencies(votes), {
+          electionId: election.id,
+          subject,
+          idempotencyKey: "short",
+          ballot: demoBallot(),
+        }),
       ];
       const codes = (await Promise.all(attempts)).map((r) => (r.ok ? "OK" : r.error.code));
       expect(codes).toEqual(["ELECTION_NOT_FOUND", "ELECTION_CLOSED", "UNKNOWN_OPTION", "INVALID_IDEMPOTENCY_KEY"]);
@@ -114,15 +186,27 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
           decision: { decision: "quarantined", reasons: ["BURST"] },
         });
       }
-      await castVote(castDependencies(votes), { electionId: election.id, subject: accepted, idempotencyKey: idempotencyKey(32), ballot: demoBallot() });
-      const review = (subject: string, decision: "released" | "voided") => reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey(subject), decision });
+      await castVote(castDependencies(votes), {
+        electionId: election.id,
+        subject: accepted,
+        idempotencyKey: idempotencyKey(32),
+        ballot: demoBallot(),
+      });
+      const review = (subject: string, decision: "released" | "voided") =>
+        reviewVote(votes, { electionId: election.id, voterKey: keys.voterKey(subject), decision });
 
       expect(await review(released, "released")).toEqual({ ok: true, value: { state: "released", changed: true } });
       expect(await review(released, "released")).toEqual({ ok: true, value: { state: "released", changed: false } });
-      expect(await review(released, "voided")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED", details: { state: "released" } } });
+      expect(await review(released, "voided")).toMatchObject({
+        ok: false,
+        error: { code: "NOT_QUARANTINED", details: { state: "released" } },
+      });
       expect(await review(voided, "voided")).toEqual({ ok: true, value: { state: "voided", changed: true } });
       expect(await review(voided, "released")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED" } });
-      expect(await review(accepted, "voided")).toMatchObject({ ok: false, error: { code: "NOT_QUARANTINED", details: { state: "accepted" } } });
+      expect(await review(accepted, "voided")).toMatchObject({
+        ok: false,
+        error: { code: "NOT_QUARANTINED", details: { state: "accepted" } },
+      });
       expect(await review("nobody", "released")).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
       expect((await votes.get(election.id, keys.voterKey(released)))?.state).toBe("released");
       expect((await votes.get(election.id, keys.voterKey(voided)))?.state).toBe("voided");
@@ -132,7 +216,12 @@ export function voteStoreContract(adapter: string, makeStore: () => Promise<Vote
       const votes = await makeStore();
       const subjects = [voter(), voter(), voter()];
       for (const [i, subject] of subjects.entries()) {
-        await castVote(castDependencies(votes), { electionId: election.id, subject, idempotencyKey: idempotencyKey(10 + i), ballot: demoBallot(i) });
+        await castVote(castDependencies(votes), {
+          electionId: election.id,
+          subject,
+          idempotencyKey: idempotencyKey(10 + i),
+          ballot: demoBallot(i),
+        });
       }
       const seen: string[] = [];
       for await (const vote of votes.scan(election.id)) seen.push(vote.voterKey);

@@ -10,7 +10,10 @@ import { castDependencies, demoBallot, election, idempotencyKey, keys, verifyRec
 let counter = 0;
 
 /** Casts one ballot through castVote (accepted unless held) and returns the stored row. */
-export async function cast(votes: VoteStore, { held = false, reasons = [] as string[], variant = 0, tag = "v" } = {}): Promise<StoredVote> {
+export async function cast(
+  votes: VoteStore,
+  { held = false, reasons = [] as string[], variant = 0, tag = "v" } = {},
+): Promise<StoredVote> {
   const subject = `withhold-${tag}-${++counter}-${Math.random()}`;
   const result = await castVote(castDependencies(votes), {
     electionId: election.id,
@@ -42,13 +45,20 @@ export function withholdVoteContract(adapter: string, makeStore: () => Promise<V
       const flagged = await cast(votes, { reasons: ["LOW_SCORE"], variant: 1 });
 
       expect(await withhold(votes, plain)).toEqual({ ok: true, value: { state: "quarantined", changed: true } });
-      expect(await withhold(votes, flagged, ["COORDINATED_GROUP", "SAME_NETWORK"])).toEqual({ ok: true, value: { state: "quarantined", changed: true } });
+      expect(await withhold(votes, flagged, ["COORDINATED_GROUP", "SAME_NETWORK"])).toEqual({
+        ok: true,
+        value: { state: "quarantined", changed: true },
+      });
 
       const heldPlain = await reread(votes, plain);
       expect(heldPlain).toEqual({ ...plain, state: "quarantined", reasons: ["COORDINATED_GROUP"] });
       expect(heldPlain.decision).toBe("accepted");
       const heldFlagged = await reread(votes, flagged);
-      expect(heldFlagged).toEqual({ ...flagged, state: "quarantined", reasons: ["LOW_SCORE", "COORDINATED_GROUP", "SAME_NETWORK"] });
+      expect(heldFlagged).toEqual({
+        ...flagged,
+        state: "quarantined",
+        reasons: ["LOW_SCORE", "COORDINATED_GROUP", "SAME_NETWORK"],
+      });
       // The receipt is still bound to the row (same voter key, decision accepted): it would count once released.
       expect(verifyRecord(heldPlain)).toEqual({ ok: true });
       expect(verifyRecord(heldFlagged)).toEqual({ ok: true });
@@ -59,8 +69,14 @@ export function withholdVoteContract(adapter: string, makeStore: () => Promise<V
       const vote = await cast(votes);
       await withhold(votes, vote, ["COORDINATED_GROUP"]);
       const once = await reread(votes, vote);
-      expect(await withhold(votes, vote, ["COORDINATED_GROUP"])).toEqual({ ok: true, value: { state: "quarantined", changed: false } });
-      expect(await withhold(votes, vote, ["ANOTHER_REASON"])).toEqual({ ok: true, value: { state: "quarantined", changed: false } });
+      expect(await withhold(votes, vote, ["COORDINATED_GROUP"])).toEqual({
+        ok: true,
+        value: { state: "quarantined", changed: false },
+      });
+      expect(await withhold(votes, vote, ["ANOTHER_REASON"])).toEqual({
+        ok: true,
+        value: { state: "quarantined", changed: false },
+      });
       expect(await reread(votes, vote)).toEqual(once);
       expect(once.reasons).toEqual(["COORDINATED_GROUP"]);
     });
@@ -80,7 +96,10 @@ export function withholdVoteContract(adapter: string, makeStore: () => Promise<V
       ] as const) {
         const before = await reread(votes, vote);
         expect(before.state).toBe(state);
-        expect(await withhold(votes, vote)).toMatchObject({ ok: false, error: { code: "NOT_COUNTED", details: { state } } });
+        expect(await withhold(votes, vote)).toMatchObject({
+          ok: false,
+          error: { code: "NOT_COUNTED", details: { state } },
+        });
         expect(await reread(votes, vote)).toEqual(before);
       }
     });
@@ -92,7 +111,10 @@ export function withholdVoteContract(adapter: string, makeStore: () => Promise<V
       expect(await review(votes, vote, "released")).toEqual({ ok: true, value: { state: "released", changed: true } });
       const released = await reread(votes, vote);
       expect(released).toMatchObject({ state: "released", decision: "accepted", reasons: ["COORDINATED_GROUP"] });
-      expect(await withhold(votes, vote, ["COORDINATED_GROUP"])).toMatchObject({ ok: false, error: { code: "NOT_COUNTED", details: { state: "released" } } });
+      expect(await withhold(votes, vote, ["COORDINATED_GROUP"])).toMatchObject({
+        ok: false,
+        error: { code: "NOT_COUNTED", details: { state: "released" } },
+      });
       expect(await reread(votes, vote)).toEqual(released);
     });
 
@@ -109,10 +131,15 @@ export function withholdVoteContract(adapter: string, makeStore: () => Promise<V
     it("refuses a vote that does not exist as VOTE_NOT_FOUND, and creates nothing", async () => {
       const votes = await makeStore();
       const vote = await cast(votes);
-      expect(await withholdVote(votes, { electionId: election.id, voterKey: "nobody", reasons: ["X"] })).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
+      expect(await withholdVote(votes, { electionId: election.id, voterKey: "nobody", reasons: ["X"] })).toMatchObject({
+        ok: false,
+        error: { code: "VOTE_NOT_FOUND" },
+      });
       // The right voter in another election is no such vote either.
       const otherElection = "00000000-0000-4000-8000-0000000000aa";
-      expect(await withholdVote(votes, { electionId: otherElection, voterKey: vote.voterKey, reasons: ["X"] })).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
+      expect(
+        await withholdVote(votes, { electionId: otherElection, voterKey: vote.voterKey, reasons: ["X"] }),
+      ).toMatchObject({ ok: false, error: { code: "VOTE_NOT_FOUND" } });
       expect(await votes.get(election.id, "nobody")).toBeUndefined();
       expect(await votes.get(otherElection, vote.voterKey)).toBeUndefined();
       expect(await reread(votes, vote)).toEqual(vote);

@@ -7,7 +7,8 @@ import { EXIT, publicClient, reachOrExplain } from "../../lib/public-client";
 import { withSpinner } from "../../lib/spinner";
 
 export default class AuditVerify extends BaseCommand {
-  static override summary = "Recompute an election's audit from its published bundle: hash chain, epochs, signatures, ballots and result.";
+  static override summary =
+    "Recompute an election's audit from its published bundle: hash chain, epochs, signatures, ballots and result.";
   static override description =
     "Trusts nothing but the bundle: every record's hash and link, every epoch's Merkle root, signature and link, that each counted ballot is logged exactly once and opens its commitment, and the result with every instant-runoff round. Exits 1 on any discrepancy and names the first.";
   static override examples = [
@@ -16,31 +17,48 @@ export default class AuditVerify extends BaseCommand {
   ];
   static override args = { id: Args.string({ description: "the election id", required: true }) };
   static override flags = {
-    bundle: Flags.file({ description: "verify this downloaded bundle instead of fetching the published one", exists: true }),
-    "audit-key-id": Flags.string({ description: "the audit key id the deployment announced; fetched from its API when the bundle is" }),
+    bundle: Flags.file({
+      description: "verify this downloaded bundle instead of fetching the published one",
+      exists: true,
+    }),
+    "audit-key-id": Flags.string({
+      description: "the audit key id the deployment announced; fetched from its API when the bundle is",
+    }),
   };
 
   async run(): Promise<VerificationReport & { electionId: string; auditKeyId: string; auditKeyPinned: boolean }> {
     const { args, flags } = await this.parse(AuditVerify);
-    const { bundle, announcedKeyId } = flags.bundle ? { bundle: await this.readBundle(flags.bundle), announcedKeyId: undefined } : await this.download(args.id);
+    const { bundle, announcedKeyId } = flags.bundle
+      ? { bundle: await this.readBundle(flags.bundle), announcedKeyId: undefined }
+      : await this.download(args.id);
     // A bundle re-sealed with another key checks out against itself: pin the key the deployment announced.
     const expectedAuditKeyId = flags["audit-key-id"] ?? announcedKeyId;
     if (bundle.election.id !== args.id) {
-      throw new Errors.CLIError(`The bundle is election ${bundle.election.id}'s, not ${args.id}'s.`, { exit: EXIT.usage });
+      throw new Errors.CLIError(`The bundle is election ${bundle.election.id}'s, not ${args.id}'s.`, {
+        exit: EXIT.usage,
+      });
     }
     // The hashing and the signature checks (one per ballot's receipt) spread over every core.
     const pool = createBatchCryptoPool();
-    const report = await withSpinner(`Verifying ${bundle.records.length} records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots`, () =>
-      verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId, batch: pool }, bundle),
+    const report = await withSpinner(
+      `Verifying ${bundle.records.length} records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots`,
+      () => verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519, expectedAuditKeyId, batch: pool }, bundle),
     ).finally(() => pool.close());
     if (!this.jsonEnabled()) {
       this.printReport(bundle, report);
       if (!expectedAuditKeyId) {
-        this.log(`NOTE  The epochs are signed by audit key ${bundle.keys.audit.keyId}; compare it with the key the deployment publishes, or pass --audit-key-id.`);
+        this.log(
+          `NOTE  The epochs are signed by audit key ${bundle.keys.audit.keyId}; compare it with the key the deployment publishes, or pass --audit-key-id.`,
+        );
       }
     }
     if (!report.ok) process.exitCode = EXIT.failed;
-    return { electionId: args.id, auditKeyId: bundle.keys.audit.keyId, auditKeyPinned: expectedAuditKeyId !== undefined, ...report };
+    return {
+      electionId: args.id,
+      auditKeyId: bundle.keys.audit.keyId,
+      auditKeyPinned: expectedAuditKeyId !== undefined,
+      ...report,
+    };
   }
 
   private printReport(bundle: AuditBundle, report: VerificationReport): void {
@@ -66,7 +84,10 @@ export default class AuditVerify extends BaseCommand {
     const parsed = auditBundleSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Errors.CLIError(`${path} is not a Landslide audit bundle: at ${issue?.path.join(".") || "the top"}: ${issue?.message}`, { exit: EXIT.failed });
+      throw new Errors.CLIError(
+        `${path} is not a Landslide audit bundle: at ${issue?.path.join(".") || "the top"}: ${issue?.message}`,
+        { exit: EXIT.failed },
+      );
     }
     return parsed.data;
   }
@@ -74,7 +95,9 @@ export default class AuditVerify extends BaseCommand {
   private async download(electionId: string): Promise<{ bundle: AuditBundle; announcedKeyId: string }> {
     const { client, config } = publicClient();
     const [bundle, keys] = await withSpinner(`Fetching the published bundle from ${config.urls.results}`, () =>
-      reachOrExplain("the results service", config.urls.results, () => Promise.all([client.results.audit.bundle.query({ electionId }), client.results.audit.keys.query()])),
+      reachOrExplain("the results service", config.urls.results, () =>
+        Promise.all([client.results.audit.bundle.query({ electionId }), client.results.audit.keys.query()]),
+      ),
     );
     // Through the same schema as a file: the bundle is checked, never trusted.
     return { bundle: auditBundleSchema.parse(bundle), announcedKeyId: keys.audit.keyId };

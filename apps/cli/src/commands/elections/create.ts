@@ -21,9 +21,15 @@ export default class ElectionsCreate extends OfficialCommand {
     const reason = checkedReason(flags.reason);
     const ballot = await readBallotFile(flags.file);
     const client = await this.signedIn(flags.profile);
-    const election = await client.control(`Creating ${ballot.title}`, (api) => api.official.elections.create.mutate({ election: ballot, reason }));
-    this.log(`Created draft election ${election.id}: ${election.title} (${count(election.questions.length, "question")}).`);
-    this.log(`Next: election elections schedule ${election.id} --opens … --closes … --reason '…', or election elections open ${election.id} --reason '…'`);
+    const election = await client.control(`Creating ${ballot.title}`, (api) =>
+      api.official.elections.create.mutate({ election: ballot, reason }),
+    );
+    this.log(
+      `Created draft election ${election.id}: ${election.title} (${count(election.questions.length, "question")}).`,
+    );
+    this.log(
+      `Next: election elections schedule ${election.id} --opens … --closes … --reason '…', or election elections open ${election.id} --reason '…'`,
+    );
     return election;
   }
 }

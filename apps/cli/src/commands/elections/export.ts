@@ -25,22 +25,42 @@ export default class ElectionsExport extends OfficialCommand {
     output: Flags.string({ char: "o", description: "write the file here instead of to stdout" }),
   };
 
-  async run(): Promise<{ electionId: string; format: "csv" | "json"; output: string; votesRead: number; equalsLiveTally: boolean } | undefined> {
+  async run(): Promise<
+    | { electionId: string; format: "csv" | "json"; output: string; votesRead: number; equalsLiveTally: boolean }
+    | undefined
+  > {
     const { args, flags } = await this.parse(ElectionsExport);
-    if (this.jsonEnabled() && !flags.output) throw new Errors.CLIError("--json describes the file written: give --output FILE too (or leave --json out to get the file on stdout).", { exit: EXIT.usage });
+    if (this.jsonEnabled() && !flags.output)
+      throw new Errors.CLIError(
+        "--json describes the file written: give --output FILE too (or leave --json out to get the file on stdout).",
+        { exit: EXIT.usage },
+      );
     const client = await this.signedIn(flags.profile);
     const election = await electionById(client, args.id);
-    const recount = await client.control(`Recounting ${election.title}`, (api) => api.official.elections.recount.mutate({ electionId: args.id }));
+    const recount = await client.control(`Recounting ${election.title}`, (api) =>
+      api.official.elections.recount.mutate({ electionId: args.id }),
+    );
     const content = flags.format === "csv" ? resultsCsv(election, recount) : resultsJson(election, recount, new Date());
     const equalsLiveTally = recount.differences.length === 0;
-    if (!equalsLiveTally) this.logToStderr(`NOTE  The recount differs from the live tally in ${count(recount.differences.length, "counter")}; the export has the recount's figures ('election elections recount' lists the differences).`);
+    if (!equalsLiveTally)
+      this.logToStderr(
+        `NOTE  The recount differs from the live tally in ${count(recount.differences.length, "counter")}; the export has the recount's figures ('election elections recount' lists the differences).`,
+      );
     if (!flags.output) {
       // Piped, the file's bytes go out as they are; on a terminal someone reads them, so controls are shown, not obeyed.
       process.stdout.write(process.stdout.isTTY ? terminalLines(content.replaceAll("\r\n", "\n")) : content);
       return undefined;
     }
     await writeFile(flags.output, content);
-    this.log(`Wrote the results of ${election.title} (${count(recount.votesRead, "vote")} recounted) to ${flags.output}.`);
-    return { electionId: args.id, format: flags.format, output: flags.output, votesRead: recount.votesRead, equalsLiveTally };
+    this.log(
+      `Wrote the results of ${election.title} (${count(recount.votesRead, "vote")} recounted) to ${flags.output}.`,
+    );
+    return {
+      electionId: args.id,
+      format: flags.format,
+      output: flags.output,
+      votesRead: recount.votesRead,
+      equalsLiveTally,
+    };
   }
 }

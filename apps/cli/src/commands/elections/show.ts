@@ -13,7 +13,10 @@ const passkeyPolicyWords: Record<PasskeyPolicy, string> = {
 
 export default class ElectionsShow extends OfficialCommand {
   static override summary = "Show an election: its status, schedule, rules, turnout and questions.";
-  static override examples = ["<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61", "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --json"];
+  static override examples = [
+    "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
+    "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --json",
+  ];
   static override args = { id: electionIdArg };
 
   async run(): Promise<OfficialElection> {
@@ -24,7 +27,10 @@ export default class ElectionsShow extends OfficialCommand {
   }
 
   private describe(election: OfficialElection): void {
-    const status = election.status === election.storedStatus ? election.status : `${election.status} (by its schedule; set ${election.storedStatus})`;
+    const status =
+      election.status === election.storedStatus
+        ? election.status
+        : `${election.status} (by its schedule; set ${election.storedStatus})`;
     this.log(election.title);
     ux.stdout(
       facts(
@@ -45,7 +51,16 @@ export default class ElectionsShow extends OfficialCommand {
     );
     for (const [i, question] of election.questions.entries()) {
       this.log(`\n${i + 1}. ${question.prompt}  [${question.id}: ${question.kind}, ${choiceRule(question)}]`);
-      ux.stdout(table(question.options, [{ header: "OPTION", value: (o) => o.id }, { header: "LABEL", value: (o) => o.label }], "   "));
+      ux.stdout(
+        table(
+          question.options,
+          [
+            { header: "OPTION", value: (o) => o.id },
+            { header: "LABEL", value: (o) => o.label },
+          ],
+          "   ",
+        ),
+      );
     }
   }
 }

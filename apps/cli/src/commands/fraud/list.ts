@@ -10,7 +10,8 @@ type State = (typeof STATES)[number];
 /** What an empty list means, by the --state asked for. */
 const nothing: Record<State | "any", (title: string, id: string) => string> = {
   any: (title) => `No ballot has been held for review in ${title} so far.`,
-  quarantined: (title, id) => `No ballots are held for review in ${title}. Decided ones: election fraud list ${id} --state released (or voided).`,
+  quarantined: (title, id) =>
+    `No ballots are held for review in ${title}. Decided ones: election fraud list ${id} --state released (or voided).`,
   released: (title) => `No held ballot has been released in ${title}.`,
   voided: (title) => `No held ballot has been voided in ${title}.`,
 };
@@ -28,7 +29,13 @@ export default class FraudList extends OfficialCommand {
     state: Flags.option({ options: STATES, description: "only the ballots in this state (quarantined: still open)" })(),
   };
 
-  async run(): Promise<{ electionId: string; title: string; state: State | null; cases: FraudCase[]; groups: HeldGroup[] }> {
+  async run(): Promise<{
+    electionId: string;
+    title: string;
+    state: State | null;
+    cases: FraudCase[];
+    groups: HeldGroup[];
+  }> {
     const { args, flags } = await this.parse(FraudList);
     const client = await this.signedIn(flags.profile);
     // The fraud procedures answer an empty list for an unknown election: this refuses it (exit 3) and names it.
@@ -38,18 +45,28 @@ export default class FraudList extends OfficialCommand {
     const [cases, groups] = await client.control("Reading the held ballots", (api) =>
       Promise.all([
         api.official.fraud.list.query({ electionId: args.id, state: flags.state }),
-        withGroups ? api.official.fraud.groups.query({ electionId: args.id }).then((g) => g.groups) : Promise.resolve([]),
+        withGroups
+          ? api.official.fraud.groups.query({ electionId: args.id }).then((g) => g.groups)
+          : Promise.resolve([]),
       ]),
     );
     if (!this.jsonEnabled()) this.describe({ id: args.id, title }, flags.state, cases, groups);
     return { electionId: args.id, title, state: flags.state ?? null, cases, groups };
   }
 
-  private describe({ id, title }: { id: string; title: string }, state: State | undefined, cases: FraudCase[], groups: HeldGroup[]): void {
+  private describe(
+    { id, title }: { id: string; title: string },
+    state: State | undefined,
+    cases: FraudCase[],
+    groups: HeldGroup[],
+  ): void {
     if (cases.length === 0) return this.log(nothing[state ?? "any"](title, id));
     const byState = STATES.map((s) => [s, cases.filter((c) => c.state === s).length] as const).filter(([, n]) => n > 0);
-    this.log(`${title}: ${count(cases.length, "held ballot")} (${byState.map(([s, n]) => `${n} ${s === "quarantined" ? "open" : s}`).join(", ")})`);
-    const groupsOf = (voterKey: string) => groups.flatMap((g, i) => (g.voterKeys.includes(voterKey) ? [`#${i + 1}`] : [])).join(",") || "—";
+    this.log(
+      `${title}: ${count(cases.length, "held ballot")} (${byState.map(([s, n]) => `${n} ${s === "quarantined" ? "open" : s}`).join(", ")})`,
+    );
+    const groupsOf = (voterKey: string) =>
+      groups.flatMap((g, i) => (g.voterKeys.includes(voterKey) ? [`#${i + 1}`] : [])).join(",") || "—";
     ux.stdout(
       table(cases, [
         { header: "VOTER KEY", value: (c) => c.voterKey },

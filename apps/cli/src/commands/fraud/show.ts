@@ -12,7 +12,8 @@ const meaning: Record<FraudCase["state"], string> = {
 };
 
 export default class FraudShow extends OfficialCommand {
-  static override summary = "Show the evidence against one held ballot: its risk signals and score, its device and network, when it was cast and decided.";
+  static override summary =
+    "Show the evidence against one held ballot: its risk signals and score, its device and network, when it was cast and decided.";
   static override examples = [
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 t7CHdCBKCvSfvza3kQEafDGEyCy1vp9ZGA42f-XYP3E",
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 t7CHdCBKCvSfvza3kQEafDGEyCy1vp9ZGA42f-XYP3E --json",
@@ -27,7 +28,10 @@ export default class FraudShow extends OfficialCommand {
     const { title } = await electionById(client, args.id);
     // An unknown key is refused by `get` (VOTE_NOT_FOUND, exit 3).
     const [found, grouped] = await client.control("Reading the held ballot", (api) =>
-      Promise.all([api.official.fraud.get.query({ electionId: args.id, voterKey }), api.official.fraud.groups.query({ electionId: args.id })]),
+      Promise.all([
+        api.official.fraud.get.query({ electionId: args.id, voterKey }),
+        api.official.fraud.groups.query({ electionId: args.id }),
+      ]),
     );
     const groups = grouped.groups.filter((g) => g.voterKeys.includes(voterKey));
     if (!this.jsonEnabled()) {
@@ -45,7 +49,11 @@ export default class FraudShow extends OfficialCommand {
             ["held", exactTime(found.openedAt)],
             // The case's last update: for a decided ballot, when it was decided.
             ...(found.state === "quarantined" ? [] : [["decided", exactTime(found.updatedAt)] as const]),
-            ["groups", groups.map((g) => `${g.kind} (${count(g.voterKeys.length, "ballot")}, ${sharedBy(g)})`).join("; ") || "none among the open ballots"],
+            [
+              "groups",
+              groups.map((g) => `${g.kind} (${count(g.voterKeys.length, "ballot")}, ${sharedBy(g)})`).join("; ") ||
+                "none among the open ballots",
+            ],
           ],
           "  ",
         ),

@@ -11,7 +11,10 @@ export default class LocalReset extends BaseCommand {
   async run(): Promise<{ removed: string }> {
     const layout = stackLayout(loadConfig().dataDir);
     const running = readRunFile(layout.runFile);
-    if (running) this.error(`A local stack is running (pid ${running.pid}): stop it first with 'election local down'.`, { exit: 1 });
+    if (running)
+      this.error(`A local stack is running (pid ${running.pid}): stop it first with 'election local down'.`, {
+        exit: 1,
+      });
     rmSync(layout.root, { recursive: true, force: true });
     this.log(`Removed ${layout.root}.`);
     return { removed: layout.root };

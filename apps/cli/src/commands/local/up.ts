@@ -11,10 +11,18 @@ export default class LocalUp extends BaseCommand {
   static override summary = "Run the whole platform on this machine, against real local servers, with a demo election.";
   static override description =
     "Starts DynamoDB Local, cognito-local and PostgreSQL, provisions them (idempotent), then the vote API, control API, results fan-out, aggregator and both web apps. A service or web app that exits after it started is restarted with back-off (0.5 s doubling to 30 s), as ECS restarts a task, and a line says so (under --json, one JSON line per event after the ready document). Data is kept under .landslide/ (LANDSLIDE_DATA_DIR). Ctrl-C stops everything.";
-  static override examples = ["<%= config.bin %> <%= command.id %>", "<%= config.bin %> <%= command.id %> --fresh", "<%= config.bin %> <%= command.id %> --web prod"];
+  static override examples = [
+    "<%= config.bin %> <%= command.id %>",
+    "<%= config.bin %> <%= command.id %> --fresh",
+    "<%= config.bin %> <%= command.id %> --web prod",
+  ];
   static override flags = {
     fresh: Flags.boolean({ description: "delete the local data first and start empty", default: false }),
-    web: Flags.string({ description: "how to run the web apps: next dev, next start on a build, or not at all", options: ["dev", "prod", "none"], default: "dev" }),
+    web: Flags.string({
+      description: "how to run the web apps: next dev, next start on a build, or not at all",
+      options: ["dev", "prod", "none"],
+      default: "dev",
+    }),
   };
 
   async run(): Promise<void> {

@@ -4,7 +4,8 @@ import { OfficialCommand } from "../../lib/official-command";
 
 export default class ThreatsList extends OfficialCommand {
   static override summary = "List the imported network lists (threat feeds) the vote API weighs.";
-  static override description = "Each list with its category, how many ranges it holds, where it came from, and who imported it when. Needs the operators role.";
+  static override description =
+    "Each list with its category, how many ranges it holds, where it came from, and who imported it when. Needs the operators role.";
   static override examples = ["<%= config.bin %> <%= command.id %>", "<%= config.bin %> <%= command.id %> --json"];
 
   async run() {
@@ -12,7 +13,10 @@ export default class ThreatsList extends OfficialCommand {
     const client = await this.signedIn(flags.profile);
     const lists = await client.control("Reading the network lists", (api) => api.operator.networkLists.list.query());
     if (!this.jsonEnabled()) {
-      if (lists.length === 0) this.log("No network list is imported. Add one with: election threats import FILE --category hosting|anonymizer|abuse --reason '…'");
+      if (lists.length === 0)
+        this.log(
+          "No network list is imported. Add one with: election threats import FILE --category hosting|anonymizer|abuse --reason '…'",
+        );
       else {
         ux.stdout(
           table(lists, [

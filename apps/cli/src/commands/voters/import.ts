@@ -19,8 +19,16 @@ export default class VotersImport extends OfficialCommand {
   ];
   static override args = { id: electionIdArg };
   static override flags = {
-    file: Flags.file({ char: "f", description: "the voter roll (CSV with a header row)", required: true, exists: true }),
-    reason: Flags.string({ description: "why, kept in the audit trail beside who and when", default: "voter roll import" }),
+    file: Flags.file({
+      char: "f",
+      description: "the voter roll (CSV with a header row)",
+      required: true,
+      exists: true,
+    }),
+    reason: Flags.string({
+      description: "why, kept in the audit trail beside who and when",
+      default: "voter roll import",
+    }),
   };
 
   async run() {
@@ -28,27 +36,54 @@ export default class VotersImport extends OfficialCommand {
     const reason = checkedReason(flags.reason);
     const roll = readRoll(await readFile(flags.file, "utf8"));
     if (!roll.ok) throw new Errors.CLIError(`${flags.file}: ${roll.message}`, { exit: EXIT.usage });
-    if (roll.rows.length === 0) throw new Errors.CLIError(`${flags.file} has a header but no voters.`, { exit: EXIT.usage });
+    if (roll.rows.length === 0)
+      throw new Errors.CLIError(`${flags.file} has a header but no voters.`, { exit: EXIT.usage });
 
     const client = await this.signedIn(flags.profile);
     const election = await electionById(client, args.id);
     const bar = this.jsonEnabled() ? undefined : progressBar("rows", roll.rows.length);
-    const report = await importRoll(roll.rows, (batch) => client.controlQuietly((api) => api.official.voterRoll.import.mutate({ electionId: args.id, ...batch, reason })), (done) => bar?.update(done));
+    const report = await importRoll(
+      roll.rows,
+      (batch) =>
+        client.controlQuietly((api) => api.official.voterRoll.import.mutate({ electionId: args.id, ...batch, reason })),
+      (done) => bar?.update(done),
+    );
     bar?.stop();
 
-    const summary = { electionId: args.id, file: flags.file, rows: report.total, imported: report.imported, errors: report.errors, ignoredColumns: roll.ignoredColumns, blankRows: roll.blankRows };
+    const summary = {
+      electionId: args.id,
+      file: flags.file,
+      rows: report.total,
+      imported: report.imported,
+      errors: report.errors,
+      ignoredColumns: roll.ignoredColumns,
+      blankRows: roll.blankRows,
+    };
     if (report.stoppedBy !== undefined) {
       // Everything sent so far is stored; the same command sends it again harmlessly and finishes the rest.
-      this.logToStderr(`Stopped after ${report.done} of ${count(report.total, "row")} (${report.imported} imported); run the same command again to finish.`);
+      this.logToStderr(
+        `Stopped after ${report.done} of ${count(report.total, "row")} (${report.imported} imported); run the same command again to finish.`,
+      );
       const { stoppedBy } = report;
       throw stoppedBy instanceof Error ? stoppedBy : new Error("The import stopped.", { cause: stoppedBy });
     }
     if (!this.jsonEnabled()) {
-      this.log(`Imported ${report.imported} of ${count(report.total, "row")} of ${flags.file} into the roll of ${election.title}.`);
+      this.log(
+        `Imported ${report.imported} of ${count(report.total, "row")} of ${flags.file} into the roll of ${election.title}.`,
+      );
       if (roll.ignoredColumns.length > 0) this.log(`Columns left out: ${roll.ignoredColumns.join(", ")}.`);
       if (report.errors.length > 0) {
         this.log(`\n${count(report.errors.length, "row")} refused (fix them and run the same command again):`);
-        ux.stdout(table(report.errors, [{ header: "ROW", value: (e) => e.row, align: "right" }, { header: "PROBLEM", value: (e) => e.message }], "  "));
+        ux.stdout(
+          table(
+            report.errors,
+            [
+              { header: "ROW", value: (e) => e.row, align: "right" },
+              { header: "PROBLEM", value: (e) => e.message },
+            ],
+            "  ",
+          ),
+        );
       }
     }
     if (report.errors.length > 0) process.exitCode = EXIT.failed;

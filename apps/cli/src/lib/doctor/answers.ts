@@ -9,7 +9,8 @@ const TIMEOUT_MS = 2500;
  */
 export function answers(url: string): Promise<boolean> {
   const parsed = new URL(url);
-  if (parsed.protocol === "postgres:" || parsed.protocol === "postgresql:") return answersPostgres(parsed.hostname, Number(parsed.port || 5432));
+  if (parsed.protocol === "postgres:" || parsed.protocol === "postgresql:")
+    return answersPostgres(parsed.hostname, Number(parsed.port || 5432));
   return fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
     async (response) => {
       await response.body?.cancel();

@@ -27,7 +27,11 @@ export async function diagnose(profiles: ProfileFile, profile: string): Promise<
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const configCheck = fail("configuration", error.message, `fix or unset ${error.variable}, then run election doctor again`);
+    const configCheck = fail(
+      "configuration",
+      error.message,
+      `fix or unset ${error.variable}, then run election doctor again`,
+    );
     return summarize([checkNode(), configCheck, checkJava("embedded"), await checkSession(profiles, profile)]);
   }
   const layout = stackLayout(config.dataDir);

@@ -29,10 +29,19 @@ export async function checkEndpoints(where: Where): Promise<Check[]> {
   const { config } = where;
   const { region, dynamodbEndpoint, cognitoEndpoint } = config.aws;
   const stores = [
-    { label: "DynamoDB", url: dynamodbEndpoint ?? `https://dynamodb.${region}.amazonaws.com`, variable: "LANDSLIDE_DYNAMODB_ENDPOINT" },
-    { label: "Cognito", url: cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`, variable: "LANDSLIDE_COGNITO_ENDPOINT" },
+    {
+      label: "DynamoDB",
+      url: dynamodbEndpoint ?? `https://dynamodb.${region}.amazonaws.com`,
+      variable: "LANDSLIDE_DYNAMODB_ENDPOINT",
+    },
+    {
+      label: "Cognito",
+      url: cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`,
+      variable: "LANDSLIDE_COGNITO_ENDPOINT",
+    },
   ];
-  const storeCheck = async ({ label, url, variable }: (typeof stores)[number]) => ((await answers(url)) ? ok(label, `answers at ${url}`) : notAnswering(label, url, variable, where));
+  const storeCheck = async ({ label, url, variable }: (typeof stores)[number]) =>
+    (await answers(url)) ? ok(label, `answers at ${url}`) : notAnswering(label, url, variable, where);
   const [probes, storeChecks] = await Promise.all([probeServices(config), Promise.all(stores.map(storeCheck))]);
   return [...probes.map((probe) => serviceCheck(probe, where)), ...storeChecks];
 }
@@ -42,14 +51,30 @@ function serviceCheck(probe: ServiceProbe, where: Where): Check {
   if (probe.status === "ready") return ok(label, `ready at ${probe.url}`);
   if (probe.status === "unreachable") return notAnswering(label, probe.url, variable, where);
   const failing = probe.failing.length ? `: ${probe.failing.join(", ")} failing` : "";
-  const log = where.running ? `read why in ${join(where.logs, `${probe.service}.log`)}` : `GET ${probe.url}/readyz says which dependency fails; its log says why`;
+  const log = where.running
+    ? `read why in ${join(where.logs, `${probe.service}.log`)}`
+    : `GET ${probe.url}/readyz says which dependency fails; its log says why`;
   return fail(label, `answers at ${probe.url} but is not ready${failing}`, log);
 }
 
 function notAnswering(label: string, url: string, variable: string, { config, running, logs }: Where): Check {
-  if (!isOnThisMachine(url, config.host)) return fail(label, `nothing answers at ${url}`, `check that the deployment is up and that ${variable} points at it`);
-  if (running) return fail(label, `nothing answers at ${url}, though the local stack runs (pid ${running.pid})`, `read why in ${logs}, then restart it: election local down && election local up`);
-  return warn(label, `nothing answers at ${url}: the local stack is not running`, "start it: npm run dev (or election local up)");
+  if (!isOnThisMachine(url, config.host))
+    return fail(
+      label,
+      `nothing answers at ${url}`,
+      `check that the deployment is up and that ${variable} points at it`,
+    );
+  if (running)
+    return fail(
+      label,
+      `nothing answers at ${url}, though the local stack runs (pid ${running.pid})`,
+      `read why in ${logs}, then restart it: election local down && election local up`,
+    );
+  return warn(
+    label,
+    `nothing answers at ${url}: the local stack is not running`,
+    "start it: npm run dev (or election local up)",
+  );
 }
 
 function isOnThisMachine(url: string, host: string): boolean {

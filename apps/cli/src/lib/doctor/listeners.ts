@@ -13,7 +13,8 @@ const NAME = "listeners";
 export function checkListeners(config: Config, running: RunFile | undefined): Check {
   if (!running) return ok(NAME, "no local stack runs: nothing listens");
   const exposed = exposedListeners(running.pid);
-  if (exposed === undefined) return ok(NAME, `not checked: this system does not let us list the sockets of pid ${running.pid}`);
+  if (exposed === undefined)
+    return ok(NAME, `not checked: this system does not let us list the sockets of pid ${running.pid}`);
   if (exposed.length === 0) return ok(NAME, `the local stack (pid ${running.pid}) listens on loopback only`);
   const { detail, fix } = exposureWarning(exposed, config.host);
   return warn(NAME, `the local stack (pid ${running.pid}) is ${detail}`, fix);

@@ -16,10 +16,13 @@ export function checkPorts(config: Config, running: RunFile | undefined): Promis
       const name = `port ${port} (${what})`;
       if (!(await isPortInUse(port, config.host))) return ok(name, `free on ${config.host}`);
       const ours = running && Object.entries(running.urls).find(([, url]) => portOf(url) === port);
-      if (ours && (await answers(ours[1]))) return ok(name, `in use by the local stack's ${ours[0]} (pid ${running.pid})`);
+      if (ours && (await answers(ours[1])))
+        return ok(name, `in use by the local stack's ${ours[0]} (pid ${running.pid})`);
       return fail(
         name,
-        ours ? `in use, but the local stack's ${ours[0]} does not answer there` : `in use on ${config.host} by something other than the local stack`,
+        ours
+          ? `in use, but the local stack's ${ours[0]} does not answer there`
+          : `in use on ${config.host} by something other than the local stack`,
         `stop what listens there (lsof -iTCP:${port} -sTCP:LISTEN names it), or set ${variable} to a free port`,
       );
     }),

@@ -10,7 +10,11 @@ export function checkNode(version = process.versions.node): Check {
   const supported = major > MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor >= MINIMUM_NODE[1]);
   return supported
     ? ok("Node.js", `v${version}`)
-    : fail("Node.js", `v${version} is older than ${MINIMUM_NODE.join(".")}`, "run it through npm (npx election …, npm run …): npm install puts Node.js 24 in node_modules/.bin; or install Node.js 24 LTS");
+    : fail(
+        "Node.js",
+        `v${version} is older than ${MINIMUM_NODE.join(".")}`,
+        "run it through npm (npx election …, npm run …): npm install puts Node.js 24 in node_modules/.bin; or install Node.js 24 LTS",
+      );
 }
 
 const INSTALL_JDK = "apt-get install openjdk-17-jdk-headless (or set LANDSLIDE_STACK=aws)";

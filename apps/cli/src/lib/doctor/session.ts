@@ -36,11 +36,21 @@ export async function checkSession(profiles: ProfileFile, profile: string): Prom
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const where = deployment.cognito.endpoint ?? `Cognito in ${deployment.cognito.region}`;
-    if (error.reason !== "UNAVAILABLE") return fail(name, `the login has expired: Cognito refused to renew it (${error.reason})`, login);
+    if (error.reason !== "UNAVAILABLE")
+      return fail(name, `the login has expired: Cognito refused to renew it (${error.reason})`, login);
     // UNAVAILABLE: no answer at all, or an answer from a user pool that does not know this app client.
     const endpoint = deployment.cognito.endpoint ?? `https://cognito-idp.${deployment.cognito.region}.amazonaws.com`;
-    if (!(await answers(endpoint))) return warn(name, `cannot renew the session: nothing answers at ${where}`, "start the deployment (npm run dev, or election local up), then run election doctor again");
-    return fail(name, `${where} does not renew the session: it no longer knows app client ${deployment.cognito.clientId}`, `${login} --reconfigure`);
+    if (!(await answers(endpoint)))
+      return warn(
+        name,
+        `cannot renew the session: nothing answers at ${where}`,
+        "start the deployment (npm run dev, or election local up), then run election doctor again",
+      );
+    return fail(
+      name,
+      `${where} does not renew the session: it no longer knows app client ${deployment.cognito.clientId}`,
+      `${login} --reconfigure`,
+    );
   }
 }
 

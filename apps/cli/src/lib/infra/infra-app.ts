@@ -28,7 +28,11 @@ export interface SynthesisRequest {
 /** The repository's `infra/` folder: beside `apps/`, two levels above the CLI's own folder. */
 export function infraFolder(cliRoot: string): string {
   const folder = resolve(cliRoot, "..", "..", "infra");
-  if (!existsSync(resolve(folder, "bin", "synth.ts"))) throw new Errors.CLIError(`There is no CDK app at ${folder}: run this from a checkout of the Landslide repository.`, { exit: EXIT.failed });
+  if (!existsSync(resolve(folder, "bin", "synth.ts")))
+    throw new Errors.CLIError(
+      `There is no CDK app at ${folder}: run this from a checkout of the Landslide repository.`,
+      { exit: EXIT.failed },
+    );
   return folder;
 }
 
@@ -50,7 +54,13 @@ export function synthesizeInfra(infra: string, request: SynthesisRequest): Promi
     child.once("error", fail);
     child.once("close", (code) => {
       if (code === 0) return done(JSON.parse(stdout) as Synthesis);
-      const message = stderr.trim().split("\n").filter((line) => !/Warning|warning/.test(line)).join(" ").slice(0, 2000) || `the CDK app exited with ${code}`;
+      const message =
+        stderr
+          .trim()
+          .split("\n")
+          .filter((line) => !/Warning|warning/.test(line))
+          .join(" ")
+          .slice(0, 2000) || `the CDK app exited with ${code}`;
       fail(new Errors.CLIError(message, { exit: code === 2 ? EXIT.usage : EXIT.failed }));
     });
   });
@@ -61,11 +71,17 @@ export function readTemplates(outdir: string): Map<string, Record<string, unknow
   const templates = new Map<string, Record<string, unknown>>();
   const manifestPath = resolve(outdir, "manifest.json");
   if (!existsSync(manifestPath)) return templates;
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { artifacts?: Record<string, { type: string; properties?: { templateFile?: string; stackName?: string } }> };
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    artifacts?: Record<string, { type: string; properties?: { templateFile?: string; stackName?: string } }>;
+  };
   for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
     if (artifact.type !== "aws:cloudformation:stack" || !artifact.properties?.templateFile) continue;
     const path = resolve(outdir, artifact.properties.templateFile);
-    if (existsSync(path)) templates.set(artifact.properties.stackName ?? id, JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>);
+    if (existsSync(path))
+      templates.set(
+        artifact.properties.stackName ?? id,
+        JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>,
+      );
   }
   return templates;
 }

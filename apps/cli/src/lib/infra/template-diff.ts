@@ -14,7 +14,11 @@ export interface StackChange {
  * Each new template against the one before it (an earlier synthesis, or what is deployed), with
  * AWS's own CloudFormation diff (the one `cdk diff` prints); the readable form goes to `print`.
  */
-export function diffStacks(before: ReadonlyMap<string, Record<string, unknown>>, stacks: readonly SynthesizedStack[], print: FormatStream | undefined): StackChange[] {
+export function diffStacks(
+  before: ReadonlyMap<string, Record<string, unknown>>,
+  stacks: readonly SynthesizedStack[],
+  print: FormatStream | undefined,
+): StackChange[] {
   return stacks.map((stack) => {
     const previous = before.get(stack.name);
     const next = JSON.parse(readFileSync(stack.templatePath, "utf8")) as Record<string, unknown>;

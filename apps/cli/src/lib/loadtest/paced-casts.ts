@@ -74,7 +74,9 @@ export async function pacedCasts(
       (error: unknown): CastOutcome => {
         const refusal = refusalOf(error);
         if (refusal?.reason === "OVERLOADED") return { kind: "shed" };
-        return refusal && (refusal.httpStatus ?? 0) < 500 ? { kind: "refused", reason: refusal.reason } : { kind: "unanswered", message: error instanceof Error ? error.message : String(error) };
+        return refusal && (refusal.httpStatus ?? 0) < 500
+          ? { kind: "refused", reason: refusal.reason }
+          : { kind: "unanswered", message: error instanceof Error ? error.message : String(error) };
       },
     );
     const tracked: Promise<void> = request.then((outcome) => {

@@ -13,7 +13,10 @@ export interface BallotRules {
  * allows (from its minimum to its maximum), in random order, which is a ranking for a ranked
  * question. Varied ballots exercise every counter of the tally, not one.
  */
-export function randomBallot(election: BallotRules, random: () => number = Math.random): { answers: Record<string, { choices: string[] }> } {
+export function randomBallot(
+  election: BallotRules,
+  random: () => number = Math.random,
+): { answers: Record<string, { choices: string[] }> } {
   const answers: Record<string, { choices: string[] }> = {};
   for (const question of election.questions) {
     const shuffled = question.options.map((o) => o.id);

@@ -1,4 +1,11 @@
-import { type CastOptions, createLandslideClient, type HumanCheckProof, type LandslideClient, memoryDeviceKeyStore, newIdempotencyKey } from "@landslide/api/client";
+import {
+  type CastOptions,
+  createLandslideClient,
+  type HumanCheckProof,
+  type LandslideClient,
+  memoryDeviceKeyStore,
+  newIdempotencyKey,
+} from "@landslide/api/client";
 import type { TestVoter, TestVoterPool } from "./test-voters";
 import { solveInNode } from "./solve-in-node";
 
@@ -15,7 +22,10 @@ export type ServiceUrls = Parameters<typeof createLandslideClient>[0]["urls"];
  */
 export function voterDisguise(index: number, bot: boolean): { address: string; userAgent: string | undefined } {
   if (bot) return { address: `203.0.113.${index % 256}`, userAgent: undefined };
-  return { address: `2001:db8:${(index >>> 16).toString(16)}:${(index & 0xffff).toString(16)}::1`, userAgent: "landslide-loadtest/1.0 (simulated voter)" };
+  return {
+    address: `2001:db8:${(index >>> 16).toString(16)}:${(index & 0xffff).toString(16)}::1`,
+    userAgent: "landslide-loadtest/1.0 (simulated voter)",
+  };
 }
 
 /** A voter signed in, its device registered, and one solved human check for each ballot it will cast. */
@@ -27,7 +37,12 @@ export interface ReadyVoter {
 }
 
 /** The voter's own SDK client: its disguise (address, user agent) and its one device key. */
-export async function voterClient(urls: ServiceUrls, pool: TestVoterPool, voter: TestVoter, bot: boolean): Promise<LandslideClient> {
+export async function voterClient(
+  urls: ServiceUrls,
+  pool: TestVoterPool,
+  voter: TestVoter,
+  bot: boolean,
+): Promise<LandslideClient> {
   const { address, userAgent } = voterDisguise(voter.index, bot);
   return createLandslideClient({
     urls,
@@ -49,12 +64,20 @@ export async function voterClient(urls: ServiceUrls, pool: TestVoterPool, voter:
  * register the device key, and solve a real human check per ballot (each is single use). The
  * checks are fetched now, well before the casts, as a person reading a ballot would.
  */
-export async function prepareVoter(sdk: LandslideClient, voter: TestVoter, bot: boolean, casts: number): Promise<ReadyVoter> {
+export async function prepareVoter(
+  sdk: LandslideClient,
+  voter: TestVoter,
+  bot: boolean,
+  casts: number,
+): Promise<ReadyVoter> {
   await sdk.ensureDevice();
   const humanChecks: HumanCheckProof[] = [];
   for (let i = 0; i < casts; i++) {
     const solution = await solveInNode(await sdk.vote.humanCheck.challenge.query());
-    if (!solution) throw new Error("This deployment uses a hosted human check, which a load test cannot pass: run it against a deployment with the proof-of-work check.");
+    if (!solution)
+      throw new Error(
+        "This deployment uses a hosted human check, which a load test cannot pass: run it against a deployment with the proof-of-work check.",
+      );
     humanChecks.push(solution);
   }
   return { voter, bot, sdk, humanChecks };
@@ -65,7 +88,12 @@ export async function prepareVoter(sdk: LandslideClient, voter: TestVoter, bot: 
  * site casts: an attempt that is shed or unanswered is sent again with the same key after the
  * SDK's back-off, and `onFailedAttempt` hears of each such attempt.
  */
-export function castOnce(ready: ReadyVoter, electionId: string, ballot: unknown, onFailedAttempt: NonNullable<CastOptions["onFailedAttempt"]>) {
+export function castOnce(
+  ready: ReadyVoter,
+  electionId: string,
+  ballot: unknown,
+  onFailedAttempt: NonNullable<CastOptions["onFailedAttempt"]>,
+) {
   const humanCheck = ready.humanChecks.shift();
   if (!humanCheck) throw new Error(`${ready.voter.email} has no human check left`);
   return ready.sdk.castBallot({ electionId, idempotencyKey: newIdempotencyKey(), ballot, humanCheck, onFailedAttempt });

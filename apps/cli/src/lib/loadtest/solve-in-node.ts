@@ -9,8 +9,18 @@ import type { HumanCheckChallenge, Solution } from "@landslide/api/client";
 export async function solveInNode(challenge: HumanCheckChallenge): Promise<Solution | undefined> {
   if (challenge.kind !== "proof-of-work") return undefined;
   for (let number = 0; number <= challenge.maxNumber; number++) {
-    if (createHash("sha256").update(challenge.salt + number).digest("hex") === challenge.challenge) {
-      return { algorithm: challenge.algorithm, challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
+    if (
+      createHash("sha256")
+        .update(challenge.salt + number)
+        .digest("hex") === challenge.challenge
+    ) {
+      return {
+        algorithm: challenge.algorithm,
+        challenge: challenge.challenge,
+        salt: challenge.salt,
+        number,
+        signature: challenge.signature,
+      };
     }
   }
   return undefined;

@@ -25,16 +25,34 @@ export const readTally = async (sdk: LandslideClient, electionId: string): Promi
  * the votes through the change stream, so it is read until it stops moving or `patienceMs`
  * passes. Exact only while nobody else votes in the election.
  */
-export async function checkTally(sdk: LandslideClient, electionId: string, before: TallyFigures, outcomes: TallyFigures, patienceMs = 30_000): Promise<TallyCheck> {
-  const expected = { turnout: before.turnout + outcomes.turnout, quarantined: before.quarantined + outcomes.quarantined };
+export async function checkTally(
+  sdk: LandslideClient,
+  electionId: string,
+  before: TallyFigures,
+  outcomes: TallyFigures,
+  patienceMs = 30_000,
+): Promise<TallyCheck> {
+  const expected = {
+    turnout: before.turnout + outcomes.turnout,
+    quarantined: before.quarantined + outcomes.quarantined,
+  };
   const started = performance.now();
   let after = await readTally(sdk, electionId);
-  while ((after.turnout < expected.turnout || after.quarantined < expected.quarantined) && performance.now() - started < patienceMs) {
+  while (
+    (after.turnout < expected.turnout || after.quarantined < expected.quarantined) &&
+    performance.now() - started < patienceMs
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     after = await readTally(sdk, electionId);
   }
   // A moment more, in case something is counted twice and the tally overshoots.
   await new Promise((resolve) => setTimeout(resolve, 500));
   after = await readTally(sdk, electionId);
-  return { ok: after.turnout === expected.turnout && after.quarantined === expected.quarantined, before, after, expected, settledInMs: Math.round(performance.now() - started - 500) };
+  return {
+    ok: after.turnout === expected.turnout && after.quarantined === expected.quarantined,
+    before,
+    after,
+    expected,
+    settledInMs: Math.round(performance.now() - started - 500),
+  };
 }

@@ -47,7 +47,15 @@ export function testVoterAdmin(pool: TestVoterPool) {
   const cognito = createCognitoClient({ region: pool.cognito.region, endpoint: pool.cognito.endpoint });
   return {
     /** Creates the voter, or sets its derived password again; whether it was created. */
-    ensure: async (voter: TestVoter) => (await ensureAccountWithPassword(cognito, pool.userPoolId, { email: voter.email, group: "voters" }, voter.password)).created,
+    ensure: async (voter: TestVoter) =>
+      (
+        await ensureAccountWithPassword(
+          cognito,
+          pool.userPoolId,
+          { email: voter.email, group: "voters" },
+          voter.password,
+        )
+      ).created,
     close: () => cognito.destroy(),
   };
 }
@@ -66,7 +74,8 @@ export async function signInOrCreate(auth: CognitoSession, admin: TestVoterAdmin
     await auth.signIn(voter.email, voter.password);
     return false;
   } catch (error) {
-    if (!(error instanceof AuthError) || (error.reason !== "INVALID_CREDENTIALS" && error.reason !== "NOT_CONFIRMED")) throw error;
+    if (!(error instanceof AuthError) || (error.reason !== "INVALID_CREDENTIALS" && error.reason !== "NOT_CONFIRMED"))
+      throw error;
   }
   const created = await admin.ensure(voter);
   await auth.signIn(voter.email, voter.password);

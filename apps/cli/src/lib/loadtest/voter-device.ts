@@ -13,7 +13,18 @@ export async function voterDeviceKey(secret: Buffer, email: string): Promise<Dev
   const ecdh = createECDH("prime256v1");
   ecdh.setPrivateKey(createHmac("sha256", secret).update(`device:${email}`).digest());
   const point = ecdh.getPublicKey(); // 0x04 || x || y
-  const publicJwk: JWK = { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33, 65).toString("base64url") };
-  const privateKey = await crypto.subtle.importKey("jwk", { ...publicJwk, d: ecdh.getPrivateKey().toString("base64url") }, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
+  const publicJwk: JWK = {
+    kty: "EC",
+    crv: "P-256",
+    x: point.subarray(1, 33).toString("base64url"),
+    y: point.subarray(33, 65).toString("base64url"),
+  };
+  const privateKey = await crypto.subtle.importKey(
+    "jwk",
+    { ...publicJwk, d: ecdh.getPrivateKey().toString("base64url") },
+    { name: "ECDSA", namedCurve: "P-256" },
+    false,
+    ["sign"],
+  );
   return { privateKey, publicJwk, thumbprint: await calculateJwkThumbprint(publicJwk) };
 }

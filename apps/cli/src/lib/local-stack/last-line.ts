@@ -4,7 +4,10 @@
  * those are skipped, so the line is the error itself ("TypeError: …").
  */
 export function lastLine(output: string): string {
-  const lines = output.trim().split("\n").filter((line) => line.trim() && !/^\s+at /.test(line) && !/^Node\.js v\d/.test(line));
+  const lines = output
+    .trim()
+    .split("\n")
+    .filter((line) => line.trim() && !/^\s+at /.test(line) && !/^Node\.js v\d/.test(line));
   const line = lines.at(-1) ?? "(it printed nothing)";
   try {
     const parsed = JSON.parse(line) as { msg?: unknown };

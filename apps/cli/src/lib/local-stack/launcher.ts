@@ -92,7 +92,11 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     supervisor.halt();
     const children = () => launched.map((p) => supervisor.current(p));
     // Front to back: nothing should call a store that is already gone.
-    await Promise.all(children().filter((c) => webAppNames.includes(c.name as WebAppName)).map((c) => c.stop()));
+    await Promise.all(
+      children()
+        .filter((c) => webAppNames.includes(c.name as WebAppName))
+        .map((c) => c.stop()),
+    );
     await Promise.all(children().map((c) => c.stop()));
     await servers?.stop();
     removeRunFile(layout.runFile);
@@ -102,7 +106,11 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     if (embedded) {
       onStep("Starting DynamoDB Local, cognito-local and PostgreSQL");
       servers = await startLocalServers({
-        ports: { dynamodb: config.ports.dynamodbLocal, cognito: config.ports.cognitoLocal, postgres: config.ports.postgres },
+        ports: {
+          dynamodb: config.ports.dynamodbLocal,
+          cognito: config.ports.cognitoLocal,
+          postgres: config.ports.postgres,
+        },
         dataDir: layout.data,
         scratchDir: layout.scratch,
         logDir: layout.logs,
@@ -142,7 +150,9 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
     if (options.web !== "none") {
       onStep(`Starting the voter site and the console (next ${options.web === "dev" ? "dev" : "start"})`);
-      const web = webAppNames.map((name) => launchWebApp(name, options.web as "dev" | "prod", config, env, layout.logs));
+      const web = webAppNames.map((name) =>
+        launchWebApp(name, options.web as "dev" | "prod", config, env, layout.logs),
+      );
       launched.push(...web);
       await waitUntilReady(web, 180_000);
       for (const app of web) supervisor.watch(app);
@@ -159,7 +169,12 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       pid: process.pid,
       startedAt: new Date().toISOString(),
       urls,
-      cognito: { region: config.aws.region, endpoint: config.aws.cognitoEndpoint, userPoolId: provisioned.userPoolId, clientIds: provisioned.clientIds },
+      cognito: {
+        region: config.aws.region,
+        endpoint: config.aws.cognitoEndpoint,
+        userPoolId: provisioned.userPoolId,
+        clientIds: provisioned.clientIds,
+      },
     };
     writeRunFile(layout.runFile, { ...runFile, supervised: supervisor.snapshot() });
 

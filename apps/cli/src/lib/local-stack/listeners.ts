@@ -128,7 +128,8 @@ export function decodeAddress(hex: string): string {
   const bytes = words.flatMap((word) => (word.match(/../g) ?? []).reverse().map((b) => Number.parseInt(b, 16)));
   if (bytes.length === 4) return bytes.join(".");
   // An IPv4-mapped IPv6 address (::ffff:a.b.c.d), as Java binds an IPv4 address on a dual-stack socket.
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return `::ffff:${bytes.slice(12).join(".")}`;
+  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff)
+    return `::ffff:${bytes.slice(12).join(".")}`;
   const groups: string[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
   return compressIpv6(groups);
@@ -137,7 +138,7 @@ export function decodeAddress(hex: string): string {
 function compressIpv6(groups: string[]): string {
   // The longest run of zero groups becomes "::" (RFC 5952).
   let best = { at: -1, length: 0 };
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     if (groups[i] !== "0") {
       i++;
       continue;
@@ -163,7 +164,9 @@ function fromLsof(rootPid: number): Listener[] {
   }
   const pids = descendants(rootPid, parents);
   // -F: one field per line (p: pid, c: command, n: address:port); -a: all conditions at once.
-  const lsof = spawnSync("lsof", ["-nP", "-a", "-iTCP", "-sTCP:LISTEN", "-p", pids.join(","), "-F", "pcn"], { encoding: "utf8" });
+  const lsof = spawnSync("lsof", ["-nP", "-a", "-iTCP", "-sTCP:LISTEN", "-p", pids.join(","), "-F", "pcn"], {
+    encoding: "utf8",
+  });
   if (lsof.error) throw lsof.error;
   return dedupe(parseLsof(lsof.stdout));
 }

@@ -8,7 +8,12 @@ export interface PlannedPort {
   readonly variable: string;
 }
 
-const serviceNames = { voteApi: "vote API", controlApi: "control API", results: "results fan-out", aggregator: "aggregator" } as const;
+const serviceNames = {
+  voteApi: "vote API",
+  controlApi: "control API",
+  results: "results fan-out",
+  aggregator: "aggregator",
+} as const;
 
 /** Every port the local stack listens on: the AWS stand-ins only when embedded, the web apps unless left out. */
 export function portPlan(config: Config, embedded: boolean, web: WebMode): PlannedPort[] {

@@ -18,8 +18,18 @@ export interface LaunchedProcess {
 const require = createRequire(import.meta.url);
 
 /** Each service is its own Node process, as in production (docs/design.md §6). */
-export function launchService(name: ServiceName, config: Config, env: NodeJS.ProcessEnv, logDir: string): LaunchedProcess {
-  const url = { "vote-api": config.urls.voteApi, "control-api": config.urls.controlApi, results: config.urls.results, aggregator: config.urls.aggregator }[name];
+export function launchService(
+  name: ServiceName,
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+): LaunchedProcess {
+  const url = {
+    "vote-api": config.urls.voteApi,
+    "control-api": config.urls.controlApi,
+    results: config.urls.results,
+    aggregator: config.urls.aggregator,
+  }[name];
   const child = new ManagedChild({
     name,
     command: process.execPath,
@@ -38,7 +48,13 @@ export const webApps = {
 export type WebAppName = keyof typeof webApps;
 
 /** Starts a Next.js app with `next dev`, or `next start` on its production build. */
-export function launchWebApp(name: WebAppName, mode: Exclude<WebMode, "none">, config: Config, env: NodeJS.ProcessEnv, logDir: string): LaunchedProcess {
+export function launchWebApp(
+  name: WebAppName,
+  mode: Exclude<WebMode, "none">,
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+): LaunchedProcess {
   const app = webApps[name];
   const appDir = dirname(require.resolve(`${app.workspace}/package.json`));
   if (mode === "prod" && !existsSync(join(appDir, ".next", "BUILD_ID"))) {

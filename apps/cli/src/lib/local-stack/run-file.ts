@@ -1,7 +1,12 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 
-const exitSchema = z.object({ code: z.number().int().nullable(), signal: z.string().nullable(), lastLine: z.string(), at: z.string() });
+const exitSchema = z.object({
+  code: z.number().int().nullable(),
+  signal: z.string().nullable(),
+  lastLine: z.string(),
+  at: z.string(),
+});
 
 const runFileSchema = z.object({
   pid: z.number().int(),
@@ -9,13 +14,23 @@ const runFileSchema = z.object({
   urls: z.record(z.string(), z.string()),
   /** What a client needs to sign in (no secret: app clients of a user pool are public). */
   cognito: z
-    .object({ region: z.string(), endpoint: z.string().optional(), userPoolId: z.string(), clientIds: z.record(z.string(), z.string()) })
+    .object({
+      region: z.string(),
+      endpoint: z.string().optional(),
+      userPoolId: z.string(),
+      clientIds: z.record(z.string(), z.string()),
+    })
     .optional(),
   /** The services and web apps the launcher keeps running, rewritten by it whenever one exits or answers again. */
   supervised: z
     .record(
       z.string(),
-      z.object({ pid: z.number().int().nullable(), restarts: z.number().int(), state: z.enum(["running", "waiting", "starting"]), lastExit: exitSchema.optional() }),
+      z.object({
+        pid: z.number().int().nullable(),
+        restarts: z.number().int(),
+        state: z.enum(["running", "waiting", "starting"]),
+        lastExit: exitSchema.optional(),
+      }),
     )
     .optional(),
 });

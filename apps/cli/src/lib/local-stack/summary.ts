@@ -13,7 +13,9 @@ const labels: Record<string, string> = {
 };
 
 /** What the summary shows of a running stack. */
-export type SummaryOf = Pick<RunningStack, "urls" | "accounts" | "layout"> & { readonly provisioned: Pick<RunningStack["provisioned"], "demoElectionId"> };
+export type SummaryOf = Pick<RunningStack, "urls" | "accounts" | "layout"> & {
+  readonly provisioned: Pick<RunningStack["provisioned"], "demoElectionId">;
+};
 
 /** The table `npm run dev` prints once everything answers. */
 export function renderSummary(stack: SummaryOf): string {

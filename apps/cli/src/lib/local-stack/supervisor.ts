@@ -15,8 +15,20 @@ export interface ExitReport {
 
 /** What the launcher tells the operator (a line on the terminal, a JSON line under --json). */
 export type SupervisorEvent =
-  | ({ readonly event: "service-exited"; readonly service: string; readonly pid: number | null; readonly restartInMs: number; readonly restart: number } & Omit<ExitReport, "at">)
-  | { readonly event: "service-restarted"; readonly service: string; readonly pid: number | null; readonly restart: number; readonly url: string };
+  | ({
+      readonly event: "service-exited";
+      readonly service: string;
+      readonly pid: number | null;
+      readonly restartInMs: number;
+      readonly restart: number;
+    } & Omit<ExitReport, "at">)
+  | {
+      readonly event: "service-restarted";
+      readonly service: string;
+      readonly pid: number | null;
+      readonly restart: number;
+      readonly url: string;
+    };
 
 /** One supervised process as `election local status` shows it (kept in the run file). */
 export interface SupervisedState {
@@ -64,7 +76,14 @@ export class Supervisor {
 
   /** Supervises a process that has answered its ready URL once (a failure to start is the launcher's to report). */
   watch(launched: LaunchedProcess): void {
-    const entry: Entry = { launched, child: launched.child, startedAt: this.now(), inARow: 0, restarts: 0, state: "running" };
+    const entry: Entry = {
+      launched,
+      child: launched.child,
+      startedAt: this.now(),
+      inARow: 0,
+      restarts: 0,
+      state: "running",
+    };
     this.entries.set(launched.child.name, entry);
     this.follow(entry);
   }
@@ -83,7 +102,15 @@ export class Supervisor {
   /** Every supervised process by name. */
   snapshot(): Record<string, SupervisedState> {
     return Object.fromEntries(
-      [...this.entries].map(([name, e]) => [name, { pid: e.child.process.pid ?? null, restarts: e.restarts, state: e.state, ...(e.lastExit ? { lastExit: e.lastExit } : {}) }]),
+      [...this.entries].map(([name, e]) => [
+        name,
+        {
+          pid: e.child.process.pid ?? null,
+          restarts: e.restarts,
+          state: e.state,
+          ...(e.lastExit ? { lastExit: e.lastExit } : {}),
+        },
+      ]),
     );
   }
 
@@ -98,7 +125,14 @@ export class Supervisor {
       entry.lastExit = exit;
       entry.timer = setTimeout(() => this.restart(entry), decision.delayMs);
       const { at: _at, ...said } = exit;
-      this.options.onEvent({ event: "service-exited", service: child.name, pid: child.process.pid ?? null, ...said, restartInMs: decision.delayMs, restart: entry.restarts });
+      this.options.onEvent({
+        event: "service-exited",
+        service: child.name,
+        pid: child.process.pid ?? null,
+        ...said,
+        restartInMs: decision.delayMs,
+        restart: entry.restarts,
+      });
     });
   }
 
@@ -119,7 +153,13 @@ export class Supervisor {
         const response = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) });
         if (response.ok && !this.halted && entry.child === child) {
           entry.state = "running";
-          this.options.onEvent({ event: "service-restarted", service: child.name, pid: child.process.pid ?? null, restart: entry.restarts, url });
+          this.options.onEvent({
+            event: "service-restarted",
+            service: child.name,
+            pid: child.process.pid ?? null,
+            restart: entry.restarts,
+            url,
+          });
           return;
         }
       } catch {

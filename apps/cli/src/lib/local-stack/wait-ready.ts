@@ -9,7 +9,9 @@ export async function waitUntilReady(processes: readonly LaunchedProcess[], time
     processes.map(async ({ child, readyUrl }) => {
       while (Date.now() < deadline) {
         if (!child.alive) {
-          throw new LocalStackError(`${child.name} exited during start-up: ${lastLine(child.output)} (full log: ${child.options.logFile ?? "not kept"})`);
+          throw new LocalStackError(
+            `${child.name} exited during start-up: ${lastLine(child.output)} (full log: ${child.options.logFile ?? "not kept"})`,
+          );
         }
         try {
           const response = await fetch(readyUrl, { signal: AbortSignal.timeout(30_000) });
@@ -19,7 +21,9 @@ export async function waitUntilReady(processes: readonly LaunchedProcess[], time
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      throw new LocalStackError(`${child.name} did not become ready within ${timeoutMs / 1000} s (log: ${child.options.logFile ?? "not kept"})`);
+      throw new LocalStackError(
+        `${child.name} did not become ready within ${timeoutMs / 1000} s (log: ${child.options.logFile ?? "not kept"})`,
+      );
     }),
   );
 }

@@ -25,15 +25,23 @@ export function certifyBlockers({ election, recount, tallyVersion, heldWaiting }
     );
   }
   if (!recount) blockers.push("Run a recount once the election is closed.");
-  else if (recount.basis.storedStatus !== "closed") blockers.push("The last recount was run before the election closed: run it again.");
+  else if (recount.basis.storedStatus !== "closed")
+    blockers.push("The last recount was run before the election closed: run it again.");
   else if (tallyVersion === undefined) blockers.push("Waiting for the live tally to compare the recount with…");
-  else if (recount.basis.version === undefined) blockers.push("The last recount ran before the live tally had loaded: run it again.");
-  else if (recount.basis.version !== tallyVersion) blockers.push("The live tally has changed since the last recount: run it again.");
+  else if (recount.basis.version === undefined)
+    blockers.push("The last recount ran before the live tally had loaded: run it again.");
+  else if (recount.basis.version !== tallyVersion)
+    blockers.push("The live tally has changed since the last recount: run it again.");
   else if (recount.result.differences.length > 0) {
     const n = recount.result.differences.length;
-    blockers.push(`The recount differs from the live tally on ${n} ${n === 1 ? "counter" : "counters"}: find out why before certifying.`);
+    blockers.push(
+      `The recount differs from the live tally on ${n} ${n === 1 ? "counter" : "counters"}: find out why before certifying.`,
+    );
   }
   if (heldWaiting === undefined) blockers.push("Checking for ballots still held for review…");
-  else if (heldWaiting > 0) blockers.push(`${heldWaiting.toLocaleString("en")} held ${heldWaiting === 1 ? "ballot waits" : "ballots wait"} for a decision in Fraud review.`);
+  else if (heldWaiting > 0)
+    blockers.push(
+      `${heldWaiting.toLocaleString("en")} held ${heldWaiting === 1 ? "ballot waits" : "ballots wait"} for a decision in Fraud review.`,
+    );
   return blockers;
 }

@@ -28,7 +28,11 @@ export function ElectionOverview({ electionId }: { electionId: string }) {
           {failureMessage(election.error, "The control API does not answer; the election cannot be shown right now.")}
         </p>
       ) : null}
-      {election.isSuccess ? <p className="notice">There is no election with this address. It may have been mistyped; pick one from the list.</p> : null}
+      {election.isSuccess ? (
+        <p className="notice">
+          There is no election with this address. It may have been mistyped; pick one from the list.
+        </p>
+      ) : null}
     </>
   );
 }
@@ -63,7 +67,9 @@ function ElectionHeader({ election }: { election: OfficialElection }) {
       <h1>{election.title}</h1>
       <p>
         <span className={election.status === "open" ? "badge ok" : "badge"}>{election.status}</span>
-        {election.status !== election.storedStatus ? <span className="muted"> (by its schedule; recorded as {election.storedStatus})</span> : null}
+        {election.status !== election.storedStatus ? (
+          <span className="muted"> (by its schedule; recorded as {election.storedStatus})</span>
+        ) : null}
       </p>
       {election.description ? <p className="muted">{election.description}</p> : null}
       <nav aria-label="This election">

@@ -27,10 +27,22 @@ export function ExportPanel({ election, latest }: { election: ExportElection; la
           : "The files are built from a recount, not from the live tally: run the recount above first."}
       </p>
       <div className="actions">
-        <button type="button" className="secondary" disabled={!latest} aria-describedby={NOTE_ID} onClick={() => download("csv")}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!latest}
+          aria-describedby={NOTE_ID}
+          onClick={() => download("csv")}
+        >
           Download results CSV
         </button>
-        <button type="button" className="secondary" disabled={!latest} aria-describedby={NOTE_ID} onClick={() => download("json")}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!latest}
+          aria-describedby={NOTE_ID}
+          onClick={() => download("json")}
+        >
           Download results JSON
         </button>
       </div>

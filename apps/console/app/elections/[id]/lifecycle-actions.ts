@@ -86,7 +86,9 @@ export function statusSentence(stored: ElectionStatus, effective: ElectionStatus
     case "scheduled":
       return "Scheduled: it opens and closes by itself at the times below.";
     case "open":
-      return stored === "scheduled" ? "Open since its scheduled opening time: voters can vote." : "Open: voters can vote.";
+      return stored === "scheduled"
+        ? "Open since its scheduled opening time: voters can vote."
+        : "Open: voters can vote.";
     case "paused":
       return "Paused: no ballot is accepted until voting resumes.";
     case "closed":

@@ -69,7 +69,11 @@ export function LifecyclePanel({ election }: { election: OfficialElection }) {
           />
         </div>
       ) : null}
-      <OutcomeNotices error={move.isError ? move.error : undefined} unanswered="The control API did not answer; the election may not have changed. Check its status and try again." done={done} />
+      <OutcomeNotices
+        error={move.isError ? move.error : undefined}
+        unanswered="The control API did not answer; the election may not have changed. Check its status and try again."
+        done={done}
+      />
     </section>
   );
 }

@@ -12,7 +12,13 @@ import type { LiveFeed } from "./use-live-feed";
  * The election as it happens: snapshots pushed over SSE (polled while the stream reconnects),
  * and the review and deployment figures, polled every few seconds. Nothing here needs a reload.
  */
-export function LiveDashboard({ electionId, live: { snapshot, live, history } }: { electionId: string; live: LiveFeed }) {
+export function LiveDashboard({
+  electionId,
+  live: { snapshot, live, history },
+}: {
+  electionId: string;
+  live: LiveFeed;
+}) {
   const dashboard = useElectionDashboard(electionId);
   return (
     <section aria-labelledby="live-heading">
@@ -30,7 +36,10 @@ export function LiveDashboard({ electionId, live: { snapshot, live, history } }:
             <span role="status" className={live ? "badge ok" : "badge"}>
               {live ? "live" : "reconnecting… (refreshing every few seconds)"}
             </span>{" "}
-            <span className="muted">Snapshot {snapshot.data.version.toLocaleString("en")}, as of {new Date(snapshot.data.asOf).toLocaleTimeString("en-GB")}</span>
+            <span className="muted">
+              Snapshot {snapshot.data.version.toLocaleString("en")}, as of{" "}
+              {new Date(snapshot.data.asOf).toLocaleTimeString("en-GB")}
+            </span>
           </p>
           <LiveFigures snapshot={snapshot.data} history={history} />
           <TurnoutOverTime history={history} />
@@ -50,7 +59,10 @@ export function LiveDashboard({ electionId, live: { snapshot, live, history } }:
       ) : null}
       {dashboard.isError ? (
         <p className="notice" role="alert">
-          {failureMessage(dashboard.error, "The control API does not answer: held ballots and deployment figures are out of date.")}
+          {failureMessage(
+            dashboard.error,
+            "The control API does not answer: held ballots and deployment figures are out of date.",
+          )}
         </p>
       ) : null}
       {dashboard.data ? (

@@ -21,14 +21,28 @@ export function LiveFigures({ snapshot, history }: { snapshot: Snapshot; history
       <Figure term="Held for review" note="not counted until an official releases them">
         {snapshot.quarantined.toLocaleString("en")}
       </Figure>
-      <Figure term="Votes per second" note={`average over the last ${RATE_WINDOW_MS / 1000} s`} testId="votes-per-second">
+      <Figure
+        term="Votes per second"
+        note={`average over the last ${RATE_WINDOW_MS / 1000} s`}
+        testId="votes-per-second"
+      >
         {rate === undefined ? "measuring…" : rate.toLocaleString("en", { maximumFractionDigits: 1 })}
       </Figure>
     </dl>
   );
 }
 
-function Figure({ term, note, testId, children }: { term: string; note?: string; testId?: string; children: ReactNode }) {
+function Figure({
+  term,
+  note,
+  testId,
+  children,
+}: {
+  term: string;
+  note?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="card" style={{ flex: "1 1 10rem", margin: 0 }}>
       <dt>{term}</dt>

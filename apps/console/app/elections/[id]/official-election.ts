@@ -37,7 +37,12 @@ export function useElectionChanged(): (electionId: string) => Promise<unknown> {
  */
 export function useOfficialElection(electionId: string) {
   const control = useControlApi();
-  return useQuery(control.official.elections.list.queryOptions(undefined, { select: (elections) => elections.find((e) => e.id === electionId), refetchInterval: 5_000 }));
+  return useQuery(
+    control.official.elections.list.queryOptions(undefined, {
+      select: (elections) => elections.find((e) => e.id === electionId),
+      refetchInterval: 5_000,
+    }),
+  );
 }
 
 /** The dashboard's election figures and the deployment's metrics; polled, since neither comes over SSE. */

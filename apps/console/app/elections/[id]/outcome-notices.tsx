@@ -1,7 +1,15 @@
 import { failureMessage } from "./failure-message";
 
 /** After an official's change: what went wrong (an alert), or what was done (a status). */
-export function OutcomeNotices({ error, unanswered, done }: { error: unknown; unanswered: string; done: string | undefined }) {
+export function OutcomeNotices({
+  error,
+  unanswered,
+  done,
+}: {
+  error: unknown;
+  unanswered: string;
+  done: string | undefined;
+}) {
   return (
     <>
       {error ? (

@@ -6,7 +6,9 @@ import { type FormEvent, useState } from "react";
 export const MIN_REASON_LENGTH = 3;
 
 export function reasonProblem(reason: string): string | undefined {
-  return reason.trim().length < MIN_REASON_LENGTH ? `Give a reason of at least ${MIN_REASON_LENGTH} characters.` : undefined;
+  return reason.trim().length < MIN_REASON_LENGTH
+    ? `Give a reason of at least ${MIN_REASON_LENGTH} characters.`
+    : undefined;
 }
 
 /** A labelled reason field; what is typed is kept in the audit trail, and the hint says so. */
@@ -95,7 +97,14 @@ export function ConfirmWithReason({
   return (
     <form id={id} onSubmit={submit} noValidate>
       {/* Only the button waits on `disabled`: the reason can be written while the last blockers clear. */}
-      <ReasonField id={`${id}-reason`} label={reasonLabel} value={reason} onChange={setReason} problem={problem} autoFocus={autoFocus} />
+      <ReasonField
+        id={`${id}-reason`}
+        label={reasonLabel}
+        value={reason}
+        onChange={setReason}
+        problem={problem}
+        autoFocus={autoFocus}
+      />
       <div className="actions">
         <button type="submit" disabled={disabled || pending} aria-describedby={confirmDescribedBy}>
           {pending ? "Working…" : confirmLabel}

@@ -7,13 +7,28 @@ import { TableRegion } from "@landslide/ui/table-region";
 import type { Recount } from "./use-recount";
 
 /** Every counter, live beside recounted, with a mark where they differ. */
-export function RecountComparison({ ballot, recount, snapshot }: { ballot: BallotShape; recount: Recount; snapshot: Snapshot | undefined }) {
+export function RecountComparison({
+  ballot,
+  recount,
+  snapshot,
+}: {
+  ballot: BallotShape;
+  recount: Recount;
+  snapshot: Snapshot | undefined;
+}) {
   const live = snapshot ? liveCounters(snapshot) : {};
   const named = countersOf(ballot);
   // Any counter the ballot does not name (there should be none) is still shown, under its raw name.
   const known = new Set(named.map((c) => c.counter));
-  const unnamed = [...new Set([...Object.keys(recount.counters), ...Object.keys(live)])].filter((c) => !known.has(c)).map((counter) => ({ counter, label: counter }));
-  const rows = [...named, ...unnamed].map(({ counter, label }) => ({ counter, label, live: live[counter] ?? 0, recount: recount.counters[counter] ?? 0 }));
+  const unnamed = [...new Set([...Object.keys(recount.counters), ...Object.keys(live)])]
+    .filter((c) => !known.has(c))
+    .map((counter) => ({ counter, label: counter }));
+  const rows = [...named, ...unnamed].map(({ counter, label }) => ({
+    counter,
+    label,
+    live: live[counter] ?? 0,
+    recount: recount.counters[counter] ?? 0,
+  }));
   const differing = rows.filter((r) => r.live !== r.recount).length;
   return (
     <TableRegion label="Live tally and recount, counter by counter">
@@ -30,7 +45,19 @@ export function RecountComparison({ ballot, recount, snapshot }: { ballot: Ballo
               </span>
             </>
           ),
-          cells: [snapshot ? r.live.toLocaleString("en") : "—", r.recount.toLocaleString("en"), r.live === r.recount ? <span key="check" className="ok">equal</span> : <strong key="check" className="bad">✗ differs</strong>],
+          cells: [
+            snapshot ? r.live.toLocaleString("en") : "—",
+            r.recount.toLocaleString("en"),
+            r.live === r.recount ? (
+              <span key="check" className="ok">
+                equal
+              </span>
+            ) : (
+              <strong key="check" className="bad">
+                ✗ differs
+              </strong>
+            ),
+          ],
         }))}
       />
     </TableRegion>

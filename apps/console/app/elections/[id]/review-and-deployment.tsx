@@ -15,8 +15,8 @@ export function HeldByReason({ electionId, dashboard }: { electionId: string; da
     <section aria-labelledby="held-heading">
       <h3 id="held-heading">Ballots held for review</h3>
       <p>
-        <strong>{quarantined.toLocaleString("en")}</strong> waiting for a decision, {released.toLocaleString("en")} released, {voided.toLocaleString("en")} voided.{" "}
-        <Link href={`/elections/${electionId}/fraud`}>Review them</Link>
+        <strong>{quarantined.toLocaleString("en")}</strong> waiting for a decision, {released.toLocaleString("en")}{" "}
+        released, {voided.toLocaleString("en")} voided. <Link href={`/elections/${electionId}/fraud`}>Review them</Link>
       </p>
       {reasons.length === 0 ? (
         <p className="muted">No ballot has been held for review.</p>
@@ -43,33 +43,55 @@ export function DeploymentHealth({ deployment }: { deployment: Dashboard["deploy
   return (
     <section aria-labelledby="deployment-heading">
       <h3 id="deployment-heading">Across the whole deployment</h3>
-      <p className="muted">These figures cover every election on this deployment since its services last started, not only this one.</p>
+      <p className="muted">
+        These figures cover every election on this deployment since its services last started, not only this one.
+      </p>
       <dl>
         <dt>Aggregator lag</dt>
-        <dd>{lag === null ? "not reported (the aggregator's metrics did not answer)" : `${lag.toLocaleString("en", { maximumFractionDigits: 1 })} s behind the votes`}</dd>
+        <dd>
+          {lag === null
+            ? "not reported (the aggregator's metrics did not answer)"
+            : `${lag.toLocaleString("en", { maximumFractionDigits: 1 })} s behind the votes`}
+        </dd>
         <dt>Votes received</dt>
         <dd>
-          {deployment.votes.accepted.toLocaleString("en")} accepted, {deployment.votes.quarantined.toLocaleString("en")} held for review,{" "}
-          {deployment.votes.refused.toLocaleString("en")} refused
+          {deployment.votes.accepted.toLocaleString("en")} accepted, {deployment.votes.quarantined.toLocaleString("en")}{" "}
+          held for review, {deployment.votes.refused.toLocaleString("en")} refused
         </dd>
       </dl>
       {refusals.length === 0 ? (
         <p className="muted">No vote refused.</p>
       ) : (
-        <ReasonCounts rows={refusals} caption="Refused votes by reason, whole deployment" label="Refused votes by reason, whole deployment" reasonHeader="Reason" countHeader="Refused" />
+        <ReasonCounts
+          rows={refusals}
+          caption="Refused votes by reason, whole deployment"
+          label="Refused votes by reason, whole deployment"
+          reasonHeader="Reason"
+          countHeader="Refused"
+        />
       )}
     </section>
   );
 }
 
 /** Counts by a machine-readable reason, largest first, as a table. */
-function ReasonCounts(props: { rows: ReadonlyArray<readonly [string, number]>; caption: string; label: string; reasonHeader: string; countHeader: string }) {
+function ReasonCounts(props: {
+  rows: ReadonlyArray<readonly [string, number]>;
+  caption: string;
+  label: string;
+  reasonHeader: string;
+  countHeader: string;
+}) {
   return (
     <TableRegion label={props.label}>
       <FiguresTable
         caption={props.caption}
         columns={[props.reasonHeader, props.countHeader]}
-        rows={props.rows.map(([reason, count]) => ({ key: reason, header: <code>{reason || "unspecified"}</code>, cells: [count.toLocaleString("en")] }))}
+        rows={props.rows.map(([reason, count]) => ({
+          key: reason,
+          header: <code>{reason || "unspecified"}</code>,
+          cells: [count.toLocaleString("en")],
+        }))}
       />
     </TableRegion>
   );

@@ -15,12 +15,15 @@ export function RulesPanel({ election }: { election: OfficialElection }) {
         <dt style={term}>Devices that may vote</dt>
         <Rule choice={ruleChoice(passkeyPolicyChoices, election.passkeyPolicy)} />
         <dt style={term}>Abstaining</dt>
-        <dd style={value}>{election.allowAbstain ? "Voters may abstain on a question" : "Voters answer every question"}</dd>
+        <dd style={value}>
+          {election.allowAbstain ? "Voters may abstain on a question" : "Voters answer every question"}
+        </dd>
       </dl>
       <p className="muted">
         {editable ? (
           <>
-            They can change until the election opens: <Link href={`/elections/${election.id}/edit`}>edit the ballot</Link>.
+            They can change until the election opens:{" "}
+            <Link href={`/elections/${election.id}/edit`}>edit the ballot</Link>.
           </>
         ) : (
           "They are fixed now that voting can have started."

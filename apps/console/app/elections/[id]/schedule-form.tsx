@@ -4,7 +4,15 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useControlApi } from "@landslide/ui/client";
 import { OutcomeNotices } from "./outcome-notices";
-import { browserTimeZone, formatLocal, formatUtc, fromDateTimeLocal, toDateTimeLocal, toIsoWithOffset, utcOffsetOn } from "./local-time";
+import {
+  browserTimeZone,
+  formatLocal,
+  formatUtc,
+  fromDateTimeLocal,
+  toDateTimeLocal,
+  toIsoWithOffset,
+  utcOffsetOn,
+} from "./local-time";
 import { type OfficialElection, useElectionChanged } from "./official-election";
 import { ReasonField, reasonProblem } from "./reason-form";
 
@@ -17,7 +25,11 @@ export function SchedulePanel({ election }: { election: OfficialElection }) {
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Schedule</h2>
       <CurrentSchedule opensAt={election.opensAt} closesAt={election.closesAt} />
-      {editable ? <ScheduleForm election={election} /> : <p className="muted">The times can change only before the election opens.</p>}
+      {editable ? (
+        <ScheduleForm election={election} />
+      ) : (
+        <p className="muted">The times can change only before the election opens.</p>
+      )}
     </section>
   );
 }
@@ -59,7 +71,12 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
     setDone(undefined);
     const opens = fromDateTimeLocal(opensAt);
     const closes = fromDateTimeLocal(closesAt);
-    const timesWrong = !opens || !closes ? "Give both an opening and a closing time." : opens >= closes ? "The election must open before it closes." : undefined;
+    const timesWrong =
+      !opens || !closes
+        ? "Give both an opening and a closing time."
+        : opens >= closes
+          ? "The election must open before it closes."
+          : undefined;
     const reasonWrong = reasonProblem(reason);
     setTimesProblem(timesWrong);
     setReasonShown(reasonWrong);
@@ -79,16 +96,31 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
   return (
     <form onSubmit={submit} noValidate>
       <p id="schedule-zone" className="muted">
-        Times are in your browser&apos;s time zone, <strong>{zone}</strong> (UTC{offsetToday} today), and are sent with their offset.
+        Times are in your browser&apos;s time zone, <strong>{zone}</strong> (UTC{offsetToday} today), and are sent with
+        their offset.
       </p>
       <div className="actions" style={{ marginTop: 0 }}>
         <p style={{ margin: 0 }}>
           <label htmlFor="schedule-opens">Opens at</label>
-          <input id="schedule-opens" type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} aria-describedby="schedule-zone" style={{ maxWidth: "100%" }} />
+          <input
+            id="schedule-opens"
+            type="datetime-local"
+            value={opensAt}
+            onChange={(e) => setOpensAt(e.target.value)}
+            aria-describedby="schedule-zone"
+            style={{ maxWidth: "100%" }}
+          />
         </p>
         <p style={{ margin: 0 }}>
           <label htmlFor="schedule-closes">Closes at</label>
-          <input id="schedule-closes" type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} aria-describedby="schedule-zone" style={{ maxWidth: "100%" }} />
+          <input
+            id="schedule-closes"
+            type="datetime-local"
+            value={closesAt}
+            onChange={(e) => setClosesAt(e.target.value)}
+            aria-describedby="schedule-zone"
+            style={{ maxWidth: "100%" }}
+          />
         </p>
       </div>
       {timesProblem ? (
@@ -96,8 +128,18 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
           {timesProblem}
         </p>
       ) : null}
-      <ReasonField id="schedule-reason" label="Why this schedule?" value={reason} onChange={setReason} problem={reasonShown} />
-      <OutcomeNotices error={schedule.isError ? schedule.error : undefined} unanswered="The control API did not answer; the schedule may not have changed. Check it above and try again." done={done} />
+      <ReasonField
+        id="schedule-reason"
+        label="Why this schedule?"
+        value={reason}
+        onChange={setReason}
+        problem={reasonShown}
+      />
+      <OutcomeNotices
+        error={schedule.isError ? schedule.error : undefined}
+        unanswered="The control API did not answer; the schedule may not have changed. Check it above and try again."
+        done={done}
+      />
       <button type="submit" disabled={schedule.isPending}>
         {schedule.isPending ? "Saving…" : election.storedStatus === "scheduled" ? "Reschedule" : "Schedule"}
       </button>
@@ -108,5 +150,7 @@ function ScheduleForm({ election }: { election: OfficialElection }) {
 function useSchedule(electionId: string) {
   const control = useControlApi();
   const electionChanged = useElectionChanged();
-  return useMutation(control.official.elections.schedule.mutationOptions({ onSuccess: () => electionChanged(electionId) }));
+  return useMutation(
+    control.official.elections.schedule.mutationOptions({ onSuccess: () => electionChanged(electionId) }),
+  );
 }

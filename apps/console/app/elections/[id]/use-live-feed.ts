@@ -24,7 +24,10 @@ export function useLiveFeed(electionId: string) {
   // opened counts as received when it opened.
   if (latest && latest !== sampled.from) {
     const receivedAt = Math.max(snapshot.dataUpdatedAt, openedAt);
-    setSampled({ from: latest, history: withSample(sampled.history, { version: latest.version, turnout: latest.turnout, receivedAt }) });
+    setSampled({
+      from: latest,
+      history: withSample(sampled.history, { version: latest.version, turnout: latest.turnout, receivedAt }),
+    });
   }
   return { snapshot, live, history: sampled.history };
 }

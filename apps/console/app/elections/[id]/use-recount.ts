@@ -28,7 +28,11 @@ export function useRecount(electionId: string) {
   const queries = useQueryClient();
   const [latest, setLatest] = useState<RecountRun>();
   const run = useMutation({
-    mutationFn: async (basis: RecountRun["basis"]) => ({ result: await client.control.official.elections.recount.mutate({ electionId }), basis, at: new Date() }),
+    mutationFn: async (basis: RecountRun["basis"]) => ({
+      result: await client.control.official.elections.recount.mutate({ electionId }),
+      basis,
+      at: new Date(),
+    }),
     onSuccess: (recount) => {
       setLatest(recount);
       // The recount is recorded in the audit trail.

@@ -12,7 +12,11 @@ const MIN_OBSERVED_MS = 3_000;
  * the last sample: when voting stops, no snapshot comes, and the rate must fall to zero anyway.
  * Undefined until enough time has been observed.
  */
-export function votesPerSecond(samples: readonly TurnoutSample[], now: number, windowMs = RATE_WINDOW_MS): number | undefined {
+export function votesPerSecond(
+  samples: readonly TurnoutSample[],
+  now: number,
+  windowMs = RATE_WINDOW_MS,
+): number | undefined {
   const first = samples[0];
   const latest = samples.at(-1);
   if (!first || !latest) return undefined;

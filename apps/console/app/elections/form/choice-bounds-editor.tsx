@@ -20,8 +20,22 @@ export function ChoiceBoundsEditor({ question, error, onChange }: ChoiceBoundsEd
     <fieldset style={plainFieldset}>
       <legend style={legendLikeLabel}>How many options voters {verb}</legend>
       <div style={fieldRow}>
-        <CountField label="At least" value={question.minChoices} max={question.options.length} invalid={!!error} describedBy={error ? errorId : undefined} onChange={(minChoices) => onChange({ ...question, minChoices })} />
-        <CountField label="At most" value={question.maxChoices} max={question.options.length} invalid={!!error} describedBy={error ? errorId : undefined} onChange={(maxChoices) => onChange({ ...question, maxChoices })} />
+        <CountField
+          label="At least"
+          value={question.minChoices}
+          max={question.options.length}
+          invalid={!!error}
+          describedBy={error ? errorId : undefined}
+          onChange={(minChoices) => onChange({ ...question, minChoices })}
+        />
+        <CountField
+          label="At most"
+          value={question.maxChoices}
+          max={question.options.length}
+          invalid={!!error}
+          describedBy={error ? errorId : undefined}
+          onChange={(maxChoices) => onChange({ ...question, maxChoices })}
+        />
       </div>
       <FieldError id={errorId} message={error} />
     </fieldset>

@@ -21,9 +21,14 @@ export function withOptions(question: QuestionDraft, options: readonly OptionDra
 }
 
 /** The instruction voters read above the options; the same words as the voter site's ballot. */
-export function choiceHint({ kind, minChoices, maxChoices }: Pick<QuestionDraft, "kind" | "minChoices" | "maxChoices">): string {
+export function choiceHint({
+  kind,
+  minChoices,
+  maxChoices,
+}: Pick<QuestionDraft, "kind" | "minChoices" | "maxChoices">): string {
   const shown = (n: number) => (Number.isFinite(n) ? String(n) : "?");
   if (kind === "single") return "Choose one.";
-  if (kind === "multi") return `Choose ${minChoices === maxChoices ? shown(minChoices) : `${shown(minChoices)} to ${shown(maxChoices)}`}.`;
+  if (kind === "multi")
+    return `Choose ${minChoices === maxChoices ? shown(minChoices) : `${shown(minChoices)} to ${shown(maxChoices)}`}.`;
   return `Rank up to ${shown(maxChoices)}, most preferred first.`;
 }

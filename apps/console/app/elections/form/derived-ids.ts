@@ -6,7 +6,12 @@ import { slugify, uniqueSlug } from "./slug";
  * text, made unique within the list. Typed ids are reserved first, so a derived id never takes
  * one an official chose; two typed ids that collide are reported by validate.ts instead.
  */
-function derivedIds<T>(items: readonly T[], text: (item: T) => string, customId: (item: T) => string | null, fallback: string): string[] {
+function derivedIds<T>(
+  items: readonly T[],
+  text: (item: T) => string,
+  customId: (item: T) => string | null,
+  fallback: string,
+): string[] {
   const taken = new Set(items.map(customId).filter((id) => id !== null));
   return items.map((item) => {
     const custom = customId(item);

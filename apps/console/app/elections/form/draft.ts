@@ -50,11 +50,26 @@ export function emptyOption(): OptionDraft {
 
 /** A single-choice question with the two options every question needs at least. */
 export function emptyQuestion(): QuestionDraft {
-  return { key: newKey(), kind: "single", prompt: "", customId: null, options: [emptyOption(), emptyOption()], minChoices: 1, maxChoices: 1 };
+  return {
+    key: newKey(),
+    kind: "single",
+    prompt: "",
+    customId: null,
+    options: [emptyOption(), emptyOption()],
+    minChoices: 1,
+    maxChoices: 1,
+  };
 }
 
 export function emptyDraft(): ElectionDraft {
-  return { title: "", description: "", eligibility: "any-signed-in-voter", passkeyPolicy: "optional", allowAbstain: false, questions: [emptyQuestion()] };
+  return {
+    title: "",
+    description: "",
+    eligibility: "any-signed-in-voter",
+    passkeyPolicy: "optional",
+    allowAbstain: false,
+    questions: [emptyQuestion()],
+  };
 }
 
 /** An existing election as a draft; ids that differ from what the label would give are kept as typed ids. */
@@ -70,7 +85,11 @@ export function draftOf(election: OfficialElection): ElectionDraft {
       kind: question.kind,
       prompt: question.prompt,
       customId: keptId(question.id, question.prompt),
-      options: question.options.map((option) => ({ key: newKey(), label: option.label, customId: keptId(option.id, option.label) })),
+      options: question.options.map((option) => ({
+        key: newKey(),
+        label: option.label,
+        customId: keptId(option.id, option.label),
+      })),
       minChoices: question.minChoices,
       maxChoices: question.maxChoices,
     })),

@@ -39,10 +39,24 @@ export function ItemActions({ noun, text, index, count, onMove, onRemove }: Item
   };
   return (
     <div className="actions" style={{ marginTop: "0.5rem" }}>
-      <button ref={upRef} type="button" className="secondary" disabled={index === 0} onClick={() => move("up")} aria-label={`Move ${name} up`}>
+      <button
+        ref={upRef}
+        type="button"
+        className="secondary"
+        disabled={index === 0}
+        onClick={() => move("up")}
+        aria-label={`Move ${name} up`}
+      >
         Up
       </button>
-      <button ref={downRef} type="button" className="secondary" disabled={index === count - 1} onClick={() => move("down")} aria-label={`Move ${name} down`}>
+      <button
+        ref={downRef}
+        type="button"
+        className="secondary"
+        disabled={index === count - 1}
+        onClick={() => move("down")}
+        aria-label={`Move ${name} down`}
+      >
         Down
       </button>
       <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name}`}>

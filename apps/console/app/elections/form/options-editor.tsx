@@ -36,7 +36,8 @@ export function OptionsEditor({ question, questionNumber, problems, onChange }: 
     <fieldset style={plainFieldset}>
       <legend style={legendLikeLabel}>Options</legend>
       <p className="muted" style={{ marginTop: 0 }}>
-        In the order voters see them. Each option’s id comes from its label (results files and the CLI show it); type over it to choose your own.
+        In the order voters see them. Each option’s id comes from its label (results files and the CLI show it); type
+        over it to choose your own.
       </p>
       <ol style={plainList}>
         {question.options.map((option, index) => {

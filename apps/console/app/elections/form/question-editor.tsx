@@ -30,7 +30,16 @@ interface QuestionEditorProps {
 }
 
 /** One question: its kind, prompt, id, options and how many of them a voter picks. */
-export function QuestionEditor({ question, id, index, count, problems, onChange, onMove, onRemove }: QuestionEditorProps) {
+export function QuestionEditor({
+  question,
+  id,
+  index,
+  count,
+  problems,
+  onChange,
+  onMove,
+  onRemove,
+}: QuestionEditorProps) {
   const headingId = useId();
   const kindId = useId();
   const number = index + 1;
@@ -53,7 +62,13 @@ export function QuestionEditor({ question, id, index, count, problems, onChange,
           ))}
         </select>
       </div>
-      <TextField label={`Wording of question ${number}`} value={question.prompt} required error={problems?.prompt} onChange={(prompt) => onChange({ ...question, prompt })} />
+      <TextField
+        label={`Wording of question ${number}`}
+        value={question.prompt}
+        required
+        error={problems?.prompt}
+        onChange={(prompt) => onChange({ ...question, prompt })}
+      />
       <IdField
         label={`Question ${number} id`}
         value={id}
@@ -65,7 +80,14 @@ export function QuestionEditor({ question, id, index, count, problems, onChange,
       />
       <OptionsEditor question={question} questionNumber={number} problems={problems} onChange={onChange} />
       <ChoiceBoundsEditor question={question} error={problems?.bounds} onChange={onChange} />
-      <ItemActions noun="question" text={question.prompt} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+      <ItemActions
+        noun="question"
+        text={question.prompt}
+        index={index}
+        count={count}
+        onMove={onMove}
+        onRemove={onRemove}
+      />
     </section>
   );
 }

@@ -43,7 +43,12 @@ export function QuestionsEditor({ questions, problems, onChange }: QuestionsEdit
       </ol>
       {problems.questions ? <p className="bad">{problems.questions}</p> : null}
       {questions.length < LIMITS.questions ? (
-        <button ref={addButtonRef} type="button" className="secondary" onClick={() => onChange([...questions, emptyQuestion()])}>
+        <button
+          ref={addButtonRef}
+          type="button"
+          className="secondary"
+          onClick={() => onChange([...questions, emptyQuestion()])}
+        >
           Add a question
         </button>
       ) : (

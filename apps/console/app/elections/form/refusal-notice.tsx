@@ -9,10 +9,22 @@ import { refusalOf } from "@landslide/api/client";
  * raw validation dump, so they are listed here in words instead. `children` say what the refusal
  * means for the page (what was done, what to do next).
  */
-export function RefusalNotice({ error, unanswered, children }: { error: unknown; unanswered: string; children?: ReactNode }) {
+export function RefusalNotice({
+  error,
+  unanswered,
+  children,
+}: {
+  error: unknown;
+  unanswered: string;
+  children?: ReactNode;
+}) {
   const refusal = refusalOf(error);
   const issues = inputIssuesOf(error);
-  const message = !refusal ? unanswered : refusal.reason === "INVALID_INPUT" ? "The API did not accept what was sent:" : refusal.message;
+  const message = !refusal
+    ? unanswered
+    : refusal.reason === "INVALID_INPUT"
+      ? "The API did not accept what was sent:"
+      : refusal.message;
   return (
     <div className="notice" role="alert">
       <p style={{ margin: 0 }}>{message}</p>

@@ -15,7 +15,14 @@ interface RuleChoicesProps<T extends string> {
 }
 
 /** One of an election's rules as radio buttons, each with its trade-off beside it. */
-export function RuleChoices<T extends string>({ legend, description, name, choices, value, onChange }: RuleChoicesProps<T>) {
+export function RuleChoices<T extends string>({
+  legend,
+  description,
+  name,
+  choices,
+  value,
+  onChange,
+}: RuleChoicesProps<T>) {
   const descriptionId = useId();
   return (
     <fieldset style={plainFieldset} aria-describedby={description ? descriptionId : undefined}>
@@ -27,10 +34,20 @@ export function RuleChoices<T extends string>({ legend, description, name, choic
       ) : null}
       {choices.map((choice) => (
         <label key={choice.value} className="choice" style={wrappingChoice}>
-          <input type="radio" style={wrappingChoiceInput} name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} />
+          <input
+            type="radio"
+            style={wrappingChoiceInput}
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+          />
           {/* The space keeps the label and hint two words apart in the radio's accessible name. */}
           <span>
-            {choice.label} <span className="muted" style={{ display: "block" }}>{choice.hint}</span>
+            {choice.label}{" "}
+            <span className="muted" style={{ display: "block" }}>
+              {choice.hint}
+            </span>
           </span>
         </label>
       ))}

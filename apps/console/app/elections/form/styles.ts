@@ -17,7 +17,13 @@ export const plainList: CSSProperties = { listStyle: "none", padding: 0, margin:
 /** Fields side by side that wrap under each other on a narrow screen. */
 export const fieldRow: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0 1rem", alignItems: "flex-end" };
 
-export const select: CSSProperties = { font: "inherit", padding: "0.45rem 0.5rem", border: "1px solid var(--muted)", borderRadius: "0.375rem", maxWidth: "100%" };
+export const select: CSSProperties = {
+  font: "inherit",
+  padding: "0.45rem 0.5rem",
+  border: "1px solid var(--muted)",
+  borderRadius: "0.375rem",
+  maxWidth: "100%",
+};
 
 /**
  * A radio or checkbox whose label wraps to several lines: the box keeps its size (a flex item

@@ -16,7 +16,16 @@ interface TextFieldProps {
 }
 
 /** A labelled text input (or text area) with its hint and its problem tied to it for screen readers. */
-export function TextField({ label, value, onChange, error, hint, multiline = false, required = false, style }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  multiline = false,
+  required = false,
+  style,
+}: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -47,7 +56,14 @@ export function TextField({ label, value, onChange, error, hint, multiline = fal
 }
 
 /** styles.css styles text inputs only; the text area borrows their look. */
-const textArea: CSSProperties = { display: "block", width: "100%", padding: "0.5rem 0.6rem", border: "1px solid var(--muted)", borderRadius: "0.375rem", font: "inherit" };
+const textArea: CSSProperties = {
+  display: "block",
+  width: "100%",
+  padding: "0.5rem 0.6rem",
+  border: "1px solid var(--muted)",
+  borderRadius: "0.375rem",
+  font: "inherit",
+};
 
 /** A field's problem, referenced by the field's aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {

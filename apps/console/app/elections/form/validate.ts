@@ -33,7 +33,15 @@ export interface DraftProblems {
   count: number;
 }
 
-export const LIMITS = { title: 200, description: 5000, prompt: 500, label: 200, questions: 50, options: 50, minOptions: 2 } as const;
+export const LIMITS = {
+  title: 200,
+  description: 5000,
+  prompt: 500,
+  label: 200,
+  questions: 50,
+  options: 50,
+  minOptions: 2,
+} as const;
 
 const idRule = "An id is 1 to 40 lower-case letters, digits or hyphens.";
 
@@ -41,10 +49,13 @@ export function draftProblems(draft: ElectionDraft): DraftProblems {
   const problems: DraftProblems = { byQuestion: {}, count: 0 };
   const title = draft.title.trim();
   if (!title) problems.title = "Give the election a title.";
-  else if (title.length > LIMITS.title) problems.title = `Shorten the title to ${LIMITS.title} characters (it has ${title.length}).`;
-  if (draft.description.trim().length > LIMITS.description) problems.description = `Shorten the description to ${LIMITS.description} characters.`;
+  else if (title.length > LIMITS.title)
+    problems.title = `Shorten the title to ${LIMITS.title} characters (it has ${title.length}).`;
+  if (draft.description.trim().length > LIMITS.description)
+    problems.description = `Shorten the description to ${LIMITS.description} characters.`;
   if (draft.questions.length === 0) problems.questions = "Add at least one question.";
-  if (draft.questions.length > LIMITS.questions) problems.questions = `An election has at most ${LIMITS.questions} questions.`;
+  if (draft.questions.length > LIMITS.questions)
+    problems.questions = `An election has at most ${LIMITS.questions} questions.`;
 
   const ids = questionIds(draft);
   draft.questions.forEach((question, index) => {
@@ -63,7 +74,8 @@ function questionProblems(question: QuestionDraft): QuestionProblems {
   const found: QuestionProblems = { byOption: {} };
   const prompt = question.prompt.trim();
   if (!prompt) found.prompt = "Write the question voters answer.";
-  else if (prompt.length > LIMITS.prompt) found.prompt = `Shorten the question to ${LIMITS.prompt} characters (it has ${prompt.length}).`;
+  else if (prompt.length > LIMITS.prompt)
+    found.prompt = `Shorten the question to ${LIMITS.prompt} characters (it has ${prompt.length}).`;
 
   const count = question.options.length;
   if (count < LIMITS.minOptions) found.options = `A question needs at least ${LIMITS.minOptions} options.`;
@@ -77,7 +89,8 @@ function questionProblems(question: QuestionDraft): QuestionProblems {
     const mine: OptionProblems = {};
     if (!label) mine.label = "Write the option’s label.";
     else if (label.length > LIMITS.label) mine.label = `Shorten the label to ${LIMITS.label} characters.`;
-    else if (labels.indexOf(labels[index]!) !== index) mine.label = `Another option is already labelled “${label}”: voters could not tell them apart.`;
+    else if (labels.indexOf(labels[index]!) !== index)
+      mine.label = `Another option is already labelled “${label}”: voters could not tell them apart.`;
     if (!ID_PATTERN.test(id)) mine.id = idRule;
     else if (ids.indexOf(id) !== index) mine.id = `Another option already has the id “${id}”.`;
     found.byOption[option.key] = mine;
@@ -91,7 +104,8 @@ function questionProblems(question: QuestionDraft): QuestionProblems {
 }
 
 function boundsProblem(min: number, max: number, optionCount: number): string | undefined {
-  if (!Number.isInteger(min) || !Number.isInteger(max)) return "Enter whole numbers for the fewest and the most choices.";
+  if (!Number.isInteger(min) || !Number.isInteger(max))
+    return "Enter whole numbers for the fewest and the most choices.";
   if (min < 1) return "Voters choose at least 1 option (a voter who wants none abstains, if the election allows it).";
   if (max < min) return `The most choices (${max}) cannot be fewer than the fewest (${min}).`;
   if (max > optionCount) return `The most choices (${max}) cannot exceed the number of options (${optionCount}).`;

@@ -33,7 +33,8 @@ export default function NewElectionPage() {
       onError: (error) => (createdEarlier(error) && electionId ? openElection(electionId) : undefined),
     }),
   );
-  const send = (election: ElectionFields, reason: string) => create.mutate({ election: { ...election, ...(electionId ? { id: electionId } : {}) }, reason });
+  const send = (election: ElectionFields, reason: string) =>
+    create.mutate({ election: { ...election, ...(electionId ? { id: electionId } : {}) }, reason });
   const leaving = create.isSuccess || createdEarlier(create.error);
 
   return (

@@ -14,9 +14,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     <>
       <p className={finished && report.errors.length === 0 ? "notice ok" : "notice"}>
         Imported {report.imported.toLocaleString("en")} of {report.total.toLocaleString("en")} rows.
-        {report.errors.length > 0 ? ` ${report.errors.length.toLocaleString("en")} rows have a problem, listed below.` : ""}
+        {report.errors.length > 0
+          ? ` ${report.errors.length.toLocaleString("en")} rows have a problem, listed below.`
+          : ""}
         {/* Only meaningful once every row was sent: the API counts a row that repeats another in its batch once. */}
-        {finished && repeated > 0 ? ` ${repeated.toLocaleString("en")} rows repeat another row and were not added twice.` : ""}
+        {finished && repeated > 0
+          ? ` ${repeated.toLocaleString("en")} rows repeat another row and were not added twice.`
+          : ""}
       </p>
       {report.errors.length > 0 ? (
         <>
@@ -29,7 +33,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   : "Each row with a problem, numbered as in your spreadsheet"
               }
               columns={["Row", "Problem"]}
-              rows={listed.map((error) => ({ key: `${error.row}-${error.message}`, header: `Row ${error.row}`, cells: [error.message] }))}
+              rows={listed.map((error) => ({
+                key: `${error.row}-${error.message}`,
+                header: `Row ${error.row}`,
+                cells: [error.message],
+              }))}
             />
           </TableRegion>
         </>

@@ -10,10 +10,25 @@ export function RollPreview({ rows, columns }: { rows: readonly RollRow[]; colum
   return (
     <TableRegion label="First rows of the roll">
       <FiguresTable
-        caption={rows.length <= PREVIEW_ROWS ? `All ${rows.length} rows` : `The first ${PREVIEW_ROWS} of ${rows.length.toLocaleString("en")} rows`}
+        caption={
+          rows.length <= PREVIEW_ROWS
+            ? `All ${rows.length} rows`
+            : `The first ${PREVIEW_ROWS} of ${rows.length.toLocaleString("en")} rows`
+        }
         columns={["Row", ...columns]}
         // "Row 2", not "2": on a narrow screen the column headings are hidden and each row reads on its own.
-        rows={first.map((row) => ({ key: String(row.row), header: `Row ${row.row}`, cells: columns.map((column) => row.values[column] ?? <span key={column} className="muted">empty</span>) }))}
+        rows={first.map((row) => ({
+          key: String(row.row),
+          header: `Row ${row.row}`,
+          cells: columns.map(
+            (column) =>
+              row.values[column] ?? (
+                <span key={column} className="muted">
+                  empty
+                </span>
+              ),
+          ),
+        }))}
       />
     </TableRegion>
   );

@@ -35,7 +35,12 @@ export function RollSource({ onRead }: { onRead: (source: RollSourceText | null)
     <>
       <div style={{ marginBottom: "1rem" }}>
         <label htmlFor={fileId}>CSV file</label>
-        <input id={fileId} type="file" accept=".csv,text/csv,text/plain" onChange={(event) => void readFile(event.target.files?.[0])} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(event) => void readFile(event.target.files?.[0])}
+        />
         {unreadable ? (
           <p className="bad" role="alert">
             {unreadable}

@@ -14,29 +14,68 @@ export function ballotProblems(election: Pick<Election, "questions">, answers: A
   for (const q of election.questions) {
     const answer = answers[q.id] ?? [];
     if (answer === "abstain") continue;
-    if (answer.length < q.minChoices) problems[q.id] = q.minChoices === 1 ? "Choose an option" : `Choose at least ${q.minChoices}`;
+    if (answer.length < q.minChoices)
+      problems[q.id] = q.minChoices === 1 ? "Choose an option" : `Choose at least ${q.minChoices}`;
     else if (answer.length > q.maxChoices) problems[q.id] = `Choose at most ${q.maxChoices}`;
   }
   return problems;
 }
 
 export function toBallot(answers: Answers) {
-  return { answers: Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a === "abstain" ? { abstain: true as const } : { choices: a }])) };
+  return {
+    answers: Object.fromEntries(
+      Object.entries(answers).map(([id, a]) => [id, a === "abstain" ? { abstain: true as const } : { choices: a }]),
+    ),
+  };
 }
 
-export function BallotForm({ election, answers, onChange, problems }: { election: Election; answers: Answers; onChange: (next: Answers) => void; problems: Record<string, string> }) {
+export function BallotForm({
+  election,
+  answers,
+  onChange,
+  problems,
+}: {
+  election: Election;
+  answers: Answers;
+  onChange: (next: Answers) => void;
+  problems: Record<string, string>;
+}) {
   return (
     <>
       {election.questions.map((q) => (
-        <QuestionField key={q.id} question={q} answer={answers[q.id] ?? []} allowAbstain={election.allowAbstain} problem={problems[q.id]} onChange={(a) => onChange({ ...answers, [q.id]: a })} />
+        <QuestionField
+          key={q.id}
+          question={q}
+          answer={answers[q.id] ?? []}
+          allowAbstain={election.allowAbstain}
+          problem={problems[q.id]}
+          onChange={(a) => onChange({ ...answers, [q.id]: a })}
+        />
       ))}
     </>
   );
 }
 
-function QuestionField({ question: q, answer, allowAbstain, problem, onChange }: { question: Question; answer: string[] | "abstain"; allowAbstain: boolean; problem: string | undefined; onChange: (a: string[] | "abstain") => void }) {
+function QuestionField({
+  question: q,
+  answer,
+  allowAbstain,
+  problem,
+  onChange,
+}: {
+  question: Question;
+  answer: string[] | "abstain";
+  allowAbstain: boolean;
+  problem: string | undefined;
+  onChange: (a: string[] | "abstain") => void;
+}) {
   const chosen = answer === "abstain" ? [] : answer;
-  const hint = q.kind === "single" ? "Choose one." : q.kind === "multi" ? `Choose ${q.minChoices === q.maxChoices ? q.minChoices : `${q.minChoices} to ${q.maxChoices}`}.` : `Rank up to ${q.maxChoices}, most preferred first.`;
+  const hint =
+    q.kind === "single"
+      ? "Choose one."
+      : q.kind === "multi"
+        ? `Choose ${q.minChoices === q.maxChoices ? q.minChoices : `${q.minChoices} to ${q.maxChoices}`}.`
+        : `Rank up to ${q.maxChoices}, most preferred first.`;
   const hintId = `${q.id}-hint`;
   return (
     <fieldset className="question" aria-describedby={hintId} aria-invalid={problem ? true : undefined}>
@@ -47,7 +86,13 @@ function QuestionField({ question: q, answer, allowAbstain, problem, onChange }:
       {q.kind === "single"
         ? q.options.map((o) => (
             <label key={o.id} className="choice">
-              <input type="radio" name={q.id} value={o.id} checked={chosen[0] === o.id} onChange={() => onChange([o.id])} />
+              <input
+                type="radio"
+                name={q.id}
+                value={o.id}
+                checked={chosen[0] === o.id}
+                onChange={() => onChange([o.id])}
+              />
               {o.label}
             </label>
           ))
@@ -73,7 +118,11 @@ function QuestionField({ question: q, answer, allowAbstain, problem, onChange }:
       {q.kind === "ranked" ? <RankedField question={q} ranking={chosen} onChange={onChange} /> : null}
       {allowAbstain ? (
         <label className="choice">
-          <input type="checkbox" checked={answer === "abstain"} onChange={() => onChange(answer === "abstain" ? [] : "abstain")} />
+          <input
+            type="checkbox"
+            checked={answer === "abstain"}
+            onChange={() => onChange(answer === "abstain" ? [] : "abstain")}
+          />
           Abstain on this question
         </label>
       ) : null}
@@ -85,7 +134,15 @@ function QuestionField({ question: q, answer, allowAbstain, problem, onChange }:
  * Ranking with buttons, so it works the same with a keyboard, a screen reader and a finger; with a
  * mouse, the ranked items can also be dragged into place.
  */
-function RankedField({ question: q, ranking, onChange }: { question: Question; ranking: string[]; onChange: (a: string[]) => void }) {
+function RankedField({
+  question: q,
+  ranking,
+  onChange,
+}: {
+  question: Question;
+  ranking: string[];
+  onChange: (a: string[]) => void;
+}) {
   const [dragged, setDragged] = useState<number>();
   const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
   const move = (from: number, to: number) => {
@@ -114,13 +171,30 @@ function RankedField({ question: q, ranking, onChange }: { question: Question; r
               <span>
                 {i + 1}. {label(id)}
               </span>
-              <button type="button" className="secondary" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ${label(id)} up`}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={i === 0}
+                onClick={() => move(i, i - 1)}
+                aria-label={`Move ${label(id)} up`}
+              >
                 Up
               </button>
-              <button type="button" className="secondary" disabled={i === ranking.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move ${label(id)} down`}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={i === ranking.length - 1}
+                onClick={() => move(i, i + 1)}
+                aria-label={`Move ${label(id)} down`}
+              >
                 Down
               </button>
-              <button type="button" className="secondary" onClick={() => onChange(ranking.filter((r) => r !== id))} aria-label={`Remove ${label(id)} from the ranking`}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => onChange(ranking.filter((r) => r !== id))}
+                aria-label={`Remove ${label(id)} from the ranking`}
+              >
                 Remove
               </button>
             </li>

@@ -6,7 +6,19 @@ import type { Answers } from "./ballot-form";
 type Election = RouterOutputs["elections"]["get"];
 
 /** The ballot read back in words before it is cast, with the way back to change it. */
-export function BallotReview({ election, answers, sending, onChange, onCast }: { election: Election; answers: Answers; sending: boolean; onChange: () => void; onCast: () => void }) {
+export function BallotReview({
+  election,
+  answers,
+  sending,
+  onChange,
+  onCast,
+}: {
+  election: Election;
+  answers: Answers;
+  sending: boolean;
+  onChange: () => void;
+  onCast: () => void;
+}) {
   return (
     <section aria-labelledby="review-heading">
       <h2 id="review-heading">Check your ballot</h2>
@@ -16,7 +28,12 @@ export function BallotReview({ election, answers, sending, onChange, onCast }: {
           const labels = a === "abstain" || !a ? [] : a.map((id) => q.options.find((o) => o.id === id)?.label ?? id);
           return (
             <li key={q.id}>
-              <strong>{q.prompt}</strong>: {a === "abstain" ? "abstain" : q.kind === "ranked" ? labels.map((l, i) => `${i + 1}. ${l}`).join(", ") : labels.join(", ")}
+              <strong>{q.prompt}</strong>:{" "}
+              {a === "abstain"
+                ? "abstain"
+                : q.kind === "ranked"
+                  ? labels.map((l, i) => `${i + 1}. ${l}`).join(", ")
+                  : labels.join(", ")}
             </li>
           );
         })}

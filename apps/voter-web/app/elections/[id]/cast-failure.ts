@@ -5,6 +5,7 @@ import type { Outcome } from "./vote-page-state";
 /** A failed cast as the page tells it: ALREADY_VOTED carries the receipt of the ballot cast before; anything else is a refusal in words. */
 export function castFailureOutcome(error: unknown): Outcome {
   const refusal = refusalOf(error);
-  if (refusal?.reason === "ALREADY_VOTED") return { kind: "already-voted", receipt: refusal.details?.receipt as Receipt | undefined };
+  if (refusal?.reason === "ALREADY_VOTED")
+    return { kind: "already-voted", receipt: refusal.details?.receipt as Receipt | undefined };
   return { kind: "refused", message: castFailureMessage(error) };
 }

@@ -29,9 +29,18 @@ function OutcomeStatus({ outcome }: { outcome: Outcome }) {
     case "counted":
       return <p className="notice ok">Your ballot was received and counted.</p>;
     case "under-review":
-      return <p className="notice">Your ballot was received and is under review. It will be counted once the review is done; keep your receipt.</p>;
+      return (
+        <p className="notice">
+          Your ballot was received and is under review. It will be counted once the review is done; keep your receipt.
+        </p>
+      );
     case "already-voted":
-      return <p className="notice">You have already voted in this election. {outcome.receipt ? "This is the receipt of the ballot you cast." : ""}</p>;
+      return (
+        <p className="notice">
+          You have already voted in this election.{" "}
+          {outcome.receipt ? "This is the receipt of the ballot you cast." : ""}
+        </p>
+      );
     case "refused":
       // Said as an alert, outside the status region.
       return null;

@@ -20,8 +20,12 @@ const headings: Record<PasskeyPolicy, string> = {
 function addFailureMessage(error: unknown): string {
   if (error instanceof PasskeyCeremonyError) return `${error.message} No passkey was added. Try again.`;
   const refusal = refusalOf(error);
-  if (refusal?.reason === "PASSKEY_INVALID") return "Landslide could not check this passkey, so it was not added. Try again, or use another device.";
-  return refusalMessage(refusal?.reason, refusal ? refusal.message : "The passkey could not be added: check your connection and try again.");
+  if (refusal?.reason === "PASSKEY_INVALID")
+    return "Landslide could not check this passkey, so it was not added. Try again, or use another device.";
+  return refusalMessage(
+    refusal?.reason,
+    refusal ? refusal.message : "The passkey could not be added: check your connection and try again.",
+  );
 }
 
 /** What to do when this page cannot add a passkey with the device's own lock; nothing when it can (a security key may still do where there is no built-in one). */
@@ -44,16 +48,16 @@ function SupportProblem({ support }: { support: PasskeySupport }) {
   if (support === "no-webauthn") {
     return (
       <p>
-        <strong>This browser cannot use passkeys.</strong> Open this page in an up-to-date browser (Chrome, Safari, Edge or Firefox) on a phone or computer with a fingerprint, face or
-        screen lock.
+        <strong>This browser cannot use passkeys.</strong> Open this page in an up-to-date browser (Chrome, Safari, Edge
+        or Firefox) on a phone or computer with a fingerprint, face or screen lock.
       </p>
     );
   }
   if (support === "no-built-in") {
     return (
       <p>
-        <strong>This device offers no fingerprint, face or screen lock to this browser.</strong> If you have a security key, plug it in and choose “Add a passkey”. If not, open this page on a phone or
-        computer that has one.
+        <strong>This device offers no fingerprint, face or screen lock to this browser.</strong> If you have a security
+        key, plug it in and choose “Add a passkey”. If not, open this page on a phone or computer that has one.
       </p>
     );
   }
@@ -102,7 +106,8 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
         above: (
           <div role="status">
             <p ref={afterRef} tabIndex={-1} className="notice ok">
-              Passkey added. When you cast your ballot, this device will ask for your fingerprint, face or screen lock to sign it.
+              Passkey added. When you cast your ballot, this device will ask for your fingerprint, face or screen lock
+              to sign it.
             </p>
           </div>
         ),
@@ -111,7 +116,10 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
     }
     // A device that has one needs no card; one that could not be asked goes on, and a cast's refusal says what is missing.
     if (device.isError || device.data) return { above: null, ballot: true };
-    if (device.isPending || support.isPending) return required ? { above: <p role="status">Checking this device for a passkey…</p>, ballot: false } : { above: null, ballot: true };
+    if (device.isPending || support.isPending)
+      return required
+        ? { above: <p role="status">Checking this device for a passkey…</p>, ballot: false }
+        : { above: null, ballot: true };
     if (skipped) {
       return {
         above: (
@@ -128,23 +136,38 @@ export function PasskeyGate({ policy, children }: { policy: PasskeyPolicy; child
     const canTry = support.data === "ready" || support.data === "no-built-in";
     return {
       above: (
-        <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="passkey-heading" aria-describedby="passkey-why">
-          <h2 id="passkey-heading" ref={headingRef} tabIndex={-1} style={{ marginTop: 0 }}>{headings[policy]}</h2>
+        <section
+          className="card"
+          style={{ marginTop: "1rem" }}
+          aria-labelledby="passkey-heading"
+          aria-describedby="passkey-why"
+        >
+          <h2 id="passkey-heading" ref={headingRef} tabIndex={-1} style={{ marginTop: 0 }}>
+            {headings[policy]}
+          </h2>
           <p id="passkey-why">
-            A passkey stays on this device and is unlocked with your fingerprint, face or screen lock. It proves that a person on a real device cast the ballot, not a
-            program. Your fingerprint or face never leaves the device.
+            A passkey stays on this device and is unlocked with your fingerprint, face or screen lock. It proves that a
+            person on a real device cast the ballot, not a program. Your fingerprint or face never leaves the device.
           </p>
           {required ? (
             <p className="notice">
-              <strong>This election only accepts ballots from a device with a passkey.</strong> You cannot cast your ballot until you add one.
+              <strong>This election only accepts ballots from a device with a passkey.</strong> You cannot cast your
+              ballot until you add one.
             </p>
           ) : policy === "review-without" ? (
-            <p className="notice">Ballots cast without a passkey are checked by the election office before they count. With one, your ballot counts as soon as it arrives.</p>
+            <p className="notice">
+              Ballots cast without a passkey are checked by the election office before they count. With one, your ballot
+              counts as soon as it arrives.
+            </p>
           ) : (
             <p>It is up to you: you can also vote without one.</p>
           )}
           {support.data ? <SupportProblem support={support.data} /> : null}
-          {add.isPending ? <p role="status">Follow your device’s prompt: touch the sensor, look at the camera, or enter your screen lock.</p> : null}
+          {add.isPending ? (
+            <p role="status">
+              Follow your device’s prompt: touch the sensor, look at the camera, or enter your screen lock.
+            </p>
+          ) : null}
           {add.isError ? (
             <p role="alert" className="notice bad">
               {addFailureMessage(add.error)}

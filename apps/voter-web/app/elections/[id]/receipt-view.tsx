@@ -11,10 +11,20 @@ export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string
   const vote = useVoteApi();
   const queries = useQueryClient();
   // The published key is read once and kept (its tRPC query); the check itself runs on this receipt.
-  const verified = useQuery(sdkQueries.receiptSignature(receipt, async () => (await queries.fetchQuery(vote.receipts.publicKey.queryOptions())).pem));
+  const verified = useQuery(
+    sdkQueries.receiptSignature(
+      receipt,
+      async () => (await queries.fetchQuery(vote.receipts.publicKey.queryOptions())).pem,
+    ),
+  );
   const download = () => {
-    const blob = new Blob([JSON.stringify({ receipt, ...(salt ? { salt } : {}) }, null, 2)], { type: "application/json" });
-    const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `landslide-receipt-${receipt.receiptId}.json` });
+    const blob = new Blob([JSON.stringify({ receipt, ...(salt ? { salt } : {}) }, null, 2)], {
+      type: "application/json",
+    });
+    const link = Object.assign(document.createElement("a"), {
+      href: URL.createObjectURL(blob),
+      download: `landslide-receipt-${receipt.receiptId}.json`,
+    });
     link.click();
     URL.revokeObjectURL(link.href);
   };
@@ -48,7 +58,8 @@ export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string
         </button>
       </div>
       <p className="muted">
-        Keep it: you can <Link href={`/receipts?id=${receipt.receiptId}`}>check this receipt</Link> at any time, by its id alone.
+        Keep it: you can <Link href={`/receipts?id=${receipt.receiptId}`}>check this receipt</Link> at any time, by its
+        id alone.
       </p>
     </section>
   );

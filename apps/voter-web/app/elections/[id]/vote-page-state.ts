@@ -30,7 +30,13 @@ export type VotePageState<E> =
   | { readonly kind: "loading" }
   /** The election could not be read: the API's reason when it gave one. */
   | { readonly kind: "unavailable"; readonly reason: string | undefined }
-  | { readonly kind: "election"; readonly election: E; readonly sending: boolean; readonly outcome: Outcome | undefined; readonly body: Body };
+  | {
+      readonly kind: "election";
+      readonly election: E;
+      readonly sending: boolean;
+      readonly outcome: Outcome | undefined;
+      readonly body: Body;
+    };
 
 type ElectionStatus = "draft" | "scheduled" | "open" | "paused" | "closed" | "certified";
 
@@ -44,11 +50,17 @@ export interface StoredBallot {
 /** This tab's cast; a failure already read as an outcome (cast-failure.ts). */
 export type CastState =
   | { readonly status: "idle" | "pending" }
-  | { readonly status: "success"; readonly result: { readonly decision: string; readonly receipt: Receipt; readonly salt: string } }
+  | {
+      readonly status: "success";
+      readonly result: { readonly decision: string; readonly receipt: Receipt; readonly salt: string };
+    }
   | { readonly status: "error"; readonly failure: Outcome };
 
 export interface VotePageInput<E extends { readonly status: ElectionStatus }> {
-  readonly election: { readonly status: "pending" } | { readonly status: "error"; readonly reason: string | undefined } | { readonly status: "success"; readonly data: E };
+  readonly election:
+    | { readonly status: "pending" }
+    | { readonly status: "error"; readonly reason: string | undefined }
+    | { readonly status: "success"; readonly data: E };
   readonly session: { readonly loading: boolean; readonly signedIn: boolean };
   /** `pending` until read; it is only read once signed in. */
   readonly stored: { readonly pending: boolean; readonly data: StoredBallot | null | undefined };
@@ -56,29 +68,54 @@ export interface VotePageInput<E extends { readonly status: ElectionStatus }> {
   readonly step: BallotStep;
 }
 
-export function votePageState<E extends { readonly status: ElectionStatus }>(input: VotePageInput<E>): VotePageState<E> {
+export function votePageState<E extends { readonly status: ElectionStatus }>(
+  input: VotePageInput<E>,
+): VotePageState<E> {
   const { election } = input;
   if (election.status === "pending") return { kind: "loading" };
   if (election.status === "error") return { kind: "unavailable", reason: election.reason };
   const outcome = outcomeOf(input.cast, input.stored.data);
-  return { kind: "election", election: election.data, sending: input.cast.status === "pending", outcome, body: bodyOf(election.data.status, input, outcome) };
+  return {
+    kind: "election",
+    election: election.data,
+    sending: input.cast.status === "pending",
+    outcome,
+    body: bodyOf(election.data.status, input, outcome),
+  };
 }
 
 /** This tab's cast if there was one, else where the stored ballot stands. */
 export function outcomeOf(cast: CastState, stored: StoredBallot | null | undefined): Outcome | undefined {
-  if (cast.status === "success") return { kind: cast.result.decision === "accepted" ? "counted" : "under-review", receipt: cast.result.receipt, salt: cast.result.salt };
+  if (cast.status === "success")
+    return {
+      kind: cast.result.decision === "accepted" ? "counted" : "under-review",
+      receipt: cast.result.receipt,
+      salt: cast.result.salt,
+    };
   if (cast.status === "error") return cast.failure;
   if (!stored) return undefined;
-  if (stored.state === "accepted" || stored.state === "released") return { kind: "counted", receipt: stored.receipt, salt: stored.salt };
+  if (stored.state === "accepted" || stored.state === "released")
+    return { kind: "counted", receipt: stored.receipt, salt: stored.salt };
   if (stored.state === "quarantined") return { kind: "under-review", receipt: stored.receipt, salt: stored.salt };
-  return { kind: "refused", message: "Your ballot was not counted after review. Contact the election office if you think this is wrong." };
+  return {
+    kind: "refused",
+    message: "Your ballot was not counted after review. Contact the election office if you think this is wrong.",
+  };
 }
 
 /** In this order: a signed-out voter is asked to sign in even where voting is closed, and a refused cast gets the ballot back. */
-function bodyOf(status: ElectionStatus, { session, stored, step }: VotePageInput<{ status: ElectionStatus }>, outcome: Outcome | undefined): Body {
+function bodyOf(
+  status: ElectionStatus,
+  { session, stored, step }: VotePageInput<{ status: ElectionStatus }>,
+  outcome: Outcome | undefined,
+): Body {
   if (session.loading) return { kind: "session-loading" };
   if (!session.signedIn) return { kind: "signed-out" };
-  if (status !== "open") return { kind: "not-open", reason: status === "closed" || status === "certified" ? "ELECTION_CLOSED" : "ELECTION_NOT_OPEN" };
+  if (status !== "open")
+    return {
+      kind: "not-open",
+      reason: status === "closed" || status === "certified" ? "ELECTION_CLOSED" : "ELECTION_NOT_OPEN",
+    };
   if (outcome && outcome.kind !== "refused") return { kind: "voted" };
   if (stored.pending) return { kind: "checking-vote" };
   return { kind: "ballot", step };

@@ -40,12 +40,22 @@ export function VotePage({ electionId }: { electionId: string }) {
   const interaction = useInteractionRecorder(session.signedIn);
 
   const cast = useMutation({
-    mutationFn: () => client.castBallot({ electionId, ballot: toBallot(answers), idempotencyKey: castKey(electionId), interaction: interaction() }),
+    mutationFn: () =>
+      client.castBallot({
+        electionId,
+        ballot: toBallot(answers),
+        idempotencyKey: castKey(electionId),
+        interaction: interaction(),
+      }),
     onSuccess: () => void stored.refetch(),
   });
 
   const state = votePageState({
-    election: election.isPending ? { status: "pending" } : election.isError ? { status: "error", reason: refusalOf(election.error)?.reason } : { status: "success", data: election.data },
+    election: election.isPending
+      ? { status: "pending" }
+      : election.isError
+        ? { status: "error", reason: refusalOf(election.error)?.reason }
+        : { status: "success", data: election.data },
     session,
     stored: { pending: stored.isPending, data: stored.data },
     cast: castState(cast),
@@ -56,7 +66,14 @@ export function VotePage({ electionId }: { electionId: string }) {
     case "loading":
       return <p role="status">Loading the election…</p>;
     case "unavailable":
-      return <p className="notice">{refusalMessage(state.reason, "This election could not be loaded. Check the address, or try again in a moment.")}</p>;
+      return (
+        <p className="notice">
+          {refusalMessage(
+            state.reason,
+            "This election could not be loaded. Check the address, or try again in a moment.",
+          )}
+        </p>
+      );
     case "election":
       return (
         <>
@@ -92,13 +109,24 @@ export function VotePage({ electionId }: { electionId: string }) {
                   if (Object.keys(problems).length === 0) setStep("review");
                 }}
               >
-                <BallotForm election={e} answers={answers} onChange={setAnswers} problems={showProblems ? problems : {}} />
+                <BallotForm
+                  election={e}
+                  answers={answers}
+                  onChange={setAnswers}
+                  problems={showProblems ? problems : {}}
+                />
                 <div className="actions">
                   <button type="submit">Review my ballot</button>
                 </div>
               </form>
             ) : (
-              <BallotReview election={e} answers={answers} sending={sending} onChange={() => setStep("fill")} onCast={() => cast.mutate()} />
+              <BallotReview
+                election={e}
+                answers={answers}
+                sending={sending}
+                onChange={() => setStep("fill")}
+                onCast={() => cast.mutate()}
+              />
             )}
           </PasskeyGate>
         );
@@ -118,7 +146,15 @@ function castState(cast: UseMutationResult<CastResult, Error, void>): CastState 
   }
 }
 
-function ElectionHeader({ electionId, election, session }: { electionId: string; election: Election; session: Session }) {
+function ElectionHeader({
+  electionId,
+  election,
+  session,
+}: {
+  electionId: string;
+  election: Election;
+  session: Session;
+}) {
   return (
     <>
       <p>

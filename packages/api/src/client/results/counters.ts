@@ -38,7 +38,13 @@ export function countersOf(ballot: BallotShape): NamedCounter[] {
     ...ballot.questions.flatMap((q) => {
       const question = { id: q.id, prompt: q.prompt };
       return [
-        ...q.options.map((o) => ({ counter: optionCounter(q.id, o.id), question, optionId: o.id, name: o.label, label: `${q.prompt}: ${o.label}` })),
+        ...q.options.map((o) => ({
+          counter: optionCounter(q.id, o.id),
+          question,
+          optionId: o.id,
+          name: o.label,
+          label: `${q.prompt}: ${o.label}`,
+        })),
         { counter: optionCounter(q.id, ABSTAIN), question, name: "Abstained", label: `${q.prompt}: abstained` },
       ];
     }),
@@ -49,7 +55,11 @@ export function countersOf(ballot: BallotShape): NamedCounter[] {
 export function liveCounters(snapshot: {
   readonly turnout: number;
   readonly quarantined: number;
-  readonly questions: ReadonlyArray<{ readonly id: string; readonly abstentions: number; readonly options: ReadonlyArray<{ readonly id: string; readonly votes: number }> }>;
+  readonly questions: ReadonlyArray<{
+    readonly id: string;
+    readonly abstentions: number;
+    readonly options: ReadonlyArray<{ readonly id: string; readonly votes: number }>;
+  }>;
 }): Record<string, number> {
   const counters: Record<string, number> = { [TURNOUT]: snapshot.turnout, [QUARANTINED]: snapshot.quarantined };
   for (const q of snapshot.questions) {

@@ -43,7 +43,14 @@ export const CSV_HEADER = ["counter", "question_id", "question", "option_id", "o
  * officials' free text, and a spreadsheet must show them, never run them.
  */
 export function resultsCsv(election: ExportElection, recount: RecountForExport): string {
-  const rows = countersOf(election).map((c) => [c.counter, c.question?.id ?? "", c.question?.prompt ?? "", c.optionId ?? "", c.name, recount.counters[c.counter] ?? 0]);
+  const rows = countersOf(election).map((c) => [
+    c.counter,
+    c.question?.id ?? "",
+    c.question?.prompt ?? "",
+    c.optionId ?? "",
+    c.name,
+    recount.counters[c.counter] ?? 0,
+  ]);
   return csvDocument([CSV_HEADER, ...rows]);
 }
 
@@ -51,7 +58,9 @@ export function resultsCsv(election: ExportElection, recount: RecountForExport):
 export function resultsJson(election: ExportElection, recount: RecountForExport, recountedAt: Date): string {
   const votes = (counter: string) => recount.counters[counter] ?? 0;
   const labelOf = (question: ExportElection["questions"][number], optionId: string | null) =>
-    optionId === null ? null : { id: optionId, label: question.options.find((o) => o.id === optionId)?.label ?? optionId };
+    optionId === null
+      ? null
+      : { id: optionId, label: question.options.find((o) => o.id === optionId)?.label ?? optionId };
   const results = {
     election: { id: election.id, title: election.title },
     recountedAt: recountedAt.toISOString(),
@@ -68,7 +77,9 @@ export function resultsJson(election: ExportElection, recount: RecountForExport,
         prompt: q.prompt,
         options: q.options.map((o) => ({ id: o.id, label: o.label, votes: votes(optionCounter(q.id, o.id)) })),
         abstentions: votes(optionCounter(q.id, ABSTAIN)),
-        ...(irv ? { instantRunoff: { winner: labelOf(q, irv.winner), abstentions: irv.abstentions, rounds: irv.rounds } } : {}),
+        ...(irv
+          ? { instantRunoff: { winner: labelOf(q, irv.winner), abstentions: irv.abstentions, rounds: irv.rounds } }
+          : {}),
       };
     }),
   };
@@ -76,7 +87,17 @@ export function resultsJson(election: ExportElection, recount: RecountForExport,
 }
 
 /** "quayside-market-committee-results-2025-03-30.csv": readable in a downloads folder. */
-export function resultsFileName(election: { readonly title: string }, recountedAt: Date, extension: "csv" | "json"): string {
-  const slug = election.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "election";
+export function resultsFileName(
+  election: { readonly title: string },
+  recountedAt: Date,
+  extension: "csv" | "json",
+): string {
+  const slug =
+    election.title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "election";
   return `${slug}-results-${recountedAt.toISOString().slice(0, 10)}.${extension}`;
 }

@@ -21,16 +21,25 @@ export interface ImportReport {
   readonly stoppedBy?: unknown;
 }
 
-export type SendBatch = (batch: { rows: Array<Record<string, string>>; firstRow: number }) => Promise<{ imported: number; errors: readonly RowError[] }>;
+export type SendBatch = (batch: {
+  rows: Array<Record<string, string>>;
+  firstRow: number;
+}) => Promise<{ imported: number; errors: readonly RowError[] }>;
 
 /**
  * Sends the roll in batches, one after the other, and gathers what the API says about each row.
  * A batch that fails stops the import with what was done so far: rows are safe to send again, so
  * running the whole import again finishes the job.
  */
-export async function importRoll(rows: readonly RollRow[], send: SendBatch, onProgress: (done: number) => void): Promise<ImportReport> {
+export async function importRoll(
+  rows: readonly RollRow[],
+  send: SendBatch,
+  onProgress: (done: number) => void,
+): Promise<ImportReport> {
   const tooLong = (row: RollRow) => Object.values(row.values).some((value) => value.length > MAX_VALUE_LENGTH);
-  const errors: RowError[] = rows.filter(tooLong).map((row) => ({ row: row.row, message: `longer than ${MAX_VALUE_LENGTH} characters` }));
+  const errors: RowError[] = rows
+    .filter(tooLong)
+    .map((row) => ({ row: row.row, message: `longer than ${MAX_VALUE_LENGTH} characters` }));
   const sendable = rows.filter((row) => !tooLong(row));
   let done = errors.length;
   let imported = 0;
@@ -56,7 +65,8 @@ export async function importRoll(rows: readonly RollRow[], send: SendBatch, onPr
     imported += answer.imported;
     // The API numbers a batch's rows by position from firstRow; blank and over-long rows left out
     // of the batch make positions and file rows differ, so positions are turned back into rows.
-    for (const error of answer.errors) errors.push({ row: batch[error.row - firstRow]?.row ?? error.row, message: error.message });
+    for (const error of answer.errors)
+      errors.push({ row: batch[error.row - firstRow]?.row ?? error.row, message: error.message });
     done += batch.length;
     onProgress(done);
   }

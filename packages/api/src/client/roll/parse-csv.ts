@@ -11,7 +11,8 @@ export interface CsvRecord {
   readonly fields: readonly string[];
 }
 
-export type CsvParse = { readonly ok: true; readonly records: readonly CsvRecord[] } | { readonly ok: false; readonly message: string };
+export type CsvParse =
+  { readonly ok: true; readonly records: readonly CsvRecord[] } | { readonly ok: false; readonly message: string };
 
 export function parseCsv(text: string, delimiter = ","): CsvParse {
   const records: CsvRecord[] = [];

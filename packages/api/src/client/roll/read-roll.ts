@@ -12,7 +12,13 @@ export interface RollRow {
 }
 
 export type RollFile =
-  | { readonly ok: true; readonly columns: readonly RollColumn[]; readonly ignoredColumns: readonly string[]; readonly rows: readonly RollRow[]; readonly blankRows: number }
+  | {
+      readonly ok: true;
+      readonly columns: readonly RollColumn[];
+      readonly ignoredColumns: readonly string[];
+      readonly rows: readonly RollRow[];
+      readonly blankRows: number;
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -38,14 +44,22 @@ export function readRoll(text: string): RollFile {
       message: `Row ${header.row} must be a header naming an “email” column, an “externalId” column, or both. It reads: ${names.map((name) => `“${name}”`).join(", ")}.`,
     };
   }
-  const repeated = columns.find((column) => names.filter((name) => name.toLowerCase() === column.toLowerCase()).length > 1);
+  const repeated = columns.find(
+    (column) => names.filter((name) => name.toLowerCase() === column.toLowerCase()).length > 1,
+  );
   if (repeated) return { ok: false, message: `The header names the “${repeated}” column twice; keep one.` };
 
   const rows = data.map((record) => ({
     row: record.row,
-    values: Object.fromEntries(columns.map((column): [RollColumn, string] => [column, record.fields[positionOf(column)]?.trim() ?? ""]).filter(([, value]) => value !== "")),
+    values: Object.fromEntries(
+      columns
+        .map((column): [RollColumn, string] => [column, record.fields[positionOf(column)]?.trim() ?? ""])
+        .filter(([, value]) => value !== ""),
+    ),
   }));
-  const ignoredColumns = names.filter((name) => name !== "" && !columns.some((column) => column.toLowerCase() === name.toLowerCase()));
+  const ignoredColumns = names.filter(
+    (name) => name !== "" && !columns.some((column) => column.toLowerCase() === name.toLowerCase()),
+  );
   return { ok: true, columns, ignoredColumns, rows, blankRows: parsed.records.length - records.length };
 }
 

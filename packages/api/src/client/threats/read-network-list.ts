@@ -40,7 +40,11 @@ export function readNetworkList(text: string, format: NetworkListFormat | "auto"
 
 function textEntries(text: string): Array<{ line: number; entry: string }> {
   return text.split(/\r?\n/).flatMap((raw, i) => {
-    const entry = raw.replace(/[#;].*$/, "").trim().split(/\s+/)[0] ?? "";
+    const entry =
+      raw
+        .replace(/[#;].*$/, "")
+        .trim()
+        .split(/\s+/)[0] ?? "";
     return entry ? [{ line: i + 1, entry }] : [];
   });
 }
@@ -52,9 +56,13 @@ function jsonEntries(text: string): Array<{ line: number; entry: string }> {
   } catch (error) {
     throw new Error(`not JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (!Array.isArray(document.prefixes) && !Array.isArray(document.ipv6_prefixes)) throw new Error('no "prefixes" or "ipv6_prefixes" list: not an ip-ranges.json');
+  if (!Array.isArray(document.prefixes) && !Array.isArray(document.ipv6_prefixes))
+    throw new Error('no "prefixes" or "ipv6_prefixes" list: not an ip-ranges.json');
   const four = (document.prefixes ?? []).map((p, i) => ({ line: i + 1, entry: entryText(p.ip_prefix) }));
-  const six = (document.ipv6_prefixes ?? []).map((p, i) => ({ line: four.length + i + 1, entry: entryText(p.ipv6_prefix) }));
+  const six = (document.ipv6_prefixes ?? []).map((p, i) => ({
+    line: four.length + i + 1,
+    entry: entryText(p.ipv6_prefix),
+  }));
   return [...four, ...six];
 }
 
@@ -67,7 +75,9 @@ function entryText(value: unknown): string {
 /** The intervals in parts the API takes one at a time (INTERVALS_PER_PART each); an empty list is one empty part. */
 export function networkListParts(intervals: NetworkIntervals): NetworkIntervals[] {
   const parts: NetworkIntervals[] = [];
-  for (let i = 0; i < intervals.v4.length; i += INTERVALS_PER_PART) parts.push({ v4: intervals.v4.slice(i, i + INTERVALS_PER_PART), v6: [] });
-  for (let i = 0; i < intervals.v6.length; i += INTERVALS_PER_PART) parts.push({ v4: [], v6: intervals.v6.slice(i, i + INTERVALS_PER_PART) });
+  for (let i = 0; i < intervals.v4.length; i += INTERVALS_PER_PART)
+    parts.push({ v4: intervals.v4.slice(i, i + INTERVALS_PER_PART), v6: [] });
+  for (let i = 0; i < intervals.v6.length; i += INTERVALS_PER_PART)
+    parts.push({ v4: [], v6: intervals.v6.slice(i, i + INTERVALS_PER_PART) });
   return parts.length > 0 ? parts : [{ v4: [], v6: [] }];
 }

@@ -45,7 +45,14 @@ export async function ensureAccount(
   let password = knownPassword;
   if (!exists || password === undefined) {
     password = generatePassword();
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: spec.email, Password: password, Permanent: true }));
+    await cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: userPoolId,
+        Username: spec.email,
+        Password: password,
+        Permanent: true,
+      }),
+    );
     changes.push(`set a new password for ${spec.email}`);
   }
   if (await addToGroup(cognito, userPoolId, username, spec.group)) changes.push(`added ${spec.email} to ${spec.group}`);
@@ -68,13 +75,24 @@ export async function ensureAccountWithPassword(
   let username = await findUsername(cognito, userPoolId, spec.email);
   const created = username === undefined;
   if (!username) username = await createVerifiedUser(cognito, userPoolId, spec.email);
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: spec.email, Password: password, Permanent: true }));
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: userPoolId,
+      Username: spec.email,
+      Password: password,
+      Permanent: true,
+    }),
+  );
   await addToGroup(cognito, userPoolId, username, spec.group);
   return { created };
 }
 
 /** An administrator-made user, e-mail verified and no message sent; returns the pool's own username. */
-async function createVerifiedUser(cognito: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string> {
+async function createVerifiedUser(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  email: string,
+): Promise<string> {
   const created = await cognito.send(
     new AdminCreateUserCommand({
       UserPoolId: userPoolId,
@@ -94,14 +112,23 @@ async function createVerifiedUser(cognito: CognitoIdentityProviderClient, userPo
  * own username (a UUID when e-mail is the sign-in alias): real Cognito also accepts the alias,
  * cognito-local does not.
  */
-async function addToGroup(cognito: CognitoIdentityProviderClient, userPoolId: string, username: string, group: string): Promise<boolean> {
+async function addToGroup(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  username: string,
+  group: string,
+): Promise<boolean> {
   const groups = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
   if (groups.Groups?.some((g) => g.GroupName === group)) return false;
   await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group }));
   return true;
 }
 
-async function findUsername(cognito: CognitoIdentityProviderClient, userPoolId: string, email: string): Promise<string | undefined> {
+async function findUsername(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  email: string,
+): Promise<string | undefined> {
   try {
     const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
     return user.Username;

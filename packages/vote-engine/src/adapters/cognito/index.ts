@@ -1,3 +1,9 @@
-export { type AccountCredentials, type AccountSpec, ensureAccount, ensureAccountWithPassword, generatePassword } from "./accounts";
+export {
+  type AccountCredentials,
+  type AccountSpec,
+  ensureAccount,
+  ensureAccountWithPassword,
+  generatePassword,
+} from "./accounts";
 export { createCognitoClient } from "./client";
 export { type AppClient, appClients, ensureUserPool, type RoleGroup, roleGroups, type UserPoolIds } from "./user-pool";

@@ -35,7 +35,13 @@ export async function ensureUserPool(
         UsernameAttributes: ["email"],
         AutoVerifiedAttributes: ["email"],
         Policies: {
-          PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: false },
+          PasswordPolicy: {
+            MinimumLength: 12,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: false,
+          },
         },
       }),
     );
@@ -43,7 +49,9 @@ export async function ensureUserPool(
     changes.push(`created user pool ${poolName} (${userPoolId})`);
   }
 
-  const existingClients = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const existingClients = await cognito.send(
+    new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
+  );
   const clientIds = {} as Record<AppClient, string>;
   for (const name of appClients) {
     const clientName = `${poolName}-${name}`;
@@ -69,7 +77,9 @@ export async function ensureUserPool(
   const groups = await cognito.send(new ListGroupsCommand({ UserPoolId: userPoolId }));
   for (const group of roleGroups) {
     if (groups.Groups?.some((g) => g.GroupName === group)) continue;
-    await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group, Description: `Landslide ${group}` }));
+    await cognito.send(
+      new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group, Description: `Landslide ${group}` }),
+    );
     changes.push(`created group ${group}`);
   }
   return { userPoolId, clientIds, changes };

@@ -1,4 +1,10 @@
-import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import {
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+} from "@aws-sdk/client-dynamodb";
 
 /** A passkey as the vote API verified it at registration: opaque here, one JSON attribute. */
 export type StoredPasskey = Readonly<Record<string, unknown>>;
@@ -16,8 +22,17 @@ export class DynamoDbDeviceStore {
   ) {}
 
   async bind(account: string, thumbprint: string, at: Date): Promise<void> {
-    const item = (pk: string, sk: string) => ({ Put: { TableName: this.tableName, Item: { pk: { S: pk }, sk: { S: sk }, boundAt: { S: at.toISOString() } } } });
-    await this.client.send(new TransactWriteItemsCommand({ TransactItems: [item(`ACCOUNT#${account}`, `DEVICE#${thumbprint}`), item(`DEVICE#${thumbprint}`, `ACCOUNT#${account}`)] }));
+    const item = (pk: string, sk: string) => ({
+      Put: { TableName: this.tableName, Item: { pk: { S: pk }, sk: { S: sk }, boundAt: { S: at.toISOString() } } },
+    });
+    await this.client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          item(`ACCOUNT#${account}`, `DEVICE#${thumbprint}`),
+          item(`DEVICE#${thumbprint}`, `ACCOUNT#${account}`),
+        ],
+      }),
+    );
   }
 
   /** The account's devices with when each was bound: one query answers "is it bound?" and "since when is the account known?". */
@@ -30,7 +45,10 @@ export class DynamoDbDeviceStore {
         ConsistentRead: true,
       }),
     );
-    return Items.map((item) => ({ thumbprint: (item.sk?.S ?? "").replace(/^DEVICE#/, ""), boundAt: new Date(item.boundAt?.S ?? 0) }));
+    return Items.map((item) => ({
+      thumbprint: (item.sk?.S ?? "").replace(/^DEVICE#/, ""),
+      boundAt: new Date(item.boundAt?.S ?? 0),
+    }));
   }
 
   /** Records the passkey that backs one of the account's device keys; registering again replaces it. */
@@ -38,14 +56,23 @@ export class DynamoDbDeviceStore {
     await this.client.send(
       new PutItemCommand({
         TableName: this.tableName,
-        Item: { pk: { S: `ACCOUNT#${account}` }, sk: { S: `PASSKEY#${thumbprint}` }, passkey: { S: JSON.stringify(passkey) }, registeredAt: { S: at.toISOString() } },
+        Item: {
+          pk: { S: `ACCOUNT#${account}` },
+          sk: { S: `PASSKEY#${thumbprint}` },
+          passkey: { S: JSON.stringify(passkey) },
+          registeredAt: { S: at.toISOString() },
+        },
       }),
     );
   }
 
   async passkeyOf(account: string, thumbprint: string): Promise<StoredPasskey | undefined> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: `ACCOUNT#${account}` }, sk: { S: `PASSKEY#${thumbprint}` } }, ConsistentRead: true }),
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: { S: `ACCOUNT#${account}` }, sk: { S: `PASSKEY#${thumbprint}` } },
+        ConsistentRead: true,
+      }),
     );
     return Item?.passkey?.S === undefined ? undefined : (JSON.parse(Item.passkey.S) as StoredPasskey);
   }
@@ -56,7 +83,13 @@ export class DynamoDbDeviceStore {
 
   private async count(pk: string): Promise<number> {
     const { Count } = await this.client.send(
-      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, Select: "COUNT", ConsistentRead: true }),
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": { S: pk } },
+        Select: "COUNT",
+        ConsistentRead: true,
+      }),
     );
     return Count ?? 0;
   }

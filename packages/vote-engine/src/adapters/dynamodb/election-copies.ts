@@ -1,4 +1,9 @@
-import { ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from "@aws-sdk/client-dynamodb";
 import { z } from "zod";
 import { electionDefinitionSchema, electionStatuses, type Election } from "../../election/definition";
 import type { ElectionCopies } from "../../ports";
@@ -46,7 +51,9 @@ export class DynamoDbElectionCopies implements ElectionCopies {
 
   async get(electionId: string): Promise<Election | undefined> {
     // Strongly consistent: a task that reads after a publish sees it (the stop notice relies on it).
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: key(electionId), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: key(electionId), ConsistentRead: true }),
+    );
     const definition = Item?.definition?.S;
     return definition === undefined ? undefined : storedElection.parse(JSON.parse(definition));
   }

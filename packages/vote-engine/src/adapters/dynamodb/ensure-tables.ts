@@ -14,7 +14,10 @@ import { createTableInput, tableDefinitions, type TableNames, tableNames } from 
  * Creates whatever table (and TTL setting) is missing and leaves the rest alone,
  * so it can run on every start. Returns what it changed, for the provisioning report.
  */
-export async function ensureTables(client: DynamoDBClient, prefix: string): Promise<{ names: TableNames; changes: string[] }> {
+export async function ensureTables(
+  client: DynamoDBClient,
+  prefix: string,
+): Promise<{ names: TableNames; changes: string[] }> {
   const changes: string[] = [];
   for (const table of tableDefinitions) {
     const input = createTableInput(prefix, table);

@@ -1,4 +1,11 @@
-import { type AttributeValue, DeleteItemCommand, type DynamoDBClient, PutItemCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/client-dynamodb";
+import {
+  type AttributeValue,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/client-dynamodb";
 
 /** One imported list of networks (a threat feed): what it is, and which import is the live one. */
 export interface NetworkListInfo {
@@ -30,7 +37,12 @@ export class DynamoDbNetworkLists {
   ) {}
 
   async stagePart(name: string, importId: string, part: number, content: string): Promise<void> {
-    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: { pk: { S: listKey(name) }, sk: { S: partKey(importId, part) }, content: { S: content } } }));
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: { S: listKey(name) }, sk: { S: partKey(importId, part) }, content: { S: content } },
+      }),
+    );
   }
 
   /** Makes a staged import live once all its parts are there; false when some are missing. */
@@ -39,14 +51,22 @@ export class DynamoDbNetworkLists {
     const expected = Array.from({ length: info.parts }, (_, i) => partKey(info.importId, i + 1));
     if (!expected.every((key) => staged.includes(key))) return false;
     const previous = (await this.list()).find((list) => list.name === info.name);
-    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: { pk: { S: INDEX }, sk: { S: info.name }, info: { S: JSON.stringify(info) } } }));
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: { S: INDEX }, sk: { S: info.name }, info: { S: JSON.stringify(info) } },
+      }),
+    );
     if (previous && previous.importId !== info.importId) await this.deleteParts(info.name, previous.importId);
     return true;
   }
 
   /** Every live list, in one query: what a task reads each refresh to see whether anything changed. */
   async list(): Promise<NetworkListInfo[]> {
-    const items = await this.queryAll({ KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: INDEX } } });
+    const items = await this.queryAll({
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": { S: INDEX } },
+    });
     return items.map((item) => JSON.parse(item.info?.S ?? "{}") as NetworkListInfo);
   }
 
@@ -60,7 +80,9 @@ export class DynamoDbNetworkLists {
   async remove(name: string): Promise<boolean> {
     const live = (await this.list()).find((list) => list.name === name);
     if (!live) return false;
-    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { pk: { S: INDEX }, sk: { S: name } } }));
+    await this.client.send(
+      new DeleteItemCommand({ TableName: this.tableName, Key: { pk: { S: INDEX }, sk: { S: name } } }),
+    );
     await this.deleteParts(name, live.importId);
     return true;
   }
@@ -80,15 +102,26 @@ export class DynamoDbNetworkLists {
 
   private async deleteParts(name: string, importId: string): Promise<void> {
     for (const sk of await this.partKeys(name, importId)) {
-      await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { pk: { S: listKey(name) }, sk: { S: sk } } }));
+      await this.client.send(
+        new DeleteItemCommand({ TableName: this.tableName, Key: { pk: { S: listKey(name) }, sk: { S: sk } } }),
+      );
     }
   }
 
-  private async queryAll(query: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">): Promise<Array<Record<string, AttributeValue>>> {
+  private async queryAll(
+    query: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
+  ): Promise<Array<Record<string, AttributeValue>>> {
     const items: Array<Record<string, AttributeValue>> = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
-      const page = await this.client.send(new QueryCommand({ TableName: this.tableName, ConsistentRead: true, ...query, ...(start ? { ExclusiveStartKey: start } : {}) }));
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ConsistentRead: true,
+          ...query,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);

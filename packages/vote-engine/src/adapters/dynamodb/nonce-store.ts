@@ -16,12 +16,20 @@ export class DynamoDbNonceStore implements NonceStore {
     return (await this.claim(key, expiresAt, "")).claimed;
   }
 
-  async claim(key: string, expiresAt: Date, holder: string): Promise<{ claimed: true } | { claimed: false; holder: string | undefined }> {
+  async claim(
+    key: string,
+    expiresAt: Date,
+    holder: string,
+  ): Promise<{ claimed: true } | { claimed: false; holder: string | undefined }> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: { pk: { S: `NONCE#${key}` }, expiresAt: { N: String(Math.ceil(expiresAt.getTime() / 1000)) }, ...(holder ? { holder: { S: holder } } : {}) },
+          Item: {
+            pk: { S: `NONCE#${key}` },
+            expiresAt: { N: String(Math.ceil(expiresAt.getTime() / 1000)) },
+            ...(holder ? { holder: { S: holder } } : {}),
+          },
           ConditionExpression: "attribute_not_exists(pk)",
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),

@@ -19,7 +19,10 @@ export class DynamoDbRateCounter {
         TableName: this.tableName,
         Key: { pk: { S: `RATE#${key}#${windowSeconds}#${window}` } },
         UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
-        ExpressionAttributeValues: { ":one": { N: String(amount) }, ":expires": { N: String(Math.ceil(resetAt.getTime() / 1000) + 60) } },
+        ExpressionAttributeValues: {
+          ":one": { N: String(amount) },
+          ":expires": { N: String(Math.ceil(resetAt.getTime() / 1000) + 60) },
+        },
         ReturnValues: "UPDATED_NEW",
       }),
     );

@@ -69,7 +69,10 @@ export class StreamAggregator {
     const closed = new Set<string>();
     for (const shard of shards) {
       const shardId = shard.ShardId!;
-      const parentPending = shard.ParentShardId && shards.some((s) => s.ShardId === shard.ParentShardId) && !closed.has(shard.ParentShardId);
+      const parentPending =
+        shard.ParentShardId &&
+        shards.some((s) => s.ShardId === shard.ParentShardId) &&
+        !closed.has(shard.ParentShardId);
       if (parentPending) continue; // its parent's records come first; the next pass takes it
       if (await this.drainShard(streamArn, shardId, report)) closed.add(shardId);
     }
@@ -83,7 +86,9 @@ export class StreamAggregator {
     if (checkpoint.closed) return true;
     let iterator = await this.iteratorAfter(streamArn, shardId, checkpoint);
     while (iterator) {
-      const page = await this.deps.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.deps.recordsPerRead ?? 500 }));
+      const page = await this.deps.streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: this.deps.recordsPerRead ?? 500 }),
+      );
       const records = page.Records ?? [];
       for (const batch of batches(records, await this.admissionFor(records))) {
         const next: Checkpoint = { sequenceNumber: batch.lastSequence, closed: false };
@@ -115,7 +120,14 @@ export class StreamAggregator {
       }
       if (!page.NextShardIterator) {
         const done: Checkpoint = { sequenceNumber: checkpoint.sequenceNumber, closed: true };
-        return tallies.commit({ shardId, previous: checkpoint, next: done, delta: new Map(), deadLetters: [], counterShard: 0 });
+        return tallies.commit({
+          shardId,
+          previous: checkpoint,
+          next: done,
+          delta: new Map(),
+          deadLetters: [],
+          counterShard: 0,
+        });
       }
       if (records.length === 0) return false; // caught up with an open shard
       iterator = page.NextShardIterator;
@@ -140,7 +152,14 @@ export class StreamAggregator {
       }
       await this.deps.fraudCases?.record([parsed.change]);
       await this.deps.countedBallots?.record([parsed.change]);
-      if (await tallies.redrive(letter, tallyDelta([parsed.change]), counterShardFor(letter.sequenceNumber, tallies.counterShards))) redriven += 1;
+      if (
+        await tallies.redrive(
+          letter,
+          tallyDelta([parsed.change]),
+          counterShardFor(letter.sequenceNumber, tallies.counterShards),
+        )
+      )
+        redriven += 1;
     }
     return { redriven, stillFailing };
   }
@@ -172,7 +191,9 @@ export class StreamAggregator {
     const shards: Shard[] = [];
     let start: string | undefined;
     do {
-      const { StreamDescription } = await this.deps.streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      const { StreamDescription } = await this.deps.streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+      );
       shards.push(...(StreamDescription?.Shards ?? []));
       start = StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -183,7 +204,12 @@ export class StreamAggregator {
     const { ShardIterator } = await this.deps.streams.send(
       new GetShardIteratorCommand(
         checkpoint.sequenceNumber
-          ? { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: checkpoint.sequenceNumber }
+          ? {
+              StreamArn: streamArn,
+              ShardId: shardId,
+              ShardIteratorType: "AFTER_SEQUENCE_NUMBER",
+              SequenceNumber: checkpoint.sequenceNumber,
+            }
           : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: "TRIM_HORIZON" },
       ),
     );
@@ -204,12 +230,21 @@ interface Batch {
 /** Splits records into batches whose transaction stays within DynamoDB's item limit. */
 export function batches(records: readonly StreamRecord[], admit: ChangeAdmission): Batch[] {
   const result: Batch[] = [];
-  let current: { changes: VoteChange[]; deadLetters: DeadLetter[]; rejected: string[]; counters: Set<string>; lastSequence: string } | undefined;
+  let current:
+    | {
+        changes: VoteChange[];
+        deadLetters: DeadLetter[];
+        rejected: string[];
+        counters: Set<string>;
+        lastSequence: string;
+      }
+    | undefined;
   for (const record of records) {
     const parsed = admitted(toVoteChange(record), admit);
     const touched = parsed.ok ? countersOf(parsed.change) : [];
     const fits = (b: NonNullable<typeof current>) =>
-      1 + new Set([...b.counters, ...touched]).size + b.deadLetters.length + (parsed.ok ? 0 : 1) <= MAX_TRANSACTION_ITEMS;
+      1 + new Set([...b.counters, ...touched]).size + b.deadLetters.length + (parsed.ok ? 0 : 1) <=
+      MAX_TRANSACTION_ITEMS;
     if (!current || !fits(current)) {
       if (current) result.push(current);
       current = { changes: [], deadLetters: [], rejected: [], counters: new Set(), lastSequence: "" };
@@ -218,7 +253,11 @@ export function batches(records: readonly StreamRecord[], admit: ChangeAdmission
       current.changes.push(parsed.change);
       for (const counter of touched) current.counters.add(counter);
     } else {
-      current.deadLetters.push({ sequenceNumber: record.dynamodb?.SequenceNumber ?? `unknown-${Date.now()}`, reason: parsed.reason, record: JSON.stringify(record) });
+      current.deadLetters.push({
+        sequenceNumber: record.dynamodb?.SequenceNumber ?? `unknown-${Date.now()}`,
+        reason: parsed.reason,
+        record: JSON.stringify(record),
+      });
       current.rejected.push(parsed.code);
     }
     current.lastSequence = record.dynamodb?.SequenceNumber ?? current.lastSequence;

@@ -7,7 +7,14 @@ import type { SignedRecord } from "../../vote/verify-record";
 
 const optionIds = z.array(z.string());
 const canonicalBallotSchema = z.array(
-  z.tuple([z.string(), z.union([z.literal("abstain"), z.object({ choices: optionIds }).strict(), z.object({ ranking: optionIds }).strict()])]),
+  z.tuple([
+    z.string(),
+    z.union([
+      z.literal("abstain"),
+      z.object({ choices: optionIds }).strict(),
+      z.object({ ranking: optionIds }).strict(),
+    ]),
+  ]),
 );
 
 const states: readonly VoteState[] = ["accepted", "quarantined", "released", "voided"];
@@ -17,7 +24,8 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
   const sequenceNumber = record.dynamodb?.SequenceNumber;
   if (!sequenceNumber) return { ok: false, reason: "record without a sequence number" };
   const kind = record.eventName;
-  if (kind !== "INSERT" && kind !== "MODIFY" && kind !== "REMOVE") return { ok: false, reason: `unknown event ${String(kind)}` };
+  if (kind !== "INSERT" && kind !== "MODIFY" && kind !== "REMOVE")
+    return { ok: false, reason: `unknown event ${String(kind)}` };
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   const electionId = image?.electionId?.S;
   const voterKey = image?.voterKey?.S;
@@ -46,17 +54,41 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
     ...signedRecordOf(image, electionId, voterKey, ballot),
   };
   // The audit log records what each counted vote's receipt committed to; without it the vote cannot count.
-  if (countsVote(change) && !(change.receiptId && change.commitment && change.castAt)) return { ok: false, reason: "counted vote without its receipt" };
+  if (countsVote(change) && !(change.receiptId && change.commitment && change.castAt))
+    return { ok: false, reason: "counted vote without its receipt" };
   return { ok: true, change };
 }
 
 type Image = NonNullable<NonNullable<StreamRecord["dynamodb"]>["NewImage"]>;
 
 /** The receipt (with its binding) and salt as stored, for the aggregator to check; absent when any part is missing. */
-function signedRecordOf(image: Image | undefined, electionId: string, voterKey: string, ballot: CanonicalBallot): { signed?: SignedRecord } {
+function signedRecordOf(
+  image: Image | undefined,
+  electionId: string,
+  voterKey: string,
+  ballot: CanonicalBallot,
+): { signed?: SignedRecord } {
   const s = (name: string) => image?.[name]?.S;
-  const [receiptId, castAt, commitment, keyId, binding, signature, salt, decision] = ["receiptId", "castAt", "commitment", "keyId", "binding", "signature", "salt", "decision"].map(s);
-  if (!receiptId || !castAt || !commitment || !keyId || !signature || salt === undefined || (decision !== "accepted" && decision !== "quarantined")) return {};
+  const [receiptId, castAt, commitment, keyId, binding, signature, salt, decision] = [
+    "receiptId",
+    "castAt",
+    "commitment",
+    "keyId",
+    "binding",
+    "signature",
+    "salt",
+    "decision",
+  ].map(s);
+  if (
+    !receiptId ||
+    !castAt ||
+    !commitment ||
+    !keyId ||
+    !signature ||
+    salt === undefined ||
+    (decision !== "accepted" && decision !== "quarantined")
+  )
+    return {};
   const receipt = { receiptId, electionId, castAt, commitment, keyId, binding: binding ?? "", signature };
   return { signed: { electionId, voterKey, decision, ballot, salt, receipt } };
 }

@@ -7,7 +7,8 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  */
 export interface TableDefinition {
   /** The logical name; the physical name is `${prefix}-${logical}`. */
-  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls" | "elections" | "network-lists";
+  readonly logical:
+    "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls" | "elections" | "network-lists";
   readonly sortKey: boolean;
   /** The votes table feeds the aggregator through its change stream. */
   readonly stream: boolean;

@@ -34,27 +34,40 @@ export class DynamoDbTallyStore implements TallyStore {
   ) {}
 
   async readCheckpoint(shardId: string): Promise<Checkpoint> {
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.tallies, Key: checkpointKey(shardId), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tables.tallies, Key: checkpointKey(shardId), ConsistentRead: true }),
+    );
     return { sequenceNumber: Item?.sequenceNumber?.S, closed: Item?.closed?.BOOL === true };
   }
 
   /** Applies the batch and moves the checkpoint atomically; false when the checkpoint had moved (a replay). */
   async commit(batch: BatchCommit): Promise<boolean> {
-    const items: TransactWriteItem[] = [this.checkpointWrite(batch), ...this.counterUpdates(batch.delta, batch.counterShard)];
+    const items: TransactWriteItem[] = [
+      this.checkpointWrite(batch),
+      ...this.counterUpdates(batch.delta, batch.counterShard),
+    ];
     for (const letter of batch.deadLetters) {
       items.push({
         Put: {
           TableName: this.tables.deadLetters,
-          Item: { pk: { S: `DEADLETTER#${letter.sequenceNumber}` }, reason: { S: letter.reason }, record: { S: letter.record }, shardId: { S: batch.shardId } },
+          Item: {
+            pk: { S: `DEADLETTER#${letter.sequenceNumber}` },
+            reason: { S: letter.reason },
+            record: { S: letter.record },
+            shardId: { S: batch.shardId },
+          },
         },
       });
     }
-    if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`a batch may write at most ${MAX_TRANSACTION_ITEMS} items, got ${items.length}`);
+    if (items.length > MAX_TRANSACTION_ITEMS)
+      throw new Error(`a batch may write at most ${MAX_TRANSACTION_ITEMS} items, got ${items.length}`);
     try {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
       return true;
     } catch (error) {
-      const checkpointMoved = error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed";
+      const checkpointMoved =
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed";
       if (checkpointMoved) return false;
       throw error;
     }
@@ -65,9 +78,15 @@ export class DynamoDbTallyStore implements TallyStore {
     const letters: DeadLetter[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const page = await this.client.send(new ScanCommand({ TableName: this.tables.deadLetters, ConsistentRead: true, ExclusiveStartKey: startKey }));
+      const page = await this.client.send(
+        new ScanCommand({ TableName: this.tables.deadLetters, ConsistentRead: true, ExclusiveStartKey: startKey }),
+      );
       for (const item of page.Items ?? []) {
-        letters.push({ sequenceNumber: (item.pk?.S ?? "").replace(/^DEADLETTER#/, ""), reason: item.reason?.S ?? "", record: item.record?.S ?? "" });
+        letters.push({
+          sequenceNumber: (item.pk?.S ?? "").replace(/^DEADLETTER#/, ""),
+          reason: item.reason?.S ?? "",
+          record: item.record?.S ?? "",
+        });
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
@@ -90,7 +109,11 @@ export class DynamoDbTallyStore implements TallyStore {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed"
+      )
+        return false;
       throw error;
     }
   }
@@ -146,8 +169,15 @@ export class DynamoDbTallyStore implements TallyStore {
           closed: { BOOL: next.closed },
         },
         ...(previous.sequenceNumber === undefined
-          ? { ConditionExpression: "attribute_not_exists(sequenceNumber) AND (attribute_not_exists(closed) OR closed = :false)", ExpressionAttributeValues: { ":false": { BOOL: false } } }
-          : { ConditionExpression: "sequenceNumber = :previous AND closed = :false", ExpressionAttributeValues: { ":previous": { S: previous.sequenceNumber }, ":false": { BOOL: false } } }),
+          ? {
+              ConditionExpression:
+                "attribute_not_exists(sequenceNumber) AND (attribute_not_exists(closed) OR closed = :false)",
+              ExpressionAttributeValues: { ":false": { BOOL: false } },
+            }
+          : {
+              ConditionExpression: "sequenceNumber = :previous AND closed = :false",
+              ExpressionAttributeValues: { ":previous": { S: previous.sequenceNumber }, ":false": { BOOL: false } },
+            }),
       },
     };
   }

@@ -36,7 +36,8 @@ export class DynamoDbVoteStore implements VoteStore {
       );
       return { stored: true };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException && error.Item) return { stored: false, existing: fromVoteItem(error.Item) };
+      if (error instanceof ConditionalCheckFailedException && error.Item)
+        return { stored: false, existing: fromVoteItem(error.Item) };
       throw error;
     }
   }
@@ -71,7 +72,11 @@ export class DynamoDbVoteStore implements VoteStore {
     return this.move(electionId, voterKey, {
       update: "SET #state = :quarantined, reasons = list_append(if_not_exists(reasons, :none), :reasons)",
       from: "accepted",
-      values: { ":quarantined": { S: "quarantined" }, ":reasons": { L: reasons.map((r) => ({ S: r })) }, ":none": { L: [] } },
+      values: {
+        ":quarantined": { S: "quarantined" },
+        ":reasons": { L: reasons.map((r) => ({ S: r })) },
+        ":none": { L: [] },
+      },
       alreadyThere: (vote) => vote.state === "quarantined" && vote.decision === "accepted",
     });
   }
@@ -84,7 +89,12 @@ export class DynamoDbVoteStore implements VoteStore {
   private async move(
     electionId: string,
     voterKey: string,
-    change: { update: string; from: VoteState; values: Record<string, AttributeValue>; alreadyThere: (vote: StoredVote) => boolean },
+    change: {
+      update: string;
+      from: VoteState;
+      values: Record<string, AttributeValue>;
+      alreadyThere: (vote: StoredVote) => boolean;
+    },
   ): Promise<ReviewOutcome> {
     try {
       const { Attributes } = await this.client.send(

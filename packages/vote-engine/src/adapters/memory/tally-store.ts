@@ -25,7 +25,8 @@ export class InMemoryTallyStore implements TallyStore {
   async readCounters(electionId: string): Promise<Map<string, number>> {
     const totals = new Map<string, number>();
     for (let shard = 0; shard < this.counterShards; shard++) {
-      for (const [name, n] of this.counters.get(`${electionId}#${shard}`) ?? []) totals.set(name, (totals.get(name) ?? 0) + n);
+      for (const [name, n] of this.counters.get(`${electionId}#${shard}`) ?? [])
+        totals.set(name, (totals.get(name) ?? 0) + n);
     }
     return totals;
   }

@@ -44,7 +44,11 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
   let closed = false;
 
   function startLane(): Lane {
-    const lane: Lane = { worker: new Worker(new URL("./batch-crypto-worker.mjs", import.meta.url)), pending: new Map(), load: 0 };
+    const lane: Lane = {
+      worker: new Worker(new URL("./batch-crypto-worker.mjs", import.meta.url)),
+      pending: new Map(),
+      load: 0,
+    };
     lane.worker.unref();
     lane.worker.on("message", (answer: { id: number; out?: ArrayBuffer; error?: string }) => {
       const request = lane.pending.get(answer.id);
@@ -60,7 +64,13 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
       for (const request of lane.pending.values()) request.reject(error);
       lane.pending.clear();
     };
-    lane.worker.on("error", (error: unknown) => fail(new Error(`audit worker failed: ${error instanceof Error ? error.message : "it threw a non-Error"}`, { cause: error })));
+    lane.worker.on("error", (error: unknown) =>
+      fail(
+        new Error(`audit worker failed: ${error instanceof Error ? error.message : "it threw a non-Error"}`, {
+          cause: error,
+        }),
+      ),
+    );
     lane.worker.on("exit", (code) => fail(new Error(`audit worker exited (code ${code}) with work pending`)));
     lanes.push(lane);
     return lane;
@@ -92,15 +102,19 @@ export function createBatchCryptoPool({ size = availableParallelism() }: { size?
   }
 
   async function sha256Many(items: readonly (Uint8Array | string)[]): Promise<readonly Uint8Array[]> {
-    if (items.length < INLINE_BELOW) return items.map((item) => nodeEntropy.sha256(typeof item === "string" ? encoder.encode(item) : item));
+    if (items.length < INLINE_BELOW)
+      return items.map((item) => nodeEntropy.sha256(typeof item === "string" ? encoder.encode(item) : item));
     const answers = await Promise.all(
       pieces(items).map((piece) => {
-        const { bytes, ends } = pack(piece, (item, write, writeText) => (typeof item === "string" ? writeText(item) : write(item)));
+        const { bytes, ends } = pack(piece, (item, write, writeText) =>
+          typeof item === "string" ? writeText(item) : write(item),
+        );
         return send("sha256", bytes, ends, piece.length);
       }),
     );
     const digests: Uint8Array[] = [];
-    for (const out of answers) for (let at = 0; at < out.byteLength; at += DIGEST) digests.push(new Uint8Array(out, at, DIGEST));
+    for (const out of answers)
+      for (let at = 0; at < out.byteLength; at += DIGEST) digests.push(new Uint8Array(out, at, DIGEST));
     return digests;
   }
 
@@ -156,7 +170,8 @@ function pack<T extends { readonly length: number } | { readonly payload: Uint8A
   each: (item: T, write: (bytes: Uint8Array) => void, writeText: (text: string) => void) => void,
 ): { bytes: ArrayBuffer; ends: Uint32Array } {
   let size = 0;
-  for (const item of items) size += typeof item === "object" && "payload" in item ? item.payload.length + item.signature.length : item.length;
+  for (const item of items)
+    size += typeof item === "object" && "payload" in item ? item.payload.length + item.signature.length : item.length;
   let buffer = new Uint8Array(size + 64);
   let length = 0;
   const room = (needed: number) => {

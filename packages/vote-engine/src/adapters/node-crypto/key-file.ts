@@ -22,9 +22,17 @@ const keyFileSchema = z.object({
 export function ensureKeyFile(path: string): { material: KeyMaterial; created: boolean } {
   if (existsSync(path)) {
     const stored = parseKeyFile(path);
-    if (stored.auditPrivateKeyPem && stored.signUpTicketKey) return { material: { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem, signUpTicketKey: stored.signUpTicketKey }, created: false };
+    if (stored.auditPrivateKeyPem && stored.signUpTicketKey)
+      return {
+        material: { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem, signUpTicketKey: stored.signUpTicketKey },
+        created: false,
+      };
     // Keys added since the file was written are generated now; existing ones are kept as they are.
-    const material = { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem ?? generateSigningKeyPem(), signUpTicketKey: stored.signUpTicketKey ?? new Uint8Array(randomBytes(32)) };
+    const material = {
+      ...stored,
+      auditPrivateKeyPem: stored.auditPrivateKeyPem ?? generateSigningKeyPem(),
+      signUpTicketKey: stored.signUpTicketKey ?? new Uint8Array(randomBytes(32)),
+    };
     writeFileSync(path, serialize(material), { mode: 0o600 });
     return { material, created: true };
   }
@@ -37,14 +45,19 @@ export function ensureKeyFile(path: string): { material: KeyMaterial; created: b
 
 export function readKeyFile(path: string): KeyMaterial {
   const stored = parseKeyFile(path);
-  if (!stored.auditPrivateKeyPem || !stored.signUpTicketKey) throw new Error(`${path} lacks a key added since it was written: run provisioning (election provision) once.`);
+  if (!stored.auditPrivateKeyPem || !stored.signUpTicketKey)
+    throw new Error(`${path} lacks a key added since it was written: run provisioning (election provision) once.`);
   return { ...stored, auditPrivateKeyPem: stored.auditPrivateKeyPem, signUpTicketKey: stored.signUpTicketKey };
 }
 
 function parseKeyFile(path: string) {
   const parsed = keyFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
   const bytes = (text: string) => new Uint8Array(Buffer.from(text, "base64url"));
-  return { ...parsed, voterKeySecret: bytes(parsed.voterKeySecret), signUpTicketKey: parsed.signUpTicketKey === undefined ? undefined : bytes(parsed.signUpTicketKey) };
+  return {
+    ...parsed,
+    voterKeySecret: bytes(parsed.voterKeySecret),
+    signUpTicketKey: parsed.signUpTicketKey === undefined ? undefined : bytes(parsed.signUpTicketKey),
+  };
 }
 
 function serialize(material: KeyMaterial): string {

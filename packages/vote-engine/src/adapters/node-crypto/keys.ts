@@ -1,4 +1,14 @@
-import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, hash, type KeyObject, randomBytes, sign } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hash,
+  type KeyObject,
+  randomBytes,
+  sign,
+} from "node:crypto";
 import type { Entropy, Keys } from "../../ports";
 
 export interface KeyMaterial {
@@ -32,7 +42,10 @@ function signingKey(privateKeyPem: string) {
   const pem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
   // The key id names the key, so what it signed stays verifiable after a rotation.
   const keyId = createHash("sha256").update(pem).digest("base64url").slice(0, 16);
-  return { sign: (payload: Uint8Array) => sign(null, payload, privateKey).toString("base64url"), publicKey: { keyId, pem } };
+  return {
+    sign: (payload: Uint8Array) => sign(null, payload, privateKey).toString("base64url"),
+    publicKey: { keyId, pem },
+  };
 }
 
 // Each call into the kernel's random source costs ~20 µs whatever its size, which dominated a

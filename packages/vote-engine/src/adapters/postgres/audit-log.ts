@@ -51,7 +51,13 @@ export class PostgresAuditLog implements CountedBallotSink {
     const records = chainEntries(this.sha256, { electionId, seq: head.seq, hash: head.hash }, fresh);
     const last = records[records.length - 1];
     if (!last) return [];
-    await tx.insert(auditLog).values(records.map((r) => ({ ...r, receiptId: r.entry.type === "ballot" ? r.entry.receiptId : null, standingKey: standingKeyOf(r.entry) })));
+    await tx.insert(auditLog).values(
+      records.map((r) => ({
+        ...r,
+        receiptId: r.entry.type === "ballot" ? r.entry.receiptId : null,
+        standingKey: standingKeyOf(r.entry),
+      })),
+    );
     await tx.update(auditHeads).set({ seq: last.seq, hash: last.hash }).where(eq(auditHeads.electionId, electionId));
     return records;
   }
@@ -66,7 +72,12 @@ export class PostgresAuditLog implements CountedBallotSink {
       while (from <= head.seq) {
         const to = Math.min(head.seq, from + maxRecords - 1);
         const records = await this.recordsBetween(electionId, from, to, tx);
-        const epoch = sealEpoch({ sha256: this.sha256, sign: (p) => signer.sign(p), keyId: signer.keyId }, previous, records, now);
+        const epoch = sealEpoch(
+          { sha256: this.sha256, sign: (p) => signer.sign(p), keyId: signer.keyId },
+          previous,
+          records,
+          now,
+        );
         await tx.insert(auditEpochs).values({ ...epoch.statement, signature: epoch.signature });
         sealed.push(epoch);
         previous = { epoch: epoch.statement.epoch, root: epoch.statement.root };
@@ -107,31 +118,54 @@ export class PostgresAuditLog implements CountedBallotSink {
   }
 
   async epochs(electionId: string): Promise<SignedEpoch[]> {
-    const rows = await this.db.select().from(auditEpochs).where(eq(auditEpochs.electionId, electionId)).orderBy(asc(auditEpochs.epoch));
+    const rows = await this.db
+      .select()
+      .from(auditEpochs)
+      .where(eq(auditEpochs.electionId, electionId))
+      .orderBy(asc(auditEpochs.epoch));
     return rows.map(({ signature, ...statement }) => ({ statement, signature }));
   }
 
   /** A ballot's record by receipt id, and the epoch that seals it once there is one. */
-  async findBallot(receiptId: string): Promise<{ record: LogRecord; epoch?: SignedEpoch; epochHashes?: string[] } | undefined> {
+  async findBallot(
+    receiptId: string,
+  ): Promise<{ record: LogRecord; epoch?: SignedEpoch; epochHashes?: string[] } | undefined> {
     const [row] = await this.db.select().from(auditLog).where(eq(auditLog.receiptId, receiptId));
     if (!row) return undefined;
     const record = toRecord(row);
     const [epochRow] = await this.db
       .select()
       .from(auditEpochs)
-      .where(and(eq(auditEpochs.electionId, row.electionId), lte(auditEpochs.firstSeq, row.seq), gte(auditEpochs.lastSeq, row.seq)));
+      .where(
+        and(
+          eq(auditEpochs.electionId, row.electionId),
+          lte(auditEpochs.firstSeq, row.seq),
+          gte(auditEpochs.lastSeq, row.seq),
+        ),
+      );
     if (!epochRow) return { record };
     const { signature, ...statement } = epochRow;
     const hashes = await this.db
       .select({ hash: auditLog.hash })
       .from(auditLog)
-      .where(and(eq(auditLog.electionId, row.electionId), gte(auditLog.seq, statement.firstSeq), lte(auditLog.seq, statement.lastSeq)))
+      .where(
+        and(
+          eq(auditLog.electionId, row.electionId),
+          gte(auditLog.seq, statement.firstSeq),
+          lte(auditLog.seq, statement.lastSeq),
+        ),
+      )
       .orderBy(asc(auditLog.seq));
     return { record, epoch: { statement, signature }, epochHashes: hashes.map((h) => h.hash) };
   }
 
   /** Records from…to (inclusive), in order. */
-  async recordsBetween(electionId: string, from: number, to: number, tx: AuditLogWriter = this.db): Promise<LogRecord[]> {
+  async recordsBetween(
+    electionId: string,
+    from: number,
+    to: number,
+    tx: AuditLogWriter = this.db,
+  ): Promise<LogRecord[]> {
     const rows = await tx
       .select()
       .from(auditLog)
@@ -172,8 +206,12 @@ async function withoutLoggedBallots(tx: Tx, entries: readonly LogEntry[]): Promi
   const standingKeys = entries.flatMap((e) => standingKeyOf(e) ?? []);
   if (receiptIds.length === 0 && standingKeys.length === 0) return [...entries];
   const [ballots, standings] = await Promise.all([
-    receiptIds.length ? tx.select({ key: auditLog.receiptId }).from(auditLog).where(inArray(auditLog.receiptId, receiptIds)) : [],
-    standingKeys.length ? tx.select({ key: auditLog.standingKey }).from(auditLog).where(inArray(auditLog.standingKey, standingKeys)) : [],
+    receiptIds.length
+      ? tx.select({ key: auditLog.receiptId }).from(auditLog).where(inArray(auditLog.receiptId, receiptIds))
+      : [],
+    standingKeys.length
+      ? tx.select({ key: auditLog.standingKey }).from(auditLog).where(inArray(auditLog.standingKey, standingKeys))
+      : [],
   ]);
   const seen = new Set([...ballots, ...standings].map((r) => r.key));
   return entries.filter((e) => {

@@ -44,12 +44,21 @@ export class AuditTrail {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(auditActions)
-        .values({ ...entry, electionId: entry.electionId ?? null, reason: entry.reason ?? "", details: entry.details ?? {} })
+        .values({
+          ...entry,
+          electionId: entry.electionId ?? null,
+          reason: entry.reason ?? "",
+          details: entry.details ?? {},
+        })
         .returning();
       const recorded = row!;
       if (recorded.electionId) {
         const { action, actor, at, reason, details } = recorded;
-        await this.log.append(recorded.electionId, [{ type: "action", action, actor, at: at.toISOString(), reason, details }], tx);
+        await this.log.append(
+          recorded.electionId,
+          [{ type: "action", action, actor, at: at.toISOString(), reason, details }],
+          tx,
+        );
       }
       return recorded;
     });

@@ -21,7 +21,11 @@ export class ElectionsRepository {
   async get(id: string): Promise<StoredElection | undefined> {
     const rows = await this.db.select().from(elections).where(eq(elections.id, id));
     if (rows.length === 0) return undefined;
-    const qs = await this.db.select().from(questions).where(eq(questions.electionId, id)).orderBy(asc(questions.position));
+    const qs = await this.db
+      .select()
+      .from(questions)
+      .where(eq(questions.electionId, id))
+      .orderBy(asc(questions.position));
     return this.assemble(rows, qs)[0];
   }
 
@@ -40,7 +44,14 @@ export class ElectionsRepository {
       version: row.version,
       questions: all
         .filter((q) => q.electionId === row.id)
-        .map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, minChoices: q.minChoices, maxChoices: q.maxChoices, options: q.options })),
+        .map((q) => ({
+          id: q.id,
+          kind: q.kind,
+          prompt: q.prompt,
+          minChoices: q.minChoices,
+          maxChoices: q.maxChoices,
+          options: q.options,
+        })),
     }));
   }
 
@@ -55,7 +66,12 @@ export class ElectionsRepository {
    * pause or close takes effect (see lifecycle.ts); undefined leaves it as it is. Returns the
    * election as stored now (with its new version), or undefined when someone moved it first.
    */
-  async updateStatus(id: string, from: Election["status"], to: Election["status"], stopsAt?: Date | null): Promise<StoredElection | undefined> {
+  async updateStatus(
+    id: string,
+    from: Election["status"],
+    to: Election["status"],
+    stopsAt?: Date | null,
+  ): Promise<StoredElection | undefined> {
     const updated = await this.db
       .update(elections)
       .set({ status: to, updatedAt: new Date(), version: nextVersion, ...(stopsAt === undefined ? {} : { stopsAt }) })
@@ -92,7 +108,10 @@ export class ElectionsRepository {
    * status is one of `editable`. Returns it as stored (with its new version), or undefined when it
    * has moved on meanwhile.
    */
-  async replaceDefinition(election: Election, editable: readonly ElectionStatus[]): Promise<StoredElection | undefined> {
+  async replaceDefinition(
+    election: Election,
+    editable: readonly ElectionStatus[],
+  ): Promise<StoredElection | undefined> {
     return this.db.transaction(async (tx) => {
       // The status is written too: scheduling a draft makes it "scheduled" in the same statement.
       const { questions: qs, id, version: _version, readAt: _readAt, ...fields } = election;

@@ -15,7 +15,11 @@ export class PostgresFraudCaseSink implements FraudCaseSink {
   async record(changes: readonly VoteChange[]): Promise<void> {
     const rows = changes
       // A MODIFY to quarantined is a counted vote withheld after all: it opens its case as an arrival held would.
-      .filter((c) => (c.kind !== "REMOVE" && c.state === "quarantined") || (c.kind === "MODIFY" && (c.state === "released" || c.state === "voided")))
+      .filter(
+        (c) =>
+          (c.kind !== "REMOVE" && c.state === "quarantined") ||
+          (c.kind === "MODIFY" && (c.state === "released" || c.state === "voided")),
+      )
       .map((c) => ({
         electionId: c.electionId,
         voterKey: c.voterKey,

@@ -26,7 +26,10 @@ export class FraudCasesRepository {
   }
 
   async get(electionId: string, voterKey: string): Promise<FraudCase | undefined> {
-    const [row] = await this.db.select().from(fraudCases).where(and(eq(fraudCases.electionId, electionId), eq(fraudCases.voterKey, voterKey)));
+    const [row] = await this.db
+      .select()
+      .from(fraudCases)
+      .where(and(eq(fraudCases.electionId, electionId), eq(fraudCases.voterKey, voterKey)));
     return row;
   }
 }

@@ -20,6 +20,8 @@ async function appliedCount(db: ControlPlaneDb): Promise<number> {
     sql`select count(*)::text as count from information_schema.tables where table_schema = 'drizzle' and table_name = '__drizzle_migrations'`,
   );
   if (result.rows[0]?.count !== "1") return 0;
-  const applied = await db.execute<{ count: string }>(sql`select count(*)::text as count from drizzle.__drizzle_migrations`);
+  const applied = await db.execute<{ count: string }>(
+    sql`select count(*)::text as count from drizzle.__drizzle_migrations`,
+  );
   return Number(applied.rows[0]?.count ?? 0);
 }

@@ -1,4 +1,17 @@
-import { bigint, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, boolean, primaryKey, index, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  boolean,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { LogEntry } from "../../audit/log-record";
 import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
 
@@ -72,7 +85,11 @@ export const fraudCases = pgTable(
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.electionId, table.voterKey] }), index().on(table.electionId, table.state), index().on(table.receiptId)],
+  (table) => [
+    primaryKey({ columns: [table.electionId, table.voterKey] }),
+    index().on(table.electionId, table.state),
+    index().on(table.receiptId),
+  ],
 );
 
 /**
@@ -118,7 +135,11 @@ export const auditLog = pgTable(
     /** When it was appended: not part of what is hashed, only for the sealer's "every T seconds". */
     loggedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.electionId, table.seq] }), uniqueIndex().on(table.receiptId), uniqueIndex().on(table.standingKey)],
+  (table) => [
+    primaryKey({ columns: [table.electionId, table.seq] }),
+    uniqueIndex().on(table.receiptId),
+    uniqueIndex().on(table.standingKey),
+  ],
 );
 
 /** Each election's chain head and seal position; the row appenders and sealers lock. */

@@ -22,8 +22,15 @@ export default function EditElectionPage() {
       </p>
       <h1>Edit {election ? `“${election.title}”` : "election"}</h1>
       {isPending ? <p role="status">Loading the election…</p> : null}
-      {error ? <RefusalNotice error={error} unanswered="The control API does not answer; the election cannot be loaded right now." /> : null}
-      {!isPending && !error && !election ? <p className="notice">There is no election with this id. It may have been mistyped in the address.</p> : null}
+      {error ? (
+        <RefusalNotice
+          error={error}
+          unanswered="The control API does not answer; the election cannot be loaded right now."
+        />
+      ) : null}
+      {!isPending && !error && !election ? (
+        <p className="notice">There is no election with this id. It may have been mistyped in the address.</p>
+      ) : null}
       {election && !questionsCanChange(election) ? <FrozenNotice election={election} /> : null}
       {election && questionsCanChange(election) ? <EditForm key={election.id} election={election} /> : null}
     </>
@@ -43,8 +50,8 @@ function FrozenNotice({ election }: { election: OfficialElection }) {
   return (
     <div className="notice">
       <p style={{ marginTop: 0 }}>
-        This election is <strong>{election.status}</strong>, so it can no longer be edited: its questions are frozen once voting can start, so that every
-        ballot keeps the meaning it had when it was cast.
+        This election is <strong>{election.status}</strong>, so it can no longer be edited: its questions are frozen
+        once voting can start, so that every ballot keeps the meaning it had when it was cast.
       </p>
       <p style={{ marginBottom: 0 }}>
         Its status, schedule and results are on <Link href={`/elections/${election.id}`}>the election’s page</Link>.
@@ -83,8 +90,20 @@ function EditForm({ election }: { election: OfficialElection }) {
       return;
     }
     // `update` replaces the whole definition, and a schedule left out becomes "none": send it as it is.
-    update.mutate({ electionId: election.id, election: { ...fields, opensAt: election.opensAt, closesAt: election.closesAt }, reason });
+    update.mutate({
+      electionId: election.id,
+      election: { ...fields, opensAt: election.opensAt, closesAt: election.closesAt },
+      reason,
+    });
   };
 
-  return <ElectionForm initial={initial} submitLabel="Save the changes" onSubmit={save} pending={update.isPending || update.isSuccess} error={update.error} />;
+  return (
+    <ElectionForm
+      initial={initial}
+      submitLabel="Save the changes"
+      onSubmit={save}
+      pending={update.isPending || update.isSuccess}
+      error={update.error}
+    />
+  );
 }

@@ -9,7 +9,15 @@ import { useControlApi, useLandslide } from "@landslide/ui/client";
  * Release (count) or void (never count) some held ballots, always with a reason: it goes into the
  * audit trail beside who decided and when. Repeating a decision changes nothing.
  */
-export function DecisionForm({ electionId, voterKeys, what }: { electionId: string; voterKeys: readonly string[]; what: string }) {
+export function DecisionForm({
+  electionId,
+  voterKeys,
+  what,
+}: {
+  electionId: string;
+  voterKeys: readonly string[];
+  what: string;
+}) {
   const client = useLandslide();
   const control = useControlApi();
   const queries = useQueryClient();
@@ -17,7 +25,11 @@ export function DecisionForm({ electionId, voterKeys, what }: { electionId: stri
   const [reason, setReason] = useState("");
   const decide = useMutation({
     mutationFn: (input: { decision: "release" | "void"; reason: string }) =>
-      client.control.official.fraud[input.decision].mutate({ electionId, voterKeys: [...voterKeys], reason: input.reason }),
+      client.control.official.fraud[input.decision].mutate({
+        electionId,
+        voterKeys: [...voterKeys],
+        reason: input.reason,
+      }),
     onSuccess: () => {
       setReason("");
       void queries.invalidateQueries(control.official.fraud.groups.queryFilter({ electionId }));
@@ -30,21 +42,41 @@ export function DecisionForm({ electionId, voterKeys, what }: { electionId: stri
     <form onSubmit={(event) => event.preventDefault()} className="decision" aria-label={`Decide ${what}`}>
       <p>
         <label htmlFor={reasonId}>Reason for deciding {what}</label>
-        <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} placeholder="e.g. five accounts on one device" />
+        <input
+          id={reasonId}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          minLength={3}
+          placeholder="e.g. five accounts on one device"
+        />
       </p>
       <p className="actions">
-        <button type="button" className="secondary" disabled={tooShort || decide.isPending} onClick={() => decide.mutate({ decision: "release", reason })}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={tooShort || decide.isPending}
+          onClick={() => decide.mutate({ decision: "release", reason })}
+        >
           Release {what} (count)
         </button>
-        <button type="button" disabled={tooShort || decide.isPending} onClick={() => decide.mutate({ decision: "void", reason })}>
+        <button
+          type="button"
+          disabled={tooShort || decide.isPending}
+          onClick={() => decide.mutate({ decision: "void", reason })}
+        >
           Void {what} (never count)
         </button>
       </p>
       <div aria-live="polite">
         {decide.data ? (
           <p className="notice ok">
-            {decide.data.changed} ballot{decide.data.changed === 1 ? "" : "s"} {decide.variables?.decision === "release" ? "released" : "voided"}
-            {decide.data.changed < voterKeys.length ? `; ${voterKeys.length - decide.data.changed} had already been decided` : ""}.
+            {decide.data.changed} ballot{decide.data.changed === 1 ? "" : "s"}{" "}
+            {decide.variables?.decision === "release" ? "released" : "voided"}
+            {decide.data.changed < voterKeys.length
+              ? `; ${voterKeys.length - decide.data.changed} had already been decided`
+              : ""}
+            .
           </p>
         ) : null}
         {decide.isError ? (

@@ -4,7 +4,15 @@ import type { FraudReview } from "./page";
 type Case = FraudReview["cases"][number];
 
 /** Every held ballot in cast order (the timeline), with its evidence and a box to select it. */
-export function HeldBallotsTable({ cases, selected, onSelect }: { cases: readonly Case[]; selected: ReadonlySet<string>; onSelect: (next: ReadonlySet<string>) => void }) {
+export function HeldBallotsTable({
+  cases,
+  selected,
+  onSelect,
+}: {
+  cases: readonly Case[];
+  selected: ReadonlySet<string>;
+  onSelect: (next: ReadonlySet<string>) => void;
+}) {
   const ordered = [...cases].sort((a, b) => String(a.castAt ?? "").localeCompare(String(b.castAt ?? "")));
   const toggle = (voterKey: string) => {
     const next = new Set(selected);

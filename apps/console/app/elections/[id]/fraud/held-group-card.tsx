@@ -12,10 +12,19 @@ const kinds: Record<Group["kind"], { title: string; key: (key: string) => string
 };
 
 /** One group with its evidence: how many, when, which signals and scores; decided all at once. */
-export function HeldGroupCard({ electionId, group, cases }: { electionId: string; group: Group; cases: readonly Case[] }) {
+export function HeldGroupCard({
+  electionId,
+  group,
+  cases,
+}: {
+  electionId: string;
+  group: Group;
+  cases: readonly Case[];
+}) {
   const members = cases.filter((c) => group.voterKeys.includes(c.voterKey));
   const signals = new Map<string, number>();
-  for (const member of members) for (const reason of member.reasons) signals.set(reason, (signals.get(reason) ?? 0) + 1);
+  for (const member of members)
+    for (const reason of member.reasons) signals.set(reason, (signals.get(reason) ?? 0) + 1);
   const scores = members.flatMap((m) => (m.score === null ? [] : [m.score]));
   const kind = kinds[group.kind];
   const headingId = `group-${group.kind}-${group.key}`.replace(/[^a-zA-Z0-9-]/g, "-");
@@ -26,7 +35,9 @@ export function HeldGroupCard({ electionId, group, cases }: { electionId: string
       </h3>
       <p className="muted">
         {kind.key(group.key)}
-        {group.from && group.to ? `, cast between ${new Date(group.from).toLocaleTimeString("en-GB")} and ${new Date(group.to).toLocaleTimeString("en-GB")}` : ""}
+        {group.from && group.to
+          ? `, cast between ${new Date(group.from).toLocaleTimeString("en-GB")} and ${new Date(group.to).toLocaleTimeString("en-GB")}`
+          : ""}
         {scores.length ? `, risk scores ${Math.min(...scores)}–${Math.max(...scores)}` : ""}.
       </p>
       {signals.size > 0 ? (
@@ -45,7 +56,11 @@ export function HeldGroupCard({ electionId, group, cases }: { electionId: string
       ) : (
         <p>No signal was recorded for these ballots.</p>
       )}
-      <DecisionForm electionId={electionId} voterKeys={group.voterKeys} what={`all ${group.voterKeys.length} in this group`} />
+      <DecisionForm
+        electionId={electionId}
+        voterKeys={group.voterKeys}
+        what={`all ${group.voterKeys.length} in this group`}
+      />
     </section>
   );
 }

@@ -38,24 +38,35 @@ export default function FraudReviewPage({ params }: { params: Promise<{ id: stri
       {review.data ? (
         <>
           <p aria-live="polite" data-testid="fraud-counts">
-            <strong>{count("quarantined")}</strong> held for review, {count("released")} released, {count("voided")} voided.
+            <strong>{count("quarantined")}</strong> held for review, {count("released")} released, {count("voided")}{" "}
+            voided.
           </p>
           <section aria-labelledby="groups-heading">
             <h2 id="groups-heading">Groups</h2>
             {review.data.groups.length === 0 ? (
               <p className="muted">No held ballots share a device or an address block, or came in a burst.</p>
             ) : (
-              review.data.groups.map((group) => <HeldGroupCard key={`${group.kind}:${group.key}`} electionId={electionId} group={group} cases={cases} />)
+              review.data.groups.map((group) => (
+                <HeldGroupCard key={`${group.kind}:${group.key}`} electionId={electionId} group={group} cases={cases} />
+              ))
             )}
           </section>
           <section aria-labelledby="ballots-heading">
             <h2 id="ballots-heading">Held ballots</h2>
             {cases.length === 0 ? (
-              <p className="muted">Nothing is held in this election. Ballots the risk checks doubt appear here within seconds.</p>
+              <p className="muted">
+                Nothing is held in this election. Ballots the risk checks doubt appear here within seconds.
+              </p>
             ) : (
               <>
                 <HeldBallotsTable cases={cases} selected={selected} onSelect={setSelected} />
-                {stillHeld.length > 0 ? <DecisionForm electionId={electionId} voterKeys={stillHeld} what={`the ${stillHeld.length} selected`} /> : null}
+                {stillHeld.length > 0 ? (
+                  <DecisionForm
+                    electionId={electionId}
+                    voterKeys={stillHeld}
+                    what={`the ${stillHeld.length} selected`}
+                  />
+                ) : null}
               </>
             )}
           </section>

@@ -34,19 +34,23 @@ export default function VoterRollPage() {
         <Link href={`/elections/${id}`}>← Election</Link>
       </p>
       <h1>Voter roll{election ? ` of “${election.title}”` : ""}</h1>
-      <p>Only the people on the roll may vote in a roll-based election. Each row names one voter, by e-mail address or by an external id (a member or registry number).</p>
+      <p>
+        Only the people on the roll may vote in a roll-based election. Each row names one voter, by e-mail address or by
+        an external id (a member or registry number).
+      </p>
       {election && election.eligibility !== "voter-roll" ? (
         <p className="notice">
-          This election lets anyone signed in vote, so it does not use its roll: a roll only matters for roll-based elections. You can still import one, for
-          instance before switching the election to “People on a voter roll” on its <Link href={`/elections/${id}/edit`}>edit page</Link>.
+          This election lets anyone signed in vote, so it does not use its roll: a roll only matters for roll-based
+          elections. You can still import one, for instance before switching the election to “People on a voter roll” on
+          its <Link href={`/elections/${id}/edit`}>edit page</Link>.
         </p>
       ) : null}
 
       <section aria-labelledby={sourceHeadingId}>
         <h2 id={sourceHeadingId}>Choose the roll</h2>
         <p>
-          A CSV file whose first row is a header naming an <code>email</code> column, an <code>externalId</code> column, or both; other columns are left out.
-          Spreadsheets save this with “Save as… CSV”.
+          A CSV file whose first row is a header naming an <code>email</code> column, an <code>externalId</code> column,
+          or both; other columns are left out. Spreadsheets save this with “Save as… CSV”.
         </p>
         <RollSource onRead={setSource} />
       </section>
@@ -64,10 +68,18 @@ export default function VoterRollPage() {
             <p>
               Reading {source?.from}: <strong>{rows.length.toLocaleString("en")} rows</strong>
               {roll.blankRows > 0 ? `, after skipping ${roll.blankRows} blank ones` : ""}.
-              {roll.ignoredColumns.length > 0 ? ` Left out: the ${roll.ignoredColumns.map((name) => `“${name}”`).join(", ")} column${roll.ignoredColumns.length > 1 ? "s" : ""}.` : ""}
+              {roll.ignoredColumns.length > 0
+                ? ` Left out: the ${roll.ignoredColumns.map((name) => `“${name}”`).join(", ")} column${roll.ignoredColumns.length > 1 ? "s" : ""}.`
+                : ""}
             </p>
-            <p className="muted">Row numbers are those your spreadsheet shows: the header is row 1, so the first voter is row 2.</p>
-            {rows.length > 0 ? <RollPreview rows={rows} columns={roll.columns} /> : <p className="notice">There are no rows under the header.</p>}
+            <p className="muted">
+              Row numbers are those your spreadsheet shows: the header is row 1, so the first voter is row 2.
+            </p>
+            {rows.length > 0 ? (
+              <RollPreview rows={rows} columns={roll.columns} />
+            ) : (
+              <p className="notice">There are no rows under the header.</p>
+            )}
           </>
         ) : null}
       </section>
@@ -92,7 +104,11 @@ function RollImport({ electionId, rows }: { electionId: string; rows: readonly R
 
   const send = useMutation({
     mutationFn: (sent: readonly RollRow[]) =>
-      importRoll(sent, (batch) => client.control.official.voterRoll.import.mutate({ electionId, reason: reason.trim(), ...batch }), setDone),
+      importRoll(
+        sent,
+        (batch) => client.control.official.voterRoll.import.mutate({ electionId, reason: reason.trim(), ...batch }),
+        setDone,
+      ),
     onSuccess: () => electionChanged(electionId),
   });
   const running = send.isPending;
@@ -109,15 +125,21 @@ function RollImport({ electionId, rows }: { electionId: string; rows: readonly R
 
   return (
     <>
-      <ReasonField id={reasonId} label="Reason for this import" value={reason} onChange={setReason} problem={tried ? reasonError : undefined} />
+      <ReasonField
+        id={reasonId}
+        label="Reason for this import"
+        value={reason}
+        onChange={setReason}
+        problem={tried ? reasonError : undefined}
+      />
       <div className="actions" style={{ marginTop: 0 }}>
         <button type="button" onClick={start} disabled={running || rows.length === 0}>
           Import {rows.length.toLocaleString("en")} rows
         </button>
       </div>
       <p className="muted">
-        Rows are sent {ROWS_PER_BATCH} at a time. Importing again is safe: a voter already on the roll is not added twice, so an interrupted import is simply
-        run again.
+        Rows are sent {ROWS_PER_BATCH} at a time. Importing again is safe: a voter already on the roll is not added
+        twice, so an interrupted import is simply run again.
       </p>
       {running || report ? (
         <div style={{ marginBottom: "1rem" }}>
@@ -127,12 +149,14 @@ function RollImport({ electionId, rows }: { electionId: string; rows: readonly R
       ) : null}
       <p role="status">
         {running ? `Sent ${done.toLocaleString("en")} of ${sending.length.toLocaleString("en")} rows…` : ""}
-        {report && report.stoppedBy === undefined ? `Done: all ${report.total.toLocaleString("en")} rows were sent.` : ""}
+        {report && report.stoppedBy === undefined
+          ? `Done: all ${report.total.toLocaleString("en")} rows were sent.`
+          : ""}
       </p>
       {report?.stoppedBy !== undefined ? (
         <RefusalNotice error={report.stoppedBy} unanswered="The control API stopped answering.">
-          The import stopped after {report.done.toLocaleString("en")} of {report.total.toLocaleString("en")} rows. Import again to finish: rows already sent are
-          not added twice.
+          The import stopped after {report.done.toLocaleString("en")} of {report.total.toLocaleString("en")} rows.
+          Import again to finish: rows already sent are not added twice.
         </RefusalNotice>
       ) : null}
       {send.isError ? <RefusalNotice error={send.error} unanswered="The import could not start. Try again." /> : null}

@@ -22,14 +22,21 @@ export function FinalRounds({ electionId }: { electionId: string }) {
         <Rounds key={q.id} question={q} count={final.data.instantRunoff[q.id]!} />
       ))}
       <p>
-        Anyone can recompute this result: <a href={client.auditBundleUrl(electionId)}>download the audit bundle</a> (every counted ballot, the signed
-        audit log and the keys) and run <code>election audit verify {electionId} --bundle FILE</code>.
+        Anyone can recompute this result: <a href={client.auditBundleUrl(electionId)}>download the audit bundle</a>{" "}
+        (every counted ballot, the signed audit log and the keys) and run{" "}
+        <code>election audit verify {electionId} --bundle FILE</code>.
       </p>
     </section>
   );
 }
 
-function Rounds({ question: q, count }: { question: Final["questions"][number]; count: Final["instantRunoff"][string] }) {
+function Rounds({
+  question: q,
+  count,
+}: {
+  question: Final["questions"][number];
+  count: Final["instantRunoff"][string];
+}) {
   const label = (id: string | null) => q.options.find((o) => o.id === id)?.label ?? "no one";
   return (
     <div className="card">
@@ -37,7 +44,11 @@ function Rounds({ question: q, count }: { question: Final["questions"][number]; 
       <p>
         Elected by instant runoff: <strong>{label(count.winner)}</strong>
       </p>
-      <FiguresTable caption={`${q.prompt}: instant-runoff rounds`} columns={["Option", ...count.rounds.map((r) => `Round ${r.round}`)]} rows={roundRows(q.options, count)} />
+      <FiguresTable
+        caption={`${q.prompt}: instant-runoff rounds`}
+        columns={["Option", ...count.rounds.map((r) => `Round ${r.round}`)]}
+        rows={roundRows(q.options, count)}
+      />
     </div>
   );
 }

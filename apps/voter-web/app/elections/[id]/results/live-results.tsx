@@ -15,7 +15,12 @@ export function LiveResults({ electionId }: { electionId: string }) {
   const election = useQuery(results.elections.get.queryOptions({ electionId }));
   const closed = election.data?.status === "closed" || election.data?.status === "certified";
   if (snapshot.isPending) return <p role="status">Loading the results…</p>;
-  if (snapshot.isError) return <p className="notice">{refusalMessage(refusalOf(snapshot.error)?.reason, "The results could not be loaded; trying again shortly.")}</p>;
+  if (snapshot.isError)
+    return (
+      <p className="notice">
+        {refusalMessage(refusalOf(snapshot.error)?.reason, "The results could not be loaded; trying again shortly.")}
+      </p>
+    );
   const s = snapshot.data;
   return (
     <>
@@ -26,11 +31,14 @@ export function LiveResults({ electionId }: { electionId: string }) {
       {election.data ? <p className="muted">{election.data.title}</p> : null}
       <p aria-live="polite">
         <strong data-testid="turnout">{s.turnout.toLocaleString("en")}</strong> ballots counted
-        {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}. Updated {new Date(s.asOf).toLocaleTimeString("en-GB")}{" "}
+        {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}. Updated{" "}
+        {new Date(s.asOf).toLocaleTimeString("en-GB")}{" "}
         {closed ? (
           <span className="badge">voting has ended</span>
         ) : (
-          <span className={live ? "badge ok" : "badge"}>{live ? "live" : "reconnecting… (refreshing every few seconds)"}</span>
+          <span className={live ? "badge ok" : "badge"}>
+            {live ? "live" : "reconnecting… (refreshing every few seconds)"}
+          </span>
         )}
       </p>
       {closed ? <FinalRounds electionId={electionId} /> : null}
@@ -40,7 +48,11 @@ export function LiveResults({ electionId }: { electionId: string }) {
           question={q}
           headingLevel={2}
           headingId={`results-${q.id}`}
-          rankedNote={closed ? "First preferences; the instant-runoff rounds are above." : "First preferences so far; the instant-runoff rounds are published with the final result."}
+          rankedNote={
+            closed
+              ? "First preferences; the instant-runoff rounds are above."
+              : "First preferences so far; the instant-runoff rounds are published with the final result."
+          }
           captionSuffix="votes per option"
           scrolls={false}
           zeroAbstentions="hidden"
