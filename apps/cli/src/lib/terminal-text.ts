@@ -11,9 +11,11 @@
  * inside a JSON string, which no terminal reorders before a program reads it).
  */
 
-/** C0 and DEL and C1 (\p{Cc}), and the bidi embeddings, overrides and isolates: the set the API refuses (packages/vote-engine/src/election/plain-text.ts). */
-const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
-const UNPRINTABLE_BUT_LINE_FEED = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+import { UNPRINTABLE_BUT_LINE_FEED_SOURCE, UNPRINTABLE_SOURCE } from "@landslide/vote-engine/unprintable";
+
+// The set the API refuses in what it stores: shown escaped here.
+const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, "gu");
+const UNPRINTABLE_BUT_LINE_FEED = new RegExp(UNPRINTABLE_BUT_LINE_FEED_SOURCE, "gu");
 
 const NAMED: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
