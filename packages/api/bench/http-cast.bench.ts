@@ -15,21 +15,15 @@
  * elections are voted in at once (BENCH_MULTI_CASTS casts, 10,000 by default) and every refusal
  * is counted by reason: a valid cast must never be refused.
  */
-import { spawn } from "node:child_process";
 import { Agent } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { createLocalJWKSet, decodeJwt, EmbeddedJWK, jwtVerify } from "jose";
-import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
-import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
+import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbElectionCopies, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import { nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine/postgres";
-import { provision } from "@landslide/vote-engine/provision";
-import { cognitoIssuer, jwksUrl } from "../src/index";
+import { jwksUrl } from "../src/index";
 import { createDeviceKey, createProof } from "../src/client/index";
 import {
   BENCH_BALLOT,
@@ -41,7 +35,7 @@ import {
   serviceMetrics,
 } from "./cast-traffic";
 import { serviceEntryPoints } from "../src/services/index";
-import { serviceEnvironment } from "../src/testing/index";
+import { startBenchStack } from "./bench-stack";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const VOTES_PER_ROUND = Number(process.env.BENCH_VOTES_PER_ROUND ?? 600);
@@ -50,49 +44,17 @@ const MULTI_CASTS = Number(process.env.BENCH_MULTI_CASTS ?? 10_000);
 const MULTI_CHUNK = 1000;
 const BURST = Number(process.env.BENCH_BURST ?? 5000);
 
-const scratch = mkdtempSync(join(tmpdir(), "landslide-bench-"));
-const servers = await startLocalServers({
-  ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
-  dataDir: join(scratch, "data"),
-  scratchDir: scratch,
-});
-const target = {
-  region: "eu-west-1",
-  dynamodbEndpoint: servers.dynamodb.endpoint,
-  cognitoEndpoint: servers.cognito.endpoint,
-  tablePrefix: "bench",
-  userPoolName: "bench",
-  databaseUrl: servers.postgres.url,
-};
-const keysFile = join(scratch, "keys.json");
-const provisioned = await provision({ target, clock: systemClock, demo: true, credentialsFile: null, keysFile });
-const issuer = cognitoIssuer({
-  region: target.region,
-  endpoint: target.cognitoEndpoint,
-  userPoolId: provisioned.userPoolId,
-});
+const { target, provisioned, keysFile, issuer, startVoteApi, stop } = await startBenchStack("bench");
 const clientId = provisioned.clientIds["voter-web"];
 
-const port = await freePort();
-const api = `http://127.0.0.1:${port}`;
 // BENCH_CPU_PROFILE=<dir> writes the vote API's CPU profile there when the bench ends (docs/performance/).
 const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-const service = spawn(
-  process.execPath,
-  [...profile, "--import", "tsx", fileURLToPath(serviceEntryPoints["vote-api"])],
-  {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...serviceEnvironment({ target, provisioned, keysFile }, port),
-      LANDSLIDE_LOG_LEVEL: "warn",
-      // The bench stands in for the load balancer: its X-Forwarded-For names each voter's network.
-      LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
-      // The cheapest challenge keeps the client's work (on the same machine) small.
-      LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
-    },
-  },
-);
-await waitForHttp(`${api}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
+const { port, api, service } = await startVoteApi([
+  ...profile,
+  "--import",
+  "tsx",
+  fileURLToPath(serviceEntryPoints["vote-api"]),
+]);
 
 const { accessToken, prepareVoters, castRequests, postCast, sendCasts, pool } = castTraffic({
   api,
@@ -299,6 +261,5 @@ try {
 } finally {
   service.kill("SIGTERM");
   dynamodb.destroy();
-  await servers.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await stop();
 }

@@ -11,7 +11,6 @@
  * voter key (HMAC-SHA-256) and sign the receipt (Ed25519). Rounds alternate the two; medians are
  * reported. Then casts are paced at 70% of the API's rate for 10 s and their latency reported.
  */
-import { spawn } from "node:child_process";
 import {
   createHmac,
   createPrivateKey,
@@ -22,16 +21,11 @@ import {
   sign,
   verify,
 } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
-import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
-import { provision } from "@landslide/vote-engine/provision";
-import { cognitoIssuer, jwksUrl } from "../src/index";
+import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
+import { jwksUrl } from "../src/index";
 import { createDeviceKey, createProof } from "../src/client/index";
-import { serviceEnvironment } from "../src/testing/index";
+import { startBenchStack } from "./bench-stack";
 import {
   BENCH_BALLOT,
   castTraffic,
@@ -46,46 +40,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CASTS_PER_ROUND = Number(process.env.BENCH_VOTES_PER_ROUND ?? 1500);
 const CONCURRENCY = 32;
 
-const scratch = mkdtempSync(join(tmpdir(), "landslide-ceiling-"));
-const servers = await startLocalServers({
-  ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
-  dataDir: join(scratch, "data"),
-  scratchDir: scratch,
-});
-const target = {
-  region: "eu-west-1",
-  dynamodbEndpoint: servers.dynamodb.endpoint,
-  cognitoEndpoint: servers.cognito.endpoint,
-  tablePrefix: "bench",
-  userPoolName: "bench",
-  databaseUrl: servers.postgres.url,
-};
-const keysFile = join(scratch, "keys.json");
-const provisioned = await provision({ target, clock: systemClock, demo: true, credentialsFile: null, keysFile });
-const issuer = cognitoIssuer({
-  region: target.region,
-  endpoint: target.cognitoEndpoint,
-  userPoolId: provisioned.userPoolId,
-});
-
-const port = await freePort();
-const api = `http://127.0.0.1:${port}`;
+const { provisioned, issuer, startVoteApi, stop } = await startBenchStack("ceiling");
 // BENCH_CPU_PROFILE=<dir>: the vote API writes a CPU profile of each round's casts there (cast-phase-profiler.ts).
-const service = spawn(
-  process.execPath,
+const { port, api, service } = await startVoteApi(
   ["--import", "tsx", fileURLToPath(new URL("./vote-api-in-memory.ts", import.meta.url))],
-  {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...serviceEnvironment({ target, provisioned, keysFile }, port),
-      ...(process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {}),
-      LANDSLIDE_LOG_LEVEL: "warn",
-      LANDSLIDE_TRUSTED_PROXIES: "127.0.0.1",
-      LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
-    },
-  },
+  process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {},
 );
-await waitForHttp(`${api}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
 const traffic = castTraffic({ api, issuer, clientId: provisioned.clientIds["voter-web"], concurrency: CONCURRENCY });
 
 const cpuSeconds = async () => metricValue(await serviceMetrics(port), "process_cpu_seconds_total");
@@ -196,6 +156,5 @@ try {
   );
 } finally {
   service.kill("SIGTERM");
-  await servers.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await stop();
 }
