@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
@@ -16,6 +15,7 @@ import {
   type Solution,
 } from "../../src/client/index";
 import type { FailedAttempt } from "../../src/client/retry-policy";
+import { solveInNode } from "../../src/human-check/solve-in-node";
 import { type Deployment, startDeployment } from "../../src/testing/index";
 import { waitFor } from "../wait-for";
 
@@ -337,24 +337,10 @@ async function storedVotes(electionId: string) {
 }
 
 /** The proof-of-work solved with Node's SHA-256 (the SDK's WebCrypto solver is slower for hundreds). */
-function solve(challenge: HumanCheckChallenge): Solution {
-  if (challenge.kind !== "proof-of-work") throw new Error("the test stack uses the proof-of-work check");
-  for (let number = 0; number <= challenge.maxNumber; number++) {
-    if (
-      createHash("sha256")
-        .update(challenge.salt + number)
-        .digest("hex") === challenge.challenge
-    ) {
-      return {
-        algorithm: challenge.algorithm,
-        challenge: challenge.challenge,
-        salt: challenge.salt,
-        number,
-        signature: challenge.signature,
-      };
-    }
-  }
-  throw new Error("unsolvable challenge");
+async function solve(challenge: HumanCheckChallenge): Promise<Solution> {
+  const solution = await solveInNode(challenge);
+  if (!solution) throw new Error("unsolvable challenge: the test stack uses the proof-of-work check");
+  return solution;
 }
 
 function median(values: number[]): number {

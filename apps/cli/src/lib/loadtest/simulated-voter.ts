@@ -7,7 +7,7 @@ import {
   newIdempotencyKey,
 } from "@landslide/api/client";
 import type { TestVoter, TestVoterPool } from "./test-voters";
-import { solveInNode } from "./solve-in-node";
+import { solveInNode } from "@landslide/api/node-solver";
 
 /** A deployment's services, as the SDK takes them. */
 export type ServiceUrls = Parameters<typeof createLandslideClient>[0]["urls"];
