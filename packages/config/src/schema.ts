@@ -15,6 +15,23 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL such as htt
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "a postgres:// URL" }).optional();
 
+/** Web origins, comma-separated; unset stays undefined (the default applies). `atLeastOne`: an empty list is refused. */
+const origins = ({ atLeastOne }: { atLeastOne: boolean }) => {
+  const list = z.array(
+    z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" }),
+  );
+  return z
+    .string()
+    .optional()
+    .transform((text) =>
+      text
+        ?.split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe((atLeastOne ? list.min(1) : list).optional());
+};
+
 const name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "1-64 letters, digits, '_', '.' or '-'" });
 
 export const environmentSchema = z.object({
@@ -89,20 +106,7 @@ export const environmentSchema = z.object({
   LANDSLIDE_AGGREGATOR_URL: httpUrl,
   // Web origins whose pages may call the APIs from the browser (comma-separated); by default the
   // voter site and the console on this host (as 127.0.0.1 and as localhost).
-  LANDSLIDE_CORS_ORIGINS: z
-    .string()
-    .optional()
-    .transform((text) =>
-      text
-        ?.split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" }))
-        .optional(),
-    ),
+  LANDSLIDE_CORS_ORIGINS: origins({ atLeastOne: false }),
 
   // Passkeys (WebAuthn): the relying party's id, the voter site's registrable domain (browsers refuse
   // an IP address, so locally the voter site is opened as localhost), and the voter-site origins a
@@ -111,23 +115,9 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]{1,253}$/, { error: "a domain such as vote.example.org (no scheme, no port)" })
     .default("localhost"),
-  LANDSLIDE_PASSKEY_ORIGINS: z
-    .string()
-    .optional()
-    .transform((text) =>
-      text
-        ?.split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.url({ protocol: /^https?$/, error: "comma-separated origins such as https://vote.example.org" }))
-        .min(1)
-        .optional(),
-    ),
+  LANDSLIDE_PASSKEY_ORIGINS: origins({ atLeastOne: true }),
 
-  // "embedded": DynamoDB Local, cognito-local and PGlite started by the launcher.
+  // "embedded": DynamoDB Local, cognito-local and PostgreSQL started by the launcher.
   // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.
   LANDSLIDE_STACK: z.enum(["embedded", "aws"], { error: "embedded or aws" }).default("embedded"),
   // The deployment environment's name (dev, staging, prod): the dimension of published metrics.
