@@ -266,6 +266,13 @@ describe("officials through the SDK", () => {
     });
     expect(imported.imported).toBe(2);
     expect(imported.errors).toEqual([{ row: 3, message: expect.stringMatching(/e-?mail/i) }]);
+    // Imported again, the same rows add nobody: the roll's size is people, not rows sent.
+    const again = await official.control.official.voterRoll.import.mutate({ electionId: created.id, rows });
+    expect(again.added).toBe(0);
+    expect(await official.control.official.voterRoll.size.query({ electionId: created.id })).toEqual({
+      electionId: created.id,
+      voters: 2,
+    });
 
     await official.control.official.elections.transition.mutate({
       electionId: created.id,
@@ -280,6 +287,7 @@ describe("officials through the SDK", () => {
     const trail = await official.control.official.audit.list.query({ electionId: created.id });
     expect(trail.map((r) => [r.action, r.actor, r.reason])).toEqual([
       ["election.transition", expect.any(String), "polls open"],
+      ["roll.import", expect.any(String), "voter roll import"],
       ["roll.import", expect.any(String), "voter roll import"],
       ["election.create", expect.any(String), "council resolution 12/2026"],
     ]);

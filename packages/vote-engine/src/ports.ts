@@ -89,9 +89,14 @@ export interface CountedBallotSink {
 
 /** The imported roll of a roll-based election; read on the hot path, so it lives in the data plane. */
 export interface VoterRoll {
-  /** Adds entries; adding one twice is harmless, so an import can simply be run again. */
-  add(electionId: string, entries: readonly RollEntry[]): Promise<void>;
+  /**
+   * Adds entries; adding one twice is harmless, so an import can simply be run again. Answers how
+   * many were not on the roll before.
+   */
+  add(electionId: string, entries: readonly RollEntry[]): Promise<number>;
   includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean>;
+  /** How many distinct entries the roll holds: the electorate that turnout is a share of. */
+  size(electionId: string): Promise<number>;
 }
 
 export interface ElectionReader {

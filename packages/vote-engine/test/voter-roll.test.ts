@@ -70,3 +70,29 @@ describe.each(rolls)("a roll-based election with the %s roll", (_, makeRoll) => 
     expect(stored).toHaveLength(2);
   });
 });
+
+describe.each(rolls)("the size of the %s roll", (_, makeRoll) => {
+  const emails = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => ({ kind: "email" as const, value: `v${from + i}@example.org` }));
+
+  it("counts each entry once through re-imports, overlapping imports and batches past one transaction", async () => {
+    const roll = await makeRoll();
+    expect(await roll.size(election.id)).toBe(0);
+    expect(await roll.add(election.id, emails(0, 150))).toBe(150);
+    expect(await roll.add(election.id, emails(0, 150))).toBe(0);
+    expect(await roll.add(election.id, [...emails(100, 220), ...emails(100, 110)])).toBe(70);
+    expect(await roll.size(election.id)).toBe(220);
+    expect(await roll.size("00000000-0000-4000-8000-000000000999")).toBe(0);
+  });
+
+  it("stays exact when officials import overlapping rows at the same time", async () => {
+    const roll = await makeRoll();
+    const added = await Promise.all([
+      roll.add(election.id, emails(0, 60)),
+      roll.add(election.id, emails(30, 90)),
+      roll.add(election.id, emails(0, 90)),
+    ]);
+    expect(added.reduce((a, b) => a + b, 0)).toBe(90);
+    expect(await roll.size(election.id)).toBe(90);
+  });
+});

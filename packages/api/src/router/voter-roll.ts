@@ -30,14 +30,21 @@ export const voterRollRouter = {
     .mutation(async ({ ctx, input }) => {
       const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
       const { entries, errors } = parseRollRows(input.rows);
-      await ctx.services.voterRoll.add(election.id, entries);
+      const added = await ctx.services.voterRoll.add(election.id, entries);
       const shifted = errors.map((error) => ({ ...error, row: error.row + input.firstRow - 1 }));
       await recordAction(ctx, "roll.import", election.id, input.reason, {
         rows: input.rows.length,
         imported: entries.length,
+        added,
         rejected: errors.length,
         firstRow: input.firstRow,
       });
-      return { imported: entries.length, errors: shifted };
+      return { imported: entries.length, added, errors: shifted };
     }),
+
+  /** How many people the roll holds: what turnout is a share of. */
+  size: officialProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
+    return { electionId: election.id, voters: await ctx.services.voterRoll.size(election.id) };
+  }),
 } satisfies TRPCRouterRecord;

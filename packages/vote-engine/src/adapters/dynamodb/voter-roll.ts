@@ -1,8 +1,9 @@
 import {
   BatchGetItemCommand,
-  BatchWriteItemCommand,
   type DynamoDBClient,
-  type WriteRequest,
+  GetItemCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
 import type { VoterRoll } from "../../ports";
 import type { RollEntry } from "../../roll/voter-roll";
@@ -11,7 +12,12 @@ import type { RollEntry } from "../../roll/voter-roll";
 const rollKey = (electionId: string, entry: RollEntry) => ({
   pk: { S: `ROLL#${electionId}#${entry.kind}#${entry.value}` },
 });
-const BATCH_WRITE = 25;
+// The roll's size beside it. Counting the entries would be a scan of the whole table (rolls of
+// all elections share it), so each import adds to this counter in the same transaction as its rows.
+const sizeKey = (electionId: string) => ({ pk: { S: `ROLLSIZE#${electionId}` } });
+// A transaction holds at most 100 actions: 99 rows and the counter.
+const ROWS_PER_TRANSACTION = 99;
+const MAX_CONFLICT_RETRIES = 10;
 
 export class DynamoDbVoterRoll implements VoterRoll {
   constructor(
@@ -19,19 +25,57 @@ export class DynamoDbVoterRoll implements VoterRoll {
     private readonly tableName: string,
   ) {}
 
-  async add(electionId: string, entries: readonly RollEntry[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += BATCH_WRITE) {
-      let requests: WriteRequest[] = entries
-        .slice(i, i + BATCH_WRITE)
-        .map((entry) => ({ PutRequest: { Item: rollKey(electionId, entry) } }));
-      // Throttled writes come back as unprocessed: send them again until none is left.
-      while (requests.length > 0) {
-        const { UnprocessedItems } = await this.client.send(
-          new BatchWriteItemCommand({ RequestItems: { [this.tableName]: requests } }),
+  async add(electionId: string, entries: readonly RollEntry[]): Promise<number> {
+    // One transaction may not name an item twice.
+    const distinct = [...new Map(entries.map((e) => [`${e.kind}#${e.value}`, e])).values()];
+    let added = 0;
+    for (let i = 0; i < distinct.length; i += ROWS_PER_TRANSACTION)
+      added += await this.addBatch(electionId, distinct.slice(i, i + ROWS_PER_TRANSACTION));
+    return added;
+  }
+
+  /**
+   * Writes the rows not yet on the roll and adds their number to the size, all or nothing, so the
+   * size stays exact through crashes and re-imports. A row already there cancels the transaction
+   * and is named in the cancellation reasons: it is dropped and the rest tried again.
+   */
+  private async addBatch(electionId: string, batch: readonly RollEntry[]): Promise<number> {
+    let pending = batch;
+    for (let conflicts = 0; pending.length > 0;) {
+      try {
+        await this.client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              ...pending.map((entry) => ({
+                Put: {
+                  TableName: this.tableName,
+                  Item: rollKey(electionId, entry),
+                  ConditionExpression: "attribute_not_exists(pk)",
+                },
+              })),
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: sizeKey(electionId),
+                  UpdateExpression: "ADD entries :n",
+                  ExpressionAttributeValues: { ":n": { N: String(pending.length) } },
+                },
+              },
+            ],
+          }),
         );
-        requests = UnprocessedItems?.[this.tableName] ?? [];
+        return pending.length;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        const present = new Set(reasons.flatMap((r, i) => (r.Code === "ConditionalCheckFailed" ? [i] : [])));
+        if (present.size > 0) pending = pending.filter((_, i) => !present.has(i));
+        else if (reasons.some((r) => r.Code === "TransactionConflict") && ++conflicts <= MAX_CONFLICT_RETRIES)
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * conflicts));
+        else throw error;
       }
     }
+    return 0;
   }
 
   async includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean> {
@@ -42,5 +86,12 @@ export class DynamoDbVoterRoll implements VoterRoll {
       }),
     );
     return (Responses?.[this.tableName]?.length ?? 0) > 0;
+  }
+
+  async size(electionId: string): Promise<number> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: sizeKey(electionId), ConsistentRead: true }),
+    );
+    return Number(Item?.entries?.N ?? 0);
   }
 }
