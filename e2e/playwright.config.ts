@@ -40,9 +40,12 @@ export default defineConfig({
   // The same launcher as `npm run dev`, on production builds of the apps (turbo builds them first),
   // in a data folder of its own so a developer's local data is never touched.
   webServer: {
-    command: "node apps/cli/bin/run.js local up --fresh --web prod",
+    command: "node apps/cli/bin/run.js local up --fresh --web prod --json",
     cwd: "..",
     url: "http://127.0.0.1:3001",
+    // The web apps answer while the services may still be starting: the tests begin once the
+    // launcher's ready document (written with stack.json, which the tests read) is out.
+    wait: { stdout: /"status":"running"/ },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
@@ -54,7 +57,7 @@ export default defineConfig({
       LANDSLIDE_SIGN_UP_LIMIT_PER_NETWORK: "500",
       LANDSLIDE_SIGN_UP_LIMIT_PER_DOMAIN: "500",
     },
-    stdout: "ignore",
+    stdout: "pipe",
     stderr: "pipe",
   },
 });

@@ -19,6 +19,9 @@ export class ManagedChild {
   private exited = false;
   private readonly exit: Promise<number | null>;
   private recentOutput = "";
+  private lastOutput = Date.now();
+  private exitCode: number | null = null;
+  private exitSignal: NodeJS.Signals | null = null;
 
   constructor(readonly options: ChildOptions) {
     const logStream = options.logFile ? openLog(options.logFile) : undefined;
@@ -30,6 +33,7 @@ export class ManagedChild {
     for (const stream of [this.process.stdout, this.process.stderr]) {
       stream?.on("data", (chunk: Buffer) => {
         logStream?.write(chunk);
+        this.lastOutput = Date.now();
         // Keep the tail so a failure to start can say what the child said.
         this.recentOutput = (this.recentOutput + chunk.toString()).slice(-2000);
       });
@@ -39,8 +43,10 @@ export class ManagedChild {
         this.exited = true;
         resolve(null);
       });
-      this.process.once("exit", (code) => {
+      this.process.once("exit", (code, signal) => {
         this.exited = true;
+        this.exitCode = code;
+        this.exitSignal = signal;
         resolve(code);
       });
       // Output can still arrive after "exit" (pipes drain later); "close" comes after the last of it.
@@ -58,6 +64,28 @@ export class ManagedChild {
 
   get output(): string {
     return this.recentOutput;
+  }
+
+  /** When it last printed anything (or was started): how start-up waits tell slow from stuck. */
+  get lastOutputAt(): number {
+    return this.lastOutput;
+  }
+
+  /** "with code 1", "on signal SIGKILL": how it ended, for an error message. */
+  get exitDescription(): string {
+    if (this.exitSignal) return `on signal ${this.exitSignal}`;
+    return this.exitCode === null ? "" : `with code ${this.exitCode}`;
+  }
+
+  /** Its last `count` non-empty lines of output, indented, for an error message. */
+  tail(count: number): string {
+    const lines = this.recentOutput.split("\n").filter((line) => line.trim());
+    return lines.length
+      ? lines
+          .slice(-count)
+          .map((line) => `  ${line.slice(0, 300)}`)
+          .join("\n")
+      : "  (nothing)";
   }
 
   /** Resolves with the exit code when the child ends, whoever ended it. */

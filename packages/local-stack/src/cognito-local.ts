@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ManagedChild } from "./child";
 import { POST_CONFIRMATION_FUNCTION, PRE_SIGN_UP_FUNCTION, startCognitoTriggers } from "./cognito-triggers";
-import { type RunningServer, lastLine } from "./dynamodb-local";
+import type { RunningServer } from "./dynamodb-local";
 import { resolveEmulator } from "./emulators";
-import { LocalStackError } from "./errors";
 import { restrictToOwner } from "./private-files";
-import { waitForHttp } from "./wait";
+import { answersHttp, waitWhileProgressing } from "./wait";
 
 export interface CognitoLocalOptions {
   readonly port: number;
@@ -41,13 +40,11 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     await triggers.stop();
   };
   try {
-    // A minute: on a busy two-core machine (several stacks starting side by side) 30 s was seen to run out.
-    await waitForHttp(`${endpoint}/health`, { timeoutMs: 60_000, isAlive: () => child.alive });
+    // As long as it lives and keeps printing (issue #20: a fixed 30 s ran out on a busy machine while it was starting).
+    await waitWhileProgressing(child, () => answersHttp(`${endpoint}/health`));
   } catch (error) {
     await stop();
-    throw new LocalStackError(
-      `cognito-local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`,
-    );
+    throw error;
   }
   return { name: "cognito-local", endpoint, child, stop };
 }

@@ -6,7 +6,7 @@ import { resolveEmulator } from "./emulators";
 import { restrictToOwner } from "./private-files";
 import { LocalStackError } from "./errors";
 import { assertJava, assertJavaCompiler } from "./java";
-import { waitForHttp } from "./wait";
+import { answersHttp, waitWhileProgressing } from "./wait";
 
 export interface DynamoDbLocalOptions {
   readonly port: number;
@@ -62,13 +62,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
     // Java starts slowly on a busy two-core machine, and compiles the loopback launcher first
-    // (measured under load: 35 s for the bare jar, 43 s with the launcher): two minutes before giving up.
-    await waitForHttp(endpoint, { timeoutMs: 120_000, isAlive: () => child.alive });
+    // (measured under load: 35 s for the bare jar, 43 s with the launcher, printing nothing meanwhile):
+    // waited for as long as it lives and has not been silent for two minutes.
+    await waitWhileProgressing(child, () => answersHttp(endpoint));
   } catch (error) {
     await child.stop();
-    throw new LocalStackError(
-      `DynamoDB Local did not start: ${(error as Error).message}. It said: ${lastLine(child.output)}`,
-    );
+    throw error;
   }
   return { name: "dynamodb-local", endpoint, child, stop: () => child.stop() };
 }
@@ -79,9 +78,4 @@ function findDynamoDbLocalJar(): string {
   const release = readdirSync(join(packageRoot, "lib")).find((entry) => entry.startsWith("dynamodb_local_"));
   if (!release) throw new LocalStackError(`No DynamoDB Local jar inside ${packageRoot}: reinstall with 'npm install'.`);
   return join(packageRoot, "lib", release);
-}
-
-export function lastLine(output: string): string {
-  const lines = output.trim().split("\n").filter(Boolean);
-  return lines.at(-1)?.slice(0, 300) ?? "(nothing)";
 }

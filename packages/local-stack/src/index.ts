@@ -8,5 +8,5 @@ export { type EmbeddedPostgresOptions, type RunningPostgres, startEmbeddedPostgr
 export { assertPortsFree, freePort, isPortInUse } from "./ports";
 export { OWNER_ONLY_UMASK, restrictToOwner } from "./private-files";
 export { startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
-export { waitForHttp } from "./wait";
+export { answersHttp, type Patience, waitForHttp, waitWhileProgressing } from "./wait";
 export { readConfirmationCode, waitForConfirmationCode } from "./confirmation-codes";

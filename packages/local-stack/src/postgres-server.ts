@@ -1,12 +1,14 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
+import { promisify } from "node:util";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { ManagedChild } from "./child";
 import { LocalStackError } from "./errors";
 import { postgresBinaries } from "./postgres-binaries";
+import { waitWhileProgressing } from "./wait";
 
 export interface EmbeddedPostgresOptions {
   readonly port: number;
@@ -43,7 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let created = false;
   try {
     if (!existsSync(join(pgdata, "PG_VERSION"))) {
-      initCluster(binaries.initdb, pgdata, asUser, throwaway);
+      await initCluster(binaries.initdb, pgdata, asUser, throwaway);
       created = true;
     }
     // Postgres refuses a data folder others can read; an earlier copy may have loosened it.
@@ -80,7 +82,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (throwaway) rmSync(resolve(pgdata, ".."), { recursive: true, force: true });
     };
     try {
-      await waitForPostgres(url, child, 30_000);
+      await waitWhileProgressing(child, () => postgresAnswers(url));
     } catch (error) {
       await stop();
       throw error;
@@ -125,7 +127,12 @@ function idOf(flag: "-u" | "-g"): string {
   }
 }
 
-function initCluster(initdb: string, pgdata: string, asUser: NonRoot, throwaway: boolean): void {
+/**
+ * Asynchronous: initdb takes seconds on a busy machine, and a synchronous call would freeze the
+ * launcher meanwhile, so the waits for DynamoDB Local and cognito-local starting beside it could
+ * not poll (issue #20's first start gave up on a healthy cognito-local).
+ */
+async function initCluster(initdb: string, pgdata: string, asUser: NonRoot, throwaway: boolean): Promise<void> {
   mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   chmodSync(pgdata, 0o700);
   // Letters and digits only, so the URL needs no escaping anywhere it is pasted.
@@ -145,12 +152,11 @@ function initCluster(initdb: string, pgdata: string, asUser: NonRoot, throwaway:
     ];
     if (throwaway) args.push("--no-sync");
     const [command, ...prefix] = asUser.command.length > 0 ? [...asUser.command, initdb] : [initdb];
-    execFileSync(command, [...prefix, ...args], {
-      stdio: "pipe",
+    await promisify(execFile)(command, [...prefix, ...args], {
       env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" },
     });
   } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    const stderr = (error as { stderr?: string }).stderr?.trim();
     rmSync(pgdata, { recursive: true, force: true });
     throw new LocalStackError(
       `initdb could not create the Postgres cluster in ${pgdata}: ${stderr || (error as Error).message}`,
@@ -162,26 +168,16 @@ function initCluster(initdb: string, pgdata: string, asUser: NonRoot, throwaway:
 }
 
 /** Ready means a real sign-in and query answer, not just an open port. */
-async function waitForPostgres(url: string, child: ManagedChild, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    if (!child.alive) break;
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    client.on("error", () => undefined);
-    try {
-      await client.connect();
-      await client.query("select 1");
-      return;
-    } catch (error) {
-      last = error;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
-  const said = child.output.trim().split("\n").slice(-5).join("\n");
-  throw new LocalStackError(
-    `Postgres did not start on 127.0.0.1:${new URL(url).port}${child.alive ? ` within ${timeoutMs / 1000} s` : ""}: ${said || (last as Error | undefined)?.message || "no output"}`,
-  );
 }

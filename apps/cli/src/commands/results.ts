@@ -8,6 +8,7 @@ import { carryExitCode } from "../lib/exit-code";
 import { followResults } from "../lib/live-results";
 import { electionIdArg } from "../lib/official-command";
 import { reachOrExplain } from "../lib/public-client";
+import { withStandings } from "../lib/results-standings";
 import { resultsTable } from "../lib/results-view";
 import { withSpinner } from "../lib/spinner";
 
@@ -15,9 +16,9 @@ export default class Results extends BaseCommand {
   static override summary =
     "Show an election's results: per question each option's votes and share; --watch follows them live.";
   static override description = [
-    "Results are public: no sign-in. The results service is the configuration's (LANDSLIDE_RESULTS_URL, the local stack by default). A share is of the ballots counted; a ranked question's live counts are first preferences (the instant-runoff rounds come with 'election elections export' once the election closes).",
+    "Results are public: no sign-in. The results service is the configuration's (LANDSLIDE_RESULTS_URL, the local stack by default). A share is of the votes given to options (abstentions apart); on a multi-choice question, of the ballots that answered it, so shares may add past 100%. Under each question a line names the leader, or says the lead is tied; a ranked question's live counts are first preferences (the instant-runoff rounds come with 'election elections export' once the election closes).",
     "With --watch the table is redrawn in place whenever the tally moves, over the service's live stream (Server-Sent Events), or by polling every 2 s when the stream is not available, until Ctrl-C.",
-    "With --json: one snapshot as a JSON document. With --watch --json: newline-delimited JSON, one snapshot a line, each newer (a higher version) than the one before; notes go to stderr.",
+    "With --json: one snapshot as a JSON document, each option with its share (0-1, null before any vote) and whether it leads, each question with its leaders (option ids) and whether they are tied. With --watch --json: newline-delimited JSON, one such snapshot a line, each newer (a higher version) than the one before; notes go to stderr.",
   ].join("\n\n");
   static override examples = [
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
@@ -29,7 +30,7 @@ export default class Results extends BaseCommand {
     watch: Flags.boolean({ char: "w", description: "follow the results live, until Ctrl-C" }),
   };
 
-  async run(): Promise<ResultsSnapshot | undefined> {
+  async run(): Promise<ReturnType<typeof withStandings> | undefined> {
     const { args, flags } = await this.parse(Results);
     const config = loadConfig();
     const client = createLandslideClient({
@@ -53,7 +54,7 @@ export default class Results extends BaseCommand {
     );
     if (!flags.watch) {
       if (!this.jsonEnabled()) ux.stdout(resultsTable(snapshot, election));
-      return snapshot;
+      return withStandings(snapshot);
     }
     await this.watch(client, snapshot, election && { title: election.title });
     return undefined;
@@ -76,7 +77,7 @@ export default class Results extends BaseCommand {
     let linesOnScreen = 0;
 
     const show = () => {
-      if (json) return void process.stdout.write(`${JSON.stringify(shown)}\n`);
+      if (json) return void process.stdout.write(`${JSON.stringify(withStandings(shown))}\n`);
       const text = `${resultsTable(shown, election)}\n\n${redraw ? `(${status}; Ctrl-C to stop)` : ""}\n`;
       // Back to where the previous table began, and clear from there down.
       if (redraw && linesOnScreen > 0) process.stdout.write(`\x1b[${linesOnScreen}F\x1b[J`);

@@ -1,13 +1,12 @@
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 import { count, shortTime, table } from "./format";
+import { leadLine, percent, questionStandings } from "./results-standings";
 import { terminalText } from "./terminal-text";
 
-/** A share of the ballots counted, "66.7%"; "—" before the first. */
-const share = (votes: number, of: number) => (of === 0 ? "—" : `${((100 * votes) / of).toFixed(1)}%`);
-
 /**
- * A results snapshot as people read it: a header line, then per question its options with votes
- * and share of the ballots counted (a ranked question's live counts are first preferences).
+ * A results snapshot as people read it: a header line with the turnout, then per question its
+ * options with votes and share, and a line saying who leads or that it is a tie (a ranked
+ * question's live counts are first preferences).
  */
 export function resultsTable(
   snapshot: ResultsSnapshot,
@@ -18,15 +17,18 @@ export function resultsTable(
     : election.status
       ? `${election.title} (${election.status})`
       : election.title;
+  // Only a certified count is confirmed by the recount: it names winners; any other names leaders.
+  const outcome = election?.status === "certified" ? "final" : "live";
   // Written straight to stdout (and redrawn in place under --watch): the title and prompts, a server's text, made safe to print here.
   const lines = [
     terminalText(heading),
     `${count(snapshot.turnout, "ballot")} counted, ${snapshot.quarantined} held for review; as of ${shortTime(snapshot.asOf)} (version ${snapshot.version})`,
   ];
   for (const question of snapshot.questions) {
+    const standings = questionStandings(question, snapshot.turnout);
     const rows = [
-      ...question.options.map((o) => ({ label: o.label, votes: o.votes })),
-      { label: "Abstained", votes: question.abstentions },
+      ...standings.options.map((o) => ({ label: o.label, votes: o.votes, share: percent(o.share) })),
+      { label: "Abstained", votes: question.abstentions, share: "—" },
     ];
     lines.push(
       "",
@@ -38,10 +40,11 @@ export function resultsTable(
         [
           { header: "OPTION", value: (r) => r.label },
           { header: "VOTES", value: (r) => r.votes, align: "right" },
-          { header: "SHARE", value: (r) => share(r.votes, snapshot.turnout), align: "right" },
+          { header: "SHARE", value: (r) => r.share, align: "right" },
         ],
         "  ",
       ),
+      `  ${terminalText(leadLine(question.kind, standings, outcome))}`,
     );
   }
   return lines.join("\n");

@@ -23,6 +23,12 @@ export default class LocalUp extends BaseCommand {
       options: ["dev", "prod", "none"],
       default: "dev",
     }),
+    services: Flags.string({
+      description:
+        "run the services from their TypeScript sources (compiled at start) or from the API's bundle (npm run build -w @landslide/api; npm run dev builds it)",
+      options: ["sources", "built"],
+      default: "sources",
+    }),
   };
 
   async run(): Promise<void> {
@@ -44,6 +50,7 @@ export default class LocalUp extends BaseCommand {
       config,
       fresh: flags.fresh,
       web: flags.web as "dev" | "prod" | "none",
+      services: flags.services as "sources" | "built",
       onStep: (step) => {
         if (this.jsonEnabled()) return;
         if (ux.action.running) ux.action.stop("done");

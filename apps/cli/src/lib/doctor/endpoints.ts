@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { Config } from "@landslide/config";
 import { isLoopback } from "../local-stack/loopback";
-import { probeServices, type ServiceProbe } from "../local-stack/probe";
+import { probeService, type ServiceProbe, serviceUrls } from "../local-stack/probe";
 import type { RunFile } from "../local-stack/run-file";
-import { answers } from "./answers";
+import { answers, SLOW_SECONDS, slowly, timed, type Timed } from "./answers";
 import { type Check, fail, ok, warn } from "./check";
 
 const services: Record<string, { readonly label: string; readonly variable: string }> = {
@@ -40,14 +40,28 @@ export async function checkEndpoints(where: Where): Promise<Check[]> {
       variable: "LANDSLIDE_COGNITO_ENDPOINT",
     },
   ];
-  const storeCheck = async ({ label, url, variable }: (typeof stores)[number]) =>
-    (await answers(url)) ? ok(label, `answers at ${url}`) : notAnswering(label, url, variable, where);
-  const [probes, storeChecks] = await Promise.all([probeServices(config), Promise.all(stores.map(storeCheck))]);
+  const storeCheck = async ({ label, url, variable }: (typeof stores)[number]) => {
+    const { value: answered, seconds } = await timed(() => answers(url));
+    if (!answered) return notAnswering(label, url, variable, where);
+    return seconds > SLOW_SECONDS
+      ? warn(label, `answers at ${url}, but ${slowly(seconds)}`, again)
+      : ok(label, `answers at ${url}`);
+  };
+  const [probes, storeChecks] = await Promise.all([
+    Promise.all(Object.entries(serviceUrls(config)).map(([service, url]) => timed(() => probeService(service, url)))),
+    Promise.all(stores.map(storeCheck)),
+  ]);
   return [...probes.map((probe) => serviceCheck(probe, where)), ...storeChecks];
 }
 
-function serviceCheck(probe: ServiceProbe, where: Where): Check {
+/** A slow answer is still an answer: nothing to fix but the load. */
+const again =
+  "run election doctor again once the machine is quieter; if it stays slow, read the logs (election local status)";
+
+function serviceCheck({ value: probe, seconds }: Timed<ServiceProbe>, where: Where): Check {
   const { label, variable } = services[probe.service] ?? { label: probe.service, variable: "its LANDSLIDE_*_URL" };
+  if (probe.status === "ready" && seconds > SLOW_SECONDS)
+    return warn(label, `ready at ${probe.url}, but ${slowly(seconds)}`, again);
   if (probe.status === "ready") return ok(label, `ready at ${probe.url}`);
   if (probe.status === "unreachable") return notAnswering(label, probe.url, variable, where);
   const failing = probe.failing.length ? `: ${probe.failing.join(", ")} failing` : "";

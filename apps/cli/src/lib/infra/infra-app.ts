@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { Errors } from "@oclif/core";
 import { EXIT } from "../public-client";
 
@@ -25,9 +25,13 @@ export interface SynthesisRequest {
   readonly imageTag?: string;
 }
 
-/** The repository's `infra/` folder: beside `apps/`, two levels above the CLI's own folder. */
+/**
+ * The repository's `infra/` folder: beside `apps/`, two levels above the CLI's own folder. The
+ * built CLI's root is its `dist/` folder, one level further down.
+ */
 export function infraFolder(cliRoot: string): string {
-  const folder = resolve(cliRoot, "..", "..", "infra");
+  const cliFolder = basename(cliRoot) === "dist" ? dirname(cliRoot) : cliRoot;
+  const folder = resolve(cliFolder, "..", "..", "infra");
   if (!existsSync(resolve(folder, "bin", "synth.ts")))
     throw new Errors.CLIError(
       `There is no CDK app at ${folder}: run this from a checkout of the Landslide repository.`,

@@ -7,6 +7,8 @@ import { LocalStackError, ManagedChild } from "@landslide/local-stack";
 import { serviceEntryPoints, type ServiceName } from "@landslide/api/services";
 
 export type WebMode = "dev" | "prod" | "none";
+/** Run the services from their TypeScript (through tsx) or from the API's production bundle. */
+export type ServiceCode = "sources" | "built";
 
 export interface LaunchedProcess {
   readonly child: ManagedChild;
@@ -17,9 +19,14 @@ export interface LaunchedProcess {
 
 const require = createRequire(import.meta.url);
 
-/** Each service is its own Node process, as in production (docs/design.md §6). */
+/**
+ * Each service is its own Node process, as in production (docs/design.md §6). From the sources,
+ * tsx compiles the API at every start (tens of seconds of CPU for four services on a busy machine);
+ * the bundle (packages/api/build.mjs, what the image runs) starts at once.
+ */
 export function launchService(
   name: ServiceName,
+  code: ServiceCode,
   config: Config,
   env: NodeJS.ProcessEnv,
   logDir: string,
@@ -33,11 +40,24 @@ export function launchService(
   const child = new ManagedChild({
     name,
     command: process.execPath,
-    args: ["--import", "tsx", fileURLToPath(serviceEntryPoints[name])],
+    args:
+      code === "built"
+        ? ["--enable-source-maps", builtService(name)]
+        : ["--import", "tsx", fileURLToPath(serviceEntryPoints[name])],
     env,
     logFile: join(logDir, `${name}.log`),
   });
   return { child, url, readyUrl: `${url}/healthz` };
+}
+
+function builtService(name: ServiceName): string {
+  // packages/api/src/services/<name>.ts is bundled into packages/api/dist/<name>.mjs.
+  const bundle = fileURLToPath(new URL(`../../dist/${name}.mjs`, serviceEntryPoints[name]));
+  if (!existsSync(bundle))
+    throw new LocalStackError(
+      `The ${name} has no build: run 'npm run build -w @landslide/api' first, or leave out '--services built'.`,
+    );
+  return bundle;
 }
 
 export const webApps = {

@@ -1,0 +1,75 @@
+import type { ResultsSnapshot } from "@landslide/vote-engine";
+
+/**
+ * A question's standings as the CLI prints them and --json carries them: each option's share, who
+ * leads, whether the lead is shared. The same rules as the web pages' (packages/ui
+ * src/results/standings.ts, which the CLI cannot import: it is a React package): for single and
+ * ranked questions a share is of the votes given to options; for multi-choice ones, of the ballots
+ * that answered (each may pick several, so shares add past 100%). Abstentions are no option's share.
+ */
+type Question = ResultsSnapshot["questions"][number];
+
+export interface OptionStanding {
+  readonly id: string;
+  readonly label: string;
+  readonly votes: number;
+  /** 0–1; null while there is nothing to take a share of. */
+  readonly share: number | null;
+  readonly leading: boolean;
+}
+
+export interface QuestionStandings {
+  readonly options: readonly OptionStanding[];
+  /** The ids of the options with the most votes; empty before any vote for an option. */
+  readonly leaders: readonly string[];
+  readonly tied: boolean;
+}
+
+export function questionStandings(question: Question, ballots: number): QuestionStandings {
+  const votesForOptions = question.options.reduce((sum, o) => sum + o.votes, 0);
+  const base = question.kind === "multi" ? ballots - question.abstentions : votesForOptions;
+  const top = Math.max(0, ...question.options.map((o) => o.votes));
+  const options = question.options.map((o) => ({
+    id: o.id,
+    label: o.label,
+    votes: o.votes,
+    share: base > 0 ? o.votes / base : null,
+    leading: top > 0 && o.votes === top,
+  }));
+  const leaders = options.filter((o) => o.leading).map((o) => o.id);
+  return { options, leaders, tied: leaders.length > 1 };
+}
+
+/** "66.7%", one decimal always (columns line up); "—" when there is nothing to take a share of. */
+export const percent = (share: number | null) => (share === null ? "—" : `${(100 * share).toFixed(1)}%`);
+
+const votes = (n: number) => `${n} ${n === 1 ? "vote" : "votes"}`;
+
+/**
+ * The line under a question's table: who leads, or that the lead is shared (a tie), with votes and
+ * share. "final" (a certified result, whose count the recount has confirmed) says who won instead.
+ */
+export function leadLine(kind: Question["kind"], s: QuestionStandings, outcome: "live" | "final"): string {
+  const leaders = s.options.filter((o) => o.leading);
+  const first = leaders[0];
+  if (!first) return "No votes for any option yet.";
+  const names = new Intl.ListFormat("en").format(leaders.map((o) => o.label));
+  const onFirst = kind === "ranked" ? " on first preferences" : "";
+  if (s.tied)
+    return `Tied${outcome === "final" ? " for most votes" : " for the lead"}${onFirst}: ${names}, ${votes(first.votes)} each (${percent(first.share)}).`;
+  const figures = `${first.label}, ${votes(first.votes)} (${percent(first.share)})`;
+  if (outcome === "live") return `Leading${onFirst}: ${figures}.`;
+  if (kind === "ranked") return `Most first preferences: ${figures}; the instant-runoff rounds decide the winner.`;
+  return kind === "single" ? `Winner: ${figures}.` : `Most votes: ${figures}.`;
+}
+
+/** The snapshot as --json gives it: the same document, each question with its shares, leaders and tie. */
+export function withStandings(snapshot: ResultsSnapshot) {
+  return {
+    ...snapshot,
+    questions: snapshot.questions.map((q) => {
+      const s = questionStandings(q, snapshot.turnout);
+      return { ...q, options: s.options, leaders: s.leaders, tied: s.tied };
+    }),
+  };
+}

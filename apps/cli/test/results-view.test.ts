@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { ResultsSnapshot } from "@landslide/vote-engine";
+import { leadLine, questionStandings, withStandings } from "../src/lib/results-standings";
+import { resultsTable } from "../src/lib/results-view";
+
+const question = (
+  id: string,
+  kind: "single" | "multi" | "ranked",
+  votes: Record<string, number>,
+  abstentions = 0,
+): ResultsSnapshot["questions"][number] => ({
+  id,
+  kind,
+  prompt: `${id}?`,
+  counts: kind === "ranked" ? "first-preferences" : "choices",
+  abstentions,
+  options: Object.entries(votes).map(([label, n]) => ({ id: label.toLowerCase(), label, votes: n })),
+});
+
+const snapshot = (questions: ResultsSnapshot["questions"], turnout: number): ResultsSnapshot => ({
+  electionId: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
+  version: 12,
+  asOf: "2026-05-01T08:00:12.000Z",
+  turnout,
+  quarantined: 0,
+  questions,
+});
+
+describe("the results table", () => {
+  it("gives each option its share of the votes for options and names the leader under the table", () => {
+    const text = resultsTable(snapshot([question("mascot", "single", { Otter: 6, Heron: 2 }, 2)], 10), {
+      title: "City vote",
+      status: "open",
+    });
+    expect(text).toMatch(/^10 ballots counted, 0 held for review/m);
+    expect(text).toMatch(/^ {2}Otter +6 +75\.0%$/m);
+    expect(text).toMatch(/^ {2}Heron +2 +25\.0%$/m);
+    // Abstentions are no option's share.
+    expect(text).toMatch(/^ {2}Abstained +2 +—$/m);
+    expect(text).toMatch(/^ {2}Leading: Otter, 6 votes \(75\.0%\)\.$/m);
+  });
+
+  it("flags a tie in words, and says one ballot in the singular", () => {
+    const text = resultsTable(snapshot([question("mascot", "single", { Otter: 1, Heron: 1 })], 1), undefined);
+    expect(text).toMatch(/^1 ballot counted/m);
+    expect(text).toMatch(/^ {2}Tied for the lead: Otter and Heron, 1 vote each \(50\.0%\)\.$/m);
+  });
+
+  it("names the winner only once the result is certified, and a ranked lead as first preferences", () => {
+    const certified = resultsTable(snapshot([question("mascot", "single", { Otter: 3, Heron: 1 })], 4), {
+      title: "City vote",
+      status: "certified",
+    });
+    expect(certified).toMatch(/^ {2}Winner: Otter, 3 votes \(75\.0%\)\.$/m);
+    const ranked = questionStandings(question("chair", "ranked", { Ada: 2, Wen: 1 }), 3);
+    expect(leadLine("ranked", ranked, "live")).toBe("Leading on first preferences: Ada, 2 votes (66.7%).");
+  });
+
+  it("takes a multi-choice share of the ballots that answered, so shares may add past 100%", () => {
+    const s = questionStandings(question("parks", "multi", { North: 4, South: 3 }, 1), 5);
+    expect(s.options.map((o) => o.share)).toEqual([1, 0.75]);
+  });
+
+  it("says so before any vote, with no share to take", () => {
+    const text = resultsTable(snapshot([question("mascot", "single", { Otter: 0 })], 0), undefined);
+    expect(text).toMatch(/^ {2}Otter +0 +—$/m);
+    expect(text).toMatch(/^ {2}No votes for any option yet\.$/m);
+  });
+});
+
+describe("--json", () => {
+  it("carries each option's share and lead, and each question's leaders and tie", () => {
+    const doc = withStandings(snapshot([question("mascot", "single", { Otter: 2, Heron: 2, Crow: 1 })], 5));
+    expect(doc.turnout).toBe(5);
+    expect(doc.questions[0]).toMatchObject({
+      id: "mascot",
+      leaders: ["otter", "heron"],
+      tied: true,
+      options: [
+        { id: "otter", votes: 2, share: 0.4, leading: true },
+        { id: "heron", votes: 2, share: 0.4, leading: true },
+        { id: "crow", votes: 1, share: 0.2, leading: false },
+      ],
+    });
+  });
+});
