@@ -7,7 +7,11 @@ import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 
 test.setTimeout(180_000);
 
-/** Picks a lifecycle action ("Open"), answers why, confirms ("Open voting"). */
+/** The election's sub-pages, as tabs under its title. */
+const tab = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "This election" }).getByRole("link", { name, exact: true });
+
+/** Picks a lifecycle action ("Open") on the overview, answers why, confirms ("Open voting"). */
 async function move(page: Page, action: "Open" | "Close", reason: string) {
   const question = { Open: "Why open voting now?", Close: "Why close voting?" }[action];
   await page.getByRole("button", { name: action, exact: true }).click();
@@ -15,7 +19,7 @@ async function move(page: Page, action: "Open" | "Close", reason: string) {
   await page.getByRole("button", { name: `${action} voting` }).click();
 }
 
-test("an official runs an election from the console: ballot, roll, opening, live counts, fraud review, certification and export", async ({
+test("an official runs an election from the console's tabs: ballot, roll, opening, live counts, fraud review, certification and export", async ({
   page,
 }) => {
   // Bots with fresh accounts, on the roll like everyone else: scripts that announce automation.
@@ -43,6 +47,12 @@ test("an official runs an election from the console: ballot, roll, opening, live
       await editor.getByLabel(`Option ${j + 1}`, { exact: true }).fill(label);
     }
   }
+  // One question at a time: the builder shows the one picked from the list; ids stay under "Advanced".
+  await expect(page.getByLabel("Question 3 id")).toBeHidden();
+  await page
+    .getByRole("navigation", { name: "Questions on the ballot" })
+    .getByRole("button", { name: /^2\. / })
+    .click();
   await page.getByRole("region", { name: "Question 2", exact: true }).getByLabel("At most").fill("2");
   const preview = page.getByRole("region", { name: "Preview as voters see it" });
   await expect(preview.getByText("Rank the harbourmaster candidates")).toBeVisible();
@@ -58,7 +68,7 @@ test("an official runs an election from the console: ballot, roll, opening, live
   await expect(rules).toContainText("Any signed-in device (a passkey is optional)");
 
   // The roll: one bad row is shown with its spreadsheet row number; the rest is imported.
-  await page.getByRole("link", { name: "Voter roll" }).click();
+  await tab(page, "Voter roll").click();
   const roll = [
     "email",
     "voter1@demo.landslide.test",
@@ -74,12 +84,16 @@ test("an official runs an election from the console: ballot, roll, opening, live
   const problems = page.getByRole("region", { name: "Rows with a problem" });
   await expect(problems.getByRole("rowheader")).toHaveText(["Row 4"]);
 
-  // Open it, and watch the dashboard move as voters cast through the SDK, with no reload.
+  // Open it, and watch the results move as voters cast through the SDK, with no reload.
   // In-app navigation: the session lives in the tab's memory, and a reload signs out.
-  await page.getByRole("link", { name: /^← / }).click();
+  await expect(tab(page, "Live results")).toHaveCount(0); // nothing to watch before voting opens
+  await tab(page, "Overview").click();
   await move(page, "Open", "polls open");
-  await expect(page.getByText(/is open/i).first()).toBeVisible();
+  await expect(page.getByTestId("next-step")).toHaveText(/^Voting is open/);
+  await expect(page.getByRole("button", { name: "Open", exact: true })).toHaveCount(0);
+  await tab(page, "Live results").click();
   await expect(page.getByTestId("turnout")).toHaveText("0");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy of the election shows the open by then
   const ballot = {
     answers: {
@@ -104,9 +118,15 @@ test("an official runs an election from the console: ballot, roll, opening, live
   await expect(async () =>
     expect((await official.control.official.fraud.list.query({ electionId, state: "quarantined" })).length).toBe(3),
   ).toPass();
-  const certify = page.getByRole("button", { name: "Certify", exact: true });
-  await expect(certify).toBeDisabled();
+  const certify = page.getByRole("button", { name: "Certify…", exact: true });
+  await expect(tab(page, "Recount & certification")).toHaveCount(0); // certification only after the close
+  await tab(page, "Overview").click();
   await move(page, "Close", "polls closed");
+  // Closed: nothing is live any more, and the next step is the recount.
+  await tab(page, "Live results").click();
+  await expect(page.getByRole("heading", { name: "Results as counted" })).toBeVisible();
+  await expect(page.getByTestId("votes-per-second")).toHaveCount(0);
+  await tab(page, "Recount & certification").click();
   await page.getByRole("button", { name: "Run recount" }).click();
   await expect(page.getByText(/equal to the live tally/)).toBeVisible();
   await expect(page.getByText("3 held ballots wait for a decision in Fraud review.")).toBeVisible();
@@ -118,38 +138,62 @@ test("an official runs an election from the console: ballot, roll, opening, live
 
   // The review: the three are one group from one address block. One, released alone, counts once;
   // the other two are voided together.
-  await page.getByRole("link", { name: "Fraud review" }).click();
+  await tab(page, "Fraud review").click();
   await expect(page.getByTestId("fraud-counts")).toContainText("3 held for review");
-  const group = page.getByRole("region", { name: "Several ballots from one address block: 3 ballots" });
+  const group = page.getByRole("region", {
+    name: /^(A burst of held ballots|Several ballots from one address block): 3 ballots$/,
+  });
   // Why they were held, in words: the signals that fired and how many of the group each concerns.
-  await expect(
-    group.getByRole("listitem").filter({ hasText: "the browser said it was driven by automation (3 of 3)" }),
-  ).toBeVisible();
+  await group.getByText("Evidence and decision").click();
+  await expect(group.getByRole("listitem").filter({ hasText: "Automated browser (3 of 3)" })).toContainText(
+    "The browser said it was driven by automation.",
+  );
   expect(await seriousViolations(page)).toEqual([]);
   // Kept to look at: the review as an official sees it, on a desk and on a phone.
   await page.screenshot({ path: test.info().outputPath("fraud-review-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath("fraud-review-390.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.getByRole("checkbox", { name: "Select held ballot 1" }).check();
+  await page
+    .getByRole("checkbox", { name: /^Ballot \d+$/ })
+    .first()
+    .check();
   const selected = page.getByRole("form", { name: "Decide the 1 selected" });
   await selected.getByLabel("Reason for deciding the 1 selected").fill("voter confirmed in person");
   await selected.getByRole("button", { name: "Release the 1 selected (count)" }).click();
   await expect(page.getByTestId("fraud-counts")).toContainText("2 held for review, 1 released");
-  const rest = page.getByRole("region", { name: "Several ballots from one address block: 2 ballots" });
+  const rest = page.getByRole("region", { name: /: 2 ballots$/ });
+  if (!(await rest.getByLabel(/^Reason for deciding all/).isVisible()))
+    await rest.getByText("Evidence and decision").click();
   await rest.getByLabel(/^Reason for deciding all/).fill("one script, three accounts");
   await rest.getByRole("button", { name: /^Void all 2 in this group/ }).click();
   await expect(page.getByTestId("fraud-counts")).toContainText("0 held for review, 1 released, 2 voided");
 
-  // Back on the dashboard: 2 people + the released one; recounted again, it can be certified.
-  await page.getByRole("link", { name: title }).click();
+  // Back on the results: 2 people + the released one; recounted again, it can be certified.
+  await tab(page, "Live results").click();
   await expect(page.getByTestId("turnout")).toHaveText("3", { timeout: 10_000 });
-  await page.getByRole("button", { name: "Run recount" }).click();
+  await tab(page, "Recount & certification").click();
+  await page.getByRole("button", { name: "Run the recount again" }).click();
   await expect(page.getByText(/read 5 stored votes: equal to the live tally/)).toBeVisible();
   await page.getByLabel("Why certify this result?").fill("results certified by the board");
   await expect(certify).toBeEnabled();
 
-  // The exported CSV holds what the recount counted.
+  // Certifying asks first, restating the result: Pier and Market are tied on question 2 (3 each),
+  // which nothing breaks, so the official must say they saw it.
+  await certify.click();
+  const dialog = page.getByRole("alertdialog", { name: `Certify “${title}”?` });
+  await expect(dialog).toContainText("Winner: Yes, 3 votes (100%).");
+  await expect(dialog).toContainText("Tie: Pier and Market have 3 votes each");
+  await expect(dialog).toContainText("Elected by instant runoff: Wen");
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByLabel(/^Type .* to confirm$/).fill(title);
+  await dialog.getByRole("checkbox", { name: /^I have seen that this question is tied/ }).check();
+  await dialog.getByRole("button", { name: "Certify this result" }).click();
+  await expect(page.getByText("This result is certified.")).toBeVisible();
+  await expect(page.getByTestId("next-step")).toHaveText(/^Certified/);
+
+  // The exported CSV of the certified result holds what the recount counted.
+  await tab(page, "Export").click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download results CSV" }).click();
   const csv = await readFile(await (await download).path(), "utf8");
@@ -160,9 +204,6 @@ test("an official runs an election from the console: ballot, roll, opening, live
     expect(csv, counter).toMatch(new RegExp(`^[^\\n]*,${question},[^\\n]*,${option},[^\\n]*,${votes}\\r?$`, "m"));
   }
   expect(recount.counters.__turnout).toBe(3);
-
-  await certify.click();
-  await expect(page.getByText("This result is certified.")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // Every decision is in the audit trail, with who and why.
@@ -217,7 +258,7 @@ test("an official chooses which devices may vote, and sees the choice on the ele
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Editing starts from the stored choice, so saving an edit never loosens it by accident.
-  await page.getByRole("link", { name: "Edit ballot", exact: true }).click();
+  await tab(page, "Ballot").click();
   await expect(
     page
       .getByRole("group", { name: "Devices that may vote" })

@@ -12,14 +12,42 @@ test("an official signs in and sees every election; an operator also sees every 
     .getByRole("table", { name: "All elections, newest first" })
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: "Landslide Demo Election" }) });
-  await expect(demo.getByRole("cell", { name: "open" })).toBeVisible();
+  // The status in words, not the stored code.
+  await expect(demo.getByRole("cell", { name: "Open" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  // Officials are not operators: no operations view offered.
+  // The console's sections, the current one marked; officials are not operators: no operations view offered.
+  const nav = page.getByRole("navigation", { name: "Console" });
+  await expect(nav.getByRole("link")).toHaveText(["Elections", "Fraud review", "Audit"]);
+  await expect(nav.getByRole("link", { name: "Elections" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: "Operations" })).toHaveCount(0);
+  await nav.getByRole("link", { name: "Audit" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Audit" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Elections" })).not.toHaveAttribute("aria-current");
+  await nav.getByRole("link", { name: "Elections" }).click();
+
+  // On a phone the sections fold into a menu: shut, the page starts under a one-line header.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const menu = nav.getByRole("button", { name: /^Menu/ });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Audit" })).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link", { name: "Fraud review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Fraud review" })).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  // Esc shuts the open menu and gives focus back to its button.
+  await menu.click();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInToConsole(page, "operator@demo.landslide.test");
-  await page.getByRole("link", { name: "Operations" }).click();
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Operations" }).click();
   const health = page.getByRole("table", { name: "Each service and the dependencies it checks" });
   await expect(health.getByText("Ready", { exact: true })).toHaveCount(4);
 });

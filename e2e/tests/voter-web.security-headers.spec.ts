@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectInjectedMarkupRefused, expectSecurityHeaders, watchPolicyViolations } from "./security-headers";
+import {
+  alwaysSent,
+  directives,
+  expectInjectedMarkupRefused,
+  expectSecurityHeaders,
+  watchPolicyViolations,
+} from "./security-headers";
 import { DEMO_ELECTION, personsUserAgent, signUpOnBallotPage } from "./voter-session";
 
 test.use({ userAgent: personsUserAgent });
@@ -9,6 +15,26 @@ test("the voter site's pages carry a strict policy with a new nonce each time, a
 }) => {
   for (const path of ["/", `/elections/${DEMO_ELECTION}`, `/elections/${DEMO_ELECTION}/results`, "/receipts"])
     await expectSecurityHeaders(request, path);
+});
+
+test("only the results widget under /embed/ may be framed, by any site; its policy is otherwise as strict", async ({
+  request,
+}) => {
+  const embed = await request.get(`/embed/elections/${DEMO_ELECTION}`);
+  expect(embed.status()).toBe(200);
+  const policy = directives(embed.headers()["content-security-policy"] ?? "");
+  expect(policy.get("frame-ancestors")).toEqual(["*"]);
+  expect(policy.get("script-src")?.[2]).toBe("'strict-dynamic'");
+  expect(policy.get("default-src")).toEqual(["'self'"]);
+  expect(policy.get("object-src")).toEqual(["'none'"]);
+  // X-Frame-Options stays DENY for browsers without CSP; every browser that reads frame-ancestors ignores it.
+  expect(embed.headers()).toMatchObject(alwaysSent);
+  for (const path of [`/elections/${DEMO_ELECTION}/results`, `/elections/${DEMO_ELECTION}`]) {
+    const page = await request.get(path);
+    expect(directives(page.headers()["content-security-policy"] ?? "").get("frame-ancestors"), path).toEqual([
+      "'none'",
+    ]);
+  }
 });
 
 test("under the policy a voter signs up, casts with the human check in a worker, and watches the live chart: nothing refused; injected markup is", async ({
@@ -31,7 +57,7 @@ test("under the policy a voter signs up, casts with the human check in a worker,
   await expect(page.getByText("Your ballot was received and counted.")).toBeVisible({ timeout: 15_000 });
   expect(workers.length).toBeGreaterThan(0);
   // The receipt's signature checks with WebCrypto in the page.
-  await expect(page.getByText("Verified in this browser with the election's public key")).toBeVisible({
+  await expect(page.getByText("Yes: issued by this election, checked in your browser")).toBeVisible({
     timeout: 15_000,
   });
 

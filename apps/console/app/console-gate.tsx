@@ -1,17 +1,18 @@
 "use client";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button, Card, Spinner } from "@landslide/ui/components";
 import { SignInForm } from "@landslide/ui/sign-in";
 import { useConsoleSession } from "../lib/use-console-session";
 
 /**
  * Every console page sits behind this: signed out, the sign-in form; signed in without the
- * officials or operators group, a clear refusal; otherwise the navigation and the page.
+ * officials or operators group, a clear refusal; otherwise the page (the header shows the
+ * sections, console-nav.tsx).
  */
 export function ConsoleGate({ children }: { children: ReactNode }) {
   const session = useConsoleSession();
-  if (session.loading) return <p role="status">Loading…</p>;
+  if (session.loading) return <Spinner label="Loading…" />;
   if (!session.signedIn) {
     // Officials' and operators' accounts are created by the election office: sign-in only, no sign-up.
     return (
@@ -26,46 +27,19 @@ export function ConsoleGate({ children }: { children: ReactNode }) {
   }
   if (!session.isOfficial && !session.isOperator) {
     return (
-      <section className="card" aria-labelledby="refused-heading">
-        <h1 id="refused-heading">This console is for election officials</h1>
-        <p>
-          You are signed in as <strong>{session.email}</strong>, which is not an official&apos;s or an operator&apos;s
-          account. Voters vote on the voter site; ask your election office if you should have access here.
-        </p>
-        <button type="button" onClick={() => void session.signOut()}>
-          Sign out
-        </button>
-      </section>
+      <>
+        <h1>This console is for election officials</h1>
+        <Card>
+          <p>
+            You are signed in as <strong>{session.email}</strong>, which is not an official&apos;s or an operator&apos;s
+            account. Voters vote on the voter site; ask your election office if you should have access here.
+          </p>
+          <Button variant="secondary" onClick={() => void session.signOut()}>
+            Sign out
+          </Button>
+        </Card>
+      </>
     );
   }
-  return (
-    <>
-      <nav aria-label="Console" className="console-nav">
-        <ul>
-          {session.isOfficial ? (
-            <>
-              <li>
-                <Link href="/">Elections</Link>
-              </li>
-              <li>
-                <Link href="/audit">Audit trail</Link>
-              </li>
-            </>
-          ) : null}
-          {session.isOperator ? (
-            <li>
-              <Link href="/operations">Operations</Link>
-            </li>
-          ) : null}
-        </ul>
-        <p>
-          {session.email}{" "}
-          <button type="button" className="link" onClick={() => void session.signOut()}>
-            Sign out
-          </button>
-        </p>
-      </nav>
-      {children}
-    </>
-  );
+  return children;
 }

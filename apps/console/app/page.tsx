@@ -2,10 +2,39 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { refusalOf } from "@landslide/api/client";
+import { countOf, refusalOf, type RouterOutputs } from "@landslide/api/client";
+import { Alert, DateTime, EmptyState, Spinner, Table, type TableColumn } from "@landslide/ui/components";
 import { useControlApi } from "@landslide/ui/client";
-import { FiguresTable } from "@landslide/ui/figures-table";
 import { useConsoleSession } from "../lib/use-console-session";
+import { StatusBadge } from "./status-badge";
+
+type Election = RouterOutputs["official"]["elections"]["list"][number];
+
+const numbers = new Intl.NumberFormat("en");
+
+const columns: readonly TableColumn<Election>[] = [
+  { key: "title", header: "Election", cell: (e) => <Link href={`/elections/${e.id}`}>{e.title}</Link> },
+  { key: "status", header: "Status", cell: (e) => <StatusBadge status={e.status} /> },
+  { key: "turnout", header: "Ballots counted", align: "end", cell: (e) => numbers.format(e.turnout) },
+  {
+    key: "quarantined",
+    header: "Held for review",
+    align: "end",
+    // A count that needs an official links straight to where it is decided.
+    cell: (e) =>
+      e.quarantined > 0 ? (
+        <Link href={`/elections/${e.id}/fraud`}>{countOf(e.quarantined, "ballot")}</Link>
+      ) : (
+        <span className="muted">none</span>
+      ),
+  },
+  { key: "opensAt", header: "Opens", cell: (e) => <When iso={e.opensAt} /> },
+  { key: "closesAt", header: "Closes", cell: (e) => <When iso={e.closesAt} /> },
+];
+
+function When({ iso }: { iso: string | null }) {
+  return iso ? <DateTime value={iso} /> : <span className="muted">not set</span>;
+}
 
 /** Every election, drafts included: status as voters see it now, turnout, and what is held for review. */
 export default function ElectionsPage() {
@@ -25,45 +54,34 @@ export default function ElectionsPage() {
       </>
     );
   }
+  const newElection = (
+    <Link className="ls-button ls-button-primary ls-button-md" href="/elections/new">
+      New election
+    </Link>
+  );
   return (
     <>
-      <h1>Elections</h1>
-      <p>
-        <Link className="button" href="/elections/new">
-          New election
-        </Link>
-      </p>
-      {elections.isPending ? <p role="status">Loading the elections…</p> : null}
+      <div className="ls-card-header">
+        <h1>Elections</h1>
+        {newElection}
+      </div>
+      {elections.isPending ? <Spinner label="Loading the elections…" /> : null}
       {elections.isError ? (
-        <p className="notice" role="alert">
-          {refusalOf(elections.error)?.message ??
-            "The control API does not answer; the elections cannot be listed right now."}
-        </p>
+        <Alert tone="danger" title="The elections cannot be listed right now">
+          {refusalOf(elections.error)?.message ?? "The control API does not answer. This page tries again by itself."}
+        </Alert>
       ) : null}
-      {elections.data?.length === 0 ? <p>No election yet. Create the first with “New election”.</p> : null}
-      {elections.data && elections.data.length > 0 ? (
-        <FiguresTable
-          caption="All elections, newest first"
-          columns={["Title", "Status", "Turnout", "Under review", "Opens / closes"]}
-          rows={elections.data.map((e) => ({
-            key: e.id,
-            header: <Link href={`/elections/${e.id}`}>{e.title}</Link>,
-            cells: [
-              <span key="status" className="badge">
-                {e.status}
-              </span>,
-              e.turnout.toLocaleString("en"),
-              e.quarantined.toLocaleString("en"),
-              `${localTime(e.opensAt)} / ${localTime(e.closesAt)}`,
-            ],
-          }))}
+      {elections.data?.length === 0 ? (
+        <EmptyState
+          headingLevel={2}
+          title="No election yet"
+          body="Create the first: its ballot, who may vote, and when voting opens and closes."
+          action={newElection}
         />
+      ) : null}
+      {elections.data && elections.data.length > 0 ? (
+        <Table caption="All elections, newest first" columns={columns} rows={elections.data} rowKey={(e) => e.id} />
       ) : null}
     </>
   );
-}
-
-/** A time in the official's zone, named ("30/03/2025, 09:00:00 CEST"); a dash when not set. */
-function localTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString("en-GB", { timeZoneName: "short" }) : "—";
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCClientError } from "@trpc/client";
-import { lifecycleActions, statusSentence } from "../app/elections/[id]/lifecycle-actions";
+import { lifecycleActions } from "../app/elections/[id]/lifecycle-actions";
+import { nextStep } from "../app/elections/[id]/next-step";
 import { failureMessage } from "../app/elections/[id]/failure-message";
 import { reasonProblem } from "../app/elections/[id]/reason-form";
 import { eligibilityChoices, ruleChoice } from "../app/elections/election-rules";
@@ -29,10 +30,16 @@ describe("the lifecycle buttons", () => {
 
   it("offer to record a close that happened by the clock, and say why", () => {
     expect(ids("open", "closed")).toEqual(["record-close"]);
-    expect(statusSentence("open", "closed")).toBe(
-      "Voting ended at its closing time. Record the close so that the result can be certified.",
-    );
-    expect(statusSentence("closed", "closed")).toMatch(/^Closed: no more ballots are accepted/);
+    const timing = { opensAt: null, closesAt: null };
+    expect(nextStep({ ...timing, storedStatus: "open", status: "closed" })).toEqual({
+      sentence: "Voting ended at its closing time. Next: record the close, then recount and certify.",
+      action: { kind: "lifecycle" },
+    });
+    expect(nextStep({ ...timing, storedStatus: "closed", status: "closed" }).action).toEqual({
+      kind: "link",
+      path: "/certification",
+      label: "Recount and certify…",
+    });
   });
 });
 

@@ -2,12 +2,26 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { RouterOutputs } from "@landslide/api/client";
+import { Fragment, type ReactNode } from "react";
+import { countOf, type RouterOutputs } from "@landslide/api/client";
 import { useVoteApi } from "@landslide/ui/client";
+import { formatDateTime, toIsoString } from "@landslide/ui/date-time";
 
 type Election = RouterOutputs["elections"]["list"][number];
 
-const when = (date: Date | string | null) => (date ? new Date(date).toUTCString() : undefined);
+/** A date as the voter reads it, in their own time zone, and as machines read it in `dateTime`. */
+const when = (date: Date | string) => <time dateTime={toIsoString(date)}>{formatDateTime(date)}</time>;
+
+/** The line under an election's title: how many questions, and what is next for it (each keyed by what it says). */
+function facts(e: Election): [string, ReactNode][] {
+  const said: [string, ReactNode][] = [["questions", countOf(e.questions.length, "question")]];
+  if (e.status === "paused") said.push(["paused", "voting is paused"]);
+  if (e.status === "scheduled" && e.opensAt)
+    said.push(["opens", <Fragment key="opens">opens {when(e.opensAt)}</Fragment>]);
+  if ((e.status === "open" || e.status === "paused") && e.closesAt)
+    said.push(["closes", <Fragment key="closes">closes {when(e.closesAt)}</Fragment>]);
+  return said;
+}
 
 /** Every public election, grouped as voters think of them: open now, coming up, and closed. */
 export function ElectionsList() {
@@ -45,10 +59,12 @@ function Group({ id, title, empty, elections }: { id: string; title: string; emp
               <h3>{e.title}</h3>
               {e.description ? <p>{e.description}</p> : null}
               <p className="muted">
-                {e.questions.length} question{e.questions.length === 1 ? "" : "s"}
-                {e.status === "paused" ? " · voting is paused" : ""}
-                {e.status === "scheduled" && e.opensAt ? ` · opens ${when(e.opensAt)}` : ""}
-                {(e.status === "open" || e.status === "paused") && e.closesAt ? ` · closes ${when(e.closesAt)}` : ""}
+                {facts(e).map(([key, fact], i) => (
+                  <Fragment key={key}>
+                    {i > 0 ? " · " : null}
+                    {fact}
+                  </Fragment>
+                ))}
               </p>
               <p>
                 {e.status === "open" ? (

@@ -1,8 +1,11 @@
-import { refusalOf } from "@landslide/api/client";
+import { isKnownRefusal, type RefusalReason, refusalOf, refusalWords } from "@landslide/api/client";
 import { PasskeyCeremonyError } from "./browser-passkeys";
 
-/** What a voter reads for each reason the API can give; the reason codes are the API's stable contract. */
-const messages: Record<string, string> = {
+/**
+ * What a voter reads for the reasons a voter meets, said for the voter and the ballot in hand.
+ * Any other reason the API knows reads in its shared words (@landslide/api/client's refusalWords).
+ */
+const messages: Partial<Record<RefusalReason, string>> = {
   ALREADY_VOTED: "You have already voted in this election.",
   ELECTION_NOT_OPEN: "This election is not open for voting right now.",
   ELECTION_CLOSED: "This election has closed; no more ballots are accepted.",
@@ -27,10 +30,18 @@ const messages: Record<string, string> = {
   PASSKEY_INVALID:
     "Your passkey's signature on this ballot could not be checked, so the ballot was not counted. Cast it again; if this keeps happening, add your passkey again on this device.",
   DISPOSABLE_EMAIL: "Use an e-mail address you keep: addresses from throwaway mail services cannot sign up.",
+  ELECTION_NOT_FOUND: "There is no election at this address. Go back to all elections and choose one from the list.",
+  TOKEN_MISSING: "Sign in to cast your ballot.",
+  TOKEN_INVALID: "Your sign-in could not be checked. Sign in again to cast your ballot.",
+  OVERLOADED: "Voting is very busy right now. Wait a moment, then try again: your ballot is kept.",
+  INTERNAL: "Something went wrong on our side. Try again in a moment: your ballot is kept.",
 };
 
+/** The reason in a voter's words: this site's own, else the shared words, else the caller's fallback (the API's message). */
 export function refusalMessage(reason: string | undefined, fallback: string): string {
-  return (reason && messages[reason]) || fallback;
+  if (!reason) return fallback;
+  if (isKnownRefusal(reason)) return messages[reason] ?? refusalWords(reason).help;
+  return fallback;
 }
 
 /** Why a cast did not go through: the passkey did not sign it (nothing was sent), the API refused it, or no answer came. */

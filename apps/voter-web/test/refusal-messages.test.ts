@@ -11,6 +11,10 @@ describe("a refusal in a voter's words", () => {
       "This election has closed; no more ballots are accepted.",
     );
     expect(refusalMessage("SOMETHING_NEW", "fallback")).toBe("fallback");
+    // A reason the API knows but this site has no words of its own for: the shared plain words, not the code.
+    expect(refusalMessage("DEVICE_NOT_REGISTERED", "fallback")).toBe(
+      "This device has not been set up for voting yet. Reload the page to set it up.",
+    );
     expect(refusalMessage(undefined, "fallback")).toBe("fallback");
   });
 });
@@ -38,7 +42,10 @@ describe("why a cast did not go through", () => {
     expect(castFailureOutcome(apiRefusal("ELECTION_CLOSED"))).toEqual({
       kind: "refused",
       message: "This election has closed; no more ballots are accepted.",
+      reason: "ELECTION_CLOSED",
     });
+    // No answer at all: no code to quote.
+    expect(castFailureOutcome(new TypeError("fetch failed"))).not.toHaveProperty("reason");
   });
 });
 

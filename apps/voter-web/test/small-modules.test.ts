@@ -3,7 +3,7 @@ import { isIpAddress, passkeyReadyUrl } from "../lib/browser-passkeys";
 import { castKey } from "../lib/cast-key";
 import { roundRows } from "../app/elections/[id]/results/round-rows";
 import { RECEIPT_ID, readInput } from "../app/receipts/receipt-input";
-import { standingMessage } from "../app/receipts/verdict";
+import { signatureMessage, standingMessage } from "../app/receipts/verdict";
 import { receipt } from "./receipt";
 
 describe("the idempotency key of a cast", () => {
@@ -75,7 +75,9 @@ describe("a checked ballot's standing in words", () => {
   it("says what happened to a ballot that is not sealed", () => {
     expect(
       standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "under-review" } }),
-    ).toBe("Received and under review: it counts once an official releases it.");
+    ).toBe(
+      "Your ballot was received and is being reviewed by the election office. It counts once the review releases it; keep this receipt.",
+    );
     expect(
       standingMessage({
         receiptId: receipt.receiptId,
@@ -83,10 +85,52 @@ describe("a checked ballot's standing in words", () => {
         standing: { status: "voided", decidedAt: null, reason: "five accounts on one device" },
       }),
     ).toBe(
-      "Not counted: an official voided this ballot in fraud review (“five accounts on one device”). Contact the election office if you think this is wrong.",
+      "Your ballot was not counted: the election office set it aside after review (“five accounts on one device”). If you think this is wrong, contact the election office.",
     );
     expect(
       standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "not-found" } }),
-    ).toMatch(/^No counted or held ballot has this receipt/);
+    ).toMatch(/^No ballot has this receipt yet\./);
+  });
+
+  it("says a sealed ballot is in the published record, naming the election and the ballots counted, in plain words", () => {
+    const sealed = { status: "included" } as Parameters<typeof standingMessage>[0]["standing"];
+    const said = standingMessage({
+      receiptId: receipt.receiptId,
+      signature: null,
+      standing: sealed,
+      proofProblem: null,
+      election: { title: "City budget 2026", counted: 1204 },
+    });
+    expect(said).toBe(
+      "Your ballot is counted, and it is in the published record of City budget 2026; 1,204 ballots counted in all. Your browser checked this itself, so you do not have to take our word for it.",
+    );
+    expect(
+      standingMessage({
+        receiptId: receipt.receiptId,
+        signature: null,
+        standing: sealed,
+        proofProblem: null,
+        election: { title: "A", counted: 1 },
+      }),
+    ).toContain("; 1 ballot counted in all.");
+    // No hashes, leaves or epochs in the sentence: those are the experts' details.
+    expect(said).not.toMatch(/hash|leaf|epoch|commitment/i);
+  });
+
+  it("never says the ballot is in the record when the browser's own check of the proof failed", () => {
+    const said = standingMessage({
+      receiptId: receipt.receiptId,
+      signature: null,
+      standing: { status: "included" } as Parameters<typeof standingMessage>[0]["standing"],
+      proofProblem: "The inclusion proof does not lead to epoch 3's signed root.",
+    });
+    expect(said).toMatch(/^Your browser could not confirm that your ballot is in the published record/);
+    expect(said).not.toContain("epoch");
+  });
+
+  it("says whether the receipt itself is genuine only when the whole receipt was given", () => {
+    expect(signatureMessage(null)).toBeUndefined();
+    expect(signatureMessage(true)).toMatch(/^This receipt is genuine/);
+    expect(signatureMessage(false)).toMatch(/^This receipt is not genuine/);
   });
 });

@@ -1,30 +1,37 @@
 import type { ReactNode } from "react";
+import "./layout/app-shell.css";
 
-/** The frame of every page: a skip link, the product line, and the one main landmark. */
+/**
+ * The frame of every page: a skip link, the header (the product line, and an app's primary
+ * navigation when it has one), and the one main landmark. It sits inside the app's providers so
+ * the navigation can read the session; the document itself (html, body) is the root layout's.
+ */
 export function AppShell({
   product,
   tagline,
-  fontClassName,
+  navigation,
   children,
 }: {
   product: string;
   tagline: string;
-  fontClassName: string;
+  /** The app's primary navigation (the console's sections); the voter site has none. */
+  navigation?: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <html lang="en" className={fontClassName}>
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <p>
-            <strong>{product}</strong> · {tagline}
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header ls-shell-header">
+        <div className="ls-shell-bar">
+          <p className="ls-shell-product">
+            <strong>{product}</strong> <span className="ls-shell-tagline">· {tagline}</span>
           </p>
-        </header>
-        <main id="main">{children}</main>
-      </body>
-    </html>
+          {navigation}
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
   );
 }

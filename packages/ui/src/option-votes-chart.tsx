@@ -1,26 +1,106 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Text, usePlotArea, XAxis, YAxis } from "recharts";
+import { formatShare } from "./results/standings";
+
+export interface ChartOption {
+  readonly label: string;
+  readonly votes: number;
+  /** 0–1; see standings(). Without it the bar is labelled with its votes only. */
+  readonly share?: number;
+  /** Said in words on the bar ("Leading", "Winner"): the colour only repeats it. */
+  readonly mark?: string;
+}
+
+const ROW = 52;
+const BAR = 18;
+const colours = { bar: "#1d4ed8", leader: "#1e3a8a", text: "#14213d" } as const;
+
+/** "12 votes · 42.9% · Leading": a bar's figures, written at its right above it. */
+export function barFigures(o: ChartOption): string {
+  const votes = `${o.votes.toLocaleString("en")} ${o.votes === 1 ? "vote" : "votes"}`;
+  return [votes, ...(o.share === undefined ? [] : [formatShare(o.share, "en")]), ...(o.mark ? [o.mark] : [])].join(
+    " · ",
+  );
+}
+
+// An estimate of a 14 px character's width, to leave the figures their room beside the option's name.
+const CHAR_PX = 7.6;
 
 /**
- * A horizontal bar per option, for the eye only (hidden from assistive technology): every page
- * that shows it also shows the same figures in a table.
+ * Above each bar: the option's name at the left (cut short with an ellipsis on a narrow screen;
+ * the table has it whole) and its figures at the right, which are never cut.
  */
-export function OptionVotesChart({
-  options,
-}: {
-  options: ReadonlyArray<{ readonly label: string; readonly votes: number }>;
-}) {
-  const data = options.map((o) => ({ name: o.label, votes: o.votes }));
+function BarCaption({ y, index, data }: { y?: number | string; index?: number; data: readonly ChartRow[] }) {
+  const plot = usePlotArea();
+  const row = data[index ?? 0];
+  if (!plot || !row) return null;
+  const top = Number(y) - 6;
+  const figuresWidth = row.figures.length * CHAR_PX + 12;
   return (
-    <div aria-hidden="true" style={{ width: "100%", height: 56 + data.length * 40 }}>
+    <g>
+      <Text
+        x={plot.x}
+        y={top}
+        width={Math.max(40, plot.width - figuresWidth)}
+        maxLines={1}
+        fill={colours.text}
+        fontSize={14}
+        fontWeight={600}
+      >
+        {row.name}
+      </Text>
+      <Text x={plot.x + plot.width} y={top} textAnchor="end" fill={colours.text} fontSize={14}>
+        {row.figures}
+      </Text>
+    </g>
+  );
+}
+
+interface ChartRow {
+  readonly name: string;
+  readonly votes: number;
+  readonly length: number;
+  readonly figures: string;
+  readonly marked: boolean;
+}
+
+/**
+ * A horizontal bar per option, each with its option, votes, share and mark written above it, so the
+ * chart reads without a legend, a tooltip or colour. It is for the eye only (hidden from assistive
+ * technology): every page that shows it also shows the same figures in a table.
+ */
+export function OptionVotesChart({ options }: { options: readonly ChartOption[] }) {
+  const data: ChartRow[] = options.map((o) => ({
+    name: o.label,
+    votes: o.votes,
+    // The bar's length is the share when there is one: three options tied at a third each fill a
+    // third of the width, not all of it as bars scaled to the leader would.
+    length: o.share ?? o.votes,
+    figures: barFigures(o),
+    marked: !!o.mark,
+  }));
+  const byShare = options.every((o) => o.share !== undefined);
+  const top = byShare ? 1 : Math.max(1, ...data.map((d) => d.votes));
+  return (
+    <div aria-hidden="true" className="ls-votes-chart" style={{ width: "100%", height: 8 + data.length * ROW }}>
       <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} stroke="#d4dae6" />
-          <XAxis type="number" allowDecimals={false} stroke="#4a5568" />
-          <YAxis type="category" dataKey="name" width={112} stroke="#4a5568" tick={{ fontSize: 12 }} />
-          <Tooltip />
-          <Bar dataKey="votes" fill="#1d4ed8" isAnimationActive={false} />
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          barSize={BAR}
+          accessibilityLayer={false}
+        >
+          <XAxis type="number" hide domain={[0, top]} />
+          <YAxis type="category" dataKey="name" hide />
+          <Bar dataKey="length" isAnimationActive={false} background={{ fill: "#eef1f7" }}>
+            {data.map((d) => (
+              // A leader's bar is darker too, but its mark is written in its caption.
+              <Cell key={d.name} fill={d.marked ? colours.leader : colours.bar} />
+            ))}
+            <LabelList dataKey="figures" content={({ y, index }) => <BarCaption y={y} index={index} data={data} />} />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </div>

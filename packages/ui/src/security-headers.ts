@@ -16,6 +16,21 @@ export interface ContentSecurityPolicyOptions {
   readonly development: boolean;
   /** Served over https in production: every http subresource is then upgraded. */
   readonly https: boolean;
+  /** Who may show the page in a frame: no one (the default), or any site (the embeddable results widget). */
+  readonly framing?: Framing;
+}
+
+export type Framing = "none" | "anyone";
+
+/** The pages any site may put in a frame: the results widget, which shows only public figures and takes no input. */
+export const EMBED_PATH_PREFIX = "/embed/";
+
+/**
+ * Who may frame the page at this path. Every other page refuses to be framed: a page with forms or
+ * a signed-in session in someone else's frame invites clickjacking.
+ */
+export function framingFor(pathname: string): Framing {
+  return pathname.startsWith(EMBED_PATH_PREFIX) ? "anyone" : "none";
 }
 
 /** A nonce: 128 random bits, base64 (the CSP grammar's base64-value). */
@@ -25,7 +40,13 @@ export function newNonce(): string {
 }
 
 /** The Content-Security-Policy header's value. */
-export function contentSecurityPolicy({ nonce, connectTo, development, https }: ContentSecurityPolicyOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  connectTo,
+  development,
+  https,
+  framing = "none",
+}: ContentSecurityPolicyOptions): string {
   const directives: Array<[string, ...string[]]> = [
     ["default-src", "'self'"],
     // 'self' is ignored where 'strict-dynamic' is understood; it keeps older browsers working.
@@ -43,7 +64,9 @@ export function contentSecurityPolicy({ nonce, connectTo, development, https }: 
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
     ["form-action", "'self'"],
-    ["frame-ancestors", "'none'"],
+    // The static X-Frame-Options: DENY stays on every response for browsers without CSP; a browser
+    // that reads this directive ignores X-Frame-Options, so the embed can be framed there.
+    ["frame-ancestors", framing === "anyone" ? "*" : "'none'"],
     ...(https && !development ? [["upgrade-insecure-requests"] as [string]] : []),
   ];
   return directives.map((parts) => parts.join(" ")).join("; ");

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { type Config, loadConfig } from "@landslide/config";
-import { type ContentSecurityPolicyOptions, newNonce, perRequestSecurityHeaders } from "./security-headers";
+import { type ContentSecurityPolicyOptions, framingFor, newNonce, perRequestSecurityHeaders } from "./security-headers";
 
-type Deployment = Omit<ContentSecurityPolicyOptions, "nonce">;
+type Deployment = Omit<ContentSecurityPolicyOptions, "nonce" | "framing">;
 
 /**
  * What the policy needs from the configuration, read when the server runs (not when it is built:
@@ -34,7 +34,11 @@ export function createSecurityProxy(): (request: NextRequest) => NextResponse {
   return (request) => {
     // Next.js inlines NODE_ENV: "development" under `next dev` only.
     deployment ??= deploymentOf(loadConfig(), process.env.NODE_ENV === "development");
-    const headers = perRequestSecurityHeaders({ ...deployment, nonce: newNonce() });
+    const headers = perRequestSecurityHeaders({
+      ...deployment,
+      nonce: newNonce(),
+      framing: framingFor(request.nextUrl.pathname),
+    });
     const forwarded = new Headers(request.headers);
     forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
     const response = NextResponse.next({ request: { headers: forwarded } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newerSnapshot } from "../src/results/newer-snapshot";
+import { standings } from "../src/results/standings";
 import { voteRows } from "../src/results/vote-rows";
 
 describe("which snapshot is kept", () => {
@@ -14,29 +15,27 @@ describe("which snapshot is kept", () => {
   });
 });
 
-describe("a question's totals as table rows", () => {
+describe("a question's standings as table rows", () => {
   const question = {
+    kind: "single",
     options: [
       { id: "heron", label: "Heron", votes: 1234 },
       { id: "otter", label: "Otter", votes: 7 },
     ],
     abstentions: 0,
   };
+  const s = standings(question);
 
-  it("has a row per option with its votes as written in English", () => {
-    expect(voteRows(question, "hidden")).toEqual([
-      { key: "heron", header: "Heron", cells: ["1,234"] },
-      { key: "otter", header: "Otter", cells: ["7"] },
+  it("has a row per option with its votes and share as written in English, the leader marked in words", () => {
+    expect(voteRows(s, 0, "hidden", "Leading")).toEqual([
+      { key: "heron", option: "Heron", mark: "Leading", votes: "1,234", share: "99.4%" },
+      { key: "otter", option: "Otter", votes: "7", share: "0.6%" },
     ]);
   });
 
-  it("adds the abstentions when there are some, or always where the site says so", () => {
-    expect(voteRows({ ...question, abstentions: 2 }, "hidden").at(-1)).toEqual({
-      key: "abstained",
-      header: "Abstained",
-      cells: ["2"],
-    });
-    expect(voteRows(question, "shown").at(-1)).toEqual({ key: "abstained", header: "Abstained", cells: ["0"] });
-    expect(voteRows(question, "hidden")).toHaveLength(2);
+  it("adds the abstentions, which are no option's share, when there are some or where the site says so", () => {
+    expect(voteRows(s, 2, "hidden").at(-1)).toEqual({ key: "abstained", option: "Abstained", votes: "2", share: "—" });
+    expect(voteRows(s, 0, "shown").at(-1)).toEqual({ key: "abstained", option: "Abstained", votes: "0", share: "—" });
+    expect(voteRows(s, 0, "hidden")).toHaveLength(2);
   });
 });

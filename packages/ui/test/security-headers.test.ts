@@ -2,6 +2,7 @@ import { loadConfig } from "@landslide/config";
 import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
+  framingFor,
   newNonce,
   perRequestSecurityHeaders,
   staticSecurityHeaders,
@@ -78,6 +79,24 @@ describe("contentSecurityPolicy", () => {
       directives(contentSecurityPolicy({ ...local, https: true, development: true })).has("upgrade-insecure-requests"),
     ).toBe(false);
     expect(contentSecurityPolicy({ ...local, https: true })).toMatch(/; upgrade-insecure-requests$/);
+  });
+});
+
+describe("framing", () => {
+  it("lets any site frame the results widget under /embed/ and no site frame any other page", () => {
+    expect(framingFor("/embed/elections/7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61")).toBe("anyone");
+    for (const path of ["/", "/elections/x/results", "/receipts", "/embed", "/embedded/x", "/elections/embed/x"])
+      expect(framingFor(path), path).toBe("none");
+  });
+
+  it("says so in frame-ancestors, keeping every other directive as strict", () => {
+    const embed = directives(contentSecurityPolicy({ ...local, framing: "anyone" }));
+    expect(embed.get("frame-ancestors")).toEqual(["*"]);
+    expect(directives(contentSecurityPolicy({ ...local, framing: "none" })).get("frame-ancestors")).toEqual(["'none'"]);
+    const page = directives(contentSecurityPolicy(local));
+    expect([...embed].filter(([name]) => name !== "frame-ancestors")).toEqual(
+      [...page].filter(([name]) => name !== "frame-ancestors"),
+    );
   });
 });
 

@@ -1,23 +1,12 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import type { RouterOutputs } from "@landslide/api/client";
+import { auditActions, auditActionWords, type RouterOutputs } from "@landslide/api/client";
+import { Alert, Button, Field, Input, Select } from "@landslide/ui/components";
 import { type AuditFilters, filtersProblem, hasFilters } from "./audit-filters";
+import styles from "./audit.module.css";
 
 type Elections = RouterOutputs["official"]["elections"]["list"];
-
-/** The actions the API records today (packages/api/src/router); offered as suggestions, any text is accepted. */
-const KNOWN_ACTIONS = [
-  "election.create",
-  "election.update",
-  "election.schedule",
-  "election.transition",
-  "election.recount",
-  "roll.import",
-  "fraud.release",
-  "fraud.void",
-  "fraud.withhold",
-];
 
 const EMPTY: AuditFilters = { electionId: "", action: "", actor: "", from: "", to: "" };
 
@@ -46,97 +35,57 @@ export function AuditFilterForm({
     setProblem(undefined);
     onApply(EMPTY);
   };
-  const field = { width: "100%", maxWidth: "24rem" } as const;
+  // A value given in the address but not among the choices (an old action, an election not listed) still shows as chosen.
+  const electionOptions = [
+    ...(elections ?? []).map((e) => ({ value: e.id, label: e.title })),
+    ...(draft.electionId && elections && !elections.some((e) => e.id === draft.electionId)
+      ? [{ value: draft.electionId, label: `Election ${draft.electionId.slice(0, 8)}… (not listed)` }]
+      : []),
+  ];
+  const actionOptions = [
+    ...auditActions.map((action) => ({ value: action, label: auditActionWords(action).label })),
+    ...(draft.action && !(auditActions as readonly string[]).includes(draft.action)
+      ? [{ value: draft.action, label: auditActionWords(draft.action).label }]
+      : []),
+  ];
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="audit-filters-heading">
-      <h2 id="audit-filters-heading">Filters</h2>
-      <p>
-        <label htmlFor="audit-election">Election</label>
-        <select id="audit-election" value={draft.electionId} onChange={set("electionId")} style={field}>
-          <option value="">All elections</option>
-          {elections?.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.title}
-            </option>
-          ))}
-          {/* An election given in the address but not in the list still shows as chosen. */}
-          {draft.electionId && elections && !elections.some((e) => e.id === draft.electionId) ? (
-            <option value={draft.electionId}>{draft.electionId}</option>
-          ) : null}
-        </select>
-      </p>
-      <p>
-        <label htmlFor="audit-action">Action</label>
-        <input
-          id="audit-action"
-          type="text"
-          list="audit-actions"
-          value={draft.action}
-          onChange={set("action")}
-          aria-describedby="audit-action-hint"
-        />
-        <datalist id="audit-actions">
-          {KNOWN_ACTIONS.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <span id="audit-action-hint" className="muted" style={{ display: "block" }}>
-          The exact action, e.g. election.transition.
-        </span>
-      </p>
-      <p>
-        <label htmlFor="audit-actor">Who</label>
-        <input
-          id="audit-actor"
-          type="text"
-          inputMode="email"
-          autoComplete="off"
-          value={draft.actor}
-          onChange={set("actor")}
-          aria-describedby="audit-actor-hint"
-        />
-        <span id="audit-actor-hint" className="muted" style={{ display: "block" }}>
-          The official&apos;s exact e-mail address.
-        </span>
-      </p>
-      <div className="actions" style={{ marginTop: 0 }}>
-        <p style={{ margin: 0 }}>
-          <label htmlFor="audit-from">From (day)</label>
-          <input
-            id="audit-from"
-            type="date"
-            value={draft.from}
-            onChange={set("from")}
-            max={draft.to || undefined}
-            aria-describedby="audit-days-hint"
+    <form onSubmit={submit} noValidate aria-labelledby="audit-filters-heading" className={`ls-card ${styles.filters}`}>
+      <h2 id="audit-filters-heading" className={styles.filtersTitle}>
+        Filters
+      </h2>
+      <div className={styles.grid}>
+        <Field label="Election">
+          <Select
+            value={draft.electionId}
+            onChange={set("electionId")}
+            options={electionOptions}
+            placeholder="All elections"
           />
-        </p>
-        <p style={{ margin: 0 }}>
-          <label htmlFor="audit-to">To (day, included)</label>
-          <input
-            id="audit-to"
-            type="date"
-            value={draft.to}
-            onChange={set("to")}
-            min={draft.from || undefined}
-            aria-describedby="audit-days-hint"
-          />
-        </p>
+        </Field>
+        <Field label="Action">
+          <Select value={draft.action} onChange={set("action")} options={actionOptions} placeholder="All actions" />
+        </Field>
+        <Field label="Who" hint="An official's e-mail address, exactly.">
+          <Input inputMode="email" autoComplete="off" value={draft.actor} onChange={set("actor")} />
+        </Field>
+        <Field label="From (day)" hint={`In your time zone, ${Intl.DateTimeFormat().resolvedOptions().timeZone}.`}>
+          <Input type="date" value={draft.from} onChange={set("from")} max={draft.to || undefined} />
+        </Field>
+        <Field label="To (day, included)">
+          <Input type="date" value={draft.to} onChange={set("to")} min={draft.from || undefined} />
+        </Field>
       </div>
-      <p id="audit-days-hint" className="muted">
-        Days in your time zone, {Intl.DateTimeFormat().resolvedOptions().timeZone}.
-      </p>
       {problem ? (
-        <p className="notice" role="alert">
+        <Alert tone="danger" title="These filters cannot be used">
           {problem}
-        </p>
+        </Alert>
       ) : null}
       <div className="actions">
-        <button type="submit">Show actions</button>
+        <Button type="submit">Show actions</Button>
         {hasFilters(applied) || hasFilters(draft) ? (
-          <button type="button" className="secondary" onClick={clear}>
+          <Button variant="secondary" onClick={clear}>
             Clear filters
-          </button>
+          </Button>
         ) : null}
       </div>
     </form>

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import type { RouterOutputs } from "@landslide/api/client";
+import { auditActionWords, type RouterOutputs } from "@landslide/api/client";
+import { DateTime, Table, type TableColumn } from "@landslide/ui/components";
+import { Reason } from "@landslide/ui/words";
+import { detailLines } from "./audit-details";
+import { ShortId } from "./short-id";
 
 export type AuditRecord = RouterOutputs["official"]["audit"]["list"][number];
-
-/** Long lists (a fraud decision names every ballot it covered) are cut here; the count says how many there were. */
-const LIST_ITEMS_SHOWN = 5;
 
 /** Who did what, when and why: one row per recorded action, newest first (as the API returns them). */
 export function AuditTable({
@@ -14,92 +15,49 @@ export function AuditTable({
   records: readonly AuditRecord[];
   electionTitles: ReadonlyMap<string, string>;
 }) {
-  return (
-    <div role="region" aria-label="Recorded actions" tabIndex={0} style={{ overflowX: "auto", maxWidth: "100%" }}>
-      <table className="health">
-        <caption>Recorded actions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Who</th>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">Why</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((record) => (
-            <tr key={record.id}>
-              <th scope="row" style={{ overflowWrap: "anywhere" }}>
-                {record.actor}
-              </th>
-              <td>
-                <When iso={record.at} />
-              </td>
-              <td>
-                <code>{record.action}</code>
-                {record.electionId ? (
-                  <span style={{ display: "block" }}>
-                    <Link href={`/elections/${record.electionId}`}>
-                      {electionTitles.get(record.electionId) ?? record.electionId}
-                    </Link>
-                  </span>
-                ) : null}
-              </td>
-              <td>{record.reason || <span className="muted">none given</span>}</td>
-              <td>
-                <Details details={record.details} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: readonly TableColumn<AuditRecord>[] = [
+    {
+      key: "action",
+      header: "What",
+      // The action in words first; the recorded name after it, small, for experts and for filtering by hand.
+      cell: (record) => <Reason code={record.action} words={auditActionWords} help="none" />,
+    },
+    { key: "at", header: "When", cell: (record) => <DateTime value={record.at} seconds /> },
+    { key: "actor", header: "Who", cell: (record) => <span style={{ overflowWrap: "anywhere" }}>{record.actor}</span> },
+    {
+      key: "election",
+      header: "Election",
+      cell: (record) => {
+        if (!record.electionId) return <span className="muted">the whole deployment</span>;
+        const title = electionTitles.get(record.electionId);
+        return title ? (
+          <Link href={`/elections/${record.electionId}`}>{title}</Link>
+        ) : (
+          <ShortId label="Election" id={record.electionId} />
+        );
+      },
+    },
+    {
+      key: "reason",
+      header: "Why",
+      cell: (record) => record.reason || <span className="muted">no reason given</span>,
+    },
+    { key: "details", header: "Details", cell: (record) => <Details details={record.details} /> },
+  ];
+  return <Table caption="Recorded actions, newest first" columns={columns} rows={records} rowKey={(r) => r.id} />;
 }
 
-/** Local time first (what the official lived), UTC beneath (what other offices and the logs use). */
-function When({ iso }: { iso: string }) {
-  const at = new Date(iso);
-  const dateAndTime = {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  } as const;
-  return (
-    <>
-      <time dateTime={iso}>{at.toLocaleString("en-GB", { ...dateAndTime, timeZoneName: "short" })}</time>
-      <span className="muted" style={{ display: "block" }}>
-        {at.toLocaleString("en-GB", { ...dateAndTime, timeZone: "UTC" })} UTC
-      </span>
-    </>
-  );
-}
-
-function Details({ details }: { details: Record<string, unknown> }) {
-  const entries = Object.entries(details);
-  if (entries.length === 0) return <span className="muted">—</span>;
+function Details({ details }: { details: Readonly<Record<string, unknown>> }) {
+  const lines = detailLines(details);
+  if (lines.length === 0) return <span className="muted">none</span>;
   return (
     <dl style={{ margin: 0 }}>
-      {entries.map(([key, value]) => (
-        <div key={key} style={{ overflowWrap: "anywhere" }}>
-          <dt style={{ display: "inline" }}>{key}: </dt>
-          <dd style={{ display: "inline", margin: 0 }}>{describeValue(value)}</dd>
+      {lines.map((line) => (
+        <div key={line.label} style={{ overflowWrap: "anywhere" }}>
+          <dt style={{ display: "inline", fontWeight: 600 }}>{line.label}: </dt>
+          <dd style={{ display: "inline", margin: 0 }}>{line.value}</dd>
         </div>
       ))}
     </dl>
   );
-}
-
-/** A detail value in a line: lists joined (and cut when long), anything nested as compact JSON. */
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) {
-    const shown = value.slice(0, LIST_ITEMS_SHOWN).map(describeValue).join(", ");
-    return value.length > LIST_ITEMS_SHOWN ? `${shown}, … (${value.length} in all)` : shown || "none";
-  }
-  if (value !== null && typeof value === "object") return JSON.stringify(value);
-  return String(value);
 }

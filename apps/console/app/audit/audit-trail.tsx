@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { refusalOf } from "@landslide/api/client";
+import { Alert, EmptyState, Spinner } from "@landslide/ui/components";
 import { useControlApi } from "@landslide/ui/client";
 import { AuditFilterForm } from "./audit-filter-form";
 import {
@@ -41,17 +42,22 @@ export function AuditTrail() {
       <section aria-labelledby="audit-results-heading">
         <h2 id="audit-results-heading">Recorded actions</h2>
         {problem ? (
-          <p className="notice" role="alert">
+          <Alert tone="danger" title="These filters cannot be used">
             {problem} Correct the filters above.
-          </p>
+          </Alert>
         ) : null}
-        {actions.isLoading ? <p role="status">Loading the audit trail…</p> : null}
+        {actions.isLoading ? <Spinner label="Loading the audit trail…" /> : null}
         {actions.isError ? (
-          <p className="notice" role="alert">
+          <Alert tone="danger" title="The audit trail cannot be read">
             {auditFailure(actions.error)}
-          </p>
+          </Alert>
         ) : null}
-        {actions.data?.length === 0 ? <p>No recorded action matches these filters.</p> : null}
+        {actions.data?.length === 0 ? (
+          <EmptyState
+            title="No recorded action matches these filters"
+            body="Widen the dates, or choose all elections or all actions."
+          />
+        ) : null}
         {actions.data && actions.data.length > 0 ? (
           <>
             {actions.data.length >= AUDIT_LIMIT ? (
@@ -69,9 +75,9 @@ export function AuditTrail() {
 
 function auditFailure(error: unknown): string {
   const refusal = refusalOf(error);
-  if (!refusal) return "The control API does not answer; the audit trail cannot be read right now.";
+  if (!refusal) return "The control API does not answer. Try again in a moment.";
   // Its message for a malformed filter is a raw validation dump: say it plainly instead.
   return refusal.reason === "INVALID_INPUT"
-    ? "The API refused these filters (an election id or date in the address may be malformed); change them above."
+    ? "These filters were refused: an election or a date in the page's address may be malformed. Change them above."
     : refusal.message;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { Spinner } from "@landslide/ui/components";
 import { AuditTrail } from "./audit-trail";
 
 export const metadata: Metadata = { title: "Audit trail · Landslide Console" };
@@ -14,7 +15,7 @@ export default function AuditPage() {
         ballots the coordination watch holds for review. Nothing here can be edited or deleted.
       </p>
       {/* The filters are read from the address, which needs a Suspense boundary around them. */}
-      <Suspense fallback={<p role="status">Loading the audit trail…</p>}>
+      <Suspense fallback={<Spinner label="Loading the audit trail…" />}>
         <AuditTrail />
       </Suspense>
     </>

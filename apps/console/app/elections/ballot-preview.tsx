@@ -9,12 +9,14 @@ import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
  * a fieldset per question with the same hint, radios for single choice, checkboxes for multiple
  * choice, the options to rank, and the abstain box. Everything is disabled: it only shows.
  */
-export function BallotPreview({ draft }: { draft: ElectionDraft }) {
+export function BallotPreview({ draft, heading }: { draft: ElectionDraft; heading?: string }) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>Preview as voters see it</h2>
-      <p className="muted">Follows the form as you type; nothing here can be chosen.</p>
+      <h2 id={headingId}>{heading ?? "Preview as voters see it"}</h2>
+      <p className="muted">
+        {heading ? "Nothing here can be chosen." : "Follows the form as you type; nothing here can be chosen."}
+      </p>
       <h3>{draft.title.trim() || <Missing>Untitled election</Missing>}</h3>
       {draft.description.trim() ? <p>{draft.description}</p> : null}
       {draft.questions.map((question) => (

@@ -9,7 +9,7 @@ import { QuestionsEditor } from "./form/questions-editor";
 import { RefusalNotice } from "./form/refusal-notice";
 import { RuleChoices } from "./form/rule-choices";
 import { TextField } from "./form/text-field";
-import { type DraftProblems, draftProblems } from "./form/validate";
+import { type DraftProblems, draftProblems, questionMessageCount } from "./form/validate";
 
 interface ElectionFormProps {
   initial: ElectionDraft;
@@ -24,14 +24,17 @@ interface ElectionFormProps {
 const noProblems: DraftProblems = { byQuestion: {}, count: 0 };
 
 /**
- * Creates or edits an election's definition (not its schedule, set on the election's page),
- * with a live preview of the ballot. Problems show once the official first tries to submit, then
- * follow their edits; an empty form does not greet them with a wall of red.
+ * The guided ballot builder: the election and its rules, then its questions one at a time (ids
+ * made from the text, under "Advanced"), then why; the preview beside it (below on a phone)
+ * shows the whole ballot as voters will. It creates or edits the definition, not the schedule.
+ * Problems show once the official first tries to submit, then follow their edits; an empty form
+ * does not greet them with a wall of red.
  */
 export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }: ElectionFormProps) {
   const [draft, setDraft] = useState(initial);
   const [reason, setReason] = useState("");
   const [attempts, setAttempts] = useState(0);
+  const [selectedKey, setSelectedKey] = useState(() => initial.questions[0]?.key);
   const formRef = useRef<HTMLFormElement>(null);
   const aboutId = useId();
   const questionsId = useId();
@@ -53,6 +56,9 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempts((n) => n + 1);
+    // One question is shown at a time: show the first that needs fixing, so the focus below can reach it.
+    const needsFixing = draft.questions.find((q) => questionMessageCount(problems.byQuestion[q.key]) > 0);
+    if (needsFixing && !problems.title && !problems.description) setSelectedKey(needsFixing.key);
     if (problemCount === 0) onSubmit(toElectionFields(draft), reason.trim());
   };
 
@@ -110,7 +116,16 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
 
         <section aria-labelledby={questionsId}>
           <h2 id={questionsId}>Questions</h2>
-          <QuestionsEditor questions={draft.questions} problems={shown} onChange={(questions) => edit({ questions })} />
+          <p className="muted">
+            One question at a time: pick one from the list to edit it. The preview shows the whole ballot.
+          </p>
+          <QuestionsEditor
+            questions={draft.questions}
+            problems={shown}
+            onChange={(questions) => edit({ questions })}
+            selectedKey={selectedKey}
+            onSelect={setSelectedKey}
+          />
         </section>
 
         <section aria-labelledby={saveId}>

@@ -1,16 +1,22 @@
 import { loadConfig } from "@landslide/config";
-import { getElections, getPlatformHealth, ServiceHealthTable } from "@landslide/ui";
-import { FiguresTable } from "@landslide/ui/figures-table";
+import { getElections } from "@landslide/ui";
+import { Badge, Table } from "@landslide/ui/components";
+import { OperationsDashboard } from "./operations-dashboard";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * The operators' view of the running deployment (issue #20): the live figures, charts, health and
+ * errors come from the control API's operator snapshot, polled in the browser; the elections are
+ * the public list, read once when the page is served.
+ */
 export default async function OperationsPage() {
-  const { urls } = loadConfig();
-  const [health, elections] = await Promise.all([getPlatformHealth(urls), getElections(urls.controlApi)]);
+  // A longer wait than the default: on a busy control API the list is worth a few seconds more than a refusal.
+  const elections = await getElections(loadConfig().urls.controlApi, 5_000);
   return (
     <>
       <h1>Operations</h1>
-      <ServiceHealthTable health={health} />
+      <OperationsDashboard />
       <section aria-labelledby="elections-heading">
         <h2 id="elections-heading">Elections</h2>
         {!elections.ok ? (
@@ -20,20 +26,16 @@ export default async function OperationsPage() {
         ) : elections.elections.length === 0 ? (
           <p>No election yet. Elections you create will be listed here.</p>
         ) : (
-          <FiguresTable
+          <Table
             caption="All elections and their status"
-            columns={["Title", "Status", "Questions", "Closes"]}
-            rows={elections.elections.map((e) => ({
-              key: e.id,
-              header: e.title,
-              cells: [
-                <span key="status" className="badge">
-                  {e.status}
-                </span>,
-                e.questions.length,
-                e.closesAt ? new Date(e.closesAt).toUTCString() : "—",
-              ],
-            }))}
+            columns={[
+              { key: "title", header: "Title" },
+              { key: "status", header: "Status", cell: (e) => <Badge>{e.status}</Badge> },
+              { key: "questions", header: "Questions", align: "end", cell: (e) => e.questions.length },
+              { key: "closes", header: "Closes", cell: (e) => (e.closesAt ? new Date(e.closesAt).toUTCString() : "—") },
+            ]}
+            rows={elections.elections}
+            rowKey={(e) => e.id}
           />
         )}
       </section>

@@ -3,10 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
-import { type Receipt, verifyReceipt, verifyReceiptInclusion } from "@landslide/api/client";
+import { type LandslideClient, type Receipt, verifyReceipt, verifyReceiptInclusion } from "@landslide/api/client";
 import { useLandslide } from "@landslide/ui/client";
 import { readInput } from "./receipt-input";
-import { standingMessage, type Verdict } from "./verdict";
+import { signatureMessage, standingMessage, type Verdict } from "./verdict";
+import { VerdictDetails } from "./verdict-details";
 
 /**
  * "Check my receipt later": by its id or the kept file. The signature and the inclusion proof are
@@ -25,18 +26,28 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
         client.results.audit.receipt.query({ receiptId }),
       ]);
       const signature = receipt ? await verifyReceipt(receipt, keys.receipt.pem) : null;
+      if (standing.status === "logged") {
+        const election = await electionOf(client, standing.record.electionId);
+        return { receiptId, signature, standing, ...(election ? { election } : {}) };
+      }
       if (standing.status !== "included") return { receiptId, signature, standing };
       const { entry, electionId } = standing.record;
       // With the whole receipt, the proof must reach the commitment the voter holds, not just any record.
       const held = receipt ?? { receiptId, electionId, commitment: entry.type === "ballot" ? entry.commitment : "" };
-      return { receiptId, signature, standing, proofProblem: await verifyReceiptInclusion(held, standing, keys.audit) };
+      const [proofProblem, election] = await Promise.all([
+        verifyReceiptInclusion(held, standing, keys.audit),
+        electionOf(client, electionId),
+      ]);
+      return { receiptId, signature, standing, proofProblem, ...(election ? { election } : {}) };
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = readInput(text);
     setProblem(
-      input ? undefined : "That is neither a receipt id (32 characters, 0–9 and a–f) nor a Landslide receipt file.",
+      input
+        ? undefined
+        : "That is neither a receipt number (32 characters: the digits 0–9 and the letters a–f) nor a receipt file from this site.",
     );
     if (input) check.mutate(input);
   };
@@ -55,8 +66,12 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
       </p>
       <h1>Check a receipt</h1>
       <p>
-        Type the receipt id, open the receipt you downloaded after voting, or paste it. Everything is checked here, in
-        your browser.
+        Checking a receipt tells you whether your ballot is counted and is in the record this election publishes for
+        anyone to recount. It never shows how you voted.
+      </p>
+      <p>
+        Type the receipt number, open the receipt file you downloaded after voting, or paste it. Everything is checked
+        here, in your browser.
       </p>
       <form onSubmit={submit} className="card" aria-label="Receipt to check">
         <p>
@@ -64,7 +79,7 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
           <input id="receipt-file" type="file" accept="application/json,.json" onChange={(e) => void open(e)} />
         </p>
         <p>
-          <label htmlFor="receipt-text">Or the receipt id, or the receipt pasted</label>
+          <label htmlFor="receipt-text">Or the receipt number, or the receipt file pasted</label>
           <textarea
             id="receipt-text"
             rows={6}
@@ -90,38 +105,26 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
   );
 }
 
+/** The election a ballot is in, for the verdict's sentence; undefined when the results service cannot say (the verdict stands without it). */
+async function electionOf(client: LandslideClient, electionId: string): Promise<Verdict["election"]> {
+  const [election, snapshot] = await Promise.allSettled([
+    client.results.elections.get.query({ electionId }),
+    client.results.results.snapshot.query({ electionId }),
+  ]);
+  if (election.status !== "fulfilled") return undefined;
+  return { title: election.value.title, counted: snapshot.status === "fulfilled" ? snapshot.value.turnout : undefined };
+}
+
 function VerdictView({ verdict }: { verdict: Verdict }) {
   const { standing, signature } = verdict;
+  const genuine = signatureMessage(signature);
   return (
     <section className="card" aria-label="Result of the check">
-      {signature === null ? null : (
-        <p className={signature ? "notice ok" : "notice bad"}>
-          {signature
-            ? "The signature is valid: Landslide issued this receipt."
-            : "The signature does not verify: this receipt was not issued by Landslide, or it was changed."}
-        </p>
-      )}
+      {genuine === undefined ? null : <p className={signature ? "notice ok" : "notice bad"}>{genuine}</p>}
       <p className={standing.status === "included" && !verdict.proofProblem ? "notice ok" : "notice"}>
         {standingMessage(verdict)}
       </p>
-      {standing.status === "included" ? (
-        <dl className="receipt">
-          <dt>Log record</dt>
-          <dd>
-            {standing.record.seq} of election {standing.record.electionId}
-          </dd>
-          <dt>Sealed in</dt>
-          <dd>
-            epoch {standing.epoch.statement.epoch}, signed {new Date(standing.epoch.statement.sealedAt).toUTCString()}
-          </dd>
-          <dt>Signed root</dt>
-          <dd>{standing.epoch.statement.root}</dd>
-          <dt>Proof</dt>
-          <dd>
-            {standing.proof.path.length} hashes, leaf {standing.proof.index + 1} of {standing.proof.treeSize}
-          </dd>
-        </dl>
-      ) : null}
+      <VerdictDetails verdict={verdict} />
     </section>
   );
 }

@@ -25,7 +25,25 @@ export type {
   RegistrationResponseJSON,
 } from "./passkey-authenticator";
 export { type ApiRefusal, refusalOf } from "./refusal-of";
-export { riskSignalWords } from "./risk-signal-words";
+export {
+  type AuditAction,
+  auditActions,
+  auditActionWords,
+  countOf,
+  electionStatusWords,
+  type HoldReason,
+  holdReasonWords,
+  humanized,
+  isKnownRefusal,
+  plural,
+  questionKindWords,
+  type RefusalReason,
+  refusalWords,
+  riskSignalWords,
+  voteStateWords,
+  type Words,
+  wordsIn,
+} from "./words";
 export { type InteractionKind, InteractionRecorder, type InteractionSummary } from "./interaction/interaction-recorder";
 export { createDeviceKey, createProof, type DeviceKey } from "../device/proof";
 export { solveChallenge } from "../human-check/solve";

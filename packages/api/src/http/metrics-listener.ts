@@ -3,7 +3,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "./metrics";
 
 /**
- * GET /metrics on a listener of its own (loopback by default): a scraper beside the service reads
+ * GET /metrics (and GET /errors, the last error log records) on a listener of its own (loopback by default): a scraper beside the service reads
  * it; the public port, and so the edge, never serves it. A scrape formats every series, which is
  * why nobody outside may trigger one.
  */
@@ -15,6 +15,13 @@ export async function startMetricsListener(options: {
 }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://metrics").pathname;
+    if (request.method === "GET" && path === "/errors") {
+      // The last error log records, for the operations view: behind the same door as /metrics.
+      response
+        .writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
+        .end(JSON.stringify(options.metrics.recentErrors.snapshot()));
+      return;
+    }
     if (request.method !== "GET" || path !== "/metrics") {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
       return;

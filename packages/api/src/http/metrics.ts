@@ -1,9 +1,11 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { RecentErrors } from "../operations/recent-errors";
 
 /**
  * What each service exposes at GET /metrics (on its own listener, see metrics-listener.ts) for
  * Prometheus (CloudWatch agent on AWS): request latency by route, votes by outcome and reason,
  * and the aggregator's progress. Every label value comes from the code, never from a request.
+ * Beside them, the same listener serves the last error log records as JSON (GET /errors).
  */
 export function createMetrics(service: string) {
   const registry = new Registry();
@@ -11,6 +13,8 @@ export function createMetrics(service: string) {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
+    /** Fed by the service's logger (createLogger's errorSink), read at GET /errors on the metrics listener. */
+    recentErrors: new RecentErrors(),
     requestSeconds: new Histogram({
       name: "landslide_http_request_duration_seconds",
       help: "HTTP request latency by route and status",

@@ -1,26 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceStatus } from "../operations/deployment-status";
-import { scrape, summarize } from "../operations/metrics-summary";
+import {
+  deploymentMetrics,
+  operationsSnapshot,
+  SERVICE_NAMES,
+  type ServiceKey,
+} from "../operations/operations-snapshot";
 import { operatorProcedure } from "../trpc";
 import { networkListsRouter } from "./network-lists";
 
-const serviceNames = {
-  voteApi: "vote-api",
-  controlApi: "control-api",
-  results: "results",
-  aggregator: "aggregator",
-} as const;
-
-/** Scrapes every service's /metrics (on its metrics listener) and sums Landslide's counters. */
-export async function deploymentMetrics(serviceUrls: Readonly<Record<keyof typeof serviceNames, string>>) {
-  const pages = await Promise.all(
-    Object.entries(serviceNames).map(async ([key, service]) => ({
-      service,
-      text: await scrape(serviceUrls[key as keyof typeof serviceNames]),
-    })),
-  );
-  return summarize(pages);
-}
+export { deploymentMetrics };
 
 /** The operations views, behind the `operators` group. */
 export const operatorRouter = {
@@ -28,9 +17,7 @@ export const operatorRouter = {
   deploymentStatus: operatorProcedure.query(async ({ ctx }) => {
     const { serviceUrls, riskPolicy, humanCheckKind, deployment } = ctx.services;
     const services = await Promise.all(
-      Object.entries(serviceNames).map(([key, name]) =>
-        serviceStatus(name, serviceUrls[key as keyof typeof serviceNames]),
-      ),
+      (Object.keys(SERVICE_NAMES) as ServiceKey[]).map((key) => serviceStatus(SERVICE_NAMES[key], serviceUrls[key])),
     );
     return {
       ...deployment,
@@ -42,5 +29,12 @@ export const operatorRouter = {
   }),
   /** Votes by outcome and refusal reason, and the aggregator's progress, summed over every service. */
   metricsSummary: operatorProcedure.query(({ ctx }) => deploymentMetrics(ctx.services.metricsUrls)),
+  /**
+   * The operations page's poll: every service's readiness and recent errors, and the metrics summed
+   * over services (counters, cast-latency histogram, aggregator lag, live watchers), as of now.
+   */
+  snapshot: operatorProcedure.query(({ ctx }) =>
+    operationsSnapshot(ctx.services.serviceUrls, ctx.services.metricsUrls),
+  ),
   networkLists: networkListsRouter,
 } satisfies TRPCRouterRecord;

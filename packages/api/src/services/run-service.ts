@@ -29,9 +29,9 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     if (error instanceof ConfigError) return exitWith(error.message);
     throw error;
   }
-  const logger = createLogger(definition.name, config.logLevel);
-  const deps = createDependencies(config);
   const metrics = createMetrics(definition.name);
+  const logger = createLogger(definition.name, config.logLevel, metrics.recentErrors);
+  const deps = createDependencies(config);
   const port = definition.port(config);
   let service: RunningService;
   try {

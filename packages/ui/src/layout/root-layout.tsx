@@ -9,19 +9,35 @@ interface RootLayoutOptions {
   readonly fontClassName: string;
   /** The app's client providers (LandslideProviders with the app's own settings), given the public configuration. */
   readonly Providers: ComponentType<{ config: PublicConfig; children: ReactNode }>;
+  /** The app's primary navigation, shown in the header (the console's); rendered inside the providers. */
+  readonly Navigation?: ComponentType;
 }
 
 /**
- * Both apps' root layout: the page frame, and the providers with the public configuration read on
- * the server at request time (so the layout file must say `dynamic = "force-dynamic"`; Next.js
- * reads that, and the metadata, from the layout file itself).
+ * Both apps' root layout: the document, the providers with the public configuration read on the
+ * server at request time (so the layout file must say `dynamic = "force-dynamic"`; Next.js reads
+ * that, and the metadata, from the layout file itself), and the page frame inside them, so the
+ * header's navigation shares the page's session and client.
  */
-export function landslideRootLayout({ site, product, tagline, fontClassName, Providers }: RootLayoutOptions) {
+export function landslideRootLayout({
+  site,
+  product,
+  tagline,
+  fontClassName,
+  Providers,
+  Navigation,
+}: RootLayoutOptions) {
   return function RootLayout({ children }: { children: ReactNode }) {
     return (
-      <AppShell product={product} tagline={tagline} fontClassName={fontClassName}>
-        <Providers config={publicConfig(site)}>{children}</Providers>
-      </AppShell>
+      <html lang="en" className={fontClassName}>
+        <body>
+          <Providers config={publicConfig(site)}>
+            <AppShell product={product} tagline={tagline} navigation={Navigation ? <Navigation /> : undefined}>
+              {children}
+            </AppShell>
+          </Providers>
+        </body>
+      </html>
     );
   };
 }

@@ -1,5 +1,11 @@
-/** Live results as both apps show them: the snapshot hook, and a question's chart and table. */
+/** Live and final results as both apps show them: the snapshot hook, a question's standings, and a runoff's rounds. */
 export { newerSnapshot } from "./newer-snapshot";
 export { QuestionResults, type QuestionResultsProps } from "./question-results";
+export { RunoffRounds, type RunoffRoundsProps } from "./runoff-rounds";
+export { type RunoffCount, runoffTransfers, transferSentence, type Transfer, winningRound } from "./runoff-transfers";
+export { ballotsWord, leadSentence, leaderMark, type Outcome, votesWord } from "./standing-words";
 export { POLL_MS, type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
-export { voteRows } from "./vote-rows";
+export { formatShare, type OptionStanding, type Standings, standings } from "./standings";
+export { type VoteRow, voteRows } from "./vote-rows";
+export { DRAWABLE_RANGES, drawableText } from "./og-glyphs";
+export { type QuestionSummary, questionSummaries, resultsDescription, type SummaryInput } from "./share-summary";

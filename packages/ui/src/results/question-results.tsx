@@ -1,10 +1,12 @@
 "use client";
 
+import { Badge } from "../components/badge";
+import { Table, type TableColumn } from "../components/table";
 import { OptionVotesChart } from "../option-votes-chart";
-import { TableRegion } from "../table-region";
-import { FiguresTable } from "../figures-table";
+import { leadSentence, leaderMark, type Outcome } from "./standing-words";
+import { standings } from "./standings";
 import type { Snapshot } from "./use-live-snapshot";
-import { voteRows } from "./vote-rows";
+import { type VoteRow, voteRows } from "./vote-rows";
 
 export interface QuestionResultsProps {
   readonly question: Snapshot["questions"][number];
@@ -18,9 +20,38 @@ export interface QuestionResultsProps {
   /** Whether the table scrolls in a region of its own (the console's wide layout does). */
   readonly scrolls: boolean;
   readonly zeroAbstentions: "shown" | "hidden";
+  /** The ballots counted (the snapshot's turnout): a multi-choice question's shares are of the ballots that answered it. */
+  readonly ballots: number;
+  /** "live" (the default) says who leads; "final" who won, once the count is closed. */
+  readonly outcome?: Outcome;
+  /** "folded": the table opens from a disclosure (the compact embed widget); shown in full otherwise. */
+  readonly table?: "shown" | "folded";
 }
 
-/** One question's totals: a bar per option for the eye, and the same figures in a table for everyone. */
+const columns: readonly TableColumn<VoteRow>[] = [
+  {
+    key: "option",
+    header: "Option",
+    cell: (row) => (
+      <>
+        {row.option}
+        {row.mark ? (
+          <>
+            {" "}
+            <Badge tone="info">{row.mark}</Badge>
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  { key: "votes", header: "Votes", align: "end" },
+  { key: "share", header: "Share", align: "end" },
+];
+
+/**
+ * One question's standings: who leads (or that it is a tie) in a sentence, a labelled bar per
+ * option for the eye, and the same figures with their shares in a table for everyone.
+ */
 export function QuestionResults({
   question: q,
   headingLevel,
@@ -29,16 +60,50 @@ export function QuestionResults({
   captionSuffix,
   scrolls,
   zeroAbstentions,
+  ballots,
+  outcome = "live",
+  table = "shown",
 }: QuestionResultsProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const caption = `${q.prompt}: ${captionSuffix}`;
-  const table = <FiguresTable caption={caption} columns={["Option", "Votes"]} rows={voteRows(q, zeroAbstentions)} />;
+  const s = standings(q, ballots);
+  const words = { kind: q.kind, standings: s, outcome };
+  const mark = leaderMark(words);
+  // A bar has little room beside its figures: a shared lead is just "Tied" there (the sentence names it in full).
+  const barMark = s.tied ? "Tied" : mark;
+  const chart = s.options.map((o) => ({
+    label: o.label,
+    votes: o.votes,
+    share: o.share,
+    ...(o.leading ? { mark: barMark } : {}),
+  }));
+  const figures = (
+    <Table
+      caption={`${q.prompt}: ${captionSuffix}`}
+      columns={columns}
+      rows={voteRows(s, q.abstentions, zeroAbstentions, mark)}
+      rowKey={(row) => row.key}
+      narrow={scrolls ? "scroll" : "stack"}
+    />
+  );
   return (
     <section className="card" aria-labelledby={headingId}>
       <Heading id={headingId}>{q.prompt}</Heading>
       {q.counts === "first-preferences" ? <p className="muted">{rankedNote}</p> : null}
-      <OptionVotesChart options={q.options} />
-      {scrolls ? <TableRegion label={caption}>{table}</TableRegion> : table}
+      <p data-testid="lead">
+        <strong>{leadSentence(words)}</strong>
+      </p>
+      {q.kind === "multi" ? (
+        <p className="muted">Voters could choose several options: each share is of the ballots that answered.</p>
+      ) : null}
+      <OptionVotesChart options={chart} />
+      {table === "folded" ? (
+        <details>
+          <summary>The figures as a table</summary>
+          {figures}
+        </details>
+      ) : (
+        figures
+      )}
     </section>
   );
 }

@@ -1,21 +1,34 @@
-import type { FiguresRow } from "../figures-table";
+import { formatShare, type Standings } from "./standings";
 
-interface QuestionTotals {
-  readonly options: ReadonlyArray<{ readonly id: string; readonly label: string; readonly votes: number }>;
-  readonly abstentions: number;
+export interface VoteRow {
+  readonly key: string;
+  readonly option: string;
+  /** "Leading", "Winner", …: said beside the option's name, not by colour. */
+  readonly mark?: string;
+  readonly votes: string;
+  /** Abstentions are no option's share: their row says "—". */
+  readonly share: string;
 }
 
 /**
- * A question's totals as table rows: one per option, then the abstentions. The voter site leaves
- * out an abstentions row of zero (most questions allow none); the console always shows it.
+ * A question's standings as table rows: one per option with its votes and share, then the
+ * abstentions. The voter site leaves out an abstentions row of zero (most questions allow none);
+ * the console always shows it.
  */
-export function voteRows({ options, abstentions }: QuestionTotals, zeroAbstentions: "shown" | "hidden"): FiguresRow[] {
-  const rows: FiguresRow[] = options.map((o) => ({
+export function voteRows(
+  { options }: Standings,
+  abstentions: number,
+  zeroAbstentions: "shown" | "hidden",
+  mark?: string,
+): VoteRow[] {
+  const rows: VoteRow[] = options.map((o) => ({
     key: o.id,
-    header: o.label,
-    cells: [o.votes.toLocaleString("en")],
+    option: o.label,
+    ...(o.leading && mark ? { mark } : {}),
+    votes: o.votes.toLocaleString("en"),
+    share: formatShare(o.share, "en"),
   }));
   if (abstentions > 0 || zeroAbstentions === "shown")
-    rows.push({ key: "abstained", header: "Abstained", cells: [abstentions.toLocaleString("en")] });
+    rows.push({ key: "abstained", option: "Abstained", votes: abstentions.toLocaleString("en"), share: "—" });
   return rows;
 }

@@ -1,63 +1,79 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
 import { useControlApi } from "@landslide/ui/client";
+import { Alert, Button, EmptyState } from "@landslide/ui/components";
+import { RunoffRounds } from "@landslide/ui/live-results";
 import { certifyBlockers } from "./certification-rules";
+import { CertifyDialog } from "./certify-dialog";
+import { useElection } from "./election-context";
+import { votingEnded } from "./election-tabs";
 import { failureMessage } from "./failure-message";
 import { formatClock } from "./local-time";
 import { type OfficialElection, useElectionChanged, useElectionDashboard } from "./official-election";
-import { ConfirmWithReason } from "./reason-form";
+import { ReasonField, reasonProblem } from "./reason-form";
 import { RecountComparison } from "./recount-comparison";
 import type { LiveFeed } from "./use-live-feed";
-import type { RecountRun, RecountState } from "./use-recount";
+import type { RecountRun } from "./use-recount";
 
-/** Recount every stored vote, compare it with the live tally, and certify when nothing stands in the way. */
-export function CertificationPanel({
-  election,
-  live,
-  recount,
-}: {
-  election: OfficialElection;
-  live: LiveFeed;
-  recount: RecountState;
-}) {
+/** The recount and certification tab: only once voting has ended, since there is nothing final to count before. */
+export function CertificationPanel() {
+  const { election, live, recount } = useElection();
+  if (!votingEnded(election.status)) {
+    return (
+      <EmptyState
+        headingLevel={2}
+        title="Certification comes after voting closes"
+        body="Close the election first, on the overview; then recount the stored votes and certify the result here."
+        action={<Link href={`/elections/${election.id}`}>Back to the overview</Link>}
+      />
+    );
+  }
   const snapshot = live.snapshot.data;
   const runRecount = () => recount.run.mutate({ version: snapshot?.version, storedStatus: election.storedStatus });
   const tallyMoved = recount.latest && snapshot && recount.latest.basis.version !== snapshot.version;
   return (
-    <section aria-labelledby="certification-heading">
-      <h2 id="certification-heading">Recount and certification</h2>
-      <p>
-        A recount reads every stored vote and counts it again with the rules of the live tally; any difference means a
-        vote was lost or counted twice.
-      </p>
-      <button type="button" onClick={runRecount} disabled={recount.run.isPending}>
-        {recount.run.isPending ? "Recounting…" : "Run recount"}
-      </button>
-      {recount.run.isError ? (
-        <p className="notice" role="alert">
-          {failureMessage(recount.run.error, "The control API did not answer; the recount did not run. Try again.")}
+    <>
+      <section aria-labelledby="recount-heading">
+        <h2 id="recount-heading">Recount</h2>
+        <p>
+          A recount reads every stored vote and counts it again with the rules of the live tally; any difference means a
+          vote was lost or counted twice.
         </p>
-      ) : null}
-      {recount.latest ? (
-        <>
-          <RecountSummary run={recount.latest} ballot={election} />
-          {tallyMoved ? (
-            <p className="notice">
-              The live tally has moved since this recount; the Live column shows it as it is now. Run the recount again.
-            </p>
-          ) : null}
-          <RecountComparison ballot={election} recount={recount.latest.result} snapshot={snapshot} />
-        </>
-      ) : null}
+        <Button variant={recount.latest ? "secondary" : "primary"} onClick={runRecount} loading={recount.run.isPending}>
+          {recount.run.isPending ? "Recounting…" : recount.latest ? "Run the recount again" : "Run recount"}
+        </Button>
+        {recount.run.isError ? (
+          <Alert tone="danger" title="The recount did not run">
+            {failureMessage(recount.run.error, "The control API did not answer. Try again.")}
+          </Alert>
+        ) : null}
+        {recount.latest ? (
+          <>
+            <RecountSummary run={recount.latest} ballot={election} />
+            {tallyMoved ? (
+              <Alert tone="warning" title="The live tally has moved since this recount">
+                The Live column shows it as it is now. Run the recount again.
+              </Alert>
+            ) : null}
+            <RecountComparison ballot={election} recount={recount.latest.result} snapshot={snapshot} />
+          </>
+        ) : null}
+      </section>
       {election.status === "certified" ? (
-        <p className="notice ok" role="status">
-          This result is certified.
-        </p>
+        <section aria-labelledby="certify-heading">
+          <h2 id="certify-heading">Certification</h2>
+          <Alert tone="success" title="This result is certified.">
+            It is final: nothing can change it. The files are on the{" "}
+            <Link href={`/elections/${election.id}/export`}>Export</Link> tab.
+          </Alert>
+        </section>
       ) : (
         <CertifyForm election={election} live={live} latest={recount.latest} />
       )}
-    </section>
+    </>
   );
 }
 
@@ -78,35 +94,25 @@ function RecountSummary({ run, ballot }: { run: RecountRun; ballot: OfficialElec
         )}
       </p>
       {rejected > 0 ? (
-        <p className="bad">
+        <Alert tone="danger" live="none" title="Stored rows left out">
           {rejected.toLocaleString("en")} stored {rejected === 1 ? "row was" : "rows were"} left out because the vote
           API never signed {rejected === 1 ? "it" : "them"}: someone wrote to the votes table directly. Tell your
           security team; these rows are never counted.
-        </p>
+        </Alert>
       ) : null}
-      {ranked.length > 0 ? (
-        <ul>
-          {ranked.map((q) => {
-            const count = instantRunoff[q.id]!;
-            const winner = q.options.find((o) => o.id === count.winner)?.label;
-            return (
-              <li key={q.id}>
-                {q.prompt}:{" "}
-                {winner
-                  ? `elected by instant runoff, ${winner}, after ${count.rounds.length} ${count.rounds.length === 1 ? "round" : "rounds"}`
-                  : "no ballot ranks anyone"}
-                .
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      {ranked.map((q) => (
+        <RunoffRounds key={q.id} prompt={q.prompt} options={q.options} count={instantRunoff[q.id]!} headingLevel={3} />
+      ))}
     </div>
   );
 }
 
 const BLOCKERS_ID = "certify-blockers";
 
+/**
+ * Why to certify (kept in the audit trail), what still stands in the way, and the button that
+ * opens the confirmation: certifying is irreversible, so one click never does it.
+ */
 function CertifyForm({
   election,
   live,
@@ -118,6 +124,9 @@ function CertifyForm({
 }) {
   const dashboard = useElectionDashboard(election.id);
   const certify = useCertify(election.id);
+  const [reason, setReason] = useState("");
+  const [tried, setTried] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const snapshot = live.snapshot.data;
   // Two sources for ballots still held: the dashboard's cases (it reads at most 500 of them) and
   // the tally's own held counter (exact). Either being non-zero is enough to wait.
@@ -125,36 +134,60 @@ function CertifyForm({
     ? Math.max(dashboard.data.casesByState.quarantined, snapshot?.quarantined ?? 0)
     : undefined;
   const blockers = certifyBlockers({ election, recount: latest, tallyVersion: snapshot?.version, heldWaiting });
+  const reasonWrong = reasonProblem(reason);
+  const start = () => {
+    setTried(true);
+    if (blockers.length === 0 && !reasonWrong) setConfirming(true);
+  };
+  const send = async () => {
+    try {
+      await certify.mutateAsync({ electionId: election.id, to: "certified", reason: reason.trim() });
+    } catch (error) {
+      throw new Error(
+        failureMessage(error, "The control API did not answer; the result may not be certified. Check the status."),
+        { cause: error },
+      );
+    }
+  };
   return (
     <section aria-labelledby="certify-heading">
-      <h3 id="certify-heading">Certify</h3>
-      <p>Certifying makes this result final: nothing can change it afterwards.</p>
+      <h2 id="certify-heading">Certify</h2>
+      <p>Certifying makes this result final: nothing can change it afterwards. You confirm it in the next step.</p>
       {blockers.length > 0 ? (
-        <div id={BLOCKERS_ID} className="notice">
-          <p style={{ margin: 0 }}>Not yet:</p>
-          <ul style={{ margin: 0 }}>
-            {blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
+        <div id={BLOCKERS_ID}>
+          <Alert tone="warning" live="none" title="Not yet:">
+            <ul style={{ margin: 0 }}>
+              {blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          </Alert>
         </div>
       ) : null}
-      <ConfirmWithReason
-        id="certify"
-        reasonLabel="Why certify this result?"
-        confirmLabel="Certify"
-        pending={certify.isPending}
-        disabled={blockers.length > 0}
-        confirmDescribedBy={blockers.length > 0 ? BLOCKERS_ID : undefined}
-        onConfirm={(reason) => certify.mutate({ electionId: election.id, to: "certified", reason })}
+      <ReasonField
+        id="certify-reason"
+        label="Why certify this result?"
+        value={reason}
+        onChange={setReason}
+        problem={tried ? reasonWrong : undefined}
       />
-      {certify.isError ? (
-        <p className="notice" role="alert">
-          {failureMessage(
-            certify.error,
-            "The control API did not answer; the result may not be certified. Check the status above.",
-          )}
-        </p>
+      <Button
+        variant="primary"
+        disabled={blockers.length > 0}
+        aria-describedby={blockers.length > 0 ? BLOCKERS_ID : undefined}
+        aria-haspopup="dialog"
+        onClick={start}
+      >
+        Certify…
+      </Button>
+      {latest ? (
+        <CertifyDialog
+          election={election}
+          recount={latest}
+          open={confirming}
+          onOpenChange={setConfirming}
+          onCertify={send}
+        />
       ) : null}
     </section>
   );

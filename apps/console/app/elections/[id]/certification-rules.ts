@@ -20,7 +20,7 @@ export function certifyBlockers({ election, recount, tallyVersion, heldWaiting }
   if (election.storedStatus !== "closed") {
     blockers.push(
       election.status === "closed"
-        ? "Voting ended at its closing time, but the close is not recorded yet: use “Record the close” under Lifecycle."
+        ? "Voting ended at its closing time, but the close is not recorded yet: use “Record the close” on the Overview tab."
         : `The election is ${election.status}: close it first.`,
     );
   }

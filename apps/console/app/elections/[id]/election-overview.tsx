@@ -1,93 +1,102 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { CertificationPanel } from "./certification-panel";
-import { ExportPanel } from "./export-panel";
-import { failureMessage } from "./failure-message";
+import { electionStatusWords } from "@landslide/api/client";
+import { useControlApi } from "@landslide/ui/client";
+import { Stat, StatGroup } from "@landslide/ui/components";
+import { formatShare } from "@landslide/ui/live-results";
+import { useElection } from "./election-context";
+import { ballotEditable } from "./election-tabs";
 import { LifecyclePanel } from "./lifecycle-panel";
-import { LiveDashboard } from "./live-dashboard";
-import { type OfficialElection, useOfficialElection } from "./official-election";
+import { nextStep } from "./next-step";
+import { type OfficialElection, useElectionDashboard } from "./official-election";
 import { RulesPanel } from "./rules-panel";
 import { SchedulePanel } from "./schedule-form";
-import { useLiveFeed } from "./use-live-feed";
-import { useRecount } from "./use-recount";
 
-/** One election: its lifecycle, schedule, rules, live results, recount, certification and exports. */
-export function ElectionOverview({ electionId }: { electionId: string }) {
-  const election = useOfficialElection(electionId);
-  if (election.data) return <ElectionDetails election={election.data} />;
+/** The overview tab: status, turnout and held ballots at a glance, the next action, the schedule and the rules. */
+export function ElectionOverview() {
+  const { election } = useElection();
+  const step = nextStep(election);
   return (
     <>
-      <h1>Election</h1>
-      <p>
-        <Link href="/">All elections</Link>
-      </p>
-      {election.isPending ? <p role="status">Loading the election…</p> : null}
-      {election.isError ? (
-        <p className="notice" role="alert">
-          {failureMessage(election.error, "The control API does not answer; the election cannot be shown right now.")}
-        </p>
-      ) : null}
-      {election.isSuccess ? (
-        <p className="notice">
-          There is no election with this address. It may have been mistyped; pick one from the list.
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/**
- * Rendered once the election is known, so the live stream is only opened for a real one. The
- * recount is kept here because two panels use it: certification compares it, export writes it.
- */
-function ElectionDetails({ election }: { election: OfficialElection }) {
-  const live = useLiveFeed(election.id);
-  const recount = useRecount(election.id);
-  return (
-    <>
-      <ElectionHeader election={election} />
-      <LifecyclePanel election={election} />
+      <Figures election={election} />
+      {step.action.kind === "link" ? (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">Next step</h2>
+          <p>{step.sentence}</p>
+          <Link
+            className="ls-button ls-button-primary ls-button-md"
+            href={`/elections/${election.id}${step.action.path}`}
+          >
+            {step.action.label}
+          </Link>
+        </section>
+      ) : (
+        <LifecyclePanel election={election} />
+      )}
       <SchedulePanel election={election} />
       <RulesPanel election={election} />
-      <LiveDashboard electionId={election.id} live={live} />
-      <CertificationPanel election={election} live={live} recount={recount} />
-      <ExportPanel election={election} latest={recount.latest} />
+      {election.description ? (
+        <section aria-labelledby="description-heading">
+          <h2 id="description-heading">Description</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{election.description}</p>
+        </section>
+      ) : null}
     </>
   );
 }
 
-function ElectionHeader({ election }: { election: OfficialElection }) {
-  const base = `/elections/${election.id}`;
+function Figures({ election }: { election: OfficialElection }) {
+  const status = electionStatusWords(election.status);
+  const started = !ballotEditable(election.status);
   return (
-    <header>
-      <p style={{ margin: 0 }}>
-        <Link href="/">All elections</Link>
-      </p>
-      <h1>{election.title}</h1>
-      <p>
-        <span className={election.status === "open" ? "badge ok" : "badge"}>{election.status}</span>
-        {election.status !== election.storedStatus ? (
-          <span className="muted"> (by its schedule; recorded as {election.storedStatus})</span>
-        ) : null}
-      </p>
-      {election.description ? <p className="muted">{election.description}</p> : null}
-      <nav aria-label="This election">
-        <ul className="actions" style={{ listStyle: "none", padding: 0, margin: "0 0 1rem" }}>
-          <li>
-            <Link href={`${base}/edit`}>Edit ballot</Link>
-          </li>
-          <li>
-            <Link href={`${base}/roll`}>Voter roll</Link>
-          </li>
-          <li>
-            <Link href={`${base}/fraud`}>Fraud review</Link>
-          </li>
-          <li>
-            <Link href={`/audit?electionId=${election.id}`}>Audit trail</Link>
-          </li>
-        </ul>
-      </nav>
-    </header>
+    <StatGroup label="This election at a glance">
+      <Stat label="Status" value={status.label} hint={status.help} />
+      <Stat
+        label="Ballots counted"
+        value={election.turnout.toLocaleString("en")}
+        hint={
+          election.eligibility === "voter-roll" ? (
+            <RollShare election={election} />
+          ) : (
+            "Anyone signed in may vote: there is no roll to take a share of."
+          )
+        }
+      />
+      {started ? <HeldFigure election={election} /> : null}
+    </StatGroup>
+  );
+}
+
+/** Turnout as a share of the people on the roll (the roll counts each person once, however often imported). */
+function RollShare({ election }: { election: OfficialElection }) {
+  const control = useControlApi();
+  const roll = useQuery(control.official.voterRoll.size.queryOptions({ electionId: election.id }));
+  if (!roll.data) return roll.isError ? "The size of the voter roll could not be read." : "Reading the voter roll…";
+  const { voters } = roll.data;
+  if (voters === 0) return "Nobody is on the voter roll yet: import it under Voter roll.";
+  return `${formatShare(election.turnout / voters)} of the ${voters.toLocaleString("en")} ${voters === 1 ? "person" : "people"} on the voter roll`;
+}
+
+/** Held ballots: the cases still waiting (exact once the dashboard answers), with a way to them. */
+function HeldFigure({ election }: { election: OfficialElection }) {
+  const dashboard = useElectionDashboard(election.id);
+  const cases = dashboard.data?.casesByState;
+  const waiting = cases ? Math.max(cases.quarantined, election.quarantined) : election.quarantined;
+  return (
+    <Stat
+      label="Held for review"
+      value={waiting.toLocaleString("en")}
+      tone={waiting > 0 ? "warning" : "neutral"}
+      hint={
+        <>
+          {cases
+            ? `waiting for a decision; ${cases.released.toLocaleString("en")} released, ${cases.voided.toLocaleString("en")} voided. `
+            : "waiting for a decision. "}
+          <Link href={`/elections/${election.id}/fraud`}>Fraud review</Link>
+        </>
+      }
+    />
   );
 }

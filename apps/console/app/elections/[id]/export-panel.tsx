@@ -1,13 +1,32 @@
 "use client";
 
-import { type ExportElection, resultsCsv, resultsFileName, resultsJson } from "@landslide/api/client";
+import Link from "next/link";
+import { resultsCsv, resultsFileName, resultsJson } from "@landslide/api/client";
+import { Alert, Button, EmptyState } from "@landslide/ui/components";
+import { useElection } from "./election-context";
+import { failureMessage } from "./failure-message";
 import { formatClock } from "./local-time";
-import type { RecountRun } from "./use-recount";
 
 const NOTE_ID = "export-note";
 
-/** Downloads of the latest recount: CSV for spreadsheets, JSON with the instant-runoff rounds too. */
-export function ExportPanel({ election, latest }: { election: ExportElection; latest: RecountRun | undefined }) {
+/**
+ * Downloads of the certified result, built from a recount (every stored vote counted again), never
+ * from the live tally. Only once certified: a file of an uncertified count passed around as "the
+ * result" is what this tab exists to prevent.
+ */
+export function ExportPanel() {
+  const { election, live, recount } = useElection();
+  if (election.status !== "certified") {
+    return (
+      <EmptyState
+        headingLevel={2}
+        title="The result is not certified yet"
+        body="Results can be exported once they are certified, on the Recount & certification tab."
+        action={<Link href={`/elections/${election.id}`}>Back to the overview</Link>}
+      />
+    );
+  }
+  const latest = recount.latest;
   const download = (format: "csv" | "json") => {
     if (!latest) return;
     const name = resultsFileName(election, latest.at, format);
@@ -18,34 +37,38 @@ export function ExportPanel({ election, latest }: { election: ExportElection; la
       downloadFile(name, new Blob([resultsJson(election, latest.result, latest.at)], { type: "application/json" }));
     }
   };
+  const count = () => recount.run.mutate({ version: live.snapshot.data?.version, storedStatus: election.storedStatus });
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Export</h2>
+      <h2 id="export-heading">Export the certified result</h2>
       <p id={NOTE_ID} className="muted">
         {latest
-          ? `Built from the recount of ${formatClock(latest.at.getTime())}: every stored vote, counted again. Run the recount again for newer figures.`
-          : "The files are built from a recount, not from the live tally: run the recount above first."}
+          ? `Built from the recount of ${formatClock(latest.at.getTime())}: every stored vote, counted again.`
+          : "The files are built from a recount of every stored vote: count them first (nothing changes since the result is certified)."}
       </p>
       <div className="actions">
-        <button
-          type="button"
-          className="secondary"
+        {latest ? null : (
+          <Button onClick={count} loading={recount.run.isPending}>
+            {recount.run.isPending ? "Counting…" : "Count the stored votes"}
+          </Button>
+        )}
+        <Button
+          variant={latest ? "primary" : "secondary"}
           disabled={!latest}
           aria-describedby={NOTE_ID}
           onClick={() => download("csv")}
         >
           Download results CSV
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!latest}
-          aria-describedby={NOTE_ID}
-          onClick={() => download("json")}
-        >
+        </Button>
+        <Button variant="secondary" disabled={!latest} aria-describedby={NOTE_ID} onClick={() => download("json")}>
           Download results JSON
-        </button>
+        </Button>
       </div>
+      {recount.run.isError ? (
+        <Alert tone="danger" title="The votes could not be counted">
+          {failureMessage(recount.run.error, "The control API did not answer. Try again.")}
+        </Alert>
+      ) : null}
     </section>
   );
 }

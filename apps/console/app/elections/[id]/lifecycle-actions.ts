@@ -53,7 +53,7 @@ const recordClose: LifecycleAction = {
 };
 
 /**
- * The lifecycle buttons for an election (certifying has its own panel). The server checks
+ * The lifecycle buttons for an election (certifying has its own tab). The server checks
  * transitions against the *stored* status (lifecycle.ts: draft → scheduled → open ⇄ paused →
  * closed), while officials see the *effective* one, which follows the clock: a scheduled election
  * past its opening time is open, and one past its closing time is closed. Where they differ:
@@ -75,27 +75,5 @@ export function lifecycleActions(stored: ElectionStatus, effective: ElectionStat
       return stored === "closed" ? [] : [recordClose];
     case "certified":
       return [];
-  }
-}
-
-/** One sentence on where the election stands, under the lifecycle heading. */
-export function statusSentence(stored: ElectionStatus, effective: ElectionStatus): string {
-  switch (effective) {
-    case "draft":
-      return "A draft: voters cannot see it. Schedule it below, or open it now.";
-    case "scheduled":
-      return "Scheduled: it opens and closes by itself at the times below.";
-    case "open":
-      return stored === "scheduled"
-        ? "Open since its scheduled opening time: voters can vote."
-        : "Open: voters can vote.";
-    case "paused":
-      return "Paused: no ballot is accepted until voting resumes.";
-    case "closed":
-      return stored === "closed"
-        ? "Closed: no more ballots are accepted. Recount, then certify, below."
-        : "Voting ended at its closing time. Record the close so that the result can be certified.";
-    case "certified":
-      return "Certified: the result is final and nothing can change it.";
   }
 }

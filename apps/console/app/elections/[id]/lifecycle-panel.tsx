@@ -3,14 +3,19 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLandslide } from "@landslide/ui/client";
+import { Button } from "@landslide/ui/components";
 import { OutcomeNotices } from "./outcome-notices";
-import { type LifecycleAction, lifecycleActions, statusSentence } from "./lifecycle-actions";
+import { type LifecycleAction, lifecycleActions } from "./lifecycle-actions";
+import { nextStep } from "./next-step";
 import { type OfficialElection, useElectionChanged } from "./official-election";
 import { ConfirmWithReason } from "./reason-form";
 
 const FORM_ID = "lifecycle-confirm";
 
-/** Open, pause, resume, close: each asks why in an inline form before anything is sent. */
+/**
+ * The overview's next step while it is a lifecycle move (open, pause, resume, close): the first
+ * action is the primary one; each asks why in an inline form before anything is sent.
+ */
 export function LifecyclePanel({ election }: { election: OfficialElection }) {
   const move = useMoveElection(election.id);
   const [choice, setChoice] = useState<LifecycleAction>();
@@ -37,21 +42,20 @@ export function LifecyclePanel({ election }: { election: OfficialElection }) {
 
   return (
     <section aria-labelledby="lifecycle-heading">
-      <h2 id="lifecycle-heading">Lifecycle</h2>
-      <p>{statusSentence(election.storedStatus, election.status)}</p>
+      <h2 id="lifecycle-heading">Next step</h2>
+      <p>{nextStep(election).sentence}</p>
       {actions.length > 0 ? (
         <div className="actions">
-          {actions.map((action) => (
-            <button
+          {actions.map((action, index) => (
+            <Button
               key={action.id}
-              type="button"
-              className={chosen?.id === action.id ? undefined : "secondary"}
+              variant={index === 0 ? "primary" : "secondary"}
               aria-expanded={chosen?.id === action.id}
               aria-controls={chosen?.id === action.id ? FORM_ID : undefined}
               onClick={() => choose(action)}
             >
               {action.label}
-            </button>
+            </Button>
           ))}
         </div>
       ) : null}

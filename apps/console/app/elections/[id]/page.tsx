@@ -1,9 +1,6 @@
-import type { Metadata } from "next";
 import { ElectionOverview } from "./election-overview";
 
-export const metadata: Metadata = { title: "Election · Landslide Console" };
-
-export default async function ElectionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <ElectionOverview electionId={id} />;
+/** The election's first tab: where it stands, when it runs, and the next thing to do. */
+export default function ElectionPage() {
+  return <ElectionOverview />;
 }

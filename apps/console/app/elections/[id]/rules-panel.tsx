@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { CSSProperties } from "react";
 import { eligibilityChoices, passkeyPolicyChoices, type RuleChoice, ruleChoice } from "../election-rules";
+import { ballotEditable } from "./election-tabs";
 import type { OfficialElection } from "./official-election";
 
 /** Who may vote, from which devices, and whether they may abstain: in the form's own words. */
 export function RulesPanel({ election }: { election: OfficialElection }) {
-  const editable = election.status === "draft" || election.status === "scheduled";
+  const editable = ballotEditable(election.status);
   return (
     <section aria-labelledby="rules-heading">
       <h2 id="rules-heading">Rules</h2>
@@ -23,7 +24,7 @@ export function RulesPanel({ election }: { election: OfficialElection }) {
         {editable ? (
           <>
             They can change until the election opens:{" "}
-            <Link href={`/elections/${election.id}/edit`}>edit the ballot</Link>.
+            <Link href={`/elections/${election.id}/ballot`}>change them on the Ballot tab</Link>.
           </>
         ) : (
           "They are fixed now that voting can have started."

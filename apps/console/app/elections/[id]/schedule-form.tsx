@@ -3,6 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useControlApi } from "@landslide/ui/client";
+import { DateTime } from "@landslide/ui/components";
+import { ballotEditable, votingEnded } from "./election-tabs";
 import { OutcomeNotices } from "./outcome-notices";
 import {
   browserTimeZone,
@@ -20,7 +22,7 @@ import { ReasonField, reasonProblem } from "./reason-form";
 export function SchedulePanel({ election }: { election: OfficialElection }) {
   // Checked against the effective status: once a scheduled election has opened by itself,
   // its times must not move (the API only looks at the stored "scheduled").
-  const editable = election.status === "draft" || election.status === "scheduled";
+  const editable = ballotEditable(election.status);
   return (
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Schedule</h2>
@@ -28,7 +30,11 @@ export function SchedulePanel({ election }: { election: OfficialElection }) {
       {editable ? (
         <ScheduleForm election={election} />
       ) : (
-        <p className="muted">The times can change only before the election opens.</p>
+        <p className="muted">
+          {votingEnded(election.status)
+            ? "Voting has ended; these were its times."
+            : "The times are fixed now that voting has started."}
+        </p>
       )}
     </section>
   );
@@ -39,7 +45,7 @@ function CurrentSchedule({ opensAt, closesAt }: { opensAt: string | null; closes
   const when = (iso: string | null) =>
     iso ? (
       <>
-        <time dateTime={iso}>{formatLocal(iso)}</time> <span className="muted">({formatUtc(iso)})</span>
+        <DateTime value={iso} /> <span className="muted">({formatUtc(iso)})</span>
       </>
     ) : (
       "not set"

@@ -2,12 +2,10 @@
 
 import { useRef } from "react";
 import { withOptions } from "./choice-bounds";
-import { optionIds } from "./derived-ids";
 import { emptyOption, type OptionDraft, type QuestionDraft } from "./draft";
-import { IdField } from "./id-field";
 import { ItemActions } from "./item-actions";
 import { moveItem, removeAt, replaceAt } from "./list-edits";
-import { fieldRow, legendLikeLabel, plainFieldset, plainList } from "./styles";
+import { legendLikeLabel, plainFieldset, plainList } from "./styles";
 import { TextField } from "./text-field";
 import { LIMITS, type QuestionProblems } from "./validate";
 
@@ -22,7 +20,6 @@ interface OptionsEditorProps {
 /** A question's options: label and id of each, in the order voters see them. */
 export function OptionsEditor({ question, questionNumber, problems, onChange }: OptionsEditorProps) {
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const ids = optionIds(question);
   // Every change of the list goes through withOptions, which keeps the choice bounds consistent with it.
   const setOptions = (options: readonly OptionDraft[]) => onChange(withOptions(question, options));
   const setOption = (index: number, option: OptionDraft) => setOptions(replaceAt(question.options, index, option));
@@ -36,35 +33,20 @@ export function OptionsEditor({ question, questionNumber, problems, onChange }: 
     <fieldset style={plainFieldset}>
       <legend style={legendLikeLabel}>Options</legend>
       <p className="muted" style={{ marginTop: 0 }}>
-        In the order voters see them. Each option’s id comes from its label (results files and the CLI show it); type
-        over it to choose your own.
+        In the order voters see them.
       </p>
       <ol style={plainList}>
         {question.options.map((option, index) => {
           const found = problems?.byOption[option.key];
           return (
             <li key={option.key} style={{ borderTop: "1px solid var(--line)", padding: "0.75rem 0" }}>
-              <div style={fieldRow}>
-                <TextField
-                  label={`Option ${index + 1}`}
-                  value={option.label}
-                  required
-                  error={found?.label}
-                  onChange={(label) => setOption(index, { ...option, label })}
-                  style={{ flex: "2 1 12rem" }}
-                />
-                <div style={{ flex: "1 1 9rem" }}>
-                  <IdField
-                    label={`Option ${index + 1} id`}
-                    value={ids[index] ?? ""}
-                    derivedFrom="label"
-                    custom={option.customId !== null}
-                    error={found?.id}
-                    onChange={(typed) => setOption(index, { ...option, customId: typed })}
-                    onDerive={() => setOption(index, { ...option, customId: null })}
-                  />
-                </div>
-              </div>
+              <TextField
+                label={`Option ${index + 1}`}
+                value={option.label}
+                required
+                error={found?.label}
+                onChange={(label) => setOption(index, { ...option, label })}
+              />
               <ItemActions
                 noun="option"
                 text={option.label}

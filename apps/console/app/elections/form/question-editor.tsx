@@ -4,7 +4,7 @@ import { useId } from "react";
 import { ChoiceBoundsEditor } from "./choice-bounds-editor";
 import { withKind } from "./choice-bounds";
 import type { QuestionDraft, QuestionKind } from "./draft";
-import { IdField } from "./id-field";
+import { AdvancedIds } from "./advanced-ids";
 import { ItemActions } from "./item-actions";
 import { OptionsEditor } from "./options-editor";
 import { select } from "./styles";
@@ -29,7 +29,7 @@ interface QuestionEditorProps {
   onRemove: () => void;
 }
 
-/** One question: its kind, prompt, id, options and how many of them a voter picks. */
+/** One question: its kind, prompt, options, how many of them a voter picks, and (under "Advanced") its ids. */
 export function QuestionEditor({
   question,
   id,
@@ -69,17 +69,9 @@ export function QuestionEditor({
         error={problems?.prompt}
         onChange={(prompt) => onChange({ ...question, prompt })}
       />
-      <IdField
-        label={`Question ${number} id`}
-        value={id}
-        derivedFrom="prompt"
-        custom={question.customId !== null}
-        error={problems?.id}
-        onChange={(typed) => onChange({ ...question, customId: typed })}
-        onDerive={() => onChange({ ...question, customId: null })}
-      />
       <OptionsEditor question={question} questionNumber={number} problems={problems} onChange={onChange} />
       <ChoiceBoundsEditor question={question} error={problems?.bounds} onChange={onChange} />
+      <AdvancedIds question={question} id={id} number={number} problems={problems} onChange={onChange} />
       <ItemActions
         noun="question"
         text={question.prompt}

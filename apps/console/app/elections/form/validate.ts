@@ -112,12 +112,23 @@ function boundsProblem(min: number, max: number, optionCount: number): string | 
   return undefined;
 }
 
+const present = (...messages: Array<string | undefined>) => messages.filter((m) => m !== undefined).length;
+
 function countMessages(problems: DraftProblems): number {
-  const present = (...messages: Array<string | undefined>) => messages.filter((m) => m !== undefined).length;
   let count = present(problems.title, problems.description, problems.questions);
-  for (const question of Object.values(problems.byQuestion)) {
-    count += present(question.prompt, question.id, question.options, question.bounds);
-    for (const option of Object.values(question.byOption)) count += present(option.label, option.id);
-  }
+  for (const question of Object.values(problems.byQuestion)) count += questionMessageCount(question);
   return count;
+}
+
+/** How many messages one question has, its options' included: the builder marks the questions that need fixing. */
+export function questionMessageCount(question: QuestionProblems | undefined): number {
+  if (!question) return 0;
+  let count = present(question.prompt, question.id, question.options, question.bounds);
+  for (const option of Object.values(question.byOption)) count += present(option.label, option.id);
+  return count;
+}
+
+/** Whether the question's id or one of its options' is refused: the "Advanced" section then opens by itself. */
+export function hasIdProblem(question: QuestionProblems | undefined): boolean {
+  return question?.id !== undefined || Object.values(question?.byOption ?? {}).some((o) => o.id !== undefined);
 }

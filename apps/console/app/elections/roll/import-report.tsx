@@ -24,7 +24,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </p>
       {report.errors.length > 0 ? (
         <>
-          <h3>Rows with a problem</h3>
+          <h4>Rows with a problem</h4>
           <TableRegion label="Rows with a problem">
             <FiguresTable
               caption={

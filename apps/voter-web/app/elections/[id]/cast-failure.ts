@@ -7,5 +7,5 @@ export function castFailureOutcome(error: unknown): Outcome {
   const refusal = refusalOf(error);
   if (refusal?.reason === "ALREADY_VOTED")
     return { kind: "already-voted", receipt: refusal.details?.receipt as Receipt | undefined };
-  return { kind: "refused", message: castFailureMessage(error) };
+  return { kind: "refused", message: castFailureMessage(error), ...(refusal ? { reason: refusal.reason } : {}) };
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { refusalWords } from "@landslide/api/client";
+import { Reason } from "@landslide/ui/words";
 import { ReceiptView } from "./receipt-view";
 import type { Outcome } from "./vote-page-state";
 
@@ -16,7 +18,13 @@ export function OutcomeNotices({ sending, outcome }: { sending: boolean; outcome
       </div>
       {outcome?.kind === "refused" ? (
         <p role="alert" className="notice bad">
-          {outcome.message}
+          {outcome.reason ? (
+            <Reason code={outcome.reason} words={refusalWords}>
+              {outcome.message}
+            </Reason>
+          ) : (
+            outcome.message
+          )}
         </p>
       ) : null}
       {outcome ? <OutcomeReceipt outcome={outcome} /> : null}

@@ -10,7 +10,8 @@ import type { Receipt } from "@landslide/api/client";
 export type Outcome =
   | { readonly kind: "counted" | "under-review"; readonly receipt: Receipt; readonly salt?: string }
   | { readonly kind: "already-voted"; readonly receipt?: Receipt }
-  | { readonly kind: "refused"; readonly message: string };
+  /** `reason`: the API's code, shown small after the words for the voter to quote to support. */
+  | { readonly kind: "refused"; readonly message: string; readonly reason?: string };
 
 /** The ballot is filled in, then read back before it is cast. */
 export type BallotStep = "fill" | "review";

@@ -67,12 +67,18 @@ export function VotePage({ electionId }: { electionId: string }) {
       return <p role="status">Loading the election…</p>;
     case "unavailable":
       return (
-        <p className="notice">
-          {refusalMessage(
-            state.reason,
-            "This election could not be loaded. Check the address, or try again in a moment.",
-          )}
-        </p>
+        <>
+          <h1>{state.reason === "ELECTION_NOT_FOUND" ? "Election not found" : "This election cannot be shown"}</h1>
+          <p className="notice bad" role="alert">
+            {refusalMessage(
+              state.reason,
+              "This election could not be loaded. Check the address, or try again in a moment.",
+            )}
+          </p>
+          <p>
+            <Link href="/">See all elections</Link>
+          </p>
+        </>
       );
     case "election":
       return (
@@ -90,7 +96,22 @@ export function VotePage({ electionId }: { electionId: string }) {
       case "voted":
         return null;
       case "signed-out":
-        return <SignInPanel onSignedIn={() => void session.changed()} />;
+        // Signed in, a voter who took part sees their receipt; the sign-in form alone would
+        // suggest that voting is still possible.
+        return (
+          <>
+            {e.status !== "open" ? (
+              <p className="notice">
+                {refusalMessage(
+                  e.status === "closed" || e.status === "certified" ? "ELECTION_CLOSED" : "ELECTION_NOT_OPEN",
+                  "",
+                )}{" "}
+                Sign in to see whether your ballot was counted.
+              </p>
+            ) : null}
+            <SignInPanel onSignedIn={() => void session.changed()} />
+          </>
+        );
       case "not-open":
         return <p className="notice">{refusalMessage(shown.reason, "")}</p>;
       case "checking-vote":

@@ -1,66 +1,86 @@
-import { riskSignalWords } from "@landslide/api/client";
-import type { FraudReview } from "./page";
+"use client";
+
+import { countOf } from "@landslide/api/client";
+import { DateTime } from "@landslide/ui/components";
+import { BallotList } from "./ballot-list";
 import { DecisionForm } from "./decision-form";
+import { groupKinds } from "./group-kinds";
+import { ReasonsList, topReasons } from "./reasons-list";
+import type { ListedGroup } from "./review-lists";
+import styles from "./fraud-review.module.css";
 
-type Group = FraudReview["groups"][number];
-type Case = FraudReview["cases"][number];
-
-const kinds: Record<Group["kind"], { title: string; key: (key: string) => string }> = {
-  "same-device": { title: "Several accounts on one device", key: (key) => `device ${key.slice(0, 12)}…` },
-  "same-network": { title: "Several ballots from one address block", key: (key) => `address block ${key}` },
-  burst: { title: "A burst of held ballots", key: (key) => `from ${new Date(key).toLocaleTimeString("en-GB")}` },
-};
-
-/** One group with its evidence: how many, when, which signals and scores; decided all at once. */
+/**
+ * One group of held ballots, collapsed to its heading and a summary line (what they share, when,
+ * the commonest reasons); opened, the evidence, the ballots (each can be selected on its own) and
+ * the decision for all of them at once.
+ */
 export function HeldGroupCard({
   electionId,
-  group,
-  cases,
+  listed,
+  numbers,
+  selected,
+  onToggle,
+  onDecided,
 }: {
   electionId: string;
-  group: Group;
-  cases: readonly Case[];
+  listed: ListedGroup;
+  numbers: ReadonlyMap<string, number>;
+  selected: ReadonlySet<string>;
+  onToggle: (voterKey: string) => void;
+  onDecided: (outcome: string) => void;
 }) {
-  const members = cases.filter((c) => group.voterKeys.includes(c.voterKey));
-  const signals = new Map<string, number>();
-  for (const member of members)
-    for (const reason of member.reasons) signals.set(reason, (signals.get(reason) ?? 0) + 1);
-  const scores = members.flatMap((m) => (m.score === null ? [] : [m.score]));
-  const kind = kinds[group.kind];
+  const { group, members, alsoIn } = listed;
+  const kind = groupKinds[group.kind];
+  const n = members.length;
   const headingId = `group-${group.kind}-${group.key}`.replace(/[^a-zA-Z0-9-]/g, "-");
+  const first = members[0]?.castAt;
+  const last = members[n - 1]?.castAt;
+  const reasons = topReasons(members);
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {kind.title}: {group.voterKeys.length} ballots
-      </h3>
-      <p className="muted">
-        {kind.key(group.key)}
-        {group.from && group.to
-          ? `, cast between ${new Date(group.from).toLocaleTimeString("en-GB")} and ${new Date(group.to).toLocaleTimeString("en-GB")}`
-          : ""}
-        {scores.length ? `, risk scores ${Math.min(...scores)}–${Math.max(...scores)}` : ""}.
+    <section className={`ls-card ${styles.group}`} aria-labelledby={headingId}>
+      <h4 id={headingId} className={styles.groupTitle}>
+        {kind.title}: {countOf(n, "ballot")}
+      </h4>
+      <p className={styles.summary}>
+        {/* A burst's key is its first cast time, which the range says already. */}
+        {group.kind === "burst" ? null : `${kind.key(group.key)} · `}
+        {first && last ? (
+          <>
+            {"cast "}
+            <DateTime value={first} format="time" seconds />
+            {first === last ? null : (
+              <>
+                {" to "}
+                <DateTime value={last} format="time" seconds />
+              </>
+            )}
+            {" · "}
+          </>
+        ) : null}
+        {reasons || "no signal recorded"}
       </p>
-      {signals.size > 0 ? (
-        <>
-          <p>Why they were held:</p>
-          <ul>
-            {[...signals]
-              .sort((a, b) => b[1] - a[1])
-              .map(([signal, n]) => (
-                <li key={signal}>
-                  {riskSignalWords(signal)} ({n} of {members.length})
-                </li>
-              ))}
-          </ul>
-        </>
-      ) : (
-        <p>No signal was recorded for these ballots.</p>
-      )}
-      <DecisionForm
-        electionId={electionId}
-        voterKeys={group.voterKeys}
-        what={`all ${group.voterKeys.length} in this group`}
-      />
+      <details className={styles.disclosure}>
+        <summary>Evidence and decision</summary>
+        <p className={styles.subhead}>Why they were held</p>
+        <ReasonsList members={members} />
+        {alsoIn.length > 0 ? (
+          <p className="muted">
+            Also:{" "}
+            {alsoIn
+              .map(({ group: other, shared }) => `${shared} of these are in “${groupKinds[other.kind].title}”`)
+              .join("; ")}
+            .
+          </p>
+        ) : null}
+        <p className={styles.subhead}>The ballots</p>
+        <BallotList cases={members} numbers={numbers} selected={selected} onToggle={onToggle} />
+        <DecisionForm
+          electionId={electionId}
+          voterKeys={members.map((m) => m.voterKey)}
+          what={`all ${n} in this group`}
+          onDecided={onDecided}
+        />
+      </details>
     </section>
   );
 }

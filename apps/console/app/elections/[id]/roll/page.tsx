@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { importRoll, readRoll, type RollRow, ROWS_PER_BATCH } from "@landslide/api/client";
 import { useLandslide } from "@landslide/ui/client";
-import { useElectionChanged, useOfficialElection } from "../official-election";
+import { useElection } from "../election-context";
+import { useElectionChanged } from "../official-election";
 import { ReasonField, reasonProblem } from "../reason-form";
 import { RefusalNotice } from "../../form/refusal-notice";
 import { ImportReportView } from "../../roll/import-report";
@@ -19,8 +19,8 @@ import { RollSource, type RollSourceText } from "../../roll/roll-source";
  * preview and in the problems alike.
  */
 export default function VoterRollPage() {
-  const { id } = useParams<{ id: string }>();
-  const { data: election } = useOfficialElection(id);
+  const { election } = useElection();
+  const id = election.id;
   const sourceHeadingId = useId();
   const checkHeadingId = useId();
   const sendHeadingId = useId();
@@ -30,24 +30,21 @@ export default function VoterRollPage() {
 
   return (
     <>
-      <p>
-        <Link href={`/elections/${id}`}>← Election</Link>
-      </p>
-      <h1>Voter roll{election ? ` of “${election.title}”` : ""}</h1>
+      <h2>Voter roll</h2>
       <p>
         Only the people on the roll may vote in a roll-based election. Each row names one voter, by e-mail address or by
         an external id (a member or registry number).
       </p>
-      {election && election.eligibility !== "voter-roll" ? (
+      {election.eligibility !== "voter-roll" ? (
         <p className="notice">
           This election lets anyone signed in vote, so it does not use its roll: a roll only matters for roll-based
           elections. You can still import one, for instance before switching the election to “People on a voter roll” on
-          its <Link href={`/elections/${id}/edit`}>edit page</Link>.
+          its <Link href={`/elections/${id}/ballot`}>Ballot</Link> tab.
         </p>
       ) : null}
 
       <section aria-labelledby={sourceHeadingId}>
-        <h2 id={sourceHeadingId}>Choose the roll</h2>
+        <h3 id={sourceHeadingId}>Choose the roll</h3>
         <p>
           A CSV file whose first row is a header naming an <code>email</code> column, an <code>externalId</code> column,
           or both; other columns are left out. Spreadsheets save this with “Save as… CSV”.
@@ -56,7 +53,7 @@ export default function VoterRollPage() {
       </section>
 
       <section aria-labelledby={checkHeadingId}>
-        <h2 id={checkHeadingId}>Check the rows</h2>
+        <h3 id={checkHeadingId}>Check the rows</h3>
         {!source || !roll ? <p className="muted">Choose a file or paste the text first.</p> : null}
         {roll && !roll.ok ? (
           <p className="notice" role="alert">
@@ -85,7 +82,7 @@ export default function VoterRollPage() {
       </section>
 
       <section aria-labelledby={sendHeadingId}>
-        <h2 id={sendHeadingId}>Import</h2>
+        <h3 id={sendHeadingId}>Import</h3>
         <RollImport electionId={id} rows={rows} />
       </section>
     </>

@@ -4,11 +4,17 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { refusalOf } from "@landslide/api/client";
 import { useResultsApi } from "@landslide/ui/client";
+import { Alert, Badge, DateTime } from "@landslide/ui/components";
 import { QuestionResults, useLiveSnapshot } from "@landslide/ui/live-results";
 import { refusalMessage } from "../../../../lib/refusal-messages";
-import { FinalRounds } from "./final-rounds";
+import { FinalResult } from "./final-rounds";
+import { Turnout } from "./turnout";
 
-/** Public live results: a bar chart per question, the same figures as a table, and honest freshness. */
+/**
+ * Public results: turnout, then per question who leads (or won) in words, labelled bars and the
+ * same figures with shares in a table. While voting goes on the figures are live and say so; once
+ * it has ended the page shows the final count (the recount), with every instant-runoff round.
+ */
 export function LiveResults({ electionId }: { electionId: string }) {
   const results = useResultsApi();
   const { snapshot, live } = useLiveSnapshot(electionId);
@@ -17,9 +23,9 @@ export function LiveResults({ electionId }: { electionId: string }) {
   if (snapshot.isPending) return <p role="status">Loading the results…</p>;
   if (snapshot.isError)
     return (
-      <p className="notice">
+      <Alert tone="warning">
         {refusalMessage(refusalOf(snapshot.error)?.reason, "The results could not be loaded; trying again shortly.")}
-      </p>
+      </Alert>
     );
   const s = snapshot.data;
   return (
@@ -30,34 +36,36 @@ export function LiveResults({ electionId }: { electionId: string }) {
       <h1>{closed ? "Results" : "Live results"}</h1>
       {election.data ? <p className="muted">{election.data.title}</p> : null}
       <p aria-live="polite">
-        <strong data-testid="turnout">{s.turnout.toLocaleString("en")}</strong> ballots counted
-        {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}. Updated{" "}
-        {new Date(s.asOf).toLocaleTimeString("en-GB")}{" "}
         {closed ? (
-          <span className="badge">voting has ended</span>
+          <Badge tone="neutral">voting has ended</Badge>
         ) : (
-          <span className={live ? "badge ok" : "badge"}>
+          <Badge tone={live ? "success" : "warning"}>
             {live ? "live" : "reconnecting… (refreshing every few seconds)"}
-          </span>
-        )}
+          </Badge>
+        )}{" "}
+        <span className="muted">
+          {closed ? "Live count as of " : "Updated "}
+          <DateTime value={s.asOf} format="time" seconds />
+        </span>
       </p>
-      {closed ? <FinalRounds electionId={electionId} /> : null}
-      {s.questions.map((q) => (
-        <QuestionResults
-          key={q.id}
-          question={q}
-          headingLevel={2}
-          headingId={`results-${q.id}`}
-          rankedNote={
-            closed
-              ? "First preferences; the instant-runoff rounds are above."
-              : "First preferences so far; the instant-runoff rounds are published with the final result."
-          }
-          captionSuffix="votes per option"
-          scrolls={false}
-          zeroAbstentions="hidden"
-        />
-      ))}
+      <Turnout snapshot={s} />
+      {closed ? (
+        <FinalResult electionId={electionId} />
+      ) : (
+        s.questions.map((q) => (
+          <QuestionResults
+            key={q.id}
+            question={q}
+            ballots={s.turnout}
+            headingLevel={2}
+            headingId={`results-${q.id}`}
+            rankedNote="First preferences so far; the instant-runoff rounds are published with the final result."
+            captionSuffix="votes per option"
+            scrolls={false}
+            zeroAbstentions="hidden"
+          />
+        ))
+      )}
     </>
   );
 }

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ElectionShell } from "./election-shell";
+
+export const metadata: Metadata = { title: "Election · Landslide Console" };
+
+/**
+ * Every sub-page of one election (overview, ballot, roll, results, fraud review, certification,
+ * export) sits in this layout: it stays mounted while officials move between the tabs, so the live
+ * feed and the latest recount are kept, and the tabs are soft navigations that keep the session.
+ */
+export default async function ElectionLayout({
+  params,
+  children,
+}: {
+  params: Promise<{ id: string }>;
+  children: ReactNode;
+}) {
+  const { id } = await params;
+  return <ElectionShell electionId={id}>{children}</ElectionShell>;
+}

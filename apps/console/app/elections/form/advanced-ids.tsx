@@ -1,0 +1,60 @@
+"use client";
+
+import { optionIds } from "./derived-ids";
+import type { QuestionDraft } from "./draft";
+import { IdField } from "./id-field";
+import { replaceAt } from "./list-edits";
+import { hasIdProblem, type QuestionProblems } from "./validate";
+
+interface AdvancedIdsProps {
+  question: QuestionDraft;
+  /** The question's id as the API will get it (derived from the prompt unless typed). */
+  id: string;
+  number: number;
+  problems: QuestionProblems | undefined;
+  onChange: (question: QuestionDraft) => void;
+}
+
+/**
+ * The ids results files and the CLI show, out of the way: most officials never need them, since
+ * each is made from its text. Opened by itself when an id is refused, so the problem is never
+ * hidden; it stays open once opened.
+ */
+export function AdvancedIds({ question, id, number, problems, onChange }: AdvancedIdsProps) {
+  const ids = optionIds(question);
+  const forced = hasIdProblem(problems);
+  return (
+    <details open={forced || undefined} style={{ margin: "0 0 1rem" }}>
+      <summary>Advanced: the ids in results files</summary>
+      <p className="muted">
+        Each id is made from its text, and follows it as you type. Type over one to choose your own (1 to 40 lower-case
+        letters, digits or hyphens).
+      </p>
+      <IdField
+        label={`Question ${number} id`}
+        value={id}
+        derivedFrom="prompt"
+        custom={question.customId !== null}
+        error={problems?.id}
+        onChange={(typed) => onChange({ ...question, customId: typed })}
+        onDerive={() => onChange({ ...question, customId: null })}
+      />
+      {question.options.map((option, index) => (
+        <IdField
+          key={option.key}
+          label={`Option ${index + 1} id${option.label.trim() ? ` (${option.label.trim()})` : ""}`}
+          value={ids[index] ?? ""}
+          derivedFrom="label"
+          custom={option.customId !== null}
+          error={problems?.byOption[option.key]?.id}
+          onChange={(typed) =>
+            onChange({ ...question, options: replaceAt(question.options, index, { ...option, customId: typed }) })
+          }
+          onDerive={() =>
+            onChange({ ...question, options: replaceAt(question.options, index, { ...option, customId: null }) })
+          }
+        />
+      ))}
+    </details>
+  );
+}

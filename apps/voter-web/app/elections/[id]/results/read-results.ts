@@ -1,0 +1,21 @@
+import { createLandslideClient } from "@landslide/api/client";
+import { publicConfig } from "@landslide/ui/public-config";
+
+/**
+ * The public figures of an election, read on the server for what a shared link shows before it is
+ * opened (the page's description, the preview image). Undefined when the election is not public
+ * or the results service does not answer: the link then previews as the site, never as an error.
+ */
+export async function readResults(electionId: string) {
+  const client = createLandslideClient({ ...publicConfig("voter"), userAgent: "landslide-voter-web" });
+  try {
+    const [election, snapshot] = await Promise.all([
+      client.results.elections.get.query({ electionId }),
+      client.results.results.snapshot.query({ electionId }),
+    ]);
+    const final = election.status === "closed" || election.status === "certified";
+    return { title: election.title, final, snapshot };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+import { ballotsWord } from "./standing-words";
+import { formatShare, standings, type TotalsForStandings } from "./standings";
+
+/**
+ * What a shared link to the results says before anyone opens it: the page's description and the
+ * preview image's figures, in the words the page itself uses.
+ */
+export interface SummaryInput {
+  readonly turnout: number;
+  readonly questions: ReadonlyArray<TotalsForStandings & { readonly id: string; readonly prompt: string }>;
+}
+
+export interface SummaryOption {
+  readonly label: string;
+  /** "42.9%". */
+  readonly share: string;
+  /** 0–1: how long its bar is drawn. */
+  readonly width: number;
+  readonly leading: boolean;
+}
+
+export interface QuestionSummary {
+  readonly id: string;
+  readonly prompt: string;
+  /** The options with the most votes, most first, at most `top`. */
+  readonly options: readonly SummaryOption[];
+  readonly tied: boolean;
+}
+
+export function questionSummaries(results: SummaryInput, top = 3): QuestionSummary[] {
+  return results.questions.map((q) => {
+    const s = standings(q, results.turnout);
+    const options = [...s.options]
+      .sort((a, b) => b.votes - a.votes)
+      .slice(0, top)
+      .map((o) => ({
+        label: o.label,
+        share: formatShare(o.share, "en"),
+        width: Math.min(1, o.share),
+        leading: o.leading,
+      }));
+    return { id: q.id, prompt: q.prompt, options, tied: s.tied };
+  });
+}
+
+/** "Live results: 1,234 ballots counted. Which animal…? Otter leads with 42.9%." */
+export function resultsDescription(results: SummaryInput, final: boolean): string {
+  const opening = `${final ? "Final result" : "Live results"}: ${ballotsWord(results.turnout)} counted.`;
+  const first = results.questions[0];
+  if (!first) return opening;
+  const s = standings(first, results.turnout);
+  const top = s.leaders[0];
+  if (!top) return `${opening} ${first.prompt} No votes for any option yet.`;
+  const share = formatShare(top.share, "en");
+  const lead = s.tied
+    ? `${new Intl.ListFormat("en").format(s.leaders.map((o) => o.label))} are tied at ${share}.`
+    : `${top.label} ${final ? "has the most votes" : "leads"} with ${share}.`;
+  return `${opening} ${first.prompt} ${lead}`;
+}
