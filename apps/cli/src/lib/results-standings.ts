@@ -1,11 +1,10 @@
+import { standings } from "@landslide/api/client";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 
 /**
  * A question's standings as the CLI prints them and --json carries them: each option's share, who
- * leads, whether the lead is shared. The same rules as the web pages' (packages/ui
- * src/results/standings.ts, which the CLI cannot import: it is a React package): for single and
- * ranked questions a share is of the votes given to options; for multi-choice ones, of the ballots
- * that answered (each may pick several, so shares add past 100%). Abstentions are no option's share.
+ * leads, whether the lead is shared, by the same rules as the web pages (`standings` of the SDK),
+ * with a share of null rather than 0 while there is nothing to take a share of.
  */
 type Question = ResultsSnapshot["questions"][number];
 
@@ -26,18 +25,9 @@ export interface QuestionStandings {
 }
 
 export function questionStandings(question: Question, ballots: number): QuestionStandings {
-  const votesForOptions = question.options.reduce((sum, o) => sum + o.votes, 0);
-  const base = question.kind === "multi" ? ballots - question.abstentions : votesForOptions;
-  const top = Math.max(0, ...question.options.map((o) => o.votes));
-  const options = question.options.map((o) => ({
-    id: o.id,
-    label: o.label,
-    votes: o.votes,
-    share: base > 0 ? o.votes / base : null,
-    leading: top > 0 && o.votes === top,
-  }));
-  const leaders = options.filter((o) => o.leading).map((o) => o.id);
-  return { options, leaders, tied: leaders.length > 1 };
+  const s = standings(question, ballots);
+  const options = s.options.map((o) => ({ ...o, share: s.shareOf > 0 ? o.share : null }));
+  return { options, leaders: s.leaders.map((o) => o.id), tied: s.tied };
 }
 
 /** "66.7%", one decimal always (columns line up); "—" when there is nothing to take a share of. */

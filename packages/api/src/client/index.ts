@@ -54,6 +54,7 @@ export { verifyReceipt } from "./verify-receipt";
 export type { Receipt } from "@landslide/vote-engine";
 export { verifyReceiptInclusion } from "./verify-inclusion";
 export { type BallotShape, countersOf, liveCounters, type NamedCounter } from "./results/counters";
+export { type OptionStanding, type Standings, standings, type TotalsForStandings } from "./results/standings";
 export { csvCell, csvDocument } from "./csv-cell";
 export {
   CSV_HEADER,
