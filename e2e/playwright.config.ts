@@ -42,11 +42,11 @@ export default defineConfig({
   webServer: {
     command: "node apps/cli/bin/run.js local up --fresh --web prod --json",
     cwd: "..",
-    url: "http://127.0.0.1:3001",
-    // The web apps answer while the services may still be starting: the tests begin once the
-    // launcher's ready document (written with stack.json, which the tests read) is out.
+    // The tests begin once the launcher's ready document (printed after stack.json, which the tests
+    // read) is out. No `url` or `port`: Playwright takes whichever of those and `wait` comes first,
+    // and the web apps answer before the services are provisioned. So no reuse of a running stack
+    // either (it is found by url or port); each run starts its own, fresh.
     wait: { stdout: /"status":"running"/ },
-    reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     // Every e2e voter signs up from 127.0.0.1 at example.org: the per-network and per-domain sign-up limits are

@@ -17,6 +17,13 @@ async function move(page: Page, action: "Open" | "Close", reason: string) {
   await page.getByRole("button", { name: action, exact: true }).click();
   await page.getByLabel(question).fill(reason);
   await page.getByRole("button", { name: `${action} voting` }).click();
+  // In effect before the test moves on (a close takes a moment, announced): the tabs it opens come with it.
+  const badge = page
+    .getByRole("main")
+    .locator("header")
+    .getByText({ Open: "Open", Close: "Closed" }[action], { exact: true });
+  if (action === "Close") await expect(page.getByText("Close recorded: voting stops within seconds.")).toBeVisible();
+  await expect(badge).toBeVisible({ timeout: 10_000 });
 }
 
 test("an official runs an election from the console's tabs: ballot, roll, opening, live counts, fraud review, certification and export", async ({
@@ -206,8 +213,8 @@ test("an official runs an election from the console's tabs: ballot, roll, openin
   expect(recount.counters.__turnout).toBe(3);
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Every decision is in the audit trail, with who and why.
-  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit trail" }).click();
+  // Every decision is in the election's audit trail, with who and why.
+  await tab(page, "Audit trail").click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
   for (const why of [
     "council resolution 12/2026",

@@ -14,7 +14,7 @@ test("under the policy an official signs in (Cognito) and follows an election li
 }) => {
   test.setTimeout(90_000);
   const violations = await watchPolicyViolations(page);
-  await signInToConsole(page, "official@demo.landslide.test", `/elections/${DEMO_ELECTION}`);
+  await signInToConsole(page, "official@demo.landslide.test", `/elections/${DEMO_ELECTION}/results`);
   await expect(page.getByRole("heading", { level: 1, name: "Landslide Demo Election" })).toBeVisible({
     timeout: 20_000,
   });

@@ -1,7 +1,13 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Page } from "@playwright/test";
-import { createLandslideClient, type LandslideClient } from "@landslide/api/client";
+import { calculateJwkThumbprint, exportJWK, importJWK, type JWK } from "jose";
+import {
+  createLandslideClient,
+  type DeviceKey,
+  type DeviceKeyStore,
+  type LandslideClient,
+} from "@landslide/api/client";
 import { waitForConfirmationCode } from "@landslide/local-stack";
 
 // The e2e stack's data folder (see playwright.config.ts).
@@ -52,12 +58,48 @@ export function stackCognito(): { region: string; endpoint?: string; clientIds: 
   ).cognito;
 }
 
-function stackClient(app: "voter-web" | "console", options: { automated?: boolean } = {}): LandslideClient {
+/**
+ * The script's one device for a demo account, kept in the stack's data folder: a machine running
+ * scripts is one device, and an account may vote from only a few (DEVICE_LIMIT), so every test
+ * that signs a demo account in through the SDK must not look like a new phone.
+ */
+function scriptDevice(email: string): DeviceKeyStore {
+  const folder = `${dataDir}/script-devices`;
+  const file = `${folder}/${email}.jwk`;
+  const read = async (): Promise<DeviceKey> => {
+    const privateJwk = JSON.parse(readFileSync(file, "utf8")) as JWK;
+    const publicJwk: JWK = { kty: privateJwk.kty!, crv: privateJwk.crv!, x: privateJwk.x!, y: privateJwk.y! };
+    const privateKey = (await importJWK(privateJwk, "ES256")) as CryptoKey;
+    return { privateKey, publicJwk, thumbprint: await calculateJwkThumbprint(publicJwk) };
+  };
+  return {
+    // The key is made here rather than by the client, whose keys cannot be exported to a file.
+    async load() {
+      if (existsSync(file)) return read();
+      const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign"]);
+      mkdirSync(folder, { recursive: true });
+      try {
+        // "wx": when two workers make the same account's device at once, the first one written is it.
+        writeFileSync(file, JSON.stringify(await exportJWK(pair.privateKey)), { flag: "wx" });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      return read();
+    },
+    async save() {},
+  };
+}
+
+function stackClient(
+  app: "voter-web" | "console",
+  options: { automated?: boolean; deviceKeys?: DeviceKeyStore } = {},
+): LandslideClient {
   const cognito = stackCognito();
   return createLandslideClient({
     urls: { voteApi: "http://127.0.0.1:4000", controlApi: "http://127.0.0.1:4001", results: "http://127.0.0.1:4002" },
     cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: cognito.clientIds[app]! },
     userAgent: "landslide-e2e/1.0",
+    ...(options.deviceKeys ? { deviceKeys: options.deviceKeys } : {}),
     // A script driving a browser announces it (navigator.webdriver); the risk layer weighs it.
     ...(options.automated ? { clientHints: () => ({ webdriver: true }) } : {}),
   });
@@ -65,7 +107,7 @@ function stackClient(app: "voter-web" | "console", options: { automated?: boolea
 
 /** A demo account signed in through the SDK, as a script or the CLI would be. */
 export async function signedInClient(email: string, app: "voter-web" | "console"): Promise<LandslideClient> {
-  const client = stackClient(app);
+  const client = stackClient(app, { deviceKeys: scriptDevice(email) });
   await client.auth.signIn(email, demoPassword(email));
   return client;
 }
