@@ -28,6 +28,21 @@ describe("the lifecycle buttons", () => {
     expect(lifecycleActions("open", "open").find((a) => a.id === "pause")?.steps).toEqual(["paused"]);
   });
 
+  it("while an official's close is taking effect, say when voting stops and offer nothing more; a pending pause may still become a close", () => {
+    expect(ids("closed", "open")).toEqual([]);
+    expect(ids("paused", "open")).toEqual(["close"]);
+    const timing = { opensAt: null, closesAt: null, stopsAt: "2026-12-03T12:00:02.000Z" };
+    const utc = { locale: "en-GB", timeZone: "UTC" };
+    expect(nextStep({ ...timing, storedStatus: "closed", status: "open" }, utc)).toEqual({
+      sentence: "Closing: voting stops at 12:00:02 UTC; ballots cast before then still count.",
+      action: { kind: "none" },
+    });
+    expect(nextStep({ ...timing, storedStatus: "paused", status: "open" }, utc).sentence).toMatch(/^Pausing: /);
+    expect(nextStep({ ...timing, storedStatus: "open", status: "open" }, utc).sentence).toBe(
+      "Voting is open until you close it.",
+    );
+  });
+
   it("offer to record a close that happened by the clock, and say why", () => {
     expect(ids("open", "closed")).toEqual(["record-close"]);
     const timing = { opensAt: null, closesAt: null };

@@ -8,7 +8,7 @@ import { Alert, Badge, TabNav, type Tone } from "@landslide/ui/components";
 import { ElectionContext } from "./election-context";
 import { electionTabs } from "./election-tabs";
 import { failureMessage } from "./failure-message";
-import { nextStep } from "./next-step";
+import { nextStep, pendingStop } from "./next-step";
 import { type ElectionStatus, type OfficialElection, useOfficialElection } from "./official-election";
 import { useLiveFeed } from "./use-live-feed";
 import { useRecount } from "./use-recount";
@@ -65,7 +65,9 @@ const statusTone: Record<ElectionStatus, Tone> = {
 };
 
 function ElectionHeader({ election }: { election: OfficialElection }) {
-  const status = electionStatusWords(election.status);
+  const stop = pendingStop(election);
+  // Between an official's pause or close and its instant, say what is coming rather than "Open".
+  const status = stop ? { label: stop === "closed" ? "Closing" : "Pausing" } : electionStatusWords(election.status);
   return (
     <header>
       <p style={{ margin: 0 }}>
@@ -73,7 +75,7 @@ function ElectionHeader({ election }: { election: OfficialElection }) {
       </p>
       <h1 style={{ marginBottom: "0.5rem", overflowWrap: "anywhere" }}>{election.title}</h1>
       <p style={{ margin: "0 0 1rem" }}>
-        <Badge tone={statusTone[election.status]}>{status.label}</Badge>{" "}
+        <Badge tone={stop ? "warning" : statusTone[election.status]}>{status.label}</Badge>{" "}
         <span data-testid="next-step">{nextStep(election).sentence}</span>
       </p>
     </header>

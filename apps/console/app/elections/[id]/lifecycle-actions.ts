@@ -24,7 +24,7 @@ const pause: LifecycleAction = {
   label: "Pause",
   reasonLabel: "Why pause voting?",
   confirmLabel: "Pause voting",
-  done: "Voting is paused.",
+  done: "Pause recorded: voting stops within seconds.",
   steps: ["paused"],
 };
 const resume: LifecycleAction = {
@@ -40,7 +40,7 @@ const close: LifecycleAction = {
   label: "Close",
   reasonLabel: "Why close voting?",
   confirmLabel: "Close voting",
-  done: "Voting is closed.",
+  done: "Close recorded: voting stops within seconds.",
   steps: ["closed"],
 };
 const recordClose: LifecycleAction = {
@@ -68,6 +68,9 @@ export function lifecycleActions(stored: ElectionStatus, effective: ElectionStat
     case "scheduled":
       return [{ ...open, label: "Open now" }, close];
     case "open":
+      // A close asked for is taking effect (see pendingStop): nothing more to do; a pause can still become a close.
+      if (stored === "closed") return [];
+      if (stored === "paused") return [close];
       return [stored === "scheduled" ? { ...pause, steps: ["open", "paused"] } : pause, close];
     case "paused":
       return [resume, close];

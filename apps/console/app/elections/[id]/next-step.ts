@@ -1,4 +1,4 @@
-import { formatDateTime } from "@landslide/ui/date-time";
+import { formatDateTime, formatTime } from "@landslide/ui/date-time";
 import type { OfficialElection } from "./official-election";
 
 export type NextAction =
@@ -14,7 +14,18 @@ export interface NextStep {
   readonly action: NextAction;
 }
 
-type Timing = Pick<OfficialElection, "status" | "storedStatus" | "opensAt" | "closesAt">;
+type Timing = Pick<OfficialElection, "status" | "storedStatus" | "opensAt" | "closesAt"> & {
+  readonly stopsAt?: string | Date | null;
+};
+
+/**
+ * A pause or close an official asked for that has not taken effect yet: voters are told a moment
+ * ahead (STOP_NOTICE_MS) and ballots cast until then still count, so the election is still open.
+ */
+export function pendingStop(election: Timing): "paused" | "closed" | undefined {
+  if (election.status !== "open") return undefined;
+  return election.storedStatus === "paused" || election.storedStatus === "closed" ? election.storedStatus : undefined;
+}
 
 /**
  * What happens next for an election, in one sentence, and the action that takes it there.
@@ -22,6 +33,20 @@ type Timing = Pick<OfficialElection, "status" | "storedStatus" | "opensAt" | "cl
  */
 export function nextStep(election: Timing, formatOptions: { locale?: string; timeZone?: string } = {}): NextStep {
   const when = (iso: string) => formatDateTime(iso, formatOptions);
+  const stop = pendingStop(election);
+  if (stop) {
+    // Seconds away: the time of day, to the second.
+    const at = election.stopsAt
+      ? ` at ${formatTime(election.stopsAt, { ...formatOptions, seconds: true })}`
+      : " in a moment";
+    return {
+      sentence:
+        stop === "closed"
+          ? `Closing: voting stops${at}; ballots cast before then still count.`
+          : `Pausing: voting stops${at}; ballots cast before then still count.`,
+      action: { kind: "none" },
+    };
+  }
   switch (election.status) {
     case "draft":
       return {

@@ -33,14 +33,23 @@ export function useElectionChanged(): (electionId: string) => Promise<unknown> {
 /**
  * The election, read from the officials' list: the control API has no `get` for officials (the
  * public `elections.get` hides drafts), and sharing the list's cache keeps both pages in step.
- * Polled, because a scheduled election opens and closes by itself.
+ * Polled, because a scheduled election opens and closes by itself; read again just after a pause
+ * or close an official asked for takes effect, so the page does not say "Open" for up to a poll.
  */
+const POLL_MS = 5_000;
+
+/** Every few seconds, or just after a stop that takes effect sooner. */
+function nextPoll(stopsAt: string | Date | null | undefined): number {
+  const untilStop = stopsAt ? new Date(stopsAt).getTime() - Date.now() : -1;
+  return untilStop >= 0 && untilStop < POLL_MS ? untilStop + 250 : POLL_MS;
+}
+
 export function useOfficialElection(electionId: string) {
   const control = useControlApi();
   return useQuery(
     control.official.elections.list.queryOptions(undefined, {
       select: (elections) => elections.find((e) => e.id === electionId),
-      refetchInterval: 5_000,
+      refetchInterval: (query) => nextPoll(query.state.data?.find((e) => e.id === electionId)?.stopsAt),
     }),
   );
 }
