@@ -68,7 +68,7 @@ test("the results page shows each option's share, the leader and a tie in words,
       timeout: 20_000,
     });
     await expect(widget.getByText("Leading: Otter, 2 votes (66.7%).")).toBeVisible();
-    await expect(widget.getByText("live", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(widget.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
 
     // Any page outside /embed/ refuses the frame (frame-ancestors 'none'): the browser shows nothing of it.
     const blocked = page.waitForEvent("console", (message) => /frame-ancestors 'none'/.test(message.text()));

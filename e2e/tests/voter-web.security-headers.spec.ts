@@ -63,7 +63,7 @@ test("under the policy a voter signs up, casts with the human check in a worker,
 
   // Live results: the stream (SSE to the results service) and the chart's SVG.
   await page.goto(`/elections/${DEMO_ELECTION}/results`);
-  await expect(page.getByText("live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible({ timeout: 20_000 });
   expect(await violations()).toEqual([]);
 

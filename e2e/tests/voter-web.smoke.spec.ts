@@ -39,7 +39,7 @@ test("the live results are public: a chart and a table per question, no sign-in"
   await page.goto("/");
   await page.getByRole("link", { name: "Live results" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Live results" })).toBeVisible();
-  await expect(page.getByText("live", { exact: true })).toBeVisible();
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
   for (const prompt of [
     "Which animal should be the city's mascot?",
     "Which parks should get new playgrounds? Choose one to three.",

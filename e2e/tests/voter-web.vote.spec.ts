@@ -56,7 +56,7 @@ test("a new voter signs up, confirms, votes on all three question kinds, verifie
   // Someone else watches the public results, signed out, in another browser context.
   const watcher = await (await browser.newContext()).newPage();
   await watcher.goto(page.url().replace(/\/?$/, "/results"));
-  await expect(watcher.getByText("live", { exact: true })).toBeVisible();
+  await expect(watcher.getByText("Live", { exact: true })).toBeVisible();
   const before = Number((await watcher.getByTestId("turnout").textContent())!.replace(/,/g, ""));
   const otterRow = watcher
     .getByRole("table", { name: /mascot\?: votes per option/ })

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { EmailAddress } from "@landslide/ui/components";
 
 export interface PrimaryNavItem {
   readonly href: string;
@@ -79,7 +80,9 @@ export function PrimaryNav({
         </ul>
         {account ? (
           <p className="ls-shell-account">
-            <span className="ls-shell-account-name">{account.name}</span>
+            <span className="ls-shell-account-name">
+              <EmailAddress value={account.name} />
+            </span>
             <button type="button" className="ls-shell-sign-out" onClick={account.onSignOut}>
               Sign out
             </button>

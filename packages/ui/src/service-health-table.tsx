@@ -41,6 +41,13 @@ export function ServiceHealthTable({ health }: { health: readonly ServiceHealth[
   );
 }
 
+// The products' own names; a dependency added later shows under its check's name until it has one.
+const dependencyNames: Readonly<Record<string, string>> = {
+  dynamodb: "DynamoDB",
+  cognito: "Cognito",
+  postgres: "PostgreSQL",
+};
+
 /** A service's dependency checks: each with its latency, or why it fails. */
 function Checks({ checks }: { checks: readonly DependencyCheck[] }) {
   if (checks.length === 0) return <span className="muted">—</span>;
@@ -48,7 +55,8 @@ function Checks({ checks }: { checks: readonly DependencyCheck[] }) {
     <ul className="checks">
       {checks.map((c) => (
         <li key={c.name}>
-          {c.name}: {c.ok ? `ok (${c.latencyMs} ms)` : `failing${c.error ? ` — ${c.error}` : ""}`}
+          {dependencyNames[c.name] ?? c.name}:{" "}
+          {c.ok ? `answers (${c.latencyMs} ms)` : `failing${c.error ? ` — ${c.error}` : ""}`}
         </li>
       ))}
     </ul>

@@ -27,8 +27,9 @@ describe("a question's standings as table rows", () => {
   const s = standings(question);
 
   it("has a row per option with its votes and share as written in English, the leader marked in words", () => {
-    expect(voteRows(s, 0, "hidden", "Leading")).toEqual([
-      { key: "heron", option: "Heron", mark: "Leading", votes: "1,234", share: "99.4%" },
+    const leading = { text: "Leading", winner: false };
+    expect(voteRows(s, 0, "hidden", leading)).toEqual([
+      { key: "heron", option: "Heron", mark: leading, votes: "1,234", share: "99.4%" },
       { key: "otter", option: "Otter", votes: "7", share: "0.6%" },
     ]);
   });

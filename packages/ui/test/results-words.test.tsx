@@ -22,9 +22,14 @@ describe("what the standings say in words", () => {
     const s = standings(mascot);
     expect(leadSentence({ kind: "single", standings: s, outcome: "live" })).toBe("Leading: Otter, 6 votes (75.0%).");
     expect(leadSentence({ kind: "single", standings: s, outcome: "final" })).toBe("Winner: Otter, 6 votes (75.0%).");
-    expect(leaderMark({ kind: "single", standings: s, outcome: "final" })).toBe("Winner");
+    // Only a winner's mark says so (its badge is green, as in a runoff's rounds); a leader's does not.
+    expect(leaderMark({ kind: "single", standings: s, outcome: "final" })).toEqual({ text: "Winner", winner: true });
+    expect(leaderMark({ kind: "single", standings: s, outcome: "live" })).toEqual({ text: "Leading", winner: false });
     // A multi-choice question elects no single option; a ranked one is won in its rounds.
-    expect(leaderMark({ kind: "multi", standings: s, outcome: "final" })).toBe("Most votes");
+    expect(leaderMark({ kind: "multi", standings: s, outcome: "final" })).toEqual({
+      text: "Most votes",
+      winner: false,
+    });
     expect(leadSentence({ kind: "ranked", standings: s, outcome: "live" })).toBe(
       "Leading on first preferences: Otter, 6 votes (75.0%).",
     );
@@ -39,7 +44,11 @@ describe("what the standings say in words", () => {
     expect(leadSentence({ kind: "single", standings: s, outcome: "final" })).toBe(
       "Tie: Ada and Bo have 3 votes each (50.0%); no single option has the most votes.",
     );
-    expect(leaderMark({ kind: "single", standings: s, outcome: "live" })).toBe("Tied for the lead");
+    expect(leaderMark({ kind: "single", standings: s, outcome: "live" }).text).toBe("Tied for the lead");
+    expect(leaderMark({ kind: "single", standings: s, outcome: "final" })).toEqual({
+      text: "Tied for most votes",
+      winner: false,
+    });
   });
 
   it("says so before any vote, and counts one ballot in the singular", () => {

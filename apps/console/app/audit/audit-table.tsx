@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { auditActionWords, type RouterOutputs } from "@landslide/api/client";
-import { DateTime, Table, type TableColumn } from "@landslide/ui/components";
+import { DateTime, EmailAddress, Table, type TableColumn } from "@landslide/ui/components";
 import { Reason } from "@landslide/ui/words";
 import { detailLines } from "./audit-details";
 import { ShortId } from "./short-id";
@@ -23,7 +23,7 @@ export function AuditTable({
       cell: (record) => <Reason code={record.action} words={auditActionWords} help="none" />,
     },
     { key: "at", header: "When", cell: (record) => <DateTime value={record.at} seconds /> },
-    { key: "actor", header: "Who", cell: (record) => <span style={{ overflowWrap: "anywhere" }}>{record.actor}</span> },
+    { key: "actor", header: "Who", cell: (record) => <EmailAddress value={record.actor} /> },
     {
       key: "election",
       header: "Election",

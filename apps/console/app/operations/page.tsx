@@ -1,6 +1,7 @@
 import { loadConfig } from "@landslide/config";
 import { getElections } from "@landslide/ui";
-import { Badge, Table } from "@landslide/ui/components";
+import { DateTime, Table } from "@landslide/ui/components";
+import { StatusBadge } from "../status-badge";
 import { OperationsDashboard } from "./operations-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -30,9 +31,9 @@ export default async function OperationsPage() {
             caption="All elections and their status"
             columns={[
               { key: "title", header: "Title" },
-              { key: "status", header: "Status", cell: (e) => <Badge>{e.status}</Badge> },
+              { key: "status", header: "Status", cell: (e) => <StatusBadge status={e.status} /> },
               { key: "questions", header: "Questions", align: "end", cell: (e) => e.questions.length },
-              { key: "closes", header: "Closes", cell: (e) => (e.closesAt ? new Date(e.closesAt).toUTCString() : "—") },
+              { key: "closes", header: "Closes", cell: (e) => (e.closesAt ? <DateTime value={e.closesAt} /> : "—") },
             ]}
             rows={elections.elections}
             rowKey={(e) => e.id}

@@ -8,6 +8,7 @@ export { Checkbox, type CheckboxProps } from "./checkbox";
 export { ConfirmDialog, type ConfirmDialogProps } from "./confirm-dialog";
 export { DateTime, type DateTimeProps, type DateTimeStyle } from "./date-time";
 export { Dialog, DialogClose, type DialogProps } from "./dialog";
+export { EmailAddress } from "./email-address";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { Field, type FieldControlProps, type FieldProps } from "./field";
 export { Input, type InputProps } from "./input";

@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { classNames } from "./class-names";
 
 export interface TabNavItem {
@@ -22,9 +24,27 @@ export function TabNav({
   items: readonly TabNavItem[];
   className?: string;
 }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const current = items.find((item) => item.current)?.href;
+  // On a phone the links slide sideways on one line (styles.css): the current one is kept in
+  // sight, on arrival and whenever the strip changes width (a phone turned, a window narrowed).
+  useEffect(() => {
+    const strip = listRef.current;
+    if (!strip) return;
+    const showCurrent = () => {
+      const link = strip.querySelector<HTMLElement>('[aria-current="page"]');
+      if (!link || strip.scrollWidth <= strip.clientWidth) return;
+      const [box, tab] = [strip.getBoundingClientRect(), link.getBoundingClientRect()];
+      strip.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
+    };
+    showCurrent();
+    const resized = new ResizeObserver(showCurrent);
+    resized.observe(strip);
+    return () => resized.disconnect();
+  }, [current]);
   return (
     <nav aria-label={label} className={classNames("ls-tab-nav", className)}>
-      <ul>
+      <ul ref={listRef}>
         {items.map((item) => (
           <li key={item.href}>
             <Link href={item.href} className="ls-tab" aria-current={item.current ? "page" : undefined}>

@@ -38,7 +38,7 @@ const columns: readonly TableColumn<VoteRow>[] = [
         {row.mark ? (
           <>
             {" "}
-            <Badge tone="info">{row.mark}</Badge>
+            <Badge tone={row.mark.winner ? "success" : "info"}>{row.mark.text}</Badge>
           </>
         ) : null}
       </>
@@ -69,7 +69,7 @@ export function QuestionResults({
   const words = { kind: q.kind, standings: s, outcome };
   const mark = leaderMark(words);
   // A bar has little room beside its figures: a shared lead is just "Tied" there (the sentence names it in full).
-  const barMark = s.tied ? "Tied" : mark;
+  const barMark = s.tied ? "Tied" : mark.text;
   const chart = s.options.map((o) => ({
     label: o.label,
     votes: o.votes,

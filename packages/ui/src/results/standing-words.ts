@@ -31,7 +31,20 @@ export function ballotsWord(ballots: number): string {
  * "Most votes" (a multi-choice question elects no single option), "Most first preferences" (a
  * ranked question is won in its rounds), or a tie when the lead is shared.
  */
-export function leaderMark({ kind, standings, outcome }: StandingWordsInput): string {
+export function leaderMark({ kind, standings, outcome }: StandingWordsInput): LeaderMark {
+  return { text: leaderMarkText({ kind, standings, outcome }), winner: isWinner({ kind, standings, outcome }) };
+}
+
+/** The mark's words, and whether it names a winner: a winner's badge is green wherever it shows (the runoff's too). */
+export interface LeaderMark {
+  readonly text: string;
+  readonly winner: boolean;
+}
+
+const isWinner = ({ kind, standings, outcome }: StandingWordsInput) =>
+  outcome === "final" && !standings.tied && kind === "single";
+
+function leaderMarkText({ kind, standings, outcome }: StandingWordsInput): string {
   if (standings.tied) return outcome === "final" ? "Tied for most votes" : "Tied for the lead";
   if (outcome === "live") return "Leading";
   if (kind === "ranked") return "Most first preferences";

@@ -1,10 +1,11 @@
+import type { LeaderMark } from "./standing-words";
 import { formatShare, type Standings } from "./standings";
 
 export interface VoteRow {
   readonly key: string;
   readonly option: string;
   /** "Leading", "Winner", …: said beside the option's name, not by colour. */
-  readonly mark?: string;
+  readonly mark?: LeaderMark;
   readonly votes: string;
   /** Abstentions are no option's share: their row says "—". */
   readonly share: string;
@@ -19,7 +20,7 @@ export function voteRows(
   { options }: Standings,
   abstentions: number,
   zeroAbstentions: "shown" | "hidden",
-  mark?: string,
+  mark?: LeaderMark,
 ): VoteRow[] {
   const rows: VoteRow[] = options.map((o) => ({
     key: o.id,

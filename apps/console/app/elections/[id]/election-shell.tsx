@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { electionStatusWords } from "@landslide/api/client";
-import { Alert, Badge, TabNav, type Tone } from "@landslide/ui/components";
+import { Alert, TabNav } from "@landslide/ui/components";
+import { StatusBadge } from "../../status-badge";
 import { ElectionContext } from "./election-context";
 import { electionTabs } from "./election-tabs";
 import { failureMessage } from "./failure-message";
 import { nextStep, pendingStop } from "./next-step";
-import { type ElectionStatus, type OfficialElection, useOfficialElection } from "./official-election";
+import { type OfficialElection, useOfficialElection } from "./official-election";
 import { useLiveFeed } from "./use-live-feed";
 import { useRecount } from "./use-recount";
 
@@ -55,19 +55,7 @@ function LoadedElection({ election, children }: { election: OfficialElection; ch
   );
 }
 
-const statusTone: Record<ElectionStatus, Tone> = {
-  draft: "neutral",
-  scheduled: "info",
-  open: "success",
-  paused: "warning",
-  closed: "info",
-  certified: "success",
-};
-
 function ElectionHeader({ election }: { election: OfficialElection }) {
-  const stop = pendingStop(election);
-  // Between an official's pause or close and its instant, say what is coming rather than "Open".
-  const status = stop ? { label: stop === "closed" ? "Closing" : "Pausing" } : electionStatusWords(election.status);
   return (
     <header>
       <p style={{ margin: 0 }}>
@@ -75,7 +63,8 @@ function ElectionHeader({ election }: { election: OfficialElection }) {
       </p>
       <h1 style={{ marginBottom: "0.5rem", overflowWrap: "anywhere" }}>{election.title}</h1>
       <p style={{ margin: "0 0 1rem" }}>
-        <Badge tone={stop ? "warning" : statusTone[election.status]}>{status.label}</Badge>{" "}
+        {/* Between an official's pause or close and its instant, what is coming rather than "Open". */}
+        <StatusBadge status={election.status} pending={pendingStop(election)} />{" "}
         <span data-testid="next-step">{nextStep(election).sentence}</span>
       </p>
     </header>

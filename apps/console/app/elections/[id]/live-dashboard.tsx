@@ -82,6 +82,7 @@ export function LiveDashboard() {
                   : "Ranked question: these are first preferences; the recount has the instant-runoff rounds."
               }
               captionSuffix={underWay ? "live votes per option" : "votes per option"}
+              outcome={underWay ? "live" : "final"}
               scrolls
               zeroAbstentions="shown"
             />

@@ -26,15 +26,27 @@ export function SchedulePanel({ election }: { election: OfficialElection }) {
   return (
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Schedule</h2>
-      <CurrentSchedule opensAt={election.opensAt} closesAt={election.closesAt} />
       {editable ? (
-        <ScheduleForm election={election} />
-      ) : (
-        <p className="muted">
+        <>
+          <CurrentSchedule opensAt={election.opensAt} closesAt={election.closesAt} />
+          <ScheduleForm election={election} />
+        </>
+      ) : !election.opensAt && !election.closesAt ? (
+        // Run by hand: "not scheduled yet" would promise a schedule that can no longer come.
+        <p>
           {votingEnded(election.status)
-            ? "Voting has ended; these were its times."
-            : "The times are fixed now that voting has started."}
+            ? "No times were scheduled: an official opened and closed voting."
+            : "No closing time is scheduled: voting ends when an official closes it."}
         </p>
+      ) : (
+        <>
+          <CurrentSchedule opensAt={election.opensAt} closesAt={election.closesAt} />
+          <p className="muted">
+            {votingEnded(election.status)
+              ? "Voting has ended; these were its times."
+              : "The times are fixed now that voting has started."}
+          </p>
+        </>
       )}
     </section>
   );

@@ -31,20 +31,20 @@ export function LiveResults({ electionId }: { electionId: string }) {
   return (
     <>
       <p>
-        <Link href={`/elections/${electionId}`}>Back to the ballot</Link>
+        <Link href={`/elections/${electionId}`}>{closed ? "Back to the election" : "Back to the ballot"}</Link>
       </p>
       <h1>{closed ? "Results" : "Live results"}</h1>
       {election.data ? <p className="muted">{election.data.title}</p> : null}
       <p aria-live="polite">
         {closed ? (
-          <Badge tone="neutral">voting has ended</Badge>
+          <Badge tone="neutral">Voting has ended</Badge>
         ) : (
           <Badge tone={live ? "success" : "warning"}>
-            {live ? "live" : "reconnecting… (refreshing every few seconds)"}
+            {live ? "Live" : "Reconnecting… (refreshing every few seconds)"}
           </Badge>
         )}{" "}
         <span className="muted">
-          {closed ? "Live count as of " : "Updated "}
+          {closed ? "Counted as of " : "Updated "}
           <DateTime value={s.asOf} format="time" seconds />
         </span>
       </p>

@@ -43,7 +43,7 @@ export function EmbedResults({ electionId }: { electionId: string }) {
         {closed ? (
           <Badge tone="neutral">{outcome === "final" ? "final result" : "voting has ended"}</Badge>
         ) : (
-          <Badge tone={live ? "success" : "warning"}>{live ? "live" : "reconnecting…"}</Badge>
+          <Badge tone={live ? "success" : "warning"}>{live ? "Live" : "Reconnecting…"}</Badge>
         )}{" "}
         <strong data-testid="turnout">{ballotsWord(s.turnout)}</strong> counted
         {s.quarantined > 0 ? `, ${s.quarantined.toLocaleString("en")} under review` : ""}.
