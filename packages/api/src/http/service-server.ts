@@ -64,10 +64,12 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
     }
     // tRPC writes its own Vary and would replace this one; trpc-routes adds Origin to it (responseMeta).
     response.setHeader("vary", "origin");
+    // The path without its query: a query carries procedure inputs, which the log has no need of.
+    const path = pathOf(request.url);
     response.on("finish", () => {
       const ms = performance.now() - started;
       log.info(
-        { method: request.method, path: request.url, status: response.statusCode, ms: Math.round(ms) },
+        { method: request.method, path: path ?? "(not a URL)", status: response.statusCode, ms: Math.round(ms) },
         "request",
       );
       options.metrics.requestSeconds.observe(
@@ -75,8 +77,16 @@ export async function startServiceServer(options: ServiceOptions): Promise<Runni
         ms / 1000,
       );
     });
+    // A target the URL parser refuses ("//[") is the client's mistake: answered 400 and logged as a
+    // warning, so that nobody can push the real errors out of the operators' recent-errors list.
+    if (path === undefined) {
+      labelRoute(response, "malformed");
+      log.warn({ method: request.method }, "request target is not a URL");
+      return sendJson(response, 400, {
+        error: { code: "BAD_REQUEST", message: "The request target is not a valid URL.", requestId },
+      });
+    }
     try {
-      const path = new URL(request.url ?? "/", "http://service").pathname;
       if (request.method === "OPTIONS") {
         labelRoute(response, "preflight");
         // A preflight: allowed origins learn what they may send; others get no CORS headers at all.
@@ -157,4 +167,13 @@ export function firstMatching(...handlers: RouteHandler[]): RouteHandler {
     for (const handler of handlers) if (await handler(request, response, log)) return true;
     return false;
   };
+}
+
+/** The request target's path, or undefined when it is no URL at all. */
+function pathOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? "/", "http://service").pathname;
+  } catch {
+    return undefined;
+  }
 }
