@@ -4,12 +4,14 @@
 // in a fraction of a second. When the sources changed since (or nothing was built), it runs the
 // TypeScript sources through tsx, as it always could, and says so once per call on stderr: a stale
 // build is never run. LANDSLIDE_CLI_SOURCES=1 runs the sources without the notice.
-import { enableCompileCache } from "node:module";
+import * as nodeModule from "node:module";
 import { fileURLToPath } from "node:url";
 
 // V8 keeps the compiled code of oclif and the commands on disk (in the system's temporary
 // folder): calls after the first skip most of the parsing, about half of what --version costs.
-enableCompileCache();
+// Node 22.1 and later: the project's own Node (24, installed by npm install) has it; a shell's
+// older node runs without the cache rather than failing.
+nodeModule.enableCompileCache?.();
 const { staleReason } = await import("./freshness.js");
 
 const cliDir = fileURLToPath(new URL("..", import.meta.url));
