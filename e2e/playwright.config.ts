@@ -1,9 +1,13 @@
 import { defineConfig } from "@playwright/test";
+import { e2ePortEnv, e2eUrls } from "./stack-ports";
 
 // The tests play the proxy in front of the stack (a load balancer): trusted, they may say where an
 // SDK voter comes from (X-Forwarded-For), so the bot-farm spec's people vote from networks of their
 // own. Browsers send no such header and stay on 127.0.0.1. Set here, the stack and the workers both see it.
 process.env.LANDSLIDE_TRUSTED_PROXIES ??= "127.0.0.1";
+// The stack's own ports (stack-ports.ts), for the launcher and for what the tests run themselves
+// (the CLI finds the stack by them): set here, the workers inherit them too.
+for (const [name, value] of Object.entries(e2ePortEnv)) process.env[name] = value;
 
 // Debian's Chromium: Playwright's own browser download cannot reach the internet here.
 const chromium = {
@@ -34,8 +38,8 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "voter-web", testMatch: /voter-web\..*spec\.ts/, use: { baseURL: "http://127.0.0.1:3000" } },
-    { name: "console", testMatch: /console\..*spec\.ts/, use: { baseURL: "http://127.0.0.1:3001" } },
+    { name: "voter-web", testMatch: /voter-web\..*spec\.ts/, use: { baseURL: e2eUrls.voterWeb } },
+    { name: "console", testMatch: /console\..*spec\.ts/, use: { baseURL: e2eUrls.console } },
   ],
   // The same launcher as `npm run dev`, on production builds of the apps (turbo builds them first),
   // in a data folder of its own so a developer's local data is never touched.

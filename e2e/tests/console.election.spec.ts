@@ -197,6 +197,10 @@ test("an official runs an election from the console's tabs: ballot, roll, openin
   await dialog.getByRole("checkbox", { name: /^I have seen that this question is tied/ }).check();
   await dialog.getByRole("button", { name: "Certify this result" }).click();
   await expect(page.getByText("This result is certified.")).toBeVisible();
+  // Who certified it, when and why, from the audit trail.
+  await expect(
+    page.getByText(/^Certified by official@demo\.landslide\.test on .+, because “results certified by the board”\./),
+  ).toBeVisible();
   await expect(page.getByTestId("next-step")).toHaveText(/^Certified/);
 
   // The exported CSV of the certified result holds what the recount counted.

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { stackCognito } from "./voter-session";
+import { e2eUrls } from "../stack-ports";
 
 /** The headers every response of both sites carries, pages and static files alike. */
 export const alwaysSent = {
@@ -54,9 +55,9 @@ export async function expectSecurityHeaders(request: APIRequestContext, path: st
     // The APIs and Cognito of this stack, by origin, and nothing else.
     expect(policy.get("connect-src")).toEqual([
       "'self'",
-      "http://127.0.0.1:4000",
-      "http://127.0.0.1:4001",
-      "http://127.0.0.1:4002",
+      e2eUrls.voteApi,
+      e2eUrls.controlApi,
+      e2eUrls.results,
       new URL(stackCognito().endpoint!).origin,
     ]);
 

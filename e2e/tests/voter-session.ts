@@ -9,6 +9,7 @@ import {
   type LandslideClient,
 } from "@landslide/api/client";
 import { waitForConfirmationCode } from "@landslide/local-stack";
+import { e2eServiceUrls } from "../stack-ports";
 
 // The e2e stack's data folder (see playwright.config.ts).
 const dataDir = fileURLToPath(new URL("../../.landslide/e2e", import.meta.url));
@@ -96,7 +97,7 @@ function stackClient(
 ): LandslideClient {
   const cognito = stackCognito();
   return createLandslideClient({
-    urls: { voteApi: "http://127.0.0.1:4000", controlApi: "http://127.0.0.1:4001", results: "http://127.0.0.1:4002" },
+    urls: e2eServiceUrls,
     cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: cognito.clientIds[app]! },
     userAgent: "landslide-e2e/1.0",
     ...(options.deviceKeys ? { deviceKeys: options.deviceKeys } : {}),

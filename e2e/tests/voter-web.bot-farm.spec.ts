@@ -4,6 +4,7 @@ import { createLandslideClient } from "@landslide/api/client";
 import { waitForConfirmationCode } from "@landslide/local-stack";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 import { personsUserAgent, signedInClient, signUpOnPage, stackCognito } from "./voter-session";
+import { e2eServiceUrls, e2eUrls } from "../stack-ports";
 
 /**
  * Issue #18's tier (c): a farm of headless Chromium browsers with stealth settings, through the
@@ -49,7 +50,7 @@ const SCREENS = [
 ] as const;
 
 // WebAuthn refuses an IP-address origin and the API's relying party is "localhost" (see voter-web.passkey.spec.ts).
-const PASSKEY_SITE = "http://localhost:3000";
+const PASSKEY_SITE = e2eUrls.voterWebByName;
 
 /** What the vote page said at the end (vote-page.tsx). */
 type Outcome = { kind: "counted" | "under review" } | { kind: "refused"; message: string };
@@ -108,7 +109,7 @@ const dataDir = fileURLToPath(new URL("../../.landslide/e2e", import.meta.url));
 async function personAt(address: string) {
   const cognito = stackCognito();
   const client = createLandslideClient({
-    urls: { voteApi: "http://127.0.0.1:4000", controlApi: "http://127.0.0.1:4001", results: "http://127.0.0.1:4002" },
+    urls: e2eServiceUrls,
     cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: cognito.clientIds["voter-web"]! },
     userAgent: personsUserAgent,
     clientHints: () => ({ webdriver: false }),

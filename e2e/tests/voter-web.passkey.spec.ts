@@ -3,10 +3,11 @@ import { refusalOf } from "@landslide/api/client";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 import { seriousViolations } from "./serious-violations";
 import { personsUserAgent, signedInClient, signedUpClient, signUpOnPage } from "./voter-session";
+import { e2eUrls } from "../stack-ports";
 
 // WebAuthn refuses an IP-address origin, and the API's relying party is "localhost": passkeys work on
-// http://localhost:3000 only, so this spec opens the voter site there (the project's baseURL is 127.0.0.1).
-const site = "http://localhost:3000";
+// http://localhost:<port> only, so this spec opens the voter site there (the project's baseURL is 127.0.0.1).
+const site = e2eUrls.voterWebByName;
 
 test.use({ userAgent: personsUserAgent });
 

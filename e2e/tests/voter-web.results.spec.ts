@@ -2,8 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { closeElection, electionWithBallots } from "./results-election";
+import { e2eUrls } from "../stack-ports";
 
-/** A page of another origin (localhost on a port of its own, not the site's 127.0.0.1:3000) that frames `src`. */
+/** A page of another origin (localhost on a port of its own, not the site's 127.0.0.1) that frames `src`. */
 async function framingSite(src: string): Promise<{ url: string; server: Server }> {
   const server = createServer((_, response) => {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -59,8 +60,8 @@ test("the results page shows each option's share, the leader and a tie in words,
   await expect(page.getByText("Tied for the lead: Red, Blue, and Green, 1 vote each (33.3%).")).toBeVisible();
 
   // The widget, in a frame on a page of another origin: its figures show there, and move live.
-  const embedded = await framingSite(`http://127.0.0.1:3000/embed/elections/${id}`);
-  const refused = await framingSite(`http://127.0.0.1:3000/elections/${id}/results`);
+  const embedded = await framingSite(`${e2eUrls.voterWeb}/embed/elections/${id}`);
+  const refused = await framingSite(`${e2eUrls.voterWeb}/elections/${id}/results`);
   try {
     await page.goto(embedded.url);
     const widget = page.frameLocator('iframe[title="Election results"]');

@@ -7,6 +7,7 @@ import { useControlApi } from "@landslide/ui/client";
 import { Alert, Button, EmptyState } from "@landslide/ui/components";
 import { RunoffRounds } from "@landslide/ui/live-results";
 import { certifyBlockers } from "./certification-rules";
+import { CertifiedNotice } from "./certified-notice";
 import { CertifyDialog } from "./certify-dialog";
 import { useElection } from "./election-context";
 import { votingEnded } from "./election-tabs";
@@ -65,10 +66,7 @@ export function CertificationPanel() {
       {election.status === "certified" ? (
         <section aria-labelledby="certify-heading">
           <h2 id="certify-heading">Certification</h2>
-          <Alert tone="success" title="This result is certified.">
-            It is final: nothing can change it. The files are on the{" "}
-            <Link href={`/elections/${election.id}/export`}>Export</Link> tab.
-          </Alert>
+          <CertifiedNotice electionId={election.id} />
         </section>
       ) : (
         <CertifyForm election={election} live={live} latest={recount.latest} />
