@@ -25,8 +25,13 @@ import {
   AuditTrail,
   ElectionsRepository,
   FraudCasesRepository,
+  MailQueue,
   PostgresAuditLog,
 } from "@landslide/vote-engine/postgres";
+import { createCognitoClient } from "@landslide/vote-engine/cognito";
+import { SesMailer } from "@landslide/vote-engine/ses";
+import { UnsubscribeTokens } from "./mail/unsubscribe-token";
+import { votedCheck } from "./mail/has-voted";
 import { epochSealer } from "./aggregator/epoch-sealer";
 import { freshElections } from "./voting/fresh-elections";
 import { electionPublisher } from "./elections/publish-election";
@@ -127,9 +132,40 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       issueDifficulty,
     });
   };
+  let mailer: SesMailer | undefined;
+  let unsubscribeTokens: UnsubscribeTokens | undefined;
+  let hasVoted: ReturnType<typeof votedCheck> | undefined;
+  const mail = {
+    queue: () => new MailQueue(deps.controlPlane().db),
+    /** Amazon SES v2 (locally the SES server the launcher started). */
+    mailer: () =>
+      (mailer ??= new SesMailer({
+        region: config.aws.region,
+        endpoint: config.mail.sesEndpoint,
+        from: config.mail.from,
+        configurationSet: config.mail.configurationSet,
+      })),
+    tokens: () => (unsubscribeTokens ??= new UnsubscribeTokens(keyMaterial().voterKeySecret)),
+    /** Whether the person behind an address has voted: reminders only, never stored. */
+    hasVoted: (electionId: string, email: string) =>
+      (hasVoted ??= votedCheck({
+        cognito: createCognitoClient({ region: config.aws.region, endpoint: config.aws.cognitoEndpoint }),
+        userPoolId: required(
+          config.cognito.userPoolId,
+          "LANDSLIDE_COGNITO_USER_POOL_ID",
+          "the user pool id printed by provisioning",
+        ),
+        keys: deploymentKeys,
+        votes,
+      }))(electionId, email),
+    sendRate: config.mail.sendRate,
+    urls: { voterWeb: config.urls.voterWeb, controlApi: config.urls.controlApi },
+  };
   return {
     metrics,
     logger,
+    /** E-mail to voters: the queue, SES, unsubscribe links. */
+    mail,
     /** Where clients reach this API: device proofs name it. */
     publicUrl: config.urls.voteApi,
     /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */

@@ -1,5 +1,6 @@
 import { electionsRouter } from "./router/elections";
 import { humanCheckRouter } from "./router/human-check";
+import { mailRouter } from "./router/mail";
 import { officialRouter } from "./router/official";
 import { operatorRouter } from "./router/operator";
 import { publicAuditRouter } from "./router/public-audit";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   operator: operatorRouter,
   audit: publicAuditRouter,
   signUp: signUpRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -33,7 +35,12 @@ export const serviceRouters = {
     voter: voterRouter,
     signUp: signUpRouter,
   }),
-  "control-api": createTRPCRouter({ elections: electionsRouter, official: officialRouter, operator: operatorRouter }),
+  "control-api": createTRPCRouter({
+    elections: electionsRouter,
+    official: officialRouter,
+    operator: operatorRouter,
+    mail: mailRouter,
+  }),
   results: createTRPCRouter({ elections: electionsRouter, results: resultsRouter, audit: publicAuditRouter }),
 } as const;
 

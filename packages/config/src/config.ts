@@ -85,12 +85,24 @@ export interface Config {
     readonly dynamodbLocal: number;
     readonly cognitoLocal: number;
     readonly postgres: number;
+    readonly sesLocal: number;
   };
   readonly urls: {
     readonly voteApi: string;
     readonly controlApi: string;
     readonly results: string;
     readonly aggregator: string;
+    /** The voter site, as the links in e-mails open it. */
+    readonly voterWeb: string;
+  };
+  /** Notifications by e-mail through Amazon SES v2. */
+  readonly mail: {
+    /** Undefined means the SDK's own endpoint for the region (real AWS). */
+    readonly sesEndpoint: string | undefined;
+    readonly from: string;
+    readonly configurationSet: string | undefined;
+    /** Messages per second across all tasks; undefined: SES's quota for the account. */
+    readonly sendRate: number | undefined;
   };
   /** The WebAuthn relying party voters' passkeys belong to, and the voter-site origins their ceremonies may come from. */
   readonly passkeys: { readonly rpId: string; readonly origins: readonly string[] };
@@ -237,12 +249,20 @@ function fromEnvironment(env: Environment): Config {
       dynamodbLocal: env.LANDSLIDE_DYNAMODB_LOCAL_PORT,
       cognitoLocal: env.LANDSLIDE_COGNITO_LOCAL_PORT,
       postgres: env.LANDSLIDE_POSTGRES_PORT,
+      sesLocal: env.LANDSLIDE_SES_LOCAL_PORT,
     },
     urls: {
       voteApi: env.LANDSLIDE_VOTE_API_URL ?? local(env.LANDSLIDE_VOTE_API_PORT),
       controlApi: env.LANDSLIDE_CONTROL_API_URL ?? local(env.LANDSLIDE_CONTROL_API_PORT),
       results: env.LANDSLIDE_RESULTS_URL ?? local(env.LANDSLIDE_RESULTS_PORT),
       aggregator: env.LANDSLIDE_AGGREGATOR_URL ?? local(env.LANDSLIDE_AGGREGATOR_PORT),
+      voterWeb: env.LANDSLIDE_VOTER_WEB_URL ?? `http://localhost:${env.LANDSLIDE_VOTER_WEB_PORT}`,
+    },
+    mail: {
+      sesEndpoint: env.LANDSLIDE_SES_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_SES_LOCAL_PORT) : undefined),
+      from: env.LANDSLIDE_MAIL_FROM,
+      configurationSet: env.LANDSLIDE_SES_CONFIGURATION_SET,
+      sendRate: env.LANDSLIDE_MAIL_SEND_RATE,
     },
     passkeys: {
       rpId: env.LANDSLIDE_PASSKEY_RP_ID,

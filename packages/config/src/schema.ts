@@ -98,6 +98,8 @@ export const environmentSchema = z.object({
   LANDSLIDE_DYNAMODB_LOCAL_PORT: port(8000),
   LANDSLIDE_COGNITO_LOCAL_PORT: port(9229),
   LANDSLIDE_POSTGRES_PORT: port(5433),
+  // The local SES server (aws-ses-v2-local): its API and, at /, the mailbox of everything "sent".
+  LANDSLIDE_SES_LOCAL_PORT: port(8025),
 
   // Public base URLs of the services, as browsers and the CLI reach them.
   LANDSLIDE_VOTE_API_URL: httpUrl,
@@ -131,6 +133,25 @@ export const environmentSchema = z.object({
     .default("eu-west-1"),
   LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
+  LANDSLIDE_SES_ENDPOINT: httpUrl,
+  // Notifications by e-mail (Amazon SES v2): the sender, as a verified SES identity, and the
+  // configuration set whose event destination reports deliveries, bounces and complaints.
+  LANDSLIDE_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]{1,100} <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      error: "an address such as elections@example.org or Landslide <elections@example.org>",
+    })
+    .default("Landslide <elections@landslide.localhost>"),
+  LANDSLIDE_SES_CONFIGURATION_SET: name.optional(),
+  // Messages sent per second across all tasks; unset, SES's own quota for the account (GetAccount).
+  LANDSLIDE_MAIL_SEND_RATE: z.coerce
+    .number({ error: "a whole number of messages per second" })
+    .int({ error: "a whole number of messages per second" })
+    .min(1, { error: "a whole number of messages per second" })
+    .max(100_000, { error: "a whole number of messages per second" })
+    .optional(),
+  // The voter site's public address, for the links in e-mails; by default the local one (as localhost).
+  LANDSLIDE_VOTER_WEB_URL: httpUrl,
   LANDSLIDE_TABLE_PREFIX: name.default("landslide"),
   // Proof-of-work difficulty: how many numbers a client may have to try (about half on average).
   LANDSLIDE_CHALLENGE_MAX_NUMBER: wholeNumber(1000, 10_000_000, 20_000, "a whole number from 1000 to 10000000"),

@@ -10,3 +10,4 @@ export { OWNER_ONLY_UMASK, restrictToOwner } from "./private-files";
 export { startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
 export { answersHttp, type Patience, waitForHttp, waitWhileProgressing } from "./wait";
 export { readConfirmationCode, waitForConfirmationCode } from "./confirmation-codes";
+export { readSesMailbox, type SesLocalOptions, startSesLocal, type StoredEmail } from "./ses-local";

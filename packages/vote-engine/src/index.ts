@@ -41,6 +41,7 @@ export {
   parseRollRows,
   type RollEntry,
   type RollKind,
+  type RollRecipient,
   type RollRowError,
   type VoterIdentity,
 } from "./roll/voter-roll";
@@ -55,6 +56,9 @@ export {
   type ReviewOutcome,
   systemClock,
   type VoteStore,
+  type Mailer,
+  type OutgoingMail,
+  type SendOutcome,
 } from "./ports";
 export { reviewVote } from "./vote/review-vote";
 export { withholdVote } from "./vote/withhold-vote";
@@ -79,3 +83,4 @@ export { tallyDelta, type TallyDelta } from "./tally/tally-delta";
 export { countsVote, type VoteChange } from "./tally/vote-change";
 export { castBeforeDeadline, type ChangeAdmission, signedChangesOnly } from "./tally/admit-change";
 export * from "./audit/index";
+export * from "./notifications/index";

@@ -1,5 +1,5 @@
 import type { Election } from "./election/definition";
-import type { RollEntry } from "./roll/voter-roll";
+import type { RollEntry, RollRecipient } from "./roll/voter-roll";
 import type { TallyDelta } from "./tally/tally-delta";
 import type { VoteChange } from "./tally/vote-change";
 import type { StoredVote } from "./vote/stored-vote";
@@ -97,6 +97,11 @@ export interface VoterRoll {
   includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean>;
   /** How many distinct entries the roll holds: the electorate that turnout is a share of. */
   size(electionId: string): Promise<number>;
+  /**
+   * Everyone on the roll by e-mail address, in pages, in no particular order: whom invitations,
+   * reminders and results go to. A background job's read (a scan), never the cast path's.
+   */
+  recipients(electionId: string): AsyncIterable<readonly RollRecipient[]>;
 }
 
 export interface ElectionReader {
@@ -166,4 +171,26 @@ export interface NonceStore {
     expiresAt: Date,
     holder: string,
   ): Promise<{ readonly claimed: true } | { readonly claimed: false; readonly holder: string | undefined }>;
+}
+
+/** One e-mail to one person, laid out (notifications/render-message.ts). */
+export interface OutgoingMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** Headers beside the usual ones: List-Unsubscribe and List-Unsubscribe-Post (RFC 2369, RFC 8058). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Whether the mail service took a message; a refusal says whether trying again could help. */
+export type SendOutcome =
+  | { readonly sent: true; readonly messageId: string }
+  | { readonly sent: false; readonly permanent: boolean; readonly error: string };
+
+/** Where e-mail goes out: Amazon SES, locally a real SES-compatible server. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<SendOutcome>;
+  /** Messages per second the service takes from this account. */
+  maxSendRate(): Promise<number>;
 }

@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../trpc";
 import { auditRouter } from "./audit";
 import { fraudReviewRouter } from "./fraud-review";
 import { officialElectionsRouter } from "./official-elections";
+import { officialNotificationsRouter } from "./official-notifications";
 import { voterRollRouter } from "./voter-roll";
 
 /** Everything officials do, behind the `officials` group. */
@@ -10,4 +11,5 @@ export const officialRouter = createTRPCRouter({
   voterRoll: voterRollRouter,
   fraud: fraudReviewRouter,
   audit: auditRouter,
+  notifications: officialNotificationsRouter,
 });

@@ -1,4 +1,5 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { SesMailer } from "@landslide/vote-engine/ses";
 import { type Config, required } from "@landslide/config";
 import { createDynamoDbClient, tableNames } from "@landslide/vote-engine/dynamodb";
 import { connectControlPlane } from "@landslide/vote-engine/postgres";
@@ -38,6 +39,17 @@ export function createDependencies(config: Config) {
         },
       postgres: (): ReadinessCheck => async () => {
         await openControlPlane().db.execute(sql`select 1`);
+      },
+      /** SES answers for this account (the mail to voters goes out through it). */
+      ses: (): ReadinessCheck => {
+        const ses = new SesMailer({
+          region: config.aws.region,
+          endpoint: config.mail.sesEndpoint,
+          from: config.mail.from,
+        });
+        return async () => {
+          await ses.maxSendRate();
+        };
       },
       cognito: (): ReadinessCheck => async () => {
         const response = await fetch(jwksUrl(issuer()), { signal: AbortSignal.timeout(1500) });

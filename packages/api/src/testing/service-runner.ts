@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { environmentSchema } from "@landslide/config";
-import { freePort, isPortInUse, waitForHttp } from "@landslide/local-stack";
+import { freePort, isPortInUse, startSesLocal, waitForHttp } from "@landslide/local-stack";
 import type { TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../services/index";
 
@@ -53,6 +53,8 @@ export interface Deployment {
     readonly controlApi: string;
     readonly results: string;
     readonly aggregator: string;
+    /** The deployment's own local SES server: its API, and at /store every message it was sent. */
+    readonly ses: string;
   };
   readonly services: ReadonlyArray<ReturnType<typeof startService>>;
   stop(): Promise<void>;
@@ -84,7 +86,9 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
     results: await freePortWithMetrics(metricsOffset),
     aggregator: await freePortWithMetrics(metricsOffset),
   };
+  const ses = await startSesLocal({ port: await freePort() });
   const urls = {
+    ses: ses.endpoint,
     voteApi: `http://127.0.0.1:${ports.voteApi}`,
     controlApi: `http://127.0.0.1:${ports.controlApi}`,
     results: `http://127.0.0.1:${ports.results}`,
@@ -97,6 +101,7 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
     LANDSLIDE_RESULTS_PORT: String(ports.results),
     LANDSLIDE_AGGREGATOR_PORT: String(ports.aggregator),
     LANDSLIDE_LOG_LEVEL: "warn",
+    LANDSLIDE_SES_ENDPOINT: ses.endpoint,
     ...extra,
   };
   const names = ["vote-api", "control-api", "results", "aggregator"] as const;
@@ -104,6 +109,7 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
   const stop = async () => {
     for (const service of services) service.child.kill("SIGTERM");
     await Promise.all(services.map((s) => s.exited));
+    await ses.stop();
   };
   try {
     await Promise.all(

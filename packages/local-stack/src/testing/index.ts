@@ -1,6 +1,7 @@
 import { inject } from "vitest";
 import "./provided-context";
 import { freePort } from "../ports";
+import { startSesLocal } from "../ses-local";
 import { type RunningPostgres, startEmbeddedPostgres } from "../postgres-server";
 
 export interface TestServers {
@@ -26,4 +27,9 @@ export async function startTestPostgres(): Promise<RunningPostgres> {
 /** A name no other test file or run will pick, for tables and pools. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** A local SES server of its own for one test file (its mailbox starts empty); stop it after. */
+export async function startTestSes(options: { maxSendRate?: number } = {}) {
+  return startSesLocal({ port: await freePort(), ...options });
 }

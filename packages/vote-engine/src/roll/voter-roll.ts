@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMailLanguage, type MailLanguage, mailLanguages } from "../notifications/languages";
 
 /**
  * Who may vote in a roll-based election: people named by e-mail address or by an external id
@@ -10,6 +11,14 @@ export type RollKind = "email" | "external-id";
 export interface RollEntry {
   readonly kind: RollKind;
   readonly value: string;
+  /** The language the voter's e-mails are written in (a roll column); absent: the default. */
+  readonly language?: MailLanguage;
+}
+
+/** Someone on a roll whom Landslide may write to: a roll entry that is an e-mail address. */
+export interface RollRecipient {
+  readonly email: string;
+  readonly language: MailLanguage | undefined;
 }
 
 /** What a signed-in voter is known by, from the identity token. */
@@ -35,8 +44,8 @@ export interface RollRowError {
 
 /**
  * Reads imported rows (one identifier per row, e-mail or external id, as `{ email }` or
- * `{ externalId }`), keeping the good ones and saying exactly what is wrong with each bad one.
- * Duplicates collapse to one entry.
+ * `{ externalId }`, and optionally the `language` the voter's e-mails are written in), keeping the
+ * good ones and saying exactly what is wrong with each bad one. Duplicates collapse to one entry.
  */
 export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string | undefined>>>): {
   entries: RollEntry[];
@@ -48,12 +57,19 @@ export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string
   rows.forEach((row, index) => {
     const email = row.email?.trim();
     const externalId = row.externalId?.trim();
+    const language = row.language?.trim().toLowerCase() || undefined;
+    if (language !== undefined && !isMailLanguage(language))
+      return errors.push({ row: index + 1, message: `the language is one of ${mailLanguages.join(", ")}` });
     if (email && externalId)
       return errors.push({ row: index + 1, message: "give an e-mail address or an external id, not both" });
     if (!email && !externalId) return errors.push({ row: index + 1, message: "no e-mail address or external id" });
     const parsed = email ? emailSchema.safeParse(normalizeEmail(email)) : externalIdSchema.safeParse(externalId);
     if (!parsed.success) return errors.push({ row: index + 1, message: parsed.error.issues[0]?.message ?? "invalid" });
-    const entry: RollEntry = { kind: email ? "email" : "external-id", value: parsed.data };
+    const entry: RollEntry = {
+      kind: email ? "email" : "external-id",
+      value: parsed.data,
+      ...(language !== undefined ? { language } : {}),
+    };
     const key = `${entry.kind}:${entry.value}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -1,7 +1,11 @@
 import { type CsvRecord, guessDelimiter, parseCsv } from "./parse-csv";
 
-/** The columns the API reads; other columns (names, notes) are allowed and left out. */
-export const ROLL_COLUMNS = ["email", "externalId"] as const;
+/**
+ * The columns the API reads: who the voter is (`email` or `externalId`) and, optionally, the
+ * `language` their e-mails are written in. Other columns (names, notes) are allowed and left out.
+ */
+export const ROLL_COLUMNS = ["email", "externalId", "language"] as const;
+const IDENTIFIER_COLUMNS: readonly RollColumn[] = ["email", "externalId"];
 export type RollColumn = (typeof ROLL_COLUMNS)[number];
 
 export interface RollRow {
@@ -38,7 +42,7 @@ export function readRoll(text: string): RollFile {
   const names = header.fields.map((name) => name.trim());
   const positionOf = (column: RollColumn) => names.findIndex((name) => name.toLowerCase() === column.toLowerCase());
   const columns = ROLL_COLUMNS.filter((column) => positionOf(column) >= 0);
-  if (columns.length === 0) {
+  if (!columns.some((column) => IDENTIFIER_COLUMNS.includes(column))) {
     return {
       ok: false,
       message: `Row ${header.row} must be a header naming an “email” column, an “externalId” column, or both. It reads: ${names.map((name) => `“${name}”`).join(", ")}.`,

@@ -137,3 +137,22 @@ async function findUsername(
     throw error;
   }
 }
+
+/**
+ * The Cognito subject of the account signed up with this address (user names are addresses), or
+ * undefined when there is none: what a voter key is made from, so the mail queue can tell whether
+ * someone on a roll has voted without anything but the address being stored.
+ */
+export async function accountSubject(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  email: string,
+): Promise<string | undefined> {
+  try {
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+    return user.UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
+  } catch (error) {
+    if (error instanceof UserNotFoundException) return undefined;
+    throw error;
+  }
+}

@@ -1,4 +1,5 @@
 export {
+  accountSubject,
   type AccountCredentials,
   type AccountSpec,
   ensureAccount,

@@ -1,12 +1,15 @@
 import {
+  type AttributeValue,
   BatchGetItemCommand,
   type DynamoDBClient,
   GetItemCommand,
+  ScanCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
 import type { VoterRoll } from "../../ports";
-import type { RollEntry } from "../../roll/voter-roll";
+import { isMailLanguage } from "../../notifications/languages";
+import type { RollEntry, RollRecipient } from "../../roll/voter-roll";
 
 // PK ROLL#<election>#<kind>#<value>: one item per admitted identifier; a lookup is one key read.
 const rollKey = (electionId: string, entry: RollEntry) => ({
@@ -49,7 +52,7 @@ export class DynamoDbVoterRoll implements VoterRoll {
               ...pending.map((entry) => ({
                 Put: {
                   TableName: this.tableName,
-                  Item: rollKey(electionId, entry),
+                  Item: { ...rollKey(electionId, entry), ...(entry.language ? { lang: { S: entry.language } } : {}) },
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               })),
@@ -86,6 +89,32 @@ export class DynamoDbVoterRoll implements VoterRoll {
       }),
     );
     return (Responses?.[this.tableName]?.length ?? 0) > 0;
+  }
+
+  /**
+   * A scan of the shared roll table filtered to this election's addresses: rolls are read whole
+   * only when mail goes out (an election opens, a reminder is due, a result is certified).
+   */
+  async *recipients(electionId: string): AsyncIterable<readonly RollRecipient[]> {
+    const prefix = `ROLL#${electionId}#email#`;
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: "begins_with(pk, :prefix)",
+          ExpressionAttributeValues: { ":prefix": { S: prefix } },
+          ProjectionExpression: "pk, lang",
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      const recipients = (page.Items ?? []).map((item) => ({
+        email: item.pk!.S!.slice(prefix.length),
+        language: isMailLanguage(item.lang?.S) ? item.lang.S : undefined,
+      }));
+      if (recipients.length > 0) yield recipients;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
   }
 
   async size(electionId: string): Promise<number> {

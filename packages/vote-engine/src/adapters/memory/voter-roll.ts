@@ -1,8 +1,10 @@
 import type { VoterRoll } from "../../ports";
-import type { RollEntry } from "../../roll/voter-roll";
+import type { MailLanguage } from "../../notifications/languages";
+import type { RollEntry, RollRecipient } from "../../roll/voter-roll";
 
 export class InMemoryVoterRoll implements VoterRoll {
   private readonly entries = new Set<string>();
+  private readonly languages = new Map<string, MailLanguage | undefined>();
   private readonly sizes = new Map<string, number>();
 
   async add(electionId: string, entries: readonly RollEntry[]): Promise<number> {
@@ -11,6 +13,7 @@ export class InMemoryVoterRoll implements VoterRoll {
       const key = `${electionId}\u0000${entry.kind}\u0000${entry.value}`;
       if (this.entries.has(key)) continue;
       this.entries.add(key);
+      this.languages.set(key, entry.language);
       added++;
     }
     this.sizes.set(electionId, (this.sizes.get(electionId) ?? 0) + added);
@@ -19,6 +22,14 @@ export class InMemoryVoterRoll implements VoterRoll {
 
   async includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean> {
     return entries.some((entry) => this.entries.has(`${electionId}\u0000${entry.kind}\u0000${entry.value}`));
+  }
+
+  async *recipients(electionId: string): AsyncIterable<readonly RollRecipient[]> {
+    const prefix = `${electionId}\u0000email\u0000`;
+    const page = [...this.entries]
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => ({ email: key.slice(prefix.length), language: this.languages.get(key) }));
+    if (page.length > 0) yield page;
   }
 
   async size(electionId: string): Promise<number> {

@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { LogEntry } from "../../audit/log-record";
 import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
+import { notificationKinds } from "../../notifications/message-kinds";
 
 /**
  * The control plane: what officials query richly. Column names are snake_case in the
@@ -169,3 +170,108 @@ export const auditEpochs = pgTable(
   },
   (table) => [primaryKey({ columns: [table.electionId, table.epoch] })],
 );
+
+export const notificationKind = pgEnum("notification_kind", notificationKinds);
+/**
+ * queued → sending (leased by one sender) → sent → delivered | bounced | complained, or failed
+ * (the dead letter: tried MAX_SEND_ATTEMPTS times, or refused for good), or suppressed (the
+ * address asked for no mail, or bounced before). A reminder ends as `settled` with its address
+ * erased, whether it was sent or its voter had already voted: nobody can read back who had.
+ */
+export const notificationStatuses = [
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "bounced",
+  "complained",
+  "failed",
+  "suppressed",
+  "settled",
+] as const;
+export const notificationStatus = pgEnum("notification_status", notificationStatuses);
+
+/** The outgoing mail: a queue worked through at SES's sending rate, and the record of what went out. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    electionId: uuid()
+      .notNull()
+      .references(() => elections.id, { onDelete: "cascade" }),
+    kind: notificationKind().notNull(),
+    /** Null once a reminder is settled. */
+    recipient: text(),
+    language: text().notNull(),
+    status: notificationStatus().notNull().default("queued"),
+    /** One message per purpose and person: "invitation:<address>", "reminder:<reminder id>:<address>". */
+    dedupeKey: text().notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp({ withTimezone: true }),
+    sesMessageId: text(),
+    lastError: text(),
+    reminderId: uuid(),
+    /** For receipts: the receipt as the voter keeps it (no salt). */
+    payload: jsonb().$type<Record<string, unknown>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex().on(table.electionId, table.dedupeKey),
+    index().on(table.status, table.nextAttemptAt),
+    index().on(table.electionId, table.kind, table.status),
+    index().on(table.sesMessageId),
+  ],
+);
+
+export const suppressionReason = pgEnum("suppression_reason", ["unsubscribed", "bounced", "complained"]);
+
+/** Addresses that get no more mail: they unsubscribed, or mail to them bounced or was marked spam. */
+export const mailSuppressions = pgTable("mail_suppressions", {
+  email: text().primaryKey(),
+  reason: suppressionReason().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Mail that goes to a whole roll once per election: invitations when it opens, results when certified. */
+export const mailCampaigns = pgTable(
+  "mail_campaigns",
+  {
+    electionId: uuid()
+      .notNull()
+      .references(() => elections.id, { onDelete: "cascade" }),
+    kind: notificationKind().notNull(),
+    /** How many roll addresses it was queued for; null while it is being queued. */
+    recipients: integer(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    queuedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.electionId, table.kind] })],
+);
+
+export const reminderStatus = pgEnum("reminder_status", ["scheduled", "queued", "cancelled"]);
+
+/** Reminders an official scheduled; when one is due, every roll address gets a queued reminder. */
+export const mailReminders = pgTable(
+  "mail_reminders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    electionId: uuid()
+      .notNull()
+      .references(() => elections.id, { onDelete: "cascade" }),
+    sendAt: timestamp({ withTimezone: true }).notNull(),
+    status: reminderStatus().notNull().default("scheduled"),
+    recipients: integer(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.status, table.sendAt), index().on(table.electionId)],
+);
+
+/** One row: when the next batch of mail may be claimed, so that all tasks together keep SES's rate. */
+export const mailPacer = pgTable("mail_pacer", {
+  id: integer().primaryKey(),
+  nextBatchAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,1 @@
+export { SesMailer, type SesMailerOptions } from "./ses-mailer";
