@@ -30,6 +30,7 @@ import {
 } from "@landslide/vote-engine/postgres";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { SesMailer } from "@landslide/vote-engine/ses";
+import { SqsDeliveryEvents } from "@landslide/vote-engine/sqs";
 import { UnsubscribeTokens } from "./mail/unsubscribe-token";
 import { votedCheck } from "./mail/has-voted";
 import { epochSealer } from "./aggregator/epoch-sealer";
@@ -159,6 +160,10 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
         votes,
       }))(electionId, email),
     sendRate: config.mail.sendRate,
+    /** SES's reports of what became of each message, where the deployment routes them (SQS). */
+    deliveryEvents: config.mail.eventsQueueUrl
+      ? new SqsDeliveryEvents(config.mail.eventsQueueUrl, config.aws.region)
+      : undefined,
     urls: { voterWeb: config.urls.voterWeb, controlApi: config.urls.controlApi },
   };
   return {

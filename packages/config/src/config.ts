@@ -101,6 +101,8 @@ export interface Config {
     readonly sesEndpoint: string | undefined;
     readonly from: string;
     readonly configurationSet: string | undefined;
+    /** Where SES's delivery, bounce and complaint events arrive (SQS); undefined: not read. */
+    readonly eventsQueueUrl: string | undefined;
     /** Messages per second across all tasks; undefined: SES's quota for the account. */
     readonly sendRate: number | undefined;
   };
@@ -262,6 +264,7 @@ function fromEnvironment(env: Environment): Config {
       sesEndpoint: env.LANDSLIDE_SES_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_SES_LOCAL_PORT) : undefined),
       from: env.LANDSLIDE_MAIL_FROM,
       configurationSet: env.LANDSLIDE_SES_CONFIGURATION_SET,
+      eventsQueueUrl: env.LANDSLIDE_SES_EVENTS_QUEUE_URL,
       sendRate: env.LANDSLIDE_MAIL_SEND_RATE,
     },
     passkeys: {

@@ -143,6 +143,14 @@ export const environmentSchema = z.object({
     })
     .default("Landslide <elections@landslide.localhost>"),
   LANDSLIDE_SES_CONFIGURATION_SET: name.optional(),
+  // The SQS queue the configuration set's events reach (through SNS): deliveries, bounces and
+  // complaints are read from it. Unset (the local stack), nothing reports them.
+  LANDSLIDE_SES_EVENTS_QUEUE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "an SQS queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/ses-events",
+    })
+    .optional(),
   // Messages sent per second across all tasks; unset, SES's own quota for the account (GetAccount).
   LANDSLIDE_MAIL_SEND_RATE: z.coerce
     .number({ error: "a whole number of messages per second" })

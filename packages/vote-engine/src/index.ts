@@ -56,8 +56,10 @@ export {
   type ReviewOutcome,
   systemClock,
   type VoteStore,
+  type DeliveryEvents,
   type Mailer,
   type OutgoingMail,
+  type ReceivedEvent,
   type SendOutcome,
 } from "./ports";
 export { reviewVote } from "./vote/review-vote";

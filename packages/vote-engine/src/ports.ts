@@ -194,3 +194,15 @@ export interface Mailer {
   /** Messages per second the service takes from this account. */
   maxSendRate(): Promise<number>;
 }
+
+/** One event the mail service reported, and how to say it was recorded (so it is not delivered again). */
+export interface ReceivedEvent {
+  readonly body: string;
+  done(): Promise<void>;
+}
+
+/** Where the mail service reports what became of each message: delivered, bounced, complained. */
+export interface DeliveryEvents {
+  /** Waits (long polls) for the next few events; an aborted wait answers none. */
+  receive(signal: AbortSignal): Promise<ReceivedEvent[]>;
+}

@@ -3,6 +3,7 @@ import { electionRoutes } from "../http/election-routes";
 import { oneClickUnsubscribe } from "../http/one-click-unsubscribe";
 import { firstMatching } from "../http/service-server";
 import { trpcRoutes } from "../http/trpc-routes";
+import { startDeliveryEvents } from "../mail/delivery-events";
 import { startNotifier } from "../mail/notifier";
 import { serviceRouters } from "../root";
 import { runService } from "./run-service";
@@ -34,7 +35,10 @@ await runService({
   background: (deps, logger, metrics) => {
     const app = servicesOf(deps, metrics, logger);
     const repository = app.repository();
-    return startNotifier({
+    const events = app.mail.deliveryEvents
+      ? startDeliveryEvents(app.mail.deliveryEvents, app.mail.queue(), logger.child({ part: "mail-events" }))
+      : undefined;
+    const notifier = startNotifier({
       queue: app.mail.queue(),
       mailer: app.mail.mailer(),
       roll: app.voterRoll,
@@ -47,5 +51,10 @@ await runService({
       now: () => app.clock.now(),
       logger: logger.child({ part: "mail" }),
     });
+    return {
+      stop: async () => {
+        await Promise.all([notifier.stop(), events?.stop()]);
+      },
+    };
   },
 });

@@ -208,13 +208,13 @@ export class MailQueue {
       .where(eq(notifications.id, id));
   }
 
-  /** What SES reported after accepting a message; an address that bounced or complained gets no more mail. */
-  async recordOutcome(sesMessageId: string, outcome: DeliveryOutcome, recipients: readonly string[]): Promise<void> {
+  /** What SES reported after accepting a message; the addresses in `suppress` get no more mail. */
+  async recordOutcome(sesMessageId: string, outcome: DeliveryOutcome, suppress: readonly string[]): Promise<void> {
     await this.db
       .update(notifications)
       .set({ status: outcome, updatedAt: sql`now()` })
       .where(and(eq(notifications.sesMessageId, sesMessageId), ne(notifications.status, "settled")));
-    if (outcome !== "delivered") for (const email of recipients) await this.suppress(email, outcome);
+    for (const email of suppress) await this.suppress(email, outcome === "complained" ? "complained" : "bounced");
   }
 
   async suppress(email: string, reason: SuppressionReason): Promise<void> {

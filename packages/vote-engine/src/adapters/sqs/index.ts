@@ -1,0 +1,1 @@
+export { SqsDeliveryEvents } from "./sqs-delivery-events";
