@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort, type RunningServer, waitForHttp } from "@landslide/local-stack";
+import { startTestSes } from "@landslide/local-stack/testing";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
 import { serviceEnvironment, startNodeProcess } from "../src/testing/index";
@@ -15,6 +16,8 @@ import { serviceEnvironment, startNodeProcess } from "../src/testing/index";
 // image. Each service must start from it against a provisioned test stack and answer.
 let bundleDir: string;
 let stack: TestStack;
+/** The control API is ready only when SES answers: a local SES server of this file's own. */
+let ses: RunningServer;
 beforeAll(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), "landslide-bundle-"));
   const build = promisify(execFile)(process.execPath, [
@@ -24,9 +27,10 @@ beforeAll(async () => {
   ]).catch((error: Error & { stderr?: string }) => {
     throw new Error(`the bundle did not build: ${error.stderr ?? error.message}`);
   });
-  [stack] = await Promise.all([provisionTestStack({ demo: false }), build]);
+  [stack, ses] = await Promise.all([provisionTestStack({ demo: false }), startTestSes(), build]);
 }, 180_000);
 afterAll(async () => {
+  await ses?.stop();
   await stack?.stop();
   if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
@@ -44,7 +48,7 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the bundled %s"
     expect(existsSync(bundleOf(name)), `build.mjs does not bundle ${name}`).toBe(true);
     expect(existsSync(`${bundleOf(name)}.map`)).toBe(true);
     const port = await freePort();
-    const service = startBundled(name, serviceEnvironment(stack, port));
+    const service = startBundled(name, { ...serviceEnvironment(stack, port), LANDSLIDE_SES_ENDPOINT: ses.endpoint });
     const base = `http://127.0.0.1:${port}`;
     try {
       await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null }).catch(

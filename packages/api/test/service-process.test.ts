@@ -1,21 +1,27 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, isPortInUse, waitForHttp } from "@landslide/local-stack";
+import { freePort, isPortInUse, type RunningServer, waitForHttp } from "@landslide/local-stack";
+import { startTestSes } from "@landslide/local-stack/testing";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
 import { serviceEnvironment, startService } from "../src/testing/index";
 
 let stack: TestStack;
+/** The control API is ready only when SES answers: a local SES server of this file's own. */
+let ses: RunningServer;
 beforeAll(async () => {
-  stack = await provisionTestStack({ demo: true });
+  [stack, ses] = await Promise.all([provisionTestStack({ demo: true }), startTestSes()]);
 });
-afterAll(() => stack.stop());
+afterAll(async () => {
+  await ses?.stop();
+  await stack?.stop();
+});
 
 describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process", (name) => {
   it("answers /healthz and /readyz with its dependencies, tags logs with the request id, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
-    const service = startService(name, serviceEnvironment(stack, port));
+    const service = startService(name, { ...serviceEnvironment(stack, port), LANDSLIDE_SES_ENDPOINT: ses.endpoint });
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
 
