@@ -7,12 +7,21 @@ const labels = (status: Parameters<typeof electionTabs>[1]) =>
 
 describe("the election's tabs", () => {
   it("offer only what the status allows", () => {
-    expect(labels("draft")).toEqual(["Overview", "Ballot", "Voter roll", "Audit trail"]);
-    expect(labels("open")).toEqual(["Overview", "Ballot", "Voter roll", "Live results", "Fraud review", "Audit trail"]);
+    expect(labels("draft")).toEqual(["Overview", "Ballot", "Voter roll", "Mail", "Audit trail"]);
+    expect(labels("open")).toEqual([
+      "Overview",
+      "Ballot",
+      "Voter roll",
+      "Mail",
+      "Live results",
+      "Fraud review",
+      "Audit trail",
+    ]);
     expect(labels("closed")).toEqual([
       "Overview",
       "Ballot",
       "Voter roll",
+      "Mail",
       "Live results",
       "Fraud review",
       "Recount & certification",

@@ -11,6 +11,7 @@ const nextStep: Readonly<Record<string, string>> = {
   RECOUNT_MISMATCH: "Run 'election elections recount' to see the differences.",
   FRAUD_CASES_OPEN: "Release or void the held ballots first.",
   ELECTION_NOT_CLOSED_YET: "Voting stops a second after the close: certify again in a moment.",
+  REMINDER_NOT_FOUND: "'election notify status' lists the reminders and their ids.",
 };
 
 /** Where a failed call went, to name it in the message. */

@@ -138,7 +138,7 @@ export const officialNotificationsRouter = {
       if (election.closesAt && sendAt >= election.closesAt)
         throw refusal("BAD_REQUEST", "REMINDER_AFTER_CLOSE", "That time is after voting closes.");
       const reminder = await ctx.services.mail.queue().scheduleReminder(election.id, sendAt, ctx.identity.sub);
-      await recordAction(ctx, "mail.reminder.schedule", election.id, input.reason, {
+      await recordAction(ctx, "mail.reminder-schedule", election.id, input.reason, {
         reminderId: reminder.id,
         sendAt: reminder.sendAt.toISOString(),
       });
@@ -157,9 +157,9 @@ export const officialNotificationsRouter = {
         throw refusal(
           "NOT_FOUND",
           "REMINDER_NOT_FOUND",
-          "No scheduled reminder of this election has that id (it may have gone out).",
+          "No scheduled reminder of this election has that id. It may have gone out already.",
         );
-      await recordAction(ctx, "mail.reminder.cancel", election.id, input.reason, { reminderId: input.reminderId });
+      await recordAction(ctx, "mail.reminder-cancel", election.id, input.reason, { reminderId: input.reminderId });
       return { cancelled: true as const };
     }),
 

@@ -10,7 +10,7 @@ import { EXIT } from "../../lib/public-client";
 export default class VotersImport extends OfficialCommand {
   static override summary = "Import an election's voter roll from a CSV file.";
   static override description = [
-    "The file has a header row naming an email column, an externalId column or both (any case; other columns are left out), then one voter per row; commas or, as many European spreadsheets write them, semicolons. Rows go to the API in batches of 500 with a progress bar; each row the API refuses is listed with its row number as a spreadsheet shows it (the header is row 1).",
+    "The file has a header row naming an email column, an externalId column or both (any case; other columns are left out), then one voter per row; commas or, as many European spreadsheets write them, semicolons. An optional language column (en, es, fr, de or ar; English when empty) sets the language of that voter's e-mails: their invitation, reminders and result (see election notify). Rows go to the API in batches of 500 with a progress bar; each row the API refuses is listed with its row number as a spreadsheet shows it (the header is row 1).",
     "Safe to run again: a voter already on the roll stays there once, so an interrupted import is finished by running the same command. Exits 1 when any row was refused (the rest are imported).",
   ].join("\n\n");
   static override examples = [

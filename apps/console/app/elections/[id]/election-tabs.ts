@@ -24,7 +24,8 @@ export function electionTabs(electionId: string, status: ElectionStatus, pathnam
     label,
     current: pathname === `${base}${path}`,
   });
-  const tabs = [tab("", "Overview"), tab("/ballot", "Ballot"), tab("/roll", "Voter roll")];
+  // Mail is there from the start: before voting opens it says when the invitations will go, and reminders can be set.
+  const tabs = [tab("", "Overview"), tab("/ballot", "Ballot"), tab("/roll", "Voter roll"), tab("/mail", "Mail")];
   if (VOTING_STARTED.has(status)) tabs.push(tab("/results", "Live results"), tab("/fraud", "Fraud review"));
   if (VOTING_ENDED.has(status)) tabs.push(tab("/certification", "Recount & certification"));
   if (status === "certified") tabs.push(tab("/export", "Export"));

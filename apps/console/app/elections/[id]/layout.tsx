@@ -5,7 +5,7 @@ import { ElectionShell } from "./election-shell";
 export const metadata: Metadata = { title: "Election · Landslide Console" };
 
 /**
- * Every sub-page of one election (overview, ballot, roll, results, fraud review, certification,
+ * Every sub-page of one election (overview, ballot, roll, mail, results, fraud review, certification,
  * export) sits in this layout: it stays mounted while officials move between the tabs, so the live
  * feed and the latest recount are kept, and the tabs are soft navigations that keep the session.
  */

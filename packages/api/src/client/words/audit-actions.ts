@@ -28,6 +28,18 @@ const WORDS = {
     label: "Voter roll imported",
     help: "An official added voters to the roll of an election that only its roll may vote in.",
   },
+  "mail.reminder-schedule": {
+    label: "Reminder scheduled",
+    help: "An official scheduled a reminder to everyone on the roll who has not voted by then.",
+  },
+  "mail.reminder-cancel": {
+    label: "Reminder cancelled",
+    help: "An official cancelled a reminder before it went out.",
+  },
+  "mail.retry": {
+    label: "Failed mail sent again",
+    help: "An official put the messages that failed every try back in the queue.",
+  },
   "fraud.release": {
     label: "Held ballots released",
     help: "An official reviewed held ballots and released them: they are counted.",

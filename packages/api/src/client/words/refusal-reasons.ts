@@ -21,15 +21,23 @@ type LiteralReason =
   | "FRAUD_CASES_OPEN"
   | "IMPORT_INCOMPLETE"
   | "INTERNAL"
+  | "INVALID_CURSOR"
   | "INVALID_INPUT"
+  | "MAIL_SUPPRESSED"
   | "NETWORK_LIST_NOT_FOUND"
+  | "NO_EMAIL_ADDRESS"
+  | "NO_VOTE"
+  | "NOT_A_ROLL_ELECTION"
   | "OVERLOADED"
   | "PASSKEY_INVALID"
   | "RATE_LIMITED"
+  | "REMINDER_AFTER_CLOSE"
+  | "REMINDER_NOT_FOUND"
   | "RESULTS_NOT_FINAL"
   | "RISK_REFUSED"
   | "ROLE_REQUIRED"
-  | "TOO_MANY_STREAMS";
+  | "TOO_MANY_STREAMS"
+  | "UNSUBSCRIBE_LINK_INVALID";
 
 /**
  * Every `error.data.reason` the vote API, the control API and the results service can send: the
@@ -97,6 +105,33 @@ const WORDS: Record<RefusalReason, Words> = {
     label: "Results not final yet",
     help: "The final result and its audit record are published when the election closes.",
   },
+  // ---- mail
+  NO_EMAIL_ADDRESS: {
+    label: "No e-mail address",
+    help: "This account has no confirmed e-mail address to send to.",
+  },
+  NO_VOTE: {
+    label: "No vote to send",
+    help: "There is no vote of yours in this election, so there is no receipt to send.",
+  },
+  MAIL_SUPPRESSED: {
+    label: "E-mail turned off",
+    help: "This address asked for no more e-mail from Landslide, or mail to it could not be delivered.",
+  },
+  UNSUBSCRIBE_LINK_INVALID: {
+    label: "Link not recognised",
+    help: "This unsubscribe link is not one Landslide sent, or it was cut short. Open the link in the message again.",
+  },
+  NOT_A_ROLL_ELECTION: {
+    label: "No voter roll",
+    help: "Reminders go to the addresses on a voter roll; this election is open to any signed-in voter.",
+  },
+  REMINDER_AFTER_CLOSE: { label: "After voting closes", help: "A reminder must go out before voting closes." },
+  REMINDER_NOT_FOUND: {
+    label: "Reminder not found",
+    help: "No scheduled reminder of this election has that id. It may have gone out already.",
+  },
+  INVALID_CURSOR: { label: "Page not found", help: "That position in the list is not one the list gave out." },
   AUDIT_NOT_READY: {
     label: "Audit record not ready",
     help: "The audit record is still being completed. Try again shortly.",

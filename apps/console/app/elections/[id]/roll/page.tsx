@@ -49,6 +49,12 @@ export default function VoterRollPage() {
           A CSV file whose first row is a header naming an <code>email</code> column, an <code>externalId</code> column,
           or both; other columns are left out. Spreadsheets save this with “Save as… CSV”.
         </p>
+        <p>
+          An optional <code>language</code> column sets the language of each voter&apos;s e-mails (their invitation,
+          reminders and result): <code>en</code> English, <code>es</code> Spanish, <code>fr</code> French,{" "}
+          <code>de</code> German or <code>ar</code> Arabic. Left empty, or without the column, it is English. Only
+          voters with an e-mail address get mail; see the <Link href={`/elections/${id}/mail`}>Mail</Link> tab.
+        </p>
         <RollSource onRead={setSource} />
       </section>
 
