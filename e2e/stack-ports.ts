@@ -14,6 +14,7 @@ export const e2ePorts = {
   dynamodbLocal: 8200,
   cognitoLocal: 9429,
   postgres: 5633,
+  sesLocal: 8225,
 } as const;
 
 const at = (port: number) => `http://127.0.0.1:${port}`;
@@ -27,6 +28,8 @@ export const e2eUrls = {
   voteApi: at(e2ePorts.voteApi),
   controlApi: at(e2ePorts.controlApi),
   results: at(e2ePorts.results),
+  /** The local SES: its mailbox page here, what it was "sent" as JSON at /store. */
+  sesMailbox: at(e2ePorts.sesLocal),
 } as const;
 
 /** The three services' URLs in the shape createLandslideClient takes. */
@@ -47,4 +50,5 @@ export const e2ePortEnv: Record<string, string> = {
   LANDSLIDE_DYNAMODB_LOCAL_PORT: String(e2ePorts.dynamodbLocal),
   LANDSLIDE_COGNITO_LOCAL_PORT: String(e2ePorts.cognitoLocal),
   LANDSLIDE_POSTGRES_PORT: String(e2ePorts.postgres),
+  LANDSLIDE_SES_LOCAL_PORT: String(e2ePorts.sesLocal),
 };

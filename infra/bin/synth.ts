@@ -5,6 +5,7 @@
  * Exit 2 on invalid parameters, 1 on any other failure (a cdk-nag finding included).
  */
 import { parseArgs } from "node:util";
+import { mailFrom } from "../lib/parameters";
 import { synthesize } from "../lib/synthesize";
 
 const { values } = parseArgs({
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     outdir: { type: "string" },
     account: { type: "string" },
     "image-tag": { type: "string" },
+    "mail-domain": { type: "string" },
   },
 });
 
@@ -23,6 +25,7 @@ try {
     overrides: {
       ...(values.account ? { account: values.account } : {}),
       ...(values["image-tag"] ? { imageTag: values["image-tag"] } : {}),
+      ...(values["mail-domain"] ? { mail: mailFrom(values["mail-domain"]) } : {}),
     },
   });
   process.stdout.write(`${JSON.stringify(result)}\n`);

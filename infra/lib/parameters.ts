@@ -211,6 +211,20 @@ export const parametersSchema = z
       })
       .optional(),
 
+    // --- notifications ---
+    /**
+     * What the control API's notifications (election opening, results) are sent from: an SES
+     * identity of its own that the services stack makes (DKIM records to publish, see the runbook).
+     * A domain apart from email.sesVerifiedDomain, so that bounces from a stale voter roll never
+     * weigh on the reputation Cognito's sign-up codes are sent with.
+     */
+    mail: z
+      .object({
+        domain: hostname("mail.domain"),
+        from: z.email({ error: "mail.from must be an e-mail address" }),
+      })
+      .refine((m) => m.from.endsWith(`@${m.domain}`), { error: "mail.from must be an address at mail.domain" }),
+
     // --- observability ---
     /** Where alarms go besides the SNS topic (optional: subscribe a pager through the topic instead). */
     alarmEmail: z.email({ error: "alarmEmail must be an e-mail address" }).optional(),
@@ -309,6 +323,9 @@ const edgeChallengeDefaults: Parameters["waf"]["challenge"] = {
   enforcement: "block",
 };
 
+/** Notifications from `elections@<domain>`: one address per environment, at its own sending domain. */
+export const mailFrom = (domain: string): Parameters["mail"] => ({ domain, from: `elections@${domain}` });
+
 const defaults: Record<EnvName, Defaults> = {
   dev: {
     ...shared,
@@ -326,6 +343,7 @@ const defaults: Record<EnvName, Defaults> = {
     },
     aurora: { minCapacityAcu: 0, maxCapacityAcu: 4, backupRetentionDays: 7, readers: 0 },
     auditRetentionDays: 1,
+    mail: mailFrom("notify.dev.landslide.example"),
     services: smallServices,
     logRetentionDays: 30,
   },
@@ -345,6 +363,7 @@ const defaults: Record<EnvName, Defaults> = {
     },
     aurora: { minCapacityAcu: 0.5, maxCapacityAcu: 8, backupRetentionDays: 14, readers: 1 },
     auditRetentionDays: 30,
+    mail: mailFrom("notify.staging.landslide.example"),
     services: smallServices,
     logRetentionDays: 90,
   },
@@ -379,6 +398,7 @@ const defaults: Record<EnvName, Defaults> = {
       nonces: { readUnitsPerSecond: 40_000, writeUnitsPerSecond: 200_000 },
     },
     email: { from: "no-reply@landslide.example", sesVerifiedDomain: "landslide.example" },
+    mail: mailFrom("notify.landslide.example"),
     services: prodServices,
     logRetentionDays: 365,
   },

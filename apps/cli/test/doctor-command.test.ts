@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { CognitoSession } from "@landslide/api/client";
 import { startDeployment } from "@landslide/api/testing";
+import { startSesLocal } from "@landslide/local-stack";
+import { startTestSes } from "@landslide/local-stack/testing";
 import { provisionTestStack } from "@landslide/vote-engine/testing";
 import type { Check } from "../src/lib/doctor/check";
 import { type CliResult, runCli } from "./run-cli";
@@ -31,7 +33,7 @@ const check = (result: CliResult, name: string) => {
 
 describe("election doctor", () => {
   it("on a machine with nothing running and nobody signed in: only warnings, each with what to run, and exit 0", async () => {
-    const { env } = await isolated("idle");
+    const { env, ports } = await isolated("idle");
     const result = await runCli(["doctor", "--json"], env);
     expect(result.code, result.stderr).toBe(0);
     const { ok, checks } = report(result);
@@ -45,12 +47,24 @@ describe("election doctor", () => {
       detail: "not signed in: there is no profile default",
       fix: "election login",
     });
-    for (const name of ["vote API", "control API", "results fan-out", "aggregator", "DynamoDB", "Cognito"]) {
+    for (const name of ["vote API", "control API", "results fan-out", "aggregator", "DynamoDB", "Cognito", "SES"]) {
       expect(check(result, name)).toMatchObject({
         status: "warn",
         fix: "start it: npm run dev (or election local up)",
       });
     }
+    expect(check(result, "SES")).toEqual({
+      name: "SES",
+      status: "warn",
+      detail: `nothing answers at http://127.0.0.1:${ports.SES_LOCAL}: the local stack is not running`,
+      fix: "start it: npm run dev (or election local up)",
+    });
+    // The local SES's port is checked like every stand-in's: free, so 'npm run dev' can take it.
+    expect(check(result, `port ${ports.SES_LOCAL} (local SES)`)).toEqual({
+      name: `port ${ports.SES_LOCAL} (local SES)`,
+      status: "ok",
+      detail: "free on 127.0.0.1",
+    });
     expect(check(result, "listeners")).toEqual({
       name: "listeners",
       status: "ok",
@@ -129,12 +143,51 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
     expect(check(badSetting, "Java").status).toBe("ok");
   });
 
+  it("takes the local SES's port as the running stack's when it answers there, and fails it when what holds it does not", async () => {
+    const { env, ports } = await isolated("mailbox");
+    const name = `port ${ports.SES_LOCAL} (local SES)`;
+    // A run file naming this process as the launcher, and a local SES on the stack's port.
+    mkdirSync(env.LANDSLIDE_DATA_DIR!, { recursive: true });
+    const mailbox = `http://127.0.0.1:${ports.SES_LOCAL}`;
+    writeFileSync(
+      join(env.LANDSLIDE_DATA_DIR!, "stack.json"),
+      JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), urls: { "ses-local": mailbox } }),
+    );
+    const ses = await startSesLocal({ port: ports.SES_LOCAL });
+    const answering = await runCli(["doctor", "--json"], env).finally(() => ses.stop());
+    expect(check(answering, name)).toEqual({
+      name,
+      status: "ok",
+      detail: `in use by the local stack's ses-local (pid ${process.pid})`,
+    });
+    expect(check(answering, "SES")).toEqual({ name: "SES", status: "ok", detail: `answers at ${mailbox}` });
+
+    // Something that takes connections and never speaks HTTP holds the port now.
+    const squatter = createServer((socket) => socket.destroy()).listen(ports.SES_LOCAL, "127.0.0.1");
+    await new Promise((resolve) => squatter.once("listening", resolve));
+    onTestFinished(() => void squatter.close());
+    const squatted = await runCli(["doctor", "--json"], env);
+    expect(squatted.code).toBe(1);
+    expect(check(squatted, name)).toEqual({
+      name,
+      status: "fail",
+      detail: "in use, but the local stack's ses-local does not answer there",
+      fix: `stop what listens there (lsof -iTCP:${ports.SES_LOCAL} -sTCP:LISTEN names it), or set LANDSLIDE_SES_LOCAL_PORT to a free port`,
+    });
+    expect(check(squatted, "SES")).toMatchObject({
+      status: "fail",
+      detail: `nothing answers at ${mailbox}, though the local stack runs (pid ${process.pid})`,
+    });
+  });
+
   it("against a real deployment: every endpoint answers, the session renews, the keys are owner-only; exit 0", async () => {
     const stack = await provisionTestStack({ demo: true });
     onTestFinished(() => stack.stop());
     const deployment = await startDeployment(stack);
     // onTestFinished hooks run last registered first: the deployment stops before its stack.
     onTestFinished(() => deployment.stop());
+    const ses = await startTestSes();
+    onTestFinished(() => ses.stop());
 
     const { env: isolatedEnv } = await isolated("deployed");
     const configDir = isolatedEnv.ELECTION_CONFIG_DIR!;
@@ -160,6 +213,7 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
       AWS_REGION: stack.target.region,
       LANDSLIDE_DYNAMODB_ENDPOINT: stack.target.dynamodbEndpoint,
       LANDSLIDE_COGNITO_ENDPOINT: stack.target.cognitoEndpoint,
+      LANDSLIDE_SES_ENDPOINT: ses.endpoint,
       LANDSLIDE_KEYS_FILE: stack.keysFile,
     });
     expect(result.code, result.stderr).toBe(0);
@@ -180,6 +234,7 @@ if [ "$1" = "--list-modules" ]; then "${realJava}" "$@" | grep -v '^jdk.compiler
       status: "ok",
       detail: `answers at ${stack.target.cognitoEndpoint}`,
     });
+    expect(check(result, "SES")).toEqual({ name: "SES", status: "ok", detail: `answers at ${ses.endpoint}` });
     expect(check(result, "session (profile default)")).toMatchObject({
       status: "ok",
       detail: expect.stringContaining(`signed in as ${official.email} (officials); renewed just now`),

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, isPortInUse } from "@landslide/local-stack";
+import { isPortInUse } from "@landslide/local-stack";
+import { freeLocalPorts } from "./isolated-stack";
 import { runCli } from "./run-cli";
 
 const dataDir = mkdtempSync(join(tmpdir(), "landslide-up-"));
@@ -13,8 +14,7 @@ let env: NodeJS.ProcessEnv;
 let ports: Record<string, number>;
 
 beforeAll(async () => {
-  ports = {};
-  for (const name of [
+  ports = await freeLocalPorts([
     "VOTE_API",
     "CONTROL_API",
     "RESULTS",
@@ -22,8 +22,8 @@ beforeAll(async () => {
     "DYNAMODB_LOCAL",
     "COGNITO_LOCAL",
     "POSTGRES",
-  ])
-    ports[name] = await freePort();
+    "SES_LOCAL",
+  ]);
   env = {
     LANDSLIDE_DATA_DIR: dataDir,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`LANDSLIDE_${k}_PORT`, String(v)])),
@@ -82,7 +82,7 @@ function startStack(extraArgs: string[] = []) {
 }
 
 describe("election local up (the launcher behind npm run dev)", () => {
-  it("starts every service against real local servers with the demo election open, stops leaving no port open, and keeps the data for the next start", async () => {
+  it("starts every service against real local servers (the local SES too) with the demo election open, stops leaving no port open, and keeps the data for the next start", async () => {
     const first = startStack(["--fresh"]);
     const document = await first.ready;
     expect(document.status).toBe("running");
@@ -92,6 +92,18 @@ describe("election local up (the launcher behind npm run dev)", () => {
       const ready = await fetch(`${document.urls[service]}/readyz`);
       expect(ready.status, `${service} readyz`).toBe(200);
     }
+    // The local SES, where the services' e-mail goes: its API answers, its mailbox opens in a browser.
+    const mailbox = document.urls["ses-local"];
+    expect(mailbox).toBe(`http://127.0.0.1:${ports.SES_LOCAL}`);
+    expect((await fetch(`${mailbox}/health-check`)).status).toBe(200);
+    expect((await fetch(mailbox!)).headers.get("content-type")).toMatch(/text\/html/);
+    expect(existsSync(join(dataDir, "logs", "aws-ses-v2-local.log"))).toBe(true);
+    const status = await runCli(["local", "status", "--json"], env);
+    expect(status.code, status.stderr).toBe(0);
+    expect((JSON.parse(status.stdout) as { standIns: unknown[] }).standIns).toEqual(
+      expect.arrayContaining([{ name: "ses-local", url: mailbox, answers: true }]),
+    );
+
     const { elections } = (await (await fetch(`${document.urls["control-api"]}/v1/elections`)).json()) as {
       elections: Array<{ title: string; status: string }>;
     };
@@ -139,8 +151,11 @@ describe("election local up (the launcher behind npm run dev)", () => {
     expect(again.accounts).toEqual(document.accounts);
     const after = (await (await fetch(`${again.urls["control-api"]}/v1/elections`)).json()) as { elections: unknown[] };
     expect(after.elections).toEqual(elections.map((e) => expect.objectContaining(e)));
-    second.stop();
+    // Stopped from another terminal this time: `local down` leaves nothing listening either, the local SES included.
+    const down = await runCli(["local", "down"], env);
+    expect(down.code, down.stderr).toBe(0);
     expect(await second.exited).toBe(0);
+    for (const [name, port] of Object.entries(ports)) expect(await isPortInUse(port), name).toBe(false);
     // Two whole starts and stops of the stack (each compiles DynamoDB Local's loopback launcher).
   }, 300_000);
 

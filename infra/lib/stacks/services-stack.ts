@@ -11,6 +11,7 @@ import type { Construct } from "constructs";
 import { auditBucketName } from "../constructs/audit-archive";
 import { DATABASE_NAME } from "../constructs/control-plane-database";
 import { LandslideService, SCRATCH_PATH } from "../constructs/landslide-service";
+import { MailNotifications } from "../constructs/mail-notifications";
 import type { UserDirectory } from "../constructs/user-directory";
 import { acknowledgeFindings, wildcardResourceFinding } from "../nag";
 import type { Parameters, ServiceName } from "../parameters";
@@ -59,6 +60,8 @@ export class ServicesStack extends Stack {
   readonly services: Record<ServiceName, LandslideService>;
   /** Change records the aggregator gave up on after its retries, kept 14 days for a re-drive. */
   readonly aggregatorDeadLetterQueue: Queue;
+  /** The control API's e-mail: the sending identity, the configuration set and the queue of SES's events. */
+  readonly mail: MailNotifications;
 
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
     super(scope, id, props);
@@ -101,6 +104,11 @@ export class ServicesStack extends Stack {
     acknowledgeFindings(loadBalancerLogs, {
       "AwsSolutions-S1":
         "This bucket receives the load balancers' access logs; logging access to the log bucket itself would only log the log delivery.",
+    });
+
+    this.mail = new MailNotifications(this, "Mail", {
+      domain: parameters.mail.domain,
+      configurationSetName: `${parameters.tablePrefix}-notifications`,
     });
 
     // What the services and the web apps all read (packages/config/src/schema.ts).
@@ -161,14 +169,25 @@ export class ServicesStack extends Stack {
     const extraSecrets: Partial<Record<ServiceName, Record<string, EcsSecret>>> = {
       voteApi: { LANDSLIDE_SIGN_UP_TICKET_KEY: EcsSecret.fromSecretsManager(props.signUpTicketKey) },
     };
-    // The two additions below are not yet read by packages/config: the aggregator archives sealed
-    // epochs to a folder and dead-letters to the dead-letters table today (see the runbook).
+    // The aggregator's and the results fan-out's additions below are not yet read by packages/config:
+    // the aggregator archives sealed epochs to a folder and dead-letters to the dead-letters table
+    // today (see the runbook).
     const extraEnvironment: Partial<Record<ServiceName, Record<string, string>>> = {
       aggregator: {
         LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName,
         LANDSLIDE_AGGREGATOR_DLQ_URL: this.aggregatorDeadLetterQueue.queueUrl,
       },
       results: { LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName },
+      // The control API alone sends e-mail: as the identity, under the configuration set whose
+      // events (deliveries, bounces, complaints) it reads back from the queue. The queue's URL is
+      // not yet read by packages/config.
+      controlApi: {
+        LANDSLIDE_MAIL_FROM: `Landslide <${parameters.mail.from}>`,
+        LANDSLIDE_SES_CONFIGURATION_SET: this.mail.configurationSet.configurationSetName,
+        LANDSLIDE_SES_EVENTS_QUEUE_URL: this.mail.queue.queueUrl,
+        // The links in the e-mails open the voter site.
+        LANDSLIDE_VOTER_WEB_URL: publicOrigin,
+      },
     };
 
     this.services = Object.fromEntries(
@@ -205,14 +224,14 @@ export class ServicesStack extends Stack {
       }),
     ) as Record<ServiceName, LandslideService>;
 
-    this.grantLeastPrivilege(data, parameters);
+    this.grantLeastPrivilege(data, directory, parameters);
   }
 
   /**
    * Each task role gets exactly the calls its code makes (packages/vote-engine/src/adapters/dynamodb),
    * plus DescribeTable on the table its /readyz checks. The web apps' roles get nothing.
    */
-  private grantLeastPrivilege(data: DataStack, parameters: Parameters): void {
+  private grantLeastPrivilege(data: DataStack, directory: UserDirectory, parameters: Parameters): void {
     const { tables, audit } = data;
     const role = (name: ServiceName) => this.services[name].taskRole;
     // The audit bucket by name (see auditBucketName): its objects' ARN holds no cross-stack token.
@@ -240,11 +259,28 @@ export class ServicesStack extends Stack {
       "dynamodb:DescribeTable",
     );
     tables.tallies.grant(role("controlApi"), "dynamodb:Query");
-    tables.voterRolls.grant(role("controlApi"), "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem");
+    // Voter rolls: an import is a transaction of conditional puts and the size counter's update;
+    // the size is one get; mail to a roll reads it whole (a scan filtered to the election).
+    tables.voterRolls.grant(
+      role("controlApi"),
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:Scan",
+    );
     // Every change an official makes is published to the data plane's copy of the election (a conditional put).
     tables.elections.grant(role("controlApi"), "dynamodb:PutItem", "dynamodb:GetItem");
     // Operators import, list and remove network lists (a threat feed's parts, then its live entry).
     tables.networkLists.grant(role("controlApi"), "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DeleteItem");
+
+    // The control API's notifications: sending as the one identity under the one configuration set,
+    // the account's quota (GetAccount), and the events SES reports back.
+    this.mail.grantSend(role("controlApi"));
+    this.mail.grantConsumeEvents(role("controlApi"));
+    // A reminder goes only to those who have not voted: the account signed up with an address
+    // (its subject makes the voter key), looked up when the reminder goes out.
+    directory.userPool.grant(role("controlApi"), "cognito-idp:AdminGetUser");
 
     // Results fan-out: sharded counters (queries), a closed election's recount and audit bundle
     // (scan of its votes), the archived epochs (read only), readiness on tallies.

@@ -15,7 +15,7 @@ import { serviceEnvironment } from "../src/testing/index";
 export async function startBenchStack(name: string) {
   const scratch = mkdtempSync(join(tmpdir(), `landslide-${name}-`));
   const servers = await startLocalServers({
-    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
+    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort(), ses: await freePort() },
     dataDir: join(scratch, "data"),
     scratchDir: scratch,
   });

@@ -108,7 +108,7 @@ async function runBench(): Promise<void> {
 
   const scratch = mkdtempSync(join(tmpdir(), "landslide-sse-bench-"));
   const servers = await startLocalServers({
-    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() },
+    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort(), ses: await freePort() },
     dataDir: null,
     scratchDir: scratch,
   });

@@ -3,7 +3,7 @@ import { embeddedPostgresUrl } from "./embedded-postgres-url";
 import { type Environment, environmentSchema } from "./schema";
 
 export interface Config {
-  /** "embedded": the launcher starts DynamoDB Local, cognito-local and PostgreSQL itself. */
+  /** "embedded": the launcher starts DynamoDB Local, cognito-local, PostgreSQL and a local SES server itself. */
   readonly stack: "embedded" | "aws";
   /** The deployment environment (dev, staging, prod; "local" on a laptop). */
   readonly environment: string;

@@ -119,7 +119,7 @@ export const environmentSchema = z.object({
     .default("localhost"),
   LANDSLIDE_PASSKEY_ORIGINS: origins({ atLeastOne: true }),
 
-  // "embedded": DynamoDB Local, cognito-local and PostgreSQL started by the launcher.
+  // "embedded": DynamoDB Local, cognito-local, PostgreSQL and a local SES server started by the launcher.
   // "aws": the real services (endpoints optional, for a compatible server); DATABASE_URL required.
   LANDSLIDE_STACK: z.enum(["embedded", "aws"], { error: "embedded or aws" }).default("embedded"),
   // The deployment environment's name (dev, staging, prod): the dimension of published metrics.
@@ -133,6 +133,7 @@ export const environmentSchema = z.object({
     .default("eu-west-1"),
   LANDSLIDE_DYNAMODB_ENDPOINT: httpUrl,
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
+  // Amazon SES's endpoint; unset, the region's own (AWS), or the local SES server (embedded).
   LANDSLIDE_SES_ENDPOINT: httpUrl,
   // Notifications by e-mail (Amazon SES v2): the sender, as a verified SES identity, and the
   // configuration set whose event destination reports deliveries, bounces and complaints.

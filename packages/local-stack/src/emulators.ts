@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { LocalStackError } from "./errors";
 
 /**
- * The stand-ins for AWS (DynamoDB Local, cognito-local, the embedded PostgreSQL binaries) are
+ * The stand-ins for AWS (DynamoDB Local, cognito-local, the embedded PostgreSQL binaries, the local SES) are
  * development dependencies of this package: a production install (npm ci --omit=dev) leaves
  * them out, so the API's image and a production install of the CLI do not carry them. Where they
  * are missing, starting the local stack says so in one line instead of a module-not-found trace.

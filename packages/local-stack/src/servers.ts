@@ -3,9 +3,15 @@ import { join } from "node:path";
 import { startCognitoLocal } from "./cognito-local";
 import { type RunningServer, startDynamoDbLocal } from "./dynamodb-local";
 import { type RunningPostgres, startEmbeddedPostgres } from "./postgres-server";
+import { startSesLocal } from "./ses-local";
 
 export interface LocalServersOptions {
-  readonly ports: { readonly dynamodb: number; readonly cognito: number; readonly postgres: number };
+  readonly ports: {
+    readonly dynamodb: number;
+    readonly cognito: number;
+    readonly postgres: number;
+    readonly ses: number;
+  };
   /** Persistent data lives here; null runs DynamoDB and Postgres in memory (cognito-local still needs a folder). */
   readonly dataDir: string | null;
   readonly scratchDir: string;
@@ -16,16 +22,18 @@ export interface LocalServers {
   readonly dynamodb: RunningServer;
   readonly cognito: RunningServer;
   readonly postgres: RunningPostgres;
+  /** The local SES: what the services "send" waits in its mailbox (its endpoint, in a browser). */
+  readonly ses: RunningServer;
   /** Things the operator should hear about once (an earlier PGlite database left beside the new one). */
   readonly notices: readonly string[];
   stop(): Promise<void>;
 }
 
-/** Starts the three stand-ins for AWS side by side; if one fails, the others are stopped again. */
+/** Starts the stand-ins for AWS side by side; if one fails, the others are stopped again. */
 export async function startLocalServers(options: LocalServersOptions): Promise<LocalServers> {
   const under = (folder: string) => (options.dataDir === null ? null : join(options.dataDir, folder));
   const log = (name: string) => (options.logDir ? { logFile: join(options.logDir, `${name}.log`) } : {});
-  const started = await Promise.allSettled([
+  const [dynamodb, cognito, postgres, ses] = await Promise.allSettled([
     startDynamoDbLocal({ port: options.ports.dynamodb, dataDir: under("dynamodb"), ...log("dynamodb-local") }),
     startCognitoLocal({
       port: options.ports.cognito,
@@ -33,10 +41,16 @@ export async function startLocalServers(options: LocalServersOptions): Promise<L
       ...log("cognito-local"),
     }),
     startEmbeddedPostgres({ port: options.ports.postgres, dataDir: under("postgres"), ...log("postgres") }),
+    // Its mailbox is kept in memory only: a restart empties it, as nothing in it is needed again.
+    startSesLocal({ port: options.ports.ses, ...log("aws-ses-v2-local") }),
   ]);
-  const [dynamodb, cognito, postgres] = started;
-  if (dynamodb.status === "fulfilled" && cognito.status === "fulfilled" && postgres.status === "fulfilled") {
-    const servers = { dynamodb: dynamodb.value, cognito: cognito.value, postgres: postgres.value };
+  if (
+    dynamodb.status === "fulfilled" &&
+    cognito.status === "fulfilled" &&
+    postgres.status === "fulfilled" &&
+    ses.status === "fulfilled"
+  ) {
+    const servers = { dynamodb: dynamodb.value, cognito: cognito.value, postgres: postgres.value, ses: ses.value };
     // Earlier versions kept Postgres in PGlite's own format, which PostgreSQL cannot open: the new
     // cluster starts empty beside it (provisioning seeds it again), said once, when it is created.
     const pglite = under("pglite");
@@ -50,10 +64,11 @@ export async function startLocalServers(options: LocalServersOptions): Promise<L
       ...servers,
       notices,
       stop: async () => {
-        await Promise.all([servers.dynamodb.stop(), servers.cognito.stop(), servers.postgres.stop()]);
+        await Promise.all(Object.values(servers).map((server) => server.stop()));
       },
     };
   }
+  const started = [dynamodb, cognito, postgres, ses];
   await Promise.all(started.flatMap((result) => (result.status === "fulfilled" ? [result.value.stop()] : [])));
   const failure = started.find((result) => result.status === "rejected");
   throw failure?.reason;

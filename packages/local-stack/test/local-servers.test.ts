@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import {
   freePort,
   isPortInUse,
   LocalStackError,
+  readSesMailbox,
   startLocalServers,
 } from "../src/index";
 
@@ -18,12 +19,23 @@ const scratch = mkdtempSync(join(tmpdir(), "landslide-local-stack-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("the embedded stand-ins for AWS", () => {
-  it("start on the given ports, answer, keep data across a restart, and leave no port listening when stopped", async () => {
-    const ports = { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort() };
+  it("start on the given ports (the local SES too), answer, keep data across a restart, and leave no port listening when stopped", async () => {
+    const ports = {
+      dynamodb: await freePort(),
+      cognito: await freePort(),
+      postgres: await freePort(),
+      ses: await freePort(),
+    };
     const dataDir = join(scratch, "data");
-    const first = await startLocalServers({ ports, dataDir, scratchDir: scratch });
+    const logDir = join(scratch, "logs");
+    const first = await startLocalServers({ ports, dataDir, scratchDir: scratch, logDir });
     const healthz = await fetch(`${first.cognito.endpoint}/health`);
     expect(healthz.status).toBe(200);
+    expect(first.ses.endpoint).toBe(`http://127.0.0.1:${ports.ses}`);
+    expect((await fetch(`${first.ses.endpoint}/health-check`)).status).toBe(200);
+    expect(await readSesMailbox(first.ses.endpoint)).toEqual([]);
+    // Its log sits beside the others'.
+    expect(existsSync(join(logDir, "aws-ses-v2-local.log"))).toBe(true);
     const client = new pg.Client({ connectionString: first.postgres.url });
     await client.connect();
     await client.query("create table kept (value text)");
@@ -39,6 +51,22 @@ describe("the embedded stand-ins for AWS", () => {
     await again.end();
     await second.stop();
     expect(rows).toEqual([{ value: "survives a restart" }]);
+  });
+
+  it("when the local SES cannot start, say why, and stop the others again", async () => {
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    const address = blocker.address();
+    const ses = typeof address === "object" && address ? address.port : 0;
+    try {
+      const ports = { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort(), ses };
+      const attempt = startLocalServers({ ports, dataDir: null, scratchDir: scratch });
+      await expect(attempt).rejects.toBeInstanceOf(LocalStackError);
+      await expect(attempt).rejects.toThrow(/^aws-ses-v2-local did not start: it exited/);
+      for (const port of [ports.dynamodb, ports.cognito, ports.postgres]) expect(await isPortInUse(port)).toBe(false);
+    } finally {
+      blocker.close();
+    }
   });
 
   it("refuses a port that is taken with one line naming the variable to change", async () => {

@@ -22,13 +22,13 @@ interface Where {
 }
 
 /**
- * Whether each service is ready (its /readyz) and DynamoDB and Cognito answer. A local endpoint
+ * Whether each service is ready (its /readyz) and DynamoDB, Cognito and SES answer. A local endpoint
  * nobody serves while the local stack is stopped is only a warning: nothing runs, nothing is broken.
  */
 export async function checkEndpoints(where: Where): Promise<Check[]> {
   const { config } = where;
   const { region, dynamodbEndpoint, cognitoEndpoint } = config.aws;
-  const stores = [
+  const stores: ReadonlyArray<{ label: string; url: string; variable: string; probe?: string }> = [
     {
       label: "DynamoDB",
       url: dynamodbEndpoint ?? `https://dynamodb.${region}.amazonaws.com`,
@@ -39,9 +39,16 @@ export async function checkEndpoints(where: Where): Promise<Check[]> {
       url: cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`,
       variable: "LANDSLIDE_COGNITO_ENDPOINT",
     },
+    {
+      label: "SES",
+      url: config.mail.sesEndpoint ?? `https://email.${region}.amazonaws.com`,
+      variable: "LANDSLIDE_SES_ENDPOINT",
+      // The local SES's own health route (SES itself answers it too, with an error: an answer).
+      probe: "/health-check",
+    },
   ];
-  const storeCheck = async ({ label, url, variable }: (typeof stores)[number]) => {
-    const { value: answered, seconds } = await timed(() => answers(url));
+  const storeCheck = async ({ label, url, variable, probe }: (typeof stores)[number]) => {
+    const { value: answered, seconds } = await timed(() => answers(`${url.replace(/\/+$/, "")}${probe ?? ""}`));
     if (!answered) return notAnswering(label, url, variable, where);
     return seconds > SLOW_SECONDS
       ? warn(label, `answers at ${url}, but ${slowly(seconds)}`, again)

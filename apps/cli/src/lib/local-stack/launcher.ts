@@ -112,12 +112,13 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
   try {
     if (embedded) {
-      onStep("Starting DynamoDB Local, cognito-local and PostgreSQL");
+      onStep("Starting DynamoDB Local, cognito-local, PostgreSQL and the local SES");
       servers = await startLocalServers({
         ports: {
           dynamodb: config.ports.dynamodbLocal,
           cognito: config.ports.cognitoLocal,
           postgres: config.ports.postgres,
+          ses: config.ports.sesLocal,
         },
         dataDir: layout.data,
         scratchDir: layout.scratch,
@@ -167,6 +168,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     if (servers) {
       urls["dynamodb-local"] = servers.dynamodb.endpoint;
       urls["cognito-local"] = servers.cognito.endpoint;
+      // Its API and, at the same address, the mailbox of every message the services "sent".
+      urls["ses-local"] = servers.ses.endpoint;
       // Printed and kept in stack.json: the address, not the password (it stays in the cluster folder).
       urls.postgres = withoutPassword(servers.postgres.url);
     }

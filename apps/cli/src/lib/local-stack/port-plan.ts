@@ -24,6 +24,7 @@ export function portPlan(config: Config, embedded: boolean, web: WebMode): Plann
           { port: p.dynamodbLocal, what: "DynamoDB Local", variable: "LANDSLIDE_DYNAMODB_LOCAL_PORT" },
           { port: p.cognitoLocal, what: "cognito-local", variable: "LANDSLIDE_COGNITO_LOCAL_PORT" },
           { port: p.postgres, what: "PostgreSQL", variable: "LANDSLIDE_POSTGRES_PORT" },
+          { port: p.sesLocal, what: "local SES", variable: "LANDSLIDE_SES_LOCAL_PORT" },
         ]
       : []),
     { port: p.voteApi, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" },

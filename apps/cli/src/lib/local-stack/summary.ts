@@ -10,6 +10,7 @@ const labels: Record<string, string> = {
   "dynamodb-local": "DynamoDB Local",
   "cognito-local": "cognito-local",
   postgres: "PostgreSQL",
+  "ses-local": "Mailbox (local SES)",
 };
 
 /** What the summary shows of a running stack. */
@@ -33,6 +34,10 @@ export function renderSummary(stack: SummaryOf): string {
     table(["Role", "E-mail"], accountRows),
     "",
     `Demo election: ${stack.provisioned.demoElectionId ?? "none"} (open)`,
+    // Nothing leaves the machine: a developer looking for a notification must know where it went.
+    ...(stack.urls["ses-local"]
+      ? [`E-mail the services send is delivered nowhere: read it in the mailbox at ${stack.urls["ses-local"]}`]
+      : []),
     `Service logs (JSON): ${stack.layout.logs}`,
     "A service or web app that crashes is restarted (0.5 s back-off, doubling to 30 s); each restart is reported here.",
     "Press Ctrl-C to stop everything.",
