@@ -5,5 +5,8 @@ export default defineConfig({
     // Pure modules only: the pages themselves are exercised in a browser by e2e/.
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // next-intl's middleware imports "next/server" as a bundler would (Next has no exports map):
+    // Vite resolves it, Node's own ESM loader would not.
+    server: { deps: { inline: ["next-intl"] } },
   },
 });

@@ -1,35 +1,51 @@
-import {
-  browserSupportsWebAuthn,
-  platformAuthenticatorIsAvailable,
-  startAuthentication,
-  startRegistration,
-} from "@simplewebauthn/browser";
 import type { PasskeyAuthenticator } from "@landslide/api/client";
 
 /**
+ * The browser's WebAuthn helpers, loaded when a passkey is first checked or used: the ballot page's
+ * first load does without them (it is weighed against a budget: e2e/tests/voter-web.budget.spec.ts).
+ */
+const webauthn = () => import("@simplewebauthn/browser");
+
+/** Whether this browser has WebAuthn at all (as @simplewebauthn/browser checks it). */
+export function browserSupportsWebAuthn(): boolean {
+  return typeof globalThis.PublicKeyCredential === "function";
+}
+
+/** Why a passkey ceremony did not finish, as the page words it (messages: passkey.problems). */
+export type PasskeyProblem =
+  "cancelled" | "insecure" | "noVerification" | "alreadyRegistered" | "unsupported" | "unknown";
+
+/**
  * A passkey ceremony that did not finish, in words a voter can act on. The browser's own errors
- * name specs (NotAllowedError, SecurityError); the page shows this message instead.
+ * name specs (NotAllowedError, SecurityError); the page shows its words for `problem` instead
+ * (refusal-messages.ts, passkeyProblem).
  */
 export class PasskeyCeremonyError extends Error {
   override readonly name = "PasskeyCeremonyError";
+  constructor(
+    readonly problem: PasskeyProblem,
+    options?: ErrorOptions,
+  ) {
+    super(`The passkey ceremony did not finish: ${problem}`, options);
+  }
 }
 
-function plainWords(error: unknown): string {
+function problemOf(error: unknown): PasskeyProblem {
   switch ((error as { name?: string } | null)?.name) {
     // Also what every browser answers on a timeout, on "Cancel", and when no authenticator answered.
     case "NotAllowedError":
     case "AbortError":
-      return "The passkey request was cancelled or timed out.";
+      return "cancelled";
     case "SecurityError":
-      return "This browser does not allow passkeys at this address.";
+      return "insecure";
     case "ConstraintError":
-      return "This authenticator cannot check that it is you: it needs a fingerprint, face, PIN or screen lock.";
+      return "noVerification";
     case "InvalidStateError":
-      return "This authenticator already holds a passkey for your account.";
+      return "alreadyRegistered";
     case "NotSupportedError":
-      return "This authenticator does not support the kind of passkey Landslide asks for.";
+      return "unsupported";
     default:
-      return "The passkey could not be used.";
+      return "unknown";
   }
 }
 
@@ -37,17 +53,17 @@ async function ceremony<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw new PasskeyCeremonyError(plainWords(error), { cause: error });
+    throw new PasskeyCeremonyError(problemOf(error), { cause: error });
   }
 }
 
 /** The browser's authenticators (the platform's fingerprint, face or screen lock, or a security key), for the SDK. */
 export const browserPasskeys: PasskeyAuthenticator = {
-  register: (optionsJSON) => ceremony(() => startRegistration({ optionsJSON })),
+  register: (optionsJSON) => ceremony(async () => (await webauthn()).startRegistration({ optionsJSON })),
   // No rpId: the browser uses this page's host, which is the relying party the API expects.
   sign: ({ credentialId, challenge }) =>
-    ceremony(() =>
-      startAuthentication({
+    ceremony(async () =>
+      (await webauthn()).startAuthentication({
         optionsJSON: {
           challenge,
           allowCredentials: [{ id: credentialId, type: "public-key" }],
@@ -56,8 +72,6 @@ export const browserPasskeys: PasskeyAuthenticator = {
       }),
     ),
 };
-
-export { browserSupportsWebAuthn };
 
 /**
  * Whether a passkey can be added from this page:
@@ -71,7 +85,10 @@ export type PasskeySupport = "ip-address" | "no-webauthn" | "no-built-in" | "rea
 export async function passkeySupport(): Promise<PasskeySupport> {
   if (isIpAddress(location.hostname)) return "ip-address";
   if (!browserSupportsWebAuthn()) return "no-webauthn";
-  return (await platformAuthenticatorIsAvailable().catch(() => false)) ? "ready" : "no-built-in";
+  const available = await webauthn()
+    .then((helpers) => helpers.platformAuthenticatorIsAvailable())
+    .catch(() => false);
+  return available ? "ready" : "no-built-in";
 }
 
 /** IPv4 dotted quads and bracketed IPv6 literals, as `location.hostname` gives them. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RouterOutputs } from "@landslide/api/client";
-import { ballotProblems, toBallot } from "../app/elections/[id]/ballot-form";
+import { ballotProblems, toBallot } from "../app/[locale]/elections/[id]/ballot-form";
+import { inEnglish } from "../i18n/english";
 
 type Election = RouterOutputs["elections"]["get"];
 type Question = Election["questions"][number];
@@ -24,18 +25,20 @@ describe("why a ballot cannot be reviewed yet", () => {
   ];
 
   it("names each unanswered or over-answered question in the hint's words", () => {
-    expect(ballotProblems(election(questions), { projects: ["a", "b", "c"] })).toEqual({
+    expect(ballotProblems(election(questions), { projects: ["a", "b", "c"] }, inEnglish)).toEqual({
       chair: "Choose an option",
       projects: "Choose at most 2",
       harbour: "Choose an option",
     });
-    expect(ballotProblems(election([question("projects", "multi", 2, 3)]), { projects: ["a"] })).toEqual({
+    expect(ballotProblems(election([question("projects", "multi", 2, 3)]), { projects: ["a"] }, inEnglish)).toEqual({
       projects: "Choose at least 2",
     });
   });
 
   it("has nothing to say once every question is answered or abstained on", () => {
-    expect(ballotProblems(election(questions), { chair: ["a"], projects: ["a", "c"], harbour: "abstain" })).toEqual({});
+    expect(
+      ballotProblems(election(questions), { chair: ["a"], projects: ["a", "c"], harbour: "abstain" }, inEnglish),
+    ).toEqual({});
   });
 });
 

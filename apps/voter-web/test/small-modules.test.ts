@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isIpAddress, passkeyReadyUrl } from "../lib/browser-passkeys";
 import { castKey } from "../lib/cast-key";
-import { roundRows } from "../app/elections/[id]/results/round-rows";
-import { RECEIPT_ID, readInput } from "../app/receipts/receipt-input";
-import { signatureMessage, standingMessage } from "../app/receipts/verdict";
+import { roundRows } from "../app/[locale]/elections/[id]/results/round-rows";
+import { RECEIPT_ID, readInput } from "../app/[locale]/receipts/receipt-input";
+import { signatureMessage, standingMessage } from "../app/[locale]/receipts/verdict";
 import { receipt } from "./receipt";
+import { inEnglish } from "../i18n/english";
 
 describe("the idempotency key of a cast", () => {
   it("is made once per election and kept, so a retry or a reload is the same cast", () => {
@@ -74,63 +75,78 @@ describe("what a voter gives to check a receipt", () => {
 describe("a checked ballot's standing in words", () => {
   it("says what happened to a ballot that is not sealed", () => {
     expect(
-      standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "under-review" } }),
+      standingMessage(
+        { receiptId: receipt.receiptId, signature: null, standing: { status: "under-review" } },
+        inEnglish,
+      ),
     ).toBe(
       "Your ballot was received and is being reviewed by the election office. It counts once the review releases it; keep this receipt.",
     );
     expect(
-      standingMessage({
-        receiptId: receipt.receiptId,
-        signature: true,
-        standing: { status: "voided", decidedAt: null, reason: "five accounts on one device" },
-      }),
+      standingMessage(
+        {
+          receiptId: receipt.receiptId,
+          signature: true,
+          standing: { status: "voided", decidedAt: null, reason: "five accounts on one device" },
+        },
+        inEnglish,
+      ),
     ).toBe(
       "Your ballot was not counted: the election office set it aside after review (“five accounts on one device”). If you think this is wrong, contact the election office.",
     );
     expect(
-      standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "not-found" } }),
+      standingMessage({ receiptId: receipt.receiptId, signature: null, standing: { status: "not-found" } }, inEnglish),
     ).toMatch(/^No ballot has this receipt yet\./);
   });
 
   it("says a sealed ballot is in the published record, naming the election and the ballots counted, in plain words", () => {
     const sealed = { status: "included" } as Parameters<typeof standingMessage>[0]["standing"];
-    const said = standingMessage({
-      receiptId: receipt.receiptId,
-      signature: null,
-      standing: sealed,
-      proofProblem: null,
-      election: { title: "City budget 2026", counted: 1204 },
-    });
-    expect(said).toBe(
-      "Your ballot is counted, and it is in the published record of City budget 2026; 1,204 ballots counted in all. Your browser checked this itself, so you do not have to take our word for it.",
-    );
-    expect(
-      standingMessage({
+    const said = standingMessage(
+      {
         receiptId: receipt.receiptId,
         signature: null,
         standing: sealed,
         proofProblem: null,
-        election: { title: "A", counted: 1 },
-      }),
+        election: { title: "City budget 2026", counted: 1204 },
+      },
+      inEnglish,
+    );
+    expect(said).toBe(
+      "Your ballot is counted, and it is in the published record of City budget 2026; 1,204 ballots counted in all. Your browser checked this itself, so you do not have to take our word for it.",
+    );
+    expect(
+      standingMessage(
+        {
+          receiptId: receipt.receiptId,
+          signature: null,
+          standing: sealed,
+          proofProblem: null,
+          election: { title: "A", counted: 1 },
+        },
+        inEnglish,
+      ),
     ).toContain("; 1 ballot counted in all.");
     // No hashes, leaves or epochs in the sentence: those are the experts' details.
     expect(said).not.toMatch(/hash|leaf|epoch|commitment/i);
   });
 
   it("never says the ballot is in the record when the browser's own check of the proof failed", () => {
-    const said = standingMessage({
-      receiptId: receipt.receiptId,
-      signature: null,
-      standing: { status: "included" } as Parameters<typeof standingMessage>[0]["standing"],
-      proofProblem: "The inclusion proof does not lead to epoch 3's signed root.",
-    });
+    const said = standingMessage(
+      {
+        receiptId: receipt.receiptId,
+        signature: null,
+        standing: { status: "included" } as Parameters<typeof standingMessage>[0]["standing"],
+        proofProblem: "The inclusion proof does not lead to epoch 3's signed root.",
+      },
+      inEnglish,
+    );
     expect(said).toMatch(/^Your browser could not confirm that your ballot is in the published record/);
     expect(said).not.toContain("epoch");
   });
 
   it("says whether the receipt itself is genuine only when the whole receipt was given", () => {
-    expect(signatureMessage(null)).toBeUndefined();
-    expect(signatureMessage(true)).toMatch(/^This receipt is genuine/);
-    expect(signatureMessage(false)).toMatch(/^This receipt is not genuine/);
+    expect(signatureMessage(null, inEnglish)).toBeUndefined();
+    expect(signatureMessage(true, inEnglish)).toMatch(/^This receipt is genuine/);
+    expect(signatureMessage(false, inEnglish)).toMatch(/^This receipt is not genuine/);
   });
 });

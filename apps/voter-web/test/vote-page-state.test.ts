@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type CastState, outcomeOf, type VotePageInput, votePageState } from "../app/elections/[id]/vote-page-state";
+import {
+  type CastState,
+  outcomeOf,
+  type VotePageInput,
+  votePageState,
+} from "../app/[locale]/elections/[id]/vote-page-state";
 import { receipt } from "./receipt";
+import { inEnglish } from "../i18n/english";
 
 const open = { status: "open" as const, title: "Mascot" };
 type Election = { status: "draft" | "scheduled" | "open" | "paused" | "closed" | "certified"; title: string };
@@ -13,7 +19,7 @@ const base: VotePageInput<Election> = {
   cast: { status: "idle" },
   step: "fill",
 };
-const stateOf = (change: Partial<VotePageInput<Election>>) => votePageState({ ...base, ...change });
+const stateOf = (change: Partial<VotePageInput<Election>>) => votePageState({ ...base, ...change }, inEnglish);
 const bodyOf = (change: Partial<VotePageInput<Election>>) => {
   const state = stateOf(change);
   if (state.kind !== "election") throw new Error(`expected the election, got ${state.kind}`);
@@ -106,8 +112,8 @@ describe("where the voter's ballot stands", () => {
   const cast = (decision: string): CastState => ({ status: "success", result: { decision, receipt, salt: "salt" } });
 
   it("is this tab's cast first: counted when accepted, under review when held", () => {
-    expect(outcomeOf(cast("accepted"), null)).toEqual({ kind: "counted", receipt, salt: "salt" });
-    expect(outcomeOf(cast("quarantined"), { receipt, salt: "older", state: "accepted" })).toEqual({
+    expect(outcomeOf(cast("accepted"), null, inEnglish)).toEqual({ kind: "counted", receipt, salt: "salt" });
+    expect(outcomeOf(cast("quarantined"), { receipt, salt: "older", state: "accepted" }, inEnglish)).toEqual({
       kind: "under-review",
       receipt,
       salt: "salt",
@@ -115,25 +121,25 @@ describe("where the voter's ballot stands", () => {
   });
 
   it("is a failed cast as it was read", () => {
-    expect(outcomeOf({ status: "error", failure: { kind: "refused", message: "No." } }, null)).toEqual({
+    expect(outcomeOf({ status: "error", failure: { kind: "refused", message: "No." } }, null, inEnglish)).toEqual({
       kind: "refused",
       message: "No.",
     });
   });
 
   it("is otherwise the stored ballot's state, after the fraud review's decision", () => {
-    expect(outcomeOf({ status: "idle" }, null)).toBeUndefined();
-    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "released" })).toEqual({
+    expect(outcomeOf({ status: "idle" }, null, inEnglish)).toBeUndefined();
+    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "released" }, inEnglish)).toEqual({
       kind: "counted",
       receipt,
       salt: "s",
     });
-    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "quarantined" })).toEqual({
+    expect(outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "quarantined" }, inEnglish)).toEqual({
       kind: "under-review",
       receipt,
       salt: "s",
     });
-    const voided = outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "voided" });
+    const voided = outcomeOf({ status: "idle" }, { receipt, salt: "s", state: "voided" }, inEnglish);
     expect(voided?.kind).toBe("refused");
     expect(voided?.kind === "refused" && voided.message).toMatch(/^Your ballot was not counted after review/);
   });

@@ -27,10 +27,14 @@ export const EMBED_PATH_PREFIX = "/embed/";
 
 /**
  * Who may frame the page at this path. Every other page refuses to be framed: a page with forms or
- * a signed-in session in someone else's frame invites clickjacking.
+ * a signed-in session in someone else's frame invites clickjacking. `localePrefixes` are the
+ * site's languages as its paths start with them ("es" for /es/embed/…): the widget in another
+ * language is the same widget; no other first segment is taken off.
  */
-export function framingFor(pathname: string): Framing {
-  return pathname.startsWith(EMBED_PATH_PREFIX) ? "anyone" : "none";
+export function framingFor(pathname: string, localePrefixes: readonly string[] = []): Framing {
+  const prefix = localePrefixes.find((locale) => pathname.startsWith(`/${locale}/`));
+  const unprefixed = prefix === undefined ? pathname : pathname.slice(prefix.length + 1);
+  return unprefixed.startsWith(EMBED_PATH_PREFIX) ? "anyone" : "none";
 }
 
 /** A nonce: 128 random bits, base64 (the CSP grammar's base64-value). */

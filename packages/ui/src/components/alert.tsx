@@ -1,4 +1,8 @@
+"use client";
+
 import type { ReactNode } from "react";
+import type { UiKey } from "../text/ui-text";
+import { useUiText } from "../text/ui-text-context";
 import { classNames } from "./class-names";
 import type { Tone } from "./tone";
 
@@ -14,16 +18,18 @@ export interface AlertProps {
   className?: string;
 }
 
-const toneWord: Record<Tone, string> = {
-  neutral: "Note",
-  info: "Information",
-  success: "Done",
-  warning: "Warning",
-  danger: "Problem",
+/** The tone in words ("Warning"), in the site's language. */
+const toneWord: Record<Tone, UiKey & `tone${string}`> = {
+  neutral: "toneNeutral",
+  info: "toneInfo",
+  success: "toneSuccess",
+  warning: "toneWarning",
+  danger: "toneDanger",
 };
 
 /** A message in a coloured box: success is green, a warning amber, a problem red, information blue. */
 export function Alert({ tone = "info", title, children, live, className }: AlertProps) {
+  const said = `${useUiText().say(toneWord[tone])}: `;
   const role = live ?? (tone === "danger" ? "alert" : "status");
   return (
     <div role={role === "none" ? undefined : role} className={classNames("ls-alert", `ls-tone-${tone}`, className)}>
@@ -32,11 +38,11 @@ export function Alert({ tone = "info", title, children, live, className }: Alert
         {title ? (
           <p className="ls-alert-title">
             {/* Colour is not enough: the tone is said in words, for screen readers. */}
-            <span className="ls-visually-hidden">{toneWord[tone]}: </span>
+            <span className="ls-visually-hidden">{said}</span>
             {title}
           </p>
         ) : (
-          <span className="ls-visually-hidden">{toneWord[tone]}: </span>
+          <span className="ls-visually-hidden">{said}</span>
         )}
         {children ? <div className="ls-alert-text">{children}</div> : null}
       </div>

@@ -8,7 +8,10 @@ import {
   formatRelative,
   formatTime,
   toIsoString,
+  viewerLocale,
 } from "../format/date-time";
+import type { UiText } from "../text/ui-text";
+import { useUiText } from "../text/ui-text-context";
 
 export type DateTimeStyle = "date-time" | "date" | "time" | "relative";
 
@@ -20,10 +23,11 @@ export interface DateTimeProps {
   className?: string;
 }
 
-// The server knows neither the viewer's zone nor locale: it writes UTC in one fixed locale, and
-// the browser rewrites it in the viewer's once hydrated. useSyncExternalStore gives React both
-// snapshots, so hydration matches the server's text and the switch happens just after.
-const stable = { locale: "en-GB", timeZone: "UTC" } as const;
+// The server knows neither the viewer's zone nor locale: it writes UTC in one fixed locale (the
+// site's language, or British English), and the browser rewrites it in the viewer's once hydrated.
+// useSyncExternalStore gives React both snapshots, so hydration matches the server's text and the
+// switch happens just after.
+const stable = (text: UiText) => ({ locale: text.dateLocale ?? "en-GB", timeZone: "UTC" });
 const noSubscription = () => () => undefined;
 const inBrowser = () => true;
 const onServer = () => false;
@@ -37,15 +41,24 @@ const subscribeToClock = (changed: () => void) => {
 const clockNow = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
 const noClock = () => 0;
 
-function text(value: DateTimeInput, style: DateTimeStyle, seconds: boolean | undefined, viewer: boolean, now: number) {
-  const options = viewer ? { seconds } : { ...stable, seconds };
+function said(
+  value: DateTimeInput,
+  style: DateTimeStyle,
+  seconds: boolean | undefined,
+  viewer: boolean,
+  now: number,
+  text: UiText,
+) {
+  const unknown = text.say("unknownTime");
+  const locale = viewerLocale(text.dateLocale);
+  const options = viewer ? { seconds, unknown, locale } : { ...stable(text), seconds, unknown };
   switch (style) {
     case "date":
       return formatDate(value, options);
     case "time":
       return formatTime(value, options);
     case "relative":
-      return viewer ? formatRelative(value, { now }) : formatDateTime(value, options);
+      return viewer ? formatRelative(value, { now, locale }) : formatDateTime(value, options);
     default:
       return formatDateTime(value, options);
   }
@@ -56,6 +69,7 @@ function text(value: DateTimeInput, style: DateTimeStyle, seconds: boolean | und
  * full date and time in UTC, the one reading every official can compare.
  */
 export function DateTime({ value, format = "date-time", seconds, className }: DateTimeProps) {
+  const text = useUiText();
   const viewer = useSyncExternalStore(noSubscription, inBrowser, onServer);
   const now = useSyncExternalStore(format === "relative" ? subscribeToClock : noSubscription, clockNow, noClock);
   const iso = toIsoString(value);
@@ -63,9 +77,9 @@ export function DateTime({ value, format = "date-time", seconds, className }: Da
     <time
       dateTime={iso || undefined}
       className={className}
-      title={iso ? formatDateTime(value, { ...stable, seconds: true }) : undefined}
+      title={iso ? formatDateTime(value, { ...stable(text), seconds: true }) : undefined}
     >
-      {text(value, format, seconds, viewer, now)}
+      {said(value, format, seconds, viewer, now, text)}
     </time>
   );
 }

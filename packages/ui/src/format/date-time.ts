@@ -15,6 +15,8 @@ export interface DateTimeOptions {
   readonly timeZone?: string;
   /** Show seconds too (live updates, audit entries). */
   readonly seconds?: boolean;
+  /** Said for a value that is not a date: UNKNOWN_TIME unless the site's language says otherwise. */
+  readonly unknown?: string;
 }
 
 export interface RelativeOptions {
@@ -55,7 +57,7 @@ const clock = (seconds: boolean | undefined): Intl.DateTimeFormatOptions =>
 
 function format(value: DateTimeInput, options: DateTimeOptions, fields: Intl.DateTimeFormatOptions): string {
   const date = toDate(value);
-  if (!date) return UNKNOWN_TIME;
+  if (!date) return options.unknown ?? UNKNOWN_TIME;
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   return formatter(options.locale, { ...fields, ...zone }).format(date);
 }
@@ -73,6 +75,20 @@ export function formatDate(value: DateTimeInput, options: DateTimeOptions = {}):
 /** "14:05 UTC" (or "14:05:09 UTC" with seconds): the time of day with its zone. */
 export function formatTime(value: DateTimeInput, options: DateTimeOptions = {}): string {
   return format(value, options, { ...clock(options.seconds), timeZoneName: "short" });
+}
+
+/**
+ * The locale to write dates in for a site in `language`: the viewer's own regional variant of it
+ * when the browser lists one ("en-GB" for an English page read in Britain: "3 Dec 2026, 14:05
+ * GMT"), else the language itself. Undefined (the console) leaves the runtime's default.
+ */
+export function viewerLocale(
+  language: string | undefined,
+  preferred: readonly string[] = typeof navigator === "undefined" ? [] : navigator.languages,
+): string | undefined {
+  if (language === undefined) return undefined;
+  const base = (tag: string) => tag.split("-")[0]!.toLowerCase();
+  return preferred.find((tag) => base(tag) === base(language)) ?? language;
 }
 
 // Largest unit first: the first whose size the distance reaches is the one said ("3 hours ago").

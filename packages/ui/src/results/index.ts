@@ -7,5 +7,5 @@ export { ballotsWord, leadSentence, leaderMark, type Outcome, votesWord } from "
 export { POLL_MS, type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
 export { formatShare, type OptionStanding, type Standings, standings } from "./standings";
 export { type VoteRow, voteRows } from "./vote-rows";
-export { DRAWABLE_RANGES, drawableText } from "./og-glyphs";
+export { DRAWABLE_RANGES, drawableText, UNDRAWABLE } from "./og-glyphs";
 export { type QuestionSummary, questionSummaries, resultsDescription, type SummaryInput } from "./share-summary";

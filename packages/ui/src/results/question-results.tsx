@@ -3,6 +3,8 @@
 import { Badge } from "../components/badge";
 import { Table, type TableColumn } from "../components/table";
 import { OptionVotesChart } from "../option-votes-chart";
+import type { UiText } from "../text/ui-text";
+import { useUiText } from "../text/ui-text-context";
 import { leadSentence, leaderMark, type Outcome } from "./standing-words";
 import { standings } from "./standings";
 import type { Snapshot } from "./use-live-snapshot";
@@ -28,10 +30,10 @@ export interface QuestionResultsProps {
   readonly table?: "shown" | "folded";
 }
 
-const columns: readonly TableColumn<VoteRow>[] = [
+const columnsIn = (text: UiText): readonly TableColumn<VoteRow>[] => [
   {
     key: "option",
-    header: "Option",
+    header: text.say("columnOption"),
     cell: (row) => (
       <>
         {row.option}
@@ -44,8 +46,8 @@ const columns: readonly TableColumn<VoteRow>[] = [
       </>
     ),
   },
-  { key: "votes", header: "Votes", align: "end" },
-  { key: "share", header: "Share", align: "end" },
+  { key: "votes", header: text.say("columnVotes"), align: "end" },
+  { key: "share", header: text.say("columnShare"), align: "end" },
 ];
 
 /**
@@ -64,12 +66,13 @@ export function QuestionResults({
   outcome = "live",
   table = "shown",
 }: QuestionResultsProps) {
+  const text = useUiText();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const s = standings(q, ballots);
   const words = { kind: q.kind, standings: s, outcome };
-  const mark = leaderMark(words);
+  const mark = leaderMark(words, text);
   // A bar has little room beside its figures: a shared lead is just "Tied" there (the sentence names it in full).
-  const barMark = s.tied ? "Tied" : mark.text;
+  const barMark = s.tied ? text.say("markTied") : mark.text;
   const chart = s.options.map((o) => ({
     label: o.label,
     votes: o.votes,
@@ -78,27 +81,28 @@ export function QuestionResults({
   }));
   const figures = (
     <Table
-      caption={`${q.prompt}: ${captionSuffix}`}
-      columns={columns}
-      rows={voteRows(s, q.abstentions, zeroAbstentions, mark)}
+      caption={text.say("tableCaption", { prompt: q.prompt, what: captionSuffix })}
+      columns={columnsIn(text)}
+      rows={voteRows(s, q.abstentions, zeroAbstentions, mark, text)}
       rowKey={(row) => row.key}
       narrow={scrolls ? "scroll" : "stack"}
     />
   );
   return (
     <section className="card" aria-labelledby={headingId}>
-      <Heading id={headingId}>{q.prompt}</Heading>
+      {/* The election's own words, in whatever direction they are written. */}
+      <Heading id={headingId}>
+        <bdi>{q.prompt}</bdi>
+      </Heading>
       {q.counts === "first-preferences" ? <p className="muted">{rankedNote}</p> : null}
       <p data-testid="lead">
-        <strong>{leadSentence(words)}</strong>
+        <strong>{leadSentence(words, text)}</strong>
       </p>
-      {q.kind === "multi" ? (
-        <p className="muted">Voters could choose several options: each share is of the ballots that answered.</p>
-      ) : null}
+      {q.kind === "multi" ? <p className="muted">{text.say("multiChoiceNote")}</p> : null}
       <OptionVotesChart options={chart} />
       {table === "folded" ? (
         <details>
-          <summary>The figures as a table</summary>
+          <summary>{text.say("figuresTable")}</summary>
           {figures}
         </details>
       ) : (

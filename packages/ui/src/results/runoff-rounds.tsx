@@ -1,5 +1,9 @@
+"use client";
+
 import { Badge } from "../components/badge";
 import { Table, type TableColumn } from "../components/table";
+import { englishUiText, type UiText } from "../text/ui-text";
+import { useUiText } from "../text/ui-text-context";
 import {
   type RunoffCount,
   type RunoffRound,
@@ -24,11 +28,17 @@ interface RoundsRow {
 }
 
 /** Each option's tally round by round ("out" once eliminated, marked in the round that eliminated it), then the ballots with no one left. */
-export function roundsRows(options: RunoffRoundsProps["options"], { rounds, winner }: RunoffCount): RoundsRow[] {
+export function roundsRows(
+  options: RunoffRoundsProps["options"],
+  { rounds, winner }: RunoffCount,
+  text: UiText = englishUiText,
+): RoundsRow[] {
   const cell = (r: RunoffRound, id: string) => {
     const tally = r.tallies[id];
-    if (tally === undefined) return "out";
-    return `${tally.toLocaleString("en")}${r.eliminated.includes(id) ? " (eliminated)" : ""}`;
+    if (tally === undefined) return text.say("runoffOut");
+    return r.eliminated.includes(id)
+      ? text.say("runoffEliminated", { votes: tally })
+      : tally.toLocaleString(text.locale);
   };
   return [
     ...options.map((o) => ({
@@ -39,9 +49,9 @@ export function roundsRows(options: RunoffRoundsProps["options"], { rounds, winn
     })),
     {
       key: "exhausted",
-      label: "Ballots with no choice left",
+      label: text.say("runoffBallotsLeft"),
       winner: false,
-      cells: rounds.map((r) => r.exhausted.toLocaleString("en")),
+      cells: rounds.map((r) => r.exhausted.toLocaleString(text.locale)),
     },
   ];
 }
@@ -51,21 +61,22 @@ export function roundsRows(options: RunoffRoundsProps["options"], { rounds, winn
  * between rounds in words (whose ballots moved where when an option was eliminated).
  */
 export function RunoffRounds({ prompt, options, count, headingLevel }: RunoffRoundsProps) {
+  const text = useUiText();
   const Heading = headingLevel === 3 ? "h3" : "h4";
-  const label = (id: string | null) => options.find((o) => o.id === id)?.label ?? "no one";
+  const label = (id: string | null) => options.find((o) => o.id === id)?.label ?? text.say("runoffNoOne");
   const won = winningRound(count);
-  const transfers = runoffTransfers(options, count);
+  const transfers = runoffTransfers(options, count, text);
   const columns: TableColumn<RoundsRow>[] = [
     {
       key: "label",
-      header: "Option",
+      header: text.say("columnOption"),
       cell: (row) => (
         <>
           {row.label}
           {row.winner ? (
             <>
               {" "}
-              <Badge tone="success">Winner</Badge>
+              <Badge tone="success">{text.say("markWinner")}</Badge>
             </>
           ) : null}
         </>
@@ -73,47 +84,52 @@ export function RunoffRounds({ prompt, options, count, headingLevel }: RunoffRou
     },
     ...count.rounds.map((r, at) => ({
       key: `round-${r.round}`,
-      header: `Round ${r.round}`,
+      header: text.say("runoffRound", { round: r.round }),
       align: "end" as const,
       cell: (row: RoundsRow) => row.cells[at],
     })),
   ];
   return (
     <div className="card">
-      <Heading>{prompt}</Heading>
+      <Heading>
+        <bdi>{prompt}</bdi>
+      </Heading>
       {count.winner === null ? (
         <p>
-          <strong>No ballot ranked any option: no one was elected.</strong>
+          <strong>{text.say("runoffNoWinner")}</strong>
         </p>
       ) : (
         <p>
-          Elected by instant runoff: <strong>{label(count.winner)}</strong>
+          {text.say("runoffElected")} <strong>{label(count.winner)}</strong>
         </p>
       )}
       {won ? (
         <p className="muted">
-          In round {won.round}, {label(count.winner)} had {won.votes.toLocaleString("en")} of the{" "}
-          {won.of.toLocaleString("en")} votes still in the count (
-          {formatShare(won.of === 0 ? 0 : won.votes / won.of, "en")}
-          ).
+          {text.say("runoffWinningRound", {
+            round: won.round,
+            option: label(count.winner),
+            votes: won.votes,
+            total: won.of,
+            share: formatShare(won.of === 0 ? 0 : won.votes / won.of, text.locale),
+          })}
         </p>
       ) : null}
       {transfers.length > 0 ? (
         <>
-          <p>How the votes moved between rounds:</p>
+          <p>{text.say("runoffMoved")}</p>
           <ol>
             {transfers.map((t) => (
-              <li key={t.afterRound}>{transferSentence(t)}</li>
+              <li key={t.afterRound}>{transferSentence(t, text)}</li>
             ))}
           </ol>
         </>
       ) : count.rounds.length === 1 ? (
-        <p className="muted">A majority in the first round: no option had to be eliminated.</p>
+        <p className="muted">{text.say("runoffMajority")}</p>
       ) : null}
       <Table
-        caption={`${prompt}: instant-runoff rounds`}
+        caption={text.say("runoffCaption", { prompt })}
         columns={columns}
-        rows={roundsRows(options, count)}
+        rows={roundsRows(options, count, text)}
         rowKey={(row) => row.key}
       />
     </div>

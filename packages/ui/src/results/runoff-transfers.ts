@@ -1,3 +1,5 @@
+import { englishUiText, type UiText } from "../text/ui-text";
+
 /**
  * An instant-runoff count told as a flow between rounds: after each round the eliminated option's
  * ballots move to their next choice still in the count, or run out of choices. The count carries
@@ -35,8 +37,12 @@ export interface Transfer {
   readonly tieBroken: boolean;
 }
 
-export function runoffTransfers(options: readonly Labelled[], { rounds }: RunoffCount): Transfer[] {
-  const label = (id: string) => options.find((o) => o.id === id)?.label ?? "an option no longer on the ballot";
+export function runoffTransfers(
+  options: readonly Labelled[],
+  { rounds }: RunoffCount,
+  text: UiText = englishUiText,
+): Transfer[] {
+  const label = (id: string) => options.find((o) => o.id === id)?.label ?? text.say("runoffGoneOption");
   const transfers: Transfer[] = [];
   rounds.forEach((round, at) => {
     const next = rounds[at + 1];
@@ -68,14 +74,20 @@ export function winningRound({
   return { round: last.round, votes: last.tallies[winner] ?? 0, of };
 }
 
-/** "After round 1, Wen Li was eliminated with 3 votes: 2 went to Ines Duarte, 1 to Tomas Berg; 0 ran out of choices." */
-export function transferSentence(t: Transfer): string {
-  const votes = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "vote" : "votes"}`;
-  const why = t.tieBroken ? " (tied for fewest votes; the published tie-break rule decided)" : "";
-  const moved = t.to.map((to, at) => `${at === 0 ? votes(to.votes) : to.votes.toLocaleString("en")} to ${to.label}`);
-  const exhausted =
-    t.exhausted > 0 ? `${t.exhausted.toLocaleString("en")} ranked no one still in the count` : undefined;
-  const parts = [...moved, ...(exhausted ? [exhausted] : [])];
-  const where = parts.length > 0 ? `: ${parts.join(", ")}` : "";
-  return `After round ${t.afterRound}, ${t.eliminated.label} was eliminated with ${votes(t.eliminated.votes)}${why}${where}.`;
+/** "After round 1, Tomas Berg was eliminated with 2 votes: 1 vote to Ines Duarte, 1 ranked no one still in the count." */
+export function transferSentence(t: Transfer, text: UiText = englishUiText): string {
+  const moved = t.to.map((to, at) =>
+    text.say(at === 0 ? "transferFirst" : "transferNext", { votes: to.votes, option: to.label }),
+  );
+  const exhausted = t.exhausted > 0 ? [text.say("transferExhausted", { count: t.exhausted })] : [];
+  const parts = [...moved, ...exhausted];
+  const said = {
+    round: t.afterRound,
+    option: t.eliminated.label,
+    votes: t.eliminated.votes,
+    tie: t.tieBroken ? ("broken" as const) : ("none" as const),
+  };
+  return parts.length > 0
+    ? text.say("transfer", { ...said, moves: parts.join(text.say("listSeparator")) })
+    : text.say("transferNoMoves", said);
 }

@@ -1,4 +1,5 @@
-import { ballotsWord } from "./standing-words";
+import { englishUiText, type UiText } from "../text/ui-text";
+import { optionNames } from "./standing-words";
 import { formatShare, standings, type TotalsForStandings } from "./standings";
 
 /**
@@ -27,7 +28,7 @@ export interface QuestionSummary {
   readonly tied: boolean;
 }
 
-export function questionSummaries(results: SummaryInput, top = 3): QuestionSummary[] {
+export function questionSummaries(results: SummaryInput, top = 3, locale = "en"): QuestionSummary[] {
   return results.questions.map((q) => {
     const s = standings(q, results.turnout);
     const options = [...s.options]
@@ -35,7 +36,7 @@ export function questionSummaries(results: SummaryInput, top = 3): QuestionSumma
       .slice(0, top)
       .map((o) => ({
         label: o.label,
-        share: formatShare(o.share, "en"),
+        share: formatShare(o.share, locale),
         width: Math.min(1, o.share),
         leading: o.leading,
       }));
@@ -44,16 +45,16 @@ export function questionSummaries(results: SummaryInput, top = 3): QuestionSumma
 }
 
 /** "Live results: 1,234 ballots counted. Which animal…? Otter leads with 42.9%." */
-export function resultsDescription(results: SummaryInput, final: boolean): string {
-  const opening = `${final ? "Final result" : "Live results"}: ${ballotsWord(results.turnout)} counted.`;
+export function resultsDescription(results: SummaryInput, final: boolean, text: UiText = englishUiText): string {
+  const opening = text.say("summaryOpening", { final: final ? "yes" : "no", count: results.turnout });
   const first = results.questions[0];
   if (!first) return opening;
   const s = standings(first, results.turnout);
   const top = s.leaders[0];
-  if (!top) return `${opening} ${first.prompt} No votes for any option yet.`;
-  const share = formatShare(top.share, "en");
+  if (!top) return `${opening} ${first.prompt} ${text.say("leadNoVotesYet")}`;
+  const share = formatShare(top.share, text.locale);
   const lead = s.tied
-    ? `${new Intl.ListFormat("en").format(s.leaders.map((o) => o.label))} are tied at ${share}.`
-    : `${top.label} ${final ? "has the most votes" : "leads"} with ${share}.`;
+    ? text.say("summaryTied", { options: optionNames(s.leaders, text), share })
+    : text.say(final ? "summaryMostVotes" : "summaryLeads", { option: top.label, share });
   return `${opening} ${first.prompt} ${lead}`;
 }

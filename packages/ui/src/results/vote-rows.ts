@@ -1,3 +1,4 @@
+import { englishUiText, type UiText } from "../text/ui-text";
 import type { LeaderMark } from "./standing-words";
 import { formatShare, type Standings } from "./standings";
 
@@ -21,15 +22,21 @@ export function voteRows(
   abstentions: number,
   zeroAbstentions: "shown" | "hidden",
   mark?: LeaderMark,
+  text: UiText = englishUiText,
 ): VoteRow[] {
   const rows: VoteRow[] = options.map((o) => ({
     key: o.id,
     option: o.label,
     ...(o.leading && mark ? { mark } : {}),
-    votes: o.votes.toLocaleString("en"),
-    share: formatShare(o.share, "en"),
+    votes: o.votes.toLocaleString(text.locale),
+    share: formatShare(o.share, text.locale),
   }));
   if (abstentions > 0 || zeroAbstentions === "shown")
-    rows.push({ key: "abstained", option: "Abstained", votes: abstentions.toLocaleString("en"), share: "—" });
+    rows.push({
+      key: "abstained",
+      option: text.say("abstained"),
+      votes: abstentions.toLocaleString(text.locale),
+      share: "—",
+    });
   return rows;
 }

@@ -3,7 +3,9 @@
 import { type FormEvent, useState } from "react";
 import type { ApiRefusal } from "@landslide/api/client";
 import { useLandslide } from "../client/landslide-client-context";
-import { signInFailureMessage, type SignInStep, stepAfterFailure, submitLabels, submitStep } from "./sign-in-steps";
+import type { UiText } from "../text/ui-text";
+import { useUiText } from "../text/ui-text-context";
+import { signInFailureMessage, type SignInStep, stepAfterFailure, submitLabelKeys, submitStep } from "./sign-in-steps";
 
 /** The words of sign-up, on a site that offers it. */
 export interface SignUpWords {
@@ -37,6 +39,7 @@ export function SignInForm({
   onSignedIn,
 }: SignInFormProps) {
   const client = useLandslide();
+  const text = useUiText();
   const [step, setStep] = useState<SignInStep>("sign-in");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -54,7 +57,7 @@ export function SignInForm({
       else onSignedIn();
     } catch (failure) {
       if (signUp) setStep(stepAfterFailure(step, failure));
-      setError(signInFailureMessage(failure, signUp?.describeRefusal));
+      setError(signInFailureMessage(failure, signUp?.describeRefusal, text));
     } finally {
       setBusy(false);
     }
@@ -70,12 +73,12 @@ export function SignInForm({
   return (
     <section className="card" aria-labelledby="sign-in-heading">
       <Heading id="sign-in-heading">{headings[step]}</Heading>
-      {step === "confirm" ? <p>We sent a six-digit code to {email}. Enter it below.</p> : null}
+      {step === "confirm" ? <p>{text.say("signInCodeSent", { email })}</p> : null}
       <form onSubmit={submit} noValidate>
         {step !== "confirm" ? (
           <>
             <p>
-              <label htmlFor="email">E-mail address</label>
+              <label htmlFor="email">{text.say("signInEmail")}</label>
               <input
                 id="email"
                 type="email"
@@ -86,7 +89,7 @@ export function SignInForm({
               />
             </p>
             <p>
-              <label htmlFor="password">Password</label>
+              <label htmlFor="password">{text.say("signInPassword")}</label>
               <input
                 id="password"
                 type="password"
@@ -106,7 +109,7 @@ export function SignInForm({
           </>
         ) : (
           <p>
-            <label htmlFor="code">Confirmation code</label>
+            <label htmlFor="code">{text.say("signInCode")}</label>
             <input
               id="code"
               inputMode="numeric"
@@ -123,22 +126,30 @@ export function SignInForm({
           </p>
         ) : null}
         <button type="submit" disabled={busy}>
-          {busy ? busyLabel : submitLabels[step]}
+          {busy ? busyLabel : text.say(submitLabelKeys[step])}
         </button>
       </form>
-      {signUp ? <StepSwitch step={step} onSwitch={setStep} /> : null}
+      {signUp ? <StepSwitch step={step} onSwitch={setStep} text={text} /> : null}
     </section>
   );
 }
 
 /** From signing in to creating an account, and back. */
-function StepSwitch({ step, onSwitch }: { step: SignInStep; onSwitch: (step: SignInStep) => void }) {
+function StepSwitch({
+  step,
+  onSwitch,
+  text,
+}: {
+  step: SignInStep;
+  onSwitch: (step: SignInStep) => void;
+  text: UiText;
+}) {
   if (step === "sign-in") {
     return (
       <p>
-        New here?{" "}
+        {text.say("newHere")}{" "}
         <button type="button" className="link" onClick={() => onSwitch("sign-up")}>
-          Create an account
+          {text.say("createAccount")}
         </button>
       </p>
     );
@@ -146,7 +157,7 @@ function StepSwitch({ step, onSwitch }: { step: SignInStep; onSwitch: (step: Sig
   return (
     <p>
       <button type="button" className="link" onClick={() => onSwitch("sign-in")}>
-        I already have an account
+        {text.say("haveAccount")}
       </button>
     </p>
   );

@@ -1,4 +1,5 @@
 import { type ApiRefusal, AuthError, refusalOf } from "@landslide/api/client";
+import { englishUiText, type UiKey, type UiText } from "../text/ui-text";
 
 /**
  * The sign-in form's steps, as plain functions (tested without a browser). A form that offers
@@ -6,10 +7,18 @@ import { type ApiRefusal, AuthError, refusalOf } from "@landslide/api/client";
  */
 export type SignInStep = "sign-in" | "sign-up" | "confirm";
 
+/** Each step's submit button, as keys of the site's words. */
+export const submitLabelKeys = {
+  "sign-in": "signInSubmit",
+  "sign-up": "signUpSubmit",
+  confirm: "confirmSubmit",
+} as const satisfies Readonly<Record<SignInStep, UiKey>>;
+
+/** Each step's submit button, in English. */
 export const submitLabels: Readonly<Record<SignInStep, string>> = {
-  "sign-in": "Sign in",
-  "sign-up": "Create account",
-  confirm: "Confirm and sign in",
+  "sign-in": englishUiText.say(submitLabelKeys["sign-in"]),
+  "sign-up": englishUiText.say(submitLabelKeys["sign-up"]),
+  confirm: englishUiText.say(submitLabelKeys.confirm),
 };
 
 /** The SDK session's calls the form makes (CognitoSession). */
@@ -49,14 +58,19 @@ export function stepAfterFailure(step: SignInStep, failure: unknown): SignInStep
   return failure instanceof AuthError && failure.reason === "NOT_CONFIRMED" ? "confirm" : step;
 }
 
-export const SIGN_IN_FALLBACK = "Something went wrong; please try again.";
+export const SIGN_IN_FALLBACK = englishUiText.say("signInFailed");
 
 /**
- * A failure in words. Cognito's refusals come as AuthError, already worded; a refused sign-up
- * ticket comes as the API's refusal, which the site words (`describeRefusal`) when it offers sign-up.
+ * A failure in words. Cognito's refusals come as AuthError, worded by the SDK in English (the
+ * site's words say it in its language); a refused sign-up ticket comes as the API's refusal,
+ * which the site words (`describeRefusal`) when it offers sign-up.
  */
-export function signInFailureMessage(failure: unknown, describeRefusal?: (refusal: ApiRefusal) => string): string {
-  if (failure instanceof AuthError) return failure.message;
+export function signInFailureMessage(
+  failure: unknown,
+  describeRefusal?: (refusal: ApiRefusal) => string,
+  text: UiText = englishUiText,
+): string {
+  if (failure instanceof AuthError) return text.authFailure(failure);
   const refusal = describeRefusal ? refusalOf(failure) : undefined;
-  return refusal && describeRefusal ? describeRefusal(refusal) : SIGN_IN_FALLBACK;
+  return refusal && describeRefusal ? describeRefusal(refusal) : text.say("signInFailed");
 }

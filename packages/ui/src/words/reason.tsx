@@ -10,6 +10,8 @@ export interface ReasonProps {
   readonly children?: ReactNode;
   /** The help sentence under the label ("block"), or none where space is short (a table cell). */
   readonly help?: "block" | "none";
+  /** The code's tooltip, in the site's language (English unless given). */
+  readonly codeTitle?: string;
 }
 
 /**
@@ -17,12 +19,18 @@ export interface ReasonProps {
  * experts and for quoting to support, then the help sentence where it helps. The code is in a
  * `<code>` of its own so it can be selected and copied alone, and its title says what it is for.
  */
-export function Reason({ code, words, children, help = "block" }: ReasonProps) {
+export function Reason({
+  code,
+  words,
+  children,
+  help = "block",
+  codeTitle = "The code, for experts and for quoting to support",
+}: ReasonProps) {
   const said = words(code);
   return (
     <span className="reason">
       {children ?? said.label}{" "}
-      <code className="muted" title="The code, for experts and for quoting to support">
+      <code className="muted" title={codeTitle}>
         {code}
       </code>
       {help === "block" && said.help && children === undefined ? (

@@ -1,0 +1,226 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { RouterOutputs } from "@landslide/api/client";
+import type { Translate } from "../../../../i18n/english";
+
+type Election = RouterOutputs["elections"]["get"];
+type Question = Election["questions"][number];
+/** Per question: the chosen option ids (in preference order when ranked), or an abstention. */
+export type Answers = Record<string, string[] | "abstain">;
+
+/** Why the ballot cannot be reviewed yet, per question (in the page's language); empty when it can. */
+export function ballotProblems(
+  election: Pick<Election, "questions">,
+  answers: Answers,
+  t: Translate,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const q of election.questions) {
+    const answer = answers[q.id] ?? [];
+    if (answer === "abstain") continue;
+    if (answer.length < q.minChoices)
+      problems[q.id] =
+        q.minChoices === 1 ? t("ballot.chooseAnOption") : t("ballot.chooseAtLeast", { count: q.minChoices });
+    else if (answer.length > q.maxChoices) problems[q.id] = t("ballot.chooseAtMost", { count: q.maxChoices });
+  }
+  return problems;
+}
+
+export function toBallot(answers: Answers) {
+  return {
+    answers: Object.fromEntries(
+      Object.entries(answers).map(([id, a]) => [id, a === "abstain" ? { abstain: true as const } : { choices: a }]),
+    ),
+  };
+}
+
+export function BallotForm({
+  election,
+  answers,
+  onChange,
+  problems,
+}: {
+  election: Election;
+  answers: Answers;
+  onChange: (next: Answers) => void;
+  problems: Record<string, string>;
+}) {
+  return (
+    <>
+      {election.questions.map((q) => (
+        <QuestionField
+          key={q.id}
+          question={q}
+          answer={answers[q.id] ?? []}
+          allowAbstain={election.allowAbstain}
+          problem={problems[q.id]}
+          onChange={(a) => onChange({ ...answers, [q.id]: a })}
+        />
+      ))}
+    </>
+  );
+}
+
+function QuestionField({
+  question: q,
+  answer,
+  allowAbstain,
+  problem,
+  onChange,
+}: {
+  question: Question;
+  answer: string[] | "abstain";
+  allowAbstain: boolean;
+  problem: string | undefined;
+  onChange: (a: string[] | "abstain") => void;
+}) {
+  const t = useTranslations("ballot");
+  const chosen = answer === "abstain" ? [] : answer;
+  const hint =
+    q.kind === "single"
+      ? t("hintSingle")
+      : q.kind === "multi"
+        ? q.minChoices === q.maxChoices
+          ? t("hintExactly", { count: q.minChoices })
+          : t("hintBetween", { min: q.minChoices, max: q.maxChoices })
+        : t("hintRanked", { max: q.maxChoices });
+  const hintId = `${q.id}-hint`;
+  return (
+    <fieldset className="question" aria-describedby={hintId} aria-invalid={problem ? true : undefined}>
+      <legend>
+        <bdi>{q.prompt}</bdi>
+      </legend>
+      <p id={hintId} className="muted">
+        {hint} {problem ? <strong className="bad">{problem}.</strong> : null}
+      </p>
+      {q.kind === "single"
+        ? q.options.map((o) => (
+            <label key={o.id} className="choice">
+              <input
+                type="radio"
+                name={q.id}
+                value={o.id}
+                checked={chosen[0] === o.id}
+                onChange={() => onChange([o.id])}
+              />
+              {o.label}
+            </label>
+          ))
+        : null}
+      {q.kind === "multi"
+        ? q.options.map((o) => {
+            const on = chosen.includes(o.id);
+            return (
+              <label key={o.id} className="choice">
+                <input
+                  type="checkbox"
+                  name={q.id}
+                  value={o.id}
+                  checked={on}
+                  disabled={!on && chosen.length >= q.maxChoices}
+                  onChange={() => onChange(on ? chosen.filter((c) => c !== o.id) : [...chosen, o.id])}
+                />
+                {o.label}
+              </label>
+            );
+          })
+        : null}
+      {q.kind === "ranked" ? <RankedField question={q} ranking={chosen} onChange={onChange} /> : null}
+      {allowAbstain ? (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={answer === "abstain"}
+            onChange={() => onChange(answer === "abstain" ? [] : "abstain")}
+          />
+          {t("abstain")}
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * Ranking with buttons, so it works the same with a keyboard, a screen reader and a finger; with a
+ * mouse, the ranked items can also be dragged into place.
+ */
+function RankedField({
+  question: q,
+  ranking,
+  onChange,
+}: {
+  question: Question;
+  ranking: string[];
+  onChange: (a: string[]) => void;
+}) {
+  const t = useTranslations("ballot");
+  const [dragged, setDragged] = useState<number>();
+  const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
+  const move = (from: number, to: number) => {
+    const next = [...ranking];
+    const [item] = next.splice(from, 1);
+    next.splice(to, 0, item!);
+    onChange(next);
+  };
+  const unranked = q.options.filter((o) => !ranking.includes(o.id));
+  return (
+    <>
+      {ranking.length > 0 ? (
+        <ol className="ranking" aria-label={t("rankingLabel", { prompt: q.prompt })}>
+          {ranking.map((id, i) => (
+            <li
+              key={id}
+              draggable
+              onDragStart={() => setDragged(i)}
+              onDragOver={(event) => event.preventDefault()}
+              onDrop={(event) => {
+                event.preventDefault();
+                if (dragged !== undefined && dragged !== i) move(dragged, i);
+                setDragged(undefined);
+              }}
+            >
+              <span>{t("rankedItem", { position: i + 1, option: label(id) })}</span>
+              <button
+                type="button"
+                className="secondary"
+                disabled={i === 0}
+                onClick={() => move(i, i - 1)}
+                aria-label={t("moveUp", { option: label(id) })}
+              >
+                {t("up")}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={i === ranking.length - 1}
+                onClick={() => move(i, i + 1)}
+                aria-label={t("moveDown", { option: label(id) })}
+              >
+                {t("down")}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => onChange(ranking.filter((r) => r !== id))}
+                aria-label={t("removeFromRanking", { option: label(id) })}
+              >
+                {t("remove")}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {unranked.length > 0 && ranking.length < q.maxChoices ? (
+        <div className="actions" role="group" aria-label={t("addToRanking", { prompt: q.prompt })}>
+          {unranked.map((o) => (
+            <button key={o.id} type="button" className="secondary" onClick={() => onChange([...ranking, o.id])}>
+              {t("rank", { option: o.label })}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,6 +1,0 @@
-import { VotePage } from "./vote-page";
-
-export default async function ElectionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <VotePage electionId={id} />;
-}

@@ -1,0 +1,15 @@
+import { createTranslator } from "next-intl";
+import english from "../messages/en.json";
+import type { Messages } from "./catalogs";
+
+/**
+ * The site's translator, as useTranslations() (in components) and getTranslations() (on the
+ * server) give it for every namespace. The site's pure modules take one as their last argument.
+ */
+export type Translate = ReturnType<typeof createTranslator<Messages>>;
+
+/** Any message's key ("vote.loading"): for keys made from a code (refusals.<REASON>), checked with `has` first. */
+export type MessageKey = Parameters<Translate["has"]>[0];
+
+/** The English messages' translator, for tests: pages use the one of their language, so this file (and en.json with it) is never bundled for the browser. */
+export const inEnglish: Translate = createTranslator({ locale: "en", messages: english });
