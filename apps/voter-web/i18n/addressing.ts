@@ -1,8 +1,11 @@
 /**
  * How a page's language is written in its address, all the client's links need to know (the list
- * of languages, read from the message files, stays on the server: see catalogs.ts). English, the
- * default, keeps the site's plain addresses (/elections/…); every other language has its prefix
- * (/es/elections/…).
+ * of languages, read from the message files, stays on the server: see catalogs.ts). Every
+ * language has its prefix (/en/elections/…, /es/elections/…); an address without one (a link
+ * from before, an invitation) is redirected to the browser's language.
  */
 export const defaultLocale = "en";
-export const localePrefix = "as-needed";
+// "always", not "as-needed": an unprefixed English page would be a rewrite, which Next.js
+// started with --hostname 127.0.0.1 (the launcher binds loopback) takes for another host and
+// proxies to itself, where the prefix is redirected away again: a loop. Old addresses redirect.
+export const localePrefix = "always";

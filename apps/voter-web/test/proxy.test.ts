@@ -4,8 +4,8 @@ import { proxy } from "../proxy";
 
 /**
  * The voter site's proxy: a fresh CSP nonce on every page (packages/ui's security proxy), then the
- * page's language (next-intl). English keeps its plain addresses; the other languages have their
- * prefix; a first visit follows the browser's language; the results widget may be framed in every
+ * page's language (next-intl). Every language has its prefix (/en, /es, …); an address without
+ * one is redirected, following the browser's language; the results widget may be framed in every
  * language, and nothing else in any.
  */
 const SITE = "https://vote.example.org";
@@ -25,54 +25,50 @@ function visit(path: string, headers: Record<string, string> = {}) {
   };
 }
 
-describe("an English page", () => {
-  it("keeps its address, is served by the [locale] route, and carries the nonce to the page and the browser", () => {
-    for (const path of ["/", `/elections/${ID}`, `/elections/${ID}/results`, "/receipts?id=abc", "/unsubscribe"]) {
+describe("a page without a language in its address", () => {
+  it("is redirected to the browser's language, keeping its path and query", () => {
+    for (const path of [
+      "/",
+      `/elections/${ID}`,
+      `/elections/${ID}/results`,
+      "/receipts?id=abc",
+      "/unsubscribe?token=t",
+    ]) {
       const page = visit(path, { "accept-language": "en-GB,en;q=0.9" });
-      expect(page.location, path).toBeNull();
-      expect(new URL(page.rewrite!, SITE).pathname, path).toBe(
-        `/en${path.split("?")[0] === "/" ? "" : path.split("?")[0]}`,
-      );
-      const nonce = /'nonce-([^']+)'/.exec(page.policy)?.[1];
-      expect(nonce, path).toBeDefined();
-      expect(page.forwardedPolicy, path).toBe(page.policy);
+      expect(page.status, path).toBe(307);
+      const target = new URL(page.location!);
+      expect(`${target.pathname}${target.search}`, path).toBe(`/en${path === "/" ? "" : path}`);
     }
+    expect(visit(`/elections/${ID}?x=1`, { "accept-language": "ar-EG,ar;q=0.9,en;q=0.5" }).location).toBe(
+      `${SITE}/ar/elections/${ID}?x=1`,
+    );
+    expect(visit("/", { "accept-language": "de-CH" }).location).toBe(`${SITE}/de`);
+    // A language the site does not have: English.
+    expect(visit("/", { "accept-language": "ja" }).location).toBe(`${SITE}/en`);
   });
 
-  it("is English at /en/… only by redirect to the plain address", () => {
-    const page = visit("/en/receipts");
-    expect(page.status).toBe(307);
-    expect(new URL(page.location!).pathname).toBe("/receipts");
+  it("goes to the language chosen last (the switcher's cookie), whatever the browser asks", () => {
+    expect(visit("/receipts", { "accept-language": "fr", cookie: "NEXT_LOCALE=en" }).location).toBe(
+      `${SITE}/en/receipts`,
+    );
   });
 });
 
-describe("a page in another language", () => {
-  it("is served under its prefix, with a nonce of its own", () => {
-    for (const locale of ["es", "fr", "de", "ar"]) {
+describe("a page in a language", () => {
+  it("is served under its prefix without a rewrite (no English page is one), with a nonce of its own carried to the page", () => {
+    for (const locale of ["en", "es", "fr", "de", "ar"]) {
       const page = visit(`/${locale}/elections/${ID}`);
       expect(page.location).toBeNull();
+      expect(page.rewrite).toBeNull();
       expect(page.policy).toMatch(/'nonce-/);
       expect(page.forwardedPolicy).toBe(page.policy);
     }
-  });
-
-  it("is where a first visit goes when the browser asks for that language", () => {
-    const page = visit(`/elections/${ID}?x=1`, { "accept-language": "ar-EG,ar;q=0.9,en;q=0.5" });
-    expect(page.status).toBe(307);
-    expect(page.location).toBe(`${SITE}/ar/elections/${ID}?x=1`);
-    expect(visit("/", { "accept-language": "de-CH" }).location).toBe(`${SITE}/de`);
-    // A language the site does not have: English.
-    expect(visit("/", { "accept-language": "ja" }).location).toBeNull();
-  });
-
-  it("stays the one chosen last (the switcher's cookie), whatever the browser asks", () => {
-    expect(visit("/receipts", { "accept-language": "fr", cookie: "NEXT_LOCALE=en" }).location).toBeNull();
   });
 });
 
 describe("framing", () => {
   it("lets any site frame the results widget, in every language", () => {
-    for (const path of [`/embed/elections/${ID}`, `/es/embed/elections/${ID}`, `/ar/embed/elections/${ID}`])
+    for (const path of [`/en/embed/elections/${ID}`, `/es/embed/elections/${ID}`, `/ar/embed/elections/${ID}`])
       expect(visit(path).frameAncestors, path).toBe("*");
   });
 

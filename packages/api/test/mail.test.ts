@@ -113,7 +113,7 @@ describe("mail to a roll's voters", () => {
     // Arabic is laid out right to left, and its link opens the Arabic voter site.
     expect(arabic!.body.html).toContain('dir="rtl"');
     expect(arabic!.body.text).toContain(`/ar/elections/${electionId}`);
-    expect(english!.body.text).toMatch(new RegExp(`localhost:\\d+/elections/${electionId}`));
+    expect(english!.body.text).toMatch(new RegExp(`localhost:\\d+/en/elections/${electionId}`));
     // The official's title is text, never markup, in someone's mailbox.
     expect(english!.body.html).toContain("Harbour &lt;b&gt;referendum&lt;/b&gt;");
     expect(english!.body.html).not.toContain("<b>referendum</b>");

@@ -1,11 +1,8 @@
-import { DEFAULT_MAIL_LANGUAGE, type MailLanguage, type NotificationKind } from "@landslide/vote-engine";
+import type { MailLanguage, NotificationKind } from "@landslide/vote-engine";
 
-/**
- * Where the links in a message lead, on the voter site in the message's language: English has
- * no prefix (the site's default), the others their code ("/ar/elections/…").
- */
+/** Where the links in a message lead, on the voter site in the message's language ("/ar/elections/…"). */
 export function mailLinks(voterWebUrl: string, controlApiUrl: string, language: MailLanguage) {
-  const site = `${voterWebUrl.replace(/\/$/, "")}${language === DEFAULT_MAIL_LANGUAGE ? "" : `/${language}`}`;
+  const site = `${voterWebUrl.replace(/\/$/, "")}/${language}`;
   return {
     action(kind: NotificationKind, electionId: string): string {
       const election = `${site}/elections/${encodeURIComponent(electionId)}`;
