@@ -75,6 +75,8 @@ test("the console tour: every page at 390 and 1280 px, in each state of an elect
   await tour.shoot("edit", "draft");
   await visit(election("draft", "/roll"));
   await tour.shoot("voter-roll", "draft-empty");
+  await visit(election("draft", "/mail"));
+  await tour.shoot("mail", "draft-open-to-anyone");
 
   await visit(election("open"));
   await visit(election("open", "/ballot"));

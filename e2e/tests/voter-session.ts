@@ -13,6 +13,8 @@ import { e2eServiceUrls } from "../stack-ports";
 
 // The e2e stack's data folder (see playwright.config.ts).
 const dataDir = fileURLToPath(new URL("../../.landslide/e2e", import.meta.url));
+/** The e2e stack's data folder: cognito-local's confirmation codes are read from it. */
+export const e2eDataDir = dataDir;
 
 export const DEMO_ELECTION = "00000000-0000-4000-8000-00000000de30";
 

@@ -166,6 +166,22 @@ describe("mail to a roll's voters", () => {
     // Reminders are counted, never listed: the list holds invitations and receipts only.
     const listed = await control.official.notifications.list.query({ electionId, limit: 200 });
     expect(listed.items.map((m) => m.kind).sort()).toEqual(["invitation", "invitation", "invitation", "receipt"]);
+    // Page by page, as the console's infinite query asks (cursor and direction), the same list.
+    const first = await control.official.notifications.list.query({
+      electionId,
+      limit: 3,
+      cursor: null,
+      direction: "forward",
+    });
+    expect(first.nextCursor).not.toBeNull();
+    const rest = await control.official.notifications.list.query({
+      electionId,
+      limit: 3,
+      cursor: first.nextCursor,
+      direction: "forward",
+    });
+    expect(rest.nextCursor).toBeNull();
+    expect([...first.items, ...rest.items].map((m) => m.id)).toEqual(listed.items.map((m) => m.id));
     expect(JSON.stringify(reminders)).not.toContain(VOTER_2);
   });
 

@@ -76,7 +76,9 @@ export const officialNotificationsRouter = {
           electionId: z.uuid(),
           kind: z.enum(["invitation", "receipt", "results"]).optional(),
           status: z.enum(statuses).optional(),
-          cursor: z.string().max(200).optional(),
+          cursor: z.string().max(200).nullish(),
+          // What tRPC's infinite queries add beside the cursor (the console's "Load more").
+          direction: z.enum(["forward", "backward"]).optional(),
           limit: z.number().int().min(1).max(200).default(50),
         })
         .strict(),

@@ -21,6 +21,12 @@ export interface NewMessage {
 /** What happened to a message at SES after it was accepted (its configuration set's events). */
 export type DeliveryOutcome = "delivered" | "bounced" | "complained";
 
+/**
+ * A message's creation time to the millisecond, as a page's cursor carries it (a JavaScript
+ * Date): Postgres keeps microseconds, and a whole campaign's rows share one instant.
+ */
+const createdMs = sql<Date>`date_trunc('milliseconds', ${notifications.createdAt})`;
+
 /** A campaign left half-queued this long ago (its task died) is queued again; the rows are idempotent. */
 const STALLED_CAMPAIGN_MS = 120_000;
 
@@ -272,13 +278,13 @@ export class MailQueue {
           filter.status ? eq(notifications.status, filter.status) : undefined,
           filter.before
             ? or(
-                lt(notifications.createdAt, filter.before.createdAt),
-                and(eq(notifications.createdAt, filter.before.createdAt), lt(notifications.id, filter.before.id)),
+                lt(createdMs, filter.before.createdAt),
+                and(eq(createdMs, filter.before.createdAt), lt(notifications.id, filter.before.id)),
               )
             : undefined,
         ),
       )
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .orderBy(desc(createdMs), desc(notifications.id))
       .limit(filter.limit);
   }
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import Link from "next/link";
 import { useControlApi } from "@landslide/ui/client";
 import { Alert, EmptyState, Spinner } from "@landslide/ui/components";
@@ -38,6 +39,13 @@ export default function MailPage() {
     ),
   );
   const inFlight = summary.data ? mailInFlight(summary.data, election, new Date()) : false;
+  // The messages follow the figures: whenever these change (the last invitations sent between two
+  // reads included, after which nothing polls any more), the list is read again.
+  const queries = useQueryClient();
+  const figures = summary.data ? JSON.stringify([summary.data.kinds, summary.data.campaigns]) : "";
+  useEffect(() => {
+    if (figures) void queries.invalidateQueries(control.official.notifications.list.pathFilter());
+  }, [figures, queries, control]);
   return (
     <>
       {/* The election's layout (election-shell.tsx) gives the title (h1) and the tabs: this is one of its sub-pages. */}
