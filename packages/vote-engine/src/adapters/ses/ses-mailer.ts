@@ -32,8 +32,10 @@ export class SesMailer implements Mailer {
       ...(options.endpoint
         ? { endpoint: options.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),
-      // The queue retries with its own back-off; one attempt here keeps a send's time bounded.
-      maxAttempts: 1,
+      // The queue retries with its own back-off; one more attempt here is for a kept-alive socket
+      // the server closed as it was reused (a reset, not a refusal), which is all the SDK retries
+      // that quickly.
+      maxAttempts: 2,
     });
   }
 
