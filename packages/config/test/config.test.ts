@@ -18,8 +18,18 @@ describe("loadConfig", () => {
       dynamodbLocal: 8000,
       cognitoLocal: 9229,
       postgres: 5433,
+      sesLocal: 8025,
     });
     expect(config.aws.dynamodbEndpoint).toBe("http://127.0.0.1:8000");
+    // Mail goes to the local SES server; its links open the voter site as localhost (passkeys need a name).
+    expect(config.mail).toEqual({
+      sesEndpoint: "http://127.0.0.1:8025",
+      from: "Landslide <elections@landslide.localhost>",
+      configurationSet: undefined,
+      eventsQueueUrl: undefined,
+      sendRate: undefined,
+    });
+    expect(config.urls.voterWeb).toBe("http://localhost:3000");
     expect(config.aws.cognitoEndpoint).toBe("http://127.0.0.1:9229");
     // No embedded cluster in this folder yet, so no password to give.
     expect(config.database.url).toBe("postgres://postgres@127.0.0.1:5433/postgres");
@@ -68,6 +78,7 @@ describe("loadConfig", () => {
     });
     expect(config.aws.dynamodbEndpoint).toBeUndefined();
     expect(config.aws.cognitoEndpoint).toBeUndefined();
+    expect(config.mail.sesEndpoint).toBeUndefined();
     expect(config.aws.region).toBe("eu-central-1");
   });
 
