@@ -108,7 +108,7 @@ describe("election notify status", () => {
     expect(sent.campaigns).toEqual([expect.objectContaining({ kind: "invitation", recipients: 2 })]);
 
     // Each in the language the roll names: the Arabic voter's invitation is in Arabic.
-    const mailbox = await readSesMailbox(cli.deployment.urls.ses);
+    const mailbox = await readSesMailbox(cli.deployment.sesEndpoint);
     const subjects = (to: string) => mailbox.filter((m) => m.destination.to.includes(to)).map((m) => m.subject);
     expect(subjects(ARABIC)).toEqual([expect.stringMatching(/^أنت مدعو للتصويت/)]);
     expect(subjects(ENGLISH)).toEqual([expect.stringMatching(/^You are invited to vote/)]);

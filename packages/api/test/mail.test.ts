@@ -77,7 +77,7 @@ async function openRollElection(title: string, rows: Array<Record<string, string
   return election.id;
 }
 
-const mailbox = () => readSesMailbox(deployment.urls.ses);
+const mailbox = () => readSesMailbox(deployment.sesEndpoint);
 const mailTo = (emails: readonly StoredEmail[], address: string, subject: RegExp) =>
   emails.filter((e) => e.destination.to.includes(address) && subject.test(e.subject));
 const headerOf = (email: StoredEmail, name: string) =>

@@ -53,9 +53,9 @@ export interface Deployment {
     readonly controlApi: string;
     readonly results: string;
     readonly aggregator: string;
-    /** The deployment's own local SES server: its API, and at /store every message it was sent. */
-    readonly ses: string;
   };
+  /** The deployment's own local SES server: its API, and at /store every message it was sent. */
+  readonly sesEndpoint: string;
   readonly services: ReadonlyArray<ReturnType<typeof startService>>;
   stop(): Promise<void>;
 }
@@ -88,7 +88,6 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
   };
   const ses = await startSesLocal({ port: await freePort() });
   const urls = {
-    ses: ses.endpoint,
     voteApi: `http://127.0.0.1:${ports.voteApi}`,
     controlApi: `http://127.0.0.1:${ports.controlApi}`,
     results: `http://127.0.0.1:${ports.results}`,
@@ -123,7 +122,7 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
     const Failure = /already in use/.test(stderr) ? PortTakenError : Error;
     throw new Failure(`the deployment did not start: ${(error as Error).message}\n${stderr}`);
   }
-  return { urls, services, stop };
+  return { urls, sesEndpoint: ses.endpoint, services, stop };
 }
 
 /** A free port whose metrics port (port + offset) is free too. */
