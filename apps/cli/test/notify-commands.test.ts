@@ -143,7 +143,7 @@ describe("election notify remind, cancel", () => {
     ]);
     expect(unknown.code).toBe(3);
     expect(oneLine(unknown.stderr)).toContain(
-      "No scheduled reminder of this election has that id (it may have gone out) (REMINDER_NOT_FOUND). 'election notify status' lists the reminders and their ids.",
+      "No scheduled reminder of this election has that id. It may have gone out already (REMINDER_NOT_FOUND). 'election notify status' lists the reminders and their ids.",
     );
     expect(malformed.code).toBe(2);
     expect(oneLine(malformed.stderr)).toContain("reminder-1 is not a reminder id");
