@@ -46,6 +46,7 @@ const dependencyNames: Readonly<Record<string, string>> = {
   dynamodb: "DynamoDB",
   cognito: "Cognito",
   postgres: "PostgreSQL",
+  ses: "Amazon SES",
 };
 
 /** A service's dependency checks: each with its latency, or why it fails. */
