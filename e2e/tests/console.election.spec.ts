@@ -68,7 +68,8 @@ test("an official runs an election from the console's tabs: ballot, roll, openin
   await page.getByLabel("Reason for this change").fill("council resolution 12/2026");
   await page.getByRole("button", { name: "Create the draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const electionId = new URL(page.url()).pathname.split("/")[2]!;
+  // The address is /en/elections/<id>: the language first.
+  const electionId = new URL(page.url()).pathname.split("/")[3]!;
   // Left as it was, a passkey is optional: the voters below cast through the SDK, without one.
   const rules = page.getByRole("region", { name: "Rules" });
   await expect(rules).toContainText("People on a voter roll");

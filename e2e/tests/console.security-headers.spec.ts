@@ -6,7 +6,7 @@ import { DEMO_ELECTION } from "./voter-session";
 test("the console's pages carry a strict policy with a new nonce each time, and the other security headers", async ({
   request,
 }) => {
-  for (const path of ["/", `/elections/${DEMO_ELECTION}`, "/audit"]) await expectSecurityHeaders(request, path);
+  for (const path of ["/en", `/en/elections/${DEMO_ELECTION}`, "/es/audit"]) await expectSecurityHeaders(request, path);
 });
 
 test("under the policy an official signs in (Cognito) and follows an election live with its charts: nothing refused; injected markup is", async ({
@@ -21,5 +21,5 @@ test("under the policy an official signs in (Cognito) and follows an election li
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible({ timeout: 20_000 });
   expect(await violations()).toEqual([]);
 
-  await expectInjectedMarkupRefused(page, "/", violations);
+  await expectInjectedMarkupRefused(page, "/en", violations);
 });

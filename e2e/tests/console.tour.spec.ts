@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signInToConsole } from "./console-session";
+import { inEnglish, signInToConsole } from "./console-session";
 import { Tour } from "./tour";
 import { heldBallots, tourBallots, tourElections, tourQuestions } from "./tour-elections";
 
@@ -14,10 +14,12 @@ const OPERATOR = "operator@demo.landslide.test";
 function navigator(page: Page) {
   let signedInAs = "";
   return async (path: string, email = OFFICIAL) => {
-    const link = page.locator(`a[href="${path}"]`).first();
+    // The console's links carry the page's language: /en/elections/…
+    const address = inEnglish(path);
+    const link = page.locator(`a[href="${address}"]`).first();
     if (email === signedInAs && (await link.isVisible())) {
       await link.click();
-      await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+      await page.waitForURL((url) => `${url.pathname}${url.search}` === address);
     } else {
       await signInToConsole(page, email, path);
       signedInAs = email;
@@ -54,7 +56,7 @@ test("the console tour: every page at 390 and 1280 px, in each state of an elect
   const election = (key: keyof typeof ids, sub = "") => `/elections/${ids[key]}${sub}`;
 
   // Signed out: the sign-in form is the page.
-  await page.goto("/");
+  await page.goto("/en");
   await tour.shoot("sign-in", "signed-out", {
     ready: page.getByRole("heading", { level: 1, name: "Sign in to the console" }),
   });

@@ -1,34 +1,31 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { GeistSans } from "geist/font/sans";
-import { landslideRootLayout } from "@landslide/ui/root-layout";
+import { getLocale } from "next-intl/server";
+import { directionOf } from "@landslide/ui/i18n/languages";
+import { LandslideDocument } from "@landslide/ui/root-layout";
 import "@landslide/ui/styles.css";
-import { ConsoleGate } from "./console-gate";
-import { ConsoleNav } from "./console-nav";
 import { ConsoleProviders } from "./providers";
-
-export const metadata: Metadata = {
-  title: "Landslide Console",
-  description: "Run elections, watch them live, review fraud and certify results.",
-};
 
 // The public configuration comes from the environment at request time.
 export const dynamic = "force-dynamic";
 
-const Root = landslideRootLayout({
-  site: "console",
-  product: "Landslide Console",
-  tagline: "for election officials and operators",
-  fontClassName: GeistSans.variable,
-  Providers: ConsoleProviders,
-  Navigation: ConsoleNav,
-});
-
-/** Every page behind the gate; the header's navigation shows itself only once the gate would let one in. */
-export default function ConsoleLayout({ children }: { children: ReactNode }) {
+/**
+ * The document and the console's client (its session, its query cache), above the page's
+ * language: switching languages re-renders the pages under [locale], never this, so an official
+ * stays signed in. <html lang dir> is the requested page's (the proxy routed it), and follows a
+ * switch made in the page (DocumentLanguage, in [locale]/language-frame.tsx).
+ */
+export default async function ConsoleDocument({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <Root>
-      <ConsoleGate>{children}</ConsoleGate>
-    </Root>
+    <LandslideDocument
+      site="console"
+      fontClassName={GeistSans.variable}
+      Providers={ConsoleProviders}
+      lang={locale}
+      dir={directionOf(locale)}
+    >
+      {children}
+    </LandslideDocument>
   );
 }

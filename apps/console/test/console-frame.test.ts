@@ -1,21 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { consoleSections } from "../app/console-sections";
-import { detailLines } from "../app/audit/audit-details";
-import { outcomeSentence } from "../app/elections/[id]/fraud/decision-form";
-import { type Case, type Group, reasonCounts, reviewLists } from "../app/elections/[id]/fraud/review-lists";
+import { inEnglish } from "../i18n/english";
+import { consoleSections } from "../app/[locale]/console-sections";
+import { detailLines } from "../app/[locale]/audit/audit-details";
+import { outcomeSentence } from "../app/[locale]/elections/[id]/fraud/decision-form";
+import { type Case, type Group, reasonCounts, reviewLists } from "../app/[locale]/elections/[id]/fraud/review-lists";
 
 describe("the console's sections", () => {
   const official = { isOfficial: true, isOperator: false };
   const both = { isOfficial: true, isOperator: true };
   const current = (path: string, roles = both) =>
-    consoleSections(roles, path)
+    consoleSections(roles, path, inEnglish)
       .filter((s) => s.current)
       .map((s) => [s.label, s.current]);
 
   it("offers only what the account's roles open", () => {
-    expect(consoleSections(official, "/").map((s) => s.label)).toEqual(["Elections", "Fraud review", "Audit"]);
-    expect(consoleSections({ isOfficial: false, isOperator: true }, "/").map((s) => s.label)).toEqual(["Operations"]);
-    expect(consoleSections(both, "/").map((s) => s.label)).toEqual([
+    expect(consoleSections(official, "/", inEnglish).map((s) => s.label)).toEqual([
+      "Elections",
+      "Fraud review",
+      "Audit",
+    ]);
+    expect(consoleSections({ isOfficial: false, isOperator: true }, "/", inEnglish).map((s) => s.label)).toEqual([
+      "Operations",
+    ]);
+    expect(consoleSections(both, "/", inEnglish).map((s) => s.label)).toEqual([
       "Elections",
       "Fraud review",
       "Audit",
@@ -92,25 +99,27 @@ describe("the fraud review's lists", () => {
   });
 
   it("tells the outcome of a decision in words", () => {
-    expect(outcomeSentence("void", 2, 2)).toBe("2 ballots voided (never counted).");
-    expect(outcomeSentence("release", 1, 3)).toBe("1 ballot released (counted); 2 had already been decided.");
+    expect(outcomeSentence("void", 2, 2, inEnglish)).toBe("2 ballots voided (never counted).");
+    expect(outcomeSentence("release", 1, 3, inEnglish)).toBe(
+      "1 ballot released (counted); 2 had already been decided.",
+    );
   });
 });
 
 describe("an audit record's details", () => {
   it("are said in words, ballot keys counted rather than listed", () => {
-    expect(detailLines({ voterKeys: ["k1", "k2"], decidedKeys: ["k1"], changed: 1 })).toEqual([
+    expect(detailLines({ voterKeys: ["k1", "k2"], decidedKeys: ["k1"], changed: 1 }, inEnglish)).toEqual([
       { label: "Ballots concerned", value: "2 ballots" },
       { label: "Ballots decided", value: "1 ballot" },
     ]);
-    expect(detailLines({ from: "scheduled", to: "open" })).toEqual([
+    expect(detailLines({ from: "scheduled", to: "open" }, inEnglish)).toEqual([
       { label: "From", value: "Scheduled" },
       { label: "To", value: "Open" },
     ]);
   });
 
   it("keep a detail this version does not know, its name made readable", () => {
-    expect(detailLines({ new_thing: 3, tags: ["a", "b", "c", "d"] })).toEqual([
+    expect(detailLines({ new_thing: 3, tags: ["a", "b", "c", "d"] }, inEnglish)).toEqual([
       { label: "New thing", value: "3" },
       { label: "Tags", value: "a, b, c, … (4 in all)" },
     ]);
@@ -118,7 +127,7 @@ describe("an audit record's details", () => {
 
   it("write dates in the one unambiguous format", () => {
     // The month as a word and the zone named, whatever the locale (the test runs in Europe/Paris).
-    const opens = detailLines({ opensAt: "2026-03-01T09:00:00.000Z" })[0]?.value ?? "";
+    const opens = detailLines({ opensAt: "2026-03-01T09:00:00.000Z" }, inEnglish)[0]?.value ?? "";
     expect(opens).toMatch(/Mar/);
     expect(opens).toMatch(/2026/);
     expect(opens).toMatch(/10:00/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { OfficialElection } from "../app/elections/[id]/official-election";
-import { passkeyPolicyChoices } from "../app/elections/election-rules";
-import { draftOf, emptyDraft, toElectionFields } from "../app/elections/form/draft";
+import { inEnglish } from "../i18n/english";
+import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
+import { passkeyPolicyChoices } from "../app/[locale]/elections/election-rules";
+import { draftOf, emptyDraft, toElectionFields } from "../app/[locale]/elections/form/draft";
 
 const stored = {
   id: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
@@ -45,7 +46,12 @@ describe("an election's passkey policy in the form", () => {
   });
 
   it("offers every policy once, each with a label and a hint", () => {
-    expect(passkeyPolicyChoices.map((choice) => choice.value)).toEqual(["optional", "review-without", "required"]);
-    for (const choice of passkeyPolicyChoices) expect(choice.label && choice.hint, choice.value).toBeTruthy();
+    expect(passkeyPolicyChoices(inEnglish).map((choice) => choice.value)).toEqual([
+      "optional",
+      "review-without",
+      "required",
+    ]);
+    for (const choice of passkeyPolicyChoices(inEnglish))
+      expect(choice.label && choice.hint, choice.value).toBeTruthy();
   });
 });

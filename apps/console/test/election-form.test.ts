@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { choiceHint, withKind, withOptions } from "../app/elections/form/choice-bounds";
-import { optionIds, questionIds } from "../app/elections/form/derived-ids";
-import { emptyDraft, emptyOption, emptyQuestion, type QuestionDraft } from "../app/elections/form/draft";
-import { moveItem, removeAt, replaceAt } from "../app/elections/form/list-edits";
-import { slugify, uniqueSlug } from "../app/elections/form/slug";
-import { draftProblems } from "../app/elections/form/validate";
+import { inEnglish } from "../i18n/english";
+import { choiceHint, withKind, withOptions } from "../app/[locale]/elections/form/choice-bounds";
+import { optionIds, questionIds } from "../app/[locale]/elections/form/derived-ids";
+import { emptyDraft, emptyOption, emptyQuestion, type QuestionDraft } from "../app/[locale]/elections/form/draft";
+import { moveItem, removeAt, replaceAt } from "../app/[locale]/elections/form/list-edits";
+import { slugify, uniqueSlug } from "../app/[locale]/elections/form/slug";
+import { draftProblems } from "../app/[locale]/elections/form/validate";
 
 const option = (label: string, customId: string | null = null) => ({ ...emptyOption(), label, customId });
 const question = (prompt: string, labels: string[], change: Partial<QuestionDraft> = {}): QuestionDraft => ({
@@ -52,17 +53,21 @@ describe("how many options a voter picks", () => {
   });
 
   it("is said to voters as the voter site says it", () => {
-    expect(choiceHint({ kind: "single", minChoices: 1, maxChoices: 1 })).toBe("Choose one.");
-    expect(choiceHint({ kind: "multi", minChoices: 2, maxChoices: 2 })).toBe("Choose 2.");
-    expect(choiceHint({ kind: "multi", minChoices: 1, maxChoices: Number.NaN })).toBe("Choose 1 to ?.");
-    expect(choiceHint({ kind: "ranked", minChoices: 1, maxChoices: 3 })).toBe("Rank up to 3, most preferred first.");
+    expect(choiceHint({ kind: "single", minChoices: 1, maxChoices: 1 }, inEnglish, "en")).toBe("Choose one.");
+    expect(choiceHint({ kind: "multi", minChoices: 2, maxChoices: 2 }, inEnglish, "en")).toBe("Choose 2.");
+    expect(choiceHint({ kind: "multi", minChoices: 1, maxChoices: Number.NaN }, inEnglish, "en")).toBe(
+      "Choose 1 to ?.",
+    );
+    expect(choiceHint({ kind: "ranked", minChoices: 1, maxChoices: 3 }, inEnglish, "en")).toBe(
+      "Rank up to 3, most preferred first.",
+    );
   });
 });
 
 describe("what is wrong with a draft", () => {
   it("finds nothing wrong with a complete election", () => {
     const draft = { ...emptyDraft(), title: "Mascot", questions: [question("Which mascot?", ["Heron", "Otter"])] };
-    const problems = draftProblems(draft);
+    const problems = draftProblems(draft, inEnglish);
     expect(problems.count).toBe(0);
     expect(problems.title).toBeUndefined();
     expect(problems.byQuestion[draft.questions[0]!.key]).toEqual({
@@ -72,7 +77,7 @@ describe("what is wrong with a draft", () => {
 
   it("counts every message, per field, in the official's words", () => {
     const q = question("", ["Heron", "heron "], { kind: "multi", minChoices: 2, maxChoices: 5 });
-    const problems = draftProblems({ ...emptyDraft(), questions: [q] });
+    const problems = draftProblems({ ...emptyDraft(), questions: [q] }, inEnglish);
     expect(problems.title).toBe("Give the election a title.");
     expect(problems.byQuestion[q.key]).toMatchObject({
       prompt: "Write the question voters answer.",
@@ -92,7 +97,7 @@ describe("what is wrong with a draft", () => {
       minChoices: 0,
       maxChoices: 1,
     };
-    const problems = draftProblems({ ...emptyDraft(), title: "T", questions: [q] });
+    const problems = draftProblems({ ...emptyDraft(), title: "T", questions: [q] }, inEnglish);
     expect(problems.byQuestion[q.key]?.id).toBe("An id is 1 to 40 lower-case letters, digits or hyphens.");
     expect(problems.byQuestion[q.key]?.bounds).toMatch(/^Voters choose at least 1 option/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SAMPLES, type TurnoutSample, withSample } from "../app/elections/[id]/turnout-history";
-import { RATE_WINDOW_MS, votesPerSecond } from "../app/elections/[id]/votes-per-second";
+import { MAX_SAMPLES, type TurnoutSample, withSample } from "../app/[locale]/elections/[id]/turnout-history";
+import { RATE_WINDOW_MS, votesPerSecond } from "../app/[locale]/elections/[id]/votes-per-second";
 
 const sample = (version: number, turnout: number, receivedAt: number): TurnoutSample => ({
   version,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "../i18n/english";
 import {
   formatUtc,
   fromDateTimeLocal,
   toDateTimeLocal,
   toIsoWithOffset,
   utcOffsetOn,
-} from "../app/elections/[id]/local-time";
+} from "../app/[locale]/elections/[id]/local-time";
 import {
   auditQuery,
   filtersFromSearch,
@@ -13,7 +14,7 @@ import {
   hasFilters,
   localDay,
   searchFromFilters,
-} from "../app/audit/audit-filters";
+} from "../app/[locale]/audit/audit-filters";
 
 // vitest.config.ts runs these in Europe/Paris: UTC+1 in winter, UTC+2 from 30 March 2025, 02:00.
 
@@ -33,7 +34,7 @@ describe("an official's local time", () => {
   it("reads nothing from an empty field, and gives a stored instant back to the field in local time", () => {
     expect(fromDateTimeLocal("")).toBeUndefined();
     expect(toDateTimeLocal("2025-03-30T07:00:00.000Z")).toBe("2025-03-30T09:00");
-    expect(formatUtc("2025-03-30T07:00:00.000Z")).toBe("30 Mar 2025, 07:00 UTC");
+    expect(formatUtc("2025-03-30T07:00:00.000Z", "en-GB")).toBe("30 Mar 2025, 07:00 UTC");
   });
 });
 
@@ -69,8 +70,10 @@ describe("the audit trail's filters in the address", () => {
   });
 
   it("say what is wrong with dates before anything is sent", () => {
-    expect(filtersProblem(filters)).toBeUndefined();
-    expect(filtersProblem({ ...filters, from: "2025-04-01" })).toBe("The “from” date is after the “to” date.");
-    expect(filtersProblem({ ...filters, to: "tomorrow" })).toBe("The “to” date is not a date.");
+    expect(filtersProblem(filters, inEnglish)).toBeUndefined();
+    expect(filtersProblem({ ...filters, from: "2025-04-01" }, inEnglish)).toBe(
+      "The “from” date is after the “to” date.",
+    );
+    expect(filtersProblem({ ...filters, to: "tomorrow" }, inEnglish)).toBe("The “to” date is not a date.");
   });
 });

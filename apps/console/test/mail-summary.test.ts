@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "../i18n/english";
 import {
   campaignSentence,
   failedCount,
@@ -18,8 +19,8 @@ import {
   statusWords,
   unsentWords,
   whenMailGoes,
-} from "../app/elections/[id]/mail/mail-summary";
-import { type ReminderElection, reminderSendAt } from "../app/elections/[id]/mail/reminder-time";
+} from "../app/[locale]/elections/[id]/mail/mail-summary";
+import { type ReminderElection, reminderSendAt } from "../app/[locale]/elections/[id]/mail/reminder-time";
 
 const at = { locale: "en-GB", timeZone: "UTC" };
 const counts = (some: Partial<Record<MailStatus, number>> = {}) =>
@@ -60,7 +61,6 @@ describe("what went out, per kind", () => {
     const [invitations, reminders] = kindRows(mail);
     expect(invitations).toEqual({
       kind: "invitation",
-      label: "Invitations",
       total: 1204,
       groups: { delivered: 1180, sent: 16, settled: 0, waiting: 4, notSent: 1, failed: 3 },
     });
@@ -68,7 +68,7 @@ describe("what went out, per kind", () => {
   });
 
   it("says each kind in a sentence, leaving out what is zero", () => {
-    const sentences = kindRows(mail).map(kindSentence);
+    const sentences = kindRows(mail).map((row) => kindSentence(row, inEnglish, "en"));
     expect(sentences).toEqual([
       "Invitations: 1,204 in all: 1,180 delivered, 16 sent, 4 waiting or sending, 1 not sent (unsubscribed), 3 failed or bounced.",
       "Reminders: 42 in all: 40 done, 2 waiting or sending.",
@@ -85,11 +85,11 @@ describe("what went out, per kind", () => {
 
   it("has a word and a sentence of help for every status, never the code", () => {
     for (const status of MAIL_STATUSES) {
-      expect(statusWords[status].label).toMatch(/^[A-Z][a-z]/);
-      expect(statusWords[status].help).toMatch(/^[A-Z].*\.$/);
+      expect(statusWords(status, inEnglish).label).toMatch(/^[A-Z][a-z]/);
+      expect(statusWords(status, inEnglish).help).toMatch(/^[A-Z].*\.$/);
     }
-    expect(statusWords.suppressed.label).toBe("Not sent");
-    expect(statusWords.complained.label).toBe("Marked as spam");
+    expect(statusWords("suppressed", inEnglish).label).toBe("Not sent");
+    expect(statusWords("complained", inEnglish).label).toBe("Marked as spam");
   });
 });
 
@@ -97,10 +97,10 @@ describe("the invitation campaign", () => {
   const scheduled = { status: "scheduled", opensAt: "2026-12-03T14:00:00Z" } as const;
 
   it("says when the invitations will go, before voting opens", () => {
-    expect(campaignSentence("invitation", summary(), { status: "draft", opensAt: null }, at)).toBe(
+    expect(campaignSentence("invitation", summary(), { status: "draft", opensAt: null }, inEnglish, at)).toBe(
       "Invitations go out when voting opens.",
     );
-    expect(campaignSentence("invitation", summary(), scheduled, at)).toBe(
+    expect(campaignSentence("invitation", summary(), scheduled, inEnglish, at)).toBe(
       "Invitations go out when voting opens, on 3 Dec 2026, 14:00 UTC.",
     );
   });
@@ -116,18 +116,20 @@ describe("the invitation campaign", () => {
         },
       ],
     });
-    expect(campaignSentence("invitation", queued, { status: "open", opensAt: null }, at)).toBe(
+    expect(campaignSentence("invitation", queued, { status: "open", opensAt: null }, inEnglish, at)).toBe(
       "Invitations queued for 1,204 addresses on 3 Dec 2026, 14:02 UTC.",
     );
     const one = summary({ campaigns: [{ ...queued.campaigns[0]!, recipients: 1 }] });
-    expect(campaignSentence("invitation", one, { status: "open", opensAt: null }, at)).toMatch(/for 1 address on/);
+    expect(campaignSentence("invitation", one, { status: "open", opensAt: null }, inEnglish, at)).toMatch(
+      /for 1 address on/,
+    );
   });
 
   it("tells a campaign being queued, and one that found no address, from one not started", () => {
     const started = summary({
       campaigns: [{ kind: "invitation", recipients: null, startedAt: "2026-12-03T14:02:00Z", queuedAt: null }],
     });
-    expect(campaignSentence("invitation", started, { status: "open", opensAt: null }, at)).toBe(
+    expect(campaignSentence("invitation", started, { status: "open", opensAt: null }, inEnglish, at)).toBe(
       "Invitations are being queued for the roll (started 3 Dec 2026, 14:02 UTC).",
     );
     const empty = summary({
@@ -135,10 +137,10 @@ describe("the invitation campaign", () => {
         { kind: "invitation", recipients: 0, startedAt: "2026-12-03T14:02:00Z", queuedAt: "2026-12-03T14:02:00Z" },
       ],
     });
-    expect(campaignSentence("invitation", empty, { status: "open", opensAt: null }, at)).toMatch(
+    expect(campaignSentence("invitation", empty, { status: "open", opensAt: null }, inEnglish, at)).toMatch(
       /^Nobody to invite: the roll had no e-mail addresses/,
     );
-    expect(campaignSentence("results", summary(), { status: "open", opensAt: null }, at)).toBe(
+    expect(campaignSentence("results", summary(), { status: "open", opensAt: null }, inEnglish, at)).toBe(
       "The result goes to every address on the roll once the election is certified.",
     );
   });
@@ -156,7 +158,7 @@ describe("what the tab shows", () => {
     expect(mailPageState(summary({ kinds: { ...summary().kinds, invitation: counts({ queued: 1 }) } }))).toEqual({
       kind: "mail",
     });
-    expect(whenMailGoes({ status: "scheduled", opensAt: "2026-12-03T14:00:00Z" }, at)).toMatch(
+    expect(whenMailGoes({ status: "scheduled", opensAt: "2026-12-03T14:00:00Z" }, inEnglish, at)).toMatch(
       /^Invitations go to every address on the voter roll when voting opens, on 3 Dec 2026, 14:00 UTC\./,
     );
   });
@@ -166,22 +168,24 @@ describe("reminders, counted and never listed per person", () => {
   const now = new Date("2026-12-03T14:30:00Z");
 
   it("can be cancelled until they go out, and say how far they have got in counts only", () => {
-    expect(reminderState(reminder(), now)).toMatchObject({ label: "Scheduled", cancellable: true });
-    expect(reminderState(reminder({ sendAt: "2026-12-03T14:00:00Z" }), now)).toMatchObject({
+    expect(reminderState(reminder(), now, inEnglish)).toMatchObject({ label: "Scheduled", cancellable: true });
+    expect(reminderState(reminder({ sendAt: "2026-12-03T14:00:00Z" }), now, inEnglish)).toMatchObject({
       label: "Due",
       cancellable: true,
     });
-    expect(reminderState(reminder({ status: "queued", recipients: 3, settled: 1, pending: 2 }), now)).toEqual({
+    expect(
+      reminderState(reminder({ status: "queued", recipients: 3, settled: 1, pending: 2 }), now, inEnglish),
+    ).toEqual({
       label: "Going out",
       tone: "info",
       detail: "1 of 3 addresses dealt with.",
       cancellable: false,
     });
-    expect(reminderState(reminder({ status: "queued", recipients: 3, settled: 3 }), now).detail).toBe(
+    expect(reminderState(reminder({ status: "queued", recipients: 3, settled: 3 }), now, inEnglish).detail).toBe(
       "All 3 addresses dealt with: reminded, or had already voted.",
     );
-    expect(reminderState(reminder({ status: "queued", recipients: 0 }), now).label).toBe("Nobody to remind");
-    expect(reminderState(reminder({ status: "cancelled" }), now)).toMatchObject({
+    expect(reminderState(reminder({ status: "queued", recipients: 0 }), now, inEnglish).label).toBe("Nobody to remind");
+    expect(reminderState(reminder({ status: "cancelled" }), now, inEnglish)).toMatchObject({
       label: "Cancelled",
       cancellable: false,
     });
@@ -197,18 +201,18 @@ describe("reminders, counted and never listed per person", () => {
     const paris = (local: string) => ({ mode: "later", local }) as const;
 
     it("is now, with the browser's offset, while voting is open", () => {
-      expect(reminderSendAt({ mode: "now" }, open, now, at)).toEqual({
+      expect(reminderSendAt({ mode: "now" }, open, now, inEnglish, at)).toEqual({
         ok: true,
         sendAt: "2026-12-03T15:30:00.000+01:00",
       });
-      expect(reminderSendAt({ mode: "now" }, { ...open, status: "scheduled" }, now, at)).toMatchObject({
+      expect(reminderSendAt({ mode: "now" }, { ...open, status: "scheduled" }, now, inEnglish, at)).toMatchObject({
         ok: false,
         problem: expect.stringMatching(/^Voting is not open yet/),
       });
     });
 
     it("is a later time before voting closes, sent with its offset", () => {
-      expect(reminderSendAt(paris("2026-12-04T09:00"), open, now, at)).toEqual({
+      expect(reminderSendAt(paris("2026-12-04T09:00"), open, now, inEnglish, at)).toEqual({
         ok: true,
         sendAt: "2026-12-04T09:00:00.000+01:00",
       });
@@ -216,7 +220,7 @@ describe("reminders, counted and never listed per person", () => {
 
     it("says what is wrong with an empty, past, too early or too late time", () => {
       const problem = (local: string, election = open) => {
-        const time = reminderSendAt(paris(local), election, now, at);
+        const time = reminderSendAt(paris(local), election, now, inEnglish, at);
         return time.ok ? undefined : time.problem;
       };
       expect(problem("")).toBe("Choose the date and time to send it.");
@@ -234,26 +238,29 @@ describe("reminders, counted and never listed per person", () => {
 
 describe("a message's row", () => {
   it("names the language and says the last error in plain words", () => {
-    expect(languageName("ar")).toBe("Arabic");
-    expect(languageName("xx")).toBe("xx");
-    expect(lastErrorWords({ lastError: null, status: "sent" })).toBeUndefined();
-    expect(lastErrorWords({ lastError: "TypeError: fetch failed", status: "queued" })).toBe(
+    expect(languageName("ar", "en")).toBe("Arabic");
+    expect(languageName("xx", "en")).toBe("xx");
+    expect(lastErrorWords({ lastError: null, status: "sent" }, inEnglish)).toBeUndefined();
+    expect(lastErrorWords({ lastError: "TypeError: fetch failed", status: "queued" }, inEnglish)).toBe(
       "The mail service did not answer. It is tried again shortly.",
     );
     expect(
-      lastErrorWords({
-        lastError: "MessageRejected: Email address is not verified. The following identities failed the check",
-        status: "failed",
-      }),
+      lastErrorWords(
+        {
+          lastError: "MessageRejected: Email address is not verified. The following identities failed the check",
+          status: "failed",
+        },
+        inEnglish,
+      ),
     ).toBe("The mail service refused it: the sender address or domain is not verified there.");
-    expect(lastErrorWords({ lastError: "the election is gone", status: "failed" })).toBe(
+    expect(lastErrorWords({ lastError: "the election is gone", status: "failed" }, inEnglish)).toBe(
       "The election was deleted before it could be sent.",
     );
-    expect(lastErrorWords({ lastError: "Something odd", status: "failed" })).toBe(
+    expect(lastErrorWords({ lastError: "Something odd", status: "failed" }, inEnglish)).toBe(
       "The mail service said: “Something odd”",
     );
-    expect(unsentWords("queued")).toBe("Not yet");
-    expect(unsentWords("suppressed")).toBe("Never");
+    expect(unsentWords("queued", inEnglish)).toBe("Not yet");
+    expect(unsentWords("suppressed", inEnglish)).toBe("Never");
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { listed, restateResult } from "../app/elections/[id]/result-restatement";
+import { inEnglish } from "../i18n/english";
+import { englishUiText } from "@landslide/ui/ui-text";
+import { listed, restateResult } from "../app/[locale]/elections/[id]/result-restatement";
 
 const election = {
   id: "e",
@@ -35,7 +37,12 @@ const recount = (counters: Record<string, number>, rounds: Parameters<typeof res
 
 describe("the result restated before certifying", () => {
   it("names a 10–10 tie on a single-choice question as not broken, and asks for it to be acknowledged", () => {
-    const result = restateResult(election, recount({ __turnout: 20, "ferry#yes": 10, "ferry#no": 10 }, {}));
+    const result = restateResult(
+      election,
+      recount({ __turnout: 20, "ferry#yes": 10, "ferry#no": 10 }, {}),
+      englishUiText,
+      inEnglish,
+    );
     const ferry = result.questions[0]!;
     expect(ferry.outcome).toEqual({ kind: "tie", labels: ["Yes", "No"], votes: 10 });
     expect(ferry.sentence).toBe("Tie: Yes and No have 10 votes each (50.0%); no single option has the most votes.");
@@ -44,7 +51,12 @@ describe("the result restated before certifying", () => {
   });
 
   it("gives the winner and shares when one option leads; missing counters are zero", () => {
-    const result = restateResult(election, recount({ __turnout: 3, "ferry#yes": 2, "ferry#no": 1 }, {}));
+    const result = restateResult(
+      election,
+      recount({ __turnout: 3, "ferry#yes": 2, "ferry#no": 1 }, {}),
+      englishUiText,
+      inEnglish,
+    );
     expect(result.turnout).toBe(3);
     expect(result.questions[0]!.sentence).toBe("Winner: Yes, 2 votes (66.7%).");
     expect(result.questions[0]!.options.map((o) => o.share)).toEqual(["66.7%", "33.3%"]);
@@ -73,6 +85,8 @@ describe("the result restated before certifying", () => {
           },
         },
       ),
+      englishUiText,
+      inEnglish,
     );
     const chair = result.questions[1]!;
     expect(chair.outcome).toMatchObject({ kind: "runoff", winner: "Ines", rounds: 2 });
@@ -108,6 +122,8 @@ describe("the result restated before certifying", () => {
           },
         },
       ),
+      englishUiText,
+      inEnglish,
     );
     const chair = result.questions[1]!;
     expect(chair.outcome.kind === "runoff" && chair.outcome.tieBreaks[0]).toMatch(
@@ -116,7 +132,8 @@ describe("the result restated before certifying", () => {
   });
 
   it("lists names as a sentence does", () => {
-    expect(listed(["A"])).toBe("A");
-    expect(listed(["A", "B", "C"])).toBe("A, B and C");
+    expect(listed(["A"], "en-GB")).toBe("A");
+    expect(listed(["A", "B", "C"], "en-GB")).toBe("A, B and C");
+    expect(listed(["A", "B", "C"], "es")).toBe("A, B y C");
   });
 });

@@ -3,7 +3,7 @@ import { GeistSans } from "geist/font/sans";
 import { getLocale } from "next-intl/server";
 import { LandslideDocument } from "@landslide/ui/root-layout";
 import "@landslide/ui/styles.css";
-import { directionOf } from "../i18n/languages";
+import { directionOf } from "@landslide/ui/i18n/languages";
 import { VoterProviders } from "./voter-providers";
 
 // The public configuration comes from the environment at request time.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Link } from "../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
 import { LanguageFrame } from "./[locale]/language-frame";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { type ClientExtras, LandslideProviders, type PublicConfig } from "@landslide/ui/client";
 import { type UiText, UiTextProvider } from "@landslide/ui/ui-text";
@@ -38,16 +38,4 @@ export function VoterUiText({ dir, children }: { dir: "ltr" | "rtl"; children: R
   const auth = useTranslations("auth");
   const text: UiText = useMemo(() => voterUiText(locale, dir, ui, auth), [locale, dir, ui, auth]);
   return <UiTextProvider value={text}>{children}</UiTextProvider>;
-}
-
-/**
- * Keeps <html lang dir> the page's after a switch of language made in the page: the document is
- * the root layout's, which a navigation between languages does not render again.
- */
-export function DocumentLanguage({ lang, dir }: { lang: string; dir: "ltr" | "rtl" }) {
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.documentElement.dir = dir;
-  }, [lang, dir]);
-  return null;
 }

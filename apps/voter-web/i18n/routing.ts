@@ -1,5 +1,5 @@
 import { defineRouting } from "next-intl/routing";
-import { defaultLocale, localePrefix } from "./addressing";
+import { defaultLocale, localePrefix } from "@landslide/ui/i18n/addressing";
 import { locales } from "./catalogs";
 
 /**

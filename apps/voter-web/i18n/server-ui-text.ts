@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { UiText } from "@landslide/ui/ui-text";
-import { directionOf } from "./languages";
+import { directionOf } from "@landslide/ui/i18n/languages";
 import { voterUiText } from "./ui-text";
 
 /** The shared components' words in `locale`, for what the server writes itself (a page's description). */

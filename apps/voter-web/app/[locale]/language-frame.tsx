@@ -2,10 +2,11 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@landslide/ui";
-import { directionOf, languagesOf } from "../../i18n/languages";
+import { DocumentLanguage } from "@landslide/ui/i18n/document-language";
+import { LanguageSwitcher } from "@landslide/ui/i18n/language-switcher";
+import { directionOf, languagesOf } from "@landslide/ui/i18n/languages";
 import { routing } from "../../i18n/routing";
-import { DocumentLanguage, VoterUiText } from "../voter-providers";
-import { LanguageSwitcher } from "./language-switcher";
+import { VoterUiText } from "../voter-providers";
 
 /**
  * A page in its language: the messages for the client components (NextIntlClientProvider takes

@@ -1,0 +1,159 @@
+import {
+  countersOf,
+  type ExportElection,
+  type InstantRunoffCount,
+  type NamedCounter,
+  type RecountForExport,
+} from "@landslide/api/client";
+import { formatShare, leadSentence, standings, votesWord } from "@landslide/ui/live-results";
+import type { UiText } from "@landslide/ui/ui-text";
+import type { Translate } from "../../../../i18n/english";
+
+/**
+ * The result an official is about to certify, restated question by question from the recount (not
+ * the live tally): counts, shares, who leads or was elected, and every tie with how it was broken,
+ * or that it was not. Pure, so the dialog's words are tested.
+ */
+export interface OptionLine {
+  readonly id: string;
+  readonly label: string;
+  readonly votes: number;
+  /** "50.0%", of the votes given to options (of the answering ballots for multiple choice). */
+  readonly share: string;
+  readonly leading: boolean;
+}
+
+export type Outcome =
+  | { readonly kind: "no-votes" }
+  /** Single or multiple choice with one option ahead of every other. */
+  | { readonly kind: "leader"; readonly label: string; readonly votes: number }
+  /** Single or multiple choice with several options sharing the most votes: nothing breaks it. */
+  | { readonly kind: "tie"; readonly labels: readonly string[]; readonly votes: number }
+  /** Ranked: elected by instant runoff, every tie for elimination broken by the published rule. */
+  | {
+      readonly kind: "runoff";
+      readonly winner: string;
+      readonly rounds: number;
+      readonly tieBreaks: readonly string[];
+    };
+
+export interface QuestionRestatement {
+  readonly id: string;
+  readonly prompt: string;
+  readonly kind: string;
+  readonly options: readonly OptionLine[];
+  readonly abstentions: number;
+  readonly outcome: Outcome;
+  /** The sentence that says the outcome, ties included. */
+  readonly sentence: string;
+}
+
+export interface Restatement {
+  readonly turnout: number;
+  readonly questions: readonly QuestionRestatement[];
+  /** Questions whose top is shared and that no rule decides: the official must acknowledge each. */
+  readonly unresolvedTies: readonly QuestionRestatement[];
+}
+
+/**
+ * In the page's words: `text` is the shared components' (for the lead, as the results pages say
+ * it), `t` the console's (for the runoff and its ties).
+ */
+export function restateResult(
+  election: ExportElection,
+  recount: RecountForExport,
+  text: UiText,
+  t: Translate,
+): Restatement {
+  const { locale } = text;
+  // The counters are named by countersOf (the same names as the exports), read back here by what
+  // each counts; a counter the recount left out is zero (the count drops zero counters).
+  const named = countersOf(election);
+  const count = (c: NamedCounter | undefined) => (c ? (recount.counters[c.counter] ?? 0) : 0);
+  const turnout = count(named[0]); // countersOf lists the turnout first
+
+  const ofQuestion = (id: string) => named.filter((c) => c.question?.id === id);
+  const questions = election.questions.map((q): QuestionRestatement => {
+    const counters = ofQuestion(q.id);
+    const totals = {
+      kind: q.kind,
+      options: q.options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        votes: count(counters.find((c) => c.optionId === o.id)),
+      })),
+      abstentions: count(counters.find((c) => c.optionId === undefined)),
+    };
+    const standing = standings(totals, turnout);
+    const options = standing.options.map((o) => ({ ...o, share: formatShare(o.share, locale) }));
+    const irv = recount.instantRunoff[q.id];
+    const outcome: Outcome =
+      q.kind === "ranked" && irv
+        ? runoffOutcome(irv, (id) => isolated(q.options.find((o) => o.id === id)?.label ?? id, text), text, t)
+        : standing.leaders.length === 0
+          ? { kind: "no-votes" }
+          : standing.tied
+            ? { kind: "tie", labels: standing.leaders.map((o) => o.label), votes: standing.leaders[0]!.votes }
+            : { kind: "leader", label: standing.leaders[0]!.label, votes: standing.leaders[0]!.votes };
+    return {
+      id: q.id,
+      prompt: q.prompt,
+      kind: q.kind,
+      options,
+      abstentions: totals.abstentions,
+      outcome,
+      sentence:
+        outcome.kind === "runoff"
+          ? t("restatement.runoff", {
+              winner: outcome.winner,
+              rounds: outcome.rounds,
+              ties: outcome.tieBreaks.length,
+            })
+          : leadSentence({ kind: q.kind, standings: standing, outcome: "final" }, text),
+    };
+  });
+  return { turnout, questions, unresolvedTies: questions.filter((q) => q.outcome.kind === "tie") };
+}
+
+function runoffOutcome(irv: InstantRunoffCount, labelOf: (id: string) => string, text: UiText, t: Translate): Outcome {
+  if (irv.winner === null) return { kind: "no-votes" };
+  return {
+    kind: "runoff",
+    winner: labelOf(irv.winner),
+    rounds: irv.rounds.length,
+    tieBreaks: irv.rounds.filter((r) => r.tieBreak !== undefined).map((r) => tieBreakSentence(r, labelOf, text, t)),
+  };
+}
+
+/**
+ * A tie for elimination in words, with labels rather than the engine's option ids. The engine's
+ * rule (vote-engine instant-runoff.ts): look back to the latest earlier round where the tied
+ * options differ; if none, the one last in the ballot's order goes.
+ */
+function tieBreakSentence(
+  round: InstantRunoffCount["rounds"][number],
+  labelOf: (id: string) => string,
+  text: UiText,
+  t: Translate,
+): string {
+  const fewest = Math.min(...Object.values(round.tallies));
+  const tied = Object.keys(round.tallies).filter((id) => round.tallies[id] === fewest);
+  const loser = round.eliminated[0];
+  // The engine's reason is English prose: only the round it cites is read from it.
+  const byRound = /round (\d+)/.exec(round.tieBreak ?? "");
+  return t(byRound ? "restatement.tieByRound" : "restatement.tieByOrder", {
+    round: round.round,
+    tied: listed(tied.map(labelOf), text.locale),
+    votes: votesWord(fewest, text),
+    loser: loser === undefined ? t("restatement.noOne") : labelOf(loser),
+    earlier: Number(byRound?.[1] ?? 0),
+  });
+}
+
+/** An option's label as it runs into a right-to-left sentence: in its own direction (FSI…PDI), as the shared words do. */
+const isolated = (label: string, text: UiText) => (text.dir === "rtl" ? `\u2068${label}\u2069` : label);
+
+/** "A", "A and B", "A, B and C", as the language joins names. */
+export function listed(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
+}

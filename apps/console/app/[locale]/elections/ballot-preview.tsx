@@ -1,0 +1,83 @@
+"use client";
+
+import { type ReactNode, useId } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { choiceHint } from "./form/choice-bounds";
+import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
+
+/**
+ * The draft as voters will see it on the voter site's ballot (apps/voter-web ballot-form.tsx):
+ * a fieldset per question with the same hint, radios for single choice, checkboxes for multiple
+ * choice, the options to rank, and the abstain box. Everything is disabled: it only shows.
+ */
+export function BallotPreview({ draft, heading }: { draft: ElectionDraft; heading?: string }) {
+  const t = useTranslations("preview");
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading ?? t("heading")}</h2>
+      <p className="muted">{heading ? t("fixed") : t("follows")}</p>
+      {/* What the official typed keeps its own direction, whatever the page's (<bdi>, dir="auto"). */}
+      <h3>{draft.title.trim() ? <bdi>{draft.title.trim()}</bdi> : <Missing>{t("untitled")}</Missing>}</h3>
+      {draft.description.trim() ? <p dir="auto">{draft.description}</p> : null}
+      {draft.questions.map((question) => (
+        <PreviewQuestion key={question.key} question={question} allowAbstain={draft.allowAbstain} />
+      ))}
+    </section>
+  );
+}
+
+function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; allowAbstain: boolean }) {
+  // Names of their own, so that the preview's radios never group with anything else on the page.
+  const groupId = useId();
+  const hintId = `${groupId}-hint`;
+  const t = useTranslations();
+  const locale = useLocale();
+  const prompt = question.prompt.trim();
+  return (
+    <fieldset className="question" disabled aria-describedby={hintId}>
+      <legend>{prompt ? <bdi>{prompt}</bdi> : <Missing>{t("preview.noPrompt")}</Missing>}</legend>
+      <p id={hintId} className="muted">
+        {choiceHint(question, t, locale)}
+      </p>
+      {question.kind === "ranked" ? (
+        <ol className="ranking" aria-label={prompt ? t("preview.toRankFor", { prompt }) : t("preview.toRank")}>
+          {question.options.map((option, index) => (
+            <li key={option.key}>
+              <span>
+                <OptionLabel option={option} index={index} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        question.options.map((option, index) => (
+          <label key={option.key} className="choice">
+            <input type={question.kind === "single" ? "radio" : "checkbox"} name={groupId} value={option.key} />
+            <OptionLabel option={option} index={index} />
+          </label>
+        ))
+      )}
+      {allowAbstain ? (
+        <label className="choice">
+          <input type="checkbox" />
+          {t("preview.abstain")}
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function OptionLabel({ option, index }: { option: OptionDraft; index: number }) {
+  const t = useTranslations("preview");
+  return option.label.trim() ? (
+    <bdi>{option.label.trim()}</bdi>
+  ) : (
+    <Missing>{t("noLabel", { number: index + 1 })}</Missing>
+  );
+}
+
+/** Where the draft has nothing yet: visibly a placeholder, not text voters would read. */
+function Missing({ children }: { children: ReactNode }) {
+  return <em className="muted">{children}</em>;
+}

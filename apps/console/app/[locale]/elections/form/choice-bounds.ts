@@ -1,0 +1,40 @@
+import type { Translate } from "../../../../i18n/english";
+import type { OptionDraft, QuestionDraft, QuestionKind } from "./draft";
+
+/**
+ * How many options a voter picks, kept consistent when the official changes what the numbers
+ * depend on (the kind, the options). Numbers the official types are never corrected behind their
+ * back: validate.ts explains what is wrong with them instead.
+ */
+
+/** Single choice is always exactly one; a new multi or ranked question allows from one to all options. */
+export function withKind(question: QuestionDraft, kind: QuestionKind): QuestionDraft {
+  if (kind === "single") return { ...question, kind, minChoices: 1, maxChoices: 1 };
+  return { ...question, kind, minChoices: 1, maxChoices: Math.max(1, question.options.length) };
+}
+
+/** New options; "up to all of them" stays all of them, and a maximum above the option count comes down to it. */
+export function withOptions(question: QuestionDraft, options: readonly OptionDraft[]): QuestionDraft {
+  if (question.kind === "single") return { ...question, options };
+  const wasAll = question.maxChoices === question.options.length;
+  const maxChoices = Math.max(1, wasAll ? options.length : Math.min(question.maxChoices, options.length));
+  return { ...question, options, maxChoices, minChoices: Math.min(question.minChoices, maxChoices) };
+}
+
+/**
+ * The instruction voters read above the options; the same words as the voter site's ballot. A
+ * number the official has not typed yet reads "?".
+ */
+export function choiceHint(
+  { kind, minChoices, maxChoices }: Pick<QuestionDraft, "kind" | "minChoices" | "maxChoices">,
+  t: Translate,
+  locale: string,
+): string {
+  const shown = (n: number) => (Number.isFinite(n) ? n.toLocaleString(locale) : "?");
+  if (kind === "single") return t("form.hint.single");
+  if (kind === "multi")
+    return minChoices === maxChoices
+      ? t("form.hint.exactly", { count: shown(minChoices) })
+      : t("form.hint.between", { min: shown(minChoices), max: shown(maxChoices) });
+  return t("form.hint.ranked", { max: shown(maxChoices) });
+}

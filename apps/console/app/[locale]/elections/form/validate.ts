@@ -1,0 +1,131 @@
+import type { Translate } from "../../../../i18n/english";
+import { optionIds, questionIds } from "./derived-ids";
+import type { ElectionDraft, QuestionDraft } from "./draft";
+import { ID_PATTERN } from "./slug";
+
+/**
+ * What is wrong with a draft, per field, in words for the official. These are the API's own
+ * rules (election-input.ts, the engine's definition.ts) checked before sending, plus two the API
+ * cannot see: duplicate option labels, and a minimum of zero (the ballot check requires at least
+ * one choice anyway; a voter who wants none abstains).
+ */
+export interface OptionProblems {
+  label?: string;
+  id?: string;
+}
+
+export interface QuestionProblems {
+  prompt?: string;
+  id?: string;
+  /** About the list as a whole (too few, too many). */
+  options?: string;
+  bounds?: string;
+  /** By option key. */
+  byOption: Record<string, OptionProblems>;
+}
+
+export interface DraftProblems {
+  title?: string;
+  description?: string;
+  questions?: string;
+  /** By question key. */
+  byQuestion: Record<string, QuestionProblems>;
+  /** How many messages there are in all, for the summary above the submit button. */
+  count: number;
+}
+
+export const LIMITS = {
+  title: 200,
+  description: 5000,
+  prompt: 500,
+  label: 200,
+  questions: 50,
+  options: 50,
+  minOptions: 2,
+} as const;
+
+export function draftProblems(draft: ElectionDraft, t: Translate): DraftProblems {
+  const problems: DraftProblems = { byQuestion: {}, count: 0 };
+  const title = draft.title.trim();
+  if (!title) problems.title = t("form.problems.noTitle");
+  else if (title.length > LIMITS.title)
+    problems.title = t("form.problems.titleTooLong", { max: LIMITS.title, length: title.length });
+  if (draft.description.trim().length > LIMITS.description)
+    problems.description = t("form.problems.descriptionTooLong", { max: LIMITS.description });
+  if (draft.questions.length === 0) problems.questions = t("form.problems.noQuestion");
+  if (draft.questions.length > LIMITS.questions)
+    problems.questions = t("form.problems.tooManyQuestions", { max: LIMITS.questions });
+
+  const ids = questionIds(draft);
+  draft.questions.forEach((question, index) => {
+    const found = questionProblems(question, t);
+    const id = ids[index]!;
+    if (!ID_PATTERN.test(id)) found.id = t("form.problems.idRule");
+    else if (ids.indexOf(id) !== index) found.id = t("form.problems.questionIdTaken", { id });
+    problems.byQuestion[question.key] = found;
+  });
+
+  problems.count = countMessages(problems);
+  return problems;
+}
+
+function questionProblems(question: QuestionDraft, t: Translate): QuestionProblems {
+  const found: QuestionProblems = { byOption: {} };
+  const prompt = question.prompt.trim();
+  if (!prompt) found.prompt = t("form.problems.noPrompt");
+  else if (prompt.length > LIMITS.prompt)
+    found.prompt = t("form.problems.promptTooLong", { max: LIMITS.prompt, length: prompt.length });
+
+  const count = question.options.length;
+  if (count < LIMITS.minOptions) found.options = t("form.problems.tooFewOptions", { min: LIMITS.minOptions });
+  if (count > LIMITS.options) found.options = t("form.problems.tooManyOptions", { max: LIMITS.options });
+
+  const ids = optionIds(question);
+  const labels = question.options.map((option) => option.label.trim().toLowerCase());
+  question.options.forEach((option, index) => {
+    const label = option.label.trim();
+    const id = ids[index]!;
+    const mine: OptionProblems = {};
+    if (!label) mine.label = t("form.problems.noLabel");
+    else if (label.length > LIMITS.label) mine.label = t("form.problems.labelTooLong", { max: LIMITS.label });
+    else if (labels.indexOf(labels[index]!) !== index) mine.label = t("form.problems.labelTaken", { label });
+    if (!ID_PATTERN.test(id)) mine.id = t("form.problems.idRule");
+    else if (ids.indexOf(id) !== index) mine.id = t("form.problems.optionIdTaken", { id });
+    found.byOption[option.key] = mine;
+  });
+
+  if (question.kind !== "single") {
+    const bounds = boundsProblem(question.minChoices, question.maxChoices, count, t);
+    if (bounds) found.bounds = bounds;
+  }
+  return found;
+}
+
+function boundsProblem(min: number, max: number, optionCount: number, t: Translate): string | undefined {
+  if (!Number.isInteger(min) || !Number.isInteger(max)) return t("form.problems.boundsNotWhole");
+  if (min < 1) return t("form.problems.boundsMinimum");
+  if (max < min) return t("form.problems.boundsMaxUnderMin", { max, min });
+  if (max > optionCount) return t("form.problems.boundsMaxOverOptions", { max, options: optionCount });
+  return undefined;
+}
+
+const present = (...messages: Array<string | undefined>) => messages.filter((m) => m !== undefined).length;
+
+function countMessages(problems: DraftProblems): number {
+  let count = present(problems.title, problems.description, problems.questions);
+  for (const question of Object.values(problems.byQuestion)) count += questionMessageCount(question);
+  return count;
+}
+
+/** How many messages one question has, its options' included: the builder marks the questions that need fixing. */
+export function questionMessageCount(question: QuestionProblems | undefined): number {
+  if (!question) return 0;
+  let count = present(question.prompt, question.id, question.options, question.bounds);
+  for (const option of Object.values(question.byOption)) count += present(option.label, option.id);
+  return count;
+}
+
+/** Whether the question's id or one of its options' is refused: the "Advanced" section then opens by itself. */
+export function hasIdProblem(question: QuestionProblems | undefined): boolean {
+  return question?.id !== undefined || Object.values(question?.byOption ?? {}).some((o) => o.id !== undefined);
+}
