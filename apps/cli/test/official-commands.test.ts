@@ -255,6 +255,50 @@ describe("an election's passkey policy", () => {
   });
 });
 
+describe("an election's languages", () => {
+  it("are read from the ballot file, kept by an edit that leaves them out, and shown (and carried in --json)", async () => {
+    const translations = {
+      es: {
+        title: "Referéndum del distrito portuario",
+        questions: { ferry: { prompt: "¿Mantener el ferry nocturno?", options: { yes: "Sí" } } },
+      },
+      ar: { title: "استفتاء حي الميناء" },
+    };
+    const translated = JSON.stringify({ ...ballot, title: "Harbour languages", language: "en", translations }, null, 2);
+    const created = await election([
+      "elections",
+      "create",
+      "--file",
+      file("translated-ballot.json", translated),
+      "--reason",
+      "for every voter",
+      "--json",
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const { id } = json<{ id: string }>(created);
+    expect(json(created)).toMatchObject({ id, language: "en", translations });
+
+    // An edit from a file written before translations keeps them.
+    const edited = await election([
+      "elections",
+      "edit",
+      id,
+      "--file",
+      file("untranslated-ballot.json", JSON.stringify({ ...ballot, title: "Harbour languages" })),
+      "--reason",
+      "title kept",
+    ]);
+    expect(edited.code, edited.stderr).toBe(0);
+    const [shownJson, shown] = await Promise.all([
+      election(["elections", "show", id, "--json"]),
+      election(["elections", "show", id]),
+    ]);
+    expect(shownJson.code, shownJson.stderr).toBe(0);
+    expect(json(shownJson)).toMatchObject({ id, language: "en", translations });
+    expect(shown.stdout).toMatch(/^ {2}languages +en \(as written\), ar, es$/m);
+  });
+});
+
 describe("election results", () => {
   it("follows the live results over SSE as newline-delimited JSON, and shows the snapshot after a vote cast through the SDK", async () => {
     const watch = watchResults(electionId);

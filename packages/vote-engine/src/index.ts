@@ -1,6 +1,17 @@
 export * from "./election/definition";
 export { DEMO_ELECTION_ID, demoElection } from "./election/demo";
 export {
+  checkTranslations,
+  type ElectionTranslations,
+  keptTranslations,
+  languageTag,
+  MAX_TRANSLATIONS,
+  type TranslationProblem,
+  translationSchema,
+  translationsSchema,
+} from "./election/translations";
+export * from "./election/localized-election";
+export {
   checkCastingAllowed,
   effectiveStatus,
   ELECTION_READ_MAX_AGE_MS,

@@ -78,5 +78,15 @@ describe("provisioning", () => {
     expect(second.changes.filter((c) => !c.startsWith("set a new password"))).toEqual([]);
     expect(second.userPoolId).toBe(first.userPoolId);
     expect(second.clientIds).toEqual(first.clientIds);
+
+    // A demo election provisioned by an older release, before translations: it gains them, in both planes.
+    const older = connectControlPlane(target.databaseUrl);
+    await new ElectionsRepository(older.db).replaceTranslations(DEMO_ELECTION_ID, "en", {});
+    await older.close();
+    const third = await provision({ target, clock: systemClock, demo: true, credentialsFile: null });
+    expect(third.changes).toContain('updated the translations of the demo election "Landslide Demo Election"');
+    const copy = await new DynamoDbElectionCopies(dynamodb, first.tables.elections).get(DEMO_ELECTION_ID);
+    expect(Object.keys(copy?.translations ?? {}).sort()).toEqual(["ar", "de", "es", "fr"]);
+    expect(copy?.translations?.es?.title).toBe("Elección de demostración de Landslide");
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Errors } from "@oclif/core";
 import { z } from "zod";
-import { electionDefinitionSchema } from "@landslide/vote-engine";
+import { checkTranslations, electionDefinitionSchema } from "@landslide/vote-engine";
 import { formatPath, type JsonPath, type JsonPosition, scanJson } from "./json-locations";
 import { EXIT } from "./public-client";
 
@@ -24,7 +24,8 @@ export type BallotFile = z.output<typeof ballotFileSchema>;
 /** The ballot file's format, for `--help`. */
 export const BALLOT_FILE_FORMAT = [
   'A ballot file is a JSON object: "title"; "questions", a list of { "id", "kind": "single", "multi" or "ranked", "prompt", "options": [{ "id", "label" }, …], "minChoices" and "maxChoices" (both 1 by default) }; and optionally "description", "eligibility" ("any-signed-in-voter", the default, or "voter-roll"), "allowAbstain" (false by default), "passkeyPolicy" (which devices may vote: "optional", the default, lets any signed-in device vote; "review-without" holds ballots from devices without a passkey for review; "required" lets only devices with a passkey vote, shutting out voters whose devices have none), "opensAt" and "closesAt" (ISO 8601 with an offset), and "id" (a UUID; the API picks one when left out). Ids of questions and options are lower-case letters, digits and "-".',
-  'For example: { "title": "Night ferry", "questions": [{ "id": "ferry", "kind": "single", "prompt": "Keep the night ferry?", "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] }] }',
+  'Languages (docs/languages.md): "language" is the BCP 47 tag of the language the file\'s texts are written in ("en" by default); "translations" holds the same texts in other languages, by tag: { "es": { "title", "description", "questions": { "<question id>": { "prompt", "options": { "<option id>": "<label>" } } } } }. Every translated text is optional: voters whose language lacks one read it as written. A translation may not be in the election\'s own language, nor name a question or option the file does not have.',
+  'For example: { "title": "Night ferry", "questions": [{ "id": "ferry", "kind": "single", "prompt": "Keep the night ferry?", "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] }], "translations": { "es": { "title": "Ferry nocturno", "questions": { "ferry": { "prompt": "¿Mantener el ferry nocturno?", "options": { "yes": "Sí" } } } } } }',
 ].join("\n\n");
 
 /**
@@ -45,7 +46,15 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   if (scan.error) throw usage(`${where(scan.error)}: not valid JSON: ${scan.error.message}.`);
 
   const parsed = ballotFileSchema.safeParse(JSON.parse(text));
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // The ids a translation names, against the file's questions: as the API checks them, named at their line.
+    const translated = checkTranslations(parsed.data);
+    if (translated.ok) return parsed.data;
+    const path = (translated.error.details?.path as JsonPath | undefined) ?? ["translations"];
+    throw usage(
+      `${where(scan.positionOf(path))}: ${formatPath(path)}: ${translated.error.message.replace(/\.$/, "")}.`,
+    );
+  }
 
   const [issue, ...others] = parsed.error.issues;
   if (!issue) throw usage(`${path} is not a valid ballot file.`);

@@ -52,6 +52,14 @@ export type { AppRouter, ControlApiRouter, ResultsRouter, VoteApiRouter } from "
 export type { RouterInputs, RouterOutputs } from "../index";
 export { verifyReceipt } from "./verify-receipt";
 export type { Receipt } from "@landslide/vote-engine";
+export {
+  contentLanguages,
+  type ElectionTranslation,
+  type LocalizableElection,
+  type Localized,
+  localizedElection,
+  type TextLanguages,
+} from "@landslide/vote-engine/localized-election";
 export { verifyReceiptInclusion } from "./verify-inclusion";
 export { type BallotShape, countersOf, liveCounters, type NamedCounter } from "./results/counters";
 export { type OptionStanding, type Standings, standings, type TotalsForStandings } from "./results/standings";

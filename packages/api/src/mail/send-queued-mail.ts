@@ -3,6 +3,7 @@ import {
   effectiveStatus,
   isMailLanguage,
   DEFAULT_MAIL_LANGUAGE,
+  localizedElection,
   type Mailer,
   type MessageFacts,
   renderMessage,
@@ -68,7 +69,8 @@ export function sendQueuedMail(deps: SendQueuedMailDeps) {
     const token = deps.tokens.issue(recipient);
     const payload = message.payload as { receiptId?: string; castAt?: string; document?: string } | null;
     const facts: MessageFacts = {
-      electionTitle: election.title,
+      // The title in the recipient's language when the election has it, else as the official wrote it.
+      electionTitle: localizedElection(election, [language]).election.title,
       closesAt: election.closesAt,
       actionUrl: links.action(message.kind, election.id),
       unsubscribeUrl: links.unsubscribePage(token),

@@ -2,10 +2,12 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
   buildResultsSnapshot,
+  checkTranslations,
   compareWithLiveTally,
   type Election,
   effectiveStatus,
   electionStatuses,
+  keptTranslations,
   recount,
   replaceQuestions,
   transition,
@@ -53,6 +55,8 @@ export const officialElectionsRouter = {
     .input(z.object({ election: electionDraftInput, reason: reasonInput.default("created") }).strict())
     .mutation(async ({ ctx, input }) => {
       const election: Election = { ...input.election, id: input.election.id ?? crypto.randomUUID(), status: "draft" };
+      const translated = checkTranslations(election);
+      if (!translated.ok) throw refuse(translated.error);
       const repository = ctx.services.repository();
       if (await repository.exists(election.id))
         throw refusal("CONFLICT", "ELECTION_EXISTS", "An election with this id already exists.");
@@ -64,7 +68,10 @@ export const officialElectionsRouter = {
       return election;
     }),
 
-  /** Replaces the definition of a draft or scheduled election; questions are frozen once voting can start. */
+  /**
+   * Replaces the definition of a draft or scheduled election; questions are frozen once voting can
+   * start. Its schedule, language and translations, when left out, stay as they are.
+   */
   update: officialProcedure
     .input(z.object({ electionId: z.uuid(), election: definitionEdit, reason: reasonInput }).strict())
     .mutation(async ({ ctx, input }) => {
@@ -72,12 +79,18 @@ export const officialElectionsRouter = {
       const { opensAt, closesAt, ...definition } = input.election;
       // Left out, the schedule stays as it is; and the status that counts is the one voters see now
       // (a scheduled election past its opening time is open: its questions are frozen).
+      // Left out, the language and translations stay too (a form that knows nothing of them must not
+      // erase them), less the texts of questions and options this edit removes.
       const edited = {
         ...current,
         ...definition,
+        language: definition.language ?? current.language,
+        translations: definition.translations ?? keptTranslations(current.translations, definition.questions),
         ...(opensAt === undefined ? {} : { opensAt }),
         ...(closesAt === undefined ? {} : { closesAt }),
       };
+      const translated = checkTranslations(edited);
+      if (!translated.ok) throw refuse(translated.error);
       const next = replaceQuestions(
         { ...edited, status: effectiveStatus(current, ctx.services.clock.now()) },
         input.election.questions,

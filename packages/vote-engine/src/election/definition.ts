@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { plainText } from "./plain-text";
+import { electionDescription, electionTitle, elementId, optionLabel, questionPrompt } from "./text-fields";
+import { languageTag, translationsSchema } from "./translations";
 
 /** The free-text check, for the other inputs that carry people's text (the api's reasons). */
 export { plainText };
@@ -12,15 +14,15 @@ export const questionKinds = ["single", "multi", "ranked"] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 
 export const optionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  label: z.string().trim().min(1).max(200).check(plainText("option label")),
+  id: elementId,
+  label: optionLabel,
 });
 
 export const questionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    id: elementId,
     kind: z.enum(questionKinds),
-    prompt: z.string().trim().min(1).max(500).check(plainText("question prompt")),
+    prompt: questionPrompt,
     options: z.array(optionSchema).min(2).max(50),
     minChoices: z.number().int().min(0).default(1),
     maxChoices: z.number().int().min(1).default(1),
@@ -44,13 +46,16 @@ export type ElectionStatus = (typeof electionStatuses)[number];
 
 export const electionDefinitionSchema = z.object({
   id: z.uuid(),
-  title: z.string().trim().min(1).max(200).check(plainText("title")),
-  description: z
-    .string()
-    .trim()
-    .max(5000)
-    .check(plainText("description", { lineBreaks: true }))
-    .default(""),
+  title: electionTitle,
+  description: electionDescription.default(""),
+  /**
+   * The BCP 47 tag of the language the texts above are written in ("en" when left out), and the
+   * same texts in other languages (translations.ts: what they hold, and checkTranslations for the
+   * ids they name). Voters read the election in their language where it has one
+   * (localized-election.ts); everything that counts or proves names questions and options by id.
+   */
+  language: languageTag.optional(),
+  translations: translationsSchema.optional(),
   allowAbstain: z.boolean().default(false),
   eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
   passkeyPolicy: z.enum(passkeyPolicies).default("optional"),

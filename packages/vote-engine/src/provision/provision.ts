@@ -3,6 +3,8 @@ import { createCognitoClient, ensureAccount, ensureUserPool, type UserPoolIds } 
 import { createDynamoDbClient, DynamoDbElectionCopies, ensureTables, type TableNames } from "../adapters/dynamodb";
 import { ensureKeyFile } from "../adapters/node-crypto/key-file";
 import { connectControlPlane, ElectionsRepository, migrateControlPlane } from "../adapters/postgres";
+import { canonicalJson } from "../audit/canonical-json";
+import type { Election } from "../election/definition";
 import { demoElection } from "../election/demo";
 import type { Clock } from "../ports";
 import { readCredentials, writeCredentials } from "./credentials-file";
@@ -88,6 +90,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
       if (!stored) {
         stored = await repository.insert(election);
         changes.push(`created the demo election "${election.title}"`);
+      } else if (!sameTexts(stored, election)) {
+        // A demo election from an older release gains this release's translations (its votes stand: they name ids).
+        stored = (await repository.replaceTranslations(election.id, election.language!, election.translations!))!;
+        changes.push(`updated the translations of the demo election "${election.title}"`);
       }
       // Voting reads the data plane's copy (a copy already holding this version is left alone).
       await new DynamoDbElectionCopies(dynamodb, tables.names.elections).publish(stored);
@@ -119,4 +125,9 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     dynamodb.destroy();
     cognito.destroy();
   }
+}
+
+/** Whether two elections' language and translations are the same (jsonb keeps its keys in an order of its own). */
+function sameTexts(a: Election, b: Election): boolean {
+  return a.language === b.language && canonicalJson(a.translations ?? {}) === canonicalJson(b.translations ?? {});
 }

@@ -1,5 +1,5 @@
 import { ux } from "@oclif/core";
-import type { PasskeyPolicy } from "@landslide/vote-engine";
+import { contentLanguages, type PasskeyPolicy } from "@landslide/vote-engine";
 import { choiceRule, electionById, type OfficialElection } from "../../lib/elections";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 import { count, facts, shortTime, table } from "../../lib/format";
@@ -11,8 +11,14 @@ const passkeyPolicyWords: Record<PasskeyPolicy, string> = {
   required: "required: only devices with a passkey may vote",
 };
 
+/** "en (as written), ar, es": the election's own language first, then its translations'. */
+function languagesIn(election: OfficialElection): string {
+  const [own, ...translated] = contentLanguages(election);
+  return [`${own} (as written)`, ...translated.sort()].join(", ");
+}
+
 export default class ElectionsShow extends OfficialCommand {
-  static override summary = "Show an election: its status, schedule, rules, turnout and questions.";
+  static override summary = "Show an election: its status, schedule, rules, languages, turnout and questions.";
   static override examples = [
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --json",
@@ -43,6 +49,7 @@ export default class ElectionsShow extends OfficialCommand {
           ["abstaining", election.allowAbstain ? "allowed" : "not allowed"],
           // A policy newer than this CLI shows as its word.
           ["passkeys", passkeyPolicyWords[election.passkeyPolicy] ?? election.passkeyPolicy],
+          ["languages", languagesIn(election)],
           ["turnout", `${count(election.turnout, "ballot")} counted, ${election.quarantined} held for review`],
           ...(election.description ? [["description", election.description] as const] : []),
         ],

@@ -76,6 +76,10 @@ const WORDS: Record<RefusalReason, Words> = {
     label: "Election incomplete",
     help: "The election's definition is not complete enough for this step.",
   },
+  INVALID_TRANSLATION: {
+    label: "Translation does not fit",
+    help: "A translation is in the election's own language, or names a question or choice the election does not have.",
+  },
   QUESTIONS_LOCKED: {
     label: "Questions frozen",
     help: "The questions can no longer change once voting has been scheduled or begun.",

@@ -21,6 +21,23 @@ const storedElection = z.object({
   id: z.uuid(),
   title: z.string(),
   description: z.string(),
+  // Copies published before translations existed hold neither: English, untranslated.
+  language: z.string().optional(),
+  translations: z
+    .record(
+      z.string(),
+      z.object({
+        title: z.string().optional(),
+        description: z.string().optional(),
+        questions: z
+          .record(
+            z.string(),
+            z.object({ prompt: z.string().optional(), options: z.record(z.string(), z.string()).optional() }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
   allowAbstain: z.boolean(),
   eligibility: electionDefinitionSchema.shape.eligibility.unwrap(),
   // Copies published before the policy existed hold none: they were all "optional".

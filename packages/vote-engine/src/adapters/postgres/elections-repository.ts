@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Election, ElectionStatus } from "../../election/definition";
+import { DEFAULT_CONTENT_LANGUAGE } from "../../election/localized-election";
+import type { ElectionTranslations } from "../../election/translations";
 import type { ControlPlaneDb } from "./client";
 import { elections, questions } from "./schema";
 
@@ -34,6 +36,8 @@ export class ElectionsRepository {
       id: row.id,
       title: row.title,
       description: row.description,
+      language: row.language,
+      translations: row.translations,
       status: row.status,
       allowAbstain: row.allowAbstain,
       eligibility: row.eligibility,
@@ -93,13 +97,31 @@ export class ElectionsRepository {
     return updated.length === 1 ? this.get(id) : undefined;
   }
 
+  /**
+   * Replaces only the language and translations of an election, whatever its status: for seeding
+   * (the demo election gains the translations a newer release ships). Ballots name ids, never
+   * texts, so no cast changes meaning. Returns the election as stored now.
+   */
+  async replaceTranslations(
+    id: string,
+    language: string,
+    translations: ElectionTranslations,
+  ): Promise<StoredElection | undefined> {
+    const updated = await this.db
+      .update(elections)
+      .set({ language, translations, updatedAt: new Date(), version: nextVersion })
+      .where(eq(elections.id, id))
+      .returning({ id: elections.id });
+    return updated.length === 1 ? this.get(id) : undefined;
+  }
+
   /** Inserts the election and its questions in one transaction; it is stored as version 1. */
   async insert(election: Election): Promise<StoredElection> {
     return this.db.transaction(async (tx) => {
       const { questions: qs, version: _version, readAt: _readAt, ...fields } = election;
       await tx.insert(elections).values({ ...fields, version: 1 });
       await tx.insert(questions).values(qs.map((q, position) => ({ ...q, electionId: election.id, position })));
-      return { ...election, stopsAt: election.stopsAt ?? null, version: 1 };
+      return { ...election, ...storedTexts(election), stopsAt: election.stopsAt ?? null, version: 1 };
     });
   }
 
@@ -117,13 +139,21 @@ export class ElectionsRepository {
       const { questions: qs, id, version: _version, readAt: _readAt, ...fields } = election;
       const updated = await tx
         .update(elections)
-        .set({ ...fields, updatedAt: new Date(), version: nextVersion })
+        .set({ ...fields, ...storedTexts(election), updatedAt: new Date(), version: nextVersion })
         .where(and(eq(elections.id, id), inArray(elections.status, [...editable])))
         .returning({ version: elections.version });
       if (updated.length !== 1) return undefined;
       await tx.delete(questions).where(eq(questions.electionId, id));
       await tx.insert(questions).values(qs.map((q, position) => ({ ...q, electionId: id, position })));
-      return { ...election, version: updated[0]!.version };
+      return { ...election, ...storedTexts(election), version: updated[0]!.version };
     });
   }
+}
+
+/** The language and translations as the columns hold them once written (their defaults when left out), as get() reads them back. */
+function storedTexts(election: Election): Pick<StoredElection, "language" | "translations"> {
+  return {
+    language: election.language ?? DEFAULT_CONTENT_LANGUAGE,
+    translations: election.translations ?? {},
+  };
 }

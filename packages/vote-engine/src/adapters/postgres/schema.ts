@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { LogEntry } from "../../audit/log-record";
 import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
+import type { ElectionTranslations } from "../../election/translations";
 import { notificationKinds } from "../../notifications/message-kinds";
 
 /**
@@ -32,6 +33,10 @@ export const elections = pgTable(
     id: uuid().primaryKey(),
     title: text().notNull(),
     description: text().notNull().default(""),
+    /** The BCP 47 tag of the language the texts above (and the questions') are written in. */
+    language: text().notNull().default("en"),
+    /** The same texts in other languages, by language tag (election/translations.ts): always read with the election. */
+    translations: jsonb().$type<ElectionTranslations>().notNull().default({}),
     status: electionStatus().notNull().default("draft"),
     allowAbstain: boolean().notNull().default(false),
     eligibility: eligibility().notNull().default("any-signed-in-voter"),
