@@ -18,6 +18,9 @@ export const e2eDataDir = dataDir;
 
 export const DEMO_ELECTION = "00000000-0000-4000-8000-00000000de30";
 
+/** The password of every voter account the tests make. */
+export const e2eVoterPassword = "E2e-Voter-Passw0rd";
+
 /** A person's browser: headless Chromium's user agent announces automation, which the risk score weighs (tested in packages/api). */
 export const personsUserAgent =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -32,7 +35,7 @@ export async function signUpOnBallotPage(page: Page): Promise<{ email: string; p
 /** The same, up to being signed in: what comes next (the ballot, or what holds it back) is the caller's to check. */
 export async function signUpOnPage(page: Page): Promise<{ email: string; password: string }> {
   const email = `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
-  const password = "E2e-Voter-Passw0rd";
+  const password = e2eVoterPassword;
   await page.getByRole("button", { name: "Create an account" }).click();
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -120,7 +123,7 @@ export async function signedUpClient(
   options: { automated?: boolean } = {},
 ): Promise<{ client: LandslideClient; email: string }> {
   const email = `e2e.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.org`;
-  const password = "E2e-Voter-Passw0rd";
+  const password = e2eVoterPassword;
   const client = stackClient("voter-web", options);
   await client.auth.signUp(email, password);
   await client.auth.confirmSignUp(email, await waitForConfirmationCode(`${dataDir}/data/cognito`, email));

@@ -31,14 +31,15 @@ describe("Button", () => {
     expect(html(<Button type="submit">Save</Button>)).toContain('type="submit"');
   });
 
-  it("while loading: busy, disabled, with a spinner hidden from screen readers", () => {
+  it("while loading: busy and aria-disabled (still focusable), with a spinner hidden from screen readers", () => {
     const busy = html(
       <Button variant="danger" size="sm" loading>
         Void ballots
       </Button>,
     );
     expect(busy).toContain('class="ls-button ls-button-danger ls-button-sm"');
-    expect(busy).toContain('disabled=""');
+    expect(busy).not.toContain(' disabled=""');
+    expect(busy).toContain('aria-disabled="true"');
     expect(busy).toContain('aria-busy="true"');
     expect(busy).toContain('<span class="ls-spinner" aria-hidden="true"></span>Void ballots');
   });

@@ -6,9 +6,11 @@ import { Fragment, type ReactNode } from "react";
 import type { RouterOutputs } from "@landslide/api/client";
 import { useVoteApi } from "@landslide/ui/client";
 import { DateTime } from "@landslide/ui/components";
-import { Link } from "../../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
+import type { ShownElection } from "../../lib/election-content";
+import { useShownElections } from "../../lib/use-shown-election";
 
-type Election = RouterOutputs["elections"]["list"][number];
+type Election = ShownElection<RouterOutputs["elections"]["list"][number]>;
 type Translate = ReturnType<typeof useTranslations<"elections">>;
 
 /** The line under an election's title: how many questions, and what is next for it (each keyed by what it says). */
@@ -27,7 +29,8 @@ function facts(e: Election, t: Translate): [string, ReactNode][] {
 export function ElectionsList() {
   const t = useTranslations("elections");
   const vote = useVoteApi();
-  const elections = useQuery(vote.elections.list.queryOptions());
+  // In the page's language where the officials translated them (lib/election-content.ts).
+  const elections = useQuery(vote.elections.list.queryOptions(undefined, { select: useShownElections() }));
   if (elections.isPending) return <p role="status">{t("loading")}</p>;
   if (elections.isError)
     return (
@@ -68,11 +71,11 @@ function Group({
           {elections.map((e) => (
             <li key={e.id} className="card">
               <h3>
-                <bdi>{e.title}</bdi>
+                <bdi lang={e.titleLang}>{e.title}</bdi>
               </h3>
               {e.description ? (
                 <p>
-                  <bdi>{e.description}</bdi>
+                  <bdi lang={e.descriptionLang}>{e.description}</bdi>
                 </p>
               ) : null}
               <p className="muted">

@@ -49,6 +49,7 @@ export function SignInForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setError(undefined);
     setBusy(true);
     try {
@@ -125,7 +126,8 @@ export function SignInForm({
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
+        {/* Busy, not disabled: a disabled button loses focus, and a refusal would leave the keyboard at the top of the page. */}
+        <button type="submit" aria-disabled={busy} aria-busy={busy}>
           {busy ? busyLabel : text.say(submitLabelKeys[step])}
         </button>
       </form>

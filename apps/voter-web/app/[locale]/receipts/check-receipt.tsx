@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
 import { type LandslideClient, type Receipt, verifyReceipt, verifyReceiptInclusion } from "@landslide/api/client";
 import { useLandslide } from "@landslide/ui/client";
-import { Link } from "../../../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
+import { shownElection } from "../../../lib/election-content";
 import { readInput } from "./receipt-input";
 import { signatureMessage, standingMessage, type Verdict } from "./verdict";
 import { VerdictDetails } from "./verdict-details";
@@ -19,6 +20,7 @@ import { VerdictDetails } from "./verdict-details";
 export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
   const t = useTranslations();
   const client = useLandslide();
+  const locale = useLocale();
   const [text, setText] = useState(linkedId ?? "");
   const [problem, setProblem] = useState<string>();
   const check = useMutation({
@@ -29,7 +31,7 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
       ]);
       const signature = receipt ? await verifyReceipt(receipt, keys.receipt.pem) : null;
       if (standing.status === "logged") {
-        const election = await electionOf(client, standing.record.electionId);
+        const election = await electionOf(client, standing.record.electionId, locale);
         return { receiptId, signature, standing, ...(election ? { election } : {}) };
       }
       if (standing.status !== "included") return { receiptId, signature, standing };
@@ -38,13 +40,14 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
       const held = receipt ?? { receiptId, electionId, commitment: entry.type === "ballot" ? entry.commitment : "" };
       const [proofProblem, election] = await Promise.all([
         verifyReceiptInclusion(held, standing, keys.audit),
-        electionOf(client, electionId),
+        electionOf(client, electionId, locale),
       ]);
       return { receiptId, signature, standing, proofProblem, ...(election ? { election } : {}) };
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (check.isPending) return;
     const input = readInput(text);
     setProblem(input ? undefined : t("receipts.notAReceipt"));
     if (input) check.mutate(input);
@@ -85,7 +88,7 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
             {problem}
           </p>
         ) : null}
-        <button type="submit" disabled={check.isPending}>
+        <button type="submit" aria-disabled={check.isPending} aria-busy={check.isPending}>
           {check.isPending ? t("receipts.checking") : t("receipts.check")}
         </button>
       </form>
@@ -97,14 +100,17 @@ export function CheckReceipt({ linkedId }: { linkedId: string | undefined }) {
   );
 }
 
-/** The election a ballot is in, for the verdict's sentence; undefined when the results service cannot say (the verdict stands without it). */
-async function electionOf(client: LandslideClient, electionId: string): Promise<Verdict["election"]> {
+/** The election a ballot is in, for the verdict's sentence (its title in the page's language where translated); undefined when the results service cannot say (the verdict stands without it). */
+async function electionOf(client: LandslideClient, electionId: string, locale: string): Promise<Verdict["election"]> {
   const [election, snapshot] = await Promise.allSettled([
     client.results.elections.get.query({ electionId }),
     client.results.results.snapshot.query({ electionId }),
   ]);
   if (election.status !== "fulfilled") return undefined;
-  return { title: election.value.title, counted: snapshot.status === "fulfilled" ? snapshot.value.turnout : undefined };
+  return {
+    title: shownElection(election.value, locale).title,
+    counted: snapshot.status === "fulfilled" ? snapshot.value.turnout : undefined,
+  };
 }
 
 function VerdictView({ verdict }: { verdict: Verdict }) {

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { refusalOf } from "@landslide/api/client";
 import { useControlApi } from "@landslide/ui/client";
-import { Link } from "../../../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
 import { refusalMessage } from "../../../lib/refusal-messages";
 
 /** What the page shows: the button (until pressed, and again after a failure worth retrying), or where it ended. */
@@ -69,8 +69,11 @@ export function Unsubscribe({ token }: { token: string | undefined }) {
             <button
               type="button"
               aria-describedby="unsubscribe-what"
-              onClick={() => stop.mutate({ token: state.token })}
-              disabled={state.sending}
+              onClick={() => {
+                if (!state.sending) stop.mutate({ token: state.token });
+              }}
+              aria-disabled={state.sending}
+              aria-busy={state.sending}
             >
               {state.sending ? t("unsubscribe.stopping") : t("unsubscribe.stop")}
             </button>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import type { RouterOutputs } from "@landslide/api/client";
+import { type Ref, useEffect, useRef, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
+import type { ElectionOnPage } from "../../../../lib/election-content";
 
-type Election = RouterOutputs["elections"]["get"];
+type Election = ElectionOnPage;
 type Question = Election["questions"][number];
 /** Per question: the chosen option ids (in preference order when ranked), or an abstention. */
 export type Answers = Record<string, string[] | "abstain">;
@@ -63,6 +63,42 @@ export function BallotForm({
   );
 }
 
+/**
+ * What stops the ballot from being reviewed, said as an alert when the voter asks to review it
+ * (and focused, so the keyboard starts from it): each question with its problem, linked to it.
+ */
+export function BallotProblems({
+  election,
+  problems,
+  ref,
+}: {
+  election: Election;
+  problems: Record<string, string>;
+  ref: Ref<HTMLDivElement>;
+}) {
+  const t = useTranslations("ballot");
+  const unanswered = election.questions.filter((q) => problems[q.id]);
+  if (unanswered.length === 0) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" className="notice bad">
+      <p style={{ margin: 0 }}>{t("problemsIntro")}</p>
+      <ul>
+        {unanswered.map((q) => (
+          <li key={q.id}>
+            <a href={`#question-${q.id}`}>
+              {t.rich("problem", {
+                prompt: q.prompt,
+                problem: problems[q.id]!,
+                question: (chunks) => <bdi lang={q.promptLang}>{chunks}</bdi>,
+              })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function QuestionField({
   question: q,
   answer,
@@ -88,9 +124,14 @@ function QuestionField({
         : t("hintRanked", { max: q.maxChoices });
   const hintId = `${q.id}-hint`;
   return (
-    <fieldset className="question" aria-describedby={hintId} aria-invalid={problem ? true : undefined}>
+    <fieldset
+      id={`question-${q.id}`}
+      className="question"
+      aria-describedby={hintId}
+      aria-invalid={problem ? true : undefined}
+    >
       <legend>
-        <bdi>{q.prompt}</bdi>
+        <bdi lang={q.promptLang}>{q.prompt}</bdi>
       </legend>
       <p id={hintId} className="muted">
         {hint} {problem ? <strong className="bad">{problem}.</strong> : null}
@@ -105,7 +146,7 @@ function QuestionField({
                 checked={chosen[0] === o.id}
                 onChange={() => onChange([o.id])}
               />
-              {o.label}
+              <span lang={o.labelLang}>{o.label}</span>
             </label>
           ))
         : null}
@@ -122,7 +163,7 @@ function QuestionField({
                   disabled={!on && chosen.length >= q.maxChoices}
                   onChange={() => onChange(on ? chosen.filter((c) => c !== o.id) : [...chosen, o.id])}
                 />
-                {o.label}
+                <span lang={o.labelLang}>{o.label}</span>
               </label>
             );
           })
@@ -157,14 +198,51 @@ function RankedField({
 }) {
   const t = useTranslations("ballot");
   const [dragged, setDragged] = useState<number>();
+  // A pressed button often goes (a ranked option's "Rank …") or is disabled (the top item's "Up"):
+  // focus moves to the button that stands for what comes next instead of dropping to the page,
+  // and the new place of the option is said in a polite status.
+  const buttonsRef = useRef(new Map<string, HTMLButtonElement>());
+  const focusNextRef = useRef<string>(undefined);
+  const [said, setSaid] = useState("");
+  // After the render that follows a press: the ranking has changed, and the buttons with it.
+  useEffect(() => {
+    if (focusNextRef.current) buttonsRef.current.get(focusNextRef.current)?.focus();
+    focusNextRef.current = undefined;
+  });
+  const button = (key: string) => (element: HTMLButtonElement | null) => {
+    if (element) buttonsRef.current.set(key, element);
+    else buttonsRef.current.delete(key);
+  };
   const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
+  const change = (next: string[], focus: string, moved?: string) => {
+    onChange(next);
+    focusNextRef.current = focus;
+    setSaid(moved ? t("rankedItem", { position: next.indexOf(moved) + 1, option: label(moved) }) : "");
+  };
   const move = (from: number, to: number) => {
     const next = [...ranking];
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
-    onChange(next);
+    // Focus stays on the pressed button while the option can go further that way, else it takes the other one.
+    const up = to < from;
+    const canGoOn = up ? to > 0 : to < next.length - 1;
+    const [pressed, other] = up ? ["up", "down"] : ["down", "up"];
+    change(next, `${item}:${canGoOn ? pressed : other}`, item);
   };
   const unranked = q.options.filter((o) => !ranking.includes(o.id));
+  const rank = (id: string) => {
+    const next = [...ranking, id];
+    const left = unranked.filter((o) => o.id !== id);
+    const at = Math.min(
+      unranked.findIndex((o) => o.id === id),
+      left.length - 1,
+    );
+    change(next, left.length > 0 && next.length < q.maxChoices ? `rank:${left[at]!.id}` : `${id}:remove`, id);
+  };
+  const remove = (at: number) => {
+    const next = ranking.filter((_, i) => i !== at);
+    change(next, next.length > 0 ? `${next[Math.min(at, next.length - 1)]}:remove` : `rank:${ranking[at]}`);
+  };
   return (
     <>
       {ranking.length > 0 ? (
@@ -183,6 +261,7 @@ function RankedField({
             >
               <span>{t("rankedItem", { position: i + 1, option: label(id) })}</span>
               <button
+                ref={button(`${id}:up`)}
                 type="button"
                 className="secondary"
                 disabled={i === 0}
@@ -192,6 +271,7 @@ function RankedField({
                 {t("up")}
               </button>
               <button
+                ref={button(`${id}:down`)}
                 type="button"
                 className="secondary"
                 disabled={i === ranking.length - 1}
@@ -201,9 +281,10 @@ function RankedField({
                 {t("down")}
               </button>
               <button
+                ref={button(`${id}:remove`)}
                 type="button"
                 className="secondary"
-                onClick={() => onChange(ranking.filter((r) => r !== id))}
+                onClick={() => remove(i)}
                 aria-label={t("removeFromRanking", { option: label(id) })}
               >
                 {t("remove")}
@@ -215,12 +296,21 @@ function RankedField({
       {unranked.length > 0 && ranking.length < q.maxChoices ? (
         <div className="actions" role="group" aria-label={t("addToRanking", { prompt: q.prompt })}>
           {unranked.map((o) => (
-            <button key={o.id} type="button" className="secondary" onClick={() => onChange([...ranking, o.id])}>
+            <button
+              key={o.id}
+              ref={button(`rank:${o.id}`)}
+              type="button"
+              className="secondary"
+              onClick={() => rank(o.id)}
+            >
               {t("rank", { option: o.label })}
             </button>
           ))}
         </div>
       ) : null}
+      <p role="status" className="ls-visually-hidden">
+        {said}
+      </p>
     </>
   );
 }

@@ -1,12 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { RouterOutputs } from "@landslide/api/client";
+import { useEffect, useRef } from "react";
+import type { ElectionOnPage } from "../../../../lib/election-content";
 import type { Answers } from "./ballot-form";
 
-type Election = RouterOutputs["elections"]["get"];
+type Election = ElectionOnPage;
 
-/** The ballot read back in words before it is cast, with the way back to change it. */
+/**
+ * The ballot read back in words before it is cast, with the way back to change it. It replaces the
+ * form whose button was pressed: focus goes to its heading, where reading it starts. While the
+ * ballot is sent the buttons say they are busy (aria-disabled, not disabled: a disabled button
+ * loses focus, and the keyboard would start again from the top of the page).
+ */
 export function BallotReview({
   election,
   answers,
@@ -21,9 +27,18 @@ export function BallotReview({
   onCast: () => void;
 }) {
   const t = useTranslations("review");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const unlessSending = (action: () => void) => () => {
+    if (!sending) action();
+  };
   return (
     <section aria-labelledby="review-heading">
-      <h2 id="review-heading">{t("heading")}</h2>
+      <h2 id="review-heading" ref={headingRef} tabIndex={-1}>
+        {t("heading")}
+      </h2>
       <ul className="card">
         {election.questions.map((q) => {
           const a = answers[q.id];
@@ -40,7 +55,7 @@ export function BallotReview({
                       : labels.join(t("separator")),
                 question: (prompt) => (
                   <strong>
-                    <bdi>{prompt}</bdi>
+                    <bdi lang={q.promptLang}>{prompt}</bdi>
                   </strong>
                 ),
               })}
@@ -49,10 +64,10 @@ export function BallotReview({
         })}
       </ul>
       <div className="actions">
-        <button type="button" className="secondary" onClick={onChange} disabled={sending}>
+        <button type="button" className="secondary" onClick={unlessSending(onChange)} aria-disabled={sending}>
           {t("change")}
         </button>
-        <button type="button" onClick={onCast} disabled={sending}>
+        <button type="button" onClick={unlessSending(onCast)} aria-disabled={sending} aria-busy={sending}>
           {t("cast")}
         </button>
       </div>

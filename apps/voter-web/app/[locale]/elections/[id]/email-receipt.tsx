@@ -34,8 +34,11 @@ export function EmailReceipt({ electionId }: { electionId: string }) {
         <button
           type="button"
           className="secondary"
-          onClick={() => send.mutate({ electionId, language })}
-          disabled={send.isPending}
+          onClick={() => {
+            if (!send.isPending) send.mutate({ electionId, language });
+          }}
+          aria-disabled={send.isPending}
+          aria-busy={send.isPending}
         >
           {send.isPending ? t("receipt.emailSending") : t("receipt.email")}
         </button>

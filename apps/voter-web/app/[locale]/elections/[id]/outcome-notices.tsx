@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { type Ref, useEffect, useRef } from "react";
 import { refusalWords } from "@landslide/api/client";
 import { Reason } from "@landslide/ui/words";
 import { ReceiptView } from "./receipt-view";
@@ -8,10 +9,19 @@ import type { Outcome } from "./vote-page-state";
 
 /**
  * Where the ballot stands: announced in the status region (present from the start, so screen
- * readers hear what changes in it), a refusal as an alert, and the receipt when there is one.
+ * readers hear what changes in it), a refusal as an alert, and the receipt when there is one. A
+ * receipt that arrives while the page is open (after a cast, or on signing in) replaces what the
+ * voter pressed: focus moves to its heading. Never on first render: arriving on the page keeps
+ * focus where it is.
  */
 export function OutcomeNotices({ sending, outcome }: { sending: boolean; outcome: Outcome | undefined }) {
   const t = useTranslations();
+  const receiptHeadingRef = useRef<HTMLHeadingElement>(null);
+  const shownRef = useRef(outcome?.kind);
+  useEffect(() => {
+    if (outcome?.kind !== shownRef.current) receiptHeadingRef.current?.focus();
+    shownRef.current = outcome?.kind;
+  }, [outcome?.kind]);
   return (
     <>
       <div aria-live="polite" role="status">
@@ -29,7 +39,7 @@ export function OutcomeNotices({ sending, outcome }: { sending: boolean; outcome
           )}
         </p>
       ) : null}
-      {outcome ? <OutcomeReceipt outcome={outcome} /> : null}
+      {outcome ? <OutcomeReceipt outcome={outcome} headingRef={receiptHeadingRef} /> : null}
     </>
   );
 }
@@ -53,14 +63,20 @@ function OutcomeStatus({ outcome }: { outcome: Outcome }) {
   }
 }
 
-function OutcomeReceipt({ outcome }: { outcome: Outcome }) {
+function OutcomeReceipt({ outcome, headingRef }: { outcome: Outcome; headingRef: Ref<HTMLHeadingElement> }) {
   switch (outcome.kind) {
     case "counted":
     case "under-review":
-      return <ReceiptView receipt={outcome.receipt} {...(outcome.salt ? { salt: outcome.salt } : {})} />;
+      return (
+        <ReceiptView
+          receipt={outcome.receipt}
+          {...(outcome.salt ? { salt: outcome.salt } : {})}
+          headingRef={headingRef}
+        />
+      );
     case "already-voted":
       // A receipt from the refusal carries no salt: the salt stays with the tab that cast.
-      return outcome.receipt ? <ReceiptView receipt={outcome.receipt} /> : null;
+      return outcome.receipt ? <ReceiptView receipt={outcome.receipt} headingRef={headingRef} /> : null;
     case "refused":
       return null;
   }

@@ -2,10 +2,11 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import type { Ref } from "react";
 import type { Receipt } from "@landslide/api/client";
 import { useVoteApi } from "@landslide/ui/client";
 import { formatDateTime, toIsoString, viewerLocale } from "@landslide/ui/date-time";
-import { Link } from "../../../../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
 import { sdkQueries } from "../../../../lib/sdk-queries";
 import { EmailReceipt } from "./email-receipt";
 
@@ -14,7 +15,16 @@ import { EmailReceipt } from "./email-receipt";
  * browser against the published key), what to do with it. The cryptography stays under "Details
  * for experts", for whoever wants to check it by hand.
  */
-export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string }) {
+export function ReceiptView({
+  receipt,
+  salt,
+  headingRef,
+}: {
+  receipt: Receipt;
+  salt?: string;
+  /** For focus to move to the receipt when it replaces what the voter pressed (the cast button, the sign-in form). */
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const t = useTranslations("receipt");
   const locale = useLocale();
   const vote = useVoteApi();
@@ -39,7 +49,9 @@ export function ReceiptView({ receipt, salt }: { receipt: Receipt; salt?: string
   };
   return (
     <section className="card" aria-labelledby="receipt-heading">
-      <h2 id="receipt-heading">{t("heading")}</h2>
+      <h2 id="receipt-heading" ref={headingRef} tabIndex={-1}>
+        {t("heading")}
+      </h2>
       <p>{t("intro")}</p>
       <dl className="receipt">
         <dt>{t("number")}</dt>

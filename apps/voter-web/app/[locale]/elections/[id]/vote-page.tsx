@@ -2,24 +2,26 @@
 
 import { useMutation, type UseMutationResult, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { type LandslideClient, refusalOf, type RouterOutputs } from "@landslide/api/client";
+import { useEffect, useRef, useState } from "react";
+import { type LandslideClient, refusalOf } from "@landslide/api/client";
 import { useLandslide, useVoteApi } from "@landslide/ui/client";
 import { type Session, useSession } from "@landslide/ui/session";
 import type { Translate } from "../../../../i18n/english";
-import { Link } from "../../../../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
 import { castKey } from "../../../../lib/cast-key";
 import { refusalMessage } from "../../../../lib/refusal-messages";
+import type { ElectionOnPage } from "../../../../lib/election-content";
+import { useShownElection } from "../../../../lib/use-shown-election";
 import { useInteractionRecorder } from "../../../../lib/use-interaction-recorder";
 import { SignInPanel } from "../../sign-in-panel";
-import { type Answers, BallotForm, ballotProblems, toBallot } from "./ballot-form";
+import { type Answers, BallotForm, BallotProblems, ballotProblems, toBallot } from "./ballot-form";
 import { BallotReview } from "./ballot-review";
 import { castFailureOutcome } from "./cast-failure";
 import { OutcomeNotices } from "./outcome-notices";
 import { PasskeyGate } from "./passkey-panel";
 import { type BallotStep, type Body, type CastState, votePageState } from "./vote-page-state";
 
-type Election = RouterOutputs["elections"]["get"];
+type Election = ElectionOnPage;
 type CastResult = Awaited<ReturnType<LandslideClient["castBallot"]>>;
 
 /** The ballot of one election: sign in, fill it in, check it, cast it, keep the receipt. What shows when is vote-page-state.ts. */
@@ -28,11 +30,18 @@ export function VotePage({ electionId }: { electionId: string }) {
   const client = useLandslide();
   const vote = useVoteApi();
   const session = useSession();
-  const election = useQuery(vote.elections.get.queryOptions({ electionId }));
+  // In the page's language where the official translated it (lib/election-content.ts).
+  const election = useQuery(vote.elections.get.queryOptions({ electionId }, { select: useShownElection() }));
   const stored = useQuery(vote.voter.myReceipt.queryOptions({ electionId }, { enabled: session.signedIn }));
   const [answers, setAnswers] = useState<Answers>({});
   const [step, setStep] = useState<BallotStep>("fill");
   const [showProblems, setShowProblems] = useState(false);
+  // Each refused review moves focus to what is missing (the alert above the questions).
+  const [refusedReviews, setRefusedReviews] = useState(0);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusedReviews > 0) problemsRef.current?.focus();
+  }, [refusedReviews]);
 
   // Start the invisible human check as soon as the voter can vote: it is solved while they read.
   useEffect(() => {
@@ -132,8 +141,10 @@ export function VotePage({ electionId }: { electionId: string }) {
                   event.preventDefault();
                   setShowProblems(true);
                   if (Object.keys(problems).length === 0) setStep("review");
+                  else setRefusedReviews((n) => n + 1);
                 }}
               >
+                {showProblems ? <BallotProblems election={e} problems={problems} ref={problemsRef} /> : null}
                 <BallotForm
                   election={e}
                   answers={answers}
@@ -200,11 +211,11 @@ function ElectionHeader({
         </p>
       ) : null}
       <h1>
-        <bdi>{election.title}</bdi>
+        <bdi lang={election.titleLang}>{election.title}</bdi>
       </h1>
       {election.description ? (
         <p>
-          <bdi>{election.description}</bdi>
+          <bdi lang={election.descriptionLang}>{election.description}</bdi>
         </p>
       ) : null}
     </>

@@ -6,6 +6,8 @@ import { refusalOf } from "@landslide/api/client";
 import { useLandslide, useResultsApi } from "@landslide/ui/client";
 import { Alert } from "@landslide/ui/components";
 import { QuestionResults, RunoffRounds } from "@landslide/ui/live-results";
+import { shownResults } from "../../../../../lib/election-content";
+import { useShownElection } from "../../../../../lib/use-shown-election";
 import { refusalMessage } from "../../../../../lib/refusal-messages";
 
 /**
@@ -18,10 +20,12 @@ export function FinalResult({ electionId }: { electionId: string }) {
   const client = useLandslide();
   const results = useResultsApi();
   const final = useQuery(results.results.final.queryOptions({ electionId }));
+  // The page's read of the election (the same query): the count's words in the page's language where translated.
+  const election = useQuery(results.elections.get.queryOptions({ electionId }, { select: useShownElection() }));
   if (final.isPending) return <p role="status">{t("final.loading")}</p>;
   if (final.isError)
     return <Alert tone="warning">{refusalMessage(refusalOf(final.error)?.reason, t("final.loadFailed"), t)}</Alert>;
-  const f = final.data;
+  const f = shownResults(final.data, election.data);
   const certified = f.status === "certified";
   return (
     <section aria-labelledby="final-heading">

@@ -6,7 +6,9 @@ import { refusalOf } from "@landslide/api/client";
 import { useResultsApi } from "@landslide/ui/client";
 import { Alert, Badge, DateTime } from "@landslide/ui/components";
 import { QuestionResults, useLiveSnapshot } from "@landslide/ui/live-results";
-import { Link } from "../../../../../i18n/navigation";
+import { Link } from "@landslide/ui/i18n/navigation";
+import { shownResults } from "../../../../../lib/election-content";
+import { useShownElection } from "../../../../../lib/use-shown-election";
 import { refusalMessage } from "../../../../../lib/refusal-messages";
 import { FinalResult } from "./final-rounds";
 import { Turnout } from "./turnout";
@@ -20,14 +22,15 @@ export function LiveResults({ electionId }: { electionId: string }) {
   const t = useTranslations();
   const results = useResultsApi();
   const { snapshot, live } = useLiveSnapshot(electionId);
-  const election = useQuery(results.elections.get.queryOptions({ electionId }));
+  // The election's words in the page's language where translated; the snapshot's follow them (lib/election-content.ts).
+  const election = useQuery(results.elections.get.queryOptions({ electionId }, { select: useShownElection() }));
   const closed = election.data?.status === "closed" || election.data?.status === "certified";
   if (snapshot.isPending) return <p role="status">{t("results.loading")}</p>;
   if (snapshot.isError)
     return (
       <Alert tone="warning">{refusalMessage(refusalOf(snapshot.error)?.reason, t("results.loadFailed"), t)}</Alert>
     );
-  const s = snapshot.data;
+  const s = shownResults(snapshot.data, election.data);
   const asOf = () => <DateTime value={s.asOf} format="time" seconds />;
   return (
     <>
@@ -39,7 +42,7 @@ export function LiveResults({ electionId }: { electionId: string }) {
       <h1>{closed ? t("results.heading") : t("results.liveHeading")}</h1>
       {election.data ? (
         <p className="muted">
-          <bdi>{election.data.title}</bdi>
+          <bdi lang={election.data.titleLang}>{election.data.title}</bdi>
         </p>
       ) : null}
       <p aria-live="polite">

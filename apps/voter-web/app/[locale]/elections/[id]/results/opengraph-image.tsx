@@ -34,7 +34,9 @@ async function wordsFor(locale: string) {
  */
 export default async function Image({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale: pageLocale, id } = await params;
-  const [results, { t, locale }] = await Promise.all([readResults(id), wordsFor(pageLocale)]);
+  const { t, locale } = await wordsFor(pageLocale);
+  // The election's words in the picture's language (English where the font cannot draw the page's).
+  const results = await readResults(id, locale);
   const [first] = results ? questionSummaries(results.snapshot, 3, locale) : [];
   const final = results?.final ?? true;
   return new ImageResponse(

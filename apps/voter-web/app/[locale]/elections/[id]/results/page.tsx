@@ -10,7 +10,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 /** A shared link names the election and says who leads; the preview image (opengraph-image.tsx) shows the shares. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
-  const [results, t] = await Promise.all([readResults(id), getTranslations({ locale, namespace: "results" })]);
+  const [results, t] = await Promise.all([readResults(id, locale), getTranslations({ locale, namespace: "results" })]);
   if (!results) return { title: t("metaTitleUnknown") };
   const title = t("metaTitle", { final: results.final ? "yes" : "no", title: results.title });
   const description = resultsDescription(results.snapshot, results.final, await serverUiText(locale));

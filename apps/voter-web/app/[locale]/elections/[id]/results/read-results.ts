@@ -1,12 +1,14 @@
 import { createLandslideClient } from "@landslide/api/client";
 import { publicConfig } from "@landslide/ui/public-config";
+import { shownElection, shownResults } from "../../../../../lib/election-content";
 
 /**
  * The public figures of an election, read on the server for what a shared link shows before it is
- * opened (the page's description, the preview image). Undefined when the election is not public
- * or the results service does not answer: the link then previews as the site, never as an error.
+ * opened (the page's description, the preview image), in the words of `locale` where the election
+ * is translated. Undefined when the election is not public or the results service does not
+ * answer: the link then previews as the site, never as an error.
  */
-export async function readResults(electionId: string) {
+export async function readResults(electionId: string, locale: string) {
   const client = createLandslideClient({ ...publicConfig("voter"), userAgent: "landslide-voter-web" });
   try {
     const [election, snapshot] = await Promise.all([
@@ -14,7 +16,8 @@ export async function readResults(electionId: string) {
       client.results.results.snapshot.query({ electionId }),
     ]);
     const final = election.status === "closed" || election.status === "certified";
-    return { title: election.title, final, snapshot };
+    const shown = shownElection(election, locale);
+    return { title: shown.title, final, snapshot: shownResults(snapshot, shown) };
   } catch {
     return undefined;
   }

@@ -7,7 +7,9 @@ import { refusalOf } from "@landslide/api/client";
 import { useResultsApi } from "@landslide/ui/client";
 import { Alert, Badge } from "@landslide/ui/components";
 import { QuestionResults, useLiveSnapshot } from "@landslide/ui/live-results";
-import { getPathname } from "../../../../../i18n/navigation";
+import { getPathname } from "@landslide/ui/i18n/navigation";
+import { shownResults } from "../../../../../lib/election-content";
+import { useShownElection } from "../../../../../lib/use-shown-election";
 import { refusalMessage } from "../../../../../lib/refusal-messages";
 
 /**
@@ -20,7 +22,8 @@ export function EmbedResults({ electionId }: { electionId: string }) {
   const locale = useLocale();
   const results = useResultsApi();
   const { snapshot, live } = useLiveSnapshot(electionId);
-  const election = useQuery(results.elections.get.queryOptions({ electionId }));
+  // The election's words in the widget's language where translated; the counts' follow them (lib/election-content.ts).
+  const election = useQuery(results.elections.get.queryOptions({ electionId }, { select: useShownElection() }));
   const closed = election.data?.status === "closed" || election.data?.status === "certified";
   const final = useQuery({ ...results.results.final.queryOptions({ electionId }), enabled: closed });
   // Opened from inside a frame: the full page, in the widget's language, goes to a new tab, not into the host page's frame.
@@ -37,13 +40,13 @@ export function EmbedResults({ electionId }: { electionId: string }) {
       </div>
     );
   // Until the final count arrives, a closed election's live count is shown and called that.
-  const s = (closed && final.data) || snapshot.data;
+  const s = shownResults((closed && final.data) || snapshot.data, election.data);
   const outcome = closed && final.data ? "final" : "live";
   const turnout = (chunks: ReactNode) => <strong data-testid="turnout">{chunks}</strong>;
   return (
     <div className="embed-widget">
       <h1>
-        <bdi>{election.data?.title ?? t("embed.title")}</bdi>
+        <bdi lang={election.data?.titleLang}>{election.data?.title ?? t("embed.title")}</bdi>
       </h1>
       <p aria-live="polite">
         {closed ? (
