@@ -4,6 +4,7 @@ import { AlertDialog } from "radix-ui";
 import { type FormEvent, type ReactElement, type ReactNode, useId, useState } from "react";
 import { Button } from "./button";
 import { Input } from "./input";
+import { useUiText } from "../text/ui-text-context";
 
 export interface ConfirmDialogProps {
   /** The question: "Void 12 held ballots?" */
@@ -96,7 +97,7 @@ export function ConfirmDialog({
             {confirmText === undefined ? null : (
               <div className="ls-field">
                 <label className="ls-label" htmlFor={`${id}-typed`}>
-                  Type <strong className="ls-confirm-text">{confirmText}</strong> to confirm
+                  <TypedTextLabel text={confirmText} />
                 </label>
                 <Input
                   id={`${id}-typed`}
@@ -126,5 +127,20 @@ export function ConfirmDialog({
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
+  );
+}
+
+// A mark no language's sentence holds, to find where the sentence puts the text set in bold.
+const SLOT = "\u0000";
+
+/** "Type <b>City council 2026</b> to confirm", the bold text wherever the language's grammar puts it. */
+function TypedTextLabel({ text }: { text: string }) {
+  const [before, after = ""] = useUiText().say("confirmTyping", { text: SLOT }).split(SLOT);
+  return (
+    <>
+      {before}
+      <strong className="ls-confirm-text">{text}</strong>
+      {after}
+    </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Dialog as RadixDialog } from "radix-ui";
 import type { ReactElement, ReactNode } from "react";
+import { useUiText } from "../text/ui-text-context";
 import { classNames } from "./class-names";
 
 export interface DialogProps {
@@ -34,6 +35,7 @@ export function Dialog({
   className,
   children,
 }: DialogProps) {
+  const close = useUiText().say("dialogClose");
   return (
     <RadixDialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
@@ -46,7 +48,7 @@ export function Dialog({
         >
           <div className="ls-dialog-header">
             <RadixDialog.Title className="ls-dialog-title">{title}</RadixDialog.Title>
-            <RadixDialog.Close className="ls-dialog-x" aria-label="Close">
+            <RadixDialog.Close className="ls-dialog-x" aria-label={close}>
               <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 <path d="M4 4l8 8M12 4l-8 8" />
               </svg>
@@ -58,7 +60,7 @@ export function Dialog({
           {children ? <div className="ls-dialog-body">{children}</div> : null}
           <div className="ls-dialog-footer">
             {footer ?? (
-              <RadixDialog.Close className="ls-button ls-button-secondary ls-button-md">Close</RadixDialog.Close>
+              <RadixDialog.Close className="ls-button ls-button-secondary ls-button-md">{close}</RadixDialog.Close>
             )}
           </div>
         </RadixDialog.Content>

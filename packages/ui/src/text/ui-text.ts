@@ -1,11 +1,10 @@
 import type { AuthError } from "@landslide/api/client";
 
 /**
- * What the shared components say, in the site's language. The console speaks English and needs
- * nothing more: `englishUiText` is every component's default. The voter site gives its own
- * translations through `UiTextProvider` (ui-text-context.tsx), made from its next-intl messages,
- * whose `ui` namespace has exactly these keys (apps/voter-web/test/ui-text.test.ts checks that its
- * English reads exactly as this file's).
+ * What the shared components say, in the site's language. `englishUiText` is every component's
+ * default; each app gives its own translations through `UiTextProvider` (ui-text-context.tsx),
+ * made from its next-intl messages, whose `ui` namespace has exactly these keys (each app's
+ * test/ui-text.test.ts checks that its English reads exactly as this file's).
  *
  * Each sentence takes named values, so a translation can put them where its grammar wants them,
  * and counts are numbers, so a translation can choose its own plural forms.
@@ -76,6 +75,10 @@ export interface UiValues {
   codeTitle: object;
   table: object;
   unknownTime: object;
+  /** A dialog's closing button and its corner cross. */
+  dialogClose: object;
+  /** Above the box where the gravest actions ask for a text typed out: `text` is set in bold. */
+  confirmTyping: { text: string };
   // ---- signing in
   signInEmail: object;
   signInPassword: object;
@@ -189,6 +192,8 @@ export const englishSentences: { readonly [K in UiKey]: (values: UiValues[K]) =>
   codeTitle: () => "The code, for experts and for quoting to support",
   table: () => "Table",
   unknownTime: () => "unknown time",
+  dialogClose: () => "Close",
+  confirmTyping: ({ text }) => `Type ${text} to confirm`,
   signInEmail: () => "E-mail address",
   signInPassword: () => "Password",
   signInCode: () => "Confirmation code",
