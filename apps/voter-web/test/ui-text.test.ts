@@ -79,6 +79,8 @@ const samples: { readonly [K in UiKey]: readonly UiValues[K][] } = {
   codeTitle: [{}],
   table: [{}],
   unknownTime: [{}],
+  dialogClose: [{}],
+  confirmTyping: [{ text: "City council 2026" }],
   signInEmail: [{}],
   signInPassword: [{}],
   signInCode: [{}],
