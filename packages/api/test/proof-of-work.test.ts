@@ -31,18 +31,23 @@ describe("the proof-of-work human check", () => {
   it("issued to an account, serves that account alone and leaves single use to its one-per-voter write: no nonce is written", async () => {
     const nonces = new InMemoryNonceStore();
     const check = new ProofOfWorkCheck({ secret, nonces, clock: { now: () => new Date() }, difficulty: () => 2000 });
-    const solution = (await solveChallenge(await check.issue({ ...here, subject: "ada" })))!;
-    expect(solution.salt).not.toContain("ada");
+    const solution = (await solveChallenge(await check.issue({ ...here, subject: "ada-lovelace" })))!;
+    expect(solution.salt).not.toContain("ada-lovelace");
     expect(await check.verify(solution, { ...here, subject: "bob" })).toMatchObject({
       ok: false,
       reason: "CHALLENGE_INVALID",
     });
     expect(await check.verify(solution, here)).toMatchObject({ ok: false, reason: "CHALLENGE_INVALID" });
-    expect(await check.verify(solution, { ...here, subject: "ada" })).toMatchObject({ ok: true, boundToAccount: true });
+    expect(await check.verify(solution, { ...here, subject: "ada-lovelace" })).toMatchObject({
+      ok: true,
+      boundToAccount: true,
+    });
     // Moving the account tag onto a challenge issued to nobody breaks its signature.
     const unbound = (await solveChallenge(await check.issue(here)))!;
     const tag = /&for=[^&]+/.exec(solution.salt)![0];
-    expect(await check.verify({ ...unbound, salt: unbound.salt + tag }, { ...here, subject: "ada" })).toMatchObject({
+    expect(
+      await check.verify({ ...unbound, salt: unbound.salt + tag }, { ...here, subject: "ada-lovelace" }),
+    ).toMatchObject({
       ok: false,
       reason: "CHALLENGE_INVALID",
     });
