@@ -1,3 +1,5 @@
+"use client";
+
 import type { ButtonHTMLAttributes, MouseEvent, Ref } from "react";
 import { classNames } from "./class-names";
 import { Spinner } from "./spinner";
