@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort } from "@landslide/local-stack";
 import { castVote, DEMO_ELECTION_ID, demoElection, type ResultsSnapshot } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import { InMemoryElections } from "@landslide/vote-engine/memory";
 import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { serviceEnvironment, startService } from "../src/testing/index";
+import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -47,10 +47,7 @@ it("the aggregator process, killed with SIGKILL three times while votes pour in,
   const results = startService("results", env(resultsPort));
   let aggregator = startService("aggregator", env(aggregatorPort));
   try {
-    await waitForHttp(`http://127.0.0.1:${resultsPort}/healthz`, {
-      timeoutMs: 30_000,
-      isAlive: () => results.child.exitCode === null,
-    });
+    await waitForService(`http://127.0.0.1:${resultsPort}`, "results", results, 30_000);
     for (const [from, to] of [
       [0, 150],
       [150, 300],

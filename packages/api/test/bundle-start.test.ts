@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, type RunningServer, waitForHttp } from "@landslide/local-stack";
+import { freePort, type RunningServer } from "@landslide/local-stack";
 import { startTestSes } from "@landslide/local-stack/testing";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
-import { serviceEnvironment, startNodeProcess } from "../src/testing/index";
+import { serviceEnvironment, startNodeProcess, waitForService } from "../src/testing/index";
 
 // The production bundle (build.mjs, what the API image runs), built afresh from the current
 // source into a folder outside the repository: no node_modules above it and no tsx, as in the
@@ -51,11 +51,9 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the bundled %s"
     const service = startBundled(name, { ...serviceEnvironment(stack, port), LANDSLIDE_SES_ENDPOINT: ses.endpoint });
     const base = `http://127.0.0.1:${port}`;
     try {
-      await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null }).catch(
-        (error: Error) => {
-          throw new Error(`${error.message}\n${service.output().stderr}`);
-        },
-      );
+      await waitForService(base, name, service, 30_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n${service.output().stderr}`);
+      });
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: "ok", service: name });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort } from "@landslide/local-stack";
 import { createCognitoClient, ensureAccountWithPassword, generatePassword } from "@landslide/vote-engine/cognito";
 import { createDynamoDbClient, DynamoDbElectionCopies } from "@landslide/vote-engine/dynamodb";
 import { connectControlPlane, ElectionsRepository } from "@landslide/vote-engine/postgres";
@@ -7,7 +7,13 @@ import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type LandslideClient, memoryDeviceKeyStore, refusalOf } from "../src/client/index";
 import { RECONCILE_EVERY_MS } from "../src/elections/reconcile-copies";
-import { type Deployment, serviceEnvironment, startDeployment, startService } from "../src/testing/index";
+import {
+  type Deployment,
+  serviceEnvironment,
+  startDeployment,
+  startService,
+  waitForService,
+} from "../src/testing/index";
 import { waitFor } from "./wait-for";
 
 /**
@@ -34,13 +40,10 @@ beforeAll(async () => {
     LANDSLIDE_CHALLENGE_MAX_NUMBER: "1000",
     LANDSLIDE_LOG_LEVEL: "warn",
   });
-  const services = [startService("vote-api", env(votePort)), startService("results", env(resultsPort))];
+  const names = ["vote-api", "results"] as const;
+  const services = [startService(names[0], env(votePort)), startService(names[1], env(resultsPort))];
   const urls = [`http://127.0.0.1:${votePort}`, `http://127.0.0.1:${resultsPort}`] as const;
-  await Promise.all(
-    urls.map((url, i) =>
-      waitForHttp(`${url}/healthz`, { timeoutMs: 60_000, isAlive: () => services[i]!.child.exitCode === null }),
-    ),
-  );
+  await Promise.all(urls.map((url, i) => waitForService(url, names[i]!, services[i]!)));
   cutOff = {
     voteApi: urls[0],
     results: urls[1],

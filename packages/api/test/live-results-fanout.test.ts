@@ -2,11 +2,11 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, type ResultsSnapshot } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbTallyStore } from "@landslide/vote-engine/dynamodb";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { serviceEnvironment, startService } from "../src/testing/index";
+import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 import { waitFor } from "./wait-for";
 
 /**
@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   base = `http://127.0.0.1:${port}`;
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
+  await waitForService(base, "results", service, 30_000);
   dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
   tallies = new DynamoDbTallyStore(
     dynamodb,

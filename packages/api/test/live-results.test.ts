@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort } from "@landslide/local-stack";
 import { castVote, DEMO_ELECTION_ID, demoElection, type ResultsSnapshot } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbVoteStore } from "@landslide/vote-engine/dynamodb";
 import { InMemoryElections } from "@landslide/vote-engine/memory";
 import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import type { AppRouter } from "../src/index";
-import { serviceEnvironment, startService } from "../src/testing/index";
+import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];
@@ -22,10 +22,7 @@ beforeAll(async () => {
     startService("aggregator", serviceEnvironment(stack, aggregatorPort)),
   ];
   resultsUrl = `http://127.0.0.1:${resultsPort}`;
-  await waitForHttp(`${resultsUrl}/healthz`, {
-    timeoutMs: 30_000,
-    isAlive: () => services[0]!.child.exitCode === null,
-  });
+  await waitForService(resultsUrl, "results", services[0]!, 30_000);
 });
 afterAll(async () => {
   for (const service of services) service.child.kill("SIGTERM");

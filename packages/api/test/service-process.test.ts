@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, isPortInUse, type RunningServer, waitForHttp } from "@landslide/local-stack";
+import { freePort, isPortInUse, type RunningServer } from "@landslide/local-stack";
 import { startTestSes } from "@landslide/local-stack/testing";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { serviceEntryPoints, type ServiceName } from "../src/services/index";
-import { serviceEnvironment, startService } from "../src/testing/index";
+import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 
 let stack: TestStack;
 /** The control API is ready only when SES answers: a local SES server of this file's own. */
@@ -23,7 +23,7 @@ describe.each(Object.keys(serviceEntryPoints) as ServiceName[])("the %s process"
     const port = await freePort();
     const service = startService(name, { ...serviceEnvironment(stack, port), LANDSLIDE_SES_ENDPOINT: ses.endpoint });
     const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => service.child.exitCode === null });
+    await waitForService(base, name, service, 30_000);
 
     const health = await fetch(`${base}/healthz`, { headers: { "x-request-id": "test-request-0001" } });
     expect(health.status).toBe(200);
@@ -92,10 +92,7 @@ describe("a service with a broken dependency or configuration", () => {
       DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres`,
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
-        timeoutMs: 30_000,
-        isAlive: () => service.child.exitCode === null,
-      });
+      await waitForService(`http://127.0.0.1:${port}`, "control-api", service, 30_000);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean; error?: string }> };
       expect(ready.status).toBe(503);
@@ -136,10 +133,7 @@ describe("a service with a broken dependency or configuration", () => {
     const port = await freePort();
     const first = startService("results", serviceEnvironment(stack, port));
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
-        timeoutMs: 30_000,
-        isAlive: () => first.child.exitCode === null,
-      });
+      await waitForService(`http://127.0.0.1:${port}`, "results", first, 30_000);
       const second = startService("results", serviceEnvironment(stack, port));
       expect(await second.exited).toBe(1);
       expect(second.output().stderr.trim()).toBe(

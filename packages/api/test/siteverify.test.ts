@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID } from "@landslide/vote-engine";
 import { provisionTestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, refusalOf } from "../src/client/index";
 import { SiteverifyCheck } from "../src/human-check/siteverify";
-import { serviceEnvironment, startService } from "../src/testing/index";
+import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 
 const SITE_KEY = "1x00000000000000000000AA";
 const SECRET = "test-secret-0000000000000000000000";
@@ -210,10 +210,7 @@ describe("a vote API configured for a hosted check (LANDSLIDE_HUMAN_CHECK=siteve
       LANDSLIDE_SITEVERIFY_SECRET: SECRET,
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
-        timeoutMs: 30_000,
-        isAlive: () => api.child.exitCode === null,
-      });
+      await waitForService(`http://127.0.0.1:${port}`, "vote-api", api, 30_000);
       const token = provider.token(5_000);
       const voter = async (email: string) => {
         const client = createLandslideClient({

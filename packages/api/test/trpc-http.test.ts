@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { freePort, waitForHttp } from "@landslide/local-stack";
+import { freePort } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, STOP_NOTICE_MS } from "@landslide/vote-engine";
 import { createCognitoClient } from "@landslide/vote-engine/cognito";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
@@ -9,7 +9,7 @@ import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testi
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
 import { signAsCognitoLocal } from "./cognito-local-key";
 import { type AppRouter, createDeviceKey, createProof, type DeviceKey, solveChallenge } from "../src/index";
-import { serviceEnvironment, startService } from "../src/testing/index";
+import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];
@@ -47,9 +47,8 @@ beforeAll(async () => {
   tokens.voter2 = await signIn("voter2@demo.landslide.test", "voter-web");
   tokens.voter3 = await signIn("voter3@demo.landslide.test", "voter-web");
   tokens.official = await signIn("official@demo.landslide.test", "console");
-  for (const [i, base] of [urls.vote, urls.control].entries()) {
-    await waitForHttp(`${base}/healthz`, { timeoutMs: 30_000, isAlive: () => services[i]!.child.exitCode === null });
-  }
+  await waitForService(urls.vote, "vote-api", services[0]!, 30_000);
+  await waitForService(urls.control, "control-api", services[1]!, 30_000);
   for (const voter of ["voter1", "voter2", "voter3"] as const) {
     devices[voter] = await createDeviceKey();
     const registered = await client(urls.vote, tokens[voter], devices[voter]).voter.registerDevice.mutate({
@@ -176,10 +175,7 @@ describe("the vote API over tRPC", () => {
       LANDSLIDE_CHALLENGE_MAX_NUMBER: "40000",
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
-        timeoutMs: 30_000,
-        isAlive: () => stricter.child.exitCode === null,
-      });
+      await waitForService(`http://127.0.0.1:${port}`, "vote-api", stricter, 30_000);
       const easy = await solved(); // issued by the task that asks for 20,000
       const attempt = client(`http://127.0.0.1:${port}`, tokens.voter1, devices.voter1).voter.cast.mutate({
         electionId: DEMO_ELECTION_ID,
@@ -201,10 +197,7 @@ describe("the vote API over tRPC", () => {
       LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: "3",
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, {
-        timeoutMs: 30_000,
-        isAlive: () => strict.child.exitCode === null,
-      });
+      await waitForService(`http://127.0.0.1:${port}`, "vote-api", strict, 30_000);
       // Counts are shared by every task through the table; this task allows 3 casts a minute per block.
       const statuses: number[] = [];
       let last: Response | undefined;

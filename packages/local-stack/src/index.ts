@@ -8,6 +8,6 @@ export { type EmbeddedPostgresOptions, type RunningPostgres, startEmbeddedPostgr
 export { assertPortsFree, freePort, isPortInUse } from "./ports";
 export { OWNER_ONLY_UMASK, restrictToOwner } from "./private-files";
 export { startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
-export { answersHttp, type Patience, waitForHttp, waitWhileProgressing } from "./wait";
+export { type AnswerCheck, answersHttp, type Patience, waitForHttp, waitWhileProgressing } from "./wait";
 export { readConfirmationCode, waitForConfirmationCode } from "./confirmation-codes";
 export { readSesMailbox, type SesLocalOptions, startSesLocal, type StoredEmail } from "./ses-local";

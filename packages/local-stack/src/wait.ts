@@ -1,15 +1,19 @@
 import type { ManagedChild } from "./child";
 import { LocalStackError } from "./errors";
 
-/** Polls an HTTP URL until it answers at all (any status): the server is listening and speaking HTTP. */
+/**
+ * Polls an HTTP URL until it answers: by default at all (any status), the server is listening and
+ * speaking HTTP. `accepts` narrows that to an answer only the expected server gives, for a port
+ * another process may hold: then this one failed to bind, and the answer comes from a stranger.
+ */
 export async function waitForHttp(
   url: string,
-  { timeoutMs, isAlive }: { timeoutMs: number; isAlive: () => boolean },
+  { timeoutMs, isAlive, accepts }: { timeoutMs: number; isAlive: () => boolean; accepts?: AnswerCheck },
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`exited before ${url} answered`);
-    if (await answersHttp(url)) return;
+    if (await answersHttp(url, accepts)) return;
     await pause();
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
@@ -53,10 +57,14 @@ export async function waitWhileProgressing(
   }
 }
 
-/** Whether anything answers HTTP at `url` (any status). A busy server gets 5 s. */
-export async function answersHttp(url: string): Promise<boolean> {
+/** Whether a response is the one the expected server gives (it may read the body). */
+export type AnswerCheck = (response: Response) => Promise<boolean>;
+
+/** Whether anything answers HTTP at `url` (any status, unless `accepts` says more). A busy server gets 5 s. */
+export async function answersHttp(url: string, accepts?: AnswerCheck): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    if (accepts) return await accepts(response);
     await response.body?.cancel();
     return true;
   } catch {

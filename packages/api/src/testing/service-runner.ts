@@ -113,7 +113,7 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
   try {
     await Promise.all(
       [urls.voteApi, urls.controlApi, urls.results, urls.aggregator].map((base, i) =>
-        waitForHttp(`${base}/healthz`, { timeoutMs: 60_000, isAlive: () => services[i]!.child.exitCode === null }),
+        waitForService(base, names[i]!, services[i]!),
       ),
     );
   } catch (error) {
@@ -123,6 +123,28 @@ async function startDeploymentOnce(stack: TestStack, extra: NodeJS.ProcessEnv): 
     throw new Failure(`the deployment did not start: ${(error as Error).message}\n${stderr}`);
   }
   return { urls, sesEndpoint: ses.endpoint, services, stop };
+}
+
+/**
+ * Waits until `base` answers /healthz as the named service. Any answer is not enough: when another
+ * process (a service or metrics listener of a test file running beside this one) took the port
+ * between probe and bind, it answers, while this service dies of EADDRINUSE; requests meant for
+ * it would then reach the stranger (CI once got "not found" from a metrics listener).
+ */
+export function waitForService(
+  base: string,
+  name: ServiceName,
+  service: { readonly child: { readonly exitCode: number | null } },
+  timeoutMs = 60_000,
+): Promise<void> {
+  return waitForHttp(`${base}/healthz`, {
+    timeoutMs,
+    isAlive: () => service.child.exitCode === null,
+    accepts: async (response) => {
+      const body: unknown = await response.json().catch(() => undefined);
+      return response.ok && (body as { service?: unknown } | undefined)?.service === name;
+    },
+  });
 }
 
 /** A free port whose metrics port (port + offset) is free too. */
