@@ -65,6 +65,15 @@ test("the console tour: every page at 390 and 1280 px, in each state of an elect
   await tour.shoot("home", "elections-list", { ready: page.getByText(`Harbour board (open ${stamp})`) });
   await visit("/elections/new");
   await tour.shoot("new-election", "empty");
+  // The same form with a Spanish translation begun, previewed as Spanish readers will see it.
+  await page.getByLabel("Title", { exact: true }).fill("Harbour lights");
+  await page.getByLabel("Wording of question 1").fill("Keep the harbour lights on all night?");
+  const languages = page.getByRole("region", { name: "Languages" });
+  await languages.getByLabel("Translate into").selectOption("es");
+  await languages.getByRole("button", { name: "Add this translation" }).click();
+  await languages.getByLabel("Title (Spanish)").fill("Luces del puerto");
+  await page.getByLabel("Show it as voters reading").selectOption("es");
+  await tour.shoot("new-election", "translating");
 
   // Each election's overview in its four states, then its other tabs where they differ.
   for (const key of ["draft", "open", "closed", "certified"] as const) {

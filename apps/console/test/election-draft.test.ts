@@ -34,7 +34,7 @@ const stored = {
 
 describe("an election's passkey policy in the form", () => {
   it("starts optional, as the API's default, so a new election shuts nobody out unless the official chooses to", () => {
-    expect(emptyDraft().passkeyPolicy).toBe("optional");
+    expect(emptyDraft("en").passkeyPolicy).toBe("optional");
   });
 
   it("survives an edit: the stored policy is the draft's, and the draft's is what is sent", () => {

@@ -66,7 +66,7 @@ describe("how many options a voter picks", () => {
 
 describe("what is wrong with a draft", () => {
   it("finds nothing wrong with a complete election", () => {
-    const draft = { ...emptyDraft(), title: "Mascot", questions: [question("Which mascot?", ["Heron", "Otter"])] };
+    const draft = { ...emptyDraft("en"), title: "Mascot", questions: [question("Which mascot?", ["Heron", "Otter"])] };
     const problems = draftProblems(draft, inEnglish);
     expect(problems.count).toBe(0);
     expect(problems.title).toBeUndefined();
@@ -77,7 +77,7 @@ describe("what is wrong with a draft", () => {
 
   it("counts every message, per field, in the official's words", () => {
     const q = question("", ["Heron", "heron "], { kind: "multi", minChoices: 2, maxChoices: 5 });
-    const problems = draftProblems({ ...emptyDraft(), questions: [q] }, inEnglish);
+    const problems = draftProblems({ ...emptyDraft("en"), questions: [q] }, inEnglish);
     expect(problems.title).toBe("Give the election a title.");
     expect(problems.byQuestion[q.key]).toMatchObject({
       prompt: "Write the question voters answer.",
@@ -97,7 +97,7 @@ describe("what is wrong with a draft", () => {
       minChoices: 0,
       maxChoices: 1,
     };
-    const problems = draftProblems({ ...emptyDraft(), title: "T", questions: [q] }, inEnglish);
+    const problems = draftProblems({ ...emptyDraft("en"), title: "T", questions: [q] }, inEnglish);
     expect(problems.byQuestion[q.key]?.id).toBe("An id is 1 to 40 lower-case letters, digits or hyphens.");
     expect(problems.byQuestion[q.key]?.bounds).toMatch(/^Voters choose at least 1 option/);
   });

@@ -53,6 +53,7 @@ export type { RouterInputs, RouterOutputs } from "../index";
 export { verifyReceipt } from "./verify-receipt";
 export type { Receipt } from "@landslide/vote-engine";
 export {
+  contentLanguageOf,
   contentLanguages,
   type ElectionTranslation,
   type LocalizableElection,

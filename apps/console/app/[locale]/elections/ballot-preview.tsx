@@ -1,9 +1,14 @@
 "use client";
 
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { choiceHint } from "./form/choice-bounds";
 import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
+import { LanguageSelect } from "./form/language-select";
+import { draftIn } from "./form/translation-draft";
+
+/** The language of a text as shown: the translation's where it differs from the original, else the ballot's own. */
+type LanguageOf = (shown: string, original: string) => string;
 
 /**
  * The draft as voters will see it on the voter site's ballot (apps/voter-web ballot-form.tsx):
@@ -13,21 +18,55 @@ import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
 export function BallotPreview({ draft, heading }: { draft: ElectionDraft; heading?: string }) {
   const t = useTranslations("preview");
   const headingId = useId();
+  const languages = [draft.language, ...draft.translations.map((translation) => translation.language)];
+  const [chosen, setChosen] = useState(draft.language);
+  const language = languages.includes(chosen) ? chosen : draft.language;
+  const shown = draftIn(draft, language);
+  const languageOf: LanguageOf = (text, original) => (text === original ? draft.language : language);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{heading ?? t("heading")}</h2>
       <p className="muted">{heading ? t("fixed") : t("follows")}</p>
+      {languages.length > 1 ? (
+        <LanguageSelect label={t("language")} languages={languages} value={language} onChange={setChosen} />
+      ) : null}
       {/* What the official typed keeps its own direction, whatever the page's (<bdi>, dir="auto"). */}
-      <h3>{draft.title.trim() ? <bdi>{draft.title.trim()}</bdi> : <Missing>{t("untitled")}</Missing>}</h3>
-      {draft.description.trim() ? <p dir="auto">{draft.description}</p> : null}
-      {draft.questions.map((question) => (
-        <PreviewQuestion key={question.key} question={question} allowAbstain={draft.allowAbstain} />
+      <h3>
+        {shown.title.trim() ? (
+          <bdi lang={languageOf(shown.title, draft.title)}>{shown.title.trim()}</bdi>
+        ) : (
+          <Missing>{t("untitled")}</Missing>
+        )}
+      </h3>
+      {shown.description.trim() ? (
+        <p dir="auto" lang={languageOf(shown.description, draft.description)}>
+          {shown.description}
+        </p>
+      ) : null}
+      {shown.questions.map((question, index) => (
+        <PreviewQuestion
+          key={question.key}
+          question={question}
+          original={draft.questions[index]!}
+          languageOf={languageOf}
+          allowAbstain={draft.allowAbstain}
+        />
       ))}
     </section>
   );
 }
 
-function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; allowAbstain: boolean }) {
+function PreviewQuestion({
+  question,
+  original,
+  languageOf,
+  allowAbstain,
+}: {
+  question: QuestionDraft;
+  original: QuestionDraft;
+  languageOf: LanguageOf;
+  allowAbstain: boolean;
+}) {
   // Names of their own, so that the preview's radios never group with anything else on the page.
   const groupId = useId();
   const hintId = `${groupId}-hint`;
@@ -36,7 +75,13 @@ function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; 
   const prompt = question.prompt.trim();
   return (
     <fieldset className="question" disabled aria-describedby={hintId}>
-      <legend>{prompt ? <bdi>{prompt}</bdi> : <Missing>{t("preview.noPrompt")}</Missing>}</legend>
+      <legend>
+        {prompt ? (
+          <bdi lang={languageOf(question.prompt, original.prompt)}>{prompt}</bdi>
+        ) : (
+          <Missing>{t("preview.noPrompt")}</Missing>
+        )}
+      </legend>
       <p id={hintId} className="muted">
         {choiceHint(question, t, locale)}
       </p>
@@ -45,7 +90,11 @@ function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; 
           {question.options.map((option, index) => (
             <li key={option.key}>
               <span>
-                <OptionLabel option={option} index={index} />
+                <OptionLabel
+                  option={option}
+                  lang={languageOf(option.label, original.options[index]!.label)}
+                  index={index}
+                />
               </span>
             </li>
           ))}
@@ -54,7 +103,11 @@ function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; 
         question.options.map((option, index) => (
           <label key={option.key} className="choice">
             <input type={question.kind === "single" ? "radio" : "checkbox"} name={groupId} value={option.key} />
-            <OptionLabel option={option} index={index} />
+            <OptionLabel
+              option={option}
+              lang={languageOf(option.label, original.options[index]!.label)}
+              index={index}
+            />
           </label>
         ))
       )}
@@ -68,10 +121,10 @@ function PreviewQuestion({ question, allowAbstain }: { question: QuestionDraft; 
   );
 }
 
-function OptionLabel({ option, index }: { option: OptionDraft; index: number }) {
+function OptionLabel({ option, lang, index }: { option: OptionDraft; lang: string; index: number }) {
   const t = useTranslations("preview");
   return option.label.trim() ? (
-    <bdi>{option.label.trim()}</bdi>
+    <bdi lang={lang}>{option.label.trim()}</bdi>
   ) : (
     <Missing>{t("noLabel", { number: index + 1 })}</Missing>
   );

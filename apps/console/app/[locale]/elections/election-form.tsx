@@ -10,6 +10,7 @@ import { QuestionsEditor } from "./form/questions-editor";
 import { RefusalNotice } from "./form/refusal-notice";
 import { RuleChoices } from "./form/rule-choices";
 import { TextField } from "./form/text-field";
+import { TranslationsEditor } from "./form/translations-editor";
 import { type DraftProblems, draftProblems, questionMessageCount } from "./form/validate";
 
 interface ElectionFormProps {
@@ -22,11 +23,11 @@ interface ElectionFormProps {
   error: unknown;
 }
 
-const noProblems: DraftProblems = { byQuestion: {}, count: 0 };
+const noProblems: DraftProblems = { byQuestion: {}, byTranslation: {}, count: 0 };
 
 /**
  * The guided ballot builder: the election and its rules, then its questions one at a time (ids
- * made from the text, under "Advanced"), then why; the preview beside it (below on a phone)
+ * made from the text, under "Advanced"), its languages, then why; the preview beside it (below on a phone)
  * shows the whole ballot as voters will. It creates or edits the definition, not the schedule.
  * Problems show once the official first tries to submit, then follow their edits; an empty form
  * does not greet them with a wall of red.
@@ -40,6 +41,7 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
   const formRef = useRef<HTMLFormElement>(null);
   const aboutId = useId();
   const questionsId = useId();
+  const languagesId = useId();
   const saveId = useId();
   const reasonId = useId();
 
@@ -126,6 +128,11 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
             selectedKey={selectedKey}
             onSelect={setSelectedKey}
           />
+        </section>
+
+        <section aria-labelledby={languagesId}>
+          <h2 id={languagesId}>{t("electionForm.languages")}</h2>
+          <TranslationsEditor draft={draft} problems={shown} onChange={edit} />
         </section>
 
         <section aria-labelledby={saveId}>

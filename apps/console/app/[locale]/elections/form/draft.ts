@@ -1,7 +1,8 @@
-import type { RouterInputs } from "@landslide/api/client";
+import { contentLanguageOf, type RouterInputs } from "@landslide/api/client";
 import type { OfficialElection } from "../[id]/official-election";
 import { optionIds, questionIds } from "./derived-ids";
 import { slugify } from "./slug";
+import { type TranslationDraft, toTranslations, translationDrafts } from "./translation-draft";
 
 type ElectionInput = RouterInputs["official"]["elections"]["create"]["election"];
 /** What this form sends: the election without its id and schedule (the schedule is set on the election's page). */
@@ -39,6 +40,10 @@ export interface ElectionDraft {
   readonly passkeyPolicy: PasskeyPolicy;
   readonly allowAbstain: boolean;
   readonly questions: readonly QuestionDraft[];
+  /** The BCP 47 tag of the language the texts above are written in. */
+  readonly language: string;
+  /** The same texts in other languages, in the order the official added them. */
+  readonly translations: readonly TranslationDraft[];
 }
 
 let lastKey = 0;
@@ -61,7 +66,8 @@ export function emptyQuestion(): QuestionDraft {
   };
 }
 
-export function emptyDraft(): ElectionDraft {
+/** A new ballot, written in `language` (the console's, which is the language the official works in). */
+export function emptyDraft(language: string): ElectionDraft {
   return {
     title: "",
     description: "",
@@ -69,18 +75,17 @@ export function emptyDraft(): ElectionDraft {
     passkeyPolicy: "optional",
     allowAbstain: false,
     questions: [emptyQuestion()],
+    language,
+    translations: [],
   };
 }
 
 /** An existing election as a draft; ids that differ from what the label would give are kept as typed ids. */
 export function draftOf(election: OfficialElection): ElectionDraft {
-  return {
-    title: election.title,
-    description: election.description,
-    eligibility: election.eligibility,
-    passkeyPolicy: election.passkeyPolicy,
-    allowAbstain: election.allowAbstain,
-    questions: election.questions.map((question) => ({
+  const questions = election.questions.map((question) => ({
+    id: question.id,
+    optionIds: question.options.map((option) => option.id),
+    draft: {
       key: newKey(),
       kind: question.kind,
       prompt: question.prompt,
@@ -92,7 +97,17 @@ export function draftOf(election: OfficialElection): ElectionDraft {
       })),
       minChoices: question.minChoices,
       maxChoices: question.maxChoices,
-    })),
+    },
+  }));
+  return {
+    title: election.title,
+    description: election.description,
+    eligibility: election.eligibility,
+    passkeyPolicy: election.passkeyPolicy,
+    allowAbstain: election.allowAbstain,
+    questions: questions.map((q) => q.draft),
+    language: contentLanguageOf(election),
+    translations: translationDrafts(election.translations, questions),
   };
 }
 
@@ -103,18 +118,22 @@ function keptId(id: string, text: string): string | null {
 
 /** The draft as the API takes it; call it on a draft without problems (see validate.ts). */
 export function toElectionFields(draft: ElectionDraft): ElectionFields {
-  const ids = questionIds(draft);
+  const questionIdList = questionIds(draft);
+  const withIds = draft.questions.map((question, index) => ({
+    id: questionIdList[index]!,
+    draft: question,
+    optionIds: optionIds(question),
+  }));
   return {
     title: draft.title.trim(),
     description: draft.description.trim(),
     eligibility: draft.eligibility,
     passkeyPolicy: draft.passkeyPolicy,
     allowAbstain: draft.allowAbstain,
-    questions: draft.questions.map((question, index) => {
-      const optionIdList = optionIds(question);
+    questions: withIds.map(({ id, draft: question, optionIds: optionIdList }) => {
       const single = question.kind === "single";
       return {
-        id: ids[index]!,
+        id,
         kind: question.kind,
         prompt: question.prompt.trim(),
         options: question.options.map((option, at) => ({ id: optionIdList[at]!, label: option.label.trim() })),
@@ -123,5 +142,8 @@ export function toElectionFields(draft: ElectionDraft): ElectionFields {
         maxChoices: single ? 1 : question.maxChoices,
       };
     }),
+    language: draft.language,
+    // Always sent, {} included: the form shows every translation, so one removed here is removed.
+    translations: toTranslations(draft.translations, withIds),
   };
 }

@@ -13,6 +13,8 @@ interface TextFieldProps {
   required?: boolean;
   /** For the wrapper, e.g. to size the field inside a row of fields. */
   style?: CSSProperties;
+  /** The language of what is typed, when it is not the page's (a translation): spell-checking and screen readers follow it. */
+  lang?: string | undefined;
 }
 
 /** A labelled text input (or text area) with its hint and its problem tied to it for screen readers. */
@@ -25,6 +27,7 @@ export function TextField({
   multiline = false,
   required = false,
   style,
+  lang,
 }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -36,6 +39,7 @@ export function TextField({
     required,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy,
+    ...(lang ? { lang, dir: "auto" } : {}),
   };
   return (
     <div style={{ marginBottom: "1rem", ...style }}>

@@ -1,6 +1,7 @@
 import type { Translate } from "../../../../i18n/english";
 import { optionIds, questionIds } from "./derived-ids";
 import type { ElectionDraft, QuestionDraft } from "./draft";
+import type { TranslationDraft } from "./translation-draft";
 import { ID_PATTERN } from "./slug";
 
 /**
@@ -24,12 +25,26 @@ export interface QuestionProblems {
   byOption: Record<string, OptionProblems>;
 }
 
+/** A translation's texts are held to the limits of the texts they translate. */
+export interface TranslationProblems {
+  /** A translation into the ballot's own language, which voters could never be shown. */
+  language?: string;
+  title?: string;
+  description?: string;
+  /** By question key. */
+  prompts: Record<string, string>;
+  /** By option key. */
+  labels: Record<string, string>;
+}
+
 export interface DraftProblems {
   title?: string;
   description?: string;
   questions?: string;
   /** By question key. */
   byQuestion: Record<string, QuestionProblems>;
+  /** By language tag. */
+  byTranslation: Record<string, TranslationProblems>;
   /** How many messages there are in all, for the summary above the submit button. */
   count: number;
 }
@@ -45,7 +60,7 @@ export const LIMITS = {
 } as const;
 
 export function draftProblems(draft: ElectionDraft, t: Translate): DraftProblems {
-  const problems: DraftProblems = { byQuestion: {}, count: 0 };
+  const problems: DraftProblems = { byQuestion: {}, byTranslation: {}, count: 0 };
   const title = draft.title.trim();
   if (!title) problems.title = t("form.problems.noTitle");
   else if (title.length > LIMITS.title)
@@ -65,8 +80,35 @@ export function draftProblems(draft: ElectionDraft, t: Translate): DraftProblems
     problems.byQuestion[question.key] = found;
   });
 
+  for (const translation of draft.translations)
+    problems.byTranslation[translation.language] = translationProblems(translation, draft, t);
+
   problems.count = countMessages(problems);
   return problems;
+}
+
+function translationProblems(
+  translation: TranslationDraft,
+  { language: ownLanguage, questions }: Pick<ElectionDraft, "language" | "questions">,
+  t: Translate,
+): TranslationProblems {
+  const found: TranslationProblems = { prompts: {}, labels: {} };
+  if (translation.language === ownLanguage) found.language = t("form.problems.translationIntoOwnLanguage");
+  const title = translation.title.trim();
+  if (title.length > LIMITS.title)
+    found.title = t("form.problems.titleTooLong", { max: LIMITS.title, length: title.length });
+  if (translation.description.trim().length > LIMITS.description)
+    found.description = t("form.problems.descriptionTooLong", { max: LIMITS.description });
+  // Only the questions and options the ballot still has: texts kept for a removed one are never sent.
+  for (const question of questions) {
+    const prompt = translation.prompts[question.key]?.trim() ?? "";
+    if (prompt.length > LIMITS.prompt)
+      found.prompts[question.key] = t("form.problems.promptTooLong", { max: LIMITS.prompt, length: prompt.length });
+    for (const option of question.options)
+      if ((translation.labels[option.key]?.trim().length ?? 0) > LIMITS.label)
+        found.labels[option.key] = t("form.problems.labelTooLong", { max: LIMITS.label });
+  }
+  return found;
 }
 
 function questionProblems(question: QuestionDraft, t: Translate): QuestionProblems {
@@ -114,6 +156,7 @@ const present = (...messages: Array<string | undefined>) => messages.filter((m) 
 function countMessages(problems: DraftProblems): number {
   let count = present(problems.title, problems.description, problems.questions);
   for (const question of Object.values(problems.byQuestion)) count += questionMessageCount(question);
+  for (const translation of Object.values(problems.byTranslation)) count += translationMessageCount(translation);
   return count;
 }
 
@@ -123,6 +166,16 @@ export function questionMessageCount(question: QuestionProblems | undefined): nu
   let count = present(question.prompt, question.id, question.options, question.bounds);
   for (const option of Object.values(question.byOption)) count += present(option.label, option.id);
   return count;
+}
+
+/** How many messages one translation has: the builder marks the languages that need fixing. */
+export function translationMessageCount(translation: TranslationProblems | undefined): number {
+  if (!translation) return 0;
+  return (
+    present(translation.language, translation.title, translation.description) +
+    Object.keys(translation.prompts).length +
+    Object.keys(translation.labels).length
+  );
 }
 
 /** Whether the question's id or one of its options' is refused: the "Advanced" section then opens by itself. */

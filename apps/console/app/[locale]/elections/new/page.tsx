@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { refusalOf } from "@landslide/api/client";
 import { useControlApi } from "@landslide/ui/client";
 import { Link, useRouter } from "@landslide/ui/i18n/navigation";
@@ -19,7 +19,9 @@ export default function NewElectionPage() {
   // The id is chosen here, once, so that saving again after an unanswered request cannot create
   // a second election: the API refuses the same id with ELECTION_EXISTS instead.
   const [electionId] = useState(newElectionId);
-  const [initial] = useState(emptyDraft);
+  const locale = useLocale();
+  // Officials write the ballot in the language they work in, until they say otherwise.
+  const [initial] = useState(() => emptyDraft(locale));
 
   /** ELECTION_EXISTS for our own id: an earlier attempt did create it, only its answer was lost. */
   const createdEarlier = (error: unknown) => electionId !== undefined && refusalOf(error)?.reason === "ELECTION_EXISTS";
