@@ -85,6 +85,11 @@ describe("the cast's retry policy", () => {
   it("never retries a final answer", () => {
     expect(retryDelay(policy, { kind: "final" }, { attempts: 1, elapsedMs: 0 }, () => 0)).toBeUndefined();
   });
+
+  it("sends a cast with a stale human check again at once (solving the new one is the wait), within the budget", () => {
+    expect(retryDelay(policy, { kind: "stale-check" }, { attempts: 3, elapsedMs: 2000 }, () => 0.9)).toBe(0);
+    expect(retryDelay(policy, { kind: "stale-check" }, { attempts: 9, elapsedMs: 15_000 }, () => 0)).toBeUndefined();
+  });
 });
 
 describe("reading a failed attempt", () => {
@@ -106,6 +111,11 @@ describe("reading a failed attempt", () => {
     });
     expect(failedAttempt(answered(502, undefined))).toMatchObject({ kind: "unavailable" });
     expect(failedAttempt(answered(504, undefined))).toMatchObject({ kind: "unavailable" });
+  });
+
+  it("reads a human check refused as too easy now, or expired, as one to solve again", () => {
+    expect(failedAttempt(answered(403, "CHALLENGE_TOO_EASY"))).toEqual({ kind: "stale-check" });
+    expect(failedAttempt(answered(403, "CHALLENGE_EXPIRED"))).toEqual({ kind: "stale-check" });
   });
 
   it("treats refusals, rate limits and faults as final", () => {

@@ -3,9 +3,10 @@ import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { freePort } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, STOP_NOTICE_MS } from "@landslide/vote-engine";
-import { createCognitoClient } from "@landslide/vote-engine/cognito";
+import { createCognitoClient, ensureAccountWithPassword } from "@landslide/vote-engine/cognito";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
+import { createLandslideClient, memoryDeviceKeyStore } from "../src/client/index";
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
 import { signAsCognitoLocal } from "./cognito-local-key";
 import { type AppRouter, createDeviceKey, createProof, type DeviceKey, solveChallenge } from "../src/index";
@@ -184,6 +185,59 @@ describe("the vote API over tRPC", () => {
         humanCheck: easy,
       });
       expect(await refusal(attempt)).toMatchObject({ code: "FORBIDDEN", reason: "CHALLENGE_TOO_EASY" });
+
+      // The SDK meets the same refusal, solves a new check as hard as this task asks, and the vote lands.
+      const email = `stale-check.${Date.now()}@example.test`;
+      const cognito = createCognitoClient({ region: stack.target.region, endpoint: stack.target.cognitoEndpoint });
+      try {
+        await ensureAccountWithPassword(
+          cognito,
+          stack.provisioned.userPoolId,
+          { email, group: "voters" },
+          "Stale-Check-Passw0rd",
+        );
+      } finally {
+        cognito.destroy();
+      }
+      const sdk = createLandslideClient({
+        urls: { voteApi: `http://127.0.0.1:${port}`, controlApi: urls.control, results: urls.control },
+        cognito: {
+          region: stack.target.region,
+          endpoint: stack.target.cognitoEndpoint,
+          clientId: stack.provisioned.clientIds["voter-web"],
+        },
+        deviceKeys: memoryDeviceKeyStore(),
+      });
+      await sdk.auth.signIn(email, "Stale-Check-Passw0rd");
+      // An election of its own: the demo election's count is checked further down.
+      const official = client(urls.control, tokens.official);
+      const own = await official.official.elections.create.mutate({
+        election: {
+          title: "Stale check",
+          questions: [
+            {
+              id: "q",
+              kind: "single",
+              prompt: "Q?",
+              options: [
+                { id: "a", label: "A" },
+                { id: "b", label: "B" },
+              ],
+            },
+          ],
+        },
+        reason: "stale human check",
+      });
+      await official.official.elections.transition.mutate({ electionId: own.id, to: "open", reason: "stale check" });
+      const failures: string[] = [];
+      const cast = await sdk.castBallot({
+        electionId: own.id,
+        ballot: { answers: { q: { choices: ["a"] } } },
+        humanCheck: await solved(),
+        onFailedAttempt: ({ failure }) => failures.push(failure.kind),
+      });
+      expect(failures).toEqual(["stale-check"]);
+      expect(cast.receipt.electionId).toBe(own.id);
     } finally {
       stricter.child.kill("SIGTERM");
       await stricter.exited;

@@ -231,7 +231,7 @@ export default class Loadtest extends BaseCommand {
           ],
           [
             "retried",
-            `${report.attempts.sent - report.plan.casts} attempts sent again with the same idempotency key (${report.attempts.shed} shed, ${report.attempts.unavailable} unavailable, ${report.attempts.unanswered} unanswered before)`,
+            `${report.attempts.sent - report.plan.casts} attempts sent again with the same idempotency key (${report.attempts.shed} shed, ${report.attempts.unavailable} unavailable, ${report.attempts.unanswered} unanswered before, ${report.attempts.rechecked} with a new human check)`,
           ],
           ["unanswered", String(outcomes.unanswered)],
           ["latency", `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`],

@@ -15,6 +15,11 @@ import { TRPCClientError } from "@trpc/client";
  * has passed since the first was sent: longer than a task takes to restart (about 5.4 s measured)
  * plus one ceiling, so a voter caught by a restart is answered by the new task.
  *
+ * Also retried, at once and with a newly solved human check: CHALLENGE_TOO_EASY (the check's
+ * difficulty rose between fetching and casting, as it does while an address is busy) and
+ * CHALLENGE_EXPIRED. The voter did nothing wrong; the new check is as hard as the API now asks,
+ * so nothing is bypassed, and the budget still bounds how long it goes on.
+ *
  * Not retried, thrown as they came: every other answer. A 4xx is the API's decision about this
  * request and says so (ALREADY_VOTED, CHALLENGE_*, ...). That includes 429 RATE_LIMITED: its
  * Retry-After is the rest of a per-minute window, tens of seconds, too long to hold a voter's
@@ -44,6 +49,8 @@ export type FailedAttempt =
   /** No answer, or an answer that is not the API's (a proxy's error page). */
   | { readonly kind: "no-answer" }
   | { readonly kind: "timeout" }
+  /** The human check was refused as too easy now, or expired: solve a new one and send again at once. */
+  | { readonly kind: "stale-check" }
   /** Anything else: a refusal, a fault, a local error. */
   | { readonly kind: "final" };
 
@@ -67,6 +74,8 @@ export function retryDelay(
   if (failure.kind === "final") return undefined;
   const remaining = policy.budgetMs - state.elapsedMs;
   if (remaining <= 0) return undefined;
+  // Solving the new check is the wait: the API asked for work, not for time.
+  if (failure.kind === "stale-check") return 0;
   const retryAfterMs = "retryAfterMs" in failure ? (failure.retryAfterMs ?? 0) : 0;
   // The server asked for a longer wait than is left: stopping now says so sooner than waiting would.
   if (retryAfterMs > remaining) return undefined;
@@ -85,6 +94,7 @@ export function failedAttempt(error: unknown, now: number = Date.now()): FailedA
     if (cause?.name === "AuthError") return { kind: "final" };
     return { kind: "no-answer" };
   }
+  if (data.reason === "CHALLENGE_TOO_EASY" || data.reason === "CHALLENGE_EXPIRED") return { kind: "stale-check" };
   if (![502, 503, 504].includes(data.httpStatus)) return { kind: "final" };
   const response = (error.meta as { response?: { headers?: { get(name: string): string | null } } } | undefined)
     ?.response;

@@ -22,6 +22,8 @@ export interface AttemptCounts {
   unavailable: number;
   /** No answer: refused connection, reset, timeout, or an answer that was not the API's. */
   unanswered: number;
+  /** Refused CHALLENGE_TOO_EASY or CHALLENGE_EXPIRED: sent again with a newly solved, harder human check. */
+  rechecked: number;
 }
 
 export interface CastRecord {
@@ -53,10 +55,11 @@ export async function pacedCasts(
   onAnswer: (done: number) => void,
 ): Promise<PacedRun> {
   const records: CastRecord[] = [];
-  const attempts: AttemptCounts = { sent: 0, shed: 0, unavailable: 0, unanswered: 0 };
+  const attempts: AttemptCounts = { sent: 0, shed: 0, unavailable: 0, unanswered: 0, rechecked: 0 };
   const onFailedAttempt: OnFailedAttempt = ({ failure, nextDelayMs }) => {
     if (failure.kind === "overloaded") attempts.shed++;
     else if (failure.kind === "unavailable") attempts.unavailable++;
+    else if (failure.kind === "stale-check") attempts.rechecked++;
     else attempts.unanswered++;
     if (nextDelayMs !== undefined) attempts.sent++;
   };
