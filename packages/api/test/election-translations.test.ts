@@ -179,6 +179,57 @@ describe("an election in several languages", () => {
     expect(badEdit?.reason).toBe("INVALID_TRANSLATION");
   });
 
+  it("refuses a definition whose translations would outgrow the stored election, before reading it, and stores nothing", async () => {
+    // An attacker's (or a careless script's) 30 languages of long texts: the control API reads at
+    // most 64 KB of a request, far under DynamoDB's 400 KB item that the data plane's copy must fit in.
+    const long = "x".repeat(200);
+    const huge = Object.fromEntries(
+      [
+        "es",
+        "fr",
+        "de",
+        "ar",
+        "pt",
+        "it",
+        "nl",
+        "pl",
+        "sv",
+        "fi",
+        "da",
+        "nb",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "bg",
+        "el",
+        "tr",
+        "uk",
+        "ru",
+        "he",
+        "fa",
+        "hi",
+        "bn",
+        "ja",
+        "ko",
+        "zh",
+        "vi",
+        "th",
+      ].map((tag) => [
+        tag,
+        {
+          title: long,
+          description: "y".repeat(5000),
+          questions: { pier: { prompt: long, options: { yes: long, no: long } } },
+        },
+      ]),
+    );
+    const tooLarge = await refused(create("Pier referendum, too large", { translations: huge }));
+    expect(tooLarge).toMatchObject({ reason: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
+    const titles = (await board.control.official.elections.list.query()).map((e) => e.title);
+    expect(titles).not.toContain("Pier referendum, too large");
+  });
+
   it("shows the demo election in the voter site's five languages", async () => {
     const demo = await board.vote.elections.get.query({ electionId: DEMO_ELECTION_ID });
     expect(demo.language).toBe("en");
