@@ -91,6 +91,7 @@ test("an official runs an election from the console's tabs: ballot, roll, openin
   await expect(page.getByText("Imported 6 of 7 rows.")).toBeVisible();
   const problems = page.getByRole("region", { name: "Rows with a problem" });
   await expect(problems.getByRole("rowheader")).toHaveText(["Row 4"]);
+  await expect(problems.getByRole("cell")).toHaveText(["Not a valid e-mail address."]);
 
   // Open it, and watch the results move as voters cast through the SDK, with no reload.
   // In-app navigation: the session lives in the tab's memory, and a reload signs out.

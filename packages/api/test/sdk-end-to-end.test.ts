@@ -265,7 +265,7 @@ describe("officials through the SDK", () => {
       firstRow: 2,
     });
     expect(imported.imported).toBe(2);
-    expect(imported.errors).toEqual([{ row: 3, message: expect.stringMatching(/e-?mail/i) }]);
+    expect(imported.errors).toEqual([{ row: 3, problem: "invalid-email", message: expect.stringMatching(/e-?mail/i) }]);
     // Imported again, the same rows add nobody: the roll's size is people, not rows sent.
     const again = await official.control.official.voterRoll.import.mutate({ electionId: created.id, rows });
     expect(again.added).toBe(0);

@@ -54,6 +54,7 @@ export {
   type RollKind,
   type RollRecipient,
   type RollRowError,
+  type RollRowProblem,
   type VoterIdentity,
 } from "./roll/voter-roll";
 export {

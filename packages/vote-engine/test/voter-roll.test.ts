@@ -18,16 +18,22 @@ describe("reading an imported voter roll", () => {
       { email: "x@example.org", externalId: "X1" },
       {},
       { externalId: "has spaces" },
+      { email: "pt@example.org", language: "pt" },
     ]);
     expect(entries).toEqual([
       { kind: "email", value: "ada@example.org" },
       { kind: "external-id", value: "NL-123456" },
     ]);
     expect(errors).toEqual([
-      { row: 4, message: "not a valid e-mail address" },
-      { row: 5, message: "give an e-mail address or an external id, not both" },
-      { row: 6, message: "no e-mail address or external id" },
-      { row: 7, message: "an external id is 1-128 letters, digits, '.', '_', ':' or '-'" },
+      { row: 4, problem: "invalid-email", message: "not a valid e-mail address" },
+      { row: 5, problem: "both-identifiers", message: "give an e-mail address or an external id, not both" },
+      { row: 6, problem: "no-identifier", message: "no e-mail address or external id" },
+      {
+        row: 7,
+        problem: "invalid-external-id",
+        message: "an external id is 1-128 letters, digits, '.', '_', ':' or '-'",
+      },
+      { row: 8, problem: "unknown-language", message: "the language is one of en, es, fr, de, ar" },
     ]);
   });
 });

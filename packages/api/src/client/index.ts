@@ -62,6 +62,7 @@ export {
   type TextLanguages,
 } from "@landslide/vote-engine/localized-election";
 export { verifyReceiptInclusion } from "./verify-inclusion";
+export { type MailLanguage, mailLanguages } from "@landslide/vote-engine/mail-languages";
 export { type BallotShape, countersOf, liveCounters, type NamedCounter } from "./results/counters";
 export { type OptionStanding, type Standings, standings, type TotalsForStandings } from "./results/standings";
 export { csvCell, csvDocument } from "./csv-cell";
@@ -75,12 +76,20 @@ export {
   resultsJson,
 } from "./results/export-results";
 export { parseCsv } from "./roll/parse-csv";
-export { readRoll, ROLL_COLUMNS, type RollColumn, type RollFile, type RollRow } from "./roll/read-roll";
+export {
+  readRoll,
+  ROLL_COLUMNS,
+  type RollColumn,
+  type RollFile,
+  type RollFileProblem,
+  type RollRow,
+} from "./roll/read-roll";
 export {
   type ImportReport,
   importRoll,
   MAX_VALUE_LENGTH,
   type RowError,
+  type RowProblem,
   ROWS_PER_BATCH,
   type SendBatch,
 } from "./roll/import-roll";

@@ -36,9 +36,14 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** What is wrong with a roll row, as a code an app puts in its own words (`message` is the English). */
+export type RollRowProblem =
+  "unknown-language" | "both-identifiers" | "no-identifier" | "invalid-email" | "invalid-external-id";
+
 export interface RollRowError {
   /** 1-based, as a person counts rows in the file. */
   readonly row: number;
+  readonly problem: RollRowProblem;
   readonly message: string;
 }
 
@@ -58,13 +63,14 @@ export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string
     const email = row.email?.trim();
     const externalId = row.externalId?.trim();
     const language = row.language?.trim().toLowerCase() || undefined;
+    const refuse = (problem: RollRowProblem, message: string) => errors.push({ row: index + 1, problem, message });
     if (language !== undefined && !isMailLanguage(language))
-      return errors.push({ row: index + 1, message: `the language is one of ${mailLanguages.join(", ")}` });
-    if (email && externalId)
-      return errors.push({ row: index + 1, message: "give an e-mail address or an external id, not both" });
-    if (!email && !externalId) return errors.push({ row: index + 1, message: "no e-mail address or external id" });
+      return refuse("unknown-language", `the language is one of ${mailLanguages.join(", ")}`);
+    if (email && externalId) return refuse("both-identifiers", "give an e-mail address or an external id, not both");
+    if (!email && !externalId) return refuse("no-identifier", "no e-mail address or external id");
     const parsed = email ? emailSchema.safeParse(normalizeEmail(email)) : externalIdSchema.safeParse(externalId);
-    if (!parsed.success) return errors.push({ row: index + 1, message: parsed.error.issues[0]?.message ?? "invalid" });
+    if (!parsed.success)
+      return refuse(email ? "invalid-email" : "invalid-external-id", parsed.error.issues[0]?.message ?? "invalid");
     const entry: RollEntry = {
       kind: email ? "email" : "external-id",
       value: parsed.data,

@@ -1,3 +1,4 @@
+import type { RollRowProblem } from "@landslide/vote-engine";
 import type { RollRow } from "./read-roll";
 
 /** Rows per request (the API refuses more): a roll of millions goes in batches, each safe to resend. */
@@ -5,8 +6,13 @@ export const ROWS_PER_BATCH = 500;
 /** The API refuses a whole batch when one value is longer than this, so such rows are caught before sending. */
 export const MAX_VALUE_LENGTH = 320;
 
+/** What is wrong with a row: the API's reasons, and one found before sending (a value over MAX_VALUE_LENGTH). */
+export type RowProblem = RollRowProblem | "too-long";
+
 export interface RowError {
   readonly row: number;
+  /** For an app's own words; `message` is the English. */
+  readonly problem: RowProblem;
   readonly message: string;
 }
 
@@ -37,9 +43,11 @@ export async function importRoll(
   onProgress: (done: number) => void,
 ): Promise<ImportReport> {
   const tooLong = (row: RollRow) => Object.values(row.values).some((value) => value.length > MAX_VALUE_LENGTH);
-  const errors: RowError[] = rows
-    .filter(tooLong)
-    .map((row) => ({ row: row.row, message: `longer than ${MAX_VALUE_LENGTH} characters` }));
+  const errors: RowError[] = rows.filter(tooLong).map((row) => ({
+    row: row.row,
+    problem: "too-long" as const,
+    message: `longer than ${MAX_VALUE_LENGTH} characters`,
+  }));
   const sendable = rows.filter((row) => !tooLong(row));
   let done = errors.length;
   let imported = 0;
@@ -65,8 +73,7 @@ export async function importRoll(
     imported += answer.imported;
     // The API numbers a batch's rows by position from firstRow; blank and over-long rows left out
     // of the batch make positions and file rows differ, so positions are turned back into rows.
-    for (const error of answer.errors)
-      errors.push({ row: batch[error.row - firstRow]?.row ?? error.row, message: error.message });
+    for (const error of answer.errors) errors.push({ ...error, row: batch[error.row - firstRow]?.row ?? error.row });
     done += batch.length;
     onProgress(done);
   }

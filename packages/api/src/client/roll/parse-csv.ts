@@ -12,7 +12,12 @@ export interface CsvRecord {
 }
 
 export type CsvParse =
-  { readonly ok: true; readonly records: readonly CsvRecord[] } | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly records: readonly CsvRecord[] }
+  | {
+      readonly ok: false;
+      readonly problem: { readonly kind: "unclosed-quote"; readonly row: number };
+      readonly message: string;
+    };
 
 export function parseCsv(text: string, delimiter = ","): CsvParse {
   const records: CsvRecord[] = [];
@@ -59,7 +64,12 @@ export function parseCsv(text: string, delimiter = ","): CsvParse {
     }
   }
 
-  if (quotedSince !== null) return { ok: false, message: `The quote opened on row ${quotedSince} is never closed.` };
+  if (quotedSince !== null)
+    return {
+      ok: false,
+      problem: { kind: "unclosed-quote", row: quotedSince },
+      message: `The quote opened on row ${quotedSince} is never closed.`,
+    };
   // The last record, unless the text ended with a line break (which closes a record, not opens one).
   if (!atFieldStart || fields.length > 0) endRecord();
   return { ok: true, records };

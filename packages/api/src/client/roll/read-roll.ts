@@ -15,6 +15,13 @@ export interface RollRow {
   readonly values: Readonly<Record<string, string>>;
 }
 
+/** Why a file cannot be read as a roll at all, for an app's own words (`message` beside it is the English). */
+export type RollFileProblem =
+  | { readonly kind: "empty" }
+  | { readonly kind: "unclosed-quote"; readonly row: number }
+  | { readonly kind: "no-identifier-column"; readonly row: number; readonly names: readonly string[] }
+  | { readonly kind: "repeated-column"; readonly column: RollColumn };
+
 export type RollFile =
   | {
       readonly ok: true;
@@ -23,7 +30,7 @@ export type RollFile =
       readonly rows: readonly RollRow[];
       readonly blankRows: number;
     }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly problem: RollFileProblem; readonly message: string };
 
 /**
  * A voter roll from CSV text: a header row naming `email` and/or `externalId` (any case), then
@@ -37,7 +44,7 @@ export function readRoll(text: string): RollFile {
   if (!parsed.ok) return parsed;
   const records = parsed.records.filter((record) => !isBlank(record));
   const [header, ...data] = records;
-  if (!header) return { ok: false, message: "The file is empty." };
+  if (!header) return { ok: false, problem: { kind: "empty" }, message: "The file is empty." };
 
   const names = header.fields.map((name) => name.trim());
   const positionOf = (column: RollColumn) => names.findIndex((name) => name.toLowerCase() === column.toLowerCase());
@@ -45,13 +52,19 @@ export function readRoll(text: string): RollFile {
   if (!columns.some((column) => IDENTIFIER_COLUMNS.includes(column))) {
     return {
       ok: false,
+      problem: { kind: "no-identifier-column", row: header.row, names },
       message: `Row ${header.row} must be a header naming an “email” column, an “externalId” column, or both. It reads: ${names.map((name) => `“${name}”`).join(", ")}.`,
     };
   }
   const repeated = columns.find(
     (column) => names.filter((name) => name.toLowerCase() === column.toLowerCase()).length > 1,
   );
-  if (repeated) return { ok: false, message: `The header names the “${repeated}” column twice; keep one.` };
+  if (repeated)
+    return {
+      ok: false,
+      problem: { kind: "repeated-column", column: repeated },
+      message: `The header names the “${repeated}” column twice; keep one.`,
+    };
 
   const rows = data.map((record) => ({
     row: record.row,

@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ImportReport } from "@landslide/api/client";
 import { FiguresTable } from "@landslide/ui/figures-table";
 import { TableRegion } from "@landslide/ui/table-region";
+import { rowProblemText } from "./roll-problems";
 
 /** Enough to fix a file by; the rest follow once those are fixed and the file is imported again. */
 const LISTED_ERRORS = 200;
@@ -11,6 +12,8 @@ const LISTED_ERRORS = 200;
 /** What an import did: how many rows went onto the roll, and what is wrong with each refused row. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const t = useTranslations("rollImport.report");
+  const words = useTranslations();
+  const locale = useLocale();
   const finished = report.stoppedBy === undefined;
   const repeated = report.total - report.imported - report.errors.length;
   const listed = report.errors.slice(0, LISTED_ERRORS);
@@ -34,9 +37,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               }
               columns={[t("row"), t("problem")]}
               rows={listed.map((error) => ({
-                key: `${error.row}-${error.message}`,
+                key: `${error.row}-${error.problem}`,
                 header: t("rowNumber", { row: error.row }),
-                cells: [error.message],
+                cells: [rowProblemText(error.problem, words, locale)],
               }))}
             />
           </TableRegion>

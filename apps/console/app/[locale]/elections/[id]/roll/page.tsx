@@ -11,6 +11,7 @@ import { useElectionChanged } from "../official-election";
 import { ReasonField, reasonProblem } from "../reason-form";
 import { RefusalNotice } from "../../form/refusal-notice";
 import { ImportReportView } from "../../roll/import-report";
+import { fileProblemText } from "../../roll/roll-problems";
 import { RollPreview } from "../../roll/roll-preview";
 import { RollSource, type RollSourceText } from "../../roll/roll-source";
 
@@ -22,6 +23,7 @@ import { RollSource, type RollSourceText } from "../../roll/roll-source";
 export default function VoterRollPage() {
   const { election } = useElection();
   const t = useTranslations("roll");
+  const words = useTranslations();
   const locale = useLocale();
   const id = election.id;
   const quoted = new Intl.ListFormat(locale, { type: "conjunction" });
@@ -55,7 +57,7 @@ export default function VoterRollPage() {
         {!source || !roll ? <p className="muted">{t("chooseFirst")}</p> : null}
         {roll && !roll.ok ? (
           <p className="notice" role="alert">
-            {t("cannotImport", { from: source?.from ?? "", message: roll.message })}
+            {t("cannotImport", { from: source?.from ?? "", message: fileProblemText(roll.problem, words, locale) })}
           </p>
         ) : null}
         {roll?.ok ? (
