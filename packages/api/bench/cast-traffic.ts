@@ -179,10 +179,11 @@ export function castTraffic(options: {
   function postCast(
     request: CastRequest,
     through: Agent = agent,
+    target = api,
   ): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
     return new Promise((resolve, reject) => {
       const sent = httpRequest(
-        `${api}/trpc/voter.cast`,
+        `${target}/trpc/voter.cast`,
         {
           method: "POST",
           agent: through,
@@ -203,13 +204,16 @@ export function castTraffic(options: {
     });
   }
 
-  /** Sends the casts `concurrency` at a time, or paced at `perSecond` (open loop: a slow answer does not slow the sending). */
-  async function sendCasts(requests: readonly CastRequest[], perSecond?: number): Promise<CastOutcomes> {
+  /**
+   * Sends the casts `concurrency` at a time, or paced at `perSecond` (open loop: a slow answer does
+   * not slow the sending), to the vote API or to another `target` that takes the same requests.
+   */
+  async function sendCasts(requests: readonly CastRequest[], perSecond?: number, target = api): Promise<CastOutcomes> {
     const latencies: number[] = [];
     const refused = new Map<string, number>();
     const send = async (request: CastRequest) => {
       const sent = performance.now();
-      const response = await postCast(request);
+      const response = await postCast(request, agent, target);
       latencies.push(performance.now() - sent);
       if (response.status !== 200) {
         const body = JSON.parse(response.body) as { error?: { data?: { reason?: string } } };
