@@ -95,6 +95,55 @@ const edgeChallenge = z
     error: `tokenImmunitySeconds must exceed pageImmunitySeconds by at least ${BALLOT_DWELL_SECONDS} s: a voter who opens a ballot just before the page's challenge is due again still needs a valid token when casting`,
   });
 
+/**
+ * The Region sets DynamoDB runs multi-Region strong consistency (MRSC) in: an MRSC global table
+ * lives in exactly three Regions (three replicas, or two replicas and a witness), all of one set.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html#V2globaltables_HowItWorks.consistency-modes
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-globaltablewitness.html
+ * (aws-cdk-lib's TableV2 checks the same sets when it builds the table.)
+ */
+export const MRSC_REGION_SETS = {
+  US: ["us-east-1", "us-east-2", "us-west-2"],
+  EU: ["eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"],
+  AP: ["ap-northeast-1", "ap-northeast-2", "ap-northeast-3"],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The MRSC Region set a Region belongs to, if any. */
+export function mrscRegionSetOf(region: string): keyof typeof MRSC_REGION_SETS | undefined {
+  return (Object.keys(MRSC_REGION_SETS) as (keyof typeof MRSC_REGION_SETS)[]).find((set) =>
+    (MRSC_REGION_SETS[set] as readonly string[]).includes(region),
+  );
+}
+
+/**
+ * How the votes table is replicated across Regions (docs/operations.md §6).
+ * - STRONG (MRSC): a write is acknowledged once a second Region of the set holds it, so the
+ *   conditional put that enforces one vote per voter sees every Region's votes and an
+ *   acknowledged vote survives the loss of a Region (RPO zero). Costs a cross-Region round trip
+ *   per write and per strongly consistent read. Chosen at creation only: an existing eventual
+ *   table cannot be switched (the runbook's migration note).
+ * - EVENTUAL (MREC): last writer wins; a voter whose vote has not replicated can vote again in the
+ *   other Region. Only for a deployment not yet migrated.
+ */
+const votesConsistency = z.discriminatedUnion(
+  "mode",
+  [
+    z.object({ mode: z.literal("EVENTUAL") }),
+    z.object({
+      mode: z.literal("STRONG"),
+      /** The set's third Region, besides primaryRegion and replicaRegion. */
+      thirdRegion: awsRegion("votesConsistency.thirdRegion"),
+      /**
+       * "witness": holds the recent writes for the quorum only: no reads or writes there, and no
+       * storage or replicated-write charges; "replica": a full third copy that can serve traffic.
+       */
+      thirdRegionRole: z.enum(["witness", "replica"], { error: "thirdRegionRole must be witness or replica" }),
+    }),
+  ],
+  { error: "votesConsistency.mode must be STRONG or EVENTUAL" },
+);
+export type VotesConsistency = z.infer<typeof votesConsistency>;
+
 /** CloudWatch Logs accepts only these retention periods (days). */
 const logRetentionDays = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -170,6 +219,8 @@ export const parametersSchema = z
       }),
     /** How long a sealed audit epoch cannot be deleted or overwritten by anyone, root included (Object Lock COMPLIANCE). */
     auditRetentionDays: wholeNumber("auditRetentionDays", 1, 36_500),
+    /** The votes table's multi-Region consistency and its third Region (the other tables stay eventual: vote-tables.ts says why). */
+    votesConsistency,
     /** Pre-warmed partitions for the two tables every cast writes; absent outside production. */
     warmThroughput: z.object({ votes: warmThroughput, nonces: warmThroughput }).optional(),
 
@@ -233,6 +284,34 @@ export const parametersSchema = z
     error: "replicaRegion must differ from primaryRegion: the replica exists to survive the loss of a region",
     path: ["replicaRegion"],
   })
+  .refine(
+    (p) =>
+      p.votesConsistency.mode === "EVENTUAL" ||
+      new Set([p.primaryRegion, p.replicaRegion, p.votesConsistency.thirdRegion]).size === 3,
+    {
+      error: "votesConsistency.thirdRegion must differ from primaryRegion and replicaRegion: MRSC needs three Regions",
+      path: ["votesConsistency", "thirdRegion"],
+    },
+  )
+  .refine(
+    (p) => {
+      if (p.votesConsistency.mode === "EVENTUAL") return true;
+      const set = mrscRegionSetOf(p.primaryRegion);
+      return (
+        set !== undefined &&
+        mrscRegionSetOf(p.replicaRegion) === set &&
+        mrscRegionSetOf(p.votesConsistency.thirdRegion) === set
+      );
+    },
+    {
+      error: `a STRONG votes table needs primaryRegion, replicaRegion and votesConsistency.thirdRegion in one MRSC Region set (${Object.entries(
+        MRSC_REGION_SETS,
+      )
+        .map(([name, regions]) => `${name}: ${regions.join(", ")}`)
+        .join("; ")})`,
+      path: ["votesConsistency"],
+    },
+  )
   .refine(
     (p) =>
       p.availabilityZones.every((az) => az.startsWith(p.primaryRegion) && az.length === p.primaryRegion.length + 1),
@@ -307,6 +386,11 @@ type Defaults = Omit<Parameters, "envName" | "account">;
 const shared = {
   primaryRegion: "eu-west-1",
   replicaRegion: "eu-central-1",
+  // Votes: MRSC in the EU set. Ireland and Frankfurt hold the data (Frankfurt is where the runbook
+  // fails over to); London is the witness: the nearest member to Ireland, so a write's quorum round
+  // trip is the shortest the set offers, and it costs no storage or replicated writes. Every
+  // environment runs it, so staging measures the latency production will pay.
+  votesConsistency: { mode: "STRONG", thirdRegion: "eu-west-2", thirdRegionRole: "witness" },
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
   cpuArchitecture: "ARM64",
   imageTag: "latest-release",

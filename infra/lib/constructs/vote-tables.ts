@@ -2,12 +2,14 @@ import { RemovalPolicy } from "aws-cdk-lib";
 import {
   AttributeType,
   Billing,
+  MultiRegionConsistency,
   StreamViewType,
   TableEncryptionV2,
   TableV2,
   type TablePropsV2,
 } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
+import type { VotesConsistency } from "../parameters";
 
 export interface WarmThroughput {
   readonly readUnitsPerSecond: number;
@@ -18,6 +20,8 @@ export interface VoteTablesProps {
   readonly tablePrefix: string;
   /** The second region every table is replicated to (a global table), so a region's loss loses no vote. */
   readonly replicaRegion: string;
+  /** The votes table's mode: STRONG (MRSC, with a third region as witness or replica) or EVENTUAL. */
+  readonly votesConsistency: VotesConsistency;
   /** Pre-warmed capacity for the two tables every cast writes (production). */
   readonly warmThroughput?: { readonly votes: WarmThroughput; readonly nonces: WarmThroughput };
 }
@@ -26,9 +30,53 @@ export interface VoteTablesProps {
 export const noncesTableName = (tablePrefix: string) => `${tablePrefix}-nonces`;
 
 /**
+ * What an MRSC table must not use, by type: DynamoDB refuses TTL and local secondary indexes on
+ * multi-Region strongly consistent global tables, and transactions (TransactWriteItems,
+ * TransactGetItems) on them at run time, which no template can express: see each table's comment.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
+ * (consistency modes; "Time To Live (TTL)"; "Transactions"; "Streams").
+ */
+type StrongTableProps = Omit<TablePropsV2, "timeToLiveAttribute" | "localSecondaryIndexes">;
+
+/** The votes table's regions: the replica region always, and the MRSC set's third region as a witness or a replica. */
+function votesRegions(
+  props: VoteTablesProps,
+): Pick<TablePropsV2, "replicas" | "witnessRegion" | "multiRegionConsistency"> {
+  const consistency = props.votesConsistency;
+  switch (consistency.mode) {
+    case "EVENTUAL":
+      return { multiRegionConsistency: MultiRegionConsistency.EVENTUAL, replicas: [{ region: props.replicaRegion }] };
+    case "STRONG":
+      switch (consistency.thirdRegionRole) {
+        case "witness":
+          return {
+            multiRegionConsistency: MultiRegionConsistency.STRONG,
+            replicas: [{ region: props.replicaRegion }],
+            witnessRegion: consistency.thirdRegion,
+          };
+        case "replica":
+          return {
+            multiRegionConsistency: MultiRegionConsistency.STRONG,
+            replicas: [{ region: props.replicaRegion }, { region: consistency.thirdRegion }],
+          };
+      }
+  }
+}
+
+/**
  * The data plane tables, the same eight as packages/vote-engine/src/adapters/dynamodb/tables.ts
  * creates locally. Global tables (one replica in a second region), on-demand, recoverable to
- * any second of the last 35 days in both regions, never deleted by a stack update.
+ * any second of the last 35 days in every replica, never deleted by a stack update.
+ *
+ * Consistency, table by table (docs/operations.md §6): the votes table alone is multi-Region
+ * strongly consistent (MRSC), because the one-vote rule is one conditional put on it and MRSC
+ * evaluates that condition against the latest version of the item in every region. Each
+ * TableV2 is its own AWS::DynamoDB::GlobalTable, so each table has its own mode. The others stay
+ * multi-Region eventually consistent (MREC, last writer wins), each for the reason beside it:
+ * most use TTL or transactions, which MRSC refuses, and none decides whether a vote counts.
+ * https://docs.aws.amazon.com/prescriptive-guidance/latest/dynamodb-global-tables/overview.html
+ * ("Key facts about MRSC": synchronous replication to a second region, three regions of one set,
+ * witness, TTL/LSI/transactions unsupported, quorum availability).
  */
 export class VoteTables extends Construct {
   readonly votes: TableV2;
@@ -52,7 +100,11 @@ export class VoteTables extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       replicas: [{ region: props.replicaRegion }],
-      // Replication needs a stream on every table; NEW_AND_OLD_IMAGES is what global tables use.
+      // Said explicitly, so the template shows each table's mode (EVENTUAL is also DynamoDB's default);
+      // the votes table overrides it. A mode is fixed when a global table is created.
+      multiRegionConsistency: MultiRegionConsistency.EVENTUAL,
+      // MREC replication needs a stream on every table; NEW_AND_OLD_IMAGES is what global tables use.
+      // MRSC replicates without one: on the votes table it is the aggregator's.
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
     };
     const pk = { name: "pk", type: AttributeType.STRING };
@@ -61,14 +113,25 @@ export class VoteTables extends Construct {
     // PK ELECTION#<id>#VOTER#<voterKey>, SK VOTE: one item per voter per election, written once with a
     // conditional put; the voter key in the PK spreads one election over every partition.
     // Its stream feeds the aggregator (tallies, fraud cases, audit log).
-    this.votes = new TableV2(this, "Votes", {
+    // STRONG (MRSC) by default: the put's attribute_not_exists is judged against every region's
+    // votes, so a voter cannot vote again in the other region, and an acknowledged vote is already
+    // in a second region (RPO zero). It takes only what MRSC allows: conditional PutItem and
+    // UpdateItem (ReturnValuesOnConditionCheckFailure), strongly consistent GetItem and Scan, and
+    // its stream (MRSC replicas' streams carry the same records in the same order). No TTL, no
+    // LSI, and no transaction may ever name it (vote-store.ts, coordination watch, recount).
+    const votes: StrongTableProps = {
       ...common,
       tableName: `${props.tablePrefix}-votes`,
       partitionKey: pk,
       sortKey: sk,
+      ...votesRegions(props),
       ...(props.warmThroughput ? { warmThroughput: props.warmThroughput.votes } : {}),
-    });
+    };
+    this.votes = new TableV2(this, "Votes", votes);
     // PK TALLY#<election>#<shard>: counters sharded so no item takes more than a few hundred writes/s.
+    // EVENTUAL: a batch's increments and the aggregator's checkpoint commit in one TransactWriteItems
+    // (tally-store.ts), which MRSC refuses. Safe: tallies are derived from the votes, and the
+    // recount (a strongly consistent scan of the votes table) must equal them before certification.
     this.tallies = new TableV2(this, "Tallies", {
       ...common,
       tableName: `${props.tablePrefix}-tallies`,
@@ -76,6 +139,9 @@ export class VoteTables extends Construct {
       sortKey: sk,
     });
     // PK NONCE#<jti> (and the rate counters): a proof works once; DynamoDB deletes it after its validity window.
+    // EVENTUAL: it needs TTL, which MRSC refuses. Safe for the one-vote rule: a proof replayed in the
+    // other region before its nonce replicates still ends at the votes table's conditional put,
+    // which refuses a second vote whichever region takes it. Rate counters are approximate anyway.
     this.nonces = new TableV2(this, "Nonces", {
       ...common,
       tableName: noncesTableName(props.tablePrefix),
@@ -84,6 +150,8 @@ export class VoteTables extends Construct {
       ...(props.warmThroughput ? { warmThroughput: props.warmThroughput.nonces } : {}),
     });
     // PK ACCOUNT#<sub> or DEVICE#<thumbprint>: both directions of a device binding.
+    // EVENTUAL: both directions are written in one TransactWriteItems (device-store.ts), which MRSC
+    // refuses. Bindings feed risk signals, not the one-vote rule (that keys on the voter, not the device).
     this.devices = new TableV2(this, "Devices", {
       ...common,
       tableName: `${props.tablePrefix}-devices`,
@@ -91,12 +159,16 @@ export class VoteTables extends Construct {
       sortKey: sk,
     });
     // PK DEADLETTER#<stream sequence>: change records the aggregator could not read, kept for a re-drive.
+    // EVENTUAL: written and re-driven inside the tallies' transactions (tally-store.ts), which MRSC refuses.
     this.deadLetters = new TableV2(this, "DeadLetters", {
       ...common,
       tableName: `${props.tablePrefix}-dead-letters`,
       partitionKey: pk,
     });
     // PK ROLL#<election>#<kind>#<value>: who may vote in a roll-based election; read on every cast there.
+    // EVENTUAL: an import writes rows and the roll's size in one TransactWriteItems (voter-roll.ts),
+    // which MRSC refuses. Rolls are imported before polls open and only read while they are open;
+    // a roll entry admits a voter, it is never used up, so a stale read cannot admit a second vote.
     this.voterRolls = new TableV2(this, "VoterRolls", {
       ...common,
       tableName: `${props.tablePrefix}-voter-rolls`,
@@ -104,6 +176,10 @@ export class VoteTables extends Construct {
     });
     // PK ELECTION#<id>: the data plane's copy of each election, versioned; what every vote-API and
     // results task judges casts and shows results by, so an Aurora outage never stops voting.
+    // EVENTUAL: MRSC would allow it, but it decides no vote's uniqueness: every task runs in one
+    // region at a time and reads it there (through a cache staler than replication), and a cast
+    // after the close is refused by the aggregator on its signed cast time (LATE_CAST). Written
+    // rarely (a publish, the aggregator's re-send), each time conditional on a higher version.
     this.elections = new TableV2(this, "Elections", {
       ...common,
       tableName: `${props.tablePrefix}-elections`,
@@ -111,6 +187,7 @@ export class VoteTables extends Construct {
     });
     // PK LISTS / SK <name>, PK LIST#<name> / SK PART#<import>#<n>: imported network lists (threat
     // feeds), read by every vote-API task once a minute, written by the control API on an import.
+    // EVENTUAL: read once a minute already; a feed a second late in one region changes no vote.
     this.networkLists = new TableV2(this, "NetworkLists", {
       ...common,
       tableName: `${props.tablePrefix}-network-lists`,

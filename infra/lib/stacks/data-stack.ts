@@ -37,6 +37,7 @@ export class DataStack extends Stack {
     this.tables = new VoteTables(this, "VoteTables", {
       tablePrefix: parameters.tablePrefix,
       replicaRegion: parameters.replicaRegion,
+      votesConsistency: parameters.votesConsistency,
       ...(parameters.warmThroughput ? { warmThroughput: parameters.warmThroughput } : {}),
     });
 
