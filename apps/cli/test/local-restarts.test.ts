@@ -81,7 +81,13 @@ describe("election local up restarts a crashed service", () => {
       const document = await stack.ready();
       const voteApi = document.urls["vote-api"]!;
       expect(new URL(voteApi).port).toBe(String(ports.VOTE_API));
-      expect(Object.keys(document.supervised).sort()).toEqual(["aggregator", "control-api", "results", "vote-api"]);
+      expect(Object.keys(document.supervised).sort()).toEqual([
+        "aggregator",
+        "control-api",
+        "dynamodb-local",
+        "results",
+        "vote-api",
+      ]);
       const firstPid = document.supervised["vote-api"]!.pid!;
       expect(document.supervised["vote-api"]).toEqual({ pid: firstPid, restarts: 0, state: "running" });
       // The check made after `local down` below does see the stack's processes.

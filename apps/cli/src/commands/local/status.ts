@@ -60,14 +60,14 @@ export default class LocalStatus extends BaseCommand {
         ),
         // The web apps have no /readyz: what the supervisor knows of them.
         ...Object.entries(supervised ?? {})
-          .filter(([name]) => !probed.has(name))
+          .filter(([name]) => !probed.has(name) && !(standInNames as readonly string[]).includes(name))
           .map(([name, s]) => [name, s.state, `${running?.urls[name] ?? ""}${restarts(s)}`] as const),
         ...(standIns ?? []).map(
           (s) =>
             [
               s.name,
               s.answers ? "answers" : "unreachable",
-              `${s.url}${standInNotes[s.name] ? `  (${standInNotes[s.name]})` : ""}`,
+              `${s.url}${standInNotes[s.name] ? `  (${standInNotes[s.name]})` : ""}${restarts(supervised?.[s.name])}`,
             ] as const,
         ),
       ];

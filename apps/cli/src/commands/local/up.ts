@@ -10,7 +10,7 @@ import { describeSupervisorEvent } from "../../lib/local-stack/supervisor-messag
 export default class LocalUp extends BaseCommand {
   static override summary = "Run the whole platform on this machine, against real local servers, with a demo election.";
   static override description =
-    "Starts DynamoDB Local, cognito-local, PostgreSQL and a local SES (whose mailbox, in a browser, holds every e-mail sent), provisions them (idempotent), then the vote API, control API, results fan-out, aggregator and both web apps. A service or web app that exits after it started is restarted with back-off (0.5 s doubling to 30 s), as ECS restarts a task, and a line says so (under --json, one JSON line per event after the ready document). Data is kept under .landslide/ (LANDSLIDE_DATA_DIR). Ctrl-C stops everything.";
+    "Starts DynamoDB Local, cognito-local, PostgreSQL and a local SES (whose mailbox, in a browser, holds every e-mail sent), provisions them (idempotent), then the vote API, control API, results fan-out, aggregator and both web apps. A service, web app or DynamoDB Local that exits after it started is restarted with back-off (0.5 s doubling to 30 s), as ECS restarts a task, and a line says so (under --json, one JSON line per event after the ready document). Data is kept under .landslide/ (LANDSLIDE_DATA_DIR). Ctrl-C stops everything.";
   static override examples = [
     "<%= config.bin %> <%= command.id %>",
     "<%= config.bin %> <%= command.id %> --fresh",

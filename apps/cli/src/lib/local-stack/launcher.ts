@@ -61,8 +61,9 @@ const webAppNames: readonly WebAppName[] = ["voter-web", "console"];
 /**
  * The one launcher behind `npm run dev` and `election local up`: the stand-ins for AWS, then
  * provisioning, then each service as its own process, then the web apps. Once a service or web
- * app has answered, a crash restarts it (see supervisor.ts); the stand-ins for AWS are not
- * restarted: they stand for managed services, not for tasks of ours.
+ * app has answered, a crash restarts it (see supervisor.ts). Of the stand-ins for AWS only
+ * DynamoDB Local is restarted (in place: same port, same files), as the managed service it stands
+ * for does not stay down and `election chaos` stops it to check that the services ride that out.
  */
 export async function launchLocalStack(options: LaunchOptions): Promise<RunningStack> {
   const { config, onStep } = options;
@@ -87,6 +88,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
   let servers: LocalServers | undefined;
   const launched: LaunchedProcess[] = [];
+  // DynamoDB Local once supervised: a restart replaces its child, which servers.stop() does not know.
+  let dynamodbLocal: LaunchedProcess | undefined;
   // The run file, once everything answered: rewritten with the supervisor's counts as they change.
   let runFile: RunFile | undefined;
   const supervisor = new Supervisor({
@@ -106,6 +109,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
         .map((c) => c.stop()),
     );
     await Promise.all(children().map((c) => c.stop()));
+    if (dynamodbLocal) await supervisor.current(dynamodbLocal).stop();
     await servers?.stop();
     removeRunFile(layout.runFile);
   };
@@ -163,6 +167,11 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     }
     await waitUntilReady(launched);
     for (const child of launched) supervisor.watch(child);
+    if (servers) {
+      const { child, endpoint } = servers.dynamodb;
+      dynamodbLocal = { child, url: endpoint, readyUrl: endpoint, readyOnAnyAnswer: true };
+      supervisor.watch(dynamodbLocal);
+    }
 
     const urls: Record<string, string> = Object.fromEntries(launched.map((p) => [p.child.name, p.url]));
     if (servers) {

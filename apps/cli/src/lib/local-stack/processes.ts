@@ -14,6 +14,8 @@ export interface LaunchedProcess {
   readonly child: ManagedChild;
   /** The URL that answers 200 once the process is ready to serve. */
   readonly readyUrl: string;
+  /** Ready once `readyUrl` answers at all, whatever the status (DynamoDB Local answers a GET with 400). */
+  readonly readyOnAnyAnswer?: boolean;
   readonly url: string;
 }
 

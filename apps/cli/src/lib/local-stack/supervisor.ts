@@ -151,7 +151,8 @@ export class Supervisor {
     while (!this.halted && child.alive && entry.child === child) {
       try {
         const response = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) });
-        if (response.ok && !this.halted && entry.child === child) {
+        await response.body?.cancel();
+        if ((response.ok || entry.launched.readyOnAnyAnswer) && !this.halted && entry.child === child) {
           entry.state = "running";
           this.options.onEvent({
             event: "service-restarted",
