@@ -12,7 +12,7 @@ export interface Figure {
 }
 
 export const FIGURES = {
-  // --- The target (ARCHITECTURE.md §1) -------------------------------------------------------
+  // --- The target (the design brief) ------------------------------------------------------------
   voters: {
     value: 300_000_000,
     unit: "registered voters",
