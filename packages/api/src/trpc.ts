@@ -9,6 +9,7 @@ import type { VerifiedIdentity } from "./auth/verify-access-token";
 import { TokenRejectedError } from "./auth/verify-access-token";
 import { verifyProof } from "./device/verify-proof";
 import { Refusal, refusal } from "./errors";
+import { retrySafe, storeOutage, storeUnavailable } from "./store-unavailable";
 
 // ---- context ---------------------------------------------------------------------------------
 
@@ -93,13 +94,29 @@ export const createTRPCRouter = t.router;
 
 // ---- procedures ------------------------------------------------------------------------------
 
-export const publicProcedure = t.procedure;
+/**
+ * A store that cannot be reached answers 503 STORE_UNAVAILABLE with a Retry-After instead of a
+ * 500, wherever sending the call again is safe (store-unavailable.ts): a read, a write that never
+ * reached the store, or any call of an `idempotent` procedure (the cast). Every procedure has it;
+ * the cast's tier adds its own, inside, for the outages only an idempotent write may retry.
+ */
+const storeOutages = (idempotent: boolean) =>
+  t.middleware(async ({ ctx, path, type, next }) => {
+    const result = await next();
+    if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR") return result;
+    const outage = storeOutage(result.error.cause);
+    if (!outage || !retrySafe(outage, { type, idempotent })) return result;
+    ctx.services.logger.warn({ path, seen: outage.seen, written: outage.written }, "store unavailable");
+    throw storeUnavailable();
+  });
+
+export const publicProcedure = t.procedure.use(storeOutages(false));
 
 /**
  * Any signed-in account: the Cognito access token is verified against the pool's JWKS, and the
  * ID token sent beside it (if any) gives the verified e-mail address.
  */
-export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const identity = await verifiedIdentity(ctx);
   const email = await ctx.services.verifiedEmail(ctx.idToken, identity.sub);
   return next({ ctx: { ...ctx, identity: { ...identity, email } } });
@@ -148,9 +165,11 @@ async function proveDevice(
  * device got when it registered; the proof's single use is left to the cast, which needs no write
  * of its own for it: the vote keeps the proof's id, so its one conditional write refuses the same
  * request twice (or the challenge's single-use write does, for a challenge not issued to the
- * account). A procedure on this tier must use up `ctx.proof` itself; castBallot does.
+ * account). A procedure on this tier must use up `ctx.proof` itself; castBallot does. A cast is
+ * idempotent (the same idempotency key and ballot get the stored receipt back, castVote), so any
+ * store outage on this tier is answered as one to retry, even one after which the write may have landed.
  */
-export const castProcedure = voterProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+export const castProcedure = voterProcedure.use(storeOutages(true)).use(async ({ ctx, path, getRawInput, next }) => {
   const proof = await proveDevice(ctx, path, await getRawInput(), false);
   const binding = await ctx.services
     .deviceTokens()

@@ -109,6 +109,8 @@ describe("reading a failed attempt", () => {
       kind: "unavailable",
       retryAfterMs: undefined,
     });
+    // The API could not reach its store (DynamoDB restarting): worth another attempt, after its Retry-After.
+    expect(failedAttempt(answered(503, "STORE_UNAVAILABLE", "1"))).toEqual({ kind: "unavailable", retryAfterMs: 1000 });
     expect(failedAttempt(answered(502, undefined))).toMatchObject({ kind: "unavailable" });
     expect(failedAttempt(answered(504, undefined))).toMatchObject({ kind: "unavailable" });
   });

@@ -6,7 +6,8 @@ import { TRPCClientError } from "@trpc/client";
  * receipt), so the one question here is how to wait.
  *
  * Retried: the task said it is overloaded (503 OVERLOADED, before doing anything), or unavailable
- * (other 503s, 502 and 504: a load balancer with no healthy task, a task restarting), or there was
+ * (other 503s, 502 and 504: a load balancer with no healthy task, a task restarting, the task's
+ * data store out of reach, 503 STORE_UNAVAILABLE, while DynamoDB restarts), or there was
  * no answer at all (connection refused or reset, a body that is not the API's, no answer within
  * `attemptTimeoutMs`). Waits use "full jitter" (AWS Architecture Blog, "Exponential Backoff And
  * Jitter"): a uniform draw up to a ceiling that doubles from `baseMs` to `capMs`, so a crowd shed
@@ -44,7 +45,7 @@ export const CAST_RETRY_POLICY: RetryPolicy = { baseMs: 250, capMs: 4000, budget
 export type FailedAttempt =
   /** 503 OVERLOADED: shed before any work, so nothing it carried (the human check) was used up. */
   | { readonly kind: "overloaded"; readonly retryAfterMs: number | undefined }
-  /** 502, 503, 504 with another reason or none. */
+  /** 502, 503, 504 with another reason (STORE_UNAVAILABLE, ELECTION_STATE_STALE, ...) or none. */
   | { readonly kind: "unavailable"; readonly retryAfterMs: number | undefined }
   /** No answer, or an answer that is not the API's (a proxy's error page). */
   | { readonly kind: "no-answer" }

@@ -122,7 +122,10 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   };
 
   const outcome = await deps.votes.putOnce(vote);
-  if (outcome.stored) return ok({ receipt, salt, decision: vote.decision, replayed: false });
+  // A vote holding this call's own random receipt id is this call's write: the store's client sent
+  // it again after losing the first answer (a dropped connection), and the retry met it. Stored.
+  if (outcome.stored || outcome.existing.receipt.receiptId === receiptId)
+    return ok({ receipt, salt, decision: vote.decision, replayed: false });
   return answerRepeat(outcome.existing, command, ballotHash);
 }
 

@@ -36,6 +36,7 @@ type LiteralReason =
   | "RESULTS_NOT_FINAL"
   | "RISK_REFUSED"
   | "ROLE_REQUIRED"
+  | "STORE_UNAVAILABLE"
   | "TOO_MANY_STREAMS"
   | "UNSUBSCRIBE_LINK_INVALID";
 
@@ -255,6 +256,10 @@ const WORDS: Record<RefusalReason, Words> = {
   NETWORK_LIST_NOT_FOUND: { label: "Network list not found", help: "There is no network list with this name." },
   // ---- load and failures
   OVERLOADED: { label: "Busy", help: `The service is busy. ${tryAgain}` },
+  STORE_UNAVAILABLE: {
+    label: "Storage unavailable",
+    help: `The service cannot reach its data store just now. ${tryAgain}`,
+  },
   TOO_MANY_STREAMS: {
     label: "Too many live views",
     help: "This address already follows as many live results as allowed. Close one first.",
