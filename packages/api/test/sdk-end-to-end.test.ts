@@ -15,6 +15,7 @@ import {
 } from "../src/client/index";
 import { type Deployment, startDeployment } from "../src/testing/index";
 import { waitFor } from "./wait-for";
+import { demoBallot } from "./demo-ballot";
 
 let stack: TestStack;
 let deployment: Deployment;
@@ -67,14 +68,6 @@ const reasonOf = (call: Promise<unknown>) =>
     (error: unknown) =>
       error instanceof AuthError ? error.reason : (refusalOf(error)?.reason ?? `unexpected: ${String(error)}`),
   );
-
-const demoBallot = {
-  answers: {
-    mascot: { choices: ["heron"] },
-    parks: { choices: ["riverside"] },
-    "council-chair": { choices: ["ada", "chen"] },
-  },
-};
 
 /** Waits for the first snapshot the predicate accepts, from the SSE subscription. */
 function nextSnapshot(

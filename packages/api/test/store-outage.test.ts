@@ -9,6 +9,7 @@ import { createLandslideClient, type LandslideClient, newIdempotencyKey } from "
 import type { FailedAttempt } from "../src/client/retry-policy";
 import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
 import { waitFor } from "./wait-for";
+import { demoBallot as ballot } from "./demo-ballot";
 
 /**
  * The vote API's store going away (DynamoDB restarting, as the chaos drill does it), over real
@@ -120,14 +121,6 @@ async function voter(email: string): Promise<LandslideClient> {
   await client.ensureDevice();
   return client;
 }
-
-const ballot = {
-  answers: {
-    mascot: { choices: ["heron"] },
-    parks: { choices: ["riverside"] },
-    "council-chair": { choices: ["ada", "chen"] },
-  },
-};
 
 /** The votes stored in the demo election, read from DynamoDB Local itself (not through the link). */
 async function storedVotes() {

@@ -11,6 +11,7 @@ import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose
 import { signAsCognitoLocal } from "./cognito-local-key";
 import { type AppRouter, createDeviceKey, createProof, type DeviceKey, solveChallenge } from "../src/index";
 import { serviceEnvironment, startService, waitForService } from "../src/testing/index";
+import { demoBallot as ballot } from "./demo-ballot";
 
 let stack: TestStack;
 let services: Array<ReturnType<typeof startService>> = [];
@@ -113,14 +114,6 @@ async function solved(token?: string) {
   if (!solution) throw new Error("the challenge has no solution");
   return solution;
 }
-
-const ballot = {
-  answers: {
-    mascot: { choices: ["heron"] },
-    parks: { choices: ["riverside"] },
-    "council-chair": { choices: ["ada", "chen"] },
-  },
-};
 
 describe("the vote API over tRPC", () => {
   it("lists the demo election publicly", async () => {
