@@ -7,8 +7,8 @@ const { templates, parameters } = prod;
 const template = templates.data;
 
 describe("the data stack", () => {
-  it("has the eight data-plane tables as global tables, on demand, recoverable in both regions, protected and retained", () => {
-    template.resourceCountIs("AWS::DynamoDB::GlobalTable", 8);
+  it("has the seven data-plane tables as global tables, on demand, recoverable in both regions, protected and retained", () => {
+    template.resourceCountIs("AWS::DynamoDB::GlobalTable", 7);
     template.allResourcesProperties("AWS::DynamoDB::GlobalTable", {
       BillingMode: "PAY_PER_REQUEST",
       SSESpecification: { SSEEnabled: true },

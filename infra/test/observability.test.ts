@@ -31,7 +31,7 @@ describe("the observability stack", () => {
   });
 
   it("alarms on DynamoDB throttles of each table, aggregator lag, a dead aggregator and the dead-letter queue", () => {
-    for (const table of ["votes", "tallies", "nonces", "devices", "dead-letters", "voter-rolls", "elections"])
+    for (const table of ["votes", "tallies", "nonces", "devices", "voter-rolls", "elections"])
       expect(alarmNamed(`dynamodb-${table}-throttles`), table).toBeDefined();
     expect(alarmNamed("aggregator-lag")).toMatchObject({
       Namespace: "Landslide",

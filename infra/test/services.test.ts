@@ -141,10 +141,10 @@ describe("the services stack", () => {
     expect(actions.some((a) => a.startsWith("s3:") || a.startsWith("sqs:") || a.startsWith("kms:"))).toBe(false);
     const tables = JSON.stringify(statements.map((s) => s.Resource));
     for (const table of ["Votes", "Nonces", "Devices", "VoterRolls"]) expect(tables).toContain(table);
-    for (const table of ["Tallies", "DeadLetters", "AuditArchive"]) expect(tables).not.toContain(table);
+    for (const table of ["Tallies", "AuditArchive"]) expect(tables).not.toContain(table);
   });
 
-  it("lets the aggregator read the votes stream, hold a vote for review, write tallies and dead letters, send to its queue and put sealed epochs — nothing else", () => {
+  it("lets the aggregator read the votes stream, hold a vote for review, write tallies, send dead letters to its queue and put sealed epochs — nothing else", () => {
     const statements = statementsOfRole(template, taskRole("aggregator"));
     const actions = actionsOf(statements);
     expect(actions).toEqual(
@@ -154,10 +154,18 @@ describe("the services stack", () => {
         "dynamodb:DescribeStream",
         "sqs:SendMessage",
         "s3:PutObject",
+        "s3:PutObjectRetention",
       ]),
     );
-    expect(actions).not.toContain("s3:DeleteObject");
-    expect(actions).not.toContain("s3:GetObject");
+    // It can lock what it archives, never unlock, shorten, hold or delete it.
+    for (const action of [
+      "s3:DeleteObject",
+      "s3:DeleteObjectVersion",
+      "s3:BypassGovernanceRetention",
+      "s3:PutObjectLegalHold",
+      "s3:PutBucketObjectLockConfiguration",
+    ])
+      expect(actions).not.toContain(action);
     expect(actions.some((a) => a.includes("*"))).toBe(false);
     const byResource = (table: string) =>
       actionsOf(statements.filter((s) => JSON.stringify(s.Resource).includes(table)));
@@ -165,6 +173,9 @@ describe("the services stack", () => {
       new Set(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]),
     );
     expect(byResource("Votes")).not.toContain("dynamodb:PutItem");
+    // Dead letters go to the queue, never come back: receiving and deleting them is the operator's re-drive.
+    for (const action of ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"])
+      expect(actions).not.toContain(action);
     // The coordination watch may move a vote's state and reasons, nothing else of it.
     const votesUpdate = statements.filter(
       (s) => JSON.stringify(s.Resource).includes("Votes") && actionsOf([s]).includes("dynamodb:UpdateItem"),

@@ -96,9 +96,7 @@ describe("the other data-plane tables", () => {
   it("stay multi-Region eventually consistent, and say so: one replica, no witness", () => {
     const others = tables.filter((t) => t.TableName !== "landslide-votes");
     expect(others.map((t) => t.TableName).sort()).toEqual(
-      ["dead-letters", "devices", "elections", "network-lists", "nonces", "tallies", "voter-rolls"].map(
-        (name) => `landslide-${name}`,
-      ),
+      ["devices", "elections", "network-lists", "nonces", "tallies", "voter-rolls"].map((name) => `landslide-${name}`),
     );
     for (const table of others) {
       expect(table.MultiRegionConsistency, table.TableName).toBe("EVENTUAL");
@@ -129,7 +127,7 @@ describe("transactions, which MRSC refuses at run time", () => {
   // Every DynamoDB transaction in the engine, and the tables it names. A new file that starts a
   // transaction fails this test until someone has checked that none of its tables is MRSC.
   const transactionTables: Record<string, readonly string[]> = {
-    "adapters/dynamodb/tally-store.ts": ["tallies", "dead-letters"],
+    "adapters/dynamodb/tally-store.ts": ["tallies"],
     "adapters/dynamodb/device-store.ts": ["devices"],
     "adapters/dynamodb/voter-roll.ts": ["voter-rolls"],
   };

@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditBundle } from "@landslide/vote-engine";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { archiveKeys, type AuditBundle } from "@landslide/vote-engine";
+import { createS3Client, ensureAuditBucket, S3AuditArchive } from "@landslide/vote-engine/s3";
 import { buildAuditBundle } from "@landslide/vote-engine/testing";
 import { freePort } from "@landslide/local-stack";
+import { testServers, uniqueName } from "@landslide/local-stack/testing";
 import { runCli } from "./run-cli";
 
 /** oclif wraps error lines to the terminal and marks them with "›"; the tests read the sentence. */
@@ -101,5 +104,61 @@ describe("election audit verify --bundle", () => {
     expect(oneLine(verify.stderr)).toMatch(/Cannot reach the results service at http:\/\/127\.0\.0\.1:\d+/);
     const prove = await runCli(["audit", "prove", "0123456789abcdef0123456789abcdef"], env);
     expect(prove.code).toBe(4);
+  });
+});
+
+describe("election audit verify --archive", () => {
+  it("compares the bundle with the epochs archived write-once on S3, and names an overwrite", async () => {
+    const endpoint = testServers().s3Endpoint;
+    const bucket = uniqueName("cli-archive");
+    const s3 = createS3Client({ region: "eu-west-1", endpoint });
+    try {
+      await ensureAuditBucket(s3, bucket);
+      const archive = new S3AuditArchive(s3, { bucket, retentionDays: 7 });
+      for (const epoch of bundle.epochs) {
+        const { firstSeq, lastSeq } = epoch.statement;
+        await archive.putEpoch(
+          epoch,
+          bundle.records.filter((r) => r.seq >= firstSeq && r.seq <= lastSeq),
+        );
+      }
+      const path = write("archived.json", bundle);
+      const env = { LANDSLIDE_S3_ENDPOINT: endpoint, LANDSLIDE_AUDIT_BUCKET: bucket };
+      const human = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--archive"], env);
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(
+        new RegExp(
+          `^PASS  archive s3://${bucket}: 7 epochs \\(202 records\\) archived as published, never overwritten, locked in COMPLIANCE mode until `,
+          "m",
+        ),
+      );
+
+      // Someone with write access puts another log over an archived epoch: S3 keeps the locked
+      // first version, and the comparison names the attempt.
+      const key = archiveKeys.epoch(bundle.election.id, bundle.epochs[2]!.statement.epoch);
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify({ rewritten: true }) }));
+      const json = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--archive", "--json"], env);
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout) as {
+        ok: boolean;
+        archive: { ok: boolean; discrepancies: { code: string; key: string }[] };
+      };
+      // The bundle itself is intact; the archive's history is not.
+      expect(report.ok).toBe(true);
+      expect(report.archive.ok).toBe(false);
+      expect(report.archive.discrepancies.map((d) => [d.code, d.key])).toEqual([
+        ["OVERWRITE_ATTEMPTED", key],
+        ["NOT_LOCKED", key],
+      ]);
+
+      const missing = await runCli(["audit", "verify", bundle.election.id, "--bundle", path, "--archive"], {
+        ...env,
+        LANDSLIDE_AUDIT_BUCKET: uniqueName("no-such"),
+      });
+      expect(missing.code).toBe(2);
+      expect(oneLine(missing.stderr)).toMatch(/There is no audit bucket .* set LANDSLIDE_AUDIT_BUCKET/);
+    } finally {
+      s3.destroy();
+    }
   });
 });

@@ -2,8 +2,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
+import type { RunningServer } from "@landslide/local-stack";
+import { startTestSqs, uniqueName } from "@landslide/local-stack/testing";
 import { type AuditBundle, auditBundleSchema, type CanonicalBallot } from "@landslide/vote-engine";
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
+import { createSqsClient, ensureDeadLetterQueue, SqsDeadLetterQueue } from "@landslide/vote-engine/sqs";
 import { nodeEntropy } from "@landslide/vote-engine/node-crypto";
 import { connectControlPlane, PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import { countResult } from "@landslide/vote-engine/testing";
@@ -15,17 +18,42 @@ import { type CliDeployment, json, startCliDeployment } from "./cli-deployment";
  * it fails `election audit verify`, naming the receipt.
  */
 let cli: CliDeployment;
+/** The aggregator's dead-letter queue: a local SQS server (local-aws-sqs) of this file's own. */
+let sqs: RunningServer;
+let deadLetters: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
+  sqs = await startTestSqs();
+  const client = createSqsClient({ region: "eu-west-1", endpoint: sqs.endpoint });
+  const { url } = await ensureDeadLetterQueue(client, uniqueName("forged-dead-letters")).finally(() =>
+    client.destroy(),
+  );
+  deadLetters = { LANDSLIDE_SQS_ENDPOINT: sqs.endpoint, LANDSLIDE_AGGREGATOR_DLQ_URL: url };
   // Quick epochs, so the aggregator seals what the insider appends within a second or two.
   cli = await startCliDeployment("forged-ballots", {
     LANDSLIDE_AUDIT_EPOCH_RECORDS: "2",
     LANDSLIDE_AUDIT_EPOCH_SECONDS: "1",
+    ...deadLetters,
   });
 }, 180_000);
 afterAll(async () => {
   await cli?.stop();
+  await sqs?.stop();
 });
+
+/** What `election dead-letters` needs beside the CLI's usual settings: the aggregator's own. */
+const operator = (): NodeJS.ProcessEnv => ({
+  ...deadLetters,
+  LANDSLIDE_DYNAMODB_ENDPOINT: cli.stack.target.dynamodbEndpoint,
+  LANDSLIDE_TABLE_PREFIX: cli.stack.target.tablePrefix,
+  DATABASE_URL: cli.stack.target.databaseUrl,
+  LANDSLIDE_KEYS_FILE: cli.stack.keysFile,
+});
+
+interface Listed {
+  letters: { sequenceNumber: string; code: string; meaning: string; electionId: string | null; copies: number }[];
+  byReason: Record<string, number>;
+}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -102,12 +130,53 @@ describe("ballots written around the vote API", () => {
         new PutItemCommand({ TableName: tables.votes, Item: copy("e".repeat(64), honest.receipt.receiptId) }),
       );
 
+      // The aggregator set both aside in its dead-letter queue; an operator lists them with their reason.
       const setAside = await until("the forged rows to be set aside", async () => {
-        const { Items: letters = [] } = await dynamodb.send(new ScanCommand({ TableName: tables["dead-letters"] }));
-        const mine = letters.filter((l) => l.record?.S?.includes(election.id));
+        const listed = await cli.election(["dead-letters", "list", "--json"], operator());
+        expect(listed.code, listed.stderr).toBe(0);
+        const mine = json<Listed>(listed).letters.filter((l) => l.electionId === election.id);
         return mine.length === 2 ? mine : undefined;
       });
-      expect(setAside.map((l) => l.reason?.S?.split(":")[0])).toEqual(["UNSIGNED_RECORD", "UNSIGNED_RECORD"]);
+      expect(setAside.map((l) => [l.code, l.copies])).toEqual([
+        ["UNSIGNED_RECORD", 1],
+        ["UNSIGNED_RECORD", 1],
+      ]);
+      expect(setAside[0]!.meaning).toMatch(/written around the vote API/);
+      const human = await cli.election(["dead-letters", "list"], operator());
+      expect(human.stdout).toContain("2 dead letters (UNSIGNED_RECORD 2), not counted:");
+      expect(human.stdout).toContain(election.id);
+
+      // Someone who can send to the queue replays the honest vote's change as a letter: it passes
+      // every check, but no commit of the aggregator marked it pending, so it is dropped, not counted again.
+      const client = createSqsClient({ region: "eu-west-1", endpoint: sqs.endpoint });
+      try {
+        const record = { eventName: "INSERT", dynamodb: { SequenceNumber: "1", NewImage: stored } };
+        await new SqsDeadLetterQueue(client, deadLetters.LANDSLIDE_AGGREGATOR_DLQ_URL!).send([
+          {
+            sequenceNumber: "1",
+            code: "UNSIGNED_RECORD",
+            reason: "replayed",
+            electionId: election.id,
+            record: JSON.stringify(record),
+          },
+        ]);
+      } finally {
+        client.destroy();
+      }
+
+      // A re-drive counts neither the forgeries nor the replay; the forgeries stay in the queue.
+      const redrive = await cli.election(["dead-letters", "redrive", "--json"], operator());
+      expect(redrive.code, redrive.stderr).toBe(0);
+      expect(json(redrive)).toMatchObject({
+        redriven: 0,
+        duplicates: 1,
+        stillFailing: 2,
+        byReason: { UNSIGNED_RECORD: 2 },
+      });
+      const again = await cli.election(["dead-letters", "redrive"], operator());
+      expect(again.stdout).toContain("redriven 0, still failing 2 (UNSIGNED_RECORD 2)");
+      const after = json<Listed>(await cli.election(["dead-letters", "list", "--json"], operator()));
+      expect(after.letters.filter((l) => l.electionId === election.id)).toHaveLength(2);
     } finally {
       dynamodb.destroy();
     }
@@ -203,7 +272,7 @@ describe("ballots written around the vote API", () => {
     } finally {
       await controlPlane.close();
     }
-  });
+  }, 180_000); // a dozen CLI processes, each a second or more on a busy two-core machine
 });
 
 function save(name: string, bundle: AuditBundle): string {

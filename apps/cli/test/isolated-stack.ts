@@ -11,6 +11,8 @@ export const LOCAL_PORTS = [
   "COGNITO_LOCAL",
   "POSTGRES",
   "SES_LOCAL",
+  "S3_LOCAL",
+  "SQS_LOCAL",
   "VOTER_WEB",
   "CONSOLE",
 ] as const;

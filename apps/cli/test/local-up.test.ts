@@ -23,6 +23,8 @@ beforeAll(async () => {
     "COGNITO_LOCAL",
     "POSTGRES",
     "SES_LOCAL",
+    "S3_LOCAL",
+    "SQS_LOCAL",
   ]);
   env = {
     LANDSLIDE_DATA_DIR: dataDir,
@@ -98,6 +100,9 @@ describe("election local up (the launcher behind npm run dev)", () => {
     expect((await fetch(`${mailbox}/health-check`)).status).toBe(200);
     expect((await fetch(mailbox!)).headers.get("content-type")).toMatch(/text\/html/);
     expect(existsSync(join(dataDir, "logs", "aws-ses-v2-local.log"))).toBe(true);
+    // The audit archive's S3 and the dead-letter queue's SQS (the aggregator's /readyz above asks both).
+    expect(document.urls["s3-local"]).toBe(`http://127.0.0.1:${ports.S3_LOCAL}`);
+    expect(document.urls["sqs-local"]).toBe(`http://127.0.0.1:${ports.SQS_LOCAL}`);
     const status = await runCli(["local", "status", "--json"], env);
     expect(status.code, status.stderr).toBe(0);
     expect((JSON.parse(status.stdout) as { standIns: unknown[] }).standIns).toEqual(

@@ -64,7 +64,7 @@ function votesRegions(
 }
 
 /**
- * The data plane tables, the same eight as packages/vote-engine/src/adapters/dynamodb/tables.ts
+ * The data plane tables, the same seven as packages/vote-engine/src/adapters/dynamodb/tables.ts
  * creates locally. Global tables (one replica in a second region), on-demand, recoverable to
  * any second of the last 35 days in every replica, never deleted by a stack update.
  *
@@ -83,7 +83,6 @@ export class VoteTables extends Construct {
   readonly tallies: TableV2;
   readonly nonces: TableV2;
   readonly devices: TableV2;
-  readonly deadLetters: TableV2;
   readonly voterRolls: TableV2;
   readonly elections: TableV2;
   readonly networkLists: TableV2;
@@ -158,13 +157,6 @@ export class VoteTables extends Construct {
       partitionKey: pk,
       sortKey: sk,
     });
-    // PK DEADLETTER#<stream sequence>: change records the aggregator could not read, kept for a re-drive.
-    // EVENTUAL: written and re-driven inside the tallies' transactions (tally-store.ts), which MRSC refuses.
-    this.deadLetters = new TableV2(this, "DeadLetters", {
-      ...common,
-      tableName: `${props.tablePrefix}-dead-letters`,
-      partitionKey: pk,
-    });
     // PK ROLL#<election>#<kind>#<value>: who may vote in a roll-based election; read on every cast there.
     // EVENTUAL: an import writes rows and the roll's size in one TransactWriteItems (voter-roll.ts),
     // which MRSC refuses. Rolls are imported before polls open and only read while they are open;
@@ -203,7 +195,6 @@ export class VoteTables extends Construct {
       ["tallies", this.tallies],
       ["nonces", this.nonces],
       ["devices", this.devices],
-      ["dead-letters", this.deadLetters],
       ["voter-rolls", this.voterRolls],
       ["elections", this.elections],
       ["network-lists", this.networkLists],

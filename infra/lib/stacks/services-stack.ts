@@ -169,15 +169,19 @@ export class ServicesStack extends Stack {
     const extraSecrets: Partial<Record<ServiceName, Record<string, EcsSecret>>> = {
       voteApi: { LANDSLIDE_SIGN_UP_TICKET_KEY: EcsSecret.fromSecretsManager(props.signUpTicketKey) },
     };
-    // The aggregator's and the results fan-out's additions below are not yet read by packages/config:
-    // the aggregator archives sealed epochs to a folder and dead-letters to the dead-letters table
-    // today (see the runbook).
+    // Both archive write-once to the audit bucket: the aggregator the epochs it seals, the results
+    // fan-out a closed election's last epochs and its first published bundle. Their locks last as
+    // long as the bucket's default retention.
+    const archive = {
+      LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName,
+      LANDSLIDE_AUDIT_RETENTION_DAYS: String(parameters.auditRetentionDays),
+    };
     const extraEnvironment: Partial<Record<ServiceName, Record<string, string>>> = {
       aggregator: {
-        LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName,
+        ...archive,
         LANDSLIDE_AGGREGATOR_DLQ_URL: this.aggregatorDeadLetterQueue.queueUrl,
       },
-      results: { LANDSLIDE_AUDIT_BUCKET: data.audit.bucket.bucketName },
+      results: archive,
       // The control API alone sends e-mail: as the identity, under the configuration set whose
       // events (deliveries, bounces, complaints) it reads back from the queue. The queue's URL is
       // not yet read by packages/config.
@@ -283,19 +287,16 @@ export class ServicesStack extends Stack {
     directory.userPool.grant(role("controlApi"), "cognito-idp:AdminGetUser");
 
     // Results fan-out: sharded counters (queries), a closed election's recount and audit bundle
-    // (scan of its votes), the archived epochs (read only), readiness on tallies.
+    // (scan of its votes), readiness on tallies.
     tables.tallies.grant(role("results"), "dynamodb:Query", "dynamodb:DescribeTable");
     tables.elections.grant(role("results"), "dynamodb:GetItem");
     tables.votes.grant(role("results"), "dynamodb:Scan");
-    role("results").addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:GetObject"], resources: [auditObjects] }));
-    role("results").addToPrincipalPolicy(
-      new PolicyStatement({ actions: ["s3:ListBucket"], resources: [auditBucketArn] }),
-    );
-    audit.key.grant(role("results"), "kms:Decrypt");
 
     // Aggregator: the votes stream (and DescribeTable, which finds the stream), the tallies table
-    // (checkpoint get; the transaction's checkpoint put and counter updates), dead letters (put; scan and delete
-    // for a re-drive), the SQS dead-letter queue (send only), sealed epochs (put, never delete).
+    // (checkpoint get; the transaction's checkpoint put, counter updates and dead letters' pending
+    // marks), the SQS dead-letter queue (send only: SendMessageBatch is authorized as SendMessage),
+    // sealed epochs (put, never delete). The re-drive is an operator's ('election dead-letters
+    // redrive', see the runbook), not the aggregator's: it cannot receive or delete a letter.
     tables.votes.grantStreamRead(role("aggregator"));
     tables.votes.grant(role("aggregator"), "dynamodb:DescribeTable");
     // The coordination watch holds counted votes for review (coordination-watch.ts): an update
@@ -308,21 +309,27 @@ export class ServicesStack extends Stack {
       }),
     );
     tables.tallies.grant(role("aggregator"), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
-    tables.deadLetters.grant(role("aggregator"), "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:DeleteItem");
     // It re-publishes every election's copy now and then, in case a control-API publish was lost.
     tables.elections.grant(role("aggregator"), "dynamodb:PutItem");
-    this.aggregatorDeadLetterQueue.grant(role("aggregator"), "sqs:SendMessage");
+    this.aggregatorDeadLetterQueue.grant(role("aggregator"), "sqs:SendMessage", "sqs:GetQueueAttributes");
     this.aggregatorDeadLetterQueue.encryptionMasterKey?.grant(role("aggregator"), "kms:GenerateDataKey", "kms:Decrypt");
-    // PutObject only: no delete, no retention or legal-hold changes (Object Lock decides those).
-    role("aggregator").addToPrincipalPolicy(
-      new PolicyStatement({ actions: ["s3:PutObject"], resources: [auditObjects] }),
-    );
-    audit.key.grant(role("aggregator"), "kms:GenerateDataKey");
 
+    // The audit archive, for the aggregator (epochs it seals) and the results fan-out (a closed
+    // election's last epochs and its bundle): put with a COMPLIANCE lock (PutObjectRetention is
+    // what S3 checks for a put that sets one), read back (a put first asks whether the key is
+    // taken), list for readiness. No delete, no bypass, no legal hold: Object Lock decides those.
     for (const name of ["results", "aggregator"] as const) {
+      role(name).addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ["s3:PutObject", "s3:PutObjectRetention", "s3:GetObject", "s3:GetObjectVersion"],
+          resources: [auditObjects],
+        }),
+      );
+      role(name).addToPrincipalPolicy(new PolicyStatement({ actions: ["s3:ListBucket"], resources: [auditBucketArn] }));
+      audit.key.grant(role(name), "kms:GenerateDataKey", "kms:Decrypt");
       acknowledgeFindings(this.services[name].taskRole, {
         [wildcardResourceFinding(this, auditObjects)]:
-          `The objects of the audit bucket, whose keys are election ids and epoch numbers not known in advance; ${name === "results" ? "read only" : "put only: Object Lock makes them immutable"}.`,
+          "The objects of the audit bucket, whose keys are election ids and epoch numbers not known in advance; put and read only: Object Lock makes them immutable.",
       });
     }
   }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
+import { freePort, freeServerPorts, startLocalServers, waitForHttp } from "@landslide/local-stack";
 import { systemClock } from "@landslide/vote-engine";
 import { provision } from "@landslide/vote-engine/provision";
 import { cognitoIssuer } from "../src/index";
@@ -15,7 +15,7 @@ import { serviceEnvironment } from "../src/testing/index";
 export async function startBenchStack(name: string) {
   const scratch = mkdtempSync(join(tmpdir(), `landslide-${name}-`));
   const servers = await startLocalServers({
-    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort(), ses: await freePort() },
+    ports: await freeServerPorts(),
     dataDir: join(scratch, "data"),
     scratchDir: scratch,
   });

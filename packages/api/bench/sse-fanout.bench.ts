@@ -22,7 +22,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, startLocalServers, waitForHttp } from "@landslide/local-stack";
+import { freePort, freeServerPorts, startLocalServers, waitForHttp } from "@landslide/local-stack";
 import { DEMO_ELECTION_ID, systemClock } from "@landslide/vote-engine";
 import { createDynamoDbClient, DynamoDbTallyStore } from "@landslide/vote-engine/dynamodb";
 import { provision } from "@landslide/vote-engine/provision";
@@ -108,7 +108,7 @@ async function runBench(): Promise<void> {
 
   const scratch = mkdtempSync(join(tmpdir(), "landslide-sse-bench-"));
   const servers = await startLocalServers({
-    ports: { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort(), ses: await freePort() },
+    ports: await freeServerPorts(),
     dataDir: null,
     scratchDir: scratch,
   });
@@ -141,11 +141,7 @@ async function runBench(): Promise<void> {
   try {
     await waitForHttp(`${base}/healthz`, { timeoutMs: 60_000, isAlive: () => service.exitCode === null });
     const dynamodb = createDynamoDbClient({ region: target.region, endpoint: target.dynamodbEndpoint });
-    const tallies = new DynamoDbTallyStore(
-      dynamodb,
-      { tallies: provisioned.tables.tallies, deadLetters: provisioned.tables["dead-letters"] },
-      8,
-    );
+    const tallies = new DynamoDbTallyStore(dynamodb, { tallies: provisioned.tables.tallies }, 8);
 
     const metric = async (name: string) => {
       const text = await (await fetch(metricsUrl)).text();

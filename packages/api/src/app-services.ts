@@ -82,11 +82,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   let deviceTokens: DeviceTokens | undefined;
   let passkeys: PasskeyRelyingParty | undefined;
   const keyMaterial = () => (material ??= readKeyFile(config.keysFile));
-  const tallies = new DynamoDbTallyStore(
-    deps.dynamodb,
-    { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] },
-    config.aws.tallyShards,
-  );
+  const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies }, config.aws.tallyShards);
   const nonces = new DynamoDbNonceStore(deps.dynamodb, deps.tables.nonces);
   const votes: VoteStore = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
   const electionCopies = new DynamoDbElectionCopies(deps.dynamodb, deps.tables.elections);
@@ -220,8 +216,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       ),
     /** A closed election's published audit bundle; built once a minute at most (it reads every vote). */
     auditBundle: (election: Election) =>
-      cachedBundle(election.id, () =>
-        publishBundle(
+      cachedBundle(election.id, async () => {
+        const bundle = await publishBundle(
           {
             log: auditLog(),
             sealer: epochSealer(deps),
@@ -231,8 +227,11 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
             now: () => systemClock.now(),
           },
           election,
-        ),
-      ),
+        );
+        // The first bundle published is kept, write-once, beside the epochs it contains.
+        await deps.auditArchive().putBundle(bundle);
+        return bundle;
+      }),
     /** Checks a stored vote's signature against the deployment's receipt key: unsigned rows are no ballots. */
     verifyRecord,
     /** Where the operator views find the other services of the deployment. */

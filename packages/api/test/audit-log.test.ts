@@ -1,15 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventSource } from "eventsource";
 import {
   auditBundleSchema,
+  archiveKeys,
   checkReceiptInclusion,
+  compareWithArchive,
   ELECTION_READ_MAX_AGE_MS,
   verifyBundle,
 } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
+import { createS3Client, S3AuditArchive } from "@landslide/vote-engine/s3";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { createLandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
 import { type Deployment, startDeployment } from "../src/testing/index";
@@ -17,7 +18,6 @@ import { waitFor } from "./wait-for";
 
 let stack: TestStack;
 let deployment: Deployment;
-const archiveDir = mkdtempSync(join(tmpdir(), "landslide-audit-archive-"));
 
 beforeAll(async () => {
   stack = await provisionTestStack({ demo: true });
@@ -25,13 +25,11 @@ beforeAll(async () => {
   deployment = await startDeployment(stack, {
     LANDSLIDE_AUDIT_EPOCH_RECORDS: "3",
     LANDSLIDE_AUDIT_EPOCH_SECONDS: "1",
-    LANDSLIDE_AUDIT_ARCHIVE_DIR: archiveDir,
   });
 }, 120_000);
 afterAll(async () => {
   await deployment?.stop();
   await stack?.stop();
-  rmSync(archiveDir, { recursive: true, force: true });
 });
 
 async function signedIn(
@@ -209,13 +207,24 @@ describe("the verifiable audit log, through the running services", () => {
     );
     expect(bundle.epochs.length).toBeGreaterThan(1);
 
-    // Every sealed epoch is archived write-once, with the records it seals.
-    const archived = readdirSync(join(archiveDir, election.id)).sort();
-    expect(archived).toEqual(bundle.epochs.map((e) => `epoch-${String(e.statement.epoch).padStart(6, "0")}.json`));
-    const first = JSON.parse(readFileSync(join(archiveDir, election.id, archived[0]!), "utf8")) as {
-      statement: unknown;
-      records: unknown[];
-    };
-    expect(first.statement).toEqual(bundle.epochs[0]!.statement);
+    // Every sealed epoch is archived write-once on S3, locked, with the records it seals; the
+    // first published bundle beside them.
+    const { endpoint, bucket } = stack.target.localAuditBucket!;
+    const s3 = createS3Client({ region: stack.target.region, endpoint });
+    try {
+      const archived = await new S3AuditArchive(s3, { bucket, retentionDays: 1 }).readEpochs(election.id);
+      expect(archived.map((object) => object.key)).toEqual(
+        bundle.epochs.map((e) => archiveKeys.epoch(election.id, e.statement.epoch)),
+      );
+      const comparison = compareWithArchive(bundle, archived, new Date());
+      expect(comparison.discrepancies).toEqual([]);
+      expect(comparison.checked.records).toBe(bundle.records.length);
+      const kept = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: archiveKeys.bundle(election.id) }));
+      expect(kept.ObjectLockMode).toBe("COMPLIANCE");
+      const keptBundle = auditBundleSchema.parse(JSON.parse(await kept.Body!.transformToString()));
+      expect(keptBundle.epochs).toEqual(bundle.epochs);
+    } finally {
+      s3.destroy();
+    }
   });
 });

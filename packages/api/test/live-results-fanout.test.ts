@@ -37,11 +37,7 @@ beforeAll(async () => {
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   await waitForService(base, "results", service, 30_000);
   dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
-  tallies = new DynamoDbTallyStore(
-    dynamodb,
-    { tallies: stack.provisioned.tables.tallies, deadLetters: stack.provisioned.tables["dead-letters"] },
-    8,
-  );
+  tallies = new DynamoDbTallyStore(dynamodb, { tallies: stack.provisioned.tables.tallies }, 8);
 });
 afterAll(async () => {
   dynamodb?.destroy();

@@ -40,7 +40,20 @@ export interface Config {
   readonly keysFile: string;
   readonly challengeMaxNumber: number;
   readonly challengeLoadCastsPerSecond: number;
-  readonly audit: { readonly epochRecords: number; readonly epochSeconds: number; readonly archiveDir: string };
+  readonly audit: {
+    readonly epochRecords: number;
+    readonly epochSeconds: number;
+    /** The S3 bucket with Object Lock that sealed epochs and published bundles are written to, once. */
+    readonly bucket: string;
+    readonly retentionDays: number;
+  };
+  readonly aggregator: {
+    /**
+     * The SQS queue the aggregator's dead letters go to; unset, the local server's queue named
+     * after the table prefix (@landslide/vote-engine/sqs deadLetterQueueUrl).
+     */
+    readonly deadLetterQueueUrl: string | undefined;
+  };
   readonly castLimits: {
     readonly perIpBlockPerMinute: number;
     readonly perAccountPerMinute: number;
@@ -86,6 +99,8 @@ export interface Config {
     readonly cognitoLocal: number;
     readonly postgres: number;
     readonly sesLocal: number;
+    readonly s3Local: number;
+    readonly sqsLocal: number;
   };
   readonly urls: {
     readonly voteApi: string;
@@ -115,6 +130,8 @@ export interface Config {
     /** Undefined means the SDK's own endpoint for the region (real AWS). */
     readonly dynamodbEndpoint: string | undefined;
     readonly cognitoEndpoint: string | undefined;
+    readonly s3Endpoint: string | undefined;
+    readonly sqsEndpoint: string | undefined;
     readonly tablePrefix: string;
     readonly tallyShards: number;
     readonly userPoolName: string;
@@ -207,7 +224,11 @@ function fromEnvironment(env: Environment): Config {
     audit: {
       epochRecords: env.LANDSLIDE_AUDIT_EPOCH_RECORDS,
       epochSeconds: env.LANDSLIDE_AUDIT_EPOCH_SECONDS,
-      archiveDir: env.LANDSLIDE_AUDIT_ARCHIVE_DIR ?? `${env.LANDSLIDE_DATA_DIR}/audit`,
+      bucket: env.LANDSLIDE_AUDIT_BUCKET ?? `${env.LANDSLIDE_TABLE_PREFIX}-audit`,
+      retentionDays: env.LANDSLIDE_AUDIT_RETENTION_DAYS,
+    },
+    aggregator: {
+      deadLetterQueueUrl: env.LANDSLIDE_AGGREGATOR_DLQ_URL,
     },
     castLimits: {
       perIpBlockPerMinute: env.LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK,
@@ -252,6 +273,8 @@ function fromEnvironment(env: Environment): Config {
       cognitoLocal: env.LANDSLIDE_COGNITO_LOCAL_PORT,
       postgres: env.LANDSLIDE_POSTGRES_PORT,
       sesLocal: env.LANDSLIDE_SES_LOCAL_PORT,
+      s3Local: env.LANDSLIDE_S3_LOCAL_PORT,
+      sqsLocal: env.LANDSLIDE_SQS_LOCAL_PORT,
     },
     urls: {
       voteApi: env.LANDSLIDE_VOTE_API_URL ?? local(env.LANDSLIDE_VOTE_API_PORT),
@@ -280,6 +303,8 @@ function fromEnvironment(env: Environment): Config {
         env.LANDSLIDE_DYNAMODB_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_DYNAMODB_LOCAL_PORT) : undefined),
       cognitoEndpoint:
         env.LANDSLIDE_COGNITO_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_COGNITO_LOCAL_PORT) : undefined),
+      s3Endpoint: env.LANDSLIDE_S3_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_S3_LOCAL_PORT) : undefined),
+      sqsEndpoint: env.LANDSLIDE_SQS_ENDPOINT ?? (embedded ? local(env.LANDSLIDE_SQS_LOCAL_PORT) : undefined),
       tablePrefix: env.LANDSLIDE_TABLE_PREFIX,
       tallyShards: env.LANDSLIDE_TALLY_SHARDS,
       userPoolName: env.LANDSLIDE_USER_POOL_NAME,

@@ -100,6 +100,10 @@ export const environmentSchema = z.object({
   LANDSLIDE_POSTGRES_PORT: port(5433),
   // The local SES server (aws-ses-v2-local): its API and, at /, the mailbox of everything "sent".
   LANDSLIDE_SES_LOCAL_PORT: port(8025),
+  // The local S3 (Ceph's radosgw, whose Object Lock is enforced): the audit archive's bucket.
+  LANDSLIDE_S3_LOCAL_PORT: port(7480),
+  // The local SQS (local-aws-sqs): the aggregator's dead-letter queue.
+  LANDSLIDE_SQS_LOCAL_PORT: port(9324),
 
   // Public base URLs of the services, as browsers and the CLI reach them.
   LANDSLIDE_VOTE_API_URL: httpUrl,
@@ -135,6 +139,9 @@ export const environmentSchema = z.object({
   LANDSLIDE_COGNITO_ENDPOINT: httpUrl,
   // Amazon SES's endpoint; unset, the region's own (AWS), or the local SES server (embedded).
   LANDSLIDE_SES_ENDPOINT: httpUrl,
+  // Amazon S3's and SQS's endpoints; unset, the region's own (AWS), or the local servers (embedded).
+  LANDSLIDE_S3_ENDPOINT: httpUrl,
+  LANDSLIDE_SQS_ENDPOINT: httpUrl,
   // Notifications by e-mail (Amazon SES v2): the sender, as a verified SES identity, and the
   // configuration set whose event destination reports deliveries, bounces and complaints.
   LANDSLIDE_MAIL_FROM: z
@@ -169,8 +176,15 @@ export const environmentSchema = z.object({
   // The audit log is sealed into a signed epoch every N records or T seconds, whichever comes first.
   LANDSLIDE_AUDIT_EPOCH_RECORDS: wholeNumber(1, 1_000_000, 1024, "a whole number of records"),
   LANDSLIDE_AUDIT_EPOCH_SECONDS: wholeNumber(1, 86_400, 5, "a whole number of seconds"),
-  // Where sealed epochs are archived, write-once; default <data dir>/audit (the S3 bucket with Object Lock on AWS).
-  LANDSLIDE_AUDIT_ARCHIVE_DIR: z.string().min(1).optional(),
+  // The S3 bucket (with Object Lock) that keeps sealed epochs and published bundles, write-once.
+  LANDSLIDE_AUDIT_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "an S3 bucket name such as landslide-audit" })
+    .optional(),
+  // How long each archived object is locked (COMPLIANCE mode: nobody, root included, can shorten it).
+  LANDSLIDE_AUDIT_RETENTION_DAYS: wholeNumber(1, 36_500, 3650, "a whole number of days"),
+  // The aggregator's dead-letter queue (SQS); unset, the local queue named after the table prefix.
+  LANDSLIDE_AGGREGATOR_DLQ_URL: httpUrl,
   // Casts allowed per minute from one address block (/24, /64: may be a whole office behind NAT) and per account.
   LANDSLIDE_CAST_LIMIT_PER_IP_BLOCK: wholeNumber(1, 1_000_000, 600, "a whole number of casts per minute"),
   LANDSLIDE_CAST_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10, "a whole number of casts per minute"),

@@ -19,8 +19,15 @@ describe("loadConfig", () => {
       cognitoLocal: 9229,
       postgres: 5433,
       sesLocal: 8025,
+      s3Local: 7480,
+      sqsLocal: 9324,
     });
     expect(config.aws.dynamodbEndpoint).toBe("http://127.0.0.1:8000");
+    // The audit archive and the dead-letter queue on the local S3 and SQS, named after the table prefix.
+    expect(config.aws.s3Endpoint).toBe("http://127.0.0.1:7480");
+    expect(config.aws.sqsEndpoint).toBe("http://127.0.0.1:9324");
+    expect(config.audit).toMatchObject({ bucket: "landslide-audit", retentionDays: 3650 });
+    expect(config.aggregator.deadLetterQueueUrl).toBeUndefined();
     // Mail goes to the local SES server; its links open the voter site as localhost (passkeys need a name).
     expect(config.mail).toEqual({
       sesEndpoint: "http://127.0.0.1:8025",

@@ -1,3 +1,4 @@
+export { assertCeph, type CephS3Options, LOCAL_S3_CREDENTIALS, startCephS3 } from "./ceph-s3";
 export { ManagedChild, type ChildOptions } from "./child";
 export { startCognitoLocal, type CognitoLocalOptions } from "./cognito-local";
 export { registerSignUpTickets } from "./cognito-triggers";
@@ -7,7 +8,8 @@ export { assertJava, assertJavaCompiler } from "./java";
 export { type EmbeddedPostgresOptions, type RunningPostgres, startEmbeddedPostgres } from "./postgres-server";
 export { assertPortsFree, freePort, isPortInUse } from "./ports";
 export { OWNER_ONLY_UMASK, restrictToOwner } from "./private-files";
-export { startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
+export { freeServerPorts, startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
 export { type AnswerCheck, answersHttp, type Patience, waitForHttp, waitWhileProgressing } from "./wait";
 export { readConfirmationCode, waitForConfirmationCode } from "./confirmation-codes";
 export { readSesMailbox, type SesLocalOptions, startSesLocal, type StoredEmail } from "./ses-local";
+export { SQS_LOCAL_ACCOUNT_ID, type SqsLocalOptions, startSqsLocal } from "./sqs-local";

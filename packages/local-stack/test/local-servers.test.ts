@@ -9,6 +9,7 @@ import {
   assertJavaCompiler,
   assertPortsFree,
   freePort,
+  freeServerPorts,
   isPortInUse,
   LocalStackError,
   readSesMailbox,
@@ -20,12 +21,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("the embedded stand-ins for AWS", () => {
   it("start on the given ports (the local SES too), answer, keep data across a restart, and leave no port listening when stopped", async () => {
-    const ports = {
-      dynamodb: await freePort(),
-      cognito: await freePort(),
-      postgres: await freePort(),
-      ses: await freePort(),
-    };
+    const ports = await freeServerPorts();
     const dataDir = join(scratch, "data");
     const logDir = join(scratch, "logs");
     const first = await startLocalServers({ ports, dataDir, scratchDir: scratch, logDir });
@@ -34,6 +30,8 @@ describe("the embedded stand-ins for AWS", () => {
     expect(first.ses.endpoint).toBe(`http://127.0.0.1:${ports.ses}`);
     expect((await fetch(`${first.ses.endpoint}/health-check`)).status).toBe(200);
     expect(await readSesMailbox(first.ses.endpoint)).toEqual([]);
+    // The local S3 answers its anonymous bucket listing.
+    expect((await fetch(first.s3.endpoint)).status).toBe(200);
     // Its log sits beside the others'.
     expect(existsSync(join(logDir, "aws-ses-v2-local.log"))).toBe(true);
     const client = new pg.Client({ connectionString: first.postgres.url });
@@ -51,7 +49,8 @@ describe("the embedded stand-ins for AWS", () => {
     await again.end();
     await second.stop();
     expect(rows).toEqual([{ value: "survives a restart" }]);
-  });
+    // Two starts of five servers, Ceph's cluster among them: minutes on a loaded two-core machine.
+  }, 300_000);
 
   it("when the local SES cannot start, say why, and stop the others again", async () => {
     const blocker = createServer().listen(0, "127.0.0.1");
@@ -59,15 +58,23 @@ describe("the embedded stand-ins for AWS", () => {
     const address = blocker.address();
     const ses = typeof address === "object" && address ? address.port : 0;
     try {
-      const ports = { dynamodb: await freePort(), cognito: await freePort(), postgres: await freePort(), ses };
+      const ports = {
+        dynamodb: await freePort(),
+        cognito: await freePort(),
+        postgres: await freePort(),
+        ses,
+        s3: await freePort(),
+        sqs: await freePort(),
+      };
       const attempt = startLocalServers({ ports, dataDir: null, scratchDir: scratch });
       await expect(attempt).rejects.toBeInstanceOf(LocalStackError);
       await expect(attempt).rejects.toThrow(/^aws-ses-v2-local did not start: it exited/);
-      for (const port of [ports.dynamodb, ports.cognito, ports.postgres]) expect(await isPortInUse(port)).toBe(false);
+      for (const port of [ports.dynamodb, ports.cognito, ports.postgres, ports.s3, ports.sqs])
+        expect(await isPortInUse(port)).toBe(false);
     } finally {
       blocker.close();
     }
-  });
+  }, 180_000);
 
   it("refuses a port that is taken with one line naming the variable to change", async () => {
     const blocker = createServer().listen(0, "127.0.0.1");

@@ -27,6 +27,7 @@ export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";
 export { recordBinding } from "./vote/record-binding";
+export { deadLetterReasons, describeDeadLetterReason } from "./tally/dead-letter-reasons";
 export {
   type RecordCheck,
   type RecordRejection,
@@ -41,8 +42,10 @@ export type {
   Checkpoint,
   CountedBallotSink,
   DeadLetter,
+  DeadLetterQueue,
   FraudCaseSink,
   NonceStore,
+  QueuedDeadLetter,
   TallyStore,
   VoterRoll,
 } from "./ports";

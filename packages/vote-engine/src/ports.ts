@@ -125,10 +125,20 @@ export interface Checkpoint {
   readonly closed: boolean;
 }
 
-/** A change record the aggregator could not read, kept with why, for a re-drive after a fix. */
+/**
+ * A change record the aggregator must not count (unsigned, cast late, or no vote at all), set
+ * aside with why in the dead-letter queue, for an operator to re-drive after a fix.
+ */
 export interface DeadLetter {
+  /** The record's stream sequence number: what a re-drive is made idempotent by. */
   readonly sequenceNumber: string;
+  /** The stable reason code: UNSIGNED_RECORD, BALLOT_NOT_COMMITTED, LATE_CAST; UNREADABLE for a record that is no vote. */
+  readonly code: string;
+  /** The code and what exactly failed, in words. */
   readonly reason: string;
+  /** The election the record names, where it names one. */
+  readonly electionId: string | undefined;
+  /** The stream record, as JSON. */
   readonly record: string;
 }
 
@@ -138,6 +148,10 @@ export interface BatchCommit {
   readonly previous: Checkpoint;
   readonly next: Checkpoint;
   readonly delta: TallyDelta;
+  /**
+   * The batch's dead letters, already in the dead-letter queue: the commit marks each as pending
+   * (its sequence number only), which is what makes a re-drive count it at most once.
+   */
   readonly deadLetters: readonly DeadLetter[];
   /** Which counter shard takes this batch's increments. */
   readonly counterShard: number;
@@ -153,9 +167,37 @@ export interface TallyStore {
   /** false when the checkpoint was no longer `previous` (a replay, or another worker): nothing applied. */
   commit(batch: BatchCommit): Promise<boolean>;
   readCounters(electionId: string): Promise<Map<string, number>>;
-  listDeadLetters(): Promise<DeadLetter[]>;
-  /** Applies a re-driven record's delta and removes its dead letter together; false if already re-driven. */
+  /**
+   * Applies a re-driven record's delta and settles its pending mark together. false, with nothing
+   * applied, when no commit marks it pending: re-driven already (a duplicate message), or sent by
+   * a batch that never committed (its replay counted the record or marked it anew).
+   */
   redrive(letter: DeadLetter, delta: TallyDelta, counterShard: number): Promise<boolean>;
+}
+
+/** A dead letter as received from the queue, and the handle to delete it by. */
+export interface QueuedDeadLetter {
+  readonly letter: DeadLetter;
+  /** The message's id: the same on every receive (a letter sent twice is two messages, two ids). */
+  readonly id: string;
+  readonly receipt: string;
+}
+
+/**
+ * Where dead letters wait for a re-drive: Amazon SQS, locally a real SQS-compatible server. At
+ * least once: a letter may be there twice (a batch sent again after a crash), never not at all.
+ */
+export interface DeadLetterQueue {
+  /** Resolves once every letter is stored; rejects (to be tried again) if any is not. */
+  send(letters: readonly DeadLetter[]): Promise<void>;
+  /**
+   * Up to ten letters, each hidden from other readers for `hideSeconds` (until deleted, or it
+   * passes); none when the queue has nothing visible after `waitSeconds`.
+   */
+  receive(options: { readonly hideSeconds: number; readonly waitSeconds?: number }): Promise<QueuedDeadLetter[]>;
+  /** Makes received letters visible again at once (a listing that re-drives nothing). */
+  release(receipts: readonly string[]): Promise<void>;
+  delete(receipts: readonly string[]): Promise<void>;
 }
 
 /** Single-use tokens (challenge salts, proof ids): the first use wins, every later one is refused. */

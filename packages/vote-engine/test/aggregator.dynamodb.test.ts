@@ -1,6 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { startTestPostgres, testServers, uniqueName } from "@landslide/local-stack/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { RunningServer } from "@landslide/local-stack";
+import { startTestPostgres, startTestSqs, testServers, uniqueName } from "@landslide/local-stack/testing";
 import { eq } from "drizzle-orm";
 import {
   connectControlPlane,
@@ -8,8 +10,9 @@ import {
   migrateControlPlane,
   PostgresFraudCaseSink,
 } from "../src/adapters/postgres";
-import type { FraudCaseSink } from "../src/ports";
-import { InMemoryVoteStore } from "../src/adapters/memory";
+import type { DeadLetter, FraudCaseSink } from "../src/ports";
+import { createSqsClient, ensureDeadLetterQueue, SqsDeadLetterQueue } from "../src/adapters/sqs";
+import type { ChangeAdmission } from "../src/tally/admit-change";
 import { toVoteItem } from "../src/adapters/dynamodb/vote-item";
 import {
   createDynamoDbClient,
@@ -27,9 +30,18 @@ import { admitSigned, castDependencies, demoBallot, election, idempotencyKey, ke
 const endpoint = { region: "eu-west-1", endpoint: testServers().dynamodbEndpoint };
 const dynamodb = createDynamoDbClient(endpoint);
 const streams = createDynamoDbStreamsClient(endpoint);
-afterAll(() => {
+// A real SQS-compatible server (local-aws-sqs) of this file's own; each test makes a fresh queue.
+let sqsServer: RunningServer;
+let sqs: SQSClient;
+beforeAll(async () => {
+  sqsServer = await startTestSqs();
+  sqs = createSqsClient({ region: "eu-west-1", endpoint: sqsServer.endpoint });
+});
+afterAll(async () => {
   dynamodb.destroy();
   streams.destroy();
+  sqs?.destroy();
+  await sqsServer?.stop();
 });
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -38,23 +50,49 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
+/** Each set of tables' dead-letter queue, by its tallies table. */
+const queues = new Map<string, SqsDeadLetterQueue>();
+
 async function freshTables(): Promise<TableNames> {
-  return (await ensureTables(dynamodb, uniqueName("agg"))).names;
+  const prefix = uniqueName("agg");
+  const { names } = await ensureTables(dynamodb, prefix);
+  const { url } = await ensureDeadLetterQueue(sqs, `${prefix}-aggregator-dead-letters`);
+  queues.set(names.tallies, new SqsDeadLetterQueue(sqs, url));
+  return names;
 }
 
-const talliesOf = (names: TableNames) =>
-  new DynamoDbTallyStore(dynamodb, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 4);
-const aggregator = (names: TableNames, faults?: AggregatorFaults, fraudCases?: FraudCaseSink) =>
+const queueOf = (names: TableNames) => queues.get(names.tallies)!;
+const talliesOf = (names: TableNames) => new DynamoDbTallyStore(dynamodb, { tallies: names.tallies }, 4);
+const aggregator = (
+  names: TableNames,
+  faults?: AggregatorFaults,
+  fraudCases?: FraudCaseSink,
+  admit: ChangeAdmission = admitSigned,
+) =>
   new StreamAggregator({
     dynamodb,
     streams,
     votesTable: names.votes,
     tallies: talliesOf(names),
-    admit: admitSigned,
+    deadLetters: queueOf(names),
+    admit,
     recordsPerRead: 50,
     ...(faults ? { faults } : {}),
     ...(fraudCases ? { fraudCases } : {}),
   });
+
+/** Every message in the queue, read as an operator's listing reads it (and left there). */
+async function queued(names: TableNames): Promise<DeadLetter[]> {
+  const queue = queueOf(names);
+  const received = [];
+  for (;;) {
+    const page = await queue.receive({ hideSeconds: 60 });
+    if (page.length === 0) break;
+    received.push(...page);
+  }
+  await queue.release(received.map((r) => r.receipt));
+  return received.map((r) => r.letter).sort((a, b) => a.sequenceNumber.localeCompare(b.sequenceNumber));
+}
 
 /** Casts `n` ballots (every fifth quarantined) and returns the counters they must produce. */
 async function castMany(names: TableNames, n: number, tag: string): Promise<Map<string, number>> {
@@ -88,11 +126,12 @@ async function drainUntilQuiet(
   names: TableNames,
   faults?: AggregatorFaults,
   fraudCases?: FraudCaseSink,
+  admit?: ChangeAdmission,
 ): Promise<number> {
   let crashes = 0;
   for (let pass = 0; pass < 200; pass++) {
     try {
-      const report = await aggregator(names, faults, fraudCases).drainOnce();
+      const report = await aggregator(names, faults, fraudCases, admit).drainOnce();
       if (report.applied === 0 && report.deadLettered === 0 && report.refusedReplays === 0) return crashes;
     } catch (error) {
       if (!(error instanceof Error) || error.message !== "crash") throw error;
@@ -100,19 +139,6 @@ async function drainUntilQuiet(
     }
   }
   throw new Error("the aggregator never caught up");
-}
-
-/** A stored vote as castVote would write it, for hand-made stream records. */
-async function aVote(subject: string) {
-  const store = new InMemoryVoteStore();
-  const result = await castVote(castDependencies(store), {
-    electionId: election.id,
-    subject,
-    idempotencyKey: idempotencyKey(subject.length),
-    ballot: demoBallot(),
-  });
-  if (!result.ok) throw new Error(result.error.code);
-  return (await store.get(election.id, keys.voterKey(subject)))!;
 }
 
 describe("the aggregator on DynamoDB Local's change stream", () => {
@@ -212,7 +238,7 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     }
   });
 
-  it("sends a poison record to the dead-letter table with its reason, keeps counting the rest, and re-drives a fixed record once", async () => {
+  it("sends a poison record to the dead-letter queue with its reason, keeps counting the rest, and a re-drive leaves it there", async () => {
     const names = await freshTables();
     const before = await castMany(names, 20, "before-poison");
     await dynamodb.send(
@@ -232,35 +258,91 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     await drainUntilQuiet(names);
     const expected = new Map(before);
     for (const [k, v] of after) expected.set(k, (expected.get(k) ?? 0) + v);
-    // The poison record is applied (to the dead-letter table), not counted.
+    // The poison record is applied (to the dead-letter queue), not counted.
     expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
-    const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
-    expect(Items).toHaveLength(1);
-    expect(Items?.[0]?.reason?.S).toBe("vote whose ballot is not a canonical ballot");
-    expect(Items?.[0]?.record?.S).toContain("poison");
-
-    // A record that failed for a reason since fixed: re-driving counts it once and removes it.
-    const fixed = await aVote("redriven");
-    const record = {
-      eventName: "INSERT",
-      dynamodb: { SequenceNumber: "000000000000000000099", NewImage: toVoteItem(fixed) },
-    };
-    await dynamodb.send(
-      new PutItemCommand({
-        TableName: names["dead-letters"],
-        Item: {
-          pk: { S: "DEADLETTER#000000000000000000099" },
-          reason: { S: "a bug, since fixed" },
-          record: { S: JSON.stringify(record) },
-        },
-      }),
+    const letters = await queued(names);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({
+      code: "UNREADABLE",
+      reason: "vote whose ballot is not a canonical ballot",
+      electionId: election.id,
+      sequenceNumber: expect.stringMatching(/^\d+$/),
+    });
+    expect((JSON.parse(letters[0]!.record) as { dynamodb: { SequenceNumber: string } }).dynamodb.SequenceNumber).toBe(
+      letters[0]!.sequenceNumber,
     );
+    expect(letters[0]!.record).toContain("poison");
+
+    // Still unreadable: the re-drive counts nothing and leaves it for a fix.
+    const redrive = await aggregator(names).redriveDeadLetters();
+    expect(redrive).toMatchObject({ redriven: 0, duplicates: 0 });
+    expect(redrive.stillFailing.map((l) => l.reason)).toEqual(["vote whose ballot is not a canonical ballot"]);
+    expect(await queued(names)).toEqual(letters);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+  });
+
+  it("a crash between sending a batch's dead letters and committing it leaves a letter twice in the queue; a re-drive counts it exactly once", async () => {
+    const names = await freshTables();
+    const expected = await castMany(names, 10, "key-rotation");
+    // An aggregator that does not know the key one ballot was signed with yet (a rotation under way).
+    const unknownKey = keys.voterKey("key-rotation-3");
+    const notYet: ChangeAdmission = (change) =>
+      change.voterKey === unknownKey
+        ? { ok: false, reason: "UNSIGNED_RECORD", message: "signed with a key not deployed here yet" }
+        : admitSigned(change);
+    let crashed = false;
+    const crashOnce = {
+      beforeCommit: () => {
+        if (!crashed) {
+          crashed = true;
+          throw new Error("crash");
+        }
+      },
+    };
+    expect(await drainUntilQuiet(names, crashOnce, undefined, notYet)).toBe(1);
+    const letters = await queued(names);
+    expect(letters.map((l) => l.code)).toEqual(["UNSIGNED_RECORD", "UNSIGNED_RECORD"]);
+    expect(letters[0]!.sequenceNumber).toBe(letters[1]!.sequenceNumber);
+    const live = await talliesOf(names).readCounters(election.id);
+    expect(live.get("__turnout")).toBe(expected.get("__turnout")! - 1);
+
+    // The key is deployed: the re-drive (with the aggregator's real checks) counts it once, drops the copy.
     const first = await aggregator(names).redriveDeadLetters();
-    expect(first.redriven).toBe(1);
-    expect(first.stillFailing.map((l) => l.reason)).toEqual(["vote whose ballot is not a canonical ballot"]);
-    expect(await aggregator(names).redriveDeadLetters()).toMatchObject({ redriven: 0 });
-    const counters = await talliesOf(names).readCounters(election.id);
-    expect(counters.get("__turnout")).toBe(expected.get("__turnout")! + 1);
+    expect(first).toEqual({ redriven: 1, duplicates: 1, stillFailing: [] });
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+    expect(await queued(names)).toEqual([]);
+    expect(await aggregator(names).redriveDeadLetters()).toEqual({ redriven: 0, duplicates: 0, stillFailing: [] });
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+  });
+
+  it("never counts twice a letter whose batch crashed before its commit and whose replay counted the record", async () => {
+    const names = await freshTables();
+    const expected = await castMany(names, 10, "replayed");
+    const unknownKey = keys.voterKey("replayed-3");
+    const notYet: ChangeAdmission = (change) =>
+      change.voterKey === unknownKey
+        ? { ok: false, reason: "UNSIGNED_RECORD", message: "signed with a key not deployed here yet" }
+        : admitSigned(change);
+    // The old task sends the letter and dies; the new one, with the key, counts the record.
+    await expect(
+      aggregator(
+        names,
+        {
+          beforeCommit: () => {
+            throw new Error("crash");
+          },
+        },
+        undefined,
+        notYet,
+      ).drainOnce(),
+    ).rejects.toThrow("crash");
+    await drainUntilQuiet(names);
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+    expect((await queued(names)).map((l) => l.code)).toEqual(["UNSIGNED_RECORD"]);
+    // The orphan passes every check now, but no commit marked it pending: deleted, not counted.
+    expect(await aggregator(names).redriveDeadLetters()).toEqual({ redriven: 0, duplicates: 1, stillFailing: [] });
+    expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+    expect(await queued(names)).toEqual([]);
   });
 
   it("counts only rows the vote API signed: forged, copied and rewritten rows are set aside as UNSIGNED_RECORD, and a recount leaves them out too", async () => {
@@ -311,17 +393,18 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
     expected.set("__version", (expected.get("__version") ?? 0) + 1);
     expected.set("__quarantined", (expected.get("__quarantined") ?? 0) + 1);
     expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
-    const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
-    expect(Items?.map((item) => item.reason?.S?.split(":")[0]).sort()).toEqual([
-      "UNSIGNED_RECORD",
-      "UNSIGNED_RECORD",
-      "UNSIGNED_RECORD",
-      "UNSIGNED_RECORD",
-    ]);
-    // Re-driving does not launder them.
-    const redrive = await aggregator(names).redriveDeadLetters();
-    expect(redrive.redriven).toBe(0);
-    expect(redrive.stillFailing).toHaveLength(4);
+    const letters = await queued(names);
+    expect(letters.map((l) => [l.code, l.reason.split(":")[0], l.electionId])).toEqual(
+      Array.from({ length: 4 }, () => ["UNSIGNED_RECORD", "UNSIGNED_RECORD", election.id]),
+    );
+    // Re-driving does not launder them, however often: they stay in the queue, uncounted.
+    for (let round = 0; round < 2; round++) {
+      const redrive = await aggregator(names).redriveDeadLetters();
+      expect(redrive.redriven + redrive.duplicates).toBe(0);
+      expect(redrive.stillFailing.map((l) => l.code)).toEqual(Array.from({ length: 4 }, () => "UNSIGNED_RECORD"));
+      expect(await talliesOf(names).readCounters(election.id)).toEqual(expected);
+    }
+    expect(await queued(names)).toHaveLength(4);
 
     const exact = await recount(election, store.scan(election.id), { verify: verifyRecord });
     expect(exact.rejected).toBe(4);
@@ -358,6 +441,7 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
         streams,
         votesTable: names.votes,
         tallies: talliesOf(names),
+        deadLetters: queueOf(names),
         admit: admitSigned,
         deadlineOf,
       }).drainOnce();
@@ -365,7 +449,6 @@ describe("the aggregator on DynamoDB Local's change stream", () => {
       if (report.deadLettered > 0) expect(report.rejected).toEqual({ LATE_CAST: 2 });
     }
     expect((await talliesOf(names).readCounters(election.id)).get("__turnout")).toBe(1);
-    const { Items } = await dynamodb.send(new ScanCommand({ TableName: names["dead-letters"] }));
-    expect(Items?.map((item) => item.reason?.S?.split(":")[0])).toEqual(["LATE_CAST", "LATE_CAST"]);
+    expect((await queued(names)).map((l) => l.code)).toEqual(["LATE_CAST", "LATE_CAST"]);
   });
 });

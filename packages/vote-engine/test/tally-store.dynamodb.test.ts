@@ -8,5 +8,5 @@ afterAll(() => client.destroy());
 
 tallyStoreContract("DynamoDB Local", async () => {
   const { names } = await ensureTables(client, uniqueName("ts"));
-  return new DynamoDbTallyStore(client, { tallies: names.tallies, deadLetters: names["dead-letters"] }, 4);
+  return new DynamoDbTallyStore(client, { tallies: names.tallies }, 4);
 });

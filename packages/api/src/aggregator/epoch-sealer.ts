@@ -1,8 +1,7 @@
 import { type EpochSigner, PostgresAuditLog } from "@landslide/vote-engine/postgres";
 import { nodeEntropy, nodeKeys, readKeyFile } from "@landslide/vote-engine/node-crypto";
-import type { SignedEpoch } from "@landslide/vote-engine";
+import type { AuditArchive, SignedEpoch } from "@landslide/vote-engine";
 import type { Dependencies } from "../services/dependencies";
-import { FileEpochArchive } from "./epoch-archive";
 
 export interface SealingPolicy {
   /** Seal once this many records wait... */
@@ -19,7 +18,7 @@ export class EpochSealer {
   constructor(
     private readonly log: PostgresAuditLog,
     private readonly signer: () => EpochSigner,
-    private readonly archive: FileEpochArchive,
+    private readonly archive: AuditArchive,
     private readonly policy: SealingPolicy,
   ) {}
 
@@ -42,8 +41,8 @@ export class EpochSealer {
   private async archiveMissing(electionId: string): Promise<void> {
     for (const epoch of await this.log.epochs(electionId)) {
       const { firstSeq, lastSeq } = epoch.statement;
-      if (!this.archive.has(electionId, epoch.statement.epoch))
-        await this.archive.put(epoch, await this.log.recordsBetween(electionId, firstSeq, lastSeq));
+      if (!(await this.archive.hasEpoch(electionId, epoch.statement.epoch)))
+        await this.archive.putEpoch(epoch, await this.log.recordsBetween(electionId, firstSeq, lastSeq));
     }
   }
 }
@@ -59,5 +58,5 @@ export function epochSealer(
     const signing = keys;
     return { keyId: signing.auditPublicKey.keyId, sign: (payload: Uint8Array) => signing.signAudit(payload) };
   };
-  return new EpochSealer(auditLog, signer, new FileEpochArchive(deps.config.audit.archiveDir), deps.config.audit);
+  return new EpochSealer(auditLog, signer, deps.auditArchive(), deps.config.audit);
 }

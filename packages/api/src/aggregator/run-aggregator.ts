@@ -10,6 +10,8 @@ import {
   PostgresAuditLog,
   PostgresFraudCaseSink,
 } from "@landslide/vote-engine/postgres";
+import { createSqsClient, deadLetterQueueUrl, SqsDeadLetterQueue } from "@landslide/vote-engine/sqs";
+import { required } from "@landslide/config";
 import { signedChangesOnly, STOP_NOTICE_MS, votingDeadline } from "@landslide/vote-engine";
 import { nodeEntropy, nodeKeys, nodeRecordVerifier, readKeyFile } from "@landslide/vote-engine/node-crypto";
 import { promiseCache } from "../promise-cache";
@@ -33,10 +35,16 @@ const ERROR_WAIT_MS = 2000;
 export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metrics): { stop(): Promise<void> } {
   const { config } = deps;
   const streams = createDynamoDbStreamsClient({ region: config.aws.region, endpoint: config.aws.dynamodbEndpoint });
-  const tallies = new DynamoDbTallyStore(
-    deps.dynamodb,
-    { tallies: deps.tables.tallies, deadLetters: deps.tables["dead-letters"] },
-    config.aws.tallyShards,
+  const tallies = new DynamoDbTallyStore(deps.dynamodb, { tallies: deps.tables.tallies }, config.aws.tallyShards);
+  // Records that may not count wait there for an operator's re-drive (election dead-letters).
+  const sqs = createSqsClient({ region: config.aws.region, endpoint: config.aws.sqsEndpoint });
+  const deadLetters = new SqsDeadLetterQueue(
+    sqs,
+    required(
+      deadLetterQueueUrl(config),
+      "LANDSLIDE_AGGREGATOR_DLQ_URL",
+      "the URL of the aggregator's SQS dead-letter queue",
+    ),
   );
   const auditLog = new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const elections = new ElectionsRepository(deps.controlPlane().db);
@@ -49,6 +57,7 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
     streams,
     votesTable: deps.tables.votes,
     tallies,
+    deadLetters,
     // Only rows the vote API signed count; the aggregator needs the receipt key's public half only.
     admit: signedChangesOnly(nodeRecordVerifier([nodeKeys(readKeyFile(config.keysFile)).receiptPublicKey])),
     // ...and only if cast before voting stopped, whichever task took it.
@@ -117,6 +126,7 @@ export function runAggregator(deps: Dependencies, logger: Logger, metrics: Metri
       wake?.();
       await loop;
       streams.destroy();
+      sqs.destroy();
     },
   };
 }

@@ -12,6 +12,8 @@ await runService({
   readiness: (deps) => ({
     dynamodb: deps.checks.dynamodb(deps.tables.votes),
     postgres: deps.checks.postgres(),
+    auditArchive: deps.checks.auditArchive(),
+    deadLetterQueue: deps.checks.deadLetterQueue(),
   }),
   background: (deps, logger, metrics) => {
     const aggregator = runAggregator(deps, logger, metrics);

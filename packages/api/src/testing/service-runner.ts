@@ -17,6 +17,10 @@ export function serviceEnvironment(
     LANDSLIDE_DYNAMODB_ENDPOINT: target.dynamodbEndpoint,
     LANDSLIDE_COGNITO_ENDPOINT: target.cognitoEndpoint,
     LANDSLIDE_TABLE_PREFIX: target.tablePrefix,
+    LANDSLIDE_S3_ENDPOINT: target.localAuditBucket?.endpoint,
+    LANDSLIDE_AUDIT_BUCKET: target.localAuditBucket?.bucket,
+    // The queue provisioning made, which the services find by the table prefix on this endpoint.
+    LANDSLIDE_SQS_ENDPOINT: target.localDeadLetterQueue?.endpoint,
     DATABASE_URL: target.databaseUrl,
     LANDSLIDE_COGNITO_USER_POOL_ID: provisioned.userPoolId,
     LANDSLIDE_COGNITO_VOTER_CLIENT_ID: provisioned.clientIds["voter-web"],

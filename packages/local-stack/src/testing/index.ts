@@ -2,12 +2,15 @@ import { inject } from "vitest";
 import "./provided-context";
 import { freePort } from "../ports";
 import { startSesLocal } from "../ses-local";
+import { startSqsLocal } from "../sqs-local";
 import { type RunningPostgres, startEmbeddedPostgres } from "../postgres-server";
 
 export interface TestServers {
   readonly dynamodbEndpoint: string;
   readonly cognitoEndpoint: string;
   readonly cognitoDataDir: string;
+  readonly s3Endpoint: string;
+  readonly sqsEndpoint: string;
 }
 
 /** The servers the global setup started for this test run. */
@@ -16,6 +19,8 @@ export function testServers(): TestServers {
     dynamodbEndpoint: inject("dynamodbEndpoint"),
     cognitoEndpoint: inject("cognitoEndpoint"),
     cognitoDataDir: inject("cognitoDataDir"),
+    s3Endpoint: inject("s3Endpoint"),
+    sqsEndpoint: inject("sqsEndpoint"),
   };
 }
 
@@ -32,4 +37,9 @@ export function uniqueName(prefix: string): string {
 /** A local SES server of its own for one test file (its mailbox starts empty); stop it after. */
 export async function startTestSes(options: { maxSendRate?: number } = {}) {
   return startSesLocal({ port: await freePort(), ...options });
+}
+
+/** A local SQS server of its own for one test file (no queues yet: make fresh ones, purging takes 60 s); stop it after. */
+export async function startTestSqs() {
+  return startSqsLocal({ port: await freePort() });
 }

@@ -23,3 +23,17 @@ export {
 } from "./verify-bundle";
 export { checkReceiptInclusion, type InclusionCheckDependencies, type InclusionEvidence } from "./receipt-inclusion";
 export { recordBytes } from "./log-record";
+export {
+  type ArchivedEpochDocument,
+  type ArchivedObject,
+  type ArchivedVersion,
+  ArchiveConflictError,
+  type AuditArchive,
+  archiveKeys,
+} from "./audit-archive";
+export {
+  type ArchiveDiscrepancy,
+  type ArchiveDiscrepancyCode,
+  type ArchiveReport,
+  compareWithArchive,
+} from "./verify-archive";

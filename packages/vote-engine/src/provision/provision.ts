@@ -3,6 +3,8 @@ import { createCognitoClient, ensureAccount, ensureUserPool, type UserPoolIds } 
 import { createDynamoDbClient, DynamoDbElectionCopies, ensureTables, type TableNames } from "../adapters/dynamodb";
 import { ensureKeyFile } from "../adapters/node-crypto/key-file";
 import { connectControlPlane, ElectionsRepository, migrateControlPlane } from "../adapters/postgres";
+import { createS3Client, ensureAuditBucket } from "../adapters/s3";
+import { createSqsClient, ensureDeadLetterQueue } from "../adapters/sqs";
 import { canonicalJson } from "../audit/canonical-json";
 import type { Election } from "../election/definition";
 import { demoElection } from "../election/demo";
@@ -16,6 +18,13 @@ export interface ProvisionTarget {
   readonly tablePrefix: string;
   readonly userPoolName: string;
   readonly databaseUrl: string;
+  /**
+   * The audit archive's bucket on a local S3 server, created with Object Lock; undefined on AWS,
+   * where the CDK stack declares it.
+   */
+  readonly localAuditBucket?: { readonly endpoint: string; readonly bucket: string } | undefined;
+  /** The aggregator's dead-letter queue on a local SQS server; undefined on AWS (the CDK stack's). */
+  readonly localDeadLetterQueue?: { readonly endpoint: string; readonly name: string } | undefined;
 }
 
 export interface ProvisionOptions {
@@ -63,6 +72,28 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   try {
     const tables = await ensureTables(dynamodb, target.tablePrefix);
     changes.push(...tables.changes);
+
+    if (target.localAuditBucket) {
+      onStep("audit archive bucket (S3 with Object Lock)");
+      const s3 = createS3Client({ ...endpoints, endpoint: target.localAuditBucket.endpoint });
+      try {
+        if ((await ensureAuditBucket(s3, target.localAuditBucket.bucket)).created)
+          changes.push(`created the audit archive bucket ${target.localAuditBucket.bucket} (Object Lock)`);
+      } finally {
+        s3.destroy();
+      }
+    }
+
+    if (target.localDeadLetterQueue) {
+      onStep("dead-letter queue (SQS)");
+      const sqs = createSqsClient({ ...endpoints, endpoint: target.localDeadLetterQueue.endpoint });
+      try {
+        if ((await ensureDeadLetterQueue(sqs, target.localDeadLetterQueue.name)).created)
+          changes.push(`created the dead-letter queue ${target.localDeadLetterQueue.name}`);
+      } finally {
+        sqs.destroy();
+      }
+    }
 
     onStep("Cognito user pool");
     const pool = await ensureUserPool(cognito, target.userPoolName);

@@ -54,6 +54,8 @@ export function testProvisionTarget(databaseUrl: string, prefix = "t"): Provisio
     tablePrefix: name,
     userPoolName: name,
     databaseUrl,
+    localAuditBucket: { endpoint: servers.s3Endpoint, bucket: name },
+    localDeadLetterQueue: { endpoint: servers.sqsEndpoint, name: `${name}-aggregator-dead-letters` },
   };
 }
 export {

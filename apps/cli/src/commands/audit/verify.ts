@@ -1,19 +1,22 @@
 import { readFile } from "node:fs/promises";
 import { Args, Errors, Flags } from "@oclif/core";
+import { loadConfig } from "@landslide/config";
 import { type AuditBundle, auditBundleSchema, type VerificationReport, verifyBundle } from "@landslide/vote-engine";
+import { type ArchiveComparison, compareBundleWithArchive } from "../../lib/archive-comparison";
 import { createBatchCryptoPool, nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { BaseCommand } from "../../lib/base-command";
-import { EXIT, publicClient, reachOrExplain } from "../../lib/public-client";
+import { EXIT, isUnreachable, publicClient, reachOrExplain } from "../../lib/public-client";
 import { withSpinner } from "../../lib/spinner";
 
 export default class AuditVerify extends BaseCommand {
   static override summary =
     "Recompute an election's audit from its published bundle: hash chain, epochs, signatures, ballots and result.";
   static override description =
-    "Trusts nothing but the bundle: every record's hash and link, every epoch's Merkle root, signature and link, that each counted ballot is logged exactly once and opens its commitment, and the result with every instant-runoff round. Exits 1 on any discrepancy and names the first.";
+    "Trusts nothing but the bundle: every record's hash and link, every epoch's Merkle root, signature and link, that each counted ballot is logged exactly once and opens its commitment, and the result with every instant-runoff round. With --archive it also reads the deployment's write-once archive (S3 with Object Lock) and checks that every published epoch was archived when sealed, identical, never overwritten and still locked. Exits 1 on any discrepancy and names the first.";
   static override examples = [
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --bundle landslide-audit.json --audit-key-id 4mDq0cT3yS1bV8xA --json",
+    "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61 --archive",
   ];
   static override args = { id: Args.string({ description: "the election id", required: true }) };
   static override flags = {
@@ -24,9 +27,21 @@ export default class AuditVerify extends BaseCommand {
     "audit-key-id": Flags.string({
       description: "the audit key id the deployment announced; fetched from its API when the bundle is",
     }),
+    archive: Flags.boolean({
+      description:
+        "also compare the bundle with the epochs archived write-once in the deployment's audit bucket (LANDSLIDE_AUDIT_BUCKET; needs read access to it)",
+      default: false,
+    }),
   };
 
-  async run(): Promise<VerificationReport & { electionId: string; auditKeyId: string; auditKeyPinned: boolean }> {
+  async run(): Promise<
+    VerificationReport & {
+      electionId: string;
+      auditKeyId: string;
+      auditKeyPinned: boolean;
+      archive?: ArchiveComparison;
+    }
+  > {
     const { args, flags } = await this.parse(AuditVerify);
     const { bundle, announcedKeyId } = flags.bundle
       ? { bundle: await this.readBundle(flags.bundle), announcedKeyId: undefined }
@@ -53,12 +68,40 @@ export default class AuditVerify extends BaseCommand {
       }
     }
     if (!report.ok) process.exitCode = EXIT.failed;
+    const archive = flags.archive ? await this.compareWithArchive(bundle) : undefined;
+    if (archive && !archive.ok) process.exitCode = EXIT.failed;
     return {
       electionId: args.id,
       auditKeyId: bundle.keys.audit.keyId,
       auditKeyPinned: expectedAuditKeyId !== undefined,
       ...report,
+      ...(archive ? { archive } : {}),
     };
+  }
+
+  private async compareWithArchive(bundle: AuditBundle): Promise<ArchiveComparison> {
+    const config = loadConfig();
+    const report = await withSpinner(`Reading the archived epochs from s3://${config.audit.bucket}`, () =>
+      compareBundleWithArchive(config, bundle).catch((error: unknown) => {
+        throw archiveUnreadable(error, config.audit.bucket, config.aws.s3Endpoint);
+      }),
+    );
+    if (!this.jsonEnabled()) this.printArchiveReport(report);
+    return report;
+  }
+
+  private printArchiveReport(report: ArchiveComparison): void {
+    const { checked } = report;
+    if (report.ok) {
+      this.log(
+        `PASS  archive s3://${report.bucket}: ${checked.epochs} epochs (${checked.records} records) archived as published, never overwritten, locked in COMPLIANCE mode until ${report.lockedUntil ?? "—"} at least.`,
+      );
+      return;
+    }
+    const [first, ...rest] = report.discrepancies;
+    this.log(`FAIL  archive s3://${report.bucket}: ${first?.code}: ${first?.message}`);
+    for (const d of rest.slice(0, 20)) this.log(`      ${d.code}: ${d.message}`);
+    if (rest.length > 20) this.log(`      … and ${rest.length - 20} more (--json lists them all)`);
   }
 
   private printReport(bundle: AuditBundle, report: VerificationReport): void {
@@ -102,4 +145,28 @@ export default class AuditVerify extends BaseCommand {
     // Through the same schema as a file: the bundle is checked, never trusted.
     return { bundle: auditBundleSchema.parse(bundle), announcedKeyId: keys.audit.keyId };
   }
+}
+
+/** Why the archive could not be read, in one line that says what to change. */
+function archiveUnreadable(error: unknown, bucket: string, endpoint: string | undefined): Error {
+  if (isUnreachable(error))
+    return new Errors.CLIError(
+      `Cannot reach the audit archive at ${endpoint ?? "S3"}. Start the local stack with 'npm run dev' (or set LANDSLIDE_S3_ENDPOINT).`,
+      { exit: EXIT.unreachable },
+    );
+  if ((error as Error).name === "NoSuchBucket")
+    return new Errors.CLIError(
+      `There is no audit bucket ${bucket} there: set LANDSLIDE_AUDIT_BUCKET to the deployment's.`,
+      {
+        exit: EXIT.usage,
+      },
+    );
+  if ((error as Error).name === "AccessDenied")
+    return new Errors.CLIError(
+      `The audit bucket ${bucket} refuses these credentials: reading it needs s3:ListBucketVersions and s3:GetObjectVersion.`,
+      {
+        exit: EXIT.refused,
+      },
+    );
+  return error as Error;
 }

@@ -19,6 +19,8 @@ interface StandIn {
 /** What each stand-in's address is for, when that is not obvious from its name. */
 const standInNotes: Record<string, string> = {
   "ses-local": "the mailbox: every e-mail the services sent, in a browser",
+  "s3-local": "the audit archive: sealed epochs and published bundles, under Object Lock",
+  "sqs-local": "the aggregator's dead-letter queue (election dead-letters list)",
 };
 
 export default class LocalStatus extends BaseCommand {
@@ -85,7 +87,7 @@ export default class LocalStatus extends BaseCommand {
 }
 
 /** The stand-ins for AWS, under the names the launcher gives them in the run file. */
-const standInNames = ["dynamodb-local", "cognito-local", "postgres", "ses-local"] as const;
+const standInNames = ["dynamodb-local", "cognito-local", "postgres", "ses-local", "s3-local", "sqs-local"] as const;
 
 /** Whether each stand-in the run file lists answers at its address (an older stack lists fewer). */
 async function probeStandIns(running: RunFile): Promise<StandIn[]> {

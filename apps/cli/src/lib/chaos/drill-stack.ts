@@ -21,6 +21,8 @@ const PORTS = [
   "COGNITO_LOCAL",
   "POSTGRES",
   "SES_LOCAL",
+  "S3_LOCAL",
+  "SQS_LOCAL",
   "VOTER_WEB",
   "CONSOLE",
 ] as const;

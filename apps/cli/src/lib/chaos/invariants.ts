@@ -1,4 +1,4 @@
-import type { Receipt, StoredVote, VerificationReport } from "@landslide/vote-engine";
+import type { ArchiveReport, Receipt, StoredVote, VerificationReport } from "@landslide/vote-engine";
 import { TURNOUT } from "./stored-votes";
 
 /**
@@ -168,12 +168,14 @@ export function noDoubleCount(
 }
 
 /**
- * 4. The audit chain verifies, as `election audit verify` verifies the published bundle (hash
- * chain, signed epochs, every ballot once and opening its commitment, the result), and every
+ * 4. The audit chain verifies, as `election audit verify --archive` verifies the published bundle
+ * (hash chain, signed epochs, every ballot once and opening its commitment, the result) and
+ * compares it with the write-once archive (every epoch archived as published, locked), and every
  * acknowledged counted receipt's ballot is among the published ones.
  */
 export function auditChainVerifies(
   verification: VerificationReport,
+  archive: ArchiveReport,
   publishedReceiptIds: readonly string[],
   acknowledged: readonly Acknowledgement[],
 ): Invariant {
@@ -181,18 +183,22 @@ export function auditChainVerifies(
   const unpublished = acknowledged.filter((a) => a.decision !== "quarantined" && !published.has(a.receipt.receiptId));
   return {
     id: "audit-chain-verifies",
-    title: "the audit chain verifies (election audit verify)",
-    ok: verification.ok && unpublished.length === 0,
+    title: "the audit chain verifies, and matches its write-once archive (election audit verify --archive)",
+    ok: verification.ok && archive.ok && unpublished.length === 0,
     figures: {
       records: verification.checked.records,
       epochs: verification.checked.epochs,
       ballots: verification.checked.ballots,
       counters: verification.checked.counters,
       discrepancies: verification.discrepancies.length,
+      archivedEpochs:
+        archive.checked.epochs - archive.discrepancies.filter((d) => d.code === "EPOCH_NOT_ARCHIVED").length,
+      archiveDiscrepancies: archive.discrepancies.length,
       acknowledgedNotPublished: unpublished.length,
     },
     problems: first([
       ...verification.discrepancies.map((d) => `${d.code}: ${d.message}`),
+      ...archive.discrepancies.map((d) => `archive ${d.code}: ${d.message}`),
       ...unpublished.map((a) => `receipt ${a.receipt.receiptId} (voter ${a.voter + 1}) is not in the published bundle`),
     ]),
   };

@@ -6,6 +6,7 @@ import { createLandslideClient, liveCounters } from "@landslide/api/client";
 import { LocalStackError } from "@landslide/local-stack";
 import { type StoredVote, verifyBundle } from "@landslide/vote-engine";
 import { createBatchCryptoPool, nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
+import { compareBundleWithArchive } from "../archive-comparison";
 import type { ProgressBar } from "../progress-bar";
 import { cuttableProxy } from "./cuttable-proxy";
 import {
@@ -191,6 +192,10 @@ export async function runChaosDrill(options: DrillOptions, ui: DrillUi): Promise
       await closeElection(official, election.id);
       return fetchAuditBundle(reader, election.id);
     });
+    // The archive as the drill's stack wrote it: its own local S3 and bucket.
+    const archive = await ui.step("Comparing the bundle with the write-once archive (S3, Object Lock)", () =>
+      compareBundleWithArchive(drill.config, bundle),
+    );
     const pool = createBatchCryptoPool();
     const verification = await ui.step(
       `Verifying ${bundle.records.length} audit records, ${bundle.epochs.length} epochs, ${bundle.ballots.length} ballots (election audit verify)`,
@@ -218,6 +223,7 @@ export async function runChaosDrill(options: DrillOptions, ui: DrillUi): Promise
       noDoubleCount(stored, liveTally[TURNOUT] ?? 0, acknowledged),
       auditChainVerifies(
         verification,
+        archive,
         bundle.ballots.map((b) => b.receiptId),
         acknowledged,
       ),

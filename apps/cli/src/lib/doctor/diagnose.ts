@@ -7,7 +7,7 @@ import { checkEndpoints } from "./endpoints";
 import { checkKeysFile } from "./keys-file";
 import { checkListeners } from "./listeners";
 import { checkPorts } from "./ports";
-import { checkJava, checkNode } from "./runtime";
+import { checkCeph, checkJava, checkNode } from "./runtime";
 import { checkSession } from "./session";
 
 export interface Diagnosis {
@@ -46,6 +46,7 @@ export async function diagnose(profiles: ProfileFile, profile: string): Promise<
     checkNode(),
     ok("configuration", `LANDSLIDE_STACK=${config.stack}, data folder ${layout.root}; ${stack}`),
     checkJava(config.stack),
+    await checkCeph(config.stack),
     ...ports,
     checkListeners(config, running),
     ...endpoints,

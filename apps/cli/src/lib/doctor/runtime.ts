@@ -1,4 +1,4 @@
-import { assertJava, assertJavaCompiler, LocalStackError } from "@landslide/local-stack";
+import { assertCeph, assertJava, assertJavaCompiler, LocalStackError } from "@landslide/local-stack";
 import type { Config } from "@landslide/config";
 import { type Check, fail, ok } from "./check";
 
@@ -33,5 +33,21 @@ export function checkJava(stack: Config["stack"]): Check {
     if (stack === "aws") return ok("Java", "not needed with LANDSLIDE_STACK=aws (no DynamoDB Local)");
     // The messages are "<what was found>: install …"; the fix line says that part.
     return fail("Java", error.message.split(": install")[0] ?? error.message, INSTALL_JDK);
+  }
+}
+
+/** Ceph's daemons, for the local S3 that keeps the audit archive under Object Lock. */
+export async function checkCeph(stack: Config["stack"]): Promise<Check> {
+  if (stack === "aws") return ok("Ceph (local S3)", "not needed with LANDSLIDE_STACK=aws (the audit bucket is on S3)");
+  try {
+    await assertCeph();
+    return ok("Ceph (local S3)", "radosgw, ceph-mon and ceph-osd on the PATH");
+  } catch (error) {
+    if (!(error instanceof LocalStackError)) throw error;
+    return fail(
+      "Ceph (local S3)",
+      error.message.split(": install")[0] ?? error.message,
+      "apt-get install --no-install-recommends radosgw ceph-mon ceph-osd (or set LANDSLIDE_STACK=aws)",
+    );
   }
 }

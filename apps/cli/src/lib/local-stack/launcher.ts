@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { registerSignUpTickets } from "@landslide/local-stack";
 import type { Config } from "@landslide/config";
 import {
+  assertCeph,
   assertJava,
   assertJavaCompiler,
   assertPortsFree,
@@ -75,6 +76,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
   if (embedded) {
     assertJava();
     assertJavaCompiler();
+    await assertCeph();
   }
   await assertPortsFree(wanted, config.host);
   // Whatever the stack writes (passwords in cognito-local's database, keys, ballots, logs) is
@@ -116,13 +118,15 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
   try {
     if (embedded) {
-      onStep("Starting DynamoDB Local, cognito-local, PostgreSQL and the local SES");
+      onStep("Starting DynamoDB Local, cognito-local, PostgreSQL and the local SES, S3 (Ceph) and SQS");
       servers = await startLocalServers({
         ports: {
           dynamodb: config.ports.dynamodbLocal,
           cognito: config.ports.cognitoLocal,
           postgres: config.ports.postgres,
           ses: config.ports.sesLocal,
+          s3: config.ports.s3Local,
+          sqs: config.ports.sqsLocal,
         },
         dataDir: layout.data,
         scratchDir: layout.scratch,
@@ -179,6 +183,10 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
       urls["cognito-local"] = servers.cognito.endpoint;
       // Its API and, at the same address, the mailbox of every message the services "sent".
       urls["ses-local"] = servers.ses.endpoint;
+      // The audit archive: sealed epochs and published bundles, under Object Lock.
+      urls["s3-local"] = servers.s3.endpoint;
+      // The aggregator's dead-letter queue.
+      urls["sqs-local"] = servers.sqs.endpoint;
       // Printed and kept in stack.json: the address, not the password (it stays in the cluster folder).
       urls.postgres = withoutPassword(servers.postgres.url);
     }

@@ -25,6 +25,8 @@ export function portPlan(config: Config, embedded: boolean, web: WebMode): Plann
           { port: p.cognitoLocal, what: "cognito-local", variable: "LANDSLIDE_COGNITO_LOCAL_PORT" },
           { port: p.postgres, what: "PostgreSQL", variable: "LANDSLIDE_POSTGRES_PORT" },
           { port: p.sesLocal, what: "local SES", variable: "LANDSLIDE_SES_LOCAL_PORT" },
+          { port: p.s3Local, what: "local S3 (Ceph radosgw)", variable: "LANDSLIDE_S3_LOCAL_PORT" },
+          { port: p.sqsLocal, what: "local SQS", variable: "LANDSLIDE_SQS_LOCAL_PORT" },
         ]
       : []),
     { port: p.voteApi, what: "vote API", variable: "LANDSLIDE_VOTE_API_PORT" },

@@ -11,6 +11,8 @@ const labels: Record<string, string> = {
   "cognito-local": "cognito-local",
   postgres: "PostgreSQL",
   "ses-local": "Mailbox (local SES)",
+  "s3-local": "Audit archive (local S3)",
+  "sqs-local": "Dead letters (local SQS)",
 };
 
 /** What the summary shows of a running stack. */

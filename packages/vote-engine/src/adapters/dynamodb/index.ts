@@ -3,6 +3,7 @@ export { ensureTables } from "./ensure-tables";
 export { createTableInput, type TableDefinition, tableDefinitions, type TableNames, tableNames } from "./tables";
 export { DynamoDbVoteStore } from "./vote-store";
 export { type AggregatorFaults, type DrainReport, StreamAggregator } from "./stream-aggregator";
+export { redriveDeadLetters, type RedriveDependencies, type RedriveReport } from "./redrive-dead-letters";
 export { type Checkpoint, type DeadLetter, DynamoDbTallyStore } from "./tally-store";
 export { DynamoDbVoterRoll } from "./voter-roll";
 export { DynamoDbNonceStore } from "./nonce-store";

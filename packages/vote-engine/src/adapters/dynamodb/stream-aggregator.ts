@@ -7,16 +7,20 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
-import type { ChangeObserver, CountedBallotSink, FraudCaseSink } from "../../ports";
-import { castBeforeDeadline, type ChangeAdmission } from "../../tally/admit-change";
+import type { ChangeObserver, CountedBallotSink, DeadLetterQueue, FraudCaseSink } from "../../ports";
+import type { ChangeAdmission } from "../../tally/admit-change";
 import { tallyDelta } from "../../tally/tally-delta";
 import type { VoteChange } from "../../tally/vote-change";
-import { toVoteChange } from "./stream-records";
 import type { Checkpoint, DeadLetter, TallyStore } from "../../ports";
+import { admissionFor, admitted, counterShardFor, type DeadlineOf, electionOf } from "./change-admission";
+import { redriveDeadLetters, type RedriveReport } from "./redrive-dead-letters";
 import { MAX_TRANSACTION_ITEMS } from "./tally-store";
 
 export interface AggregatorFaults {
-  /** Called just before a batch commits; throwing here is a crash at the worst moment. */
+  /**
+   * Called just before a batch commits, after its dead letters were sent; throwing here is a
+   * crash at the worst moment (the letters are in the queue, the batch is read again).
+   */
   beforeCommit?(shardId: string, records: number): void;
   /** Called just after a batch committed, before the worker moves on; throwing here loses only memory. */
   afterCommit?(shardId: string, records: number): void;
@@ -45,10 +49,12 @@ export class StreamAggregator {
       readonly streams: DynamoDBStreamsClient;
       readonly votesTable: string;
       readonly tallies: TallyStore;
+      /** Where the records that may not count go, before their batch's checkpoint commits. */
+      readonly deadLetters: DeadLetterQueue;
       /** Which changes may count: those the vote API signed (see signedChangesOnly); the rest are set aside as dead letters. */
       readonly admit: ChangeAdmission;
       /** Each election's voting deadline (votingDeadline), if it has one: ballots cast at or after it are set aside as LATE_CAST. */
-      readonly deadlineOf?: (electionId: string) => Promise<Date | null>;
+      readonly deadlineOf?: DeadlineOf;
       /** Receives quarantined votes and their reviews before the batch's checkpoint commits. */
       readonly fraudCases?: FraudCaseSink;
       /** Receives the votes each batch counts, for the audit log, before the batch's checkpoint commits. */
@@ -95,6 +101,9 @@ export class StreamAggregator {
         // At least once into Postgres (idempotent there), then exactly once into the counters.
         await this.deps.fraudCases?.record(batch.changes);
         await this.deps.countedBallots?.record(batch.changes);
+        // Stored before the checkpoint moves past them, so a crash can duplicate a letter, never
+        // lose one; an unreachable queue stops the count here (retried) rather than drop it.
+        if (batch.deadLetters.length > 0) await this.deps.deadLetters.send(batch.deadLetters);
         this.deps.faults?.beforeCommit?.(shardId, batch.changes.length + batch.deadLetters.length);
         const committed = await tallies.commit({
           shardId,
@@ -135,51 +144,22 @@ export class StreamAggregator {
     return false;
   }
 
-  /**
-   * Tries every dead letter again (after a fix): one that now reads as a vote is counted and
-   * removed in one transaction; one that still does not stays, with its reason.
-   */
-  async redriveDeadLetters(): Promise<{ redriven: number; stillFailing: DeadLetter[] }> {
-    const { tallies } = this.deps;
-    let redriven = 0;
-    const stillFailing: DeadLetter[] = [];
-    for (const letter of await tallies.listDeadLetters()) {
-      const record = JSON.parse(letter.record) as StreamRecord;
-      const parsed = admitted(toVoteChange(record), await this.admissionFor([record]));
-      if (!parsed.ok) {
-        stillFailing.push({ ...letter, reason: parsed.reason });
-        continue;
-      }
-      await this.deps.fraudCases?.record([parsed.change]);
-      await this.deps.countedBallots?.record([parsed.change]);
-      if (
-        await tallies.redrive(
-          letter,
-          tallyDelta([parsed.change]),
-          counterShardFor(letter.sequenceNumber, tallies.counterShards),
-        )
-      )
-        redriven += 1;
-    }
-    return { redriven, stillFailing };
+  /** Tries every dead letter in the queue again with this aggregator's checks (see redriveDeadLetters). */
+  async redriveDeadLetters(): Promise<RedriveReport> {
+    const { deadLetters, tallies, admit, deadlineOf, fraudCases, countedBallots } = this.deps;
+    return redriveDeadLetters({
+      queue: deadLetters,
+      tallies,
+      admit,
+      ...(deadlineOf ? { deadlineOf } : {}),
+      ...(fraudCases ? { fraudCases } : {}),
+      ...(countedBallots ? { countedBallots } : {}),
+    });
   }
 
-  /** The admission rule for a page of records: signed, and cast before its election's deadline (read once per election and page). */
-  private async admissionFor(records: readonly StreamRecord[]): Promise<ChangeAdmission> {
-    const { deadlineOf } = this.deps;
-    if (!deadlineOf) return this.deps.admit;
-    const ids = new Set(
-      records.flatMap((r) => {
-        const id = (r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.electionId?.S;
-        return id ? [id] : [];
-      }),
-    );
-    const deadlines = new Map<string, Date>();
-    for (const id of ids) {
-      const deadline = await deadlineOf(id);
-      if (deadline) deadlines.set(id, deadline);
-    }
-    return castBeforeDeadline(this.deps.admit, deadlines);
+  /** The admission rule for a page of records (see admissionFor). */
+  private admissionFor(records: readonly StreamRecord[]): Promise<ChangeAdmission> {
+    return admissionFor(records, this.deps.admit, this.deps.deadlineOf);
   }
 
   private async streamArn(): Promise<string | undefined> {
@@ -240,7 +220,7 @@ export function batches(records: readonly StreamRecord[], admit: ChangeAdmission
       }
     | undefined;
   for (const record of records) {
-    const parsed = admitted(toVoteChange(record), admit);
+    const parsed = admitted(record, admit);
     const touched = parsed.ok ? countersOf(parsed.change) : [];
     const fits = (b: NonNullable<typeof current>) =>
       1 + new Set([...b.counters, ...touched]).size + b.deadLetters.length + (parsed.ok ? 0 : 1) <=
@@ -255,7 +235,9 @@ export function batches(records: readonly StreamRecord[], admit: ChangeAdmission
     } else {
       current.deadLetters.push({
         sequenceNumber: record.dynamodb?.SequenceNumber ?? `unknown-${Date.now()}`,
+        code: parsed.code,
         reason: parsed.reason,
+        electionId: electionOf(record),
         record: JSON.stringify(record),
       });
       current.rejected.push(parsed.code);
@@ -266,22 +248,6 @@ export function batches(records: readonly StreamRecord[], admit: ChangeAdmission
   return result;
 }
 
-type Admitted = { ok: true; change: VoteChange } | { ok: false; code: string; reason: string };
-
-/** A parsed change that may not count becomes a failure with its stable reason first, for dead letters and metrics. */
-function admitted(parsed: ReturnType<typeof toVoteChange>, admit: ChangeAdmission): Admitted {
-  if (!parsed.ok) return { ...parsed, code: "UNREADABLE" };
-  const check = admit(parsed.change);
-  return check.ok ? parsed : { ok: false, code: check.reason, reason: `${check.reason}: ${check.message}` };
-}
-
 function countersOf(change: VoteChange): string[] {
   return [...(tallyDelta([change]).get(change.electionId)?.keys() ?? [])].map((k) => `${change.electionId}\u0000${k}`);
-}
-
-/** Spreads batches over counter shards; any choice is correct, an even one keeps items cool. */
-function counterShardFor(sequenceNumber: string, shards: number): number {
-  let hash = 0;
-  for (const char of sequenceNumber) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % shards;
 }

@@ -7,8 +7,7 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  */
 export interface TableDefinition {
   /** The logical name; the physical name is `${prefix}-${logical}`. */
-  readonly logical:
-    "votes" | "tallies" | "nonces" | "devices" | "dead-letters" | "voter-rolls" | "elections" | "network-lists";
+  readonly logical: "votes" | "tallies" | "nonces" | "devices" | "voter-rolls" | "elections" | "network-lists";
   readonly sortKey: boolean;
   /** The votes table feeds the aggregator through its change stream. */
   readonly stream: boolean;
@@ -20,14 +19,13 @@ export const tableDefinitions: readonly TableDefinition[] = [
   // pk ELECTION#<id>#VOTER#<voterKey>, sk VOTE: one item per voter per election, written once;
   // the voter key in the partition key spreads an election over all partitions.
   { logical: "votes", sortKey: true, stream: true },
-  // pk TALLY#<election>#<shard>, sk <question>#<option>; plus the aggregator's stream checkpoints.
+  // pk TALLY#<election>#<shard>, sk <question>#<option>; plus the aggregator's stream checkpoints
+  // and the marks of its pending dead letters (the letters themselves are in an SQS queue).
   { logical: "tallies", sortKey: true, stream: false },
   // pk NONCE#<jti>: a device proof or challenge works once; expires with its validity window.
   { logical: "nonces", sortKey: false, stream: false, ttlAttribute: "expiresAt" },
   // pk ACCOUNT#<sub> or DEVICE#<thumbprint>, sk the other side of the binding.
   { logical: "devices", sortKey: true, stream: false },
-  // pk DEADLETTER#<stream sequence>: a change record the aggregator could not process, with why.
-  { logical: "dead-letters", sortKey: false, stream: false },
   // pk ROLL#<election>#<kind>#<value>: who may vote in a roll-based election, read on every cast there.
   { logical: "voter-rolls", sortKey: false, stream: false },
   // pk ELECTION#<id>: the data plane's copy of an election's definition and state, read by every

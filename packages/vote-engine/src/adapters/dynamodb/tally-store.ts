@@ -1,9 +1,9 @@
+import { createHash } from "node:crypto";
 import {
   type AttributeValue,
   type DynamoDBClient,
   GetItemCommand,
   QueryCommand,
-  ScanCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
   type TransactWriteItem,
@@ -18,18 +18,27 @@ export const MAX_TRANSACTION_ITEMS = 100;
 
 // Counters: pk TALLY#<election>#<shard>, sk the counter name. Sharded so that no item takes more
 // than a few hundred writes per second. Checkpoints: pk CHECKPOINT#<stream shard>, sk STREAM.
+// Pending dead letters: pk DEADLETTER#<stream sequence>, sk PENDING (the letter itself is in the
+// dead-letter queue; this mark is what a re-drive settles, once).
 const counterPk = (electionId: string, shard: number) => `TALLY#${electionId}#${shard}`;
 const checkpointKey = (shardId: string) => ({ pk: { S: `CHECKPOINT#${shardId}` }, sk: { S: "STREAM" } });
+/** What a pending mark keeps of its letter: the SHA-256 of the record, which a re-drive must match. */
+export const recordFingerprint = (letter: Pick<DeadLetter, "record">) =>
+  createHash("sha256").update(letter.record).digest("hex");
+const pendingKey = (sequenceNumber: string) => ({ pk: { S: `DEADLETTER#${sequenceNumber}` }, sk: { S: "PENDING" } });
 
 /**
  * Sharded tally counters and the aggregator's stream checkpoints, in one table so that a batch's
  * increments and the checkpoint that says "applied" commit in a single transaction: a replayed
- * batch finds the checkpoint moved and is refused whole, so nothing is ever counted twice.
+ * batch finds the checkpoint moved and is refused whole, so nothing is ever counted twice. The
+ * same transaction marks the batch's dead letters pending, and a re-drive counts a letter only
+ * by deleting its mark: a letter in the queue twice, or sent by a batch that then did not commit
+ * (and whose replay counted the record after all), is never counted twice either.
  */
 export class DynamoDbTallyStore implements TallyStore {
   constructor(
     private readonly client: DynamoDBClient,
-    private readonly tables: { readonly tallies: string; readonly deadLetters: string },
+    private readonly tables: { readonly tallies: string },
     readonly counterShards: number,
   ) {}
 
@@ -49,11 +58,12 @@ export class DynamoDbTallyStore implements TallyStore {
     for (const letter of batch.deadLetters) {
       items.push({
         Put: {
-          TableName: this.tables.deadLetters,
+          TableName: this.tables.tallies,
           Item: {
-            pk: { S: `DEADLETTER#${letter.sequenceNumber}` },
-            reason: { S: letter.reason },
-            record: { S: letter.record },
+            ...pendingKey(letter.sequenceNumber),
+            code: { S: letter.code },
+            record: { S: recordFingerprint(letter) },
+            ...(letter.electionId ? { electionId: { S: letter.electionId } } : {}),
             shardId: { S: batch.shardId },
           },
         },
@@ -73,34 +83,18 @@ export class DynamoDbTallyStore implements TallyStore {
     }
   }
 
-  /** Dead letters waiting for a re-drive, oldest first by sequence. */
-  async listDeadLetters(): Promise<DeadLetter[]> {
-    const letters: DeadLetter[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({ TableName: this.tables.deadLetters, ConsistentRead: true, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) {
-        letters.push({
-          sequenceNumber: (item.pk?.S ?? "").replace(/^DEADLETTER#/, ""),
-          reason: item.reason?.S ?? "",
-          record: item.record?.S ?? "",
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return letters.sort((a, b) => a.sequenceNumber.localeCompare(b.sequenceNumber));
-  }
-
-  /** Counts a re-driven record and removes its dead letter in one transaction: twice is impossible. */
+  /** Counts a re-driven record and deletes its pending mark in one transaction: twice is impossible. */
   async redrive(letter: DeadLetter, delta: TallyDelta, counterShard: number): Promise<boolean> {
     const items: TransactWriteItem[] = [
       {
         Delete: {
-          TableName: this.tables.deadLetters,
-          Key: { pk: { S: `DEADLETTER#${letter.sequenceNumber}` } },
-          ConditionExpression: "attribute_exists(pk)",
+          TableName: this.tables.tallies,
+          Key: pendingKey(letter.sequenceNumber),
+          // The very record that was set aside: a genuine signed vote copied into a letter under a
+          // pending sequence number (by someone who can send to the queue) is not counted again.
+          ConditionExpression: "attribute_exists(pk) AND #record = :record",
+          ExpressionAttributeNames: { "#record": "record" },
+          ExpressionAttributeValues: { ":record": { S: recordFingerprint(letter) } },
         },
       },
       ...this.counterUpdates(delta, counterShard),

@@ -5,7 +5,8 @@ import type { TallyDelta } from "../../tally/tally-delta";
 export class InMemoryTallyStore implements TallyStore {
   private readonly counters = new Map<string, Map<string, number>>();
   private readonly checkpoints = new Map<string, Checkpoint>();
-  private readonly deadLetters = new Map<string, DeadLetter>();
+  /** Dead letters committed and not yet re-driven: sequence number to the record set aside. */
+  private readonly pending = new Map<string, string>();
 
   constructor(readonly counterShards = 4) {}
 
@@ -18,7 +19,7 @@ export class InMemoryTallyStore implements TallyStore {
     if (current.closed || current.sequenceNumber !== batch.previous.sequenceNumber) return false;
     this.checkpoints.set(batch.shardId, batch.next);
     this.apply(batch.delta, batch.counterShard);
-    for (const letter of batch.deadLetters) this.deadLetters.set(letter.sequenceNumber, letter);
+    for (const letter of batch.deadLetters) this.pending.set(letter.sequenceNumber, letter.record);
     return true;
   }
 
@@ -31,12 +32,10 @@ export class InMemoryTallyStore implements TallyStore {
     return totals;
   }
 
-  async listDeadLetters(): Promise<DeadLetter[]> {
-    return [...this.deadLetters.values()].sort((a, b) => a.sequenceNumber.localeCompare(b.sequenceNumber));
-  }
-
   async redrive(letter: DeadLetter, delta: TallyDelta, counterShard: number): Promise<boolean> {
-    if (!this.deadLetters.delete(letter.sequenceNumber)) return false;
+    // Only the very record that was set aside (as the DynamoDB store checks its fingerprint).
+    if (this.pending.get(letter.sequenceNumber) !== letter.record) return false;
+    this.pending.delete(letter.sequenceNumber);
     this.apply(delta, counterShard);
     return true;
   }
