@@ -57,10 +57,11 @@ export async function startCephS3(options: CephS3Options): Promise<RunningServer
     daemons.push(child);
     return child;
   };
-  const stop = async () => {
+  const stop = async ({ keepLogs = false } = {}) => {
     // Gateway first, monitor last; memstore means nothing is left to flush.
     for (const child of [...daemons].reverse()) await child.stop(2000);
-    rmSync(dir, { recursive: true, force: true });
+    // A cluster that failed to start keeps its folder: its logs say why.
+    if (!keepLogs) rmSync(dir, { recursive: true, force: true });
   };
   try {
     await ceph(
@@ -80,14 +81,32 @@ export async function startCephS3(options: CephS3Options): Promise<RunningServer
     restrictToOwner(dir);
     daemon("ceph-mon", "ceph-mon", "-i", "a");
     const osdUuid = randomUUID();
-    const osdId = await ceph("ceph", "--connect-timeout", "30", "osd", "new", osdUuid);
-    // The object store writes its identity file into this folder, which mkfs expects to exist.
-    mkdirSync(join(dir, `osd-${osdId}`));
-    await ceph("ceph-osd", "-i", osdId, "--mkfs", "--osd-uuid", osdUuid);
-    daemon("ceph-osd", "ceph-osd", "-i", osdId);
+    // A monitor just started may answer EPERM ("problem getting command descriptions") until it
+    // has formed its quorum of one: asked again until it takes the command. The same uuid gives
+    // the same id, so a repeat that did land changes nothing.
+    const osdId = await untilAccepted(() => ceph("ceph", "--connect-timeout", "30", "osd", "new", osdUuid));
+    const startOsd = async () => {
+      // The object store writes its identity file into this folder, which mkfs expects to exist.
+      const data = join(dir, `osd-${osdId}`);
+      rmSync(data, { recursive: true, force: true });
+      mkdirSync(data);
+      await ceph("ceph-osd", "-i", osdId, "--mkfs", "--osd-uuid", osdUuid);
+      return daemon("ceph-osd", "ceph-osd", "-i", osdId);
+    };
+    let osd = await startOsd();
     const gateway = daemon("radosgw", "radosgw", "-n", "client.rgw.local");
     const endpoint = `http://127.0.0.1:${options.port}`;
-    await waitWhileProgressing(gateway, () => answersHttp(endpoint, async (response) => response.ok));
+    let osdStarts = 1;
+    await waitWhileProgressing(gateway, async () => {
+      // On a busy machine the daemon may ask the monitor before it knows the cluster's id, be
+      // refused ("wrong fsid") and exit: it is made and started again, up to five times.
+      if (!osd.alive) {
+        if (osdStarts >= 5) throw new LocalStackError(`ceph-osd exited ${osdStarts} times before the gateway answered`);
+        osdStarts += 1;
+        osd = await startOsd();
+      }
+      return answersHttp(endpoint, async (response) => response.ok);
+    });
     const { accessKeyId, secretAccessKey } = LOCAL_S3_CREDENTIALS;
     await ceph(
       "radosgw-admin",
@@ -95,12 +114,26 @@ export async function startCephS3(options: CephS3Options): Promise<RunningServer
       ...[`--access-key=${accessKeyId}`, `--secret-key=${secretAccessKey}`],
     );
     restrictToOwner(dir);
-    return { name: "radosgw", endpoint, child: gateway, stop };
+    return { name: "radosgw", endpoint, child: gateway, stop: () => stop() };
   } catch (error) {
     const said = daemons.map((child) => `${child.name}:\n${child.tail(3)}`).join("\n");
-    await stop();
+    await stop({ keepLogs: true });
     if (error instanceof LocalStackError) throw error;
-    throw new LocalStackError(`The local S3 (Ceph radosgw) did not start: ${(error as Error).message}\n${said}`);
+    throw new LocalStackError(
+      `The local S3 (Ceph radosgw) did not start: ${(error as Error).message}\n${said}\nIts logs: ${dir}`,
+    );
+  }
+}
+
+/** Runs `command` again (each second, for up to a minute) while it fails. */
+async function untilAccepted<T>(command: () => Promise<T>, attempts = 60): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await command();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 }
 
