@@ -15,6 +15,8 @@ export const e2ePorts = {
   cognitoLocal: 9429,
   postgres: 5633,
   sesLocal: 8225,
+  s3Local: 7680,
+  sqsLocal: 9524,
 } as const;
 
 const at = (port: number) => `http://127.0.0.1:${port}`;
@@ -51,4 +53,6 @@ export const e2ePortEnv: Record<string, string> = {
   LANDSLIDE_COGNITO_LOCAL_PORT: String(e2ePorts.cognitoLocal),
   LANDSLIDE_POSTGRES_PORT: String(e2ePorts.postgres),
   LANDSLIDE_SES_LOCAL_PORT: String(e2ePorts.sesLocal),
+  LANDSLIDE_S3_LOCAL_PORT: String(e2ePorts.s3Local),
+  LANDSLIDE_SQS_LOCAL_PORT: String(e2ePorts.sqsLocal),
 };

@@ -18,6 +18,7 @@ beforeAll(async () => {
     LANDSLIDE_DYNAMODB_ENDPOINT: testServers().dynamodbEndpoint,
     LANDSLIDE_COGNITO_ENDPOINT: testServers().cognitoEndpoint,
     LANDSLIDE_S3_ENDPOINT: testServers().s3Endpoint,
+    LANDSLIDE_SQS_ENDPOINT: testServers().sqsEndpoint,
     LANDSLIDE_TABLE_PREFIX: name,
     LANDSLIDE_USER_POOL_NAME: name,
     DATABASE_URL: postgres.url,
