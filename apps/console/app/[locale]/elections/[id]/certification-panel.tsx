@@ -38,17 +38,23 @@ export function CertificationPanel() {
   const snapshot = live.snapshot.data;
   const runRecount = () => recount.run.mutate({ version: snapshot?.version, storedStatus: election.storedStatus });
   const tallyMoved = recount.latest && snapshot && recount.latest.basis.version !== snapshot.version;
+  // A recount is measured against the live tally it was asked beside: one asked before the tally
+  // has loaded can never certify, so the button waits for it (but not for a tally that failed).
+  const tallyLoading = live.snapshot.isPending;
+  const busy = recount.run.isPending || tallyLoading;
   return (
     <>
       <section aria-labelledby="recount-heading">
         <h2 id="recount-heading">{t("certification.recountHeading")}</h2>
         <p>{t("certification.recountIntro")}</p>
-        <Button variant={recount.latest ? "secondary" : "primary"} onClick={runRecount} loading={recount.run.isPending}>
+        <Button variant={recount.latest ? "secondary" : "primary"} onClick={runRecount} loading={busy}>
           {recount.run.isPending
             ? t("certification.recounting")
-            : recount.latest
-              ? t("certification.recountAgain")
-              : t("certification.recount")}
+            : tallyLoading
+              ? t("certification.loadingTally")
+              : recount.latest
+                ? t("certification.recountAgain")
+                : t("certification.recount")}
         </Button>
         {recount.run.isError ? (
           <Alert tone="danger" title={t("certification.recountFailed")}>
