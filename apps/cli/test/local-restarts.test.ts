@@ -83,6 +83,7 @@ describe("election local up restarts a crashed service", () => {
       expect(new URL(voteApi).port).toBe(String(ports.VOTE_API));
       expect(Object.keys(document.supervised).sort()).toEqual([
         "aggregator",
+        "cognito-local",
         "control-api",
         "dynamodb-local",
         "results",

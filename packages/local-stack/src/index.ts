@@ -1,6 +1,7 @@
 export { assertCeph, type CephS3Options, LOCAL_S3_CREDENTIALS, startCephS3 } from "./ceph-s3";
 export { ManagedChild, type ChildOptions } from "./child";
 export { startCognitoLocal, type CognitoLocalOptions } from "./cognito-local";
+export { type ImportedAccount, importCognitoLocalAccounts } from "./cognito-local-import";
 export { registerSignUpTickets } from "./cognito-triggers";
 export { startDynamoDbLocal, type DynamoDbLocalOptions, type RunningServer } from "./dynamodb-local";
 export { LocalStackError } from "./errors";

@@ -1,9 +1,11 @@
-import type { Receipt } from "@landslide/api/client";
+import { randomBytes } from "node:crypto";
+import { memorySessionStore, type Receipt } from "@landslide/api/client";
+import type { ImportedAccount } from "@landslide/local-stack";
 import { mapConcurrently } from "../concurrently";
 import { type PacedRun, pacedCasts } from "../loadtest/paced-casts";
 import { type BallotRules, randomBallot } from "../loadtest/random-ballot";
 import { castOnce, prepareVoter, type ReadyVoter, type ServiceUrls, voterClient } from "../loadtest/simulated-voter";
-import { signInOrCreate, testVoterAdmin, testVoters, type TestVoterPool } from "../loadtest/test-voters";
+import { testVoters, type TestVoterPool } from "../loadtest/test-voters";
 
 /** A cast the vote API acknowledged: the receipt it signed, which the drill later looks up. */
 export interface AcknowledgedCast {
@@ -15,32 +17,40 @@ export interface AcknowledgedCast {
 }
 
 /**
- * The drill's voters, made ready as `election loadtest` makes its own (the same code): created in
- * the stack's user pool, signed in, device registered, one human check solved each, before the
- * clock starts. Each casts once.
+ * The drill's voters: imported into the stack's user pool in one write (`importAccounts`, which
+ * makes cognito-local read them), then each signs in with its refresh token (real tokens, issued
+ * and signed by cognito-local), registers its device and solves one human check, as `election
+ * loadtest` prepares its own, before the clock starts. Each casts once. Created one by one
+ * through cognito-local's API instead, 20,000 voters took hours: it rewrites its whole database
+ * file on every write.
  */
 export async function prepareDrillVoters(
   urls: ServiceUrls,
   pool: TestVoterPool,
+  importAccounts: (accounts: readonly ImportedAccount[]) => Promise<void>,
   configDir: string,
   count: number,
   concurrency: number,
   onReady: (done: number) => void,
 ): Promise<ReadyVoter[]> {
-  const voters = testVoters(configDir, count);
-  const admin = testVoterAdmin(pool);
+  const voters = testVoters(configDir, count).map((voter) => ({
+    voter,
+    // Kept in memory only: the drill's stack, and its pool, are thrown away afterwards.
+    refreshToken: randomBytes(32).toString("base64url"),
+  }));
+  await importAccounts(
+    voters.map(({ voter, refreshToken }) => ({ email: voter.email, groups: ["voters"], refreshToken })),
+  );
   let done = 0;
-  try {
-    return await mapConcurrently(voters, concurrency, async (voter) => {
-      const sdk = await voterClient(urls, pool, voter, false);
-      await signInOrCreate(sdk.auth, admin, voter);
-      const ready = await prepareVoter(sdk, voter, false, 1);
-      onReady(++done);
-      return ready;
-    });
-  } finally {
-    admin.close();
-  }
+  return mapConcurrently(voters, concurrency, async ({ voter, refreshToken }) => {
+    const session = memorySessionStore();
+    // Expired: the first call refreshes it (REFRESH_TOKEN_AUTH), as a returning voter's browser does.
+    await session.save({ accessToken: "", idToken: undefined, refreshToken, expiresAt: 0 });
+    const sdk = await voterClient(urls, pool, voter, false, session);
+    const ready = await prepareVoter(sdk, voter, false, 1);
+    onReady(++done);
+    return ready;
+  });
 }
 
 /**

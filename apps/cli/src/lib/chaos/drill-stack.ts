@@ -53,6 +53,8 @@ export interface DrillStack {
   pidOf(name: string): number | undefined;
   /** What `local up` printed, for an error message. */
   output(): string;
+  /** Stops the supervised `name` (SIGTERM) and waits until the supervisor runs it again (it answers its ready URL). */
+  restart(name: string): Promise<void>;
   /** Stops `local up`, which stops everything it started; anything left of the stack is killed. */
   stop(): Promise<StackStop>;
 }
@@ -128,6 +130,20 @@ export async function startDrillStack(options: {
     },
     output,
     stop,
+    restart: async (name) => {
+      const old = readRunFile(layout.runFile)?.supervised?.[name]?.pid;
+      if (!old) throw new Error(`The drill's local stack does not supervise ${name}:\n${output()}`);
+      process.kill(old, "SIGTERM");
+      const deadline = performance.now() + 120_000;
+      for (;;) {
+        const now = readRunFile(layout.runFile)?.supervised?.[name];
+        // "running": the supervisor saw the new process answer its ready URL.
+        if (now?.state === "running" && now.pid !== old) return;
+        if (gone || performance.now() > deadline)
+          throw new Error(`${name} did not come back within 120 s of a restart:\n${output()}`);
+        await sleep(200);
+      }
+    },
   };
 }
 

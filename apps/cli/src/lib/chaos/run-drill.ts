@@ -3,7 +3,7 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createLandslideClient, liveCounters } from "@landslide/api/client";
-import { LocalStackError } from "@landslide/local-stack";
+import { importCognitoLocalAccounts, LocalStackError } from "@landslide/local-stack";
 import { type StoredVote, verifyBundle } from "@landslide/vote-engine";
 import { createBatchCryptoPool, nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { compareBundleWithArchive } from "../archive-comparison";
@@ -104,17 +104,22 @@ export async function runChaosDrill(options: DrillOptions, ui: DrillUi): Promise
     cleanups.push(() => table.close());
 
     const preparingFrom = performance.now();
-    const preparing = ui.progress(
-      "voters ready (created, signed in, device registered, human check solved)",
-      options.votes,
-    );
     const voterClientId = cognito.clientIds["voter-web"];
     if (!voterClientId) throw new Error("The drill's user pool has no app client for the voter site.");
+    let preparing: ProgressBar | undefined;
     const ready = await prepareDrillVoters(
       urls,
       {
         cognito: { region: cognito.region, endpoint: cognito.endpoint, clientId: voterClientId },
         userPoolId: cognito.userPoolId,
+      },
+      async (accounts) => {
+        // One write, then cognito-local restarted to read it (nothing else writes the pool meanwhile).
+        await ui.step(`Importing ${accounts.length} voters into the drill's user pool`, async () => {
+          importCognitoLocalAccounts(join(drill.layout.data, "cognito"), cognito.userPoolId, accounts);
+          await drill.restart("cognito-local");
+        });
+        preparing = ui.progress("voters ready (signed in, device registered, human check solved)", options.votes);
       },
       join(dataDir, "chaos"),
       options.votes,

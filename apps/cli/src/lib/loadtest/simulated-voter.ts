@@ -5,6 +5,7 @@ import {
   type LandslideClient,
   memoryDeviceKeyStore,
   newIdempotencyKey,
+  type SessionStore,
 } from "@landslide/api/client";
 import type { TestVoter, TestVoterPool } from "./test-voters";
 import { solveInNode } from "@landslide/api/node-solver";
@@ -36,17 +37,19 @@ export interface ReadyVoter {
   readonly humanChecks: HumanCheckProof[];
 }
 
-/** The voter's own SDK client: its disguise (address, user agent) and its one device key. */
+/** The voter's own SDK client: its disguise (address, user agent), its one device key, and its session if it has one already. */
 export async function voterClient(
   urls: ServiceUrls,
   pool: TestVoterPool,
   voter: TestVoter,
   bot: boolean,
+  session?: SessionStore,
 ): Promise<LandslideClient> {
   const { address, userAgent } = voterDisguise(voter.index, bot);
   return createLandslideClient({
     urls,
     cognito: pool.cognito,
+    ...(session ? { session } : {}),
     ...(userAgent ? { userAgent } : {}),
     deviceKeys: memoryDeviceKeyStore(await voter.deviceKey()),
     // A cast sent again after anything but a shed needs a fresh human check: solved here, fast.

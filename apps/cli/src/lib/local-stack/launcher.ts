@@ -90,8 +90,8 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
 
   let servers: LocalServers | undefined;
   const launched: LaunchedProcess[] = [];
-  // DynamoDB Local once supervised: a restart replaces its child, which servers.stop() does not know.
-  let dynamodbLocal: LaunchedProcess | undefined;
+  // DynamoDB Local and cognito-local once supervised: a restart replaces a child, which servers.stop() does not know.
+  const standIns: LaunchedProcess[] = [];
   // The run file, once everything answered: rewritten with the supervisor's counts as they change.
   let runFile: RunFile | undefined;
   const supervisor = new Supervisor({
@@ -111,7 +111,7 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
         .map((c) => c.stop()),
     );
     await Promise.all(children().map((c) => c.stop()));
-    if (dynamodbLocal) await supervisor.current(dynamodbLocal).stop();
+    await Promise.all(standIns.map((p) => supervisor.current(p).stop()));
     await servers?.stop();
     removeRunFile(layout.runFile);
   };
@@ -172,9 +172,13 @@ export async function launchLocalStack(options: LaunchOptions): Promise<RunningS
     await waitUntilReady(launched);
     for (const child of launched) supervisor.watch(child);
     if (servers) {
-      const { child, endpoint } = servers.dynamodb;
-      dynamodbLocal = { child, url: endpoint, readyUrl: endpoint, readyOnAnyAnswer: true };
-      supervisor.watch(dynamodbLocal);
+      const { dynamodb, cognito } = servers;
+      standIns.push(
+        { child: dynamodb.child, url: dynamodb.endpoint, readyUrl: dynamodb.endpoint, readyOnAnyAnswer: true },
+        // Restarted too when the chaos drill imports its voters (cognito-local reads its pools at start).
+        { child: cognito.child, url: cognito.endpoint, readyUrl: `${cognito.endpoint}/health` },
+      );
+      for (const standIn of standIns) supervisor.watch(standIn);
     }
 
     const urls: Record<string, string> = Object.fromEntries(launched.map((p) => [p.child.name, p.url]));
