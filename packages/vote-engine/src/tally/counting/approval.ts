@@ -1,6 +1,6 @@
-import type { CountInput, CountingMethod, CountResult, MethodName, TieBreak } from "./counting-method";
+import type { CountInput, CountingMethod, CountResult, MethodName } from "./counting-method";
 import { checkOptions, checkSeats, checkWeight } from "./count-checks";
-import { byRule, listed, orderTied, plural, seatsDecided } from "./tie-words";
+import { electHighest } from "./elect-highest";
 
 /**
  * Block approval voting ("unlimited voting"): each voter approves any number of options, and the
@@ -61,35 +61,9 @@ export function countChoices(
     if (!Number.isSafeInteger(total)) throw new Error("the votes add up past exact integer arithmetic");
   }
 
-  // Options with any vote, most first; equal votes in ballot order (the sort is stable).
-  const ranked = options.map((id, i) => ({ id, votes: votes[i]! })).filter((o) => o.votes > 0);
-  ranked.sort((a, b) => b.votes - a.votes);
-  const winners: string[] = [];
-  const tieBreaks: TieBreak[] = [];
-  for (let start = 0; start < ranked.length && winners.length < seats;) {
-    let end = start;
-    while (end < ranked.length && ranked[end]!.votes === ranked[start]!.votes) end++;
-    const group = ranked.slice(start, end).map((o) => o.id);
-    const left = seats - winners.length;
-    if (group.length <= left) {
-      winners.push(...group);
-    } else {
-      const deciding = seatsDecided(left, seats);
-      const chosen = orderTied(tieBreaker, group, `round 1: ${deciding}`).slice(0, left);
-      winners.push(...chosen);
-      tieBreaks.push({
-        round: 1,
-        deciding,
-        between: group,
-        chosen,
-        rule: tieBreaker.rule,
-        explanation:
-          `${listed(group)} tied with ${plural(ranked[start]!.votes, "vote")} each for ${deciding}; ` +
-          `${byRule[tieBreaker.rule]}, ${listed(chosen)} ${chosen.length === 1 ? "is" : "are"} elected.`,
-      });
-    }
-    start = end;
-  }
+  // Only options with any vote may be elected.
+  const candidates = options.map((id, i) => ({ id, total: votes[i]! })).filter((o) => o.total > 0);
+  const { winners, tieBreaks } = electHighest(candidates, seats, tieBreaker, "vote");
 
   return {
     method,

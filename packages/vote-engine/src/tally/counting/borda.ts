@@ -1,6 +1,7 @@
 import type { CountingMethod, WeightedBallot } from "./counting-method";
 import { addExactly, checkOptions, checkSeats } from "./count-checks";
-import { byOption, electHighest, groupBallots } from "./score";
+import { electHighest } from "./elect-highest";
+import { byOption, groupBallots } from "./score";
 
 type RankingMarks = { readonly ranking: readonly string[] };
 

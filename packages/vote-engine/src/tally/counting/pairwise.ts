@@ -124,7 +124,7 @@ export function tableOf(
  * Several options are equally entitled to the next seat: the tie-breaker picks the one it favours
  * most, and the choice is recorded. `tied` is in ballot order.
  */
-export function electOneOf(
+function electOneOf(
   tied: readonly string[],
   tieBreaker: TieBreaker,
   deciding: string,
@@ -142,4 +142,45 @@ export function electOneOf(
       explanation: `${why}; ${ruleInWords(tieBreaker.rule)} favours ${elected}.`,
     },
   };
+}
+
+/**
+ * Fills the seats from the top of a Condorcet method's order down: each seat goes to the option
+ * on top among those still unplaced (`isTop`), the tie breaker choosing when several are (each
+ * such choice recorded, with the method's words for why they tie). Only options some ballot
+ * ranks are placed.
+ */
+export function seatTopDown(
+  count: PairwiseCount,
+  seats: number,
+  tieBreaker: TieBreaker,
+  rule: {
+    readonly isTop: (option: number, unplaced: readonly number[]) => boolean;
+    readonly firstSeat: string;
+    readonly laterSeat: (seat: number) => string;
+  },
+): { winners: string[]; tieBreaks: TieBreak[] } {
+  const { options } = count;
+  const unplaced = new Set(options.flatMap((_, i) => (count.ranked[i] ? [i] : [])));
+  const winners: string[] = [];
+  const tieBreaks: TieBreak[] = [];
+  while (winners.length < seats && unplaced.size > 0) {
+    const among = [...unplaced];
+    const top = among.filter((x) => rule.isTop(x, among));
+    let chosen = top[0]!;
+    if (top.length > 1) {
+      const seat = winners.length + 1;
+      const broken = electOneOf(
+        top.map((i) => options[i]!),
+        tieBreaker,
+        seats === 1 ? "election" : `election to seat ${seat}`,
+        seat === 1 ? rule.firstSeat : rule.laterSeat(seat),
+      );
+      chosen = options.indexOf(broken.elected);
+      tieBreaks.push(broken.tieBreak);
+    }
+    winners.push(options[chosen]!);
+    unplaced.delete(chosen);
+  }
+  return { winners, tieBreaks };
 }

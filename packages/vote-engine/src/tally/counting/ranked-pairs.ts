@@ -1,5 +1,12 @@
 import type { CountingMethod, CountResult, TieBreak, TieBreaker } from "./counting-method";
-import { condorcetWinner, countPairwise, electOneOf, tableOf, type PairwiseCount, type RankingMarks } from "./pairwise";
+import {
+  condorcetWinner,
+  countPairwise,
+  seatTopDown,
+  tableOf,
+  type PairwiseCount,
+  type RankingMarks,
+} from "./pairwise";
 import { orderTied, ruleInWords } from "./tie-words";
 
 /**
@@ -49,7 +56,14 @@ export const rankedPairs: CountingMethod<RankingMarks> = {
     if (count.voters === 0) return { ...base, rounds: [], winners: [], tieBreaks: [] };
 
     const locks = lockPairs(count, tieBreaker);
-    const seated = fillSeats(count, locks.over, seats, tieBreaker);
+    // Rules 5–6: the seats, from the sources of the locked graph down. The locked graph is acyclic,
+    // so the options still unplaced always include a source.
+    const seated = seatTopDown(count, seats, tieBreaker, {
+      isTop: (x, unplaced) => unplaced.every((y) => !locks.over[y]![x]),
+      firstSeat: "No locked majority is against any of these options: each is a source of the locked graph",
+      laterSeat: (seat) =>
+        `No locked majority from an option still unplaced is against any of these options: each may take seat ${seat}`,
+    });
     const tallies = Object.fromEntries(options.map((id, x) => [id, below(locks.over, x).size]));
     return {
       ...base,
@@ -181,38 +195,4 @@ function below(over: ReadonlyArray<readonly boolean[]>, x: number): Set<number> 
     });
   }
   return reached;
-}
-
-/** Rules 5–6: the seats, from the sources of the locked graph down, and the ties that met. */
-function fillSeats(
-  count: PairwiseCount,
-  over: ReadonlyArray<readonly boolean[]>,
-  seats: number,
-  tieBreaker: TieBreaker,
-): { winners: string[]; tieBreaks: TieBreak[] } {
-  const { options } = count;
-  const unplaced = new Set(options.flatMap((_, i) => (count.ranked[i] ? [i] : [])));
-  const winners: string[] = [];
-  const tieBreaks: TieBreak[] = [];
-  while (winners.length < seats && unplaced.size > 0) {
-    // The locked graph is acyclic, so the options still unplaced always include a source.
-    const sources = [...unplaced].filter((x) => [...unplaced].every((y) => !over[y]![x]));
-    let chosen = sources[0]!;
-    if (sources.length > 1) {
-      const seat = winners.length + 1;
-      const broken = electOneOf(
-        sources.map((i) => options[i]!),
-        tieBreaker,
-        seats === 1 ? "election" : `election to seat ${seat}`,
-        seat === 1
-          ? "No locked majority is against any of these options: each is a source of the locked graph"
-          : `No locked majority from an option still unplaced is against any of these options: each may take seat ${seat}`,
-      );
-      chosen = options.indexOf(broken.elected);
-      tieBreaks.push(broken.tieBreak);
-    }
-    winners.push(options[chosen]!);
-    unplaced.delete(chosen);
-  }
-  return { winners, tieBreaks };
 }

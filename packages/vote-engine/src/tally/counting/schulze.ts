@@ -1,5 +1,12 @@
-import type { CountingMethod, CountResult, TieBreak, TieBreaker } from "./counting-method";
-import { condorcetWinner, countPairwise, electOneOf, tableOf, type PairwiseCount, type RankingMarks } from "./pairwise";
+import type { CountingMethod, CountResult } from "./counting-method";
+import {
+  condorcetWinner,
+  countPairwise,
+  seatTopDown,
+  tableOf,
+  type PairwiseCount,
+  type RankingMarks,
+} from "./pairwise";
 
 /**
  * Schulze count of one ranked question.
@@ -44,7 +51,14 @@ export const schulze: CountingMethod<RankingMarks> = {
     if (count.voters === 0) return { ...base, rounds: [], winners: [], tieBreaks: [] };
 
     const p = strongestPaths(count);
-    const { winners, tieBreaks } = fillSeats(count, p, seats, tieBreaker);
+    // Rules 3–5: the seats, from the top of the Schulze ranking down. Unbeaten among the options
+    // still unplaced: the relation is a strict partial order on them, so one always is.
+    const { winners, tieBreaks } = seatTopDown(count, seats, tieBreaker, {
+      isTop: (x, unplaced) => unplaced.every((y) => y === x || p[x]![y]! >= p[y]![x]!),
+      firstSeat: "No strongest path beats any of these options: each is a Schulze winner",
+      laterSeat: (seat) =>
+        `No strongest path from an option still unplaced beats any of these options: each may take seat ${seat}`,
+    });
     const tallies = Object.fromEntries(
       options.map((id, x) => [id, options.filter((_, y) => p[x]![y]! > p[y]![x]!).length]),
     );
@@ -72,39 +86,4 @@ export function strongestPaths(count: PairwiseCount): number[][] {
     }
   }
   return p;
-}
-
-/** Rules 3–5: the seats, from the top of the Schulze ranking down, and the ties that met. */
-function fillSeats(
-  count: PairwiseCount,
-  p: ReadonlyArray<readonly number[]>,
-  seats: number,
-  tieBreaker: TieBreaker,
-): { winners: string[]; tieBreaks: TieBreak[] } {
-  const { options } = count;
-  const unplaced = new Set(options.flatMap((_, i) => (count.ranked[i] ? [i] : [])));
-  const winners: string[] = [];
-  const tieBreaks: TieBreak[] = [];
-  while (winners.length < seats && unplaced.size > 0) {
-    // Unbeaten among the options still unplaced; the relation is a strict partial order on them,
-    // so at least one is unbeaten.
-    const top = [...unplaced].filter((x) => [...unplaced].every((y) => y === x || p[x]![y]! >= p[y]![x]!));
-    let chosen = top[0]!;
-    if (top.length > 1) {
-      const seat = winners.length + 1;
-      const broken = electOneOf(
-        top.map((i) => options[i]!),
-        tieBreaker,
-        seats === 1 ? "election" : `election to seat ${seat}`,
-        seat === 1
-          ? "No strongest path beats any of these options: each is a Schulze winner"
-          : `No strongest path from an option still unplaced beats any of these options: each may take seat ${seat}`,
-      );
-      chosen = options.indexOf(broken.elected);
-      tieBreaks.push(broken.tieBreak);
-    }
-    winners.push(options[chosen]!);
-    unplaced.delete(chosen);
-  }
-  return { winners, tieBreaks };
 }

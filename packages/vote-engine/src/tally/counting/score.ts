@@ -1,6 +1,6 @@
-import type { CountingMethod, TieBreak, TieBreaker, WeightedBallot } from "./counting-method";
+import type { CountingMethod, WeightedBallot } from "./counting-method";
 import { addExactly, checkOptions, checkSeats, checkWeight } from "./count-checks";
-import { byRule, listed, orderTied, plural, seatsDecided } from "./tie-words";
+import { electHighest } from "./elect-highest";
 
 /** A score ballot's marks: a score per option; an option left out scores the range's minimum. */
 export type ScoreMarks = { readonly scores: Readonly<Record<string, number>> };
@@ -166,47 +166,6 @@ export function groupBallots<M>(
     else groups.set(key, { marks: ballot.marks, weight: ballot.weight });
   }
   return [...groups.values()];
-}
-
-/**
- * Fills `seats` from `candidates` (in ballot order, each with its total), highest totals first,
- * as rule 4 above says; Borda uses it too. `unit` names what the totals count, for the record.
- */
-export function electHighest(
-  candidates: ReadonlyArray<{ readonly id: string; readonly total: number }>,
-  seats: number,
-  tieBreaker: TieBreaker,
-  unit: string,
-): { winners: string[]; tieBreaks: TieBreak[] } {
-  // Highest first; equal totals stay in ballot order (the sort is stable).
-  const ranked = [...candidates].sort((a, b) => b.total - a.total);
-  const winners: string[] = [];
-  const tieBreaks: TieBreak[] = [];
-  for (let start = 0; start < ranked.length && winners.length < seats;) {
-    let end = start;
-    while (end < ranked.length && ranked[end]!.total === ranked[start]!.total) end++;
-    const group = ranked.slice(start, end).map((o) => o.id);
-    const left = seats - winners.length;
-    if (group.length <= left) {
-      winners.push(...group);
-    } else {
-      const deciding = seatsDecided(left, seats);
-      const chosen = orderTied(tieBreaker, group, `round 1: ${deciding}`).slice(0, left);
-      winners.push(...chosen);
-      tieBreaks.push({
-        round: 1,
-        deciding,
-        between: group,
-        chosen,
-        rule: tieBreaker.rule,
-        explanation:
-          `${listed(group)} tied with ${plural(ranked[start]!.total, unit)} each for ${deciding}; ` +
-          `${byRule[tieBreaker.rule]}, ${listed(chosen)} ${chosen.length === 1 ? "is" : "are"} elected.`,
-      });
-    }
-    start = end;
-  }
-  return { winners, tieBreaks };
 }
 
 /** The question's score range, checked: whole numbers, the minimum below the maximum. */
