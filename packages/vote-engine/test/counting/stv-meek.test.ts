@@ -2,41 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { CountResult, TieBreaker, WeightedBallot } from "../../src/tally/counting/counting-method";
 import { stvMeek } from "../../src/tally/counting/stv-meek";
 import { optionOrderTieBreaker, recordedDrawTieBreaker } from "../../src/tally/counting/tie-breakers";
+import { ballot, prng, randomBallots } from "./reference/random-ranked-ballots";
 import { GPUS_STEERING_COMMITTEE_2005, parseBlt, referenceMeek } from "./reference/stv-reference";
 
 type Ranked = { readonly ranking: readonly string[] };
-const ballot = (weight: number, ...ranking: string[]): WeightedBallot<Ranked> => ({ marks: { ranking }, weight });
 const count = (
   options: readonly string[],
   seats: number,
   ballots: ReadonlyArray<WeightedBallot<Ranked>>,
   tieBreaker: TieBreaker = optionOrderTieBreaker(options),
 ) => stvMeek.count({ options, seats, ballots, tieBreaker });
-
-/** Seeded PRNG (mulberry32): the random elections are the same on every run. */
-function prng(seed: number): (lo: number, hi: number) => number {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-}
-
-function randomBallots(
-  int: (lo: number, hi: number) => number,
-  options: readonly string[],
-  n: number,
-  maxWeight: number,
-) {
-  return Array.from({ length: n }, () => {
-    const pool = [...options];
-    const ranking = Array.from({ length: int(0, options.length) }, () => pool.splice(int(0, pool.length - 1), 1)[0]!);
-    return ballot(int(1, maxWeight), ...ranking);
-  });
-}
 
 /** Every vote between two rounds is accounted for by the round's transfers. */
 function expectTransfersAccountForChanges(result: CountResult) {

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { CountResult, TieBreaker, WeightedBallot } from "../../src/tally/counting/counting-method";
 import { stvScottish } from "../../src/tally/counting/stv-scottish";
 import { optionOrderTieBreaker, recordedDrawTieBreaker } from "../../src/tally/counting/tie-breakers";
+import { ballot, prng, randomBallots } from "./reference/random-ranked-ballots";
 import { GPUS_STEERING_COMMITTEE_2005, parseBlt, referenceScottish } from "./reference/stv-reference";
 
 type Ranked = { readonly ranking: readonly string[] };
-const ballot = (weight: number, ...ranking: string[]): WeightedBallot<Ranked> => ({ marks: { ranking }, weight });
 const count = (
   options: readonly string[],
   seats: number,
@@ -14,31 +14,6 @@ const count = (
 ) => stvScottish.count({ options, seats, ballots, tieBreaker });
 const toBallots = (ballots: ReadonlyArray<{ ranking: readonly string[]; weight: number }>) =>
   ballots.map(({ ranking, weight }) => ballot(weight, ...ranking));
-
-/** Seeded PRNG (mulberry32): the random elections are the same on every run. */
-function prng(seed: number): (lo: number, hi: number) => number {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-}
-
-function randomBallots(
-  int: (lo: number, hi: number) => number,
-  options: readonly string[],
-  n: number,
-  maxWeight: number,
-) {
-  return Array.from({ length: n }, () => {
-    const pool = [...options];
-    const ranking = Array.from({ length: int(0, options.length) }, () => pool.splice(int(0, pool.length - 1), 1)[0]!);
-    return ballot(int(1, maxWeight), ...ranking);
-  });
-}
 
 /** Each stage's change is exactly its transfer: to the continuing options and to the non-transferable. */
 function expectTransfersAccountForChanges(result: CountResult) {
