@@ -105,7 +105,15 @@ export async function startCephS3(options: CephS3Options): Promise<RunningServer
         osdStarts += 1;
         osd = await startOsd();
       }
-      return answersHttp(endpoint, async (response) => response.ok);
+      // A gateway that cannot bind its port logs so and runs on without it, while whatever holds
+      // the port answers the probe (CI once provisioned the archive against a stranger's JSON):
+      // the bind failure ends the wait, and only an S3 bucket listing counts as the gateway.
+      if (gateway.output.includes(BIND_FAILURE)) {
+        throw new LocalStackError(
+          `Port ${options.port} (the local S3) is already in use on 127.0.0.1: stop what listens there or set LANDSLIDE_S3_LOCAL_PORT to a free port.`,
+        );
+      }
+      return answersHttp(endpoint, isBucketListing);
     });
     const { accessKeyId, secretAccessKey } = LOCAL_S3_CREDENTIALS;
     await ceph(
@@ -123,6 +131,14 @@ export async function startCephS3(options: CephS3Options): Promise<RunningServer
       `The local S3 (Ceph radosgw) did not start: ${(error as Error).message}\n${said}\nIts logs: ${dir}`,
     );
   }
+}
+
+/** What radosgw prints, and then carries on, when another process holds its port. */
+const BIND_FAILURE = "failed to bind address";
+
+/** radosgw answers an anonymous GET / with an (empty) S3 bucket listing; no other stand-in does. */
+async function isBucketListing(response: Response): Promise<boolean> {
+  return response.ok && (await response.text()).includes("<ListAllMyBucketsResult");
 }
 
 /** Runs `command` again (each second, for up to a minute) while it fails. */

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +17,7 @@ import {
   readSesMailbox,
   startLocalServers,
 } from "../src/index";
+import { startCephS3 } from "../src/ceph-s3";
 
 const scratch = mkdtempSync(join(tmpdir(), "landslide-local-stack-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -76,6 +79,28 @@ describe("the embedded stand-ins for AWS", () => {
     }
   }, 180_000);
 
+  it("when a stranger holds the local S3's port, says so rather than take its answers for the gateway's, and leaves no daemon running", async () => {
+    // A server that answers 200 with JSON on every path: what CI once provisioned the archive
+    // bucket against, because radosgw runs on after it fails to bind.
+    const stranger = createHttpServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    }).listen(0, "127.0.0.1");
+    await new Promise((resolve) => stranger.once("listening", resolve));
+    const address = stranger.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const cephScratch = join(scratch, "ceph-taken");
+    try {
+      const attempt = startCephS3({ port, scratchDir: cephScratch });
+      await expect(attempt).rejects.toBeInstanceOf(LocalStackError);
+      await expect(attempt).rejects.toThrow(
+        new RegExp(`^Port ${port} \\(the local S3\\) is already in use.*LANDSLIDE_S3_LOCAL_PORT`),
+      );
+      expect(processesUnder(cephScratch)).toEqual([]);
+    } finally {
+      stranger.close();
+    }
+  }, 120_000);
+
   it("refuses a port that is taken with one line naming the variable to change", async () => {
     const blocker = createServer().listen(0, "127.0.0.1");
     await new Promise((resolve) => blocker.once("listening", resolve));
@@ -104,3 +129,10 @@ describe("the embedded stand-ins for AWS", () => {
     expect(() => assertJavaCompiler()).not.toThrow();
   });
 });
+
+/** The command lines of running processes that name `folder` (the Ceph daemons are given its conf). */
+function processesUnder(folder: string): string[] {
+  return execFileSync("ps", ["-eo", "args="], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(folder) && !line.startsWith("ps "));
+}
