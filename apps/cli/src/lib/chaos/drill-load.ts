@@ -19,8 +19,9 @@ export interface AcknowledgedCast {
 /**
  * The drill's voters: imported into the stack's user pool in one write (`importAccounts`, which
  * makes cognito-local read them), then each signs in with its refresh token (real tokens, issued
- * and signed by cognito-local), registers its device and solves one human check, as `election
- * loadtest` prepares its own, before the clock starts. Each casts once. Created one by one
+ * and signed by cognito-local) and registers its device before the clock starts; its human check
+ * is fetched and solved in its cast, as the voter site's are: a check lives five minutes, and
+ * preparing 20,000 voters takes about twenty. Each casts once. Created one by one
  * through cognito-local's API instead, 20,000 voters took hours: it rewrites its whole database
  * file on every write.
  */
@@ -47,7 +48,7 @@ export async function prepareDrillVoters(
     // Expired: the first call refreshes it (REFRESH_TOKEN_AUTH), as a returning voter's browser does.
     await session.save({ accessToken: "", idToken: undefined, refreshToken, expiresAt: 0 });
     const sdk = await voterClient(urls, pool, voter, false, session);
-    const ready = await prepareVoter(sdk, voter, false, 1);
+    const ready = await prepareVoter(sdk, voter, false, 0);
     onReady(++done);
     return ready;
   });

@@ -89,7 +89,8 @@ export async function prepareVoter(
 /**
  * One cast with a prepared human check and a fresh idempotency key, through the SDK as the voter
  * site casts: an attempt that is shed or unanswered is sent again with the same key after the
- * SDK's back-off, and `onFailedAttempt` hears of each such attempt.
+ * SDK's back-off, and `onFailedAttempt` hears of each such attempt. A voter prepared without
+ * checks (`casts: 0`) has the SDK fetch and solve one inside the cast, as the voter site does.
  */
 export function castOnce(
   ready: ReadyVoter,
@@ -98,6 +99,11 @@ export function castOnce(
   onFailedAttempt: NonNullable<CastOptions["onFailedAttempt"]>,
 ) {
   const humanCheck = ready.humanChecks.shift();
-  if (!humanCheck) throw new Error(`${ready.voter.email} has no human check left`);
-  return ready.sdk.castBallot({ electionId, idempotencyKey: newIdempotencyKey(), ballot, humanCheck, onFailedAttempt });
+  return ready.sdk.castBallot({
+    electionId,
+    idempotencyKey: newIdempotencyKey(),
+    ballot,
+    onFailedAttempt,
+    ...(humanCheck ? { humanCheck } : {}),
+  });
 }
