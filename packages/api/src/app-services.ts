@@ -87,6 +87,8 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
   const votes: VoteStore = new DynamoDbVoteStore(deps.dynamodb, deps.tables.votes);
   const electionCopies = new DynamoDbElectionCopies(deps.dynamodb, deps.tables.elections);
   const cachedRecount = promiseCache<Recount>(FINAL_CACHE_MS);
+  const recountElection = (election: Election) =>
+    recount(election, votes.scan(election.id), { verify: verifyRecord(), sha256: nodeEntropy.sha256 });
   const cachedBundle = promiseCache<AuditBundle>(FINAL_CACHE_MS);
   const auditLog = () => new PostgresAuditLog(deps.controlPlane().db, nodeEntropy.sha256);
   const tokenAudience = {
@@ -224,6 +226,7 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
             votes,
             keys: deploymentKeys(),
             verify: verifyRecord(),
+            sha256: nodeEntropy.sha256,
             now: () => systemClock.now(),
           },
           election,
@@ -264,8 +267,10 @@ export function createAppServices(deps: Dependencies, metrics: Metrics, logger: 
       },
     ),
     liveResults: new LiveResults(tallies, systemClock),
-    finalCounts: (election: Election) =>
-      cachedRecount(election.id, () => recount(election, votes.scan(election.id), { verify: verifyRecord() })),
+    /** The exact result from every stored vote the vote API signed, each question counted by its method. */
+    recountElection,
+    /** The same, at most once a minute per election: what the public final results read. */
+    finalCounts: (election: Election) => cachedRecount(election.id, () => recountElection(election)),
     verifyAccessToken: createAccessTokenVerifier(tokenAudience, poolSigningKeys),
     /** Sign-up tickets: their key, their own human check and rate limits (the vote API only). */
     signUp: createSignUpServices(deps, {

@@ -11,6 +11,8 @@ export {
   translationsSchema,
 } from "./election/translations";
 export * from "./election/localized-election";
+export { countingOf, countingProblem, type QuestionCounting, questionCountingSchema } from "./election/counting-rules";
+export { type TieRule, tieBreakerFor, tieRuleOf, tieRuleProblem, tieRuleSchema } from "./election/tie-rule";
 export {
   checkCastingAllowed,
   effectiveStatus,
@@ -88,7 +90,8 @@ export {
   type HeldGroupKind,
 } from "./vote/group-held-ballots";
 export { type DomainError, type ErrorCode, errorCodes, type Result } from "./result";
-export { compareWithLiveTally, type Recount, recount, type TallyDifference } from "./tally/recount";
+export { compareWithLiveTally, countQuestion, type Recount, recount, type TallyDifference } from "./tally/recount";
+export * from "./tally/counting";
 export {
   instantRunoff,
   type InstantRunoffInput,

@@ -6,6 +6,7 @@ import {
   type PublishedBallot,
   type RecordVerifier,
   recount,
+  type Sha256,
   type StoredVote,
   type VoteStore,
 } from "@landslide/vote-engine";
@@ -20,6 +21,8 @@ export interface PublishDependencies {
   readonly keys: Keys;
   /** Rows the vote API did not sign are no ballots: never published, never counted. */
   readonly verify: RecordVerifier;
+  /** For an election whose ties go by lot (tie-rule.ts). */
+  readonly sha256: Sha256;
   readonly now: () => Date;
 }
 
@@ -53,19 +56,28 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
       `The audit log holds ${logged} of ${counted.length} counted ballots; it catches up within seconds, try again.`,
     );
   }
-  const result = await recount(election, iterate(counted));
+  const result = await recount(election, iterate(counted), { sha256: deps.sha256 });
   const ballots: PublishedBallot[] = counted
     .map((v) => ({ receiptId: v.receipt.receiptId, commitment: v.receipt.commitment, salt: v.salt, ballot: v.ballot }))
     .sort((a, b) => (a.receiptId < b.receiptId ? -1 : 1));
   return {
-    format: "landslide-audit-bundle-v4",
+    format: "landslide-audit-bundle-v5",
     publishedAt: deps.now().toISOString(),
-    election: { id: election.id, title: election.title, questions: election.questions },
+    election: {
+      id: election.id,
+      title: election.title,
+      questions: election.questions,
+      ...(election.tieRule ? { tieRule: election.tieRule } : {}),
+    },
     keys: { audit: deps.keys.auditPublicKey, receipt: deps.keys.receiptPublicKey },
     records,
     epochs,
     ballots,
-    result: { counters: Object.fromEntries(result.counters), instantRunoff: result.instantRunoff },
+    result: {
+      counters: Object.fromEntries(result.counters),
+      instantRunoff: result.instantRunoff,
+      counts: result.counts,
+    },
   };
 }
 

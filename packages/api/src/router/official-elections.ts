@@ -8,7 +8,6 @@ import {
   effectiveStatus,
   electionStatuses,
   keptTranslations,
-  recount,
   replaceQuestions,
   transition,
 } from "@landslide/vote-engine";
@@ -141,7 +140,7 @@ export const officialElectionsRouter = {
         const open = await services.fraudCases().list(election.id, "quarantined", 1);
         if (open.length > 0)
           throw refusal("PRECONDITION_FAILED", "FRAUD_CASES_OPEN", "Decide every open fraud case before certifying.");
-        const exact = await recount(election, services.votes.scan(election.id), { verify: services.verifyRecord() });
+        const exact = await services.recountElection(election);
         recountMatchesTally =
           compareWithLiveTally(await services.tallies.readCounters(election.id), exact.counters).length === 0;
       }
@@ -196,9 +195,7 @@ export const officialElectionsRouter = {
   /** The exact result from every stored vote, beside the live tally. */
   recount: officialProcedure.input(electionIdInput).mutation(async ({ ctx, input }) => {
     const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
-    const exact = await recount(election, ctx.services.votes.scan(election.id), {
-      verify: ctx.services.verifyRecord(),
-    });
+    const exact = await ctx.services.recountElection(election);
     const live = await ctx.services.tallies.readCounters(election.id);
     const differences = compareWithLiveTally(live, exact.counters);
     await recordAction(ctx, "election.recount", election.id, "recount", {
@@ -211,6 +208,7 @@ export const officialElectionsRouter = {
       rejected: exact.rejected,
       counters: Object.fromEntries(exact.counters),
       instantRunoff: exact.instantRunoff,
+      counts: exact.counts,
       differences,
     };
   }),

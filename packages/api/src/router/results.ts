@@ -36,6 +36,7 @@ export const resultsRouter = {
       ...buildResultsSnapshot(election, exact.counters, ctx.services.clock.now()),
       status,
       instantRunoff: exact.instantRunoff,
+      counts: exact.counts,
     };
   }),
 

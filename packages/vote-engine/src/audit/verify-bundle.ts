@@ -90,13 +90,13 @@ export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle
   // While a pool checks the signatures, count the ballots that will be counted if they all hold
   // (every ballot is logged and published once in a sound bundle); recounted only if some do not.
   const hoped = hopedForBallots(bundle);
-  const early = recountBallots(bundle, hoped);
+  const early = recountBallots(bundle, hoped, deps.sha256);
   const crypto = await computing;
   checkChain(crypto, bundle, report);
   checkEpochs(crypto, bundle, report);
   const counted = checkBallots(crypto, bundle, report);
   const same = counted.length === hoped.length && counted.every((ballot, i) => ballot === hoped[i]);
-  const counters = checkResult(bundle, await (same ? early : recountBallots(bundle, counted)), report);
+  const counters = checkResult(bundle, await (same ? early : recountBallots(bundle, counted, deps.sha256)), report);
   return {
     ok: found.length === 0,
     checked: { records: bundle.records.length, epochs: bundle.epochs.length, ballots: bundle.ballots.length, counters },
@@ -340,10 +340,14 @@ function electionOf(bundle: AuditBundle): Election {
 }
 
 /** The recount of the given ballots, or why they cannot be counted (an answer, not a throw, so it can wait unawaited). */
-async function recountBallots(bundle: AuditBundle, ballots: readonly CanonicalBallot[]): Promise<Recount | Error> {
+async function recountBallots(
+  bundle: AuditBundle,
+  ballots: readonly CanonicalBallot[],
+  sha256: Sha256,
+): Promise<Recount | Error> {
   const election = electionOf(bundle);
   try {
-    return await recount(election, asVotes(election.id, ballots));
+    return await recount(election, asVotes(election.id, ballots), { sha256 });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -374,6 +378,22 @@ function checkResult(bundle: AuditBundle, recounted: Recount | Error, report: Re
         code: "RESULT_MISMATCH",
         message: `The published instant-runoff count of ${question.id} differs from the ballots' (winner ${published?.winner ?? "none"} against ${recomputed?.winner ?? "none"}).`,
       });
+    }
+  }
+  // v5 publishes every question's count by its own method: each is counted again and compared whole.
+  const counts = bundle.result.counts;
+  if (counts) {
+    for (const question of election.questions) {
+      const published = counts[question.id];
+      const recomputed = recounted.counts[question.id];
+      if (canonicalJson(published ?? null) !== canonicalJson(recomputed ?? null)) {
+        const winners = (count: { readonly winners: readonly string[] } | undefined) =>
+          count?.winners.length ? count.winners.join(", ") : "none";
+        report({
+          code: "RESULT_MISMATCH",
+          message: `The published count of ${question.id} (${published?.method ?? "missing"}) differs from the ballots' (elected ${winners(published)} against ${winners(recomputed)}).`,
+        });
+      }
     }
   }
   return names.size;

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { countingProblem, questionCountingSchema } from "./counting-rules";
 import { plainText } from "./plain-text";
 import { electionDescription, electionTitle, elementId, optionLabel, questionPrompt } from "./text-fields";
+import { tieRuleProblem, tieRuleSchema } from "./tie-rule";
 import { languageTag, translationsSchema } from "./translations";
 
 /** The free-text check, for the other inputs that carry people's text (the api's reasons). */
@@ -26,9 +28,15 @@ export const questionSchema = z
     options: z.array(optionSchema).min(2).max(50),
     minChoices: z.number().int().min(0).default(1),
     maxChoices: z.number().int().min(1).default(1),
+    /** Its counting method and seats (counting-rules.ts); left out, its kind's single-seat default. */
+    counting: questionCountingSchema.optional(),
   })
   .refine((q) => q.minChoices <= q.maxChoices && q.maxChoices <= q.options.length, {
     error: "minChoices <= maxChoices <= number of options",
+  })
+  .superRefine((q, ctx) => {
+    const problem = countingProblem(q);
+    if (problem) ctx.addIssue({ code: "custom", path: ["counting"], message: problem });
   });
 
 /**
@@ -44,32 +52,39 @@ export type PasskeyPolicy = (typeof passkeyPolicies)[number];
 export const electionStatuses = ["draft", "scheduled", "open", "paused", "closed", "certified"] as const;
 export type ElectionStatus = (typeof electionStatuses)[number];
 
-export const electionDefinitionSchema = z.object({
-  id: z.uuid(),
-  title: electionTitle,
-  description: electionDescription.default(""),
-  /**
-   * The BCP 47 tag of the language the texts above are written in ("en" when left out), and the
-   * same texts in other languages (translations.ts: what they hold, and checkTranslations for the
-   * ids they name). Voters read the election in their language where it has one
-   * (localized-election.ts); everything that counts or proves names questions and options by id.
-   */
-  language: languageTag.optional(),
-  translations: translationsSchema.optional(),
-  allowAbstain: z.boolean().default(false),
-  eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
-  passkeyPolicy: z.enum(passkeyPolicies).default("optional"),
-  opensAt: z.date().nullable().default(null),
-  closesAt: z.date().nullable().default(null),
-  questions: z
-    .array(questionSchema)
-    .min(1)
-    .max(50)
-    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: "question ids must be unique" })
-    .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), {
-      error: "option ids must be unique within a question",
-    }),
-});
+export const electionDefinitionSchema = z
+  .object({
+    id: z.uuid(),
+    title: electionTitle,
+    description: electionDescription.default(""),
+    /**
+     * The BCP 47 tag of the language the texts above are written in ("en" when left out), and the
+     * same texts in other languages (translations.ts: what they hold, and checkTranslations for the
+     * ids they name). Voters read the election in their language where it has one
+     * (localized-election.ts); everything that counts or proves names questions and options by id.
+     */
+    language: languageTag.optional(),
+    translations: translationsSchema.optional(),
+    allowAbstain: z.boolean().default(false),
+    eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
+    passkeyPolicy: z.enum(passkeyPolicies).default("optional"),
+    opensAt: z.date().nullable().default(null),
+    closesAt: z.date().nullable().default(null),
+    questions: z
+      .array(questionSchema)
+      .min(1)
+      .max(50)
+      .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: "question ids must be unique" })
+      .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), {
+        error: "option ids must be unique within a question",
+      }),
+    /** How ties its methods leave open are settled (tie-rule.ts); left out, by the ballot's option order. */
+    tieRule: tieRuleSchema.optional(),
+  })
+  .superRefine((election, ctx) => {
+    const problem = tieRuleProblem(election);
+    if (problem) ctx.addIssue({ code: "custom", path: ["tieRule"], message: problem });
+  });
 
 export type ElectionDefinition = z.infer<typeof electionDefinitionSchema>;
 export type Question = z.infer<typeof questionSchema>;

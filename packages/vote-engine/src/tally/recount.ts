@@ -1,7 +1,19 @@
-import type { Election } from "../election/definition";
+import type { Sha256 } from "../audit/sha256";
+import { countingOf } from "../election/counting-rules";
+import type { Election, Question } from "../election/definition";
+import { tieBreakerFor } from "../election/tie-rule";
+import type { CanonicalAnswer } from "../ballot/validate-ballot";
 import type { StoredVote } from "../vote/stored-vote";
 import type { RecordVerifier } from "../vote/verify-record";
 import { VERSION } from "./counter-keys";
+import {
+  type CountingMethod,
+  type CountResult,
+  countingMethods,
+  type Marks,
+  type MarksKind,
+  type WeightedBallot,
+} from "./counting";
 import { type InstantRunoffResult, instantRunoff } from "./instant-runoff";
 import { tallyDelta } from "./tally-delta";
 
@@ -10,6 +22,11 @@ export interface Recount {
   readonly counters: ReadonlyMap<string, number>;
   /** The full instant-runoff count of each ranked question, by question id. */
   readonly instantRunoff: Readonly<Record<string, InstantRunoffResult>>;
+  /**
+   * Every question's count by its own method (counting-rules.ts): rounds, winners, seats and the
+   * ties it met, by question id.
+   */
+  readonly counts: Readonly<Record<string, CountResult>>;
   readonly votesRead: number;
   /** Stored rows left out because the vote API did not sign them (only when a verifier was given). */
   readonly rejected: number;
@@ -29,11 +46,17 @@ export interface TallyDifference {
 export async function recount(
   election: Election,
   votes: AsyncIterable<StoredVote>,
-  options: { readonly verify?: RecordVerifier } = {},
+  options: { readonly verify?: RecordVerifier; readonly sha256?: Sha256 } = {},
 ): Promise<Recount> {
   const changes = [];
   const rankings = new Map<string, string[][]>(
     election.questions.filter((q) => q.kind === "ranked").map((q) => [q.id, []]),
+  );
+  const marked = new Map(
+    election.questions.map((q) => [
+      q.id,
+      { marks: countingMethods[countingOf(q).method].marks, ballots: [] as Array<WeightedBallot<Marks>> },
+    ]),
   );
   let votesRead = 0;
   let rejected = 0;
@@ -59,6 +82,9 @@ export async function recount(
     for (const [questionId, answer] of vote.ballot) {
       const list = rankings.get(questionId);
       if (list) list.push(answer !== "abstain" && "ranking" in answer ? [...answer.ranking] : []);
+      // Every counted ballot is worth 1 until rolls carry weights.
+      const question = marked.get(questionId);
+      question?.ballots.push({ marks: marksOf(answer, question.marks), weight: 1 });
     }
   }
   const counters = new Map(tallyDelta(changes).get(election.id) ?? []);
@@ -68,7 +94,36 @@ export async function recount(
     const ballots = rankings.get(question.id);
     if (ballots) irv[question.id] = instantRunoff({ options: question.options.map((o) => o.id), ballots });
   }
-  return { counters, instantRunoff: irv, votesRead, rejected };
+  const counts: Record<string, CountResult> = {};
+  for (const question of election.questions) {
+    counts[question.id] = countQuestion(election, question, marked.get(question.id)?.ballots ?? [], options.sha256);
+  }
+  return { counters, instantRunoff: irv, counts, votesRead, rejected };
+}
+
+/** One question's ballots counted by its method, its seats and the election's tie rule. */
+export function countQuestion(
+  election: Pick<Election, "tieRule">,
+  question: Question,
+  ballots: ReadonlyArray<WeightedBallot<Marks>>,
+  sha256: Sha256 | undefined,
+): CountResult {
+  const { method, seats, batchElimination } = countingOf(question);
+  // Each method reads the marks its kind of question records (checked when the question was defined).
+  const counting: CountingMethod = countingMethods[method];
+  return counting.count({
+    options: question.options.map((o) => o.id),
+    seats,
+    ballots,
+    tieBreaker: tieBreakerFor(election, question, sha256),
+    ...(batchElimination === undefined ? {} : { batchElimination }),
+  });
+}
+
+/** A stored answer as the marks its question's method reads; an abstention marks nothing. */
+function marksOf(answer: CanonicalAnswer, kind: MarksKind): Marks {
+  if (answer !== "abstain") return "ranking" in answer ? { ranking: answer.ranking } : { choices: answer.choices };
+  return kind === "ranking" ? { ranking: [] } : kind === "scores" ? { scores: {} } : { choices: [] };
 }
 
 /** Every counter on which the live tally and the recount disagree; empty means they are equal. */

@@ -22,6 +22,11 @@ export interface AuditBundleOptions {
   readonly seed?: number;
   /** The deployment keys that sign the epochs; fresh ones by default (generated once per call). */
   readonly keys?: Keys;
+  /**
+   * The demo election as a test changes it (a counting method, a tie rule): its questions and
+   * options stay the demo's, which the random ballots answer.
+   */
+  readonly election?: (demo: Election) => Election;
 }
 
 /** The signer of a bundle's epochs: the deployment's, or an attacker's own. */
@@ -78,7 +83,8 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
       signature: keys.signReceipt(receiptSigningText({ ...receipt, electionId: election.id, keyId, binding })),
     };
   };
-  const election = demoElection({ now: () => new Date(T0 - 3600_000) });
+  const demo = demoElection({ now: () => new Date(T0 - 3600_000) });
+  const election = options.election ? options.election(demo) : demo;
   const random = prng(seed);
 
   const entries: LogEntry[] = actionEntries(election, actions);
@@ -102,9 +108,14 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   published.sort((a, b) => (a.receiptId < b.receiptId ? -1 : a.receiptId > b.receiptId ? 1 : 0));
 
   const bundle: AuditBundle = {
-    format: "landslide-audit-bundle-v4",
+    format: "landslide-audit-bundle-v5",
     publishedAt: PUBLISHED_AT,
-    election: { id: election.id, title: election.title, questions: election.questions },
+    election: {
+      id: election.id,
+      title: election.title,
+      questions: election.questions,
+      ...(election.tieRule ? { tieRule: election.tieRule } : {}),
+    },
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },
     records,
     epochs,
@@ -174,12 +185,12 @@ export function resignedBundle(
   };
 }
 
-/** The counters and instant-runoff rounds of the given ballots, in the bundle's shape. */
+/** The counters, instant-runoff rounds and every question's count of the given ballots, in the bundle's shape. */
 export async function countResult(
   election: Election,
   ballots: readonly CanonicalBallot[],
 ): Promise<AuditBundle["result"]> {
-  const recounted = await recount(election, asVotes(election.id, ballots));
+  const recounted = await recount(election, asVotes(election.id, ballots), { sha256 });
   const instantRunoff: AuditBundle["result"]["instantRunoff"] = {};
   for (const [questionId, irv] of Object.entries(recounted.instantRunoff)) {
     instantRunoff[questionId] = {
@@ -188,7 +199,9 @@ export async function countResult(
       abstentions: irv.abstentions,
     };
   }
-  return { counters: Object.fromEntries(recounted.counters), instantRunoff };
+  // A copy through JSON, as a published bundle is read back.
+  const counts = JSON.parse(JSON.stringify(recounted.counts)) as NonNullable<AuditBundle["result"]["counts"]>;
+  return { counters: Object.fromEntries(recounted.counters), instantRunoff, counts };
 }
 
 async function* asVotes(electionId: string, ballots: readonly CanonicalBallot[]): AsyncIterable<StoredVote> {

@@ -5,7 +5,9 @@ import {
   PutItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { z } from "zod";
+import { questionCountingSchema } from "../../election/counting-rules";
 import { electionDefinitionSchema, electionStatuses, type Election } from "../../election/definition";
+import { tieRuleSchema } from "../../election/tie-rule";
 import type { ElectionCopies } from "../../ports";
 
 // PK ELECTION#<id>: the whole definition as one JSON attribute, beside its version for the condition.
@@ -55,8 +57,11 @@ const storedElection = z.object({
       minChoices: z.number().int(),
       maxChoices: z.number().int(),
       options: z.array(z.object({ id: z.string(), label: z.string() })),
+      // Copies published before counting methods existed name none: their kind's default.
+      counting: questionCountingSchema.optional(),
     }),
   ),
+  tieRule: tieRuleSchema.optional(),
 });
 
 /** The data plane's copies of the elections, one item each, in DynamoDB beside the votes. */

@@ -42,6 +42,7 @@ export class ElectionsRepository {
       allowAbstain: row.allowAbstain,
       eligibility: row.eligibility,
       passkeyPolicy: row.passkeyPolicy,
+      ...(row.tieRule ? { tieRule: row.tieRule } : {}),
       opensAt: row.opensAt,
       closesAt: row.closesAt,
       stopsAt: row.stopsAt,
@@ -55,6 +56,7 @@ export class ElectionsRepository {
           minChoices: q.minChoices,
           maxChoices: q.maxChoices,
           options: q.options,
+          ...(q.counting ? { counting: q.counting } : {}),
         })),
     }));
   }
@@ -139,7 +141,14 @@ export class ElectionsRepository {
       const { questions: qs, id, version: _version, readAt: _readAt, ...fields } = election;
       const updated = await tx
         .update(elections)
-        .set({ ...fields, ...storedTexts(election), updatedAt: new Date(), version: nextVersion })
+        // A tie rule taken out is cleared, not left as it was.
+        .set({
+          ...fields,
+          ...storedTexts(election),
+          tieRule: election.tieRule ?? null,
+          updatedAt: new Date(),
+          version: nextVersion,
+        })
         .where(and(eq(elections.id, id), inArray(elections.status, [...editable])))
         .returning({ version: elections.version });
       if (updated.length !== 1) return undefined;

@@ -13,7 +13,9 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { LogEntry } from "../../audit/log-record";
+import type { QuestionCounting } from "../../election/counting-rules";
 import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
+import type { TieRule } from "../../election/tie-rule";
 import type { ElectionTranslations } from "../../election/translations";
 import { notificationKinds } from "../../notifications/message-kinds";
 
@@ -41,6 +43,8 @@ export const elections = pgTable(
     allowAbstain: boolean().notNull().default(false),
     eligibility: eligibility().notNull().default("any-signed-in-voter"),
     passkeyPolicy: passkeyPolicy().notNull().default("optional"),
+    /** How ties are settled (election/tie-rule.ts); null: by the ballot's option order. */
+    tieRule: jsonb().$type<TieRule>(),
     opensAt: timestamp({ withTimezone: true }),
     closesAt: timestamp({ withTimezone: true }),
     /** When a pause or close of an open election takes effect (lifecycle.ts STOP_NOTICE_MS after it was asked). */
@@ -67,6 +71,8 @@ export const questions = pgTable(
     maxChoices: integer().notNull(),
     // Options are few per question and always read with it; their order matters.
     options: jsonb().$type<{ id: string; label: string }[]>().notNull(),
+    /** Its counting method and seats (election/counting-rules.ts); null: its kind's default. */
+    counting: jsonb().$type<QuestionCounting>(),
   },
   (table) => [primaryKey({ columns: [table.electionId, table.id] })],
 );
