@@ -12,6 +12,7 @@ const recount = (differences: number, version = 7): RecountRun => ({
     rejected: 0,
     counters: {},
     instantRunoff: {},
+    counts: {},
     differences: Array.from({ length: differences }, (_, i) => ({ counter: `q#o${i}`, live: 1, recount: 2 })),
   },
 });

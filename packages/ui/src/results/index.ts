@@ -9,3 +9,32 @@ export { formatShare, type OptionStanding, type Standings, standings } from "./s
 export { type VoteRow, voteRows } from "./vote-rows";
 export { DRAWABLE_RANGES, drawableText, UNDRAWABLE } from "./og-glyphs";
 export { type QuestionSummary, questionSummaries, resultsDescription, type SummaryInput } from "./share-summary";
+export {
+  abstentionsSentence,
+  condorcetSentence,
+  type CountColumn,
+  type CountMethodName,
+  type CountRow,
+  countRoundsTable,
+  type CountTieRule,
+  type CountTransfer,
+  countTransfers,
+  countTransferSentence,
+  electedInOrder,
+  type LabelledOption,
+  type MethodCount,
+  type MethodCountRound,
+  type MethodTieBreak,
+  methodInWords,
+  needsMethodView,
+  type PairwiseTable,
+  pairwiseTable,
+  type RoundsTable,
+  seatsFilledSentence,
+  starRunoffSentence,
+  tallyFormat,
+  type TieBreakItem,
+  tieBreakItems,
+  tieRuleInWords,
+} from "./method-count";
+export { MethodCountView, type MethodCountViewProps } from "./method-count-view";

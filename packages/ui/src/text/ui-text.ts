@@ -61,6 +61,66 @@ export interface UiValues {
   transferNext: { votes: number; option: string };
   transferExhausted: { count: number };
   listSeparator: object;
+  // ---- any method's final count (method-count.ts)
+  countMethodPlurality: object;
+  countMethodApproval: object;
+  countMethodInstantRunoff: object;
+  countMethodStvMeek: object;
+  countMethodStvScottish: object;
+  countMethodSchulze: object;
+  countMethodRankedPairs: object;
+  countMethodScore: object;
+  countMethodStar: object;
+  countMethodBorda: object;
+  countMethod: { method: string };
+  /** Above the winners: `count` of them, a list in the order elected when more than one. */
+  countElected: { count: number };
+  countNoneElected: object;
+  countSeatsFilled: { filled: number; seats: number };
+  countAbstentions: { count: number };
+  countElectedBadge: object;
+  countColumnRound: { round: number };
+  countColumnVotes: object;
+  countColumnApprovals: object;
+  countColumnTotalScore: object;
+  countColumnBordaPoints: object;
+  countColumnSchulzeWins: object;
+  countColumnRankedPairs: object;
+  countColumnStarRunoff: object;
+  /** `votes` is already written in the site's language: STV tallies are fractional, to 9 places. */
+  countCellElected: { votes: string };
+  countCellEliminated: { votes: string };
+  countCellOut: object;
+  countRowExhausted: object;
+  countRowNoPreference: object;
+  countRowQuota: object;
+  countRoundsCaption: { prompt: string };
+  countTotalsCaption: { prompt: string };
+  countTransfersIntro: object;
+  /** `what`: "surplus" when the option was elected (it passes on what it has beyond the quota), else "votes". */
+  countTransfer: { round: number; option: string; what: "surplus" | "votes"; moves: string };
+  countTransferNone: { round: number; option: string; what: "surplus" | "votes" };
+  countTransferTo: { votes: string; option: string };
+  /** An option that gave back part of what it held (a Meek keep value falling as another moved). */
+  countTransferLess: { votes: string; option: string };
+  countTransferExhausted: { votes: string };
+  countPairwiseCaption: { prompt: string };
+  countPairwiseOver: { option: string };
+  countCondorcetWinner: { option: string };
+  countCondorcetNone: object;
+  countTiesIntro: object;
+  /** `round` 0: a method without rounds. `options` and `chosen` are lists already joined. */
+  countTieBreak: { round: number; options: string; chosen: string; rule: string };
+  countRuleLookBack: object;
+  countRuleOptionOrder: object;
+  countRuleLot: object;
+  countRuleRecordedDraw: object;
+  /** Before the engine's own explanation of a tie, which is in English. */
+  countTieRecord: object;
+  countStarRunoff: { parts: string };
+  countStarRunoffFirst: { option: string; count: number };
+  countStarRunoffNext: { option: string; count: number };
+  countStarRunoffSame: { count: number };
   // ---- what a shared link says before it is opened
   summaryOpening: { final: "yes" | "no"; count: number };
   summaryTied: { options: string; share: string };
@@ -126,6 +186,7 @@ export interface UiText {
 const numbers = new Intl.NumberFormat("en");
 const n = (value: number) => numbers.format(value);
 const votes = (count: number) => `${n(count)} ${count === 1 ? "vote" : "votes"}`;
+const ballotCount = (count: number) => `${n(count)} ${count === 1 ? "ballot" : "ballots"}`;
 const tie = (broken: "broken" | "none") =>
   broken === "broken" ? " (tied for fewest votes; the published tie-break rule decided)" : "";
 
@@ -179,6 +240,63 @@ export const englishSentences: { readonly [K in UiKey]: (values: UiValues[K]) =>
   transferNext: (v) => `${n(v.votes)} to ${v.option}`,
   transferExhausted: ({ count }) => `${n(count)} ranked no one still in the count`,
   listSeparator: () => ", ",
+  countMethodPlurality: () => "Plurality",
+  countMethodApproval: () => "Approval",
+  countMethodInstantRunoff: () => "Instant runoff",
+  countMethodStvMeek: () => "Single transferable vote (Meek)",
+  countMethodStvScottish: () => "Single transferable vote (Scottish rules)",
+  countMethodSchulze: () => "Schulze",
+  countMethodRankedPairs: () => "Ranked pairs",
+  countMethodScore: () => "Score",
+  countMethodStar: () => "STAR (score then automatic runoff)",
+  countMethodBorda: () => "Borda count",
+  countMethod: ({ method }) => `Counting method: ${method}`,
+  countElected: ({ count }) => (count === 1 ? "Elected:" : "Elected, in the order of election:"),
+  countNoneElected: () => "No one was elected: no ballot supported any option.",
+  countSeatsFilled: ({ filled, seats }) => `${n(filled)} of ${n(seats)} ${seats === 1 ? "seat" : "seats"} filled.`,
+  countAbstentions: ({ count }) => `${ballotCount(count)} marked nothing and took no part in the count.`,
+  countElectedBadge: () => "Elected",
+  countColumnRound: ({ round }) => `Round ${n(round)}`,
+  countColumnVotes: () => "Votes",
+  countColumnApprovals: () => "Approvals",
+  countColumnTotalScore: () => "Total score",
+  countColumnBordaPoints: () => "Borda points",
+  countColumnSchulzeWins: () => "Options beaten by strongest path",
+  countColumnRankedPairs: () => "Options ranked below it",
+  countColumnStarRunoff: () => "Runoff: ballots preferring it",
+  countCellElected: ({ votes: tally }) => `${tally} (elected)`,
+  countCellEliminated: ({ votes: tally }) => `${tally} (eliminated)`,
+  countCellOut: () => "out",
+  countRowExhausted: () => "Votes with no choice left",
+  countRowNoPreference: () => "Scored both finalists the same",
+  countRowQuota: () => "Quota",
+  countRoundsCaption: ({ prompt }) => `${prompt}: the count, round by round`,
+  countTotalsCaption: ({ prompt }) => `${prompt}: the count`,
+  countTransfersIntro: () => "How the votes moved between rounds:",
+  countTransfer: (v) =>
+    `After round ${n(v.round)}, ${v.option}'s ${v.what === "surplus" ? "surplus" : "votes"} moved: ${v.moves}.`,
+  countTransferNone: (v) =>
+    `After round ${n(v.round)}, ${v.option} had no ${v.what === "surplus" ? "surplus" : "votes"} to move.`,
+  countTransferTo: (v) => `${v.votes} to ${v.option}`,
+  countTransferLess: (v) => `${v.votes} fewer for ${v.option}`,
+  countTransferExhausted: ({ votes: moved }) => `${moved} ran out of choices`,
+  countPairwiseCaption: ({ prompt }) => `${prompt}: how many voters preferred each row's option over each column's`,
+  countPairwiseOver: ({ option }) => `over ${option}`,
+  countCondorcetWinner: ({ option }) =>
+    `${option} is the Condorcet winner: preferred head to head over every other option.`,
+  countCondorcetNone: () => "There is no Condorcet winner: no option was preferred head to head over every other.",
+  countTiesIntro: () => "Ties, and how they were broken:",
+  countTieBreak: (v) =>
+    `${v.round === 0 ? "" : `Round ${n(v.round)}: `}${v.options} were tied. Chosen: ${v.chosen}. Tie rule: ${v.rule}.`,
+  countRuleLookBack: () => "looking back at earlier rounds",
+  countRuleOptionOrder: () => "the order of the options on the ballot",
+  countRuleLot: () => "a lot drawn from the published seed",
+  countRuleRecordedDraw: () => "the officials' recorded draw",
+  countTieRecord: () => "The count's own record:",
+  countStarRunoff: ({ parts }) => `Runoff between the two highest scores: ${parts}.`,
+  countStarRunoffFirst: ({ option, count }) => `${option} preferred on ${ballotCount(count)}`,
+  countStarRunoffNext: ({ option, count }) => `${option} on ${n(count)}`,
+  countStarRunoffSame: ({ count }) => `${n(count)} scored both the same`,
   summaryOpening: ({ final, count }) =>
     `${final === "yes" ? "Final result" : "Live results"}: ${n(count)} ${count === 1 ? "ballot" : "ballots"} counted.`,
   summaryTied: ({ options, share }) => `${options} are tied at ${share}.`,

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useControlApi } from "@landslide/ui/client";
 import { Alert, Button, EmptyState } from "@landslide/ui/components";
 import { Link } from "@landslide/ui/i18n/navigation";
-import { RunoffRounds } from "@landslide/ui/live-results";
+import { MethodCountView, needsMethodView, RunoffRounds } from "@landslide/ui/live-results";
 import { certifyBlockers } from "./certification-rules";
 import { CertifiedNotice } from "./certified-notice";
 import { CertifyDialog } from "./certify-dialog";
@@ -88,8 +88,13 @@ export function CertificationPanel() {
 function RecountSummary({ run, ballot }: { run: RecountRun; ballot: OfficialElection }) {
   const t = useTranslations("certification");
   const locale = useDateLocale();
-  const { votesRead, rejected, differences, instantRunoff } = run.result;
-  const ranked = ballot.questions.filter((q) => instantRunoff[q.id]);
+  const { votesRead, rejected, differences, instantRunoff, counts } = run.result;
+  // Counted by another method or for several seats: that count; otherwise a ranked question's runoff, as before.
+  const byMethod = (id: string) => {
+    const count = counts[id];
+    return count && needsMethodView(count) ? count : undefined;
+  };
+  const shown = ballot.questions.filter((q) => byMethod(q.id) ?? instantRunoff[q.id]);
   return (
     <div role="status">
       <p>
@@ -105,9 +110,20 @@ function RecountSummary({ run, ballot }: { run: RecountRun; ballot: OfficialElec
           {t("rejected", { count: rejected })}
         </Alert>
       ) : null}
-      {ranked.map((q) => (
-        <RunoffRounds key={q.id} prompt={q.prompt} options={q.options} count={instantRunoff[q.id]!} headingLevel={3} />
-      ))}
+      {shown.map((q) => {
+        const count = byMethod(q.id);
+        return count ? (
+          <MethodCountView key={q.id} prompt={q.prompt} options={q.options} count={count} headingLevel={3} />
+        ) : (
+          <RunoffRounds
+            key={q.id}
+            prompt={q.prompt}
+            options={q.options}
+            count={instantRunoff[q.id]!}
+            headingLevel={3}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { refusalOf } from "@landslide/api/client";
 import { useLandslide, useResultsApi } from "@landslide/ui/client";
 import { Alert } from "@landslide/ui/components";
-import { QuestionResults, RunoffRounds } from "@landslide/ui/live-results";
+import { MethodCountView, needsMethodView, QuestionResults, RunoffRounds } from "@landslide/ui/live-results";
 import { shownResults } from "../../../../../lib/election-content";
 import { useShownElection } from "../../../../../lib/use-shown-election";
 import { refusalMessage } from "../../../../../lib/refusal-messages";
@@ -13,7 +13,8 @@ import { refusalMessage } from "../../../../../lib/refusal-messages";
 /**
  * Once an election has closed: the final count, recounted from the stored ballots. Each question
  * says who won (or that it is a tie); a ranked question shows its instant-runoff rounds and how
- * the votes moved between them.
+ * the votes moved between them; a question with several seats or another counting method shows
+ * its count by that method (rounds, transfers, the head-to-head matrix, ties).
  */
 export function FinalResult({ electionId }: { electionId: string }) {
   const t = useTranslations();
@@ -34,6 +35,9 @@ export function FinalResult({ electionId }: { electionId: string }) {
         {certified ? t("final.recountedCertified", { count: f.turnout }) : t("final.recounted", { count: f.turnout })}
       </p>
       {f.questions.map((q) => {
+        const byMethod = f.counts[q.id];
+        if (byMethod && needsMethodView(byMethod))
+          return <MethodCountView key={q.id} prompt={q.prompt} options={q.options} count={byMethod} headingLevel={3} />;
         const count = f.instantRunoff[q.id];
         return count ? (
           <RunoffRounds key={q.id} prompt={q.prompt} options={q.options} count={count} headingLevel={3} />
