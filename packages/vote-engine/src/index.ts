@@ -12,7 +12,7 @@ export {
 } from "./election/translations";
 export * from "./election/localized-election";
 export { countingOf, countingProblem, type QuestionCounting, questionCountingSchema } from "./election/counting-rules";
-export { type TieRule, tieBreakerFor, tieRuleOf, tieRuleProblem, tieRuleSchema } from "./election/tie-rule";
+export { type TieRule, checkTieRule, tieBreakerFor, tieRuleOf, tieRuleSchema } from "./election/tie-rule";
 export {
   checkCastingAllowed,
   effectiveStatus,

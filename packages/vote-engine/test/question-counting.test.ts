@@ -3,6 +3,7 @@ import { nodeEntropy, verifyEd25519 } from "../src/adapters/node-crypto";
 import { type AuditBundle, auditBundleSchema, verifyBundle } from "../src/audit";
 import type { CanonicalBallot } from "../src/ballot/validate-ballot";
 import { countingOf } from "../src/election/counting-rules";
+import { checkTieRule } from "../src/election/tie-rule";
 import { type Election, electionDefinitionSchema, questionSchema } from "../src/election/definition";
 import { demoElection } from "../src/election/demo";
 import { recount } from "../src/tally/recount";
@@ -38,7 +39,10 @@ describe("a question's counting method and seats", () => {
     expect(countingOf({ kind: "single" })).toEqual({ method: "plurality", seats: 1 });
     expect(countingOf({ kind: "multi" })).toEqual({ method: "approval", seats: 1 });
     expect(countingOf({ kind: "ranked" })).toEqual({ method: "instant-runoff", seats: 1 });
-    expect(countingOf(ranked({ method: "stv-meek", seats: 3 }))).toEqual({ method: "stv-meek", seats: 3 });
+    expect(countingOf({ kind: "ranked", counting: { method: "stv-meek", seats: 3 } })).toEqual({
+      method: "stv-meek",
+      seats: 3,
+    });
   });
 
   it("accepts each method on the kind of question whose marks it reads", () => {
@@ -80,7 +84,9 @@ describe("an election's tie rule", () => {
   };
   const problemOf = (tieRule: object): string | undefined => {
     const parsed = electionDefinitionSchema.safeParse({ ...definition, tieRule });
-    return parsed.success ? undefined : parsed.error.issues.map((i) => i.message).join("; ");
+    if (!parsed.success) return parsed.error.issues.map((i) => i.message).join("; ");
+    const checked = checkTieRule(parsed.data);
+    return checked.ok ? undefined : checked.error.message;
   };
 
   it("takes the option order, a lot from a published seed, or a recorded draw of every option", () => {
@@ -92,15 +98,17 @@ describe("an election's tie rule", () => {
   it("refuses a seed short enough to guess, and a draw that leaves out an option or names another question", () => {
     expect(problemOf({ rule: "lot", seed: "1234" })).toMatch(/>=16 characters/);
     expect(problemOf({ rule: "recorded-draw", draws: { board: ["c", "a"] } })).toBe(
-      'the recorded draw for question "board" must list each of its options once',
+      'The recorded draw for the question "board" must list each of its options once.',
     );
     expect(problemOf({ rule: "recorded-draw", draws: { board: ["c", "a", "a"] } })).toBe(
-      'the recorded draw for question "board" must list each of its options once',
+      'The recorded draw for the question "board" must list each of its options once.',
     );
     expect(problemOf({ rule: "recorded-draw", draws: { board: ["c", "a", "b"], other: ["x", "y"] } })).toBe(
-      'the recorded draw names no question "other"',
+      'The recorded draw names the question "other", which the election does not ask.',
     );
-    expect(problemOf({ rule: "recorded-draw", draws: {} })).toBe('the recorded draw has no order for question "board"');
+    expect(problemOf({ rule: "recorded-draw", draws: {} })).toBe(
+      'The recorded draw has no order for the question "board".',
+    );
   });
 });
 
@@ -123,7 +131,7 @@ async function recountOf(question: object, answers: ReadonlyArray<CanonicalBallo
         voterKey: `v${++n}`,
         state: "accepted",
         ballot: [["board", answer]],
-      } as StoredVote;
+      } as unknown as StoredVote;
   }
   return { election, votes };
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Errors } from "@oclif/core";
 import { z } from "zod";
-import { checkTranslations, electionDefinitionSchema } from "@landslide/vote-engine";
+import { checkTieRule, checkTranslations, electionDefinitionSchema } from "@landslide/vote-engine";
 import { formatPath, type JsonPath, type JsonPosition, scanJson } from "./json-locations";
 import { EXIT } from "./public-client";
 
@@ -48,12 +48,11 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   const parsed = ballotFileSchema.safeParse(JSON.parse(text));
   if (parsed.success) {
     // The ids a translation names, against the file's questions: as the API checks them, named at their line.
-    const translated = checkTranslations(parsed.data);
-    if (translated.ok) return parsed.data;
-    const path = (translated.error.details?.path as JsonPath | undefined) ?? ["translations"];
-    throw usage(
-      `${where(scan.positionOf(path))}: ${formatPath(path)}: ${translated.error.message.replace(/\.$/, "")}.`,
-    );
+    // The ids a tie rule's recorded draw names, likewise.
+    const checked = [checkTranslations(parsed.data), checkTieRule(parsed.data)].find((check) => !check.ok);
+    if (!checked || checked.ok) return parsed.data;
+    const path = (checked.error.details?.path as JsonPath | undefined) ?? ["translations"];
+    throw usage(`${where(scan.positionOf(path))}: ${formatPath(path)}: ${checked.error.message.replace(/\.$/, "")}.`);
   }
 
   const [issue, ...others] = parsed.error.issues;

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
   buildResultsSnapshot,
+  checkTieRule,
   checkTranslations,
   compareWithLiveTally,
   type Election,
@@ -56,6 +57,8 @@ export const officialElectionsRouter = {
       const election: Election = { ...input.election, id: input.election.id ?? crypto.randomUUID(), status: "draft" };
       const translated = checkTranslations(election);
       if (!translated.ok) throw refuse(translated.error);
+      const tied = checkTieRule(election);
+      if (!tied.ok) throw refuse(tied.error);
       const repository = ctx.services.repository();
       if (await repository.exists(election.id))
         throw refusal("CONFLICT", "ELECTION_EXISTS", "An election with this id already exists.");
@@ -90,6 +93,8 @@ export const officialElectionsRouter = {
       };
       const translated = checkTranslations(edited);
       if (!translated.ok) throw refuse(translated.error);
+      const tied = checkTieRule(edited);
+      if (!tied.ok) throw refuse(tied.error);
       const next = replaceQuestions(
         { ...edited, status: effectiveStatus(current, ctx.services.clock.now()) },
         input.election.questions,

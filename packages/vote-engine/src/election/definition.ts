@@ -2,7 +2,7 @@ import { z } from "zod";
 import { countingProblem, questionCountingSchema } from "./counting-rules";
 import { plainText } from "./plain-text";
 import { electionDescription, electionTitle, elementId, optionLabel, questionPrompt } from "./text-fields";
-import { tieRuleProblem, tieRuleSchema } from "./tie-rule";
+import { tieRuleSchema } from "./tie-rule";
 import { languageTag, translationsSchema } from "./translations";
 
 /** The free-text check, for the other inputs that carry people's text (the api's reasons). */
@@ -52,39 +52,34 @@ export type PasskeyPolicy = (typeof passkeyPolicies)[number];
 export const electionStatuses = ["draft", "scheduled", "open", "paused", "closed", "certified"] as const;
 export type ElectionStatus = (typeof electionStatuses)[number];
 
-export const electionDefinitionSchema = z
-  .object({
-    id: z.uuid(),
-    title: electionTitle,
-    description: electionDescription.default(""),
-    /**
-     * The BCP 47 tag of the language the texts above are written in ("en" when left out), and the
-     * same texts in other languages (translations.ts: what they hold, and checkTranslations for the
-     * ids they name). Voters read the election in their language where it has one
-     * (localized-election.ts); everything that counts or proves names questions and options by id.
-     */
-    language: languageTag.optional(),
-    translations: translationsSchema.optional(),
-    allowAbstain: z.boolean().default(false),
-    eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
-    passkeyPolicy: z.enum(passkeyPolicies).default("optional"),
-    opensAt: z.date().nullable().default(null),
-    closesAt: z.date().nullable().default(null),
-    questions: z
-      .array(questionSchema)
-      .min(1)
-      .max(50)
-      .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: "question ids must be unique" })
-      .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), {
-        error: "option ids must be unique within a question",
-      }),
-    /** How ties its methods leave open are settled (tie-rule.ts); left out, by the ballot's option order. */
-    tieRule: tieRuleSchema.optional(),
-  })
-  .superRefine((election, ctx) => {
-    const problem = tieRuleProblem(election);
-    if (problem) ctx.addIssue({ code: "custom", path: ["tieRule"], message: problem });
-  });
+export const electionDefinitionSchema = z.object({
+  id: z.uuid(),
+  title: electionTitle,
+  description: electionDescription.default(""),
+  /**
+   * The BCP 47 tag of the language the texts above are written in ("en" when left out), and the
+   * same texts in other languages (translations.ts: what they hold, and checkTranslations for the
+   * ids they name). Voters read the election in their language where it has one
+   * (localized-election.ts); everything that counts or proves names questions and options by id.
+   */
+  language: languageTag.optional(),
+  translations: translationsSchema.optional(),
+  allowAbstain: z.boolean().default(false),
+  eligibility: z.enum(["any-signed-in-voter", "voter-roll"]).default("any-signed-in-voter"),
+  passkeyPolicy: z.enum(passkeyPolicies).default("optional"),
+  opensAt: z.date().nullable().default(null),
+  closesAt: z.date().nullable().default(null),
+  questions: z
+    .array(questionSchema)
+    .min(1)
+    .max(50)
+    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { error: "question ids must be unique" })
+    .refine((qs) => qs.every((q) => new Set(q.options.map((o) => o.id)).size === q.options.length), {
+      error: "option ids must be unique within a question",
+    }),
+  /** How ties its methods leave open are settled (tie-rule.ts); left out, by the ballot's option order. */
+  tieRule: tieRuleSchema.optional(),
+});
 
 export type ElectionDefinition = z.infer<typeof electionDefinitionSchema>;
 export type Question = z.infer<typeof questionSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Sha256 } from "../audit/sha256";
+import { fail, ok, type Result } from "../result";
 import { lotTieBreaker, optionOrderTieBreaker, recordedDrawTieBreaker, type TieBreaker } from "../tally/counting";
 import { plainText } from "./plain-text";
 import { elementId } from "./text-fields";
@@ -39,26 +40,34 @@ export function tieRuleOf(election: { readonly tieRule?: TieRule | undefined }):
 }
 
 /**
- * What is wrong with a recorded draw, in one sentence; undefined when nothing is. A draw orders
- * each question's options exactly: one missing could not settle a tie it was in.
+ * Checks a recorded draw against the election's questions: it orders each question's options
+ * exactly, since one missing could not settle a tie it was in. Called where definitions come in
+ * (the API, a ballot file), beside checkTranslations: a refinement on the definition's schema
+ * would stop the callers from extending it.
  */
-export function tieRuleProblem(election: {
+export function checkTieRule(election: {
   readonly tieRule?: TieRule | undefined;
   readonly questions: ReadonlyArray<{ readonly id: string; readonly options: ReadonlyArray<{ readonly id: string }> }>;
-}): string | undefined {
+}): Result<true> {
   const rule = tieRuleOf(election);
-  if (rule.rule !== "recorded-draw") return undefined;
+  if (rule.rule !== "recorded-draw") return ok(true);
+  const refuse = (message: string, questionId: string) =>
+    fail("ELECTION_INVALID", message, { path: ["tieRule", "draws", questionId], questionId });
   for (const id of Object.keys(rule.draws)) {
-    if (!election.questions.some((q) => q.id === id)) return `the recorded draw names no question "${id}"`;
+    if (!election.questions.some((q) => q.id === id))
+      return refuse(`The recorded draw names the question "${id}", which the election does not ask.`, id);
   }
   for (const question of election.questions) {
     const drawn = rule.draws[question.id];
-    if (!drawn) return `the recorded draw has no order for question "${question.id}"`;
+    if (!drawn) return refuse(`The recorded draw has no order for the question "${question.id}".`, question.id);
     const options = question.options.map((o) => o.id);
     if (drawn.length !== options.length || !options.every((id) => drawn.includes(id)))
-      return `the recorded draw for question "${question.id}" must list each of its options once`;
+      return refuse(
+        `The recorded draw for the question "${question.id}" must list each of its options once.`,
+        question.id,
+      );
   }
-  return undefined;
+  return ok(true);
 }
 
 /**
