@@ -9,6 +9,7 @@ import { followResults } from "../lib/live-results";
 import { electionIdArg } from "../lib/official-command";
 import { reachOrExplain } from "../lib/public-client";
 import { withStandings } from "../lib/results-standings";
+import { addsToTable, countView } from "../lib/count-view";
 import { resultsTable } from "../lib/results-view";
 import { withSpinner } from "../lib/spinner";
 
@@ -18,7 +19,8 @@ export default class Results extends BaseCommand {
   static override description = [
     "Results are public: no sign-in. The results service is the configuration's (LANDSLIDE_RESULTS_URL, the local stack by default). A share is of the votes given to options (abstentions apart); on a multi-choice question, of the ballots that answered it, so shares may add past 100%. Under each question a line names the leader, or says the lead is tied; a ranked question's live counts are first preferences (the instant-runoff rounds come with 'election elections export' once the election closes).",
     "With --watch the table is redrawn in place whenever the tally moves, over the service's live stream (Server-Sent Events), or by polling every 2 s when the stream is not available, until Ctrl-C.",
-    "With --json: one snapshot as a JSON document, each option with its share (0-1, null before any vote) and whether it leads, each question with its leaders (option ids) and whether they are tied. With --watch --json: newline-delimited JSON, one such snapshot a line, each newer (a higher version) than the one before; notes go to stderr.",
+    "Once voting has ended, each question counted by a method with rounds (instant runoff, single transferable vote), for several seats, or by a Condorcet or Borda count is shown again as the final count recounted from the stored ballots: who was elected, each option's figure round by round, the votes moved after each round, the head-to-head matrix, and every tie with the rule that settled it.",
+    "With --json: one snapshot as a JSON document, each option with its share (0-1, null before any vote) and whether it leads, each question with its leaders (option ids) and whether they are tied; once voting has ended, `counts` holds every question's final count by question id (method, seats, rounds, winners, tieBreaks). With --watch --json: newline-delimited JSON, one such snapshot a line, each newer (a higher version) than the one before; notes go to stderr.",
   ].join("\n\n");
   static override examples = [
     "<%= config.bin %> <%= command.id %> 7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
@@ -30,7 +32,7 @@ export default class Results extends BaseCommand {
     watch: Flags.boolean({ char: "w", description: "follow the results live, until Ctrl-C" }),
   };
 
-  async run(): Promise<ReturnType<typeof withStandings> | undefined> {
+  async run(): Promise<(ReturnType<typeof withStandings> & { counts?: unknown }) | undefined> {
     const { args, flags } = await this.parse(Results);
     const config = loadConfig();
     const client = createLandslideClient({
@@ -53,11 +55,29 @@ export default class Results extends BaseCommand {
       ),
     );
     if (!flags.watch) {
-      if (!this.jsonEnabled()) ux.stdout(resultsTable(snapshot, election));
-      return withStandings(snapshot);
+      const counts = await this.finalCounts(client, args.id, election?.status);
+      if (!this.jsonEnabled()) {
+        ux.stdout(resultsTable(snapshot, election));
+        const told = snapshot.questions.flatMap((q) => {
+          const count = counts?.[q.id];
+          return count && addsToTable(count) ? [countView(q, count)] : [];
+        });
+        if (told.length)
+          ux.stdout(["", "Final count, recounted from the stored ballots:", "", told.join("\n\n")].join("\n"));
+      }
+      return { ...withStandings(snapshot), ...(counts ? { counts } : {}) };
     }
     await this.watch(client, snapshot, election && { title: election.title });
     return undefined;
+  }
+
+  /** Once voting has ended: every question's count by its method (rounds, winners, seats, ties). */
+  private async finalCounts(client: LandslideClient, electionId: string, status: string | undefined) {
+    if (status !== "closed" && status !== "certified") return undefined;
+    const final = await withSpinner("Reading the final count", () =>
+      client.results.results.final.query({ electionId }),
+    );
+    return final.counts;
   }
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { countingMethods, optionOrderTieBreaker } from "@landslide/vote-engine";
+import { addsToTable, countView } from "../src/lib/count-view";
+
+const question = {
+  prompt: "Elect the board",
+  options: [
+    { id: "ada", label: "Ada" },
+    { id: "bo", label: "Bo" },
+    { id: "cy", label: "Cy" },
+    { id: "di", label: "Di" },
+  ],
+};
+const ids = question.options.map((o) => o.id);
+const ranked = (ranking: string[], weight: number) => ({ marks: { ranking }, weight });
+
+describe("the final count in a terminal", () => {
+  it("names the elected, the method and the seats, each round with its quota, and the votes moved", () => {
+    const count = countingMethods["stv-scottish"].count({
+      options: ids,
+      seats: 2,
+      ballots: [ranked(["ada", "bo"], 9), ranked(["cy", "bo"], 4), ranked(["bo"], 2), ranked(["di", "cy"], 3)],
+      tieBreaker: optionOrderTieBreaker(ids),
+    });
+    const text = countView(question, count);
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("Elect the board");
+    expect(lines[1]).toBe(
+      `  Counted by single transferable vote (Scottish rules), 2 seats: elected ${count.winners.map((id) => question.options.find((o) => o.id === id)!.label).join(", ")}.`,
+    );
+    expect(text).toMatch(/OPTION\s+ROUND 1\s+ROUND 2/);
+    expect(text).toMatch(/Ada \(elected\)\s+9\b/);
+    // Droop quota of 18 votes for 2 seats: floor(18 / 3) + 1.
+    expect(text).toMatch(/Quota\s+7\b/);
+    // Scottish rules transfer a surplus at five decimals, truncated: 2 votes' worth arrive as 1.99998.
+    expect(text).toMatch(/After round 1, Ada's votes moved: 1\.99998 to Bo\./);
+    expect(text).toMatch(/After round 2, Di's votes moved: 3 to Cy\./);
+    expect(addsToTable(count)).toBe(true);
+  });
+
+  it("shows a Condorcet method's head-to-head matrix and says who beats everyone", () => {
+    const count = countingMethods.schulze.count({
+      options: ids,
+      seats: 1,
+      ballots: [ranked(["bo", "ada", "cy"], 4), ranked(["ada", "cy", "bo"], 2), ranked(["cy", "bo"], 1)],
+      tieBreaker: optionOrderTieBreaker(ids),
+    });
+    const text = countView(question, count);
+    expect(text).toContain("Head to head (voters preferring the row's option over the column's):");
+    expect(text).toMatch(/OPTION\s+OPTIONS BEATEN/);
+    // Bo over Ada: the 4 who rank Bo first and the 1 who ranks Bo and not Ada; over Cy 4, over Di all 7.
+    expect(text).toMatch(/\n {2}Bo\s+5\s+—\s+4\s+7\n/);
+    expect(count.condorcetWinner).toBe("bo");
+    expect(text).toContain(
+      `${question.options.find((o) => o.id === count.condorcetWinner)!.label} beats every other option head to head.`,
+    );
+  });
+
+  it("adds nothing to the table for a one-seat plurality or approval count", () => {
+    expect(addsToTable({ method: "plurality", seats: 1 })).toBe(false);
+    expect(addsToTable({ method: "approval", seats: 1 })).toBe(false);
+    expect(addsToTable({ method: "plurality", seats: 3 })).toBe(true);
+    expect(addsToTable({ method: "instant-runoff", seats: 1 })).toBe(true);
+  });
+});
