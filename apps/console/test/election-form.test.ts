@@ -8,8 +8,9 @@ import { slugify, uniqueSlug } from "../app/[locale]/elections/form/slug";
 import { draftProblems } from "../app/[locale]/elections/form/validate";
 
 const option = (label: string, customId: string | null = null) => ({ ...emptyOption(), label, customId });
+// A kind given is set as the form sets it (withKind), so the counting method fits it too.
 const question = (prompt: string, labels: string[], change: Partial<QuestionDraft> = {}): QuestionDraft => ({
-  ...emptyQuestion(),
+  ...(change.kind ? withKind(emptyQuestion(), change.kind) : emptyQuestion()),
   prompt,
   options: labels.map((l) => option(l)),
   ...change,
@@ -90,13 +91,12 @@ describe("what is wrong with a draft", () => {
   });
 
   it("refuses ids the API would refuse, and a minimum of zero", () => {
-    const q = {
-      ...question("Keep it?", ["Yes", "No"]),
+    const q = question("Keep it?", ["Yes", "No"], {
       customId: "Not an id",
-      kind: "multi" as const,
+      kind: "multi",
       minChoices: 0,
       maxChoices: 1,
-    };
+    });
     const problems = draftProblems({ ...emptyDraft("en"), title: "T", questions: [q] }, inEnglish);
     expect(problems.byQuestion[q.key]?.id).toBe("An id is 1 to 40 lower-case letters, digits or hyphens.");
     expect(problems.byQuestion[q.key]?.bounds).toMatch(/^Voters choose at least 1 option/);

@@ -10,6 +10,7 @@ import { QuestionsEditor } from "./form/questions-editor";
 import { RefusalNotice } from "./form/refusal-notice";
 import { RuleChoices } from "./form/rule-choices";
 import { TextField } from "./form/text-field";
+import { TieRuleEditor } from "./form/tie-rule-editor";
 import { TranslationsEditor } from "./form/translations-editor";
 import { type DraftProblems, draftProblems, questionMessageCount } from "./form/validate";
 
@@ -27,7 +28,8 @@ const noProblems: DraftProblems = { byQuestion: {}, byTranslation: {}, count: 0 
 
 /**
  * The guided ballot builder: the election and its rules, then its questions one at a time (ids
- * made from the text, under "Advanced"), its languages, then why; the preview beside it (below on a phone)
+ * made from the text, under "Advanced"; how each is counted) and how ties are settled, its
+ * languages, then why; the preview beside it (below on a phone)
  * shows the whole ballot as voters will. It creates or edits the definition, not the schedule.
  * Problems show once the official first tries to submit, then follow their edits; an empty form
  * does not greet them with a wall of red.
@@ -127,6 +129,13 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
             onChange={(questions) => edit({ questions })}
             selectedKey={selectedKey}
             onSelect={setSelectedKey}
+          />
+          {/* After the questions: a tie rule settles ties in every question's count. */}
+          <TieRuleEditor
+            tieRule={draft.tieRule}
+            seedError={shown.seed}
+            drawError={shown.draw}
+            onChange={(tieRule) => edit({ tieRule })}
           />
         </section>
 

@@ -53,7 +53,7 @@ interface CountFieldProps {
 }
 
 /** A small whole-number field; empty is NaN, so the official can clear it and type another number. */
-function CountField({ label, value, max, invalid, describedBy, onChange }: CountFieldProps) {
+export function CountField({ label, value, max, invalid, describedBy, onChange }: CountFieldProps) {
   const id = useId();
   return (
     <div style={{ marginBottom: "0.5rem" }}>

@@ -1,4 +1,5 @@
 import type { Translate } from "../../../../i18n/english";
+import { countingForKind } from "./counting-choices";
 import type { OptionDraft, QuestionDraft, QuestionKind } from "./draft";
 
 /**
@@ -7,10 +8,14 @@ import type { OptionDraft, QuestionDraft, QuestionKind } from "./draft";
  * back: validate.ts explains what is wrong with them instead.
  */
 
-/** Single choice is always exactly one; a new multi or ranked question allows from one to all options. */
+/**
+ * Single choice is always exactly one; a new multi or ranked question allows from one to all
+ * options. A counting method that cannot read the new kind's ballots gives way to the kind's own.
+ */
 export function withKind(question: QuestionDraft, kind: QuestionKind): QuestionDraft {
-  if (kind === "single") return { ...question, kind, minChoices: 1, maxChoices: 1 };
-  return { ...question, kind, minChoices: 1, maxChoices: Math.max(1, question.options.length) };
+  const counting = countingForKind(question.counting, kind);
+  if (kind === "single") return { ...question, kind, counting, minChoices: 1, maxChoices: 1 };
+  return { ...question, kind, counting, minChoices: 1, maxChoices: Math.max(1, question.options.length) };
 }
 
 /** New options; "up to all of them" stays all of them, and a maximum above the option count comes down to it. */

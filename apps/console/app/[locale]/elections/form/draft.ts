@@ -1,8 +1,9 @@
 import { contentLanguageOf, type RouterInputs } from "@landslide/api/client";
 import type { OfficialElection } from "../[id]/official-election";
+import { defaultCounting, isDefaultCounting } from "./counting-choices";
 import { optionIds, questionIds } from "./derived-ids";
 import { slugify } from "./slug";
-import { type TranslationDraft, toTranslations, translationDrafts } from "./translation-draft";
+import { type IdentifiedQuestion, type TranslationDraft, toTranslations, translationDrafts } from "./translation-draft";
 
 type ElectionInput = RouterInputs["official"]["elections"]["create"]["election"];
 /** What this form sends: the election without its id and schedule (the schedule is set on the election's page). */
@@ -10,6 +11,10 @@ export type ElectionFields = Omit<ElectionInput, "id" | "opensAt" | "closesAt">;
 export type QuestionKind = ElectionFields["questions"][number]["kind"];
 export type Eligibility = NonNullable<ElectionFields["eligibility"]>;
 export type PasskeyPolicy = NonNullable<ElectionFields["passkeyPolicy"]>;
+type QuestionFields = ElectionFields["questions"][number];
+export type CountingMethod = NonNullable<QuestionFields["counting"]>["method"];
+type TieRule = NonNullable<ElectionFields["tieRule"]>;
+export type TieRuleName = TieRule["rule"];
 
 /**
  * The form's state. Ids are not stored: they are derived from labels (see derived-ids.ts) unless
@@ -31,6 +36,34 @@ export interface QuestionDraft {
   /** NaN while the field is empty, so that clearing it to type a new number is not fought. */
   readonly minChoices: number;
   readonly maxChoices: number;
+  /** How it is counted; its kind's default (see counting-choices.ts) unless the official chose another. */
+  readonly counting: CountingDraft;
+}
+
+export interface CountingDraft {
+  readonly method: CountingMethod;
+  /** How many options it elects; NaN while the field is empty, as the choice bounds. */
+  readonly seats: number;
+  /** Instant runoff only: drop together every option that can no longer win. */
+  readonly batchElimination: boolean;
+}
+
+/**
+ * How ties are settled. A recorded draw is kept by keys, not ids, as translations are (see
+ * translation-draft.ts): ids follow the texts while the official edits them, and a draw keyed by
+ * id would stop matching the ballot at the first corrected typo.
+ */
+export interface TieRuleDraft {
+  readonly rule: TieRuleName;
+  /** The lot's seed as typed, kept while another rule is chosen so that choosing the lot again finds it. */
+  readonly seed: string;
+  /** The stored election's recorded draw: question key → its option keys, first drawn first; null when it has none (the form does not make one). */
+  readonly draws: Readonly<Record<string, readonly string[]>> | null;
+  /**
+   * Whether the stored election names a rule. An edit that leaves the rule out keeps the stored
+   * one (the API merges), so going back to option order from another rule must say so.
+   */
+  readonly declared: boolean;
 }
 
 export interface ElectionDraft {
@@ -40,6 +73,7 @@ export interface ElectionDraft {
   readonly passkeyPolicy: PasskeyPolicy;
   readonly allowAbstain: boolean;
   readonly questions: readonly QuestionDraft[];
+  readonly tieRule: TieRuleDraft;
   /** The BCP 47 tag of the language the texts above are written in. */
   readonly language: string;
   /** The same texts in other languages, in the order the official added them. */
@@ -63,8 +97,12 @@ export function emptyQuestion(): QuestionDraft {
     options: [emptyOption(), emptyOption()],
     minChoices: 1,
     maxChoices: 1,
+    counting: defaultCounting("single"),
   };
 }
+
+/** Ties go by the ballot's option order, as the API has it when an election names no rule. */
+const OPTION_ORDER: TieRuleDraft = { rule: "option-order", seed: "", draws: null, declared: false };
 
 /** A new ballot, written in `language` (the console's, which is the language the official works in). */
 export function emptyDraft(language: string): ElectionDraft {
@@ -75,6 +113,7 @@ export function emptyDraft(language: string): ElectionDraft {
     passkeyPolicy: "optional",
     allowAbstain: false,
     questions: [emptyQuestion()],
+    tieRule: OPTION_ORDER,
     language,
     translations: [],
   };
@@ -97,6 +136,9 @@ export function draftOf(election: OfficialElection): ElectionDraft {
       })),
       minChoices: question.minChoices,
       maxChoices: question.maxChoices,
+      counting: question.counting
+        ? { ...question.counting, batchElimination: question.counting.batchElimination ?? false }
+        : defaultCounting(question.kind),
     },
   }));
   return {
@@ -106,9 +148,29 @@ export function draftOf(election: OfficialElection): ElectionDraft {
     passkeyPolicy: election.passkeyPolicy,
     allowAbstain: election.allowAbstain,
     questions: questions.map((q) => q.draft),
+    tieRule: tieRuleDraftOf(election.tieRule, questions),
     language: contentLanguageOf(election),
     translations: translationDrafts(election.translations, questions),
   };
+}
+
+function tieRuleDraftOf(tieRule: TieRule | undefined, questions: readonly IdentifiedQuestion[]): TieRuleDraft {
+  if (!tieRule) return OPTION_ORDER;
+  switch (tieRule.rule) {
+    case "option-order":
+      return { ...OPTION_ORDER, declared: true };
+    case "lot":
+      return { ...OPTION_ORDER, rule: "lot", seed: tieRule.seed, declared: true };
+    case "recorded-draw": {
+      const draws: Record<string, string[]> = {};
+      for (const { id, draft, optionIds: ids } of questions) {
+        const drawn = tieRule.draws[id];
+        // An id the question lacks is dropped: the draw then falls short, and validate.ts says so.
+        if (drawn) draws[draft.key] = drawn.flatMap((optionId) => draft.options[ids.indexOf(optionId)]?.key ?? []);
+      }
+      return { ...OPTION_ORDER, rule: "recorded-draw", draws, declared: true };
+    }
+  }
 }
 
 /** A stored id survives editing (as a typed id) unless its text gives that same id anyway. */
@@ -140,10 +202,43 @@ export function toElectionFields(draft: ElectionDraft): ElectionFields {
         // The engine treats a single-choice question as 1/1 whatever is stored; store what it means.
         minChoices: single ? 1 : question.minChoices,
         maxChoices: single ? 1 : question.maxChoices,
+        // Left out when it is the kind's default, so that an election nobody changed here is sent as it came.
+        ...(isDefaultCounting(question) ? {} : { counting: toCounting(question.counting) }),
       };
     }),
+    ...toTieRule(draft.tieRule, withIds),
     language: draft.language,
     // Always sent, {} included: the form shows every translation, so one removed here is removed.
     translations: toTranslations(draft.translations, withIds),
   };
+}
+
+function toCounting({ method, seats, batchElimination }: CountingDraft): NonNullable<QuestionFields["counting"]> {
+  // The API refuses batch elimination, even false, with any other method.
+  return method === "instant-runoff" && batchElimination ? { method, seats, batchElimination } : { method, seats };
+}
+
+/** The rule as the API takes it; option order is left out unless the stored election named a rule (an edit without one keeps it). */
+function toTieRule(
+  { rule, seed, draws, declared }: TieRuleDraft,
+  questions: readonly IdentifiedQuestion[],
+): { tieRule?: TieRule } {
+  switch (rule) {
+    case "option-order":
+      return declared ? { tieRule: { rule } } : {};
+    case "lot":
+      return { tieRule: { rule, seed: seed.trim() } };
+    case "recorded-draw":
+      return {
+        tieRule: {
+          rule,
+          draws: Object.fromEntries(
+            questions.map(({ id, draft, optionIds: ids }) => [
+              id,
+              (draws?.[draft.key] ?? []).map((key) => ids[draft.options.findIndex((option) => option.key === key)]!),
+            ]),
+          ),
+        },
+      };
+  }
 }

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { ChoiceBoundsEditor } from "./choice-bounds-editor";
 import { withKind } from "./choice-bounds";
+import { CountingEditor } from "./counting-editor";
 import type { QuestionDraft, QuestionKind } from "./draft";
 import { AdvancedIds } from "./advanced-ids";
 import { ItemActions } from "./item-actions";
@@ -26,7 +27,7 @@ interface QuestionEditorProps {
   onRemove: () => void;
 }
 
-/** One question: its kind, prompt, options, how many of them a voter picks, and (under "Advanced") its ids. */
+/** One question: its kind, prompt, options, how many of them a voter picks, how it is counted, and (under "Advanced") its ids. */
 export function QuestionEditor({
   question,
   id,
@@ -49,7 +50,8 @@ export function QuestionEditor({
         <select
           id={kindId}
           value={question.kind}
-          // Changing the kind resets the choice bounds to that kind's defaults (see choice-bounds.ts).
+          // Changing the kind resets the choice bounds to that kind's defaults, and a counting method
+          // that cannot read its ballots to the kind's own (see choice-bounds.ts).
           onChange={(event) => onChange(withKind(question, event.target.value as QuestionKind))}
           style={select}
         >
@@ -69,6 +71,7 @@ export function QuestionEditor({
       />
       <OptionsEditor question={question} questionNumber={number} problems={problems} onChange={onChange} />
       <ChoiceBoundsEditor question={question} error={problems?.bounds} onChange={onChange} />
+      <CountingEditor question={question} problems={problems} onChange={onChange} />
       <AdvancedIds question={question} id={id} number={number} problems={problems} onChange={onChange} />
       <ItemActions
         noun="question"

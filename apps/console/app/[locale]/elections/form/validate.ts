@@ -1,12 +1,15 @@
 import type { Translate } from "../../../../i18n/english";
+import { fillsSeveralSeats, isDefaultCounting, isOffered } from "./counting-choices";
 import { optionIds, questionIds } from "./derived-ids";
 import type { ElectionDraft, QuestionDraft } from "./draft";
+import { SEED_LIMITS, UNPRINTABLE } from "./tie-rule-choices";
 import type { TranslationDraft } from "./translation-draft";
 import { ID_PATTERN } from "./slug";
 
 /**
  * What is wrong with a draft, per field, in words for the official. These are the API's own
- * rules (election-input.ts, the engine's definition.ts) checked before sending, plus two the API
+ * rules (election-input.ts, the engine's definition.ts, counting-rules.ts and tie-rule.ts) checked
+ * before sending, plus two the API
  * cannot see: duplicate option labels, and a minimum of zero (the ballot check requires at least
  * one choice anyway; a voter who wants none abstains).
  */
@@ -21,6 +24,9 @@ export interface QuestionProblems {
   /** About the list as a whole (too few, too many). */
   options?: string;
   bounds?: string;
+  /** A counting method that does not read this kind's ballots. */
+  method?: string;
+  seats?: string;
   /** By option key. */
   byOption: Record<string, OptionProblems>;
 }
@@ -41,6 +47,10 @@ export interface DraftProblems {
   title?: string;
   description?: string;
   questions?: string;
+  /** The lot's seed, when ties go by lot. */
+  seed?: string;
+  /** The recorded draw, when ties go by one: it must still order every option of every question. */
+  draw?: string;
   /** By question key. */
   byQuestion: Record<string, QuestionProblems>;
   /** By language tag. */
@@ -79,6 +89,9 @@ export function draftProblems(draft: ElectionDraft, t: Translate): DraftProblems
     else if (ids.indexOf(id) !== index) found.id = t("form.problems.questionIdTaken", { id });
     problems.byQuestion[question.key] = found;
   });
+
+  const tieProblem = tieRuleProblem(draft, t);
+  if (tieProblem) problems[draft.tieRule.rule === "lot" ? "seed" : "draw"] = tieProblem;
 
   for (const translation of draft.translations)
     problems.byTranslation[translation.language] = translationProblems(translation, draft, t);
@@ -140,7 +153,46 @@ function questionProblems(question: QuestionDraft, t: Translate): QuestionProble
     const bounds = boundsProblem(question.minChoices, question.maxChoices, count, t);
     if (bounds) found.bounds = bounds;
   }
+  Object.assign(found, countingProblem(question, t));
   return found;
+}
+
+/**
+ * The engine's countingProblem, in the same order, each on the field that fixes it. The kind's
+ * default is not sent (toElectionFields), so it is not checked either: the option count has its
+ * own message. Batch elimination needs no check: it goes when the method stops being instant
+ * runoff (withMethod), and is sent with no other.
+ */
+function countingProblem(question: QuestionDraft, t: Translate): Pick<QuestionProblems, "method" | "seats"> {
+  if (isDefaultCounting(question)) return {};
+  const { kind, options } = question;
+  const { method, seats } = question.counting;
+  if (!isOffered(kind, method)) return { method: t("form.problems.countingUnfit") };
+  if (!Number.isInteger(seats) || seats < 1) return { seats: t("form.problems.seatsNotWhole") };
+  if (!fillsSeveralSeats(method) && seats !== 1) return { seats: t("form.problems.seatsOneWinner") };
+  if (seats >= options.length)
+    return { seats: t("form.problems.seatsNotFewerThanOptions", { seats, options: options.length }) };
+  return {};
+}
+
+/** The engine's tie-rule checks: the seed's, and a recorded draw that still orders each question's options. */
+function tieRuleProblem({ tieRule, questions }: ElectionDraft, t: Translate): string | undefined {
+  if (tieRule.rule === "lot") {
+    const seed = tieRule.seed.trim();
+    if (seed.length < SEED_LIMITS.min)
+      return t("form.problems.seedTooShort", { min: SEED_LIMITS.min, length: seed.length });
+    if (seed.length > SEED_LIMITS.max)
+      return t("form.problems.seedTooLong", { max: SEED_LIMITS.max, length: seed.length });
+    if (UNPRINTABLE.test(seed)) return t("form.problems.seedNotPlain");
+  }
+  if (tieRule.rule === "recorded-draw") {
+    const complete = questions.every((question) => {
+      const drawn = tieRule.draws?.[question.key] ?? [];
+      return drawn.length === question.options.length && question.options.every((o) => drawn.includes(o.key));
+    });
+    if (!complete) return t("form.problems.drawOutdated");
+  }
+  return undefined;
 }
 
 function boundsProblem(min: number, max: number, optionCount: number, t: Translate): string | undefined {
@@ -154,7 +206,7 @@ function boundsProblem(min: number, max: number, optionCount: number, t: Transla
 const present = (...messages: Array<string | undefined>) => messages.filter((m) => m !== undefined).length;
 
 function countMessages(problems: DraftProblems): number {
-  let count = present(problems.title, problems.description, problems.questions);
+  let count = present(problems.title, problems.description, problems.questions, problems.seed, problems.draw);
   for (const question of Object.values(problems.byQuestion)) count += questionMessageCount(question);
   for (const translation of Object.values(problems.byTranslation)) count += translationMessageCount(translation);
   return count;
@@ -163,7 +215,7 @@ function countMessages(problems: DraftProblems): number {
 /** How many messages one question has, its options' included: the builder marks the questions that need fixing. */
 export function questionMessageCount(question: QuestionProblems | undefined): number {
   if (!question) return 0;
-  let count = present(question.prompt, question.id, question.options, question.bounds);
+  let count = present(question.prompt, question.id, question.options, question.bounds, question.method, question.seats);
   for (const option of Object.values(question.byOption)) count += present(option.label, option.id);
   return count;
 }
