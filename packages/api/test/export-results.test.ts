@@ -154,6 +154,40 @@ describe("resultsJson", () => {
   });
 });
 
+describe("resultsJson with a count by another method", () => {
+  it("carries each question's count whole, its winners labelled, beside the instant-runoff view", () => {
+    const board: ExportElection = {
+      ...election,
+      questions: [
+        { ...election.questions[0]!, options: [...election.questions[0]!.options, { id: "chen", label: "Chen" }] },
+      ],
+    };
+    const stv = {
+      method: "stv-meek",
+      seats: 2,
+      winners: ["bob", "amara"],
+      rounds: [
+        { round: 1, tallies: { amara: 1, bob: 2, chen: 0 }, elected: ["bob"], eliminated: [], quota: 1.000000001 },
+      ],
+      tieBreaks: [],
+      abstentions: 1,
+    };
+    const json = JSON.parse(
+      resultsJson(board, { ...recount, counts: { chair: stv } }, new Date("2025-03-30T07:00:00Z")),
+    ) as { questions: Array<{ count?: typeof stv & { winners: unknown[] } }> };
+    expect(json.questions[0]!.count).toEqual({
+      ...stv,
+      winners: [
+        { id: "bob", label: 'Smith, Robert "Bob"' },
+        { id: "amara", label: "Amara Okonkwo" },
+      ],
+    });
+    // A recount from before counting methods exported what it always did.
+    const before = JSON.parse(resultsJson(board, recount, new Date())) as { questions: Array<Record<string, unknown>> };
+    expect(before.questions[0]).not.toHaveProperty("count");
+  });
+});
+
 describe("resultsFileName", () => {
   it("names the file after the election and the day of the recount", () => {
     expect(resultsFileName({ title: "Harbour Board, 2025!" }, new Date("2025-03-30T07:00:00Z"), "csv")).toBe(

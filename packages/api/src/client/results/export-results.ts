@@ -25,11 +25,26 @@ export interface InstantRunoffCount {
   readonly abstentions: number;
 }
 
+/**
+ * One question's count by its own method, as the recount returns it
+ * (packages/vote-engine/src/tally/counting/counting-method.ts, CountResult); exported as it is.
+ */
+export interface MethodCount {
+  readonly method: string;
+  readonly seats: number;
+  readonly winners: readonly string[];
+  readonly rounds: readonly unknown[];
+  readonly tieBreaks: readonly unknown[];
+  readonly abstentions: number;
+}
+
 /** What `official.elections.recount` answers, as far as the exports need it. */
 export interface RecountForExport {
   readonly votesRead: number;
   readonly counters: Readonly<Record<string, number>>;
   readonly instantRunoff: Readonly<Record<string, InstantRunoffCount>>;
+  /** Every question's count by its method; absent from a recount made before methods existed. */
+  readonly counts?: Readonly<Record<string, MethodCount>>;
   readonly differences: ReadonlyArray<{ readonly counter: string; readonly live: number; readonly recount: number }>;
 }
 
@@ -54,7 +69,11 @@ export function resultsCsv(election: ExportElection, recount: RecountForExport):
   return csvDocument([CSV_HEADER, ...rows]);
 }
 
-/** The results as JSON: the same figures by question, plus every instant-runoff round and how the recount compared with the live tally. */
+/**
+ * The results as JSON: the same figures by question, every instant-runoff round, each question's
+ * count by its method (method, seats, rounds, winners, tie breaks), and how the recount compared
+ * with the live tally.
+ */
 export function resultsJson(election: ExportElection, recount: RecountForExport, recountedAt: Date): string {
   const votes = (counter: string) => recount.counters[counter] ?? 0;
   const labelOf = (question: ExportElection["questions"][number], optionId: string | null) =>
@@ -71,6 +90,7 @@ export function resultsJson(election: ExportElection, recount: RecountForExport,
     differences: recount.differences,
     questions: election.questions.map((q) => {
       const irv = recount.instantRunoff[q.id];
+      const count = recount.counts?.[q.id];
       return {
         id: q.id,
         kind: q.kind,
@@ -80,6 +100,8 @@ export function resultsJson(election: ExportElection, recount: RecountForExport,
         ...(irv
           ? { instantRunoff: { winner: labelOf(q, irv.winner), abstentions: irv.abstentions, rounds: irv.rounds } }
           : {}),
+        // The count by the question's method, whole (rounds, ties, the pairwise matrix), its winners labelled.
+        ...(count ? { count: { ...count, winners: count.winners.map((id) => labelOf(q, id)) } } : {}),
       };
     }),
   };
