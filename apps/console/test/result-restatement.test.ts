@@ -131,6 +131,62 @@ describe("the result restated before certifying", () => {
     );
   });
 
+  it("restates a two-seat count by another method from that count, never from the one-winner runoff view", () => {
+    const board = {
+      ...election,
+      questions: [
+        {
+          ...election.questions[1]!,
+          options: [...election.questions[1]!.options, { id: "wen", label: "Wen" }],
+        },
+      ],
+    };
+    const result = restateResult(
+      board,
+      {
+        ...recount(
+          { __turnout: 5, "chair#ines": 3, "chair#tomas": 1, "chair#wen": 1 },
+          {
+            // What the runoff view alone would say: one winner.
+            chair: {
+              winner: "ines",
+              abstentions: 0,
+              rounds: [{ round: 1, tallies: { ines: 3, tomas: 1, wen: 1 }, exhausted: 0, eliminated: [] }],
+            },
+          },
+        ),
+        counts: {
+          chair: {
+            method: "stv-scottish",
+            seats: 2,
+            winners: ["ines", "wen"],
+            rounds: [{ round: 1, tallies: { ines: 3, tomas: 1, wen: 1 }, elected: ["ines"], eliminated: [] }],
+            tieBreaks: [
+              {
+                round: 2,
+                deciding: "elimination",
+                between: ["tomas", "wen"],
+                chosen: ["tomas"],
+                rule: "lot",
+                explanation: "Tie between tomas and wen for elimination: tomas drawn by lot.",
+              },
+            ],
+            abstentions: 0,
+          },
+        },
+      },
+      englishUiText,
+      inEnglish,
+    );
+    const chair = result.questions[0]!;
+    expect(chair.outcome).toMatchObject({ kind: "elected", winners: ["Ines", "Wen"], seats: 2 });
+    expect(chair.sentence).toBe(
+      "Counting method: Single transferable vote (Scottish rules). Elected: Ines and Wen; 2 of 2 seats filled; one tie was settled by the election's tie rule.",
+    );
+    // A tie settled by the declared rule is no tie left for the official to acknowledge.
+    expect(result.unresolvedTies).toEqual([]);
+  });
+
   it("lists names as a sentence does", () => {
     expect(listed(["A"], "en-GB")).toBe("A");
     expect(listed(["A", "B", "C"], "en-GB")).toBe("A, B and C");

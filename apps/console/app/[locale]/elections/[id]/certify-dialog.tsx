@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Alert, Checkbox, ConfirmDialog } from "@landslide/ui/components";
-import { RunoffRounds, votesWord } from "@landslide/ui/live-results";
+import { MethodCountView, RunoffRounds, votesWord } from "@landslide/ui/live-results";
 import { useUiText } from "@landslide/ui/ui-text";
 import { useDateLocale } from "../../../../i18n/use-date-locale";
 import { formatClock } from "./local-time";
@@ -103,6 +103,7 @@ function QuestionOutcome({
   const text = useUiText();
   const format = useFormatter();
   const irv = recount.result.instantRunoff[q.id];
+  const byMethod = recount.result.counts[q.id];
   const options = election.questions.find((e) => e.id === q.id)?.options ?? [];
   return (
     <section aria-label={q.prompt} style={{ borderTop: "1px solid var(--ls-color-line, #ddd)", paddingTop: "0.5rem" }}>
@@ -124,7 +125,7 @@ function QuestionOutcome({
         ))}
         {q.abstentions > 0 ? <li>{t("abstained", { count: format.number(q.abstentions) })}</li> : null}
       </ul>
-      {q.outcome.kind === "runoff" && q.outcome.tieBreaks.length > 0 ? (
+      {(q.outcome.kind === "runoff" || q.outcome.kind === "elected") && q.outcome.tieBreaks.length > 0 ? (
         <>
           <p style={{ margin: "0 0 0.25rem" }}>{t("howTiesBroken")}</p>
           <ul style={{ margin: "0 0 0.5rem" }}>
@@ -134,7 +135,12 @@ function QuestionOutcome({
           </ul>
         </>
       ) : null}
-      {irv && irv.rounds.length > 1 ? (
+      {byMethod && q.outcome.kind === "elected" ? (
+        <details>
+          <summary>{t("everyRoundOfCount")}</summary>
+          <MethodCountView prompt={q.prompt} options={options} count={byMethod} headingLevel={4} />
+        </details>
+      ) : irv && irv.rounds.length > 1 ? (
         <details>
           <summary>{t("everyRound")}</summary>
           <RunoffRounds prompt={q.prompt} options={options} count={irv} headingLevel={4} />

@@ -5,7 +5,16 @@ import {
   type NamedCounter,
   type RecountForExport,
 } from "@landslide/api/client";
-import { formatShare, leadSentence, standings, votesWord } from "@landslide/ui/live-results";
+import {
+  formatShare,
+  leadSentence,
+  type MethodCount,
+  methodInWords,
+  needsMethodView,
+  standings,
+  tieBreakItems,
+  votesWord,
+} from "@landslide/ui/live-results";
 import type { UiText } from "@landslide/ui/ui-text";
 import type { Translate } from "../../../../i18n/english";
 
@@ -34,6 +43,17 @@ export type Outcome =
       readonly kind: "runoff";
       readonly winner: string;
       readonly rounds: number;
+      readonly tieBreaks: readonly string[];
+    }
+  /**
+   * Counted by another method or for several seats: the elected in order, every tie settled by
+   * the election's declared rule (each shown with its record).
+   */
+  | {
+      readonly kind: "elected";
+      readonly method: string;
+      readonly winners: readonly string[];
+      readonly seats: number;
       readonly tieBreaks: readonly string[];
     };
 
@@ -87,14 +107,25 @@ export function restateResult(
     const standing = standings(totals, turnout);
     const options = standing.options.map((o) => ({ ...o, share: formatShare(o.share, locale) }));
     const irv = recount.instantRunoff[q.id];
+    // The recount's count is the engine's whole CountResult; the export type names only what the files need.
+    const byMethod = recount.counts?.[q.id] as MethodCount | undefined;
+    const labelOf = (id: string) => isolated(q.options.find((o) => o.id === id)?.label ?? id, text);
     const outcome: Outcome =
-      q.kind === "ranked" && irv
-        ? runoffOutcome(irv, (id) => isolated(q.options.find((o) => o.id === id)?.label ?? id, text), text, t)
-        : standing.leaders.length === 0
-          ? { kind: "no-votes" }
-          : standing.tied
-            ? { kind: "tie", labels: standing.leaders.map((o) => o.label), votes: standing.leaders[0]!.votes }
-            : { kind: "leader", label: standing.leaders[0]!.label, votes: standing.leaders[0]!.votes };
+      byMethod && needsMethodView(byMethod)
+        ? {
+            kind: "elected",
+            method: methodInWords(byMethod.method, text),
+            winners: byMethod.winners.map(labelOf),
+            seats: byMethod.seats,
+            tieBreaks: tieBreakItems(q.options, byMethod, text).map((tie) => tie.sentence),
+          }
+        : q.kind === "ranked" && irv
+          ? runoffOutcome(irv, labelOf, text, t)
+          : standing.leaders.length === 0
+            ? { kind: "no-votes" }
+            : standing.tied
+              ? { kind: "tie", labels: standing.leaders.map((o) => o.label), votes: standing.leaders[0]!.votes }
+              : { kind: "leader", label: standing.leaders[0]!.label, votes: standing.leaders[0]!.votes };
     return {
       id: q.id,
       prompt: q.prompt,
@@ -109,7 +140,15 @@ export function restateResult(
               rounds: outcome.rounds,
               ties: outcome.tieBreaks.length,
             })
-          : leadSentence({ kind: q.kind, standings: standing, outcome: "final" }, text),
+          : outcome.kind === "elected"
+            ? t("restatement.elected", {
+                method: outcome.method,
+                elected: outcome.winners.length ? listed(outcome.winners, text.locale) : t("restatement.noOne"),
+                filled: outcome.winners.length,
+                seats: outcome.seats,
+                ties: outcome.tieBreaks.length,
+              })
+            : leadSentence({ kind: q.kind, standings: standing, outcome: "final" }, text),
     };
   });
   return { turnout, questions, unresolvedTies: questions.filter((q) => q.outcome.kind === "tie") };
