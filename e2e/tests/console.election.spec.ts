@@ -1,30 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { move, tab } from "./console-election-steps";
 import { signInToConsole } from "./console-session";
 import { seriousViolations } from "./serious-violations";
 import { signedInClient, signedUpClient } from "./voter-session";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 
 test.setTimeout(180_000);
-
-/** The election's sub-pages, as tabs under its title. */
-const tab = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "This election" }).getByRole("link", { name, exact: true });
-
-/** Picks a lifecycle action ("Open") on the overview, answers why, confirms ("Open voting"). */
-async function move(page: Page, action: "Open" | "Close", reason: string) {
-  const question = { Open: "Why open voting now?", Close: "Why close voting?" }[action];
-  await page.getByRole("button", { name: action, exact: true }).click();
-  await page.getByLabel(question).fill(reason);
-  await page.getByRole("button", { name: `${action} voting` }).click();
-  // In effect before the test moves on (a close takes a moment, announced): the tabs it opens come with it.
-  const badge = page
-    .getByRole("main")
-    .locator("header")
-    .getByText({ Open: "Open", Close: "Closed" }[action], { exact: true });
-  if (action === "Close") await expect(page.getByText("Close recorded: voting stops within seconds.")).toBeVisible();
-  await expect(badge).toBeVisible({ timeout: 10_000 });
-}
 
 test("an official runs an election from the console's tabs: ballot, roll, opening, live counts, fraud review, certification and export", async ({
   page,

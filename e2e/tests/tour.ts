@@ -47,7 +47,8 @@ export class Tour {
 
   constructor(
     private readonly page: Page,
-    app: "console" | "voter-web",
+    /** The app's folder; a spec that shows one capability across both apps has its own ("counting"). */
+    app: "console" | "voter-web" | "counting",
   ) {
     this.folder = `${tourRoot}${app}/`;
     // The folder is the list of shots: last run's files would pass for this run's.
