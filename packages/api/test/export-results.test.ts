@@ -163,7 +163,7 @@ describe("resultsJson with a count by another method", () => {
       ],
     };
     const stv = {
-      method: "stv-meek",
+      method: "stv-meek" as const,
       seats: 2,
       winners: ["bob", "amara"],
       rounds: [

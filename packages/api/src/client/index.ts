@@ -51,7 +51,7 @@ export type { Challenge, HumanCheckChallenge, HumanCheckProof, Solution } from "
 export type { AppRouter, ControlApiRouter, ResultsRouter, VoteApiRouter } from "../root";
 export type { RouterInputs, RouterOutputs } from "../index";
 export { verifyReceipt } from "./verify-receipt";
-export type { Receipt } from "@landslide/vote-engine";
+export type { CountResult, Receipt } from "@landslide/vote-engine";
 export {
   contentLanguageOf,
   contentLanguages,

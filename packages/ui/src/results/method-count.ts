@@ -1,69 +1,18 @@
+import type { CountResult } from "@landslide/api/client";
 import { englishUiText, type UiText } from "../text/ui-text";
 
 /**
- * Any counting method's final count, as the engine reports it (its `CountResult`), told in rows
- * and sentences a person reads. The shape is copied here rather than imported: the web apps get
- * it from the API as data, and this package does not depend on the engine. Keep it in step with
- * packages/vote-engine/src/tally/counting/counting-method.ts.
+ * Any counting method's final count, as the engine reports it (its `CountResult`, in
+ * packages/vote-engine/src/tally/counting/counting-method.ts), told in rows and sentences a person
+ * reads. The type is the engine's own (through the API's client), so it cannot drift from what
+ * the engine counts.
  */
-export type CountMethodName =
-  | "plurality"
-  | "approval"
-  | "instant-runoff"
-  | "stv-meek"
-  | "stv-scottish"
-  | "schulze"
-  | "ranked-pairs"
-  | "score"
-  | "star"
-  | "borda";
-
+export type MethodCount = CountResult;
+export type MethodCountRound = MethodCount["rounds"][number];
+export type MethodTieBreak = MethodCount["tieBreaks"][number];
+export type CountMethodName = MethodCount["method"];
 /** Which rule settled a tie: an earlier round, or the election's declared tie breaker. */
-export type CountTieRule = "look-back" | "option-order" | "lot" | "recorded-draw";
-
-export interface MethodTieBreak {
-  /** 1-based; 0 for a method without rounds. */
-  readonly round: number;
-  /** What was being decided, in the engine's English ("elimination", "the seat"...). */
-  readonly deciding: string;
-  /** The tied options, in ballot order. */
-  readonly between: readonly string[];
-  readonly chosen: readonly string[];
-  readonly rule: CountTieRule;
-  /** The engine's own sentence, in English, naming options by id: the audited record. */
-  readonly explanation: string;
-}
-
-export interface MethodCountRound {
-  readonly round: number;
-  /** Per option still in the count: votes (fractional for STV), or a method's own figure (total score, points, wins). */
-  readonly tallies: Readonly<Record<string, number>>;
-  /** Cumulative weight with no continuing option left; STAR's runoff: ballots scoring both finalists the same. */
-  readonly exhausted?: number;
-  readonly elected: readonly string[];
-  readonly eliminated: readonly string[];
-  readonly transfers?: ReadonlyArray<{
-    readonly from: string;
-    readonly to: Readonly<Record<string, number>>;
-    readonly exhausted: number;
-  }>;
-  readonly quota?: number;
-  readonly keepValues?: Readonly<Record<string, number>>;
-}
-
-export interface MethodCount {
-  readonly method: CountMethodName;
-  readonly seats: number;
-  readonly rounds: readonly MethodCountRound[];
-  /** In the order they were elected. */
-  readonly winners: readonly string[];
-  readonly tieBreaks: readonly MethodTieBreak[];
-  readonly abstentions: number;
-  /** Condorcet methods: `pairwise[row][column]`, the voters preferring row over column. */
-  readonly pairwise?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Condorcet methods: the option preferred head to head over every other; null when none is. */
-  readonly condorcetWinner?: string | null;
-}
+export type CountTieRule = MethodTieBreak["rule"];
 
 export interface LabelledOption {
   readonly id: string;

@@ -1,3 +1,4 @@
+import type { CountResult } from "@landslide/vote-engine";
 import { csvDocument } from "../csv-cell";
 import { ABSTAIN, type BallotShape, countersOf, optionCounter, QUARANTINED, TURNOUT } from "./counters";
 
@@ -25,26 +26,13 @@ export interface InstantRunoffCount {
   readonly abstentions: number;
 }
 
-/**
- * One question's count by its own method, as the recount returns it
- * (packages/vote-engine/src/tally/counting/counting-method.ts, CountResult); exported as it is.
- */
-export interface MethodCount {
-  readonly method: string;
-  readonly seats: number;
-  readonly winners: readonly string[];
-  readonly rounds: readonly unknown[];
-  readonly tieBreaks: readonly unknown[];
-  readonly abstentions: number;
-}
-
 /** What `official.elections.recount` answers, as far as the exports need it. */
 export interface RecountForExport {
   readonly votesRead: number;
   readonly counters: Readonly<Record<string, number>>;
   readonly instantRunoff: Readonly<Record<string, InstantRunoffCount>>;
   /** Every question's count by its method; absent from a recount made before methods existed. */
-  readonly counts?: Readonly<Record<string, MethodCount>>;
+  readonly counts?: Readonly<Record<string, CountResult>>;
   readonly differences: ReadonlyArray<{ readonly counter: string; readonly live: number; readonly recount: number }>;
 }
 

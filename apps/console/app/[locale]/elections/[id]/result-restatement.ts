@@ -8,7 +8,6 @@ import {
 import {
   formatShare,
   leadSentence,
-  type MethodCount,
   methodInWords,
   needsMethodView,
   standings,
@@ -107,8 +106,7 @@ export function restateResult(
     const standing = standings(totals, turnout);
     const options = standing.options.map((o) => ({ ...o, share: formatShare(o.share, locale) }));
     const irv = recount.instantRunoff[q.id];
-    // The recount's count is the engine's whole CountResult; the export type names only what the files need.
-    const byMethod = recount.counts?.[q.id] as MethodCount | undefined;
+    const byMethod = recount.counts?.[q.id];
     const labelOf = (id: string) => isolated(q.options.find((o) => o.id === id)?.label ?? id, text);
     const outcome: Outcome =
       byMethod && needsMethodView(byMethod)
