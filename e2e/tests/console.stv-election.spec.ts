@@ -35,6 +35,12 @@ test("an official builds a three-seat STV question in the console; once closed, 
   await page.getByRole("button", { name: "Create the draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const electionId = new URL(page.url()).pathname.split("/")[3]!;
+  // The election's rules say how its question is counted and how ties are settled.
+  const rules = page.getByRole("region", { name: "Rules" });
+  await expect(rules.getByRole("listitem").filter({ hasText: PROMPT })).toContainText(
+    "Voters rank the options; 3 seats are filled by single transferable vote (Meek rules).",
+  );
+  await expect(rules).toContainText("By the ballot’s option order");
 
   await move(page, "Open", "polls open");
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy shows the open by then

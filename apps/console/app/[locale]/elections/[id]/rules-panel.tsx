@@ -4,13 +4,19 @@ import type { CSSProperties } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@landslide/ui/i18n/navigation";
 import { eligibilityChoices, passkeyPolicyChoices, type RuleChoice, ruleChoice } from "../election-rules";
+import { countingPreview } from "../form/counting-choices";
+import { draftOf } from "../form/draft";
+import { tieRuleChoices } from "../form/tie-rule-choices";
 import { ballotEditable } from "./election-tabs";
 import type { OfficialElection } from "./official-election";
 
-/** Who may vote, from which devices, and whether they may abstain: in the form's own words. */
+/** Who may vote, from which devices, whether they may abstain, how each question is counted and how ties are settled: in the form's own words. */
 export function RulesPanel({ election }: { election: OfficialElection }) {
   const t = useTranslations();
   const editable = ballotEditable(election.status);
+  // The form's reading of the stored election: the same sentences the official saw when choosing.
+  const draft = draftOf(election);
+  const { tieRule } = draft;
   return (
     <section aria-labelledby="rules-heading">
       <h2 id="rules-heading">{t("rulesPanel.heading")}</h2>
@@ -21,6 +27,26 @@ export function RulesPanel({ election }: { election: OfficialElection }) {
         <Rule choice={ruleChoice(passkeyPolicyChoices(t), election.passkeyPolicy)} />
         <dt style={term}>{t("rulesPanel.abstaining")}</dt>
         <dd style={value}>{election.allowAbstain ? t("electionForm.allowAbstain") : t("rulesPanel.noAbstaining")}</dd>
+        <dt style={term}>{t("form.counting.legend")}</dt>
+        <dd style={value}>
+          <ul style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+            {draft.questions.map((question, at) => (
+              <li key={question.key}>
+                <bdi>{election.questions[at]?.prompt}</bdi>
+                <span className="muted" style={{ display: "block" }}>
+                  {countingPreview(question, t)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt style={term}>{t("form.ties.legend")}</dt>
+        <Rule choice={ruleChoice(tieRuleChoices(tieRule, t), tieRule.rule)} />
+        {tieRule.rule === "lot" ? (
+          <dd style={value}>
+            {t("form.ties.seed")}: <code dir="ltr">{tieRule.seed}</code>
+          </dd>
+        ) : null}
       </dl>
       <p className="muted">
         {editable
