@@ -192,6 +192,24 @@ describe("the recount counts every question by its own method", () => {
     expect((await recount(byOrder.election, byOrder.votes())).counts.board!.winners).toEqual(["a", "b"]);
   });
 
+  it("gives an instant-runoff question its runoff view from its own count, so a tie settled by lot reads the same in both", async () => {
+    // Three first preferences, one each: the first round's elimination is a three-way tie that no
+    // earlier round can settle, so the declared lot draws it.
+    const answers = [{ ranking: ["a", "b"] }, { ranking: ["b", "c"] }, { ranking: ["c", "a"] }];
+    const lot = { rule: "lot", seed: "drawn in public on 30 November 2026" };
+    const { election, votes } = await recountOf(
+      ranked({ method: "instant-runoff", seats: 1 }, ["a", "b", "c"]),
+      answers,
+      lot,
+    );
+    const { counts, instantRunoff } = await recount(election, votes(), { sha256 });
+    const count = counts.board!;
+    expect(count.tieBreaks[0]).toMatchObject({ rule: "lot", round: 1 });
+    expect(instantRunoff.board!.winner).toBe(count.winners[0]);
+    expect(instantRunoff.board!.rounds.map((r) => r.eliminated)).toEqual(count.rounds.map((r) => r.eliminated));
+    expect(instantRunoff.board!.rounds[0]!.tieBreak).toBe(count.tieBreaks[0]!.explanation);
+  });
+
   it("counts abstentions apart, for a ranked method as for a choice one", async () => {
     const { election, votes } = await recountOf(ranked({ method: "schulze", seats: 1 }, ["a", "b", "c"]), [
       { ranking: ["b", "a"] },

@@ -1,4 +1,5 @@
 import { instantRunoff as instantRunoffMethod } from "./counting/instant-runoff";
+import type { CountResult } from "./counting/counting-method";
 import { optionOrderTieBreaker } from "./counting/tie-breakers";
 
 /**
@@ -37,12 +38,22 @@ export interface InstantRunoffResult {
 }
 
 export function instantRunoff({ options, ballots }: InstantRunoffInput): InstantRunoffResult {
-  const count = instantRunoffMethod.count({
-    options,
-    seats: 1,
-    ballots: ballots.map((ranking) => ({ marks: { ranking }, weight: 1 })),
-    tieBreaker: optionOrderTieBreaker(options),
-  });
+  return instantRunoffView(
+    instantRunoffMethod.count({
+      options,
+      seats: 1,
+      ballots: ballots.map((ranking) => ({ marks: { ranking }, weight: 1 })),
+      tieBreaker: optionOrderTieBreaker(options),
+    }),
+  );
+}
+
+/**
+ * An instant-runoff count (the counting method's) in this older shape: what the recount gives a
+ * question counted by instant runoff, from its own count, so the view shows the election's tie
+ * rule and batch elimination as the count applied them.
+ */
+export function instantRunoffView(count: CountResult): InstantRunoffResult {
   const tieBreaks = new Map(count.tieBreaks.map((t) => [t.round, t]));
   return {
     rounds: count.rounds.map(({ round, tallies, exhausted = 0, eliminated }) => {
@@ -51,9 +62,9 @@ export function instantRunoff({ options, ballots }: InstantRunoffInput): Instant
       const tieBreak =
         tie === undefined
           ? undefined
-          : tie.rule === "look-back"
-            ? tie.explanation
-            : `Tie for fewest votes in every round: ${tie.chosen[0]} comes last in the ballot order.`;
+          : tie.rule === "option-order"
+            ? `Tie for fewest votes in every round: ${tie.chosen[0]} comes last in the ballot order.`
+            : tie.explanation;
       return { round, tallies, exhausted, eliminated, ...(tieBreak === undefined ? {} : { tieBreak }) };
     }),
     winner: count.winners[0] ?? null,

@@ -14,7 +14,7 @@ import {
   type MarksKind,
   type WeightedBallot,
 } from "./counting";
-import { type InstantRunoffResult, instantRunoff } from "./instant-runoff";
+import { type InstantRunoffResult, instantRunoff, instantRunoffView } from "./instant-runoff";
 import { tallyDelta } from "./tally-delta";
 
 export interface Recount {
@@ -49,9 +49,6 @@ export async function recount(
   options: { readonly verify?: RecordVerifier; readonly sha256?: Sha256 } = {},
 ): Promise<Recount> {
   const changes = [];
-  const rankings = new Map<string, string[][]>(
-    election.questions.filter((q) => q.kind === "ranked").map((q) => [q.id, []]),
-  );
   const marked = new Map(
     election.questions.map((q) => [
       q.id,
@@ -80,8 +77,6 @@ export async function recount(
     });
     if (state !== "accepted") continue;
     for (const [questionId, answer] of vote.ballot) {
-      const list = rankings.get(questionId);
-      if (list) list.push(answer !== "abstain" && "ranking" in answer ? [...answer.ranking] : []);
       // Every counted ballot is worth 1 until rolls carry weights.
       const question = marked.get(questionId);
       question?.ballots.push({ marks: marksOf(answer, question.marks), weight: 1 });
@@ -89,14 +84,22 @@ export async function recount(
   }
   const counters = new Map(tallyDelta(changes).get(election.id) ?? []);
   counters.delete(VERSION);
+  const counts: Record<string, CountResult> = {};
   const irv: Record<string, InstantRunoffResult> = {};
   for (const question of election.questions) {
-    const ballots = rankings.get(question.id);
-    if (ballots) irv[question.id] = instantRunoff({ options: question.options.map((o) => o.id), ballots });
-  }
-  const counts: Record<string, CountResult> = {};
-  for (const question of election.questions) {
-    counts[question.id] = countQuestion(election, question, marked.get(question.id)?.ballots ?? [], options.sha256);
+    const ballots = marked.get(question.id)?.ballots ?? [];
+    const count = countQuestion(election, question, ballots, options.sha256);
+    counts[question.id] = count;
+    if (question.kind !== "ranked") continue;
+    // A question counted by instant runoff shows its own count; one counted otherwise, the
+    // one-winner runoff of the same ballots (what bundles before v5 publish for every ranked question).
+    irv[question.id] =
+      count.method === "instant-runoff"
+        ? instantRunoffView(count)
+        : instantRunoff({
+            options: question.options.map((o) => o.id),
+            ballots: ballots.map(({ marks }) => ("ranking" in marks ? marks.ranking : [])),
+          });
   }
   return { counters, instantRunoff: irv, counts, votesRead, rejected };
 }
