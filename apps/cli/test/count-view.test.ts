@@ -56,10 +56,14 @@ describe("the final count in a terminal", () => {
     );
   });
 
-  it("adds nothing to the table for a one-seat plurality or approval count", () => {
-    expect(addsToTable({ method: "plurality", seats: 1 })).toBe(false);
-    expect(addsToTable({ method: "approval", seats: 1 })).toBe(false);
-    expect(addsToTable({ method: "plurality", seats: 3 })).toBe(true);
-    expect(addsToTable({ method: "instant-runoff", seats: 1 })).toBe(true);
+  it("adds nothing to the table for a one-seat plurality or approval count, unless a declared rule settled a tie", () => {
+    expect(addsToTable({ method: "plurality", seats: 1, tieBreaks: [] })).toBe(false);
+    expect(addsToTable({ method: "approval", seats: 1, tieBreaks: [] })).toBe(false);
+    expect(addsToTable({ method: "plurality", seats: 3, tieBreaks: [] })).toBe(true);
+    expect(addsToTable({ method: "instant-runoff", seats: 1, tieBreaks: [] })).toBe(true);
+    const lot = { round: 1, deciding: "the seat", between: ["ada", "bo"], chosen: ["bo"], explanation: "" };
+    expect(addsToTable({ method: "plurality", seats: 1, tieBreaks: [{ ...lot, rule: "lot" }] })).toBe(true);
+    expect(addsToTable({ method: "plurality", seats: 1, tieBreaks: [{ ...lot, rule: "recorded-draw" }] })).toBe(true);
+    expect(addsToTable({ method: "plurality", seats: 1, tieBreaks: [{ ...lot, rule: "option-order" }] })).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   electedInOrder,
   type MethodCount,
   methodInWords,
+  needsMethodView,
   pairwiseTable,
   seatsFilledSentence,
   starRunoffSentence,
@@ -281,6 +282,25 @@ describe("a two-seat plurality count with a tie", () => {
     expect(table.columns.map((c) => c.header)).toEqual(["Votes"]);
     expect(table.rows.map((row) => row.cells[0])).toEqual(["10 (elected)", "7", "7 (elected)", "2"]);
     expect(seatsFilledSentence(plurality)).toBe("2 of 2 seats filled.");
+  });
+});
+
+describe("which counts need this view", () => {
+  const plain = { method: "instant-runoff" as const, seats: 1, rounds: [], tieBreaks: [] };
+  const tie = { round: 1, deciding: "elimination", between: ["a", "b"], chosen: ["b"], explanation: "" };
+  it("leaves a one-seat plurality, approval or runoff to the views that always told it", () => {
+    expect(needsMethodView(plain)).toBe(false);
+    expect(needsMethodView({ ...plain, method: "plurality" })).toBe(false);
+    expect(needsMethodView({ ...plain, tieBreaks: [{ ...tie, rule: "look-back" }] })).toBe(false);
+    expect(needsMethodView({ ...plain, tieBreaks: [{ ...tie, rule: "option-order" }] })).toBe(false);
+  });
+  it("takes several seats, another method, a batch elimination, and a tie settled by lot or by a recorded draw", () => {
+    expect(needsMethodView({ ...plain, seats: 2 })).toBe(true);
+    expect(needsMethodView({ ...plain, method: "schulze" })).toBe(true);
+    const round = { round: 1, tallies: { a: 1, b: 0, c: 0 }, elected: [], eliminated: ["b", "c"] };
+    expect(needsMethodView({ ...plain, rounds: [round] })).toBe(true);
+    expect(needsMethodView({ ...plain, tieBreaks: [{ ...tie, rule: "lot" }] })).toBe(true);
+    expect(needsMethodView({ ...plain, tieBreaks: [{ ...tie, rule: "recorded-draw" }] })).toBe(true);
   });
 });
 

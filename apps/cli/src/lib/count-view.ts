@@ -36,10 +36,15 @@ interface Question {
 
 /**
  * Whether a count says more than the results table above it: rounds (instant runoff, STV), more
- * than one seat, or a method other than plurality and approval.
+ * than one seat, a method other than plurality and approval, or a tie settled by lot or by a
+ * recorded draw (the table would show it as a tie).
  */
-export function addsToTable(count: Pick<CountResult, "method" | "seats">): boolean {
-  return count.seats > 1 || (count.method !== "plurality" && count.method !== "approval");
+export function addsToTable(count: Pick<CountResult, "method" | "seats" | "tieBreaks">): boolean {
+  return (
+    count.seats > 1 ||
+    (count.method !== "plurality" && count.method !== "approval") ||
+    count.tieBreaks.some((tie) => tie.rule === "lot" || tie.rule === "recorded-draw")
+  );
 }
 
 /**

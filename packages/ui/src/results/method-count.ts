@@ -25,19 +25,26 @@ export interface CountColumn {
 }
 
 /**
+ * Whether a count says more than the ordinary results views show: more than one seat, or a method
+ * other than the plurality, approval and instant runoff every question had before it could name
+ * one; or what those views cannot tell: a round that eliminated several options at once (batch
+ * elimination), a tie settled by lot or by a recorded draw (they know only an earlier round and
+ * the ballot's order). Those views stay as they were for the questions they always told whole.
+ */
+export function needsMethodView(count: Pick<MethodCount, "method" | "seats" | "rounds" | "tieBreaks">): boolean {
+  return (
+    count.seats > 1 ||
+    !["plurality", "approval", "instant-runoff"].includes(count.method) ||
+    count.rounds.some((round) => round.eliminated.length > 1) ||
+    count.tieBreaks.some((tie) => tie.rule === "lot" || tie.rule === "recorded-draw")
+  );
+}
+
+/**
  * "12.5", "1,234", "3.000000001", in the site's locale: every decimal the count carries (Meek
  * works to 9 places, the Scottish rules to 5), so a figure reads as the recount has it; Intl's
  * standard notation never switches to an exponent, however large or small the number.
  */
-/**
- * Whether a count says more than the ordinary results views show: more than one seat, or a method
- * other than the plurality, approval and instant runoff every question had before it could name
- * one. Those views stay as they were for the questions they always told whole.
- */
-export function needsMethodView(count: Pick<MethodCount, "method" | "seats">): boolean {
-  return count.seats > 1 || !["plurality", "approval", "instant-runoff"].includes(count.method);
-}
-
 export function tallyFormat(locale: string): (value: number) => string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 9 });
   return (value) => format.format(value);
