@@ -52,7 +52,7 @@ export function checkTieRule(election: {
   const rule = tieRuleOf(election);
   if (rule.rule !== "recorded-draw") return ok(true);
   const refuse = (message: string, questionId: string) =>
-    fail("ELECTION_INVALID", message, { path: ["tieRule", "draws", questionId], questionId });
+    fail("INVALID_TIE_RULE", message, { path: ["tieRule", "draws", questionId], questionId });
   for (const id of Object.keys(rule.draws)) {
     if (!election.questions.some((q) => q.id === id))
       return refuse(`The recorded draw names the question "${id}", which the election does not ask.`, id);

@@ -81,6 +81,10 @@ const WORDS: Record<RefusalReason, Words> = {
     label: "Translation does not fit",
     help: "A translation is in the election's own language, or names a question or choice the election does not have.",
   },
+  INVALID_TIE_RULE: {
+    label: "Tie rule does not fit",
+    help: "The recorded draw leaves out an option of a question, or names a question the election does not have.",
+  },
   QUESTIONS_LOCKED: {
     label: "Questions frozen",
     help: "The questions can no longer change once voting has been scheduled or begun.",
