@@ -53,8 +53,10 @@ export type {
 } from "./ports";
 export {
   identityEntries,
+  MAX_VOTER_WEIGHT,
   normalizeEmail,
   parseRollRows,
+  parseWeight,
   type RollEntry,
   type RollKind,
   type RollRecipient,

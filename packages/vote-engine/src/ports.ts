@@ -94,7 +94,12 @@ export interface VoterRoll {
    * many were not on the roll before.
    */
   add(electionId: string, entries: readonly RollEntry[]): Promise<number>;
-  includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean>;
+  /**
+   * The weight of the voter these entries name (1 unless the roll gave one), or undefined when
+   * none of them is on the roll. A voter on it both by address and by id counts once, with the
+   * larger weight: never the sum.
+   */
+  weightOf(electionId: string, entries: readonly RollEntry[]): Promise<number | undefined>;
   /** How many distinct entries the roll holds: the electorate that turnout is a share of. */
   size(electionId: string): Promise<number>;
   /**

@@ -36,6 +36,35 @@ describe("reading an imported voter roll", () => {
       { row: 8, problem: "unknown-language", message: "the language is one of en, es, fr, de, ar" },
     ]);
   });
+
+  it("reads a weight column: whole numbers up to a million, 1 left implicit, the same voter never with two weights", () => {
+    const { entries, errors } = parseRollRows([
+      { externalId: "D-1", weight: "30" },
+      { externalId: "D-2", weight: " 1 " },
+      { externalId: "D-3" },
+      { externalId: "D-1", weight: "30" },
+      { externalId: "D-1", weight: "31" },
+      { externalId: "D-4", weight: "2.5" },
+      { externalId: "D-5", weight: "0" },
+      { externalId: "D-6", weight: "-3" },
+      { externalId: "D-7", weight: "1000001" },
+      { email: "w@example.org", weight: "1000000" },
+    ]);
+    expect(entries).toEqual([
+      { kind: "external-id", value: "D-1", weight: 30 },
+      { kind: "external-id", value: "D-2" },
+      { kind: "external-id", value: "D-3" },
+      { kind: "email", value: "w@example.org", weight: 1_000_000 },
+    ]);
+    const wrongWeight = { problem: "invalid-weight", message: "a weight is a whole number from 1 to 1,000,000" };
+    expect(errors).toEqual([
+      { row: 5, problem: "conflicting-weight", message: "this voter is on an earlier row with another weight" },
+      { row: 6, ...wrongWeight },
+      { row: 7, ...wrongWeight },
+      { row: 8, ...wrongWeight },
+      { row: 9, ...wrongWeight },
+    ]);
+  });
 });
 
 const rolls: Array<[string, () => Promise<VoterRoll>]> = [
@@ -74,6 +103,29 @@ describe.each(rolls)("a roll-based election with the %s roll", (_, makeRoll) => 
     const stored: string[] = [];
     for await (const vote of votes.scan(rollElection.id)) stored.push(vote.voterKey);
     expect(stored).toHaveLength(2);
+  });
+});
+
+describe.each(rolls)("a weighted roll kept by the %s roll", (_, makeRoll) => {
+  it("answers each voter's weight, 1 when none was given, the larger of two matching rows, and nothing for a stranger", async () => {
+    const roll = await makeRoll();
+    const { entries } = parseRollRows([
+      { email: "delegate@example.org", weight: "30" },
+      { externalId: "M-1" },
+      { externalId: "M-2", weight: "7" },
+      { email: "both@example.org", weight: "3" },
+    ]);
+    await roll.add(election.id, entries);
+    expect(await roll.weightOf(election.id, [{ kind: "email", value: "delegate@example.org" }])).toBe(30);
+    expect(await roll.weightOf(election.id, [{ kind: "external-id", value: "M-1" }])).toBe(1);
+    const both = [
+      { kind: "email" as const, value: "both@example.org" },
+      { kind: "external-id" as const, value: "M-2" },
+    ];
+    expect(await roll.weightOf(election.id, both)).toBe(7);
+    expect(await roll.weightOf(election.id, [{ kind: "email", value: "stranger@example.org" }])).toBeUndefined();
+    expect(await roll.weightOf(election.id, [])).toBeUndefined();
+    expect(await roll.weightOf("00000000-0000-4000-8000-000000000999", both)).toBeUndefined();
   });
 });
 

@@ -15,6 +15,8 @@ const entrySchema = z.discriminatedUnion("type", [
     keyId: z.string().min(1),
     binding: hex64,
     signature: z.string().min(1),
+    /** From a weighted roll: how many votes the ballot is worth, signed with the receipt; absent: 1. */
+    weight: z.number().int().positive().optional(),
   }),
   z.object({
     type: z.literal("action"),

@@ -39,9 +39,10 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
     const { entry } = record;
     // As checkBallots reads it: only a receipt naming the published key is worth a signature check.
     if (entry.type !== "ballot" || entry.keyId !== keys.receipt.keyId) continue;
-    const { receiptId, castAt, commitment, keyId, binding, signature } = entry;
+    const { receiptId, castAt, commitment, keyId, binding, signature, weight } = entry;
+    const receipt = { receiptId, electionId: record.electionId, castAt, commitment, keyId, binding };
     receiptCalls.add({
-      payload: receiptSigningPayload({ receiptId, electionId: record.electionId, castAt, commitment, keyId, binding }),
+      payload: receiptSigningPayload(weight === undefined ? receipt : { ...receipt, weight }),
       signature,
     });
     receiptAt.push(i);

@@ -11,6 +11,8 @@ export interface BallotEntry {
   readonly keyId: string;
   readonly binding: string;
   readonly signature: string;
+  /** How many votes the ballot is worth, when a weighted roll gave it more than 1; signed with the receipt. */
+  readonly weight?: number;
 }
 
 /** An official's action or a lifecycle change: who, what, when and why. */

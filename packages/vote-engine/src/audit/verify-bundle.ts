@@ -1,8 +1,7 @@
-import type { CanonicalBallot } from "../ballot/validate-ballot";
 import type { Election } from "../election/definition";
 import { type Recount, recount } from "../tally/recount";
 import type { StoredVote } from "../vote/stored-vote";
-import type { AuditBundle } from "./audit-bundle";
+import type { AuditBundle, PublishedBallot } from "./audit-bundle";
 import { type BatchCrypto, sequentialBatchCrypto } from "./batch-crypto";
 import { type BundleCrypto, computeBundleCrypto } from "./bundle-crypto";
 import { canonicalJson } from "./canonical-json";
@@ -90,13 +89,18 @@ export async function verifyBundle(deps: VerifyDependencies, bundle: AuditBundle
   // While a pool checks the signatures, count the ballots that will be counted if they all hold
   // (every ballot is logged and published once in a sound bundle); recounted only if some do not.
   const hoped = hopedForBallots(bundle);
-  const early = recountBallots(bundle, hoped, deps.sha256);
+  const weights = loggedWeights(bundle);
+  const early = recountBallots(bundle, hoped, weights, deps.sha256);
   const crypto = await computing;
   checkChain(crypto, bundle, report);
   checkEpochs(crypto, bundle, report);
   const counted = checkBallots(crypto, bundle, report);
   const same = counted.length === hoped.length && counted.every((ballot, i) => ballot === hoped[i]);
-  const counters = checkResult(bundle, await (same ? early : recountBallots(bundle, counted, deps.sha256)), report);
+  const counters = checkResult(
+    bundle,
+    await (same ? early : recountBallots(bundle, counted, weights, deps.sha256)),
+    report,
+  );
   return {
     ok: found.length === 0,
     checked: { records: bundle.records.length, epochs: bundle.epochs.length, ballots: bundle.ballots.length, counters },
@@ -210,7 +214,7 @@ function checkBallots(
   { receiptSignatures, openings }: BundleCrypto,
   bundle: AuditBundle,
   report: Report,
-): CanonicalBallot[] {
+): PublishedBallot[] {
   const logged = new Map<string, { seq: number; commitment: string; signedByApi: boolean }>();
   const withdrawn = new Map<string, number>();
   const everWithdrawn = new Set<string>();
@@ -260,7 +264,7 @@ function checkBallots(
     logged.set(receiptId, { seq, commitment, signedByApi });
   }
   const published = new Set<string>();
-  const counted: CanonicalBallot[] = [];
+  const counted: PublishedBallot[] = [];
   for (let i = 0; i < bundle.ballots.length; i++) {
     const ballot = bundle.ballots[i]!;
     const { receiptId } = ballot;
@@ -298,7 +302,7 @@ function checkBallots(
       });
       continue;
     }
-    counted.push(ballot.ballot);
+    counted.push(ballot);
   }
   for (const [receiptId, { seq }] of logged) {
     if (!published.has(receiptId) && !withdrawn.has(receiptId)) {
@@ -314,16 +318,27 @@ function checkBallots(
 }
 
 /** The published ballots checkBallots counts if every signature and commitment holds: once each, logged and not withdrawn. */
-function hopedForBallots(bundle: AuditBundle): CanonicalBallot[] {
+function hopedForBallots(bundle: AuditBundle): PublishedBallot[] {
   const logged = countedReceipts(bundle.records);
   const published = new Set<string>();
-  const hoped: CanonicalBallot[] = [];
+  const hoped: PublishedBallot[] = [];
   for (const ballot of bundle.ballots) {
     if (published.has(ballot.receiptId)) continue;
     published.add(ballot.receiptId);
-    if (logged.has(ballot.receiptId)) hoped.push(ballot.ballot);
+    if (logged.has(ballot.receiptId)) hoped.push(ballot);
   }
   return hoped;
+}
+
+/**
+ * Each logged receipt's weight, from its first ballot record: the receipt's signature covers it
+ * (checkBallots refuses an unsigned one), so a weight is never taken from the published ballot.
+ */
+function loggedWeights(bundle: AuditBundle): ReadonlyMap<string, number> {
+  const weights = new Map<string, number>();
+  for (const { entry } of bundle.records)
+    if (entry.type === "ballot" && !weights.has(entry.receiptId)) weights.set(entry.receiptId, entry.weight ?? 1);
+  return weights;
 }
 
 function electionOf(bundle: AuditBundle): Election {
@@ -342,12 +357,13 @@ function electionOf(bundle: AuditBundle): Election {
 /** The recount of the given ballots, or why they cannot be counted (an answer, not a throw, so it can wait unawaited). */
 async function recountBallots(
   bundle: AuditBundle,
-  ballots: readonly CanonicalBallot[],
+  ballots: readonly PublishedBallot[],
+  weights: ReadonlyMap<string, number>,
   sha256: Sha256,
 ): Promise<Recount | Error> {
   const election = electionOf(bundle);
   try {
-    return await recount(election, asVotes(election.id, ballots), { sha256 });
+    return await recount(election, asVotes(election.id, ballots, weights), { sha256 });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -399,6 +415,11 @@ function checkResult(bundle: AuditBundle, recounted: Recount | Error, report: Re
   return names.size;
 }
 
-async function* asVotes(electionId: string, ballots: readonly CanonicalBallot[]): AsyncIterable<StoredVote> {
-  for (const ballot of ballots) yield { electionId, state: "accepted", ballot } as StoredVote;
+async function* asVotes(
+  electionId: string,
+  ballots: readonly PublishedBallot[],
+  weights: ReadonlyMap<string, number>,
+): AsyncIterable<StoredVote> {
+  for (const { receiptId, ballot } of ballots)
+    yield { electionId, state: "accepted", ballot, receipt: { weight: weights.get(receiptId) ?? 1 } } as StoredVote;
 }

@@ -13,7 +13,15 @@ export interface RollEntry {
   readonly value: string;
   /** The language the voter's e-mails are written in (a roll column); absent: the default. */
   readonly language?: MailLanguage;
+  /**
+   * How many votes this voter's ballot is worth (a roll column: delegates weighted by the members
+   * they represent, shareholders by their shares); absent: 1.
+   */
+  readonly weight?: number;
 }
+
+/** The largest weight a roll may give one voter; a typing slip of a few digits is refused, not counted. */
+export const MAX_VOTER_WEIGHT = 1_000_000;
 
 /** Someone on a roll whom Landslide may write to: a roll entry that is an e-mail address. */
 export interface RollRecipient {
@@ -38,7 +46,13 @@ export function normalizeEmail(email: string): string {
 
 /** What is wrong with a roll row, as a code an app puts in its own words (`message` is the English). */
 export type RollRowProblem =
-  "unknown-language" | "both-identifiers" | "no-identifier" | "invalid-email" | "invalid-external-id";
+  | "unknown-language"
+  | "both-identifiers"
+  | "no-identifier"
+  | "invalid-email"
+  | "invalid-external-id"
+  | "invalid-weight"
+  | "conflicting-weight";
 
 export interface RollRowError {
   /** 1-based, as a person counts rows in the file. */
@@ -49,23 +63,29 @@ export interface RollRowError {
 
 /**
  * Reads imported rows (one identifier per row, e-mail or external id, as `{ email }` or
- * `{ externalId }`, and optionally the `language` the voter's e-mails are written in), keeping the
- * good ones and saying exactly what is wrong with each bad one. Duplicates collapse to one entry.
+ * `{ externalId }`, and optionally the `language` the voter's e-mails are written in and the
+ * `weight` of their vote), keeping the good ones and saying exactly what is wrong with each bad
+ * one. Duplicates collapse to one entry; the same voter twice with two weights is refused, since
+ * neither can be the one meant.
  */
 export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string | undefined>>>): {
   entries: RollEntry[];
   errors: RollRowError[];
 } {
-  const seen = new Set<string>();
+  const seen = new Map<string, RollEntry>();
   const entries: RollEntry[] = [];
   const errors: RollRowError[] = [];
   rows.forEach((row, index) => {
     const email = row.email?.trim();
     const externalId = row.externalId?.trim();
     const language = row.language?.trim().toLowerCase() || undefined;
+    const weightText = row.weight?.trim() || undefined;
     const refuse = (problem: RollRowProblem, message: string) => errors.push({ row: index + 1, problem, message });
     if (language !== undefined && !isMailLanguage(language))
       return refuse("unknown-language", `the language is one of ${mailLanguages.join(", ")}`);
+    const weight = weightText === undefined ? undefined : parseWeight(weightText);
+    if (weight === null)
+      return refuse("invalid-weight", `a weight is a whole number from 1 to ${MAX_VOTER_WEIGHT.toLocaleString("en")}`);
     if (email && externalId) return refuse("both-identifiers", "give an e-mail address or an external id, not both");
     if (!email && !externalId) return refuse("no-identifier", "no e-mail address or external id");
     const parsed = email ? emailSchema.safeParse(normalizeEmail(email)) : externalIdSchema.safeParse(externalId);
@@ -75,14 +95,25 @@ export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string
       kind: email ? "email" : "external-id",
       value: parsed.data,
       ...(language !== undefined ? { language } : {}),
+      ...(weight !== undefined && weight !== 1 ? { weight } : {}),
     };
     const key = `${entry.kind}:${entry.value}`;
-    if (!seen.has(key)) {
-      seen.add(key);
+    const earlier = seen.get(key);
+    if (earlier && (earlier.weight ?? 1) !== (entry.weight ?? 1))
+      return refuse("conflicting-weight", "this voter is on an earlier row with another weight");
+    if (!earlier) {
+      seen.set(key, entry);
       entries.push(entry);
     }
   });
   return { entries, errors };
+}
+
+/** A weight as a roll writes it: a whole number from 1 to MAX_VOTER_WEIGHT; null when it is not one. */
+export function parseWeight(text: string): number | null {
+  if (!/^\d{1,7}$/.test(text)) return null;
+  const weight = Number(text);
+  return weight >= 1 && weight <= MAX_VOTER_WEIGHT ? weight : null;
 }
 
 /** The roll entries that would admit this identity. */

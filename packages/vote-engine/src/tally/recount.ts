@@ -14,7 +14,7 @@ import {
   type MarksKind,
   type WeightedBallot,
 } from "./counting";
-import { type InstantRunoffResult, instantRunoff, instantRunoffView } from "./instant-runoff";
+import { type InstantRunoffResult, instantRunoffView } from "./instant-runoff";
 import { tallyDelta } from "./tally-delta";
 
 export interface Recount {
@@ -74,12 +74,12 @@ export async function recount(
       voterKey: vote.voterKey,
       state,
       ballot: vote.ballot,
+      ...(vote.receipt?.weight !== undefined ? { weight: vote.receipt.weight } : {}),
     });
     if (state !== "accepted") continue;
     for (const [questionId, answer] of vote.ballot) {
-      // Every counted ballot is worth 1 until rolls carry weights.
       const question = marked.get(questionId);
-      question?.ballots.push({ marks: marksOf(answer, question.marks), weight: 1 });
+      question?.ballots.push({ marks: marksOf(answer, question.marks), weight: vote.receipt?.weight ?? 1 });
     }
   }
   const counters = new Map(tallyDelta(changes).get(election.id) ?? []);
@@ -92,14 +92,12 @@ export async function recount(
     counts[question.id] = count;
     if (question.kind !== "ranked") continue;
     // A question counted by instant runoff shows its own count; one counted otherwise, the
-    // one-winner runoff of the same ballots (what bundles before v5 publish for every ranked question).
-    irv[question.id] =
-      count.method === "instant-runoff"
-        ? instantRunoffView(count)
-        : instantRunoff({
-            options: question.options.map((o) => o.id),
-            ballots: ballots.map(({ marks }) => ("ranking" in marks ? marks.ranking : [])),
-          });
+    // one-winner runoff of the same weighted ballots (what bundles before v5 publish for every
+    // ranked question).
+    const runoff = { ...question, counting: { method: "instant-runoff" as const, seats: 1 } };
+    irv[question.id] = instantRunoffView(
+      count.method === "instant-runoff" ? count : countQuestion(election, runoff, ballots, options.sha256),
+    );
   }
   return { counters, instantRunoff: irv, counts, votesRead, rejected };
 }

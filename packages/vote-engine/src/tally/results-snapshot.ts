@@ -1,12 +1,18 @@
 import type { Election, QuestionKind } from "../election/definition";
-import { ABSTAIN, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
+import { ABSTAIN, EXTRA_WEIGHT, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
 
 export interface ResultsSnapshot {
   readonly electionId: string;
   /** Grows with every change the aggregator applies: a client keeps the newest it has seen. */
   readonly version: number;
   readonly asOf: string;
+  /** People whose ballots count. */
   readonly turnout: number;
+  /**
+   * In an election with a weighted roll, the votes' worth those ballots carry (the sum of their
+   * weights), which every option's votes are counted in; absent when every ballot weighs 1.
+   */
+  readonly weightedVotes?: number;
   /** Votes waiting for an official's review; not in any count below. */
   readonly quarantined: number;
   readonly questions: ReadonlyArray<{
@@ -32,6 +38,7 @@ export function buildResultsSnapshot(
     version: n(VERSION),
     asOf: asOf.toISOString(),
     turnout: n(TURNOUT),
+    ...(n(EXTRA_WEIGHT) !== 0 ? { weightedVotes: n(TURNOUT) + n(EXTRA_WEIGHT) } : {}),
     quarantined: n(QUARANTINED),
     questions: election.questions.map((q) => ({
       id: q.id,

@@ -1,4 +1,4 @@
-import { ABSTAIN, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
+import { ABSTAIN, EXTRA_WEIGHT, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
 import type { VoteChange } from "./vote-change";
 
 /** Per election, per counter: how much to add. */
@@ -6,7 +6,8 @@ export type TallyDelta = Map<string, Map<string, number>>;
 
 /**
  * Folds a batch of vote changes into counter increments. A counted ballot adds one to turnout
- * and to each chosen option; a ranked question counts only the first preference live (the
+ * (turnout counts people) and its weight (1 unless a weighted roll says otherwise) to each chosen
+ * option or to the abstentions; a ranked question counts only the first preference live (the
  * instant-runoff rounds come from the recount). Quarantined votes are counted apart until an
  * official decides; a counted vote withheld after all (withholdVote) leaves the count for them.
  */
@@ -19,12 +20,14 @@ export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
   };
   for (const change of changes) {
     add(change.electionId, VERSION, 1);
+    const weight = change.weight ?? 1;
     const counts = (n: number) => {
       add(change.electionId, TURNOUT, n);
+      if (weight !== 1) add(change.electionId, EXTRA_WEIGHT, n * (weight - 1));
       for (const [questionId, answer] of change.ballot) {
         const counted =
           answer === "abstain" ? [ABSTAIN] : "ranking" in answer ? answer.ranking.slice(0, 1) : answer.choices;
-        for (const optionId of counted) add(change.electionId, optionCounter(questionId, optionId), n);
+        for (const optionId of counted) add(change.electionId, optionCounter(questionId, optionId), n * weight);
       }
     };
     if (change.kind === "INSERT" && change.state === "accepted") counts(1);

@@ -14,6 +14,8 @@ export interface VoteChange {
   /** For the fraud review: which receipt, when, and why the risk layer held it. */
   readonly receiptId?: string;
   readonly castAt?: string;
+  /** How many votes the ballot is worth (its signed receipt's weight); absent: 1. */
+  readonly weight?: number;
   /** The receipt's commitment, which the audit log records once the vote counts. */
   readonly commitment?: string;
   /** For a held ballot: the device, network and score its review groups by. */

@@ -27,6 +27,8 @@ export interface AuditBundleOptions {
    * options stay the demo's, which the random ballots answer.
    */
   readonly election?: (demo: Election) => Election;
+  /** The weight of the i-th ballot (0-based), as a weighted roll gives it; 1 for every ballot by default. */
+  readonly weight?: (i: number) => number;
 }
 
 /** The signer of a bundle's epochs: the deployment's, or an attacker's own. */
@@ -43,7 +45,12 @@ export interface AuditBundleFixture {
   readonly election: Election;
   readonly keys: Keys;
   /** Signs receipts as the vote API does (only the API holds this key). */
-  signReceipt(receipt: { readonly receiptId: string; readonly castAt: string; readonly commitment: string }): {
+  signReceipt(receipt: {
+    readonly receiptId: string;
+    readonly castAt: string;
+    readonly commitment: string;
+    readonly weight?: number;
+  }): {
     readonly keyId: string;
     readonly binding: string;
     readonly signature: string;
@@ -73,6 +80,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     readonly receiptId: string;
     readonly castAt: string;
     readonly commitment: string;
+    readonly weight?: number;
   }) => {
     const keyId = keys.receiptPublicKey.keyId;
     // The record a receipt is bound to is not in a bundle: any 64 hex digits stand for it here.
@@ -89,7 +97,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
 
   const entries: LogEntry[] = actionEntries(election, actions);
   const published: PublishedBallot[] = [];
-  const counted: CanonicalBallot[] = [];
+  const counted: WeightedCanonicalBallot[] = [];
   const canonical = canonicalizer(election);
   for (let i = 0; i < count; i++) {
     const { ballot, json } = canonical(randomAnswers(random));
@@ -98,9 +106,12 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     const commitment = toHex(sha256(commitmentPayload(salt, json)));
     // About one ballot a second; a receipt's castAt is what the log and the receipt both carry.
     const castAt = new Date(T0 + i * 1000 + Math.floor(random() * 1000)).toISOString();
-    entries.push({ type: "ballot", receiptId, commitment, castAt, ...signReceipt({ receiptId, commitment, castAt }) });
+    const weight = options.weight?.(i) ?? 1;
+    const weighted = weight === 1 ? {} : { weight };
+    const signed = signReceipt({ receiptId, commitment, castAt, ...weighted });
+    entries.push({ type: "ballot", receiptId, commitment, castAt, ...signed, ...weighted });
     published.push({ receiptId, commitment, salt, ballot: ballot.map(([q, a]) => [q, copyAnswer(a)]) });
-    counted.push(ballot);
+    counted.push({ ballot, weight });
   }
   const records = chainEntries(sha256, { electionId: election.id, seq: 0, hash: GENESIS_HASH }, entries);
   const epochs = sealEpochs(records, signer, epochRecords);
@@ -188,7 +199,7 @@ export function resignedBundle(
 /** The counters, instant-runoff rounds and every question's count of the given ballots, in the bundle's shape. */
 export async function countResult(
   election: Election,
-  ballots: readonly CanonicalBallot[],
+  ballots: readonly (CanonicalBallot | WeightedCanonicalBallot)[],
 ): Promise<AuditBundle["result"]> {
   const recounted = await recount(election, asVotes(election.id, ballots), { sha256 });
   const instantRunoff: AuditBundle["result"]["instantRunoff"] = {};
@@ -204,15 +215,30 @@ export async function countResult(
   return { counters: Object.fromEntries(recounted.counters), instantRunoff, counts };
 }
 
-async function* asVotes(electionId: string, ballots: readonly CanonicalBallot[]): AsyncIterable<StoredVote> {
+/** A ballot with the weight its receipt carries. */
+interface WeightedCanonicalBallot {
+  readonly ballot: CanonicalBallot;
+  readonly weight: number;
+}
+
+function isWeighted(ballot: CanonicalBallot | WeightedCanonicalBallot): ballot is WeightedCanonicalBallot {
+  return !Array.isArray(ballot);
+}
+
+async function* asVotes(
+  electionId: string,
+  ballots: readonly (CanonicalBallot | WeightedCanonicalBallot)[],
+): AsyncIterable<StoredVote> {
   let n = 0;
-  for (const ballot of ballots) {
+  for (const given of ballots) {
     n += 1;
-    const vote: Pick<StoredVote, "electionId" | "voterKey" | "state" | "ballot"> = {
+    const { ballot, weight } = isWeighted(given) ? given : { ballot: given, weight: 1 };
+    const vote: Pick<StoredVote, "electionId" | "voterKey" | "state" | "ballot"> & { receipt: { weight: number } } = {
       electionId,
       voterKey: `voter-${n}`,
       state: "accepted",
       ballot,
+      receipt: { weight },
     };
     yield vote as StoredVote;
   }

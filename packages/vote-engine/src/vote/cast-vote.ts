@@ -71,11 +71,12 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   }
   const allowed = checkCastingAllowed(election, now);
   if (!allowed.ok) return allowed;
+  let weight = 1;
   if (election.eligibility === "voter-roll") {
     const entries = identityEntries(command.identity ?? {});
-    const onRoll =
-      entries.length > 0 && deps.voterRoll !== undefined && (await deps.voterRoll.includesAny(election.id, entries));
-    if (!onRoll) return fail("NOT_ELIGIBLE", "You are not on the voter roll of this election.");
+    const onRoll = entries.length > 0 ? await deps.voterRoll?.weightOf(election.id, entries) : undefined;
+    if (onRoll === undefined) return fail("NOT_ELIGIBLE", "You are not on the voter roll of this election.");
+    weight = onRoll;
   }
   const ballot = validateBallot(election, command.ballot);
   if (!ballot.ok) return ballot;
@@ -101,6 +102,8 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     commitment: entropy.sha256Hex(commitmentText(salt, ballotJson)),
     keyId: deps.keys.receiptPublicKey.keyId,
     binding: recordBinding(entropy.sha256Hex, { receiptId, voterKey, decision: decision.decision }),
+    // Signed with the rest, so a row rewritten to weigh more no longer matches its receipt.
+    ...(weight !== 1 ? { weight } : {}),
   };
   // One signature makes the receipt and seals the record: the binding carries what counting needs.
   const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningText(unsigned)) };

@@ -2,7 +2,11 @@ import type { Receipt } from "./stored-vote";
 
 const encoder = new TextEncoder();
 
-/** The text whose UTF-8 bytes a receipt signature covers; verifiers (CLI, browser) rebuild it the same way. */
+/**
+ * The text whose UTF-8 bytes a receipt signature covers; verifiers (CLI, browser) rebuild it the
+ * same way. A weight other than 1 is a line of its own, so an unweighted receipt signs the very
+ * text it signed before weights existed.
+ */
 export function receiptSigningText(receipt: Omit<Receipt, "signature">): string {
   return [
     "landslide-receipt-v2",
@@ -12,7 +16,13 @@ export function receiptSigningText(receipt: Omit<Receipt, "signature">): string 
     receipt.commitment,
     receipt.keyId,
     receipt.binding,
+    ...(receipt.weight !== undefined && receipt.weight !== 1 ? [`weight ${receipt.weight}`] : []),
   ].join("\n");
+}
+
+/** How many votes a receipt's ballot is worth. */
+export function weightOf(receipt: Pick<Receipt, "weight">): number {
+  return receipt.weight ?? 1;
 }
 
 /** The exact bytes a receipt signature covers (receiptSigningText, UTF-8). */

@@ -55,6 +55,8 @@ export interface Receipt {
   readonly keyId: string;
   /** Ties the receipt to its record's voter key and decision without naming either (recordBinding, hex). */
   readonly binding: string;
+  /** How many votes this ballot is worth, from a weighted roll; absent: 1. */
+  readonly weight?: number;
   /** Ed25519 over receiptSigningPayload(receipt), base64url. */
   readonly signature: string;
 }

@@ -4,6 +4,7 @@ import type { CanonicalBallot } from "../../ballot/validate-ballot";
 import { countsVote, type VoteChange } from "../../tally/vote-change";
 import type { ReviewEvidence, VoteState } from "../../vote/stored-vote";
 import type { SignedRecord } from "../../vote/verify-record";
+import { weightOfItem } from "./vote-item";
 
 const optionIds = z.array(z.string());
 const canonicalBallotSchema = z.array(
@@ -50,6 +51,7 @@ export function toVoteChange(record: StreamRecord): { ok: true; change: VoteChan
     ...(image?.receiptId?.S ? { receiptId: image.receiptId.S } : {}),
     ...(image?.castAt?.S ? { castAt: image.castAt.S } : {}),
     ...(image?.commitment?.S ? { commitment: image.commitment.S } : {}),
+    ...weightOfItem(image ?? {}),
     ...evidenceOf(image?.evidence?.S),
     ...signedRecordOf(image, electionId, voterKey, ballot),
   };
@@ -89,7 +91,16 @@ function signedRecordOf(
     (decision !== "accepted" && decision !== "quarantined")
   )
     return {};
-  const receipt = { receiptId, electionId, castAt, commitment, keyId, binding: binding ?? "", signature };
+  const receipt = {
+    receiptId,
+    electionId,
+    castAt,
+    commitment,
+    keyId,
+    binding: binding ?? "",
+    signature,
+    ...weightOfItem(image ?? {}),
+  };
   return { signed: { electionId, voterKey, decision, ballot, salt, receipt } };
 }
 

@@ -30,6 +30,7 @@ export function toVoteItem(vote: StoredVote): Item {
     keyId: { S: receipt.keyId },
     binding: { S: receipt.binding },
     signature: { S: receipt.signature },
+    ...(receipt.weight !== undefined ? { weight: { N: String(receipt.weight) } } : {}),
     ...(vote.evidence ? { evidence: { S: JSON.stringify(vote.evidence) } } : {}),
     ...(vote.requestId ? { requestId: { S: vote.requestId } } : {}),
   };
@@ -60,8 +61,15 @@ export function fromVoteItem(item: Item): StoredVote {
       // A row written without one (not by the vote API) reads as bound to nothing: never counted.
       binding: item.binding?.S ?? "",
       signature: s("signature"),
+      ...weightOfItem(item),
     },
     ...(item.evidence?.S ? { evidence: JSON.parse(item.evidence.S) as ReviewEvidence } : {}),
     ...(item.requestId?.S ? { requestId: item.requestId.S } : {}),
   };
+}
+
+/** The receipt's weight as stored; whatever a row says, its signature decides whether it counts. */
+export function weightOfItem(item: Item): { weight?: number } {
+  const stored = item.weight?.N;
+  return stored === undefined ? {} : { weight: Number(stored) };
 }

@@ -52,7 +52,11 @@ export class DynamoDbVoterRoll implements VoterRoll {
               ...pending.map((entry) => ({
                 Put: {
                   TableName: this.tableName,
-                  Item: { ...rollKey(electionId, entry), ...(entry.language ? { lang: { S: entry.language } } : {}) },
+                  Item: {
+                    ...rollKey(electionId, entry),
+                    ...(entry.language ? { lang: { S: entry.language } } : {}),
+                    ...(entry.weight !== undefined && entry.weight !== 1 ? { w: { N: String(entry.weight) } } : {}),
+                  },
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               })),
@@ -81,14 +85,22 @@ export class DynamoDbVoterRoll implements VoterRoll {
     return 0;
   }
 
-  async includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean> {
-    if (entries.length === 0) return false;
+  async weightOf(electionId: string, entries: readonly RollEntry[]): Promise<number | undefined> {
+    if (entries.length === 0) return undefined;
     const { Responses } = await this.client.send(
       new BatchGetItemCommand({
-        RequestItems: { [this.tableName]: { Keys: entries.map((e) => rollKey(electionId, e)), ConsistentRead: true } },
+        RequestItems: {
+          [this.tableName]: {
+            Keys: entries.map((e) => rollKey(electionId, e)),
+            ConsistentRead: true,
+            ProjectionExpression: "pk, w",
+          },
+        },
       }),
     );
-    return (Responses?.[this.tableName]?.length ?? 0) > 0;
+    const found = Responses?.[this.tableName] ?? [];
+    if (found.length === 0) return undefined;
+    return Math.max(...found.map((item) => Number(item.w?.N ?? 1)));
   }
 
   /**

@@ -3,7 +3,7 @@ import type { MailLanguage } from "../../notifications/languages";
 import type { RollEntry, RollRecipient } from "../../roll/voter-roll";
 
 export class InMemoryVoterRoll implements VoterRoll {
-  private readonly entries = new Set<string>();
+  private readonly entries = new Map<string, number>();
   private readonly languages = new Map<string, MailLanguage | undefined>();
   private readonly sizes = new Map<string, number>();
 
@@ -12,7 +12,7 @@ export class InMemoryVoterRoll implements VoterRoll {
     for (const entry of entries) {
       const key = `${electionId}\u0000${entry.kind}\u0000${entry.value}`;
       if (this.entries.has(key)) continue;
-      this.entries.add(key);
+      this.entries.set(key, entry.weight ?? 1);
       this.languages.set(key, entry.language);
       added++;
     }
@@ -20,13 +20,16 @@ export class InMemoryVoterRoll implements VoterRoll {
     return added;
   }
 
-  async includesAny(electionId: string, entries: readonly RollEntry[]): Promise<boolean> {
-    return entries.some((entry) => this.entries.has(`${electionId}\u0000${entry.kind}\u0000${entry.value}`));
+  async weightOf(electionId: string, entries: readonly RollEntry[]): Promise<number | undefined> {
+    const weights = entries.flatMap(
+      (entry) => this.entries.get(`${electionId}\u0000${entry.kind}\u0000${entry.value}`) ?? [],
+    );
+    return weights.length > 0 ? Math.max(...weights) : undefined;
   }
 
   async *recipients(electionId: string): AsyncIterable<readonly RollRecipient[]> {
     const prefix = `${electionId}\u0000email\u0000`;
-    const page = [...this.entries]
+    const page = [...this.entries.keys()]
       .filter((key) => key.startsWith(prefix))
       .map((key) => ({ email: key.slice(prefix.length), language: this.languages.get(key) }));
     if (page.length > 0) yield page;
