@@ -31,10 +31,13 @@ describe("a roll's problems in the console's words", () => {
       "invalid-external-id",
       "unknown-language",
       "too-long",
+      "invalid-weight",
+      "conflicting-weight",
     ];
     const texts = problems.map((problem) => rowProblemText(problem, inEnglish, "en"));
     for (const text of texts) expect(text).not.toMatch(/rollImport|^[a-z-]+$/);
     expect(texts[4]).toBe("The language must be one of en, es, fr, de, or ar.");
     expect(texts[5]).toBe("A value is longer than 320 characters.");
+    expect(texts[6]).toBe("A weight is a whole number from 1 to 1,000,000.");
   });
 });

@@ -63,7 +63,7 @@ export {
 } from "@landslide/vote-engine/localized-election";
 export { verifyReceiptInclusion } from "./verify-inclusion";
 export { type MailLanguage, mailLanguages } from "@landslide/vote-engine/mail-languages";
-export { type BallotShape, countersOf, liveCounters, type NamedCounter } from "./results/counters";
+export { type BallotShape, countersOf, EXTRA_WEIGHT, liveCounters, type NamedCounter } from "./results/counters";
 export { type OptionStanding, type Standings, standings, type TotalsForStandings } from "./results/standings";
 export { csvCell, csvDocument } from "./csv-cell";
 export {

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { MAX_VOTER_WEIGHT } from "@landslide/vote-engine";
 import { verifyReceiptSignature } from "@landslide/vote-engine/node-crypto";
 import { publicProcedure } from "../trpc";
 
@@ -11,6 +12,8 @@ export const receiptSchema = z
     commitment: z.string().regex(/^[0-9a-f]{64}$/),
     keyId: z.string().min(1).max(64),
     binding: z.string().regex(/^[0-9a-f]{64}$/),
+    /** From a weighted roll: how many votes the ballot is worth (signed with the rest). */
+    weight: z.number().int().min(1).max(MAX_VOTER_WEIGHT).optional(),
     signature: z.string().min(1).max(200),
   })
   .strict();

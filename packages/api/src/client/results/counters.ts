@@ -6,6 +6,8 @@
 export const TURNOUT = "__turnout";
 export const QUARANTINED = "__quarantined";
 export const ABSTAIN = "__abstain";
+/** Σ(weight − 1) over counted ballots: turnout plus this is the votes' worth a weighted roll's voters cast. */
+export const EXTRA_WEIGHT = "__extra_weight";
 export const optionCounter = (questionId: string, optionId: string) => `${questionId}#${optionId}`;
 
 /** What the counters are shaped by: the election's questions and their options, in ballot order. */
@@ -29,11 +31,16 @@ export interface NamedCounter {
   readonly label: string;
 }
 
-/** Every counter the election's tally keeps, in ballot order: turnout and held first, then each question's options and abstentions. */
-export function countersOf(ballot: BallotShape): NamedCounter[] {
+/**
+ * Every counter the election's tally keeps, in ballot order: turnout and held first (with the
+ * weight beyond one vote a ballot when the roll is weighted), then each question's options and
+ * abstentions.
+ */
+export function countersOf(ballot: BallotShape, { weighted = false }: { weighted?: boolean } = {}): NamedCounter[] {
   const total = (counter: string, name: string): NamedCounter => ({ counter, name, label: name });
   return [
     total(TURNOUT, "Ballots counted (turnout)"),
+    ...(weighted ? [total(EXTRA_WEIGHT, "Votes beyond one a ballot (weighted roll)")] : []),
     total(QUARANTINED, "Held for review (not counted)"),
     ...ballot.questions.flatMap((q) => {
       const question = { id: q.id, prompt: q.prompt };
@@ -54,6 +61,7 @@ export function countersOf(ballot: BallotShape): NamedCounter[] {
 /** The live tally's counters, read back from a snapshot (which is built from exactly these). */
 export function liveCounters(snapshot: {
   readonly turnout: number;
+  readonly weightedVotes?: number;
   readonly quarantined: number;
   readonly questions: ReadonlyArray<{
     readonly id: string;
@@ -62,6 +70,7 @@ export function liveCounters(snapshot: {
   }>;
 }): Record<string, number> {
   const counters: Record<string, number> = { [TURNOUT]: snapshot.turnout, [QUARANTINED]: snapshot.quarantined };
+  if (snapshot.weightedVotes !== undefined) counters[EXTRA_WEIGHT] = snapshot.weightedVotes - snapshot.turnout;
   for (const q of snapshot.questions) {
     for (const o of q.options) counters[optionCounter(q.id, o.id)] = o.votes;
     counters[optionCounter(q.id, ABSTAIN)] = q.abstentions;

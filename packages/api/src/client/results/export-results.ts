@@ -1,6 +1,6 @@
 import type { CountResult } from "@landslide/vote-engine";
 import { csvDocument } from "../csv-cell";
-import { ABSTAIN, type BallotShape, countersOf, optionCounter, QUARANTINED, TURNOUT } from "./counters";
+import { ABSTAIN, type BallotShape, countersOf, EXTRA_WEIGHT, optionCounter, QUARANTINED, TURNOUT } from "./counters";
 
 /**
  * The result files an official downloads, built from a recount (every stored vote counted again),
@@ -46,7 +46,7 @@ export const CSV_HEADER = ["counter", "question_id", "question", "option_id", "o
  * officials' free text, and a spreadsheet must show them, never run them.
  */
 export function resultsCsv(election: ExportElection, recount: RecountForExport): string {
-  const rows = countersOf(election).map((c) => [
+  const rows = countersOf(election, { weighted: isWeighted(recount) }).map((c) => [
     c.counter,
     c.question?.id ?? "",
     c.question?.prompt ?? "",
@@ -73,6 +73,8 @@ export function resultsJson(election: ExportElection, recount: RecountForExport,
     recountedAt: recountedAt.toISOString(),
     votesRead: recount.votesRead,
     turnout: votes(TURNOUT),
+    // With a weighted roll every option's votes are weights: this is what they add up to.
+    ...(isWeighted(recount) ? { weightedVotes: votes(TURNOUT) + votes(EXTRA_WEIGHT) } : {}),
     heldForReview: votes(QUARANTINED),
     equalsLiveTally: recount.differences.length === 0,
     differences: recount.differences,
@@ -94,6 +96,11 @@ export function resultsJson(election: ExportElection, recount: RecountForExport,
     }),
   };
   return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+/** Whether some counted ballot weighs more than one vote (a weighted roll). */
+function isWeighted(recount: RecountForExport): boolean {
+  return (recount.counters[EXTRA_WEIGHT] ?? 0) !== 0;
 }
 
 /** "quayside-market-committee-results-2025-03-30.csv": readable in a downloads folder. */

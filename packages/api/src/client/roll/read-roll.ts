@@ -2,9 +2,10 @@ import { type CsvRecord, guessDelimiter, parseCsv } from "./parse-csv";
 
 /**
  * The columns the API reads: who the voter is (`email` or `externalId`) and, optionally, the
- * `language` their e-mails are written in. Other columns (names, notes) are allowed and left out.
+ * `language` their e-mails are written in and the `weight` of their vote (a whole number; 1 when
+ * blank). Other columns (names, notes) are allowed and left out.
  */
-export const ROLL_COLUMNS = ["email", "externalId", "language"] as const;
+export const ROLL_COLUMNS = ["email", "externalId", "language", "weight"] as const;
 const IDENTIFIER_COLUMNS: readonly RollColumn[] = ["email", "externalId"];
 export type RollColumn = (typeof ROLL_COLUMNS)[number];
 

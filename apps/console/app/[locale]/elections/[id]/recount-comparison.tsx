@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { type BallotShape, countersOf, liveCounters } from "@landslide/api/client";
+import { type BallotShape, countersOf, EXTRA_WEIGHT, liveCounters } from "@landslide/api/client";
 import type { Snapshot } from "@landslide/ui/live-results";
 import { FiguresTable } from "@landslide/ui/figures-table";
 import { TableRegion } from "@landslide/ui/table-region";
@@ -20,7 +20,7 @@ export function RecountComparison({
   const t = useTranslations("recountComparison");
   const format = useFormatter();
   const live = snapshot ? liveCounters(snapshot) : {};
-  const named = countersOf(ballot);
+  const named = countersOf(ballot, { weighted: EXTRA_WEIGHT in recount.counters || EXTRA_WEIGHT in live });
   // Any counter the ballot does not name (there should be none) is still shown, under its raw name.
   const known = new Set(named.map((c) => c.counter));
   const unnamed = [...new Set([...Object.keys(recount.counters), ...Object.keys(live)])]

@@ -66,6 +66,14 @@ export function ReceiptView({
             {formatDateTime(receipt.castAt, { seconds: true, locale: viewerLocale(locale) })}
           </time>
         </dd>
+        {receipt.weight !== undefined && receipt.weight !== 1 ? (
+          <>
+            <dt>{t("weight")}</dt>
+            <dd data-testid="receipt-weight" style={{ fontFamily: "inherit" }}>
+              {t("weightValue", { weight: receipt.weight })}
+            </dd>
+          </>
+        ) : null}
         <dt>{t("genuine")}</dt>
         <dd style={{ fontFamily: "inherit" }}>
           {verified.isPending ? (

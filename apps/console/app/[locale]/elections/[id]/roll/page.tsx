@@ -49,6 +49,7 @@ export default function VoterRollPage() {
         <h3 id={sourceHeadingId}>{t("chooseHeading")}</h3>
         <p>{t.rich("columns", { code })}</p>
         <p>{t.rich("language", { code, link: (chunks) => <Link href={`/elections/${id}/mail`}>{chunks}</Link> })}</p>
+        <p>{t.rich("weight", { code })}</p>
         <RollSource onRead={setSource} />
       </section>
 
