@@ -48,7 +48,7 @@ export class Tour {
   constructor(
     private readonly page: Page,
     /** The app's folder; a spec that shows one capability across both apps has its own ("counting"). */
-    app: "console" | "voter-web" | "counting",
+    app: "console" | "voter-web" | "counting" | "weighted",
   ) {
     this.folder = `${tourRoot}${app}/`;
     // The folder is the list of shots: last run's files would pass for this run's.
