@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatShare, standings } from "../src/results/standings";
+import { formatShare, standings, votesCast } from "../src/results/standings";
 
 const option = (id: string, votes: number) => ({ id, label: id.toUpperCase(), votes });
 
@@ -32,6 +32,18 @@ describe("standings", () => {
   it("takes multi-choice shares of the ballots that answered, so they may add past 100%", () => {
     const s = standings({ kind: "multi", abstentions: 2, options: [option("a", 8), option("b", 4)] }, 10);
     expect(s.options.map((o) => o.share)).toEqual([1, 0.5]);
+  });
+
+  it("with a weighted roll, takes multi-choice shares of the votes the ballots carry, not of the ballots", () => {
+    // Two delegates weighing 30 and 12 both pick a; the 30 also picks b; nobody abstains.
+    const snapshot = { turnout: 2, weightedVotes: 42 };
+    expect(votesCast(snapshot)).toBe(42);
+    expect(votesCast({ turnout: 2 })).toBe(2);
+    const s = standings(
+      { kind: "multi", abstentions: 0, options: [option("a", 42), option("b", 30)] },
+      votesCast(snapshot),
+    );
+    expect(s.options.map((o) => o.share)).toEqual([1, 30 / 42]);
   });
 });
 

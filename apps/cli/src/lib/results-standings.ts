@@ -1,4 +1,4 @@
-import { standings } from "@landslide/api/client";
+import { standings, votesCast } from "@landslide/api/client";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 
 /**
@@ -58,7 +58,7 @@ export function withStandings(snapshot: ResultsSnapshot) {
   return {
     ...snapshot,
     questions: snapshot.questions.map((q) => {
-      const s = questionStandings(q, snapshot.turnout);
+      const s = questionStandings(q, votesCast(snapshot));
       return { ...q, options: s.options, leaders: s.leaders, tied: s.tied };
     }),
   };

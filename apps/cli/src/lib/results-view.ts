@@ -1,3 +1,4 @@
+import { votesCast } from "@landslide/api/client";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 import { count, shortTime, table } from "./format";
 import { leadLine, percent, questionStandings } from "./results-standings";
@@ -25,7 +26,7 @@ export function resultsTable(
     `${count(snapshot.turnout, "ballot")} counted, ${snapshot.quarantined} held for review; as of ${shortTime(snapshot.asOf)} (version ${snapshot.version})`,
   ];
   for (const question of snapshot.questions) {
-    const standings = questionStandings(question, snapshot.turnout);
+    const standings = questionStandings(question, votesCast(snapshot));
     const rows = [
       ...standings.options.map((o) => ({ label: o.label, votes: o.votes, share: percent(o.share) })),
       { label: "Abstained", votes: question.abstentions, share: "—" },

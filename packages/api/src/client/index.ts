@@ -64,7 +64,13 @@ export {
 export { verifyReceiptInclusion } from "./verify-inclusion";
 export { type MailLanguage, mailLanguages } from "@landslide/vote-engine/mail-languages";
 export { type BallotShape, countersOf, EXTRA_WEIGHT, liveCounters, type NamedCounter } from "./results/counters";
-export { type OptionStanding, type Standings, standings, type TotalsForStandings } from "./results/standings";
+export {
+  type OptionStanding,
+  type Standings,
+  standings,
+  type TotalsForStandings,
+  votesCast,
+} from "./results/standings";
 export { csvCell, csvDocument } from "./csv-cell";
 export {
   CSV_HEADER,

@@ -1,6 +1,6 @@
 import { englishUiText, type UiText } from "../text/ui-text";
 import { optionNames } from "./standing-words";
-import { formatShare, standings, type TotalsForStandings } from "./standings";
+import { formatShare, standings, type TotalsForStandings, votesCast } from "./standings";
 
 /**
  * What a shared link to the results says before anyone opens it: the page's description and the
@@ -8,6 +8,8 @@ import { formatShare, standings, type TotalsForStandings } from "./standings";
  */
 export interface SummaryInput {
   readonly turnout: number;
+  /** With a weighted roll, the votes the counted ballots carry (see votesCast). */
+  readonly weightedVotes?: number;
   readonly questions: ReadonlyArray<TotalsForStandings & { readonly id: string; readonly prompt: string }>;
 }
 
@@ -30,7 +32,7 @@ export interface QuestionSummary {
 
 export function questionSummaries(results: SummaryInput, top = 3, locale = "en"): QuestionSummary[] {
   return results.questions.map((q) => {
-    const s = standings(q, results.turnout);
+    const s = standings(q, votesCast(results));
     const options = [...s.options]
       .sort((a, b) => b.votes - a.votes)
       .slice(0, top)
@@ -49,7 +51,7 @@ export function resultsDescription(results: SummaryInput, final: boolean, text: 
   const opening = text.say("summaryOpening", { final: final ? "yes" : "no", count: results.turnout });
   const first = results.questions[0];
   if (!first) return opening;
-  const s = standings(first, results.turnout);
+  const s = standings(first, votesCast(results));
   const top = s.leaders[0];
   if (!top) return `${opening} ${first.prompt} ${text.say("leadNoVotesYet")}`;
   const share = formatShare(top.share, text.locale);

@@ -1,4 +1,10 @@
-export { type OptionStanding, type Standings, standings, type TotalsForStandings } from "@landslide/api/client";
+export {
+  type OptionStanding,
+  type Standings,
+  standings,
+  type TotalsForStandings,
+  votesCast,
+} from "@landslide/api/client";
 
 /** "42.9%": one decimal, in the viewer's locale; "0%" and "100%" without a decimal. */
 export function formatShare(share: number, locale?: string): string {

@@ -33,7 +33,15 @@ export interface Standings {
   readonly tied: boolean;
 }
 
-/** `ballots` is the election's counted ballots (the turnout); multi-choice shares need it. */
+/**
+ * The votes the counted ballots carry: their number (the turnout), or with a weighted roll the sum
+ * of their weights. What a multi-choice question's shares are taken of (`standings`' `ballots`).
+ */
+export function votesCast(results: { readonly turnout: number; readonly weightedVotes?: number }): number {
+  return results.weightedVotes ?? results.turnout;
+}
+
+/** `ballots` is the votes the counted ballots carry (votesCast); multi-choice shares need it. */
 export function standings(question: TotalsForStandings, ballots?: number): Standings {
   const votesForOptions = question.options.reduce((sum, o) => sum + o.votes, 0);
   const answering = question.kind === "multi" && ballots !== undefined ? ballots - question.abstentions : undefined;

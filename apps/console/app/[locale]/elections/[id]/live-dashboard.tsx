@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { votesCast } from "@landslide/api/client";
 import { Alert, Badge, DateTime, EmptyState } from "@landslide/ui/components";
 import { Link } from "@landslide/ui/i18n/navigation";
 import { QuestionResults } from "@landslide/ui/live-results";
@@ -74,7 +75,7 @@ export function LiveDashboard() {
             <QuestionResults
               key={q.id}
               question={q}
-              ballots={snapshot.data.turnout}
+              ballots={votesCast(snapshot.data)}
               headingLevel={3}
               headingId={`live-question-${q.id}`}
               rankedNote={underWay ? t("results.rankedLive") : t("results.rankedEnded")}

@@ -1,9 +1,11 @@
 import {
   countersOf,
+  EXTRA_WEIGHT,
   type ExportElection,
   type InstantRunoffCount,
   type NamedCounter,
   type RecountForExport,
+  votesCast,
 } from "@landslide/api/client";
 import {
   formatShare,
@@ -90,6 +92,8 @@ export function restateResult(
   const named = countersOf(election);
   const count = (c: NamedCounter | undefined) => (c ? (recount.counters[c.counter] ?? 0) : 0);
   const turnout = count(named[0]); // countersOf lists the turnout first
+  // The votes those ballots carry: with a weighted roll, what multi-choice shares are of.
+  const votes = votesCast({ turnout, weightedVotes: turnout + (recount.counters[EXTRA_WEIGHT] ?? 0) });
 
   const ofQuestion = (id: string) => named.filter((c) => c.question?.id === id);
   const questions = election.questions.map((q): QuestionRestatement => {
@@ -103,7 +107,7 @@ export function restateResult(
       })),
       abstentions: count(counters.find((c) => c.optionId === undefined)),
     };
-    const standing = standings(totals, turnout);
+    const standing = standings(totals, votes);
     const options = standing.options.map((o) => ({ ...o, share: formatShare(o.share, locale) }));
     const irv = recount.instantRunoff[q.id];
     const byMethod = recount.counts?.[q.id];

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { refusalOf } from "@landslide/api/client";
+import { refusalOf, votesCast } from "@landslide/api/client";
 import { useLandslide, useResultsApi } from "@landslide/ui/client";
 import { Alert } from "@landslide/ui/components";
 import { MethodCountView, needsMethodView, QuestionResults, RunoffRounds } from "@landslide/ui/live-results";
@@ -45,7 +45,7 @@ export function FinalResult({ electionId }: { electionId: string }) {
           <QuestionResults
             key={q.id}
             question={q}
-            ballots={f.turnout}
+            ballots={votesCast(f)}
             outcome="final"
             headingLevel={3}
             headingId={`final-${q.id}`}

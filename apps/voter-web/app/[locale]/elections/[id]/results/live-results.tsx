@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { refusalOf } from "@landslide/api/client";
+import { refusalOf, votesCast } from "@landslide/api/client";
 import { useResultsApi } from "@landslide/ui/client";
 import { Alert, Badge, DateTime } from "@landslide/ui/components";
 import { QuestionResults, useLiveSnapshot } from "@landslide/ui/live-results";
@@ -63,7 +63,7 @@ export function LiveResults({ electionId }: { electionId: string }) {
           <QuestionResults
             key={q.id}
             question={q}
-            ballots={s.turnout}
+            ballots={votesCast(s)}
             headingLevel={2}
             headingId={`results-${q.id}`}
             rankedNote={t("results.rankedNote")}

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { refusalOf } from "@landslide/api/client";
+import { refusalOf, votesCast } from "@landslide/api/client";
 import { useResultsApi } from "@landslide/ui/client";
 import { Alert, Badge } from "@landslide/ui/components";
 import { QuestionResults, useLiveSnapshot } from "@landslide/ui/live-results";
@@ -62,7 +62,7 @@ export function EmbedResults({ electionId }: { electionId: string }) {
         <QuestionResults
           key={q.id}
           question={q}
-          ballots={s.turnout}
+          ballots={votesCast(s)}
           outcome={outcome}
           table="folded"
           headingLevel={2}
