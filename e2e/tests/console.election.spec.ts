@@ -199,6 +199,15 @@ test("an official runs an election from the console's tabs: ballot, roll, openin
     expect(csv, counter).toMatch(new RegExp(`^[^\\n]*,${question},[^\\n]*,${option},[^\\n]*,${votes}\\r?$`, "m"));
   }
   expect(recount.counters.__turnout).toBe(3);
+  // The ranked question's rounds, in the JSON shape certified ranked-choice tabulators publish.
+  const rounds = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the rounds of “Rank the harbourmaster candidates”" }).click();
+  const summary = JSON.parse(await readFile(await (await rounds).path(), "utf8")) as {
+    config: { contest: string };
+    results: Array<{ round: number; tally: Record<string, string>; tallyResults: Array<{ elected?: string }> }>;
+  };
+  expect(summary.config.contest).toBe(`${title}: Rank the harbourmaster candidates`);
+  expect(summary.results.at(-1)!.tallyResults).toContainEqual(expect.objectContaining({ elected: "Wen" }));
   expect(await seriousViolations(page)).toEqual([]);
 
   // Every decision is in the election's audit trail, with who and why.

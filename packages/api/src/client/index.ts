@@ -81,6 +81,7 @@ export {
   resultsFileName,
   resultsJson,
 } from "./results/export-results";
+export { type TabulatorContest, type TabulatorSummary, tabulatorSummary } from "./results/tabulator-summary";
 export { parseCsv } from "./roll/parse-csv";
 export {
   readRoll,

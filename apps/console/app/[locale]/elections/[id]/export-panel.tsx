@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { resultsCsv, resultsFileName, resultsJson } from "@landslide/api/client";
+import { resultsCsv, resultsFileName, resultsJson, tabulatorSummary } from "@landslide/api/client";
 import { Alert, Button, EmptyState } from "@landslide/ui/components";
 import { Link } from "@landslide/ui/i18n/navigation";
 import { useElection } from "./election-context";
@@ -66,11 +66,51 @@ export function ExportPanel() {
           {t("export.json")}
         </Button>
       </div>
+      {latest ? <RoundsDownloads /> : null}
       {recount.run.isError ? (
         <Alert tone="danger" title={t("export.countFailed")}>
           {failureMessage(recount.run.error, t("certification.unansweredTryAgain"), t)}
         </Alert>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * Each ranked question's count as certified ranked-choice tabulators publish it (RCTab's summary
+ * JSON), one file per question since the format holds one contest.
+ */
+function RoundsDownloads() {
+  const { election, recount } = useElection();
+  const t = useTranslations("export");
+  const latest = recount.latest;
+  const ranked = election.questions.flatMap((question) => {
+    const count = latest?.result.counts?.[question.id];
+    return question.kind === "ranked" && count ? [{ question, count }] : [];
+  });
+  if (!latest || ranked.length === 0) return null;
+  return (
+    <section aria-labelledby="rounds-heading">
+      <h3 id="rounds-heading">{t("roundsHeading")}</h3>
+      <p className="muted">{t("roundsIntro")}</p>
+      <div className="actions">
+        {ranked.map(({ question, count }) => (
+          <Button
+            key={question.id}
+            variant="secondary"
+            onClick={() => {
+              const summary = tabulatorSummary({ title: election.title, question }, count, latest.at);
+              const name = resultsFileName(election, latest.at, "json").replace(
+                /\.json$/,
+                `-${question.id}-rounds.json`,
+              );
+              downloadFile(name, new Blob([`${JSON.stringify(summary, null, 2)}\n`], { type: "application/json" }));
+            }}
+          >
+            {t("rounds", { prompt: question.prompt })}
+          </Button>
+        ))}
+      </div>
     </section>
   );
 }
