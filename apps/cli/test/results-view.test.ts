@@ -40,6 +40,17 @@ describe("the results table", () => {
     expect(text).toMatch(/^ {2}Leading: Otter, 6 votes \(75\.0%\)\.$/m);
   });
 
+  it("with a weighted roll, says the votes the ballots carry and takes multi-choice shares of them", () => {
+    const weighted = {
+      ...snapshot([question("projects", "multi", { Pier: 42, Market: 30 })], 2),
+      weightedVotes: 42,
+    };
+    const text = resultsTable(weighted, { title: "Union congress", status: "open" });
+    expect(text).toMatch(/^2 ballots counted \(42 votes by the roll's weights\), 0 held for review/m);
+    expect(text).toMatch(/^ {2}Pier +42 +100\.0%$/m);
+    expect(text).toMatch(/^ {2}Market +30 +71\.4%$/m);
+  });
+
   it("flags a tie in words, and says one ballot in the singular", () => {
     const text = resultsTable(snapshot([question("mascot", "single", { Otter: 1, Heron: 1 })], 1), undefined);
     expect(text).toMatch(/^1 ballot counted/m);

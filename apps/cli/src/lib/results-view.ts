@@ -23,7 +23,7 @@ export function resultsTable(
   // Written straight to stdout (and redrawn in place under --watch): the title and prompts, a server's text, made safe to print here.
   const lines = [
     terminalText(heading),
-    `${count(snapshot.turnout, "ballot")} counted, ${snapshot.quarantined} held for review; as of ${shortTime(snapshot.asOf)} (version ${snapshot.version})`,
+    `${count(snapshot.turnout, "ballot")} counted${weighted(snapshot)}, ${snapshot.quarantined} held for review; as of ${shortTime(snapshot.asOf)} (version ${snapshot.version})`,
   ];
   for (const question of snapshot.questions) {
     const standings = questionStandings(question, votesCast(snapshot));
@@ -49,4 +49,11 @@ export function resultsTable(
     );
   }
   return lines.join("\n");
+}
+
+/** With a weighted roll, the votes the ballots carry, which every figure below counts: " (42 votes by the roll's weights)". */
+function weighted(snapshot: ResultsSnapshot): string {
+  return snapshot.weightedVotes === undefined
+    ? ""
+    : ` (${count(snapshot.weightedVotes, "vote")} by the roll's weights)`;
 }
