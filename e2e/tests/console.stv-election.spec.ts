@@ -4,7 +4,7 @@ import { signInToConsole } from "./console-session";
 import { electionCli } from "./election-cli";
 import { e2eUrls } from "../stack-ports";
 import { Tour } from "./tour";
-import { signedInClient } from "./voter-session";
+import { demoPassword, signedInClient } from "./voter-session";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 
 test.setTimeout(180_000);
@@ -31,6 +31,10 @@ test("an official builds a three-seat STV question in the console; once closed, 
   await expect(
     editor.getByText("Voters rank the options; 3 seats are filled by single transferable vote (Meek rules)."),
   ).toBeVisible();
+  // The form's preview of the ballot says it too, as the voters' ballot will.
+  await expect(
+    page.getByText("Voters rank the options; 3 seats are filled by single transferable vote (Meek rules)."),
+  ).toHaveCount(2);
   await page.getByLabel("Reason for this change").fill("board election 2027");
   await page.getByRole("button", { name: "Create the draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -44,6 +48,17 @@ test("an official builds a three-seat STV question in the console; once closed, 
 
   await move(page, "Open", "polls open");
   await new Promise((resolve) => setTimeout(resolve, ELECTION_READ_MAX_AGE_MS)); // every task's copy shows the open by then
+  // A voter reads on the ballot how it is counted before ranking.
+  const tour = new Tour(page, "counting");
+  const consoleAt = page.url();
+  await page.goto(`${e2eUrls.voterWeb}/elections/${electionId}`);
+  await page.getByLabel("E-mail address").fill("voter3@demo.landslide.test");
+  await page.getByLabel("Password").fill(demoPassword("voter3@demo.landslide.test"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const question = page.getByRole("group", { name: PROMPT, exact: true });
+  await expect(question).toContainText("Counted by Single transferable vote (Meek): 3 seats are filled.");
+  await tour.shoot("voter-web-ballot", "stv-three-seats", { ready: question });
+  await signInToConsole(page, "official@demo.landslide.test", new URL(consoleAt).pathname);
   // Ada takes two first preferences, Dolores one; the quota is 3/4 of a vote, so both are elected
   // at once and their surpluses pass on: Bruno gets enough, Chen does not.
   const rankings = [
@@ -62,7 +77,6 @@ test("an official builds a three-seat STV question in the console; once closed, 
   await move(page, "Close", "polls closed");
 
   // The console's recount: the count by the question's own method, with its rounds.
-  const tour = new Tour(page, "counting");
   await tab(page, "Recount & certification").click();
   await page.getByRole("button", { name: "Run recount" }).click();
   await expect(page.getByText(/equal to the live tally/)).toBeVisible();

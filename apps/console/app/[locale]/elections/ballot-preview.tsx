@@ -3,6 +3,7 @@
 import { type ReactNode, useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { choiceHint } from "./form/choice-bounds";
+import { countingPreview, isDefaultCounting } from "./form/counting-choices";
 import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
 import { LanguageSelect } from "./form/language-select";
 import { draftIn } from "./form/translation-draft";
@@ -73,6 +74,7 @@ function PreviewQuestion({
   const t = useTranslations();
   const locale = useLocale();
   const prompt = question.prompt.trim();
+  const counting = isDefaultCounting(question) ? undefined : countingPreview(question, t);
   return (
     <fieldset className="question" disabled aria-describedby={hintId}>
       <legend>
@@ -84,6 +86,8 @@ function PreviewQuestion({
       </legend>
       <p id={hintId} className="muted">
         {choiceHint(question, t, locale)}
+        {/* As voters are told it on their ballot when it is not the kind's usual count. */}
+        {counting ? ` ${counting}` : null}
       </p>
       {question.kind === "ranked" ? (
         <ol className="ranking" aria-label={prompt ? t("preview.toRankFor", { prompt }) : t("preview.toRank")}>

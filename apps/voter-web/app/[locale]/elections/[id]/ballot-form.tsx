@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { methodInWords } from "@landslide/ui/live-results";
+import { type UiText, useUiText } from "@landslide/ui/ui-text";
 import { type Ref, useEffect, useRef, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
 import type { ElectionOnPage } from "../../../../lib/election-content";
@@ -99,6 +101,23 @@ export function BallotProblems({
   );
 }
 
+/**
+ * How the question is counted, when that is not what its kind always meant (one winner by
+ * plurality, approval or instant runoff): a voter ranking candidates for three seats by STV should
+ * know before ranking.
+ */
+function countingSentence(q: Question, t: ReturnType<typeof useTranslations<"ballot">>, uiText: UiText) {
+  if (!q.counting || !needsCountingSentence(q.kind, q.counting)) return undefined;
+  return t("countedBy", { method: methodInWords(q.counting.method, uiText), seats: q.counting.seats });
+}
+
+/** What a question of each kind has always been counted by, with one seat: needs no sentence. */
+const USUAL_METHOD = { single: "plurality", multi: "approval", ranked: "instant-runoff" } as const;
+
+function needsCountingSentence(kind: Question["kind"], counting: NonNullable<Question["counting"]>): boolean {
+  return counting.seats > 1 || counting.method !== USUAL_METHOD[kind];
+}
+
 function QuestionField({
   question: q,
   answer,
@@ -113,6 +132,7 @@ function QuestionField({
   onChange: (a: string[] | "abstain") => void;
 }) {
   const t = useTranslations("ballot");
+  const uiText = useUiText();
   const chosen = answer === "abstain" ? [] : answer;
   const hint =
     q.kind === "single"
@@ -122,6 +142,7 @@ function QuestionField({
           ? t("hintExactly", { count: q.minChoices })
           : t("hintBetween", { min: q.minChoices, max: q.maxChoices })
         : t("hintRanked", { max: q.maxChoices });
+  const counting = countingSentence(q, t, uiText);
   const hintId = `${q.id}-hint`;
   return (
     <fieldset
@@ -134,7 +155,8 @@ function QuestionField({
         <bdi lang={q.promptLang}>{q.prompt}</bdi>
       </legend>
       <p id={hintId} className="muted">
-        {hint} {problem ? <strong className="bad">{problem}.</strong> : null}
+        {hint} {counting ? `${counting} ` : null}
+        {problem ? <strong className="bad">{problem}.</strong> : null}
       </p>
       {q.kind === "single"
         ? q.options.map((o) => (
