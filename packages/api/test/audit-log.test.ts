@@ -1,6 +1,5 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventSource } from "eventsource";
 import {
   auditBundleSchema,
   archiveKeys,
@@ -12,8 +11,9 @@ import {
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { createS3Client, S3AuditArchive } from "@landslide/vote-engine/s3";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { createLandslideClient, type LandslideClientOptions, refusalOf } from "../src/client/index";
+import { type LandslideClientOptions, refusalOf } from "../src/client/index";
 import { type Deployment, startDeployment } from "../src/testing/index";
+import { signedInDemo } from "./demo-accounts";
 import { waitFor } from "./wait-for";
 
 let stack: TestStack;
@@ -32,27 +32,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signedIn(
+const signedIn = (
   email: string,
   app: "voter-web" | "console" = "voter-web",
   extra: Partial<LandslideClientOptions> = {},
-) {
-  const client = createLandslideClient({
-    urls: deployment.urls,
-    cognito: {
-      region: stack.target.region,
-      endpoint: stack.target.cognitoEndpoint,
-      clientId: stack.provisioned.clientIds[app],
-    },
-    // Not an HTTP library's default user agent, which the risk layer doubts.
-    userAgent: "landslide-sdk-test/1.0",
-    EventSource,
-    ...extra,
-  });
-  const account = stack.provisioned.accounts.find((a) => a.email === email)!;
-  await client.auth.signIn(email, account.password);
-  return client;
-}
+) => signedInDemo(stack, deployment, email, app, extra);
 
 const verifyWith = { sha256: nodeEntropy.sha256, verifyEd25519 };
 

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSesMailbox, type StoredEmail } from "@landslide/local-stack";
 import { ELECTION_READ_MAX_AGE_MS } from "@landslide/vote-engine";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import { createLandslideClient, type LandslideClient, memoryDeviceKeyStore } from "../src/client/index";
+import { createLandslideClient, type LandslideClient } from "../src/client/index";
 import { type Deployment, startDeployment } from "../src/testing/index";
 import { raw } from "./attacks/support";
+import { signedInDemo } from "./demo-accounts";
 import { waitFor } from "./wait-for";
 
 /**
@@ -31,22 +32,9 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string, app: "voter-web" | "console" = "voter-web"): Promise<LandslideClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const account = stack.provisioned.accounts.find((a) => a.email === email);
-  if (!account) throw new Error(`no demo account ${email}`);
-  const client = createLandslideClient({
-    urls: deployment.urls,
-    cognito: {
-      region: stack.target.region,
-      endpoint: stack.target.cognitoEndpoint,
-      clientId: stack.provisioned.clientIds[app],
-    },
-    deviceKeys: memoryDeviceKeyStore(),
-  });
-  await client.auth.signIn(email, account.password);
-  clients.set(email, client);
-  return client;
+  const known = clients.get(email) ?? (await signedInDemo(stack, deployment, email, app));
+  clients.set(email, known);
+  return known;
 }
 const official = () => signedIn("official@demo.landslide.test", "console");
 

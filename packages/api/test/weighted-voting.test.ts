@@ -1,19 +1,12 @@
 import { ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventSource } from "eventsource";
 import { auditBundleSchema, ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
 import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
-import {
-  createLandslideClient,
-  type LandslideClient,
-  refusalOf,
-  resultsCsv,
-  resultsJson,
-  verifyReceipt,
-} from "../src/client/index";
+import { refusalOf, resultsCsv, resultsJson, verifyReceipt } from "../src/client/index";
 import { type Deployment, startDeployment } from "../src/testing/index";
+import { signedInDemo } from "./demo-accounts";
 import { waitFor } from "./wait-for";
 
 /**
@@ -35,21 +28,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signedIn(email: string, app: "voter-web" | "console" = "voter-web"): Promise<LandslideClient> {
-  const client = createLandslideClient({
-    urls: deployment.urls,
-    cognito: {
-      region: stack.target.region,
-      endpoint: stack.target.cognitoEndpoint,
-      clientId: stack.provisioned.clientIds[app],
-    },
-    userAgent: "landslide-sdk-test/1.0",
-    EventSource,
-  });
-  const account = stack.provisioned.accounts.find((a) => a.email === email)!;
-  await client.auth.signIn(email, account.password);
-  return client;
-}
+const signedIn = (email: string, app: "voter-web" | "console" = "voter-web") =>
+  signedInDemo(stack, deployment, email, app);
 
 const congress = {
   title: "Dockworkers' Union Congress",
