@@ -208,6 +208,12 @@ test("an official runs an election from the console's tabs: ballot, roll, openin
   };
   expect(summary.config.contest).toBe(`${title}: Rank the harbourmaster candidates`);
   expect(summary.results.at(-1)!.tallyResults).toContainEqual(expect.objectContaining({ elected: "Wen" }));
+  // Every count round by round, as CSV: the ranked question's last round names Wen elected.
+  const roundsCsv = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the counts, round by round (CSV)" }).click();
+  const countRows = (await readFile(await (await roundsCsv).path(), "utf8")).split(/\r\n/);
+  expect(countRows[0]).toBe("\uFEFFquestion_id,question,method,seats,round,option_id,option,votes,outcome");
+  expect(countRows.some((row) => /^rank-the-harbourmaster-candidates,.*,wen,Wen,\d+,elected$/.test(row))).toBe(true);
   expect(await seriousViolations(page)).toEqual([]);
 
   // Every decision is in the election's audit trail, with who and why.

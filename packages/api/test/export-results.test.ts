@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  countsCsv,
   csvCell,
   csvDocument,
   type ExportElection,
@@ -8,6 +9,7 @@ import {
   resultsFileName,
   resultsJson,
 } from "../src/client/index";
+import type { CountResult } from "@landslide/vote-engine";
 
 const election: ExportElection = {
   id: "6f1c2d3e-0000-4000-8000-000000000001",
@@ -185,6 +187,45 @@ describe("resultsJson with a count by another method", () => {
     // A recount from before counting methods exported what it always did.
     const before = JSON.parse(resultsJson(board, recount, new Date())) as { questions: Array<Record<string, unknown>> };
     expect(before.questions[0]).not.toHaveProperty("count");
+  });
+});
+
+describe("countsCsv", () => {
+  it("has a row per option per round with its votes and what happened to it, and the exhausted ballots", () => {
+    const board: ExportElection = {
+      ...election,
+      questions: [
+        { ...election.questions[0]!, options: [...election.questions[0]!.options, { id: "chen", label: "Chen" }] },
+      ],
+    };
+    const irv: CountResult = {
+      method: "instant-runoff",
+      seats: 1,
+      winners: ["bob"],
+      rounds: [
+        { round: 1, tallies: { amara: 2, bob: 3, chen: 1 }, exhausted: 0, elected: [], eliminated: ["chen"] },
+        { round: 2, tallies: { amara: 2, bob: 3.5 }, exhausted: 0.5, elected: ["bob"], eliminated: [] },
+      ],
+      tieBreaks: [],
+      abstentions: 1,
+    };
+    const csv = countsCsv(board, { ...recount, counts: { chair: irv } });
+    const q = "chair,Who should chair the board?,instant-runoff,1";
+    expect(csv.split("\r\n")).toEqual([
+      "question_id,question,method,seats,round,option_id,option,votes,outcome",
+      `${q},1,amara,Amara Okonkwo,2,`,
+      `${q},1,bob,"Smith, Robert ""Bob""",3,`,
+      `${q},1,chen,Chen,1,eliminated`,
+      `${q},1,,Exhausted ballots,0,`,
+      `${q},2,amara,Amara Okonkwo,2,`,
+      `${q},2,bob,"Smith, Robert ""Bob""",3.5,elected`,
+      `${q},2,,Exhausted ballots,0.5,`,
+      "",
+    ]);
+    // A recount from before counting methods has no counts: the header alone.
+    expect(countsCsv(board, recount)).toBe(
+      "question_id,question,method,seats,round,option_id,option,votes,outcome\r\n",
+    );
   });
 });
 

@@ -73,6 +73,8 @@ export {
 } from "./results/standings";
 export { csvCell, csvDocument } from "./csv-cell";
 export {
+  COUNTS_CSV_HEADER,
+  countsCsv,
   CSV_HEADER,
   type ExportElection,
   type InstantRunoffCount,

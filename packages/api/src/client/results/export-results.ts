@@ -57,6 +57,46 @@ export function resultsCsv(election: ExportElection, recount: RecountForExport):
   return csvDocument([CSV_HEADER, ...rows]);
 }
 
+export const COUNTS_CSV_HEADER = [
+  "question_id",
+  "question",
+  "method",
+  "seats",
+  "round",
+  "option_id",
+  "option",
+  "votes",
+  "outcome",
+] as const;
+
+/**
+ * Every question's count by its method as CSV, one row per option per round (its votes, and
+ * "elected" or "eliminated" in the round it was), then the round's exhausted ballots where the
+ * method has them: the rounds a spreadsheet or a tabulator's comparison script reads. Figures are
+ * the count's own (STV's fractional votes included); an option out of the count has no row.
+ */
+export function countsCsv(election: ExportElection, recount: RecountForExport): string {
+  const rows = election.questions.flatMap((q) => {
+    const count = recount.counts?.[q.id];
+    if (!count) return [];
+    const head = [q.id, q.prompt, count.method, count.seats] as const;
+    return count.rounds.flatMap((round) => [
+      ...q.options
+        .filter((o) => o.id in round.tallies)
+        .map((o) => [
+          ...head,
+          round.round,
+          o.id,
+          o.label,
+          round.tallies[o.id]!,
+          round.elected.includes(o.id) ? "elected" : round.eliminated.includes(o.id) ? "eliminated" : "",
+        ]),
+      ...(round.exhausted === undefined ? [] : [[...head, round.round, "", "Exhausted ballots", round.exhausted, ""]]),
+    ]);
+  });
+  return csvDocument([COUNTS_CSV_HEADER, ...rows]);
+}
+
 /**
  * The results as JSON: the same figures by question, every instant-runoff round, each question's
  * count by its method (method, seats, rounds, winners, tie breaks), and how the recount compared

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { resultsCsv, resultsFileName, resultsJson, tabulatorSummary } from "@landslide/api/client";
+import { countsCsv, resultsCsv, resultsFileName, resultsJson, tabulatorSummary } from "@landslide/api/client";
 import { Alert, Button, EmptyState } from "@landslide/ui/components";
 import { Link } from "@landslide/ui/i18n/navigation";
 import { useElection } from "./election-context";
@@ -31,10 +31,13 @@ export function ExportPanel() {
     );
   }
   const latest = recount.latest;
-  const download = (format: "csv" | "json") => {
+  const download = (format: "csv" | "json" | "counts") => {
     if (!latest) return;
-    const name = resultsFileName(election, latest.at, format);
-    if (format === "csv") {
+    const name = resultsFileName(election, latest.at, format === "json" ? "json" : "csv");
+    if (format === "counts") {
+      const rounds = new Blob(["\uFEFF", countsCsv(election, latest.result)], { type: "text/csv;charset=utf-8" });
+      downloadFile(name.replace(/\.csv$/, "-rounds.csv"), rounds);
+    } else if (format === "csv") {
       // The byte-order mark makes spreadsheet programs read the labels as UTF-8 (accents, names).
       downloadFile(name, new Blob(["\uFEFF", resultsCsv(election, latest.result)], { type: "text/csv;charset=utf-8" }));
     } else {
@@ -64,6 +67,9 @@ export function ExportPanel() {
         </Button>
         <Button variant="secondary" disabled={!latest} aria-describedby={NOTE_ID} onClick={() => download("json")}>
           {t("export.json")}
+        </Button>
+        <Button variant="secondary" disabled={!latest} aria-describedby={NOTE_ID} onClick={() => download("counts")}>
+          {t("export.countsCsv")}
         </Button>
       </div>
       {latest ? <RoundsDownloads /> : null}
