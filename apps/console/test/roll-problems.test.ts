@@ -33,6 +33,7 @@ describe("a roll's problems in the console's words", () => {
       "too-long",
       "invalid-weight",
       "conflicting-weight",
+      "weight-already-set",
     ];
     const texts = problems.map((problem) => rowProblemText(problem, inEnglish, "en"));
     for (const text of texts) expect(text).not.toMatch(/rollImport|^[a-z-]+$/);

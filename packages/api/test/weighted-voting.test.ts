@@ -86,6 +86,23 @@ describe("a weighted roll through the running services", () => {
       { row: 5, problem: "invalid-weight", message: "a weight is a whole number from 1 to 1,000,000" },
       { row: 6, problem: "conflicting-weight", message: "this voter is on an earlier row with another weight" },
     ]);
+    // A corrected file cannot quietly change a weight already on the roll: the row is refused.
+    const corrected = await official.control.official.voterRoll.import.mutate({
+      electionId: election.id,
+      rows: [
+        { email: delegates[0]!.email, weight: "300" },
+        { email: delegates[1]!.email, weight: "12" },
+      ],
+      firstRow: 2,
+    });
+    expect(corrected.errors).toEqual([
+      {
+        row: 2,
+        problem: "weight-already-set",
+        message: "this voter is already on the roll with weight 30, which an import cannot change",
+      },
+    ]);
+    expect(corrected).toMatchObject({ imported: 1, added: 0 });
     await official.control.official.elections.transition.mutate({
       electionId: election.id,
       to: "open",
@@ -149,7 +166,7 @@ describe("a weighted roll through the running services", () => {
     const logged = bundle.records.flatMap(({ entry }) => (entry.type === "ballot" ? [entry.weight ?? 1] : []));
     expect(logged.sort((a, b) => a - b)).toEqual([1, 12, 30]);
     expect(bundle.result.counters).toMatchObject({ "strike#yes": 30, "strike#no": 13, __turnout: 3 });
-  });
+  }, 120_000);
 
   it("never counts a stored vote rewritten to weigh more: the recount refuses the row and shows the difference", async () => {
     const official = await signedIn("official@demo.landslide.test", "console");

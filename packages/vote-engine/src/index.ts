@@ -57,6 +57,8 @@ export {
   normalizeEmail,
   parseRollRows,
   parseWeight,
+  reweightedRows,
+  rollKey,
   type RollEntry,
   type RollKind,
   type RollRecipient,

@@ -100,6 +100,11 @@ export interface VoterRoll {
    * larger weight: never the sum.
    */
   weightOf(electionId: string, entries: readonly RollEntry[]): Promise<number | undefined>;
+  /**
+   * The weights stored for those of these entries already on the roll, by `kind:value` (rollKey):
+   * an import checks them first, since adding an entry that is there keeps its first weight.
+   */
+  weightsOf(electionId: string, entries: readonly RollEntry[]): Promise<ReadonlyMap<string, number>>;
   /** How many distinct entries the roll holds: the electorate that turnout is a share of. */
   size(electionId: string): Promise<number>;
   /**

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { testServers, uniqueName } from "@landslide/local-stack/testing";
 import { createDynamoDbClient, DynamoDbVoterRoll, ensureTables } from "../src/adapters/dynamodb";
 import { InMemoryElections, InMemoryVoteStore, InMemoryVoterRoll } from "../src/adapters/memory";
-import { castVote, parseRollRows, type VoterRoll } from "../src/index";
+import { castVote, parseRollRows, reweightedRows, type VoterRoll } from "../src/index";
 import { castDependencies, demoBallot, election, idempotencyKey } from "./fixtures";
 
 const client = createDynamoDbClient({ region: "eu-west-1", endpoint: testServers().dynamodbEndpoint });
@@ -126,6 +126,32 @@ describe.each(rolls)("a weighted roll kept by the %s roll", (_, makeRoll) => {
     expect(await roll.weightOf(election.id, [{ kind: "email", value: "stranger@example.org" }])).toBeUndefined();
     expect(await roll.weightOf(election.id, [])).toBeUndefined();
     expect(await roll.weightOf("00000000-0000-4000-8000-000000000999", both)).toBeUndefined();
+
+    // An import checks the weights already stored, and refuses a row that would change one.
+    const again = parseRollRows([
+      { email: "delegate@example.org", weight: "300" },
+      { externalId: "M-1" },
+      { externalId: "M-2", weight: "1" },
+      { email: "new@example.org", weight: "5" },
+    ]);
+    const stored = await roll.weightsOf(election.id, again.entries);
+    expect(Object.fromEntries(stored)).toEqual({
+      "email:delegate@example.org": 30,
+      "external-id:M-1": 1,
+      "external-id:M-2": 7,
+    });
+    expect(reweightedRows(again.entries, again.entryRows, stored)).toEqual([
+      {
+        row: 1,
+        problem: "weight-already-set",
+        message: "this voter is already on the roll with weight 30, which an import cannot change",
+      },
+      {
+        row: 3,
+        problem: "weight-already-set",
+        message: "this voter is already on the roll with weight 7, which an import cannot change",
+      },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { parseRollRows } from "@landslide/vote-engine";
+import { parseRollRows, reweightedRows } from "@landslide/vote-engine";
 import { MAX_VALUE_LENGTH, ROWS_PER_BATCH } from "../client/roll/import-roll";
 import { officialProcedure } from "../trpc";
 import { recordAction } from "./audit-action";
@@ -29,8 +29,14 @@ export const voterRollRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       const election = await electionOrRefuse(ctx.services.repository(), input.electionId);
-      const { entries, errors } = parseRollRows(input.rows);
+      const parsed = parseRollRows(input.rows);
+      // A voter already on the roll keeps the weight first imported: ballots may carry it, signed.
+      const stored = await ctx.services.voterRoll.weightsOf(election.id, parsed.entries);
+      const reweighted = reweightedRows(parsed.entries, parsed.entryRows, stored);
+      const refused = new Set(reweighted.map((error) => error.row));
+      const entries = parsed.entries.filter((_, i) => !refused.has(parsed.entryRows[i]!));
       const added = await ctx.services.voterRoll.add(election.id, entries);
+      const errors = [...parsed.errors, ...reweighted].sort((a, b) => a.row - b.row);
       const shifted = errors.map((error) => ({ ...error, row: error.row + input.firstRow - 1 }));
       await recordAction(ctx, "roll.import", election.id, input.reason, {
         rows: input.rows.length,

@@ -52,7 +52,8 @@ export type RollRowProblem =
   | "invalid-email"
   | "invalid-external-id"
   | "invalid-weight"
-  | "conflicting-weight";
+  | "conflicting-weight"
+  | "weight-already-set";
 
 export interface RollRowError {
   /** 1-based, as a person counts rows in the file. */
@@ -70,10 +71,13 @@ export interface RollRowError {
  */
 export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string | undefined>>>): {
   entries: RollEntry[];
+  /** The 1-based row each entry was read from (its first, when repeated). */
+  entryRows: number[];
   errors: RollRowError[];
 } {
   const seen = new Map<string, RollEntry>();
   const entries: RollEntry[] = [];
+  const entryRows: number[] = [];
   const errors: RollRowError[] = [];
   rows.forEach((row, index) => {
     const email = row.email?.trim();
@@ -97,16 +101,44 @@ export function parseRollRows(rows: ReadonlyArray<Readonly<Record<string, string
       ...(language !== undefined ? { language } : {}),
       ...(weight !== undefined && weight !== 1 ? { weight } : {}),
     };
-    const key = `${entry.kind}:${entry.value}`;
+    const key = rollKey(entry);
     const earlier = seen.get(key);
     if (earlier && (earlier.weight ?? 1) !== (entry.weight ?? 1))
       return refuse("conflicting-weight", "this voter is on an earlier row with another weight");
     if (!earlier) {
       seen.set(key, entry);
       entries.push(entry);
+      entryRows.push(index + 1);
     }
   });
-  return { entries, errors };
+  return { entries, entryRows, errors };
+}
+
+/** How a roll names an entry, one per voter and identifier: "email:ada@example.org". */
+export function rollKey(entry: Pick<RollEntry, "kind" | "value">): string {
+  return `${entry.kind}:${entry.value}`;
+}
+
+/**
+ * The rows whose weight differs from the one the roll already holds for that voter: refused, and
+ * the stored weight kept, since ballots may already have been signed with it.
+ */
+export function reweightedRows(
+  entries: readonly RollEntry[],
+  entryRows: readonly number[],
+  stored: ReadonlyMap<string, number>,
+): RollRowError[] {
+  return entries.flatMap((entry, i) => {
+    const weight = stored.get(rollKey(entry));
+    if (weight === undefined || weight === (entry.weight ?? 1)) return [];
+    return [
+      {
+        row: entryRows[i]!,
+        problem: "weight-already-set" as const,
+        message: `this voter is already on the roll with weight ${weight}, which an import cannot change`,
+      },
+    ];
+  });
 }
 
 /** A weight as a roll writes it: a whole number from 1 to MAX_VOTER_WEIGHT; null when it is not one. */

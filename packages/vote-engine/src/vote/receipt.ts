@@ -20,11 +20,6 @@ export function receiptSigningText(receipt: Omit<Receipt, "signature">): string 
   ].join("\n");
 }
 
-/** How many votes a receipt's ballot is worth. */
-export function weightOf(receipt: Pick<Receipt, "weight">): number {
-  return receipt.weight ?? 1;
-}
-
 /** The exact bytes a receipt signature covers (receiptSigningText, UTF-8). */
 export function receiptSigningPayload(receipt: Omit<Receipt, "signature">): Uint8Array {
   return encoder.encode(receiptSigningText(receipt));

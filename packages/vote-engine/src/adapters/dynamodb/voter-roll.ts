@@ -1,6 +1,7 @@
 import {
   type AttributeValue,
   BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
   type DynamoDBClient,
   GetItemCommand,
   ScanCommand,
@@ -9,10 +10,10 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import type { VoterRoll } from "../../ports";
 import { isMailLanguage } from "../../notifications/languages";
-import type { RollEntry, RollRecipient } from "../../roll/voter-roll";
+import { type RollEntry, type RollRecipient, rollKey } from "../../roll/voter-roll";
 
 // PK ROLL#<election>#<kind>#<value>: one item per admitted identifier; a lookup is one key read.
-const rollKey = (electionId: string, entry: RollEntry) => ({
+const itemKey = (electionId: string, entry: Pick<RollEntry, "kind" | "value">) => ({
   pk: { S: `ROLL#${electionId}#${entry.kind}#${entry.value}` },
 });
 // The roll's size beside it. Counting the entries would be a scan of the whole table (rolls of
@@ -53,7 +54,7 @@ export class DynamoDbVoterRoll implements VoterRoll {
                 Put: {
                   TableName: this.tableName,
                   Item: {
-                    ...rollKey(electionId, entry),
+                    ...itemKey(electionId, entry),
                     ...(entry.language ? { lang: { S: entry.language } } : {}),
                     ...(entry.weight !== undefined && entry.weight !== 1 ? { w: { N: String(entry.weight) } } : {}),
                   },
@@ -91,7 +92,7 @@ export class DynamoDbVoterRoll implements VoterRoll {
       new BatchGetItemCommand({
         RequestItems: {
           [this.tableName]: {
-            Keys: entries.map((e) => rollKey(electionId, e)),
+            Keys: entries.map((e) => itemKey(electionId, e)),
             ConsistentRead: true,
             ProjectionExpression: "pk, w",
           },
@@ -107,6 +108,31 @@ export class DynamoDbVoterRoll implements VoterRoll {
    * A scan of the shared roll table filtered to this election's addresses: rolls are read whole
    * only when mail goes out (an election opens, a reminder is due, a result is certified).
    */
+  async weightsOf(electionId: string, entries: readonly RollEntry[]): Promise<ReadonlyMap<string, number>> {
+    const weights = new Map<string, number>();
+    const prefix = `ROLL#${electionId}#`;
+    const distinct = [...new Map(entries.map((e) => [rollKey(e), e])).values()];
+    // BatchGetItem reads at most 100 keys a call.
+    for (let i = 0; i < distinct.length; i += 100) {
+      let keys: Array<Record<string, AttributeValue>> | undefined = distinct
+        .slice(i, i + 100)
+        .map((e) => itemKey(electionId, e));
+      while (keys && keys.length > 0) {
+        const answer: BatchGetItemCommandOutput = await this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: "pk, w" } },
+          }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) {
+          const [kind, ...value] = item.pk!.S!.slice(prefix.length).split("#");
+          weights.set(`${kind}:${value.join("#")}`, Number(item.w?.N ?? 1));
+        }
+        keys = answer.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return weights;
+  }
+
   async *recipients(electionId: string): AsyncIterable<readonly RollRecipient[]> {
     const prefix = `ROLL#${electionId}#email#`;
     let startKey: Record<string, AttributeValue> | undefined;

@@ -1,6 +1,6 @@
 import type { VoterRoll } from "../../ports";
 import type { MailLanguage } from "../../notifications/languages";
-import type { RollEntry, RollRecipient } from "../../roll/voter-roll";
+import { type RollEntry, type RollRecipient, rollKey } from "../../roll/voter-roll";
 
 export class InMemoryVoterRoll implements VoterRoll {
   private readonly entries = new Map<string, number>();
@@ -25,6 +25,15 @@ export class InMemoryVoterRoll implements VoterRoll {
       (entry) => this.entries.get(`${electionId}\u0000${entry.kind}\u0000${entry.value}`) ?? [],
     );
     return weights.length > 0 ? Math.max(...weights) : undefined;
+  }
+
+  async weightsOf(electionId: string, entries: readonly RollEntry[]): Promise<ReadonlyMap<string, number>> {
+    return new Map(
+      entries.flatMap((entry) => {
+        const weight = this.entries.get(`${electionId}\u0000${entry.kind}\u0000${entry.value}`);
+        return weight === undefined ? [] : [[rollKey(entry), weight] as const];
+      }),
+    );
   }
 
   async *recipients(electionId: string): AsyncIterable<readonly RollRecipient[]> {
