@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { ManagedChild } from "./child";
 import type { RunningServer } from "./dynamodb-local";
 import { LocalStackError } from "./errors";
-import { freePort } from "./ports";
+import { freePortBelowEphemeralRange } from "./ports";
 import { restrictToOwner } from "./private-files";
 import { answersHttp, waitWhileProgressing } from "./wait";
 
@@ -42,7 +42,7 @@ export async function startCephS3(options: CephS3Options): Promise<RunningServer
   const dir = mkdtempSync(join(options.scratchDir, "ceph-"));
   const conf = join(dir, "ceph.conf");
   const fsid = randomUUID();
-  const monitor = `v1:127.0.0.1:${await freePort()}`;
+  const monitor = `v1:127.0.0.1:${await freePortBelowEphemeralRange()}`;
   writeFileSync(conf, cephConf({ dir, fsid, monitor, port: options.port }));
   const ceph = (command: string, ...args: string[]) =>
     run(command, ["-c", conf, ...args], { timeout: 60_000, encoding: "utf8" }).then(({ stdout }) => stdout.trim());

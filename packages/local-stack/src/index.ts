@@ -7,7 +7,7 @@ export { startDynamoDbLocal, type DynamoDbLocalOptions, type RunningServer } fro
 export { LocalStackError } from "./errors";
 export { assertJava, assertJavaCompiler } from "./java";
 export { type EmbeddedPostgresOptions, type RunningPostgres, startEmbeddedPostgres } from "./postgres-server";
-export { assertPortsFree, freePort, isPortInUse } from "./ports";
+export { assertPortsFree, freePort, freePortBelowEphemeralRange, isPortInUse } from "./ports";
 export { OWNER_ONLY_UMASK, restrictToOwner } from "./private-files";
 export { freeServerPorts, startLocalServers, type LocalServers, type LocalServersOptions } from "./servers";
 export { type AnswerCheck, answersHttp, type Patience, waitForHttp, waitWhileProgressing } from "./wait";

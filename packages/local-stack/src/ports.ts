@@ -3,29 +3,43 @@ import { createServer } from "node:net";
 import { LocalStackError } from "./errors";
 
 /**
- * Finds a port that is free right now on the host, for a server that will bind it a moment later.
- *
- * The port is drawn at random from below the kernel's ephemeral range, not asked of the kernel
- * (`listen(0)`): the kernel hands its ephemeral ports to every other `listen(0)` and outgoing
- * connection on the machine, so a port it gave us and we released is the next one it may give a
- * neighbour. Ceph's gateway binds ~12 s after its port is chosen; in CI another test suite's
- * server took the port in that window twice. Below the range only other explicit choices compete.
+ * Asks the kernel for a port that is free right now on the host, for a server that will bind it a
+ * moment later. One process never hands the same port out twice: the kernel may give a port just
+ * released to the next `listen(0)`, and several ports are often chosen before any is bound (the
+ * test setup's four servers, Ceph's monitor beside its gateway).
  */
 export async function freePort(host = "127.0.0.1"): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = await kernelPort(host);
+    if (!handedOut.has(port)) return handOut(port);
+  }
+  throw new LocalStackError("No free port: the kernel kept offering ports this process had handed out already.");
+}
+
+/**
+ * A free port drawn at random from below the kernel's ephemeral range, for a server that binds it
+ * only seconds later (Ceph's gateway binds ~12 s after its port is chosen). A kernel-chosen port
+ * is what every other `listen(0)` on the machine may be given meanwhile; below the range only
+ * other explicit choices compete. CI once lost the gateway's port that way.
+ */
+export async function freePortBelowEphemeralRange(host = "127.0.0.1"): Promise<number> {
   const { low } = ephemeralRange();
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const port = CHOSEN_PORTS_FROM + Math.floor(Math.random() * (low - CHOSEN_PORTS_FROM));
-    // Several ports are often chosen before any is bound: one process never hands one out twice.
     if (handedOut.has(port) || (await isPortInUse(port, host))) continue;
-    handedOut.add(port);
-    return port;
+    return handOut(port);
   }
-  return kernelPort(host);
+  return freePort(host);
 }
 
 const handedOut = new Set<number>();
 
-/** The lowest port freePort draws from: above the usual fixed ones (5432, 8000, 8080, 9000…). */
+function handOut(port: number): number {
+  handedOut.add(port);
+  return port;
+}
+
+/** The lowest port freePortBelowEphemeralRange draws from: above the usual fixed ones (5432, 8000, 9000…). */
 const CHOSEN_PORTS_FROM = 10_000;
 
 /** Linux's range for `listen(0)` and outgoing connections; the usual default elsewhere. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startCephS3 } from "./ceph-s3";
-import { freePort } from "./ports";
+import { freePort, freePortBelowEphemeralRange } from "./ports";
 import { startCognitoLocal } from "./cognito-local";
 import { type RunningServer, startDynamoDbLocal } from "./dynamodb-local";
 import { type RunningPostgres, startEmbeddedPostgres } from "./postgres-server";
@@ -45,7 +45,8 @@ export async function freeServerPorts(): Promise<LocalServersOptions["ports"]> {
     cognito: await freePort(),
     postgres: await freePort(),
     ses: await freePort(),
-    s3: await freePort(),
+    // Ceph's gateway binds its port seconds after it is chosen: one a neighbour's listen(0) cannot get.
+    s3: await freePortBelowEphemeralRange(),
     sqs: await freePort(),
   };
 }

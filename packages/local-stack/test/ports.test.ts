@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ephemeralRange, freePort, isPortInUse } from "../src/ports";
+import { ephemeralRange, freePort, freePortBelowEphemeralRange, isPortInUse } from "../src/ports";
 
 const listen = (port: number) =>
   new Promise<Server>((resolve, reject) => {
@@ -10,14 +10,14 @@ const listen = (port: number) =>
   });
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-describe("freePort", () => {
+describe("freePortBelowEphemeralRange", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("gives a port outside the range the kernel hands to listen(0) and outgoing connections", async () => {
     const { low } = ephemeralRange();
     const neighbours = await Promise.all(Array.from({ length: 20 }, () => listen(0)));
     const kernelPorts = neighbours.map((server) => (server.address() as { port: number }).port);
-    const port = await freePort();
+    const port = await freePortBelowEphemeralRange();
     expect(kernelPorts.every((kernelPort) => kernelPort >= low)).toBe(true);
     expect(port).toBeLessThan(low);
     expect(port).toBeGreaterThanOrEqual(10_000);
@@ -27,7 +27,7 @@ describe("freePort", () => {
   });
 
   it("passes over a port something already listens on", async () => {
-    // Taken by hand, not through freePort, which would remember having handed it out.
+    // Taken by hand, not through freePort…, which would remember having handed it out.
     const takenPort = 20_000 + Math.floor(Math.random() * 5_000);
     const taken = await listen(takenPort);
     const { low } = ephemeralRange();
@@ -36,9 +36,19 @@ describe("freePort", () => {
       .mockReturnValueOnce(draw(takenPort))
       .mockReturnValueOnce(draw(takenPort === 10_000 ? 10_001 : takenPort - 1));
     expect(await isPortInUse(takenPort)).toBe(true);
-    const port = await freePort();
+    const port = await freePortBelowEphemeralRange();
     expect(port).not.toBe(takenPort);
     expect(Math.abs(port - takenPort)).toBe(1);
     await close(taken);
+  });
+});
+
+describe("freePort", () => {
+  it("never hands out a port twice in one process, though the kernel may offer a released one again", async () => {
+    const ports = [];
+    for (let i = 0; i < 200; i += 1) ports.push(await freePort());
+    expect(new Set(ports).size).toBe(ports.length);
+    const { low } = ephemeralRange();
+    expect(ports.every((port) => port >= low)).toBe(true);
   });
 });

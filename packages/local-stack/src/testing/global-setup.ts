@@ -6,7 +6,7 @@ import { startCognitoLocal } from "../cognito-local";
 import { startCephS3 } from "../ceph-s3";
 import { type RunningServer, startDynamoDbLocal } from "../dynamodb-local";
 import { startSqsLocal } from "../sqs-local";
-import { freePort } from "../ports";
+import { freePort, freePortBelowEphemeralRange } from "../ports";
 import "./provided-context";
 
 /**
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = await Promise.allSettled([
     freePort().then((port) => startDynamoDbLocal({ port, dataDir: null })),
     freePort().then((port) => startCognitoLocal({ port, dataDir: scratch })),
-    freePort().then((port) => startCephS3({ port, scratchDir: scratch })),
+    freePortBelowEphemeralRange().then((port) => startCephS3({ port, scratchDir: scratch })),
     freePort().then((port) => startSqsLocal({ port })),
   ]);
   const servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));

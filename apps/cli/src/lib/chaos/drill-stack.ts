@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Config, loadConfig } from "@landslide/config";
-import { freePort, isPortInUse, LocalStackError } from "@landslide/local-stack";
+import { freePort, freePortBelowEphemeralRange, isPortInUse, LocalStackError } from "@landslide/local-stack";
 import { stackLayout, type StackLayout } from "../local-stack/layout";
 import { readRunFile, type RunFile } from "../local-stack/run-file";
 
@@ -196,7 +196,9 @@ export function processesOf(dataDir: string): number[] {
 async function freePorts(): Promise<Record<(typeof PORTS)[number], number>> {
   for (;;) {
     const ports = {} as Record<(typeof PORTS)[number], number>;
-    for (const name of PORTS) ports[name] = await freePort();
+    // Ceph's gateway binds seconds after its port is chosen: one a neighbour's listen(0) cannot get.
+    for (const name of PORTS)
+      ports[name] = name === "S3_LOCAL" ? await freePortBelowEphemeralRange() : await freePort();
     const chosen = new Set(Object.values<number>(ports));
     const metrics = PORTS.filter((name) => METERED.includes(name)).map((name) => ports[name] + METRICS_OFFSET);
     const clash = await Promise.all(metrics.map(async (port) => chosen.has(port) || (await isPortInUse(port))));
