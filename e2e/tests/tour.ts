@@ -56,6 +56,19 @@ export class Tour {
     mkdirSync(this.folder, { recursive: true });
   }
 
+  /**
+   * A full-page screenshot, asked again once if Chromium has not taken it in 30 s: CI once saw a
+   * capture of the live embed hang until the test's five minutes ran out, with nothing wrong on
+   * the page. A second hang fails the shot by name instead of the whole tour by its time limit.
+   */
+  private async screenshot(path: string): Promise<void> {
+    try {
+      await this.page.screenshot({ path, fullPage: true, timeout: 30_000 });
+    } catch {
+      await this.page.screenshot({ path, fullPage: true, timeout: 30_000 });
+    }
+  }
+
   /** Records a defect found outside `shoot` (a page that did not load), under the shot it belongs to. */
   fail(where: string, what: string): void {
     this.failures.push(`${where}: ${what}`);
@@ -72,7 +85,7 @@ export class Tour {
         () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
       );
       issues.push(...(await this.checks(size.width)));
-      await this.page.screenshot({ path: `${this.folder}${base}-${size.width}.png`, fullPage: true });
+      await this.screenshot(`${this.folder}${base}-${size.width}.png`);
     }
     for (const issue of issues) this.failures.push(`${base} (${this.page.url()}): ${issue}`);
   }

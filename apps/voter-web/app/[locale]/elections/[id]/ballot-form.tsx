@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { methodInWords } from "@landslide/ui/live-results";
+// The name alone: the results module would bring its charts into the ballot page’s first load.
+import { methodInWords } from "@landslide/ui/method-words";
 import { type UiText, useUiText } from "@landslide/ui/ui-text";
 import { type Ref, useEffect, useRef, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
