@@ -11,6 +11,7 @@ export {
   translationsSchema,
 } from "./election/translations";
 export * from "./election/localized-election";
+export { DEFAULT_SCORE_RANGE, type ScoreRange, scoreRangeOf, scoreRangeSchema } from "./election/score-range";
 export { countingOf, countingProblem, type QuestionCounting, questionCountingSchema } from "./election/counting-rules";
 export { type TieRule, checkTieRule, tieBreakerFor, tieRuleOf, tieRuleSchema } from "./election/tie-rule";
 export {
@@ -25,6 +26,7 @@ export {
 } from "./election/lifecycle";
 export { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot/ballot-schema";
 export { type CanonicalAnswer, type CanonicalBallot, validateBallot } from "./ballot/validate-ballot";
+export { canonicalAnswerSchema, canonicalBallotSchema } from "./ballot/canonical-answer-schema";
 export { canonicalBallotJson } from "./ballot/canonical-json";
 export { castVote, type CastVoteCommand, type CastVoteDependencies, type CastVoteOutcome } from "./vote/cast-vote";
 export { commitmentPayload, receiptSigningPayload } from "./vote/receipt";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalBallotSchema } from "../ballot/canonical-answer-schema";
 import { questionSchema } from "../election/definition";
 import { tieRuleSchema } from "../election/tie-rule";
 import { methodNames, tieRuleNames } from "../tally/counting";
@@ -52,11 +53,6 @@ export const signedEpochSchema = z.object({
   signature: z.string().min(1),
 });
 
-const answerSchema = z.union([
-  z.literal("abstain"),
-  z.object({ choices: z.array(z.string()).readonly() }).strict(),
-  z.object({ ranking: z.array(z.string()).readonly() }).strict(),
-]);
 
 export const publishedBallotSchema = z.object({
   receiptId: z.string().min(1),
@@ -64,7 +60,7 @@ export const publishedBallotSchema = z.object({
   /** Opens the commitment: anyone can check that this ballot is the one the receipt committed to. */
   salt: z.string().min(1),
   // Readonly, like the engine's CanonicalBallot, so stored ballots are published as they are.
-  ballot: z.array(z.tuple([z.string(), answerSchema]).readonly()).readonly(),
+  ballot: canonicalBallotSchema,
 });
 
 const roundSchema = z.object({

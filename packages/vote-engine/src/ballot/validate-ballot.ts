@@ -1,15 +1,20 @@
 import type { Election, Question } from "../election/definition";
+import { scoreRangeOf } from "../election/score-range";
 import { fail, ok, type Result } from "../result";
 import { type Answer, type Ballot, BALLOT_LIMITS, ballotSchema } from "./ballot-schema";
 
 /**
  * A ballot that passed every rule, in canonical form: questions in the election's order,
  * single and multi-select choices in the election's option order (their order carries no
- * meaning), rankings in the voter's order. Two ballots mean the same exactly when their canonical
- * forms are equal, which is what idempotency and commitments rely on.
+ * meaning), rankings in the voter's order, scores for every option in the election's option
+ * order (an option the voter left out at the lowest score). Two ballots mean the same exactly
+ * when their canonical forms are equal, which is what idempotency and commitments rely on.
  */
 export type CanonicalAnswer =
-  "abstain" | { readonly choices: readonly string[] } | { readonly ranking: readonly string[] };
+  | "abstain"
+  | { readonly choices: readonly string[] }
+  | { readonly ranking: readonly string[] }
+  | { readonly scores: Readonly<Record<string, number>> };
 export type CanonicalBallot = ReadonlyArray<readonly [questionId: string, answer: CanonicalAnswer]>;
 
 /** Checks shape, size and every domain rule; reports the first violation with its own code. */
@@ -51,6 +56,14 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   if ("abstain" in answer) {
     return allowAbstain ? ok("abstain") : fail("ABSTAIN_NOT_ALLOWED", "This election does not allow abstaining.", at);
   }
+  if ((question.kind === "score") !== "scores" in answer) {
+    return fail(
+      "INVALID_BALLOT",
+      question.kind === "score" ? "This question takes a score for each option." : "This question takes choices, not scores.",
+      { ...at, problem: "wrong-answer-form" },
+    );
+  }
+  if ("scores" in answer) return checkScores(question, answer.scores);
   const order = optionOrder(question);
   const seen = new Set<string>();
   for (const choice of answer.choices) {
@@ -78,6 +91,30 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   // A ranking says so, so that counting needs nothing but the ballot itself.
   if (question.kind === "ranked") return ok({ ranking: [...answer.choices] });
   return ok({ choices: [...answer.choices].sort((a, b) => order.get(a)! - order.get(b)!) });
+}
+
+/** A score question's answer: known options, whole scores within its range, at least one above the lowest. */
+function checkScores(question: Question, given: Readonly<Record<string, number>>): Result<CanonicalAnswer> {
+  const at = { questionId: question.id };
+  const { min, max } = scoreRangeOf(question);
+  const order = optionOrder(question);
+  for (const [optionId, score] of Object.entries(given)) {
+    if (!order.has(optionId))
+      return fail("UNKNOWN_OPTION", `"${optionId}" is not an option of this question.`, { ...at, optionId });
+    if (!Number.isInteger(score) || score < min || score > max) {
+      return fail("INVALID_BALLOT", `Scores on this question are whole numbers from ${min} to ${max}.`, {
+        ...at,
+        optionId,
+        problem: "score-out-of-range",
+      });
+    }
+  }
+  // Scoring nothing above the lowest says nothing: the count would take it as an abstention.
+  if (!Object.values(given).some((score) => score > min)) {
+    return fail("TOO_FEW_CHOICES", `Give at least one option a score above ${min}.`, { ...at, min: 1, chosen: 0 });
+  }
+  // `+ 0` makes a -0 a 0, so two ballots that mean the same encode the same.
+  return ok({ scores: Object.fromEntries(question.options.map((o) => [o.id, (given[o.id] ?? min) + 0])) });
 }
 
 // Built once per question object rather than on every ballot: validation is on the hot path.

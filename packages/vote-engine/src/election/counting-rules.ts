@@ -4,7 +4,7 @@ import { countingMethods, type MarksKind, methodNames, type MethodName } from ".
 /**
  * How a question is counted: the counting method (tally/counting, one file each) and the seats it
  * fills. A question that names none counts as its kind always has: one choice by plurality,
- * several by approval, a ranking by instant runoff, one seat each.
+ * several by approval, a ranking by instant runoff, scores by score voting, one seat each.
  */
 export const questionCountingSchema = z
   .object({
@@ -17,23 +17,20 @@ export const questionCountingSchema = z
 
 export type QuestionCounting = z.infer<typeof questionCountingSchema>;
 
-type QuestionKind = "single" | "multi" | "ranked";
+type QuestionKind = "single" | "multi" | "ranked" | "score";
 
 const DEFAULT_METHOD: Readonly<Record<QuestionKind, MethodName>> = {
   single: "plurality",
   multi: "approval",
   ranked: "instant-runoff",
+  score: "score",
 };
 
-/**
- * The question kinds whose ballots carry the marks a method reads. Plurality reads exactly one
- * choice, approval several; score ballots are no question kind yet, so score and STAR cannot be
- * chosen until they are.
- */
+/** The question kinds whose ballots carry the marks a method reads. Plurality reads exactly one choice, approval several. */
 const KINDS_BY_MARKS: Readonly<Record<MarksKind, (method: MethodName) => readonly QuestionKind[]>> = {
   choices: (method) => (method === "plurality" ? ["single"] : ["multi"]),
   ranking: () => ["ranked"],
-  scores: () => [],
+  scores: () => ["score"],
 };
 
 /** The question's method and seats, its kind's default when it names none. */
@@ -54,7 +51,6 @@ export function countingProblem(question: {
   const { method, seats, batchElimination } = question.counting;
   const { marks, multiSeat } = countingMethods[method];
   const kinds = KINDS_BY_MARKS[marks](method);
-  if (kinds.length === 0) return `${method} counts score ballots, which questions do not offer yet`;
   if (!kinds.includes(question.kind))
     return `${method} counts ${kinds.join(" or ")} questions, not ${question.kind} ones`;
   if (!multiSeat && seats !== 1) return `${method} fills one seat`;

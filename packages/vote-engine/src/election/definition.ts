@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { countingProblem, questionCountingSchema } from "./counting-rules";
 import { plainText } from "./plain-text";
+import { scoreRangeSchema } from "./score-range";
 import { electionDescription, electionTitle, elementId, optionLabel, questionPrompt } from "./text-fields";
 import { tieRuleSchema } from "./tie-rule";
 import { languageTag, translationsSchema } from "./translations";
@@ -12,7 +13,7 @@ export { plainText };
  * What an official writes down to create an election. The full lifecycle rules
  * (transitions, ballot validation) build on these shapes.
  */
-export const questionKinds = ["single", "multi", "ranked"] as const;
+export const questionKinds = ["single", "multi", "ranked", "score"] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 
 export const optionSchema = z.object({
@@ -30,11 +31,15 @@ export const questionSchema = z
     maxChoices: z.number().int().min(1).default(1),
     /** Its counting method and seats (counting-rules.ts); left out, its kind's single-seat default. */
     counting: questionCountingSchema.optional(),
+    /** A score question's range (score-range.ts); left out, 0 to 5. Only score questions have one. */
+    scoreRange: scoreRangeSchema.optional(),
   })
   .refine((q) => q.minChoices <= q.maxChoices && q.maxChoices <= q.options.length, {
     error: "minChoices <= maxChoices <= number of options",
   })
   .superRefine((q, ctx) => {
+    if (q.scoreRange && q.kind !== "score")
+      ctx.addIssue({ code: "custom", path: ["scoreRange"], message: "only score questions have a score range" });
     const problem = countingProblem(q);
     if (problem) ctx.addIssue({ code: "custom", path: ["counting"], message: problem });
   });

@@ -1,6 +1,7 @@
 import type { Sha256 } from "../audit/sha256";
 import { countingOf } from "../election/counting-rules";
 import type { Election, Question } from "../election/definition";
+import { scoreRangeOf } from "../election/score-range";
 import { tieBreakerFor } from "../election/tie-rule";
 import type { CanonicalAnswer } from "../ballot/validate-ballot";
 import type { StoredVote } from "../vote/stored-vote";
@@ -118,12 +119,13 @@ export function countQuestion(
     ballots,
     tieBreaker: tieBreakerFor(election, question, sha256),
     ...(batchElimination === undefined ? {} : { batchElimination }),
+    ...(question.kind === "score" ? { scoreRange: scoreRangeOf(question) } : {}),
   });
 }
 
 /** A stored answer as the marks its question's method reads; an abstention marks nothing. */
 function marksOf(answer: CanonicalAnswer, kind: MarksKind): Marks {
-  if (answer !== "abstain") return "ranking" in answer ? { ranking: answer.ranking } : { choices: answer.choices };
+  if (answer !== "abstain") return answer;
   return kind === "ranking" ? { ranking: [] } : kind === "scores" ? { scores: {} } : { choices: [] };
 }
 

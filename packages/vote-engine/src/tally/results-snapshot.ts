@@ -1,4 +1,5 @@
 import type { Election, QuestionKind } from "../election/definition";
+import { type ScoreRange, scoreRangeOf } from "../election/score-range";
 import { ABSTAIN, EXTRA_WEIGHT, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
 
 export interface ResultsSnapshot {
@@ -19,8 +20,14 @@ export interface ResultsSnapshot {
     readonly id: string;
     readonly kind: QuestionKind;
     readonly prompt: string;
-    /** For ranked questions, live counts are first preferences; the rounds come with the final result. */
-    readonly counts: "choices" | "first-preferences";
+    /**
+     * What an option's `votes` count: choices; for ranked questions first preferences (the rounds
+     * come with the final result); for score questions its total score, the sum of score × weight
+     * (its average is that over the votes counted on the question: weighted turnout less abstentions).
+     */
+    readonly counts: "choices" | "first-preferences" | "scores";
+    /** Score questions only: the scores a voter could give. */
+    readonly scoreRange?: ScoreRange;
     readonly abstentions: number;
     readonly options: ReadonlyArray<{ readonly id: string; readonly label: string; readonly votes: number }>;
   }>;
@@ -44,7 +51,8 @@ export function buildResultsSnapshot(
       id: q.id,
       kind: q.kind,
       prompt: q.prompt,
-      counts: q.kind === "ranked" ? "first-preferences" : "choices",
+      counts: q.kind === "ranked" ? "first-preferences" : q.kind === "score" ? "scores" : "choices",
+      ...(q.kind === "score" ? { scoreRange: scoreRangeOf(q) } : {}),
       abstentions: n(optionCounter(q.id, ABSTAIN)),
       options: q.options.map((o) => ({ id: o.id, label: o.label, votes: n(optionCounter(q.id, o.id)) })),
     })),

@@ -8,7 +8,8 @@ export type TallyDelta = Map<string, Map<string, number>>;
  * Folds a batch of vote changes into counter increments. A counted ballot adds one to turnout
  * (turnout counts people) and its weight (1 unless a weighted roll says otherwise) to each chosen
  * option or to the abstentions; a ranked question counts only the first preference live (the
- * instant-runoff rounds come from the recount). Quarantined votes are counted apart until an
+ * instant-runoff rounds come from the recount), and a score question adds each option's score
+ * times the weight (its total score: STAR's runoff comes from the recount). Quarantined votes are counted apart until an
  * official decides; a counted vote withheld after all (withholdVote) leaves the count for them.
  */
 export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
@@ -25,6 +26,11 @@ export function tallyDelta(changes: readonly VoteChange[]): TallyDelta {
       add(change.electionId, TURNOUT, n);
       if (weight !== 1) add(change.electionId, EXTRA_WEIGHT, n * (weight - 1));
       for (const [questionId, answer] of change.ballot) {
+        if (answer !== "abstain" && "scores" in answer) {
+          for (const [optionId, score] of Object.entries(answer.scores))
+            if (score !== 0) add(change.electionId, optionCounter(questionId, optionId), n * weight * score);
+          continue;
+        }
         const counted =
           answer === "abstain" ? [ABSTAIN] : "ranking" in answer ? answer.ranking.slice(0, 1) : answer.choices;
         for (const optionId of counted) add(change.electionId, optionCounter(questionId, optionId), n * weight);

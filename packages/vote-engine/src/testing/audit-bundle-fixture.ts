@@ -6,6 +6,7 @@ import { canonicalBallotJson } from "../ballot/canonical-json";
 import { type CanonicalBallot, validateBallot } from "../ballot/validate-ballot";
 import type { Election } from "../election/definition";
 import { demoElection } from "../election/demo";
+import { scoreRangeOf } from "../election/score-range";
 import type { Keys } from "../ports";
 import { recount } from "../tally/recount";
 import { commitmentPayload, receiptSigningText, toHex } from "../vote/receipt";
@@ -100,7 +101,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
   const counted: WeightedCanonicalBallot[] = [];
   const canonical = canonicalizer(election);
   for (let i = 0; i < count; i++) {
-    const { ballot, json } = canonical(randomAnswers(random));
+    const { ballot, json } = canonical(randomAnswers(random, election));
     const salt = randomHex(random, 16);
     const receiptId = randomHex(random, 16);
     const commitment = toHex(sha256(commitmentPayload(salt, json)));
@@ -266,7 +267,7 @@ function actionEntries(election: Election, count: number): LogEntry[] {
   }));
 }
 
-type Answers = Record<string, { choices: string[] } | { abstain: true }>;
+type Answers = Record<string, { choices: string[] } | { scores: Record<string, number> } | { abstain: true }>;
 
 const MASCOTS = ["heron", "otter", "fox"] as const;
 const PARKS = ["riverside", "hilltop", "harbour", "oakwood"] as const;
@@ -274,8 +275,12 @@ const CANDIDATES = ["ada", "bruno", "chen", "dolores"] as const;
 // First preferences: nobody near a majority, so the count goes to at least a second round.
 const FIRST_PREFERENCE = [0.35, 0.3, 0.22, 0.13];
 
-/** A voter's ballot for the demo election: some abstain, multi-select takes one or two parks, rankings are partial or full. */
-function randomAnswers(random: () => number): Answers {
+/**
+ * A voter's ballot for the demo election: some abstain, multi-select takes one or two parks,
+ * rankings are partial or full. A test that makes the chair a score question gets the ranking as
+ * scores, the highest for the first preference and one less for each next.
+ */
+function randomAnswers(random: () => number, election: Election): Answers {
   const answers: Answers = {};
   answers["mascot"] = random() < 0.05 ? { abstain: true } : { choices: [pick(random, MASCOTS)] };
   if (random() < 0.05) answers["parks"] = { abstain: true };
@@ -296,7 +301,13 @@ function randomAnswers(random: () => number): Answers {
       [rest[i], rest[j]] = [rest[j]!, rest[i]!];
     }
     const length = 1 + Math.floor(random() * CANDIDATES.length);
-    answers["council-chair"] = { choices: [CANDIDATES[firstIndex]!, ...rest].slice(0, length) };
+    const ranking = [CANDIDATES[firstIndex]!, ...rest].slice(0, length);
+    const chair = election.questions.find((q) => q.id === "council-chair");
+    const top = chair ? scoreRangeOf(chair).max : 0;
+    answers["council-chair"] =
+      chair?.kind === "score"
+        ? { scores: Object.fromEntries(ranking.map((id, i) => [id, top - i])) }
+        : { choices: ranking };
   }
   return answers;
 }
@@ -319,6 +330,7 @@ function canonicalizer(election: Election): (answers: Answers) => { ballot: Cano
 
 function copyAnswer(answer: CanonicalBallot[number][1]): PublishedBallot["ballot"][number][1] {
   if (answer === "abstain") return answer;
+  if ("scores" in answer) return { scores: { ...answer.scores } };
   return "ranking" in answer ? { ranking: [...answer.ranking] } : { choices: [...answer.choices] };
 }
 

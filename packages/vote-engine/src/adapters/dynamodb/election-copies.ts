@@ -6,7 +6,8 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { z } from "zod";
 import { questionCountingSchema } from "../../election/counting-rules";
-import { electionDefinitionSchema, electionStatuses, type Election } from "../../election/definition";
+import { electionDefinitionSchema, electionStatuses, type Election, questionKinds } from "../../election/definition";
+import { scoreRangeSchema } from "../../election/score-range";
 import { tieRuleSchema } from "../../election/tie-rule";
 import type { ElectionCopies } from "../../ports";
 
@@ -52,13 +53,14 @@ const storedElection = z.object({
   questions: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(["single", "multi", "ranked"]),
+      kind: z.enum(questionKinds),
       prompt: z.string(),
       minChoices: z.number().int(),
       maxChoices: z.number().int(),
       options: z.array(z.object({ id: z.string(), label: z.string() })),
       // Copies published before counting methods existed name none: their kind's default.
       counting: questionCountingSchema.optional(),
+      scoreRange: scoreRangeSchema.optional(),
     }),
   ),
   tieRule: tieRuleSchema.optional(),

@@ -1,22 +1,12 @@
 import type { _Record as StreamRecord } from "@aws-sdk/client-dynamodb-streams";
 import { z } from "zod";
+import { canonicalBallotSchema } from "../../ballot/canonical-answer-schema";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
 import { countsVote, type VoteChange } from "../../tally/vote-change";
 import type { ReviewEvidence, VoteState } from "../../vote/stored-vote";
 import type { SignedRecord } from "../../vote/verify-record";
 import { weightOfItem } from "./vote-item";
 
-const optionIds = z.array(z.string());
-const canonicalBallotSchema = z.array(
-  z.tuple([
-    z.string(),
-    z.union([
-      z.literal("abstain"),
-      z.object({ choices: optionIds }).strict(),
-      z.object({ ranking: optionIds }).strict(),
-    ]),
-  ]),
-);
 
 const states: readonly VoteState[] = ["accepted", "quarantined", "released", "voided"];
 

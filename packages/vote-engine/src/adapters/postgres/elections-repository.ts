@@ -57,6 +57,7 @@ export class ElectionsRepository {
           maxChoices: q.maxChoices,
           options: q.options,
           ...(q.counting ? { counting: q.counting } : {}),
+          ...(q.scoreRange ? { scoreRange: q.scoreRange } : {}),
         })),
     }));
   }

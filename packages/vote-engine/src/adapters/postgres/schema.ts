@@ -15,6 +15,7 @@ import {
 import type { LogEntry } from "../../audit/log-record";
 import type { QuestionCounting } from "../../election/counting-rules";
 import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
+import type { ScoreRange } from "../../election/score-range";
 import type { TieRule } from "../../election/tie-rule";
 import type { ElectionTranslations } from "../../election/translations";
 import { notificationKinds } from "../../notifications/message-kinds";
@@ -73,6 +74,8 @@ export const questions = pgTable(
     options: jsonb().$type<{ id: string; label: string }[]>().notNull(),
     /** Its counting method and seats (election/counting-rules.ts); null: its kind's default. */
     counting: jsonb().$type<QuestionCounting>(),
+    /** A score question's range (election/score-range.ts); null: 0 to 5, or not a score question. */
+    scoreRange: jsonb().$type<ScoreRange>(),
   },
   (table) => [primaryKey({ columns: [table.electionId, table.id] })],
 );
