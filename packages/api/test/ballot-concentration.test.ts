@@ -204,6 +204,19 @@ describe("ballot concentration", () => {
     expect(canonicalBallotFingerprints([["order", { ranking: ["b", "a"] }]])).toEqual(["order=a,b"]);
   });
 
+  it("fingerprints a score answer as sent and as stored alike: the lowest scores a stored ballot fills in do not count", () => {
+    // Scored 1 to 5: the stored ballot gives the option left out the lowest, 1.
+    const sent = { answers: { venue: { scores: { cork: 4, aarhus: 5 } } } };
+    const stored = [["venue", { scores: { aarhus: 5, bergen: 1, cork: 4 } }]] as const;
+    expect(ballotFingerprints(sent)).toEqual(["venue=aarhus:5,cork:4"]);
+    expect(canonicalBallotFingerprints(stored)).toEqual(ballotFingerprints(sent));
+    // Different scores for the same options are different ballots.
+    expect(ballotFingerprints({ answers: { venue: { scores: { cork: 3, aarhus: 5 } } } })).not.toEqual(
+      ballotFingerprints(sent),
+    );
+    expect(ballotFingerprints({ answers: { venue: { scores: { cork: "5" } } } })).toEqual([]);
+  });
+
   it("names a group's members, the earlier ones and whether each was let through, for the watch to take back", () => {
     const detector = new Detector();
     const block = { election: ELECTION, block: "192.0.2.0/24" };

@@ -96,7 +96,10 @@ describe("a score ballot", () => {
   it("is refused on a question that takes choices, and a score question still takes an abstention", () => {
     const single = electionWith({ ...capital(), kind: "single" });
     const result = validateBallot(single, { answers: { capital: { scores: { memphis: 5 } } } });
-    expect(!result.ok && result.error).toMatchObject({ code: "INVALID_BALLOT", details: { problem: "wrong-answer-form" } });
+    expect(!result.ok && result.error).toMatchObject({
+      code: "INVALID_BALLOT",
+      details: { problem: "wrong-answer-form" },
+    });
     expect(cast({ abstain: true })).toEqual({ ok: true, value: [["capital", "abstain"]] });
   });
 

@@ -250,17 +250,24 @@ function klDivergence(q: number, p: number): number {
  * a malformed one simply has none): the whole ballot ("*=…"), and each question's answer
  * ("<question id>=…"; question ids are letters, digits and '-', so the first '=' ends it). Choices are
  * sorted, so reordering them does not make a farm's ballots look different (a ranking's order is
- * lost too, which only makes groups coarser).
+ * lost too, which only makes groups coarser). A score answer is its options scored above 1 with
+ * their scores: the lowest score of a range is 0 or 1, which a stored ballot fills in for every
+ * option left out, so the answer as sent and as stored look the same.
  */
 export function ballotFingerprints(ballot: unknown): string[] {
   const answers = (ballot as { answers?: unknown } | null)?.answers;
   if (typeof answers !== "object" || answers === null) return [];
   const parts: string[] = [];
   for (const questionId of Object.keys(answers).sort()) {
-    const answer = (answers as Record<string, unknown>)[questionId] as { choices?: unknown; abstain?: unknown } | null;
+    const answer = (answers as Record<string, unknown>)[questionId] as {
+      choices?: unknown;
+      abstain?: unknown;
+      scores?: unknown;
+    } | null;
     if (answer?.abstain === true) parts.push(`${questionId}=abstain`);
     else if (Array.isArray(answer?.choices) && answer.choices.every((c) => typeof c === "string"))
       parts.push(answerPart(questionId, answer.choices));
+    else if (isScores(answer?.scores)) parts.push(scoresPart(questionId, answer.scores));
     else return [];
   }
   return withWholeBallot(parts);
@@ -273,12 +280,25 @@ export function canonicalBallotFingerprints(ballot: CanonicalBallot): string[] {
     .map(([questionId, answer]) =>
       answer === "abstain"
         ? `${questionId}=abstain`
-        : answerPart(questionId, "ranking" in answer ? answer.ranking : answer.choices),
+        : "scores" in answer
+          ? scoresPart(questionId, answer.scores)
+          : answerPart(questionId, "ranking" in answer ? answer.ranking : answer.choices),
     );
   return withWholeBallot(parts);
 }
 
 const answerPart = (questionId: string, choices: readonly string[]) => `${questionId}=${[...choices].sort().join(",")}`;
+
+const isScores = (scores: unknown): scores is Record<string, number> =>
+  typeof scores === "object" && scores !== null && Object.values(scores).every((s) => typeof s === "number");
+
+const scoresPart = (questionId: string, scores: Readonly<Record<string, number>>) =>
+  answerPart(
+    questionId,
+    Object.entries(scores)
+      .filter(([, score]) => score > 1)
+      .map(([id, score]) => `${id}:${score}`),
+  );
 
 const withWholeBallot = (parts: readonly string[]) =>
   parts.length > 1 ? [`*=${parts.join("&")}`, ...parts] : [...parts];

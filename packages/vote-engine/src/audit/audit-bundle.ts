@@ -53,7 +53,6 @@ export const signedEpochSchema = z.object({
   signature: z.string().min(1),
 });
 
-
 export const publishedBallotSchema = z.object({
   receiptId: z.string().min(1),
   commitment: hex64,

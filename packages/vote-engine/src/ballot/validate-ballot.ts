@@ -59,7 +59,9 @@ function checkAnswer(question: Question, answer: Answer, allowAbstain: boolean):
   if ((question.kind === "score") !== "scores" in answer) {
     return fail(
       "INVALID_BALLOT",
-      question.kind === "score" ? "This question takes a score for each option." : "This question takes choices, not scores.",
+      question.kind === "score"
+        ? "This question takes a score for each option."
+        : "This question takes choices, not scores.",
       { ...at, problem: "wrong-answer-form" },
     );
   }

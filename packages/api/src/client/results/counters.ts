@@ -14,6 +14,8 @@ export const optionCounter = (questionId: string, optionId: string) => `${questi
 export interface BallotShape {
   readonly questions: ReadonlyArray<{
     readonly id: string;
+    /** A score question's option counters add scores, not votes, and are named so. */
+    readonly kind?: string;
     readonly prompt: string;
     readonly options: ReadonlyArray<{ readonly id: string; readonly label: string }>;
   }>;
@@ -45,13 +47,10 @@ export function countersOf(ballot: BallotShape, { weighted = false }: { weighted
     ...ballot.questions.flatMap((q) => {
       const question = { id: q.id, prompt: q.prompt };
       return [
-        ...q.options.map((o) => ({
-          counter: optionCounter(q.id, o.id),
-          question,
-          optionId: o.id,
-          name: o.label,
-          label: `${q.prompt}: ${o.label}`,
-        })),
+        ...q.options.map((o) => {
+          const name = q.kind === "score" ? `${o.label} (total score)` : o.label;
+          return { counter: optionCounter(q.id, o.id), question, optionId: o.id, name, label: `${q.prompt}: ${name}` };
+        }),
         { counter: optionCounter(q.id, ABSTAIN), question, name: "Abstained", label: `${q.prompt}: abstained` },
       ];
     }),

@@ -9,6 +9,10 @@ const WORDS: Record<QuestionKind, Words> = {
     label: "Ranked choice",
     help: "Voters put options in order of preference; the count eliminates the weakest option round by round.",
   },
+  score: {
+    label: "Scores",
+    help: "Voters give every option a score; the highest total wins, or with STAR the two highest meet in a runoff.",
+  },
 };
 
 /** A question kind in plain words; one this version does not know gets a label made from it. */

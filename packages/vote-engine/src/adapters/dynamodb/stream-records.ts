@@ -7,7 +7,6 @@ import type { ReviewEvidence, VoteState } from "../../vote/stored-vote";
 import type { SignedRecord } from "../../vote/verify-record";
 import { weightOfItem } from "./vote-item";
 
-
 const states: readonly VoteState[] = ["accepted", "quarantined", "released", "voided"];
 
 /** Reads a votes-table change record; a record that is not a vote says why instead. */
