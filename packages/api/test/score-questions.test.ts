@@ -126,7 +126,13 @@ describe("a score question through the running services", () => {
       return snapshot.turnout === 3 ? snapshot : undefined;
     });
     const question = live.questions[0]!;
-    expect(question).toMatchObject({ kind: "score", counts: "scores", scoreRange: { min: 0, max: 5 }, abstentions: 0 });
+    expect(question).toMatchObject({
+      kind: "score",
+      counts: "scores",
+      counting: { method: "star", seats: 1 },
+      scoreRange: { min: 0, max: 5 },
+      abstentions: 0,
+    });
     expect(Object.fromEntries(question.options.map((o) => [o.id, o.votes]))).toEqual({ aarhus: 7, bergen: 4, cork: 0 });
 
     const recount = await official.control.official.elections.recount.mutate({ electionId: election.id });

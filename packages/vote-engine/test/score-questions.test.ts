@@ -168,7 +168,12 @@ describe("counting score ballots", () => {
     expect(recounted.counts.capital).toMatchObject({ method: "score", winners: ["nashville"] });
 
     const snapshot = buildResultsSnapshot(election, live, new Date("2026-12-04T12:00:00Z"));
-    expect(snapshot.questions[0]).toMatchObject({ kind: "score", counts: "scores", scoreRange: { min: 0, max: 5 } });
+    expect(snapshot.questions[0]).toMatchObject({
+      kind: "score",
+      counts: "scores",
+      counting: { method: "score", seats: 1 },
+      scoreRange: { min: 0, max: 5 },
+    });
     expect(snapshot.questions[0]!.options.find((o) => o.id === "chattanooga")!.votes).toBe(42 + 52 + 75 + 68);
   });
 

@@ -1,3 +1,4 @@
+import { countingOf, type QuestionCounting } from "../election/counting-rules";
 import type { Election, QuestionKind } from "../election/definition";
 import { type ScoreRange, scoreRangeOf } from "../election/score-range";
 import { ABSTAIN, EXTRA_WEIGHT, optionCounter, QUARANTINED, TURNOUT, VERSION } from "./counter-keys";
@@ -26,6 +27,11 @@ export interface ResultsSnapshot {
      * (its average is that over the votes counted on the question: weighted turnout less abstentions).
      */
     readonly counts: "choices" | "first-preferences" | "scores";
+    /**
+     * How the question is counted and the seats it fills, so live results can say what the final
+     * count will do (STAR's runoff, STV's seats). Optional for snapshots from servers before it.
+     */
+    readonly counting?: QuestionCounting;
     /** Score questions only: the scores a voter could give. */
     readonly scoreRange?: ScoreRange;
     readonly abstentions: number;
@@ -52,6 +58,7 @@ export function buildResultsSnapshot(
       kind: q.kind,
       prompt: q.prompt,
       counts: q.kind === "ranked" ? "first-preferences" : q.kind === "score" ? "scores" : "choices",
+      counting: countingOf(q),
       ...(q.kind === "score" ? { scoreRange: scoreRangeOf(q) } : {}),
       abstentions: n(optionCounter(q.id, ABSTAIN)),
       options: q.options.map((o) => ({ id: o.id, label: o.label, votes: n(optionCounter(q.id, o.id)) })),
