@@ -8,8 +8,13 @@ import { useUiText } from "./text/ui-text-context";
 export interface ChartOption {
   readonly label: string;
   readonly votes: number;
-  /** 0–1; see standings(). Without it the bar is labelled with its votes only. */
+  /**
+   * 0–1: the bar's length, of the full width; see standings(). Said as a share unless `figures`
+   * says what the bar shows. Without it the bar is labelled with its votes only.
+   */
   readonly share?: number;
+  /** The bar's figures in words when they are not its votes and share: a score question's average ("4.2 out of 5"). */
+  readonly figures?: string;
   /** Said in words on the bar ("Leading", "Winner"): the colour only repeats it. */
   readonly mark?: string;
 }
@@ -20,6 +25,7 @@ const colours = { bar: "#1d4ed8", leader: "#1e3a8a", text: "#14213d" } as const;
 
 /** "12 votes · 42.9% · Leading": a bar's figures, written at its end above it. */
 export function barFigures(o: ChartOption, text: UiText = englishUiText): string {
+  if (o.figures !== undefined) return [o.figures, ...(o.mark ? [o.mark] : [])].join(" · ");
   const votes = text.say("votes", { count: o.votes });
   return [
     votes,
@@ -95,7 +101,8 @@ export function OptionVotesChart({ options }: { options: readonly ChartOption[] 
     name: o.label,
     votes: o.votes,
     // The bar's length is the share when there is one: three options tied at a third each fill a
-    // third of the width, not all of it as bars scaled to the leader would.
+    // third of the width, not all of it as bars scaled to the leader would. A score question's
+    // share is its average over the range's highest score.
     length: o.share ?? o.votes,
     figures: barFigures(o, text),
     marked: !!o.mark,

@@ -7,6 +7,25 @@ export { ballotsWord, leadSentence, leaderMark, type Outcome, votesWord } from "
 export { POLL_MS, type Snapshot, useLiveSnapshot } from "./use-live-snapshot";
 export { formatShare, type OptionStanding, type Standings, standings } from "./standings";
 export { type VoteRow, voteRows } from "./vote-rows";
+export {
+  averageLength,
+  countsScores,
+  formatAverage,
+  type OptionScore,
+  type ScoreRangeOf,
+  type ScoreStandings,
+  scoreStandings,
+  type ScoreTotals,
+} from "./score-standings";
+export {
+  scoreBarFigures,
+  scoreLeadSentence,
+  scoreLeaderMark,
+  scoreNote,
+  type ScoreRow,
+  scoreRows,
+  type ScoreWordsInput,
+} from "./score-words";
 export { DRAWABLE_RANGES, drawableText, UNDRAWABLE } from "./og-glyphs";
 export { type QuestionSummary, questionSummaries, resultsDescription, type SummaryInput } from "./share-summary";
 export {

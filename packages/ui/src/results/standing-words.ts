@@ -19,7 +19,7 @@ export interface StandingWordsInput {
  * "Ada, Bo and Cy", as the site's language joins names. On a right-to-left page each name is
  * isolated (FSI…PDI), so a name in another script keeps its own direction inside the sentence.
  */
-export const optionNames = (options: readonly OptionStanding[], text: UiText = englishUiText) =>
+export const optionNames = (options: readonly Pick<OptionStanding, "label">[], text: UiText = englishUiText) =>
   new Intl.ListFormat(text.locale, { style: "long", type: "conjunction" }).format(
     options.map((o) => (text.dir === "rtl" ? `\u2068${o.label}\u2069` : o.label)),
   );

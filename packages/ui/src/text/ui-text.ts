@@ -33,6 +33,16 @@ export interface UiValues {
   leadTiedForLead: TiedLead;
   leadTiedForLeadFirstPreferences: TiedLead;
   leadTie: TiedLead;
+  // ---- who leads a score question, by its options' average scores (`max`: the range's highest score)
+  leadScoreNoneYet: object;
+  leadScoreNone: object;
+  leadScoreLeading: ScoreLead;
+  /** Final, but method-neutral: with STAR the runoff, and with several seats the next averages, decide who is elected. */
+  leadScoreHighest: ScoreLead;
+  leadScoreTiedForLead: TiedScoreLead;
+  leadScoreTie: TiedScoreLead;
+  markHighestAverage: object;
+  markTiedForHighestAverage: object;
   // ---- a question's standings
   multiChoiceNote: object;
   columnOption: object;
@@ -41,6 +51,12 @@ export interface UiValues {
   abstained: object;
   figuresTable: object;
   tableCaption: { prompt: string; what: string };
+  /** Under a score question's heading: what its averages are of. `count`: the votes counted on it. */
+  scoreNote: { min: number; max: number; count: number };
+  scoreCaption: { prompt: string };
+  columnAverageScore: object;
+  /** A score bar's figures: `average` is already written in the site's language ("4.2"). */
+  scoreOutOf: { average: string; max: number };
   // ---- an instant-runoff count
   runoffOut: object;
   runoffEliminated: { votes: number };
@@ -126,6 +142,9 @@ export interface UiValues {
   summaryTied: { options: string; share: string };
   summaryMostVotes: { option: string; share: string };
   summaryLeads: { option: string; share: string };
+  summaryScoreTied: { options: string; average: string; max: number };
+  summaryScoreHighest: ScoreLead;
+  summaryScoreLeads: ScoreLead;
   // ---- the design system
   toneNeutral: object;
   toneInfo: object;
@@ -164,6 +183,20 @@ interface TiedLead {
   options: string;
   votes: number;
   share: string;
+}
+
+/** `average` is already written in the site's language ("4.2"); `max` is the range's highest score. */
+interface ScoreLead {
+  option: string;
+  average: string;
+  max: number;
+}
+
+interface TiedScoreLead {
+  /** The tied options, already joined as a list in the site's language. */
+  options: string;
+  average: string;
+  max: number;
 }
 
 export type UiKey = keyof UiValues;
@@ -213,6 +246,15 @@ export const englishSentences: { readonly [K in UiKey]: (values: UiValues[K]) =>
   leadTiedForLeadFirstPreferences: (v) =>
     `Tied for the lead on first preferences: ${v.options}, ${votes(v.votes)} each (${v.share}).`,
   leadTie: (v) => `Tie: ${v.options} have ${votes(v.votes)} each (${v.share}); no single option has the most votes.`,
+  leadScoreNoneYet: () => "No scores yet.",
+  leadScoreNone: () => "No ballot scored any option.",
+  leadScoreLeading: (v) => `Leading: ${v.option}, with an average score of ${v.average} out of ${n(v.max)}.`,
+  leadScoreHighest: (v) => `Highest average score: ${v.option}, ${v.average} out of ${n(v.max)}.`,
+  leadScoreTiedForLead: (v) =>
+    `Tied for the lead: ${v.options}, with an average score of ${v.average} out of ${n(v.max)} each.`,
+  leadScoreTie: (v) => `Tie: ${v.options} share the highest average score, ${v.average} out of ${n(v.max)}.`,
+  markHighestAverage: () => "Highest average",
+  markTiedForHighestAverage: () => "Tied for highest average",
   multiChoiceNote: () => "Voters could choose several options: each share is of the ballots that answered.",
   columnOption: () => "Option",
   columnVotes: () => "Votes",
@@ -220,6 +262,13 @@ export const englishSentences: { readonly [K in UiKey]: (values: UiValues[K]) =>
   abstained: () => "Abstained",
   figuresTable: () => "The figures as a table",
   tableCaption: ({ prompt, what }) => `${prompt}: ${what}`,
+  scoreNote: ({ min, max, count }) =>
+    count === 0
+      ? `Scores from ${n(min)} to ${n(max)}.`
+      : `Average score from ${n(min)} to ${n(max)} across ${votes(count)}.`,
+  scoreCaption: ({ prompt }) => `${prompt}: average and total score per option`,
+  columnAverageScore: () => "Average score",
+  scoreOutOf: ({ average, max }) => `${average} out of ${n(max)}`,
   runoffOut: () => "out",
   runoffEliminated: ({ votes: count }) => `${n(count)} (eliminated)`,
   runoffBallotsLeft: () => "Ballots with no choice left",
@@ -302,6 +351,9 @@ export const englishSentences: { readonly [K in UiKey]: (values: UiValues[K]) =>
   summaryTied: ({ options, share }) => `${options} are tied at ${share}.`,
   summaryMostVotes: ({ option, share }) => `${option} has the most votes with ${share}.`,
   summaryLeads: ({ option, share }) => `${option} leads with ${share}.`,
+  summaryScoreTied: (v) => `${v.options} are tied at an average score of ${v.average} out of ${n(v.max)}.`,
+  summaryScoreHighest: (v) => `${v.option} has the highest average score, ${v.average} out of ${n(v.max)}.`,
+  summaryScoreLeads: (v) => `${v.option} leads with an average score of ${v.average} out of ${n(v.max)}.`,
   toneNeutral: () => "Note",
   toneInfo: () => "Information",
   toneSuccess: () => "Done",
