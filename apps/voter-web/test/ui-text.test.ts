@@ -12,6 +12,8 @@ import { voterUiText } from "../i18n/ui-text";
  */
 const lead = (votes: number) => ({ option: "Otter", votes, share: "75.0%" });
 const tied = (votes: number) => ({ options: "Ada and Bo", votes, share: "50.0%" });
+const scoreLead = (max: number) => ({ option: "Otter", average: "4.2", max });
+const scoreTied = { options: "Ada and Bo", average: "4.0", max: 5 };
 const transfer = (votes: number, tie: "broken" | "none") => ({ round: 1, option: "Tomas Berg", votes, tie });
 const samples: { readonly [K in UiKey]: readonly UiValues[K][] } = {
   votes: [{ count: 0 }, { count: 1 }, { count: 2 }, { count: 1234 }],
@@ -33,6 +35,14 @@ const samples: { readonly [K in UiKey]: readonly UiValues[K][] } = {
   leadTiedForLead: [tied(1), tied(3)],
   leadTiedForLeadFirstPreferences: [tied(1), tied(3)],
   leadTie: [tied(1), tied(3)],
+  leadScoreNoneYet: [{}],
+  leadScoreNone: [{}],
+  leadScoreLeading: [scoreLead(5), scoreLead(10)],
+  leadScoreHighest: [scoreLead(5), scoreLead(1)],
+  leadScoreTiedForLead: [scoreTied],
+  leadScoreTie: [scoreTied],
+  markHighestAverage: [{}],
+  markTiedForHighestAverage: [{}],
   multiChoiceNote: [{}],
   columnOption: [{}],
   columnVotes: [{}],
@@ -40,6 +50,14 @@ const samples: { readonly [K in UiKey]: readonly UiValues[K][] } = {
   abstained: [{}],
   figuresTable: [{}],
   tableCaption: [{ prompt: "Mascot?", what: "votes per option" }],
+  scoreNote: [
+    { min: 0, max: 5, count: 0 },
+    { min: 1, max: 10, count: 1 },
+    { min: 0, max: 5, count: 1234 },
+  ],
+  scoreCaption: [{ prompt: "Mascot?" }],
+  columnAverageScore: [{}],
+  scoreOutOf: [{ average: "4.2", max: 5 }],
   runoffOut: [{}],
   runoffEliminated: [{ votes: 2 }, { votes: 1234 }],
   runoffBallotsLeft: [{}],
@@ -71,6 +89,9 @@ const samples: { readonly [K in UiKey]: readonly UiValues[K][] } = {
   summaryTied: [{ options: "Ada and Bo", share: "50.0%" }],
   summaryMostVotes: [{ option: "Otter", share: "42.9%" }],
   summaryLeads: [{ option: "Otter", share: "42.9%" }],
+  summaryScoreTied: [scoreTied],
+  summaryScoreHighest: [scoreLead(5)],
+  summaryScoreLeads: [scoreLead(5)],
   toneNeutral: [{}],
   toneInfo: [{}],
   toneSuccess: [{}],

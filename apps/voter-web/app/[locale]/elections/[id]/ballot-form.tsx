@@ -7,11 +7,20 @@ import { type UiText, useUiText } from "@landslide/ui/ui-text";
 import { type Ref, useEffect, useRef, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
 import type { ElectionOnPage } from "../../../../lib/election-content";
+import { type ScoreAnswer, scoreAnswered, scoreRangeOf, scoresIn, scoresOf, withScore } from "./score-answer";
 
 type Election = ElectionOnPage;
 type Question = Election["questions"][number];
-/** Per question: the chosen option ids (in preference order when ranked), or an abstention. */
-export type Answers = Record<string, string[] | "abstain">;
+/**
+ * One question's answer: the chosen option ids (in preference order when ranked), a score
+ * question's scores, or an abstention.
+ */
+export type Answer = string[] | ScoreAnswer | "abstain";
+/** Per question, its answer. */
+export type Answers = Record<string, Answer>;
+
+/** What a question's answer is before the voter gives one, or after they take back an abstention. */
+const emptyAnswer = (q: Pick<Question, "kind">): Answer => (q.kind === "score" ? { scores: {} } : []);
 
 /** Why the ballot cannot be reviewed yet, per question (in the page's language); empty when it can. */
 export function ballotProblems(
@@ -21,22 +30,34 @@ export function ballotProblems(
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const q of election.questions) {
-    const answer = answers[q.id] ?? [];
+    const answer = answers[q.id] ?? emptyAnswer(q);
     if (answer === "abstain") continue;
-    if (answer.length < q.minChoices)
+    if (q.kind === "score") {
+      // A score question's minChoices and maxChoices mean nothing: any option may be left out.
+      const range = scoreRangeOf(q);
+      if (!scoreAnswered(answer, range)) problems[q.id] = t("ballot.scoreAboveLowest", { min: range.min });
+      continue;
+    }
+    const chosen = Array.isArray(answer) ? answer : [];
+    if (chosen.length < q.minChoices)
       problems[q.id] =
         q.minChoices === 1 ? t("ballot.chooseAnOption") : t("ballot.chooseAtLeast", { count: q.minChoices });
-    else if (answer.length > q.maxChoices) problems[q.id] = t("ballot.chooseAtMost", { count: q.maxChoices });
+    else if (chosen.length > q.maxChoices) problems[q.id] = t("ballot.chooseAtMost", { count: q.maxChoices });
   }
   return problems;
 }
 
+/** The ballot as the API takes it: a score question's scores as the voter gave them (the options left out score the lowest). */
 export function toBallot(answers: Answers) {
   return {
-    answers: Object.fromEntries(
-      Object.entries(answers).map(([id, a]) => [id, a === "abstain" ? { abstain: true as const } : { choices: a }]),
-    ),
+    answers: Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, answerToSend(a)])),
   };
+}
+
+function answerToSend(a: Answer) {
+  if (a === "abstain") return { abstain: true as const };
+  if (Array.isArray(a)) return { choices: a };
+  return { scores: { ...a.scores } };
 }
 
 export function BallotForm({
@@ -56,7 +77,7 @@ export function BallotForm({
         <QuestionField
           key={q.id}
           question={q}
-          answer={answers[q.id] ?? []}
+          answer={answers[q.id] ?? emptyAnswer(q)}
           allowAbstain={election.allowAbstain}
           problem={problems[q.id]}
           onChange={(a) => onChange({ ...answers, [q.id]: a })}
@@ -104,8 +125,8 @@ export function BallotProblems({
 
 /**
  * How the question is counted, when that is not what its kind always meant (one winner by
- * plurality, approval or instant runoff): a voter ranking candidates for three seats by STV should
- * know before ranking.
+ * plurality, approval, instant runoff or score voting): a voter ranking candidates for three seats
+ * by STV should know before ranking, and a voter scoring for STAR that a runoff follows.
  */
 function countingSentence(q: Question, t: ReturnType<typeof useTranslations<"ballot">>, uiText: UiText) {
   if (!q.counting || !needsCountingSentence(q.kind, q.counting)) return undefined;
@@ -113,9 +134,9 @@ function countingSentence(q: Question, t: ReturnType<typeof useTranslations<"bal
 }
 
 /** What a question of each kind has always been counted by, with one seat: needs no sentence. */
-const USUAL_METHOD = { single: "plurality", multi: "approval", ranked: "instant-runoff" } as const;
+const USUAL_METHOD = { single: "plurality", multi: "approval", ranked: "instant-runoff", score: "score" } as const;
 
-function needsCountingSentence(kind: Question["kind"], counting: NonNullable<Question["counting"]>): boolean {
+export function needsCountingSentence(kind: Question["kind"], counting: NonNullable<Question["counting"]>): boolean {
   return counting.seats > 1 || counting.method !== USUAL_METHOD[kind];
 }
 
@@ -127,22 +148,15 @@ function QuestionField({
   onChange,
 }: {
   question: Question;
-  answer: string[] | "abstain";
+  answer: Answer;
   allowAbstain: boolean;
   problem: string | undefined;
-  onChange: (a: string[] | "abstain") => void;
+  onChange: (a: Answer) => void;
 }) {
   const t = useTranslations("ballot");
   const uiText = useUiText();
-  const chosen = answer === "abstain" ? [] : answer;
-  const hint =
-    q.kind === "single"
-      ? t("hintSingle")
-      : q.kind === "multi"
-        ? q.minChoices === q.maxChoices
-          ? t("hintExactly", { count: q.minChoices })
-          : t("hintBetween", { min: q.minChoices, max: q.maxChoices })
-        : t("hintRanked", { max: q.maxChoices });
+  const chosen = Array.isArray(answer) ? answer : [];
+  const hint = hintOf(q, t);
   const counting = countingSentence(q, t, uiText);
   const hintId = `${q.id}-hint`;
   return (
@@ -192,17 +206,85 @@ function QuestionField({
           })
         : null}
       {q.kind === "ranked" ? <RankedField question={q} ranking={chosen} onChange={onChange} /> : null}
+      {q.kind === "score" ? <ScoreField question={q} answer={answer} onChange={onChange} /> : null}
       {allowAbstain ? (
         <label className="choice">
           <input
             type="checkbox"
             checked={answer === "abstain"}
-            onChange={() => onChange(answer === "abstain" ? [] : "abstain")}
+            onChange={() => onChange(answer === "abstain" ? emptyAnswer(q) : "abstain")}
           />
           {t("abstain")}
         </label>
       ) : null}
     </fieldset>
+  );
+}
+
+/** What the voter is asked to do, under the prompt; a score question's also says what its lowest and highest scores mean. */
+export function hintOf(
+  q: Pick<Question, "kind" | "minChoices" | "maxChoices" | "scoreRange">,
+  t: ReturnType<typeof useTranslations<"ballot">>,
+): string {
+  switch (q.kind) {
+    case "single":
+      return t("hintSingle");
+    case "multi":
+      return q.minChoices === q.maxChoices
+        ? t("hintExactly", { count: q.minChoices })
+        : t("hintBetween", { min: q.minChoices, max: q.maxChoices });
+    case "ranked":
+      return t("hintRanked", { max: q.maxChoices });
+    case "score": {
+      const { min, max } = scoreRangeOf(q);
+      return `${t("hintScore", { min, max })} ${t("scoreEnds", { min, max })}`;
+    }
+  }
+}
+
+/**
+ * A score for each option: one group of native radio buttons per option (its fieldset named by
+ * the option), one button per score, so the arrow keys move within a group and Tab goes from
+ * option to option. An option starts with no button pressed: it scores the lowest until scored.
+ * Each button's column shrinks from 44 px to 26 px before the row wraps: eleven (0 to 10) stay on
+ * one line in a question at 390 px wide, and wrap only on a narrower screen.
+ */
+function ScoreField({
+  question: q,
+  answer,
+  onChange,
+}: {
+  question: Question;
+  answer: Answer;
+  onChange: (a: Answer) => void;
+}) {
+  const t = useTranslations("ballot");
+  const scores = scoresOf(answer);
+  const range = scoreRangeOf(q);
+  return (
+    <>
+      {q.options.map((o) => (
+        <fieldset key={o.id} className="score-option">
+          <legend>
+            <span lang={o.labelLang}>{o.label}</span>
+          </legend>
+          <div className="score-row">
+            {scoresIn(range).map((score) => (
+              <label key={score} className="score-button">
+                <input
+                  type="radio"
+                  name={`${q.id}:${o.id}`}
+                  value={score}
+                  checked={scores[o.id] === score}
+                  onChange={() => onChange(withScore(answer, o.id, score))}
+                />
+                {t("scoreValue", { score })}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </>
   );
 }
 

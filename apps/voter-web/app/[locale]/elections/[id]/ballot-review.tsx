@@ -2,10 +2,30 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import type { Translate } from "../../../../i18n/english";
 import type { ElectionOnPage } from "../../../../lib/election-content";
-import type { Answers } from "./ballot-form";
+import type { Answer, Answers } from "./ballot-form";
+import { scoresInWords } from "./score-answer";
 
 type Election = ElectionOnPage;
+type Question = Election["questions"][number];
+
+/**
+ * One answer in words: "abstain", the options chosen, a ranking with its places ("1. Ada, 2. Bo"),
+ * or every option's score ("Nashville: 5 of 5, Memphis: 0 of 5").
+ */
+export function answerInWords(
+  q: Pick<Question, "kind" | "options" | "scoreRange">,
+  a: Answer | undefined,
+  t: Translate,
+): string {
+  if (a === "abstain") return t("review.abstain");
+  if (q.kind === "score") return scoresInWords(q, a, t);
+  const labels = (Array.isArray(a) ? a : []).map((id) => q.options.find((o) => o.id === id)?.label ?? id);
+  return q.kind === "ranked"
+    ? labels.map((l, i) => t("review.rankedItem", { position: i + 1, option: l })).join(t("review.separator"))
+    : labels.join(t("review.separator"));
+}
 
 /**
  * The ballot read back in words before it is cast, with the way back to change it. It replaces the
@@ -27,6 +47,7 @@ export function BallotReview({
   onCast: () => void;
 }) {
   const t = useTranslations("review");
+  const say = useTranslations();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -40,28 +61,19 @@ export function BallotReview({
         {t("heading")}
       </h2>
       <ul className="card">
-        {election.questions.map((q) => {
-          const a = answers[q.id];
-          const labels = a === "abstain" || !a ? [] : a.map((id) => q.options.find((o) => o.id === id)?.label ?? id);
-          return (
-            <li key={q.id}>
-              {t.rich("answer", {
-                prompt: q.prompt,
-                answer:
-                  a === "abstain"
-                    ? t("abstain")
-                    : q.kind === "ranked"
-                      ? labels.map((l, i) => t("rankedItem", { position: i + 1, option: l })).join(t("separator"))
-                      : labels.join(t("separator")),
-                question: (prompt) => (
-                  <strong>
-                    <bdi lang={q.promptLang}>{prompt}</bdi>
-                  </strong>
-                ),
-              })}
-            </li>
-          );
-        })}
+        {election.questions.map((q) => (
+          <li key={q.id}>
+            {t.rich("answer", {
+              prompt: q.prompt,
+              answer: answerInWords(q, answers[q.id], say),
+              question: (prompt) => (
+                <strong>
+                  <bdi lang={q.promptLang}>{prompt}</bdi>
+                </strong>
+              ),
+            })}
+          </li>
+        ))}
       </ul>
       <div className="actions">
         <button type="button" className="secondary" onClick={unlessSending(onChange)} aria-disabled={sending}>
