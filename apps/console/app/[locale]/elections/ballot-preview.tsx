@@ -6,6 +6,7 @@ import { choiceHint } from "./form/choice-bounds";
 import { countingPreview, isDefaultCounting } from "./form/counting-choices";
 import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
 import { LanguageSelect } from "./form/language-select";
+import { scoresIn } from "./form/score-range";
 import { draftIn } from "./form/translation-draft";
 
 /** The language of a text as shown: the translation's where it differs from the original, else the ballot's own. */
@@ -14,7 +15,8 @@ type LanguageOf = (shown: string, original: string) => string;
 /**
  * The draft as voters will see it on the voter site's ballot (apps/voter-web ballot-form.tsx):
  * a fieldset per question with the same hint, radios for single choice, checkboxes for multiple
- * choice, the options to rank, and the abstain box. Everything is disabled: it only shows.
+ * choice, the options to rank, a row of score buttons per option, and the abstain box. Everything
+ * is disabled: it only shows.
  */
 export function BallotPreview({ draft, heading }: { draft: ElectionDraft; heading?: string }) {
   const t = useTranslations("preview");
@@ -89,7 +91,21 @@ function PreviewQuestion({
         {/* As voters are told it on their ballot when it is not the kind's usual count. */}
         {counting ? ` ${counting}` : null}
       </p>
-      {question.kind === "ranked" ? (
+      {question.kind === "score" ? (
+        question.options.map((option, index) => (
+          <ScoredOption
+            key={option.key}
+            scores={scoresIn(question.scoreRange)}
+            label={
+              <OptionLabel
+                option={option}
+                lang={languageOf(option.label, original.options[index]!.label)}
+                index={index}
+              />
+            }
+          />
+        ))
+      ) : question.kind === "ranked" ? (
         <ol className="ranking" aria-label={prompt ? t("preview.toRankFor", { prompt }) : t("preview.toRank")}>
           {question.options.map((option, index) => (
             <li key={option.key}>
@@ -121,6 +137,29 @@ function PreviewQuestion({
           {t("preview.abstain")}
         </label>
       ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * One option of a score question as the voter site's ballot has it (ballot-form.tsx ScoreField):
+ * a group named by the option, a radio for each score with the score under it. While the range is
+ * not one yet (the form says why), the option is shown without them.
+ */
+function ScoredOption({ label, scores }: { label: ReactNode; scores: readonly number[] }) {
+  const groupId = useId();
+  const locale = useLocale();
+  return (
+    <fieldset className="score-option">
+      <legend>{label}</legend>
+      <div className="score-row">
+        {scores.map((score) => (
+          <label key={score} className="score-button">
+            <input type="radio" name={groupId} value={score} />
+            {score.toLocaleString(locale)}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

@@ -8,7 +8,7 @@ import { useUiText } from "@landslide/ui/ui-text";
 import { useDateLocale } from "../../../../i18n/use-date-locale";
 import { formatClock } from "./local-time";
 import type { OfficialElection } from "./official-election";
-import { type QuestionRestatement, restateResult } from "./result-restatement";
+import { type OptionLine, type QuestionRestatement, restateResult } from "./result-restatement";
 import type { RecountRun } from "./use-recount";
 
 /**
@@ -105,6 +105,19 @@ function QuestionOutcome({
   const irv = recount.result.instantRunoff[q.id];
   const byMethod = recount.result.counts[q.id];
   const options = election.questions.find((e) => e.id === q.id)?.options ?? [];
+  const line = (o: OptionLine) => {
+    if (!q.scoreRange)
+      return t(q.kind === "ranked" ? "optionRanked" : "option", {
+        option: o.label,
+        votes: votesWord(o.votes, text),
+        share: o.share,
+      });
+    // A total score is no count of votes, and its share of all points says little: its average does.
+    const total = format.number(o.votes);
+    return o.average === undefined
+      ? t("optionScoredTotal", { option: o.label, total })
+      : t("optionScored", { option: o.label, total, average: o.average, max: format.number(q.scoreRange.max) });
+  };
   return (
     <section aria-label={q.prompt} style={{ borderTop: "1px solid var(--ls-color-line, #ddd)", paddingTop: "0.5rem" }}>
       <h3 style={{ margin: "0 0 0.25rem", fontSize: "1rem" }}>
@@ -115,13 +128,7 @@ function QuestionOutcome({
       </p>
       <ul style={{ margin: "0 0 0.5rem" }}>
         {q.options.map((o) => (
-          <li key={o.id}>
-            {t(q.kind === "ranked" ? "optionRanked" : "option", {
-              option: o.label,
-              votes: votesWord(o.votes, text),
-              share: o.share,
-            })}
-          </li>
+          <li key={o.id}>{line(o)}</li>
         ))}
         {q.abstentions > 0 ? <li>{t("abstained", { count: format.number(q.abstentions) })}</li> : null}
       </ul>

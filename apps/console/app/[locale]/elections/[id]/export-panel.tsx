@@ -72,6 +72,10 @@ export function ExportPanel() {
           {t("export.countsCsv")}
         </Button>
       </div>
+      {/* The files' "votes" of a score question are its options' total scores: said, so nobody reads them as ballots. */}
+      {election.questions.some((question) => question.kind === "score") ? (
+        <p className="muted">{t("export.scoreTotals")}</p>
+      ) : null}
       {latest ? <RoundsDownloads /> : null}
       {recount.run.isError ? (
         <Alert tone="danger" title={t("export.countFailed")}>
@@ -84,7 +88,8 @@ export function ExportPanel() {
 
 /**
  * Each ranked question's count as certified ranked-choice tabulators publish it (RCTab's summary
- * JSON), one file per question since the format holds one contest.
+ * JSON), one file per question since the format holds one contest. Rankings only: a score
+ * question's rounds (STAR's runoff included) are in the round-by-round CSV.
  */
 function RoundsDownloads() {
   const { election, recount } = useElection();

@@ -18,6 +18,8 @@ import {
 } from "@landslide/ui/live-results";
 import type { UiText } from "@landslide/ui/ui-text";
 import type { Translate } from "../../../../i18n/english";
+import type { ScoreRangeDraft } from "../form/draft";
+import { DEFAULT_SCORE_RANGE } from "../form/score-range";
 
 /**
  * The result an official is about to certify, restated question by question from the recount (not
@@ -27,10 +29,13 @@ import type { Translate } from "../../../../i18n/english";
 export interface OptionLine {
   readonly id: string;
   readonly label: string;
+  /** For a score question, its total score (the sum of every ballot's score times its weight). */
   readonly votes: number;
-  /** "50.0%", of the votes given to options (of the answering ballots for multiple choice). */
+  /** "50.0%", of the votes given to options (of the answering ballots for multiple choice); of all points for scores, so not shown. */
   readonly share: string;
   readonly leading: boolean;
+  /** Score questions: "3.4", its score per ballot that answered the question; absent when none did. */
+  readonly average?: string;
 }
 
 export type Outcome =
@@ -63,6 +68,8 @@ export interface QuestionRestatement {
   readonly prompt: string;
   readonly kind: string;
   readonly options: readonly OptionLine[];
+  /** Score questions only: the scores a voter could give, so that an average reads against its scale. */
+  readonly scoreRange?: ScoreRangeDraft;
   readonly abstentions: number;
   readonly outcome: Outcome;
   /** The sentence that says the outcome, ties included. */
@@ -76,12 +83,17 @@ export interface Restatement {
   readonly unresolvedTies: readonly QuestionRestatement[];
 }
 
+/** The election as the exports take it, with each score question's range (the officials' list has it). */
+type RestatedElection = Omit<ExportElection, "questions"> & {
+  readonly questions: ReadonlyArray<ExportElection["questions"][number] & { readonly scoreRange?: ScoreRangeDraft }>;
+};
+
 /**
  * In the page's words: `text` is the shared components' (for the lead, as the results pages say
  * it), `t` the console's (for the runoff and its ties).
  */
 export function restateResult(
-  election: ExportElection,
+  election: RestatedElection,
   recount: RecountForExport,
   text: UiText,
   t: Translate,
@@ -108,7 +120,13 @@ export function restateResult(
       abstentions: count(counters.find((c) => c.optionId === undefined)),
     };
     const standing = standings(totals, votes);
-    const options = standing.options.map((o) => ({ ...o, share: formatShare(o.share, locale) }));
+    // A score question's counters are total scores, not votes: each is told as an average over the
+    // ballots that answered the question (the votes they carry, less abstentions: the engine's rule).
+    const scored = q.kind === "score";
+    const answering = votes - totals.abstentions;
+    const average = (total: number) =>
+      scored && answering > 0 ? { average: formatAverage(total / answering, locale) } : {};
+    const options = standing.options.map((o) => ({ ...o, share: formatShare(o.share, locale), ...average(o.votes) }));
     const irv = recount.instantRunoff[q.id];
     const byMethod = recount.counts?.[q.id];
     const labelOf = (id: string) => isolated(q.options.find((o) => o.id === id)?.label ?? id, text);
@@ -133,6 +151,7 @@ export function restateResult(
       prompt: q.prompt,
       kind: q.kind,
       options,
+      ...(scored ? { scoreRange: q.scoreRange ?? DEFAULT_SCORE_RANGE } : {}),
       abstentions: totals.abstentions,
       outcome,
       sentence:
@@ -189,6 +208,11 @@ function tieBreakSentence(
     loser: loser === undefined ? t("restatement.noOne") : labelOf(loser),
     earlier: Number(byRound?.[1] ?? 0),
   });
+}
+
+/** "3.4", "2.67", "5": at most two decimals, enough to tell two averages apart on a 0-to-10 scale. */
+function formatAverage(average: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(average);
 }
 
 /** An option's label as it runs into a right-to-left sentence: in its own direction (FSI…PDI), as the shared words do. */

@@ -5,8 +5,8 @@ import type { CountingDraft, CountingMethod, QuestionDraft, QuestionKind } from 
 /**
  * How a question may be counted: the engine's rules (vote-engine counting-rules.ts and each
  * method's `multiSeat`) as the builder needs them, since the console reaches the engine only
- * through the API. Score and STAR are left out: no question kind collects scores yet, so the API
- * would refuse them.
+ * through the API. Score voting and STAR read score questions' ballots only, and nothing else
+ * reads those.
  */
 
 /** The methods that read each kind's ballots, its default (what a question naming none is counted by) first. */
@@ -14,17 +14,22 @@ const METHODS_BY_KIND = {
   single: ["plurality"],
   multi: ["approval"],
   ranked: ["instant-runoff", "stv-meek", "stv-scottish", "schulze", "ranked-pairs", "borda"],
+  score: ["score", "star"],
 } as const satisfies Record<QuestionKind, readonly CountingMethod[]>;
 
 export type OfferedMethod = (typeof METHODS_BY_KIND)[QuestionKind][number];
 
-/** The methods that may elect more than one option; the others (instant runoff and the Condorcet methods) elect one. */
+/**
+ * The methods that may elect more than one option; the others (instant runoff, the Condorcet
+ * methods, and STAR, whose runoff is between two) elect one.
+ */
 const SEVERAL_SEATS: ReadonlySet<CountingMethod> = new Set<CountingMethod>([
   "plurality",
   "approval",
   "stv-meek",
   "stv-scottish",
   "borda",
+  "score",
 ]);
 
 export const methodsFor = (kind: QuestionKind): readonly OfferedMethod[] => METHODS_BY_KIND[kind];

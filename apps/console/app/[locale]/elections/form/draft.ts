@@ -2,6 +2,7 @@ import { contentLanguageOf, type RouterInputs } from "@landslide/api/client";
 import type { OfficialElection } from "../[id]/official-election";
 import { defaultCounting, isDefaultCounting } from "./counting-choices";
 import { optionIds, questionIds } from "./derived-ids";
+import { DEFAULT_SCORE_RANGE } from "./score-range";
 import { slugify } from "./slug";
 import { type IdentifiedQuestion, type TranslationDraft, toTranslations, translationDrafts } from "./translation-draft";
 
@@ -38,6 +39,16 @@ export interface QuestionDraft {
   readonly maxChoices: number;
   /** How it is counted; its kind's default (see counting-choices.ts) unless the official chose another. */
   readonly counting: CountingDraft;
+  /**
+   * The scores voters give each option (score questions only, see score-range.ts). Every question
+   * keeps one, as the tie rule keeps its seed: going to another kind and back finds the range chosen.
+   */
+  readonly scoreRange: ScoreRangeDraft;
+}
+
+export interface ScoreRangeDraft {
+  readonly min: number;
+  readonly max: number;
 }
 
 export interface CountingDraft {
@@ -98,6 +109,7 @@ export function emptyQuestion(): QuestionDraft {
     minChoices: 1,
     maxChoices: 1,
     counting: defaultCounting("single"),
+    scoreRange: DEFAULT_SCORE_RANGE,
   };
 }
 
@@ -139,6 +151,7 @@ export function draftOf(election: OfficialElection): ElectionDraft {
       counting: question.counting
         ? { ...question.counting, batchElimination: question.counting.batchElimination ?? false }
         : defaultCounting(question.kind),
+      scoreRange: question.scoreRange ?? DEFAULT_SCORE_RANGE,
     },
   }));
   return {
@@ -193,17 +206,21 @@ export function toElectionFields(draft: ElectionDraft): ElectionFields {
     passkeyPolicy: draft.passkeyPolicy,
     allowAbstain: draft.allowAbstain,
     questions: withIds.map(({ id, draft: question, optionIds: optionIdList }) => {
-      const single = question.kind === "single";
+      // The engine treats a single-choice question as 1/1 whatever is stored, and a score question
+      // has no choices to bound (every option is scored): store what it means.
+      const oneChoice = question.kind === "single" || question.kind === "score";
       return {
         id,
         kind: question.kind,
         prompt: question.prompt.trim(),
         options: question.options.map((option, at) => ({ id: optionIdList[at]!, label: option.label.trim() })),
-        // The engine treats a single-choice question as 1/1 whatever is stored; store what it means.
-        minChoices: single ? 1 : question.minChoices,
-        maxChoices: single ? 1 : question.maxChoices,
+        minChoices: oneChoice ? 1 : question.minChoices,
+        maxChoices: oneChoice ? 1 : question.maxChoices,
         // Left out when it is the kind's default, so that an election nobody changed here is sent as it came.
         ...(isDefaultCounting(question) ? {} : { counting: toCounting(question.counting) }),
+        // Only a score question may have a range (the API refuses it on any other). Sent even when
+        // it is the default: the range voters score in is then written in the election itself.
+        ...(question.kind === "score" ? { scoreRange: { ...question.scoreRange } } : {}),
       };
     }),
     ...toTieRule(draft.tieRule, withIds),

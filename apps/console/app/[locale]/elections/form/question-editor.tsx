@@ -9,11 +9,12 @@ import type { QuestionDraft, QuestionKind } from "./draft";
 import { AdvancedIds } from "./advanced-ids";
 import { ItemActions } from "./item-actions";
 import { OptionsEditor } from "./options-editor";
+import { ScoreRangeEditor } from "./score-range-editor";
 import { select } from "./styles";
 import { TextField } from "./text-field";
 import type { QuestionProblems } from "./validate";
 
-const KINDS: readonly QuestionKind[] = ["single", "multi", "ranked"];
+const KINDS: readonly QuestionKind[] = ["single", "multi", "ranked", "score"];
 
 interface QuestionEditorProps {
   question: QuestionDraft;
@@ -27,7 +28,10 @@ interface QuestionEditorProps {
   onRemove: () => void;
 }
 
-/** One question: its kind, prompt, options, how many of them a voter picks, how it is counted, and (under "Advanced") its ids. */
+/**
+ * One question: its kind, prompt, options, how many of them a voter picks (or, for scores, the
+ * range voters score in), how it is counted, and (under "Advanced") its ids.
+ */
 export function QuestionEditor({
   question,
   id,
@@ -70,7 +74,11 @@ export function QuestionEditor({
         onChange={(prompt) => onChange({ ...question, prompt })}
       />
       <OptionsEditor question={question} questionNumber={number} problems={problems} onChange={onChange} />
-      <ChoiceBoundsEditor question={question} error={problems?.bounds} onChange={onChange} />
+      {question.kind === "score" ? (
+        <ScoreRangeEditor question={question} error={problems?.scoreRange} onChange={onChange} />
+      ) : (
+        <ChoiceBoundsEditor question={question} error={problems?.bounds} onChange={onChange} />
+      )}
       <CountingEditor question={question} problems={problems} onChange={onChange} />
       <AdvancedIds question={question} id={id} number={number} problems={problems} onChange={onChange} />
       <ItemActions

@@ -5,13 +5,14 @@ import type { ElectionDraft, QuestionDraft } from "./draft";
 import { SEED_LIMITS, UNPRINTABLE } from "./tie-rule-choices";
 import type { TranslationDraft } from "./translation-draft";
 import { ID_PATTERN } from "./slug";
+import { scoreRangeProblem } from "./score-range";
 
 /**
  * What is wrong with a draft, per field, in words for the official. These are the API's own
- * rules (election-input.ts, the engine's definition.ts, counting-rules.ts and tie-rule.ts) checked
- * before sending, plus two the API
- * cannot see: duplicate option labels, and a minimum of zero (the ballot check requires at least
- * one choice anyway; a voter who wants none abstains).
+ * rules (election-input.ts, the engine's definition.ts, counting-rules.ts, score-range.ts and
+ * tie-rule.ts) checked before sending, plus two the API cannot see: duplicate option labels, and
+ * a minimum of zero (the ballot check requires at least one choice anyway; a voter who wants none
+ * abstains).
  */
 export interface OptionProblems {
   label?: string;
@@ -24,6 +25,8 @@ export interface QuestionProblems {
   /** About the list as a whole (too few, too many). */
   options?: string;
   bounds?: string;
+  /** A score question's range. */
+  scoreRange?: string;
   /** A counting method that does not read this kind's ballots. */
   method?: string;
   seats?: string;
@@ -149,7 +152,11 @@ function questionProblems(question: QuestionDraft, t: Translate): QuestionProble
     found.byOption[option.key] = mine;
   });
 
-  if (question.kind !== "single") {
+  // A score question's choice bounds are hidden and sent as 1/1 (toElectionFields): its range is checked instead.
+  if (question.kind === "score") {
+    const range = scoreRangeProblem(question.scoreRange, t);
+    if (range) found.scoreRange = range;
+  } else if (question.kind !== "single") {
     const bounds = boundsProblem(question.minChoices, question.maxChoices, count, t);
     if (bounds) found.bounds = bounds;
   }
@@ -215,7 +222,15 @@ function countMessages(problems: DraftProblems): number {
 /** How many messages one question has, its options' included: the builder marks the questions that need fixing. */
 export function questionMessageCount(question: QuestionProblems | undefined): number {
   if (!question) return 0;
-  let count = present(question.prompt, question.id, question.options, question.bounds, question.method, question.seats);
+  let count = present(
+    question.prompt,
+    question.id,
+    question.options,
+    question.bounds,
+    question.scoreRange,
+    question.method,
+    question.seats,
+  );
   for (const option of Object.values(question.byOption)) count += present(option.label, option.id);
   return count;
 }
