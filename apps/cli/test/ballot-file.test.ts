@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BALLOT_FILE_FORMAT, readBallotFile } from "../src/lib/ballot-file";
+import { choiceRule } from "../src/lib/elections";
 
 /** Ballot files with texts in several languages, read and checked before anything is sent (no deployment needed). */
 const dir = mkdtempSync(join(tmpdir(), "ballot-file-"));
@@ -101,5 +102,110 @@ describe("a ballot file with translations", () => {
   it("is described in the help text", () => {
     expect(BALLOT_FILE_FORMAT).toMatch(/"language" is the BCP 47 tag/);
     expect(BALLOT_FILE_FORMAT).toMatch(/"translations" holds the same texts in other languages/);
+  });
+});
+
+describe("a score question in a ballot file", () => {
+  const scored = (extra: object, kind = "score") => ({
+    title: "Capital",
+    questions: [
+      {
+        id: "capital",
+        kind,
+        prompt: "Score each city as the capital",
+        options: [
+          { id: "nashville", label: "Nashville" },
+          { id: "memphis", label: "Memphis" },
+          { id: "knoxville", label: "Knoxville" },
+        ],
+        ...extra,
+      },
+    ],
+  });
+
+  it("is read with its range and counting method, or without them (0 to 5, score voting)", async () => {
+    const star = written(
+      "star.json",
+      scored({ scoreRange: { min: 1, max: 10 }, counting: { method: "star", seats: 1 } }),
+    );
+    expect((await readBallotFile(star.path)).questions[0]).toMatchObject({
+      kind: "score",
+      scoreRange: { min: 1, max: 10 },
+      counting: { method: "star", seats: 1 },
+    });
+    const plain = written("plain-score.json", scored({ counting: { method: "score", seats: 2 } }));
+    const question = (await readBallotFile(plain.path)).questions[0]!;
+    expect(question).toMatchObject({ kind: "score", counting: { method: "score", seats: 2 } });
+    expect(question.scoreRange).toBeUndefined();
+  });
+
+  it("names a range that is not one in plain words, at its line and column", async () => {
+    const cases: Array<[name: string, extra: object, piece: string, field: string, message: string]> = [
+      [
+        "too-high",
+        { scoreRange: { min: 0, max: 11 } },
+        "11",
+        "max",
+        "must be a whole number from 1 to 10 (the highest score)",
+      ],
+      [
+        "fraction",
+        { scoreRange: { min: 0, max: 4.5 } },
+        "4.5",
+        "max",
+        "must be a whole number from 1 to 10 (the highest score)",
+      ],
+      ["low-two", { scoreRange: { min: 2, max: 5 } }, "2", "min", "must be 0 or 1 (the lowest score)"],
+      ["text", { scoreRange: { min: "0", max: 5 } }, '"0"', "min", "must be 0 or 1 (the lowest score)"],
+      [
+        "no-max",
+        { scoreRange: { min: 1 } },
+        '{\n        "min": 1',
+        "max",
+        "missing (the highest score: a whole number from 1 to 10)",
+      ],
+      ["step", { scoreRange: { min: 0, max: 5, step: 1 } }, "1\n", "step", 'a score range has only "min" and "max"'],
+    ];
+    // Each piece occurs first where the mistake is (the file has no other digits).
+    for (const [name, extra, piece, field, message] of cases) {
+      const file = written(`${name}.json`, scored(extra));
+      expect(await problem(file.path), name).toBe(
+        `${file.path}:${file.at(piece)}: questions[0].scoreRange.${field}: ${message}.`,
+      );
+    }
+    const same = written("same.json", scored({ scoreRange: { min: 1, max: 1 } }));
+    expect(await problem(same.path)).toBe(
+      `${same.path}:${same.at('{\n        "min": 1')}: questions[0].scoreRange: the lowest score must be below the highest.`,
+    );
+    const notObject = written("range-text.json", scored({ scoreRange: "0-5" }));
+    expect(await problem(notObject.path)).toBe(
+      `${notObject.path}:${notObject.at('"0-5"')}: questions[0].scoreRange: must be the lowest and the highest score, as { "min": 0, "max": 5 } (the lowest 0 or 1, the highest up to 10).`,
+    );
+  });
+
+  it("refuses a range on another kind of question, and a method that cannot count scores", async () => {
+    const ranked = written("ranked-range.json", scored({ scoreRange: { min: 0, max: 5 } }, "ranked"));
+    expect(await problem(ranked.path)).toBe(
+      `${ranked.path}:${ranked.at('{\n        "min": 0')}: questions[0].scoreRange: only score questions have a score range.`,
+    );
+    const twoSeats = written("star-seats.json", scored({ counting: { method: "star", seats: 2 } }));
+    expect(await problem(twoSeats.path)).toBe(
+      `${twoSeats.path}:${twoSeats.at('{\n        "method"')}: questions[0].counting: star fills one seat.`,
+    );
+    const plurality = written("plurality-scores.json", scored({ counting: { method: "plurality", seats: 1 } }));
+    expect(await problem(plurality.path)).toMatch(
+      /questions\[0\]\.counting: plurality counts single questions, not score ones\.$/,
+    );
+  });
+
+  it("is described in the help text, and by `elections show` with its range", () => {
+    expect(BALLOT_FILE_FORMAT).toMatch(/"kind": "single", "multi", "ranked" or "score"/);
+    expect(BALLOT_FILE_FORMAT).toMatch(/"scoreRange": \{ "min", "max" \}/);
+    expect(BALLOT_FILE_FORMAT).toMatch(/\{ "method": "star", "seats": 1 \} \(STAR voting\)/);
+    expect(choiceRule({ kind: "score", minChoices: 1, maxChoices: 1 })).toBe("score each option 0 to 5");
+    expect(choiceRule({ kind: "score", minChoices: 1, maxChoices: 1, scoreRange: { min: 1, max: 10 } })).toBe(
+      "score each option 1 to 10",
+    );
+    expect(choiceRule({ kind: "ranked", minChoices: 1, maxChoices: 3 })).toBe("rank 1 to 3");
   });
 });

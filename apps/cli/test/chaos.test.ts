@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { StoredVote } from "@landslide/vote-engine";
+import { type StoredVote, tallyDelta, type VoteChange } from "@landslide/vote-engine";
 import { processesOf } from "../src/lib/chaos/drill-stack";
 import {
   faultSchedule,
@@ -124,6 +124,47 @@ describe("the invariants", () => {
       "chair#ada": 1,
       "chair#chen": 1,
     });
+  });
+
+  it("count a score answer as the tally does: each option's score times the ballot's weight, a weight beyond one apart", () => {
+    const weighed = (n: number, weight: number | undefined, ballot: StoredVote["ballot"]): StoredVote => {
+      const base = vote(n, "accepted", ballot);
+      return { ...base, receipt: { ...base.receipt, ...(weight === undefined ? {} : { weight }) } };
+    };
+    const votes = [
+      weighed(1, undefined, [
+        ["budget", { scores: { library: 5, pool: 0, trams: 2 } }],
+        ["ferry", { choices: ["yes"] }],
+      ]),
+      weighed(2, 3, [
+        ["budget", { scores: { library: 1, pool: 4, trams: 0 } }],
+        ["ferry", "abstain"],
+      ]),
+      vote(3, "quarantined", [["budget", { scores: { library: 5, pool: 5, trams: 5 } }]]),
+    ];
+    const counted = countStoredVotes(votes);
+    expect(counted).toEqual({
+      __turnout: 2,
+      __extra_weight: 2,
+      __quarantined: 1,
+      "budget#library": 5 + 3 * 1,
+      "budget#pool": 3 * 4,
+      "budget#trams": 2,
+      "ferry#yes": 1,
+      "ferry#__abstain": 3,
+    });
+    // The same counters as the engine's own tally of the same votes.
+    const changes = votes.map((v): VoteChange => ({
+      sequenceNumber: v.voterKey,
+      kind: "INSERT",
+      electionId: v.electionId,
+      voterKey: v.voterKey,
+      state: v.state,
+      ballot: v.ballot,
+      ...(v.receipt.weight === undefined ? {} : { weight: v.receipt.weight }),
+    }));
+    const delta = tallyDelta(changes);
+    expect(Object.fromEntries([...delta.get("e")!].filter(([counter]) => counter !== "__version"))).toEqual(counted);
   });
 
   it("find an acknowledged receipt without its stored vote, or stored otherwise than acknowledged", () => {

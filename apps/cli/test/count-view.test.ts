@@ -56,6 +56,51 @@ describe("the final count in a terminal", () => {
     );
   });
 
+  it("heads STAR's rounds as total scores and a runoff, and names the ballots that scored both finalists the same", () => {
+    // Wikipedia's Tennessee example scored 0 to 5 (the engine's STAR test), and 3 ballots scoring the finalists alike.
+    const cities = {
+      prompt: "Tennessee's capital",
+      options: ["Memphis", "Nashville", "Chattanooga", "Knoxville"].map((label) => ({
+        id: label.toLowerCase(),
+        label,
+      })),
+    };
+    const scored = (weight: number, scores: Record<string, number>) => ({ marks: { scores }, weight });
+    const ballots = [
+      scored(42, { memphis: 5, nashville: 2, chattanooga: 1, knoxville: 0 }),
+      scored(26, { memphis: 0, nashville: 5, chattanooga: 2, knoxville: 1 }),
+      scored(15, { memphis: 0, nashville: 3, chattanooga: 5, knoxville: 3 }),
+      scored(17, { memphis: 0, nashville: 2, chattanooga: 4, knoxville: 5 }),
+      scored(3, { memphis: 1, nashville: 4, chattanooga: 4 }),
+    ];
+    const input = {
+      options: cities.options.map((o) => o.id),
+      seats: 1,
+      ballots,
+      tieBreaker: optionOrderTieBreaker(cities.options.map((o) => o.id)),
+      scoreRange: { min: 0, max: 5 },
+    };
+    const star = countView(cities, countingMethods.star.count(input));
+    expect(star.split("\n")).toEqual([
+      "Tennessee's capital",
+      "  Counted by STAR (score, then an automatic runoff), 1 seat: elected Nashville.",
+      "  OPTION                TOTAL SCORE  RUNOFF",
+      "  Memphis                       213       —",
+      "  Nashville (elected)           305      68",
+      "  Chattanooga                   249      32",
+      "  Knoxville                     156       —",
+      "  Scored both the same            —       3",
+      "  Runoff between the two highest total scores: Nashville preferred on 68 ballots, Chattanooga on 32, 3 scored both the same.",
+    ]);
+    expect(star).not.toMatch(/No choice left|ROUND/);
+
+    const score = countView(cities, countingMethods.score.count(input));
+    expect(score).toMatch(/Counted by score voting, 1 seat: elected Nashville\./);
+    expect(score).toMatch(/OPTION\s+TOTAL SCORE\n/);
+    expect(score).not.toMatch(/Runoff|Scored both/);
+    expect(addsToTable(countingMethods.star.count(input))).toBe(true);
+  });
+
   it("adds nothing to the table for a one-seat plurality or approval count, unless a declared rule settled a tie", () => {
     expect(addsToTable({ method: "plurality", seats: 1, tieBreaks: [] })).toBe(false);
     expect(addsToTable({ method: "approval", seats: 1, tieBreaks: [] })).toBe(false);

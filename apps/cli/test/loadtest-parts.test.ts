@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createProof } from "@landslide/api/client";
 import { parseDuration } from "../src/lib/loadtest/duration";
 import { percentiles } from "../src/lib/loadtest/latency";
-import { randomBallot } from "../src/lib/loadtest/random-ballot";
+import { type Election, electionDefinitionSchema, validateBallot } from "@landslide/vote-engine";
+import { type RandomAnswer, randomBallot } from "../src/lib/loadtest/random-ballot";
 import { voterDeviceKey } from "../src/lib/loadtest/voter-device";
 
 describe("the load test's parts", () => {
@@ -33,17 +34,68 @@ describe("the load test's parts", () => {
       ],
     };
     const ballots = Array.from({ length: 200 }, () => randomBallot(election));
+    const choicesOf = (answer: RandomAnswer | undefined) => (answer && "choices" in answer ? answer.choices : []);
     for (const { answers } of ballots) {
       for (const question of election.questions) {
-        const choices = answers[question.id]!.choices;
+        const choices = choicesOf(answers[question.id]);
         expect(choices.length).toBeGreaterThanOrEqual(question.minChoices);
         expect(choices.length).toBeLessThanOrEqual(question.maxChoices);
         expect(new Set(choices).size).toBe(choices.length);
         for (const choice of choices) expect(question.options.map((o) => o.id)).toContain(choice);
       }
     }
-    expect(new Set(ballots.map((b) => b.answers.one!.choices[0])).size).toBe(2);
-    expect(new Set(ballots.map((b) => b.answers.rank!.choices.join(">"))).size).toBeGreaterThan(6);
+    expect(new Set(ballots.map((b) => choicesOf(b.answers.one)[0])).size).toBe(2);
+    expect(new Set(ballots.map((b) => choicesOf(b.answers.rank).join(">"))).size).toBeGreaterThan(6);
+  });
+
+  it("scores every option of a score question within its range, as the vote API takes them", () => {
+    const election: Election = {
+      ...electionDefinitionSchema.parse({
+        id: "0e3d8a57-0d8f-4f7e-9f3a-5b2f0d6c1a11",
+        title: "Capital",
+        questions: [
+          {
+            id: "capital",
+            kind: "score",
+            prompt: "Score each city",
+            options: ["memphis", "nashville", "chattanooga"].map((id) => ({ id, label: id })),
+            scoreRange: { min: 1, max: 3 },
+            counting: { method: "star", seats: 1 },
+          },
+          {
+            id: "parks",
+            kind: "score",
+            prompt: "Score each park",
+            options: ["north", "south"].map((id) => ({ id, label: id })),
+          },
+          {
+            id: "ferry",
+            kind: "single",
+            prompt: "Keep the ferry?",
+            options: ["yes", "no"].map((id) => ({ id, label: id })),
+          },
+        ],
+      }),
+      status: "open",
+    };
+    const seen = new Set<string>();
+    // Mostly the lowest, so that ballots scoring nothing above it come up and must be mended.
+    const lowish = () => (Math.random() < 0.9 ? 0 : Math.random());
+    for (let i = 0; i < 300; i++) {
+      const ballot = randomBallot(election, i % 2 ? lowish : Math.random);
+      const checked = validateBallot(election, ballot);
+      expect(checked, JSON.stringify(ballot)).toMatchObject({ ok: true });
+      const capital = ballot.answers.capital!;
+      expect(Object.keys("scores" in capital ? capital.scores : {})).toEqual(["memphis", "nashville", "chattanooga"]);
+      for (const [id, answer] of Object.entries(ballot.answers))
+        if ("scores" in answer)
+          for (const [option, score] of Object.entries(answer.scores)) seen.add(`${id}#${option}=${score}`);
+    }
+    // Every score of each range comes up, and nothing outside it (the default range is 0 to 5).
+    for (const option of ["memphis", "nashville", "chattanooga"])
+      for (const score of [1, 2, 3]) expect(seen).toContain(`capital#${option}=${score}`);
+    for (const score of [0, 1, 2, 3, 4, 5]) expect(seen).toContain(`parks#north=${score}`);
+    expect([...seen].filter((s) => /^capital#.*=(0|4|5)$/.test(s))).toEqual([]);
   });
 
   it("gives each test voter one device key, the same in every run, that signs valid device proofs", async () => {

@@ -23,7 +23,8 @@ export type BallotFile = z.output<typeof ballotFileSchema>;
 
 /** The ballot file's format, for `--help`. */
 export const BALLOT_FILE_FORMAT = [
-  'A ballot file is a JSON object: "title"; "questions", a list of { "id", "kind": "single", "multi" or "ranked", "prompt", "options": [{ "id", "label" }, …], "minChoices" and "maxChoices" (both 1 by default) }; and optionally "description", "eligibility" ("any-signed-in-voter", the default, or "voter-roll"), "allowAbstain" (false by default), "passkeyPolicy" (which devices may vote: "optional", the default, lets any signed-in device vote; "review-without" holds ballots from devices without a passkey for review; "required" lets only devices with a passkey vote, shutting out voters whose devices have none), "opensAt" and "closesAt" (ISO 8601 with an offset), and "id" (a UUID; the API picks one when left out). Ids of questions and options are lower-case letters, digits and "-".',
+  'A ballot file is a JSON object: "title"; "questions", a list of { "id", "kind": "single", "multi", "ranked" or "score", "prompt", "options": [{ "id", "label" }, …], "minChoices" and "maxChoices" (both 1 by default; a score question leaves them out) }; and optionally "description", "eligibility" ("any-signed-in-voter", the default, or "voter-roll"), "allowAbstain" (false by default), "passkeyPolicy" (which devices may vote: "optional", the default, lets any signed-in device vote; "review-without" holds ballots from devices without a passkey for review; "required" lets only devices with a passkey vote, shutting out voters whose devices have none), "opensAt" and "closesAt" (ISO 8601 with an offset), and "id" (a UUID; the API picks one when left out). Ids of questions and options are lower-case letters, digits and "-".',
+  'Score questions ("kind": "score"): each voter gives every option a whole-number score, an option left unscored getting the lowest. "scoreRange": { "min", "max" } sets the scores: the lowest 0 or 1, the highest up to 10 (0 to 5 when left out). "counting" (docs/counting.md) says how they are counted: { "method": "score", "seats": 1 }, the default, elects the highest total score (with more seats, the highest totals); { "method": "star", "seats": 1 } (STAR voting) sends the two highest totals to a runoff, won by the finalist more voters scored higher. For example: { "id": "capital", "kind": "score", "prompt": "Score each city as the capital", "options": [{ "id": "nashville", "label": "Nashville" }, { "id": "memphis", "label": "Memphis" }], "scoreRange": { "min": 0, "max": 5 }, "counting": { "method": "star", "seats": 1 } }',
   'Languages (docs/languages.md): "language" is the BCP 47 tag of the language the file\'s texts are written in ("en" by default); "translations" holds the same texts in other languages, by tag: { "es": { "title", "description", "questions": { "<question id>": { "prompt", "options": { "<option id>": "<label>" } } } } }. Every translated text is optional: voters whose language lacks one read it as written. A translation may not be in the election\'s own language, nor name a question or option the file does not have.',
   'For example: { "title": "Night ferry", "questions": [{ "id": "ferry", "kind": "single", "prompt": "Keep the night ferry?", "options": [{ "id": "yes", "label": "Yes" }, { "id": "no", "label": "No" }] }], "translations": { "es": { "title": "Ferry nocturno", "questions": { "ferry": { "prompt": "¿Mantener el ferry nocturno?", "options": { "yes": "Sí" } } } } } }',
 ].join("\n\n");
@@ -61,14 +62,40 @@ export async function readBallotFile(path: string): Promise<BallotFile> {
   const field: JsonPath =
     issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
   const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
-  const message = missing
-    ? `missing (expected ${issue.expected})`
-    : issue.code === "invalid_value"
-      ? `must be ${oneOf(issue.values)}`
-      : issue.message.replace(/\.$/, "");
+  const message =
+    scoreRangeWords(issue, missing) ??
+    (missing
+      ? `missing (expected ${issue.expected})`
+      : issue.code === "invalid_value"
+        ? `must be ${oneOf(issue.values)}`
+        : issue.message.replace(/\.$/, ""));
   const more = others.length ? ` (and ${others.length} more ${others.length === 1 ? "problem" : "problems"})` : "";
   // A missing field points at the object that lacks it.
   throw usage(`${where(scan.positionOf(field))}: ${formatPath(field)}: ${message}${more}.`);
+}
+
+/** What the bounds of a score range may be (score-range.ts), in the words of the help. */
+const SCORE_BOUNDS = {
+  min: { rule: "0 or 1", what: "the lowest score" },
+  max: { rule: "a whole number from 1 to 10", what: "the highest score" },
+} as const;
+
+/**
+ * A mistake in a score range in words: zod says "Too big: expected number to be <=10" or "expected
+ * int", where an official needs the rule itself. Undefined for every other issue (and for the
+ * lowest score not below the highest, which the engine already says in words).
+ */
+function scoreRangeWords(issue: z.core.$ZodIssue, missing: boolean): string | undefined {
+  const [parent, last] = issue.path.slice(-2);
+  if (parent === "scoreRange" && (last === "min" || last === "max") && issue.code !== "unrecognized_keys") {
+    const { rule, what } = SCORE_BOUNDS[last];
+    return missing ? `missing (${what}: ${rule})` : `must be ${rule} (${what})`;
+  }
+  if (last !== "scoreRange") return undefined;
+  if (issue.code === "unrecognized_keys") return 'a score range has only "min" and "max"';
+  if (issue.code === "invalid_type")
+    return 'must be the lowest and the highest score, as { "min": 0, "max": 5 } (the lowest 0 or 1, the highest up to 10)';
+  return undefined;
 }
 
 /** `"optional", "review-without" or "required"`: zod's `"optional"|"review-without"|"required"` in words. */

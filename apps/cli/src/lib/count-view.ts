@@ -15,7 +15,7 @@ const METHOD_WORDS: Readonly<Record<MethodName, string>> = {
   borda: "Borda count",
 };
 
-/** What the one figure of a method without rounds is (STAR's two rounds are headed like the others'). */
+/** What the one figure of a method without rounds is (STAR's two rounds have STAR_HEADERS). */
 const SINGLE_ROUND_HEADER: Readonly<Record<MethodName, string>> = {
   plurality: "VOTES",
   approval: "APPROVALS",
@@ -28,6 +28,9 @@ const SINGLE_ROUND_HEADER: Readonly<Record<MethodName, string>> = {
   star: "TOTAL SCORE",
   borda: "POINTS",
 };
+
+/** STAR's rounds: the total scores that choose two finalists, then the ballots preferring each finalist. */
+const STAR_HEADERS = ["TOTAL SCORE", "RUNOFF"];
 
 interface Question {
   readonly prompt: string;
@@ -57,6 +60,8 @@ export function countView(question: Question, count: CountResult): string {
   const label = (id: string) => question.options.find((o) => o.id === id)?.label ?? id;
   const names = (ids: readonly string[]) => (ids.length ? ids.map(label).join(", ") : "no one");
   const figure = (value: number | undefined) => (value === undefined ? "—" : String(Number(value.toFixed(9))));
+  // STAR's two rounds are not rounds of votes: total scores, then a runoff of ballots preferring each finalist.
+  const star = count.method === "star";
   const lines = [
     terminalText(question.prompt),
     `  Counted by ${METHOD_WORDS[count.method]}, ${count.seats} ${count.seats === 1 ? "seat" : "seats"}: elected ${terminalText(names(count.winners))}.`,
@@ -67,7 +72,12 @@ export function countView(question: Question, count: CountResult): string {
       cells: count.rounds.map((r) => figure(r.tallies[o.id])),
     })),
     ...(count.rounds.some((r) => r.exhausted !== undefined)
-      ? [{ label: "No choice left", cells: count.rounds.map((r) => figure(r.exhausted)) }]
+      ? [
+          {
+            label: star ? "Scored both the same" : "No choice left",
+            cells: count.rounds.map((r) => figure(r.exhausted)),
+          },
+        ]
       : []),
     ...(count.rounds.some((r) => r.quota !== undefined)
       ? [{ label: "Quota", cells: count.rounds.map((r) => figure(r.quota)) }]
@@ -79,7 +89,11 @@ export function countView(question: Question, count: CountResult): string {
       [
         { header: "OPTION", value: (r) => r.label },
         ...count.rounds.map((r, at) => ({
-          header: count.rounds.length === 1 ? SINGLE_ROUND_HEADER[count.method] : `ROUND ${r.round}`,
+          header: star
+            ? (STAR_HEADERS[at] ?? `ROUND ${r.round}`)
+            : count.rounds.length === 1
+              ? SINGLE_ROUND_HEADER[count.method]
+              : `ROUND ${r.round}`,
           value: (row: (typeof rows)[number]) => row.cells[at] ?? "",
           align: "right" as const,
         })),
@@ -87,6 +101,8 @@ export function countView(question: Question, count: CountResult): string {
       "  ",
     ),
   );
+  const runoff = star ? starRunoff(count, label) : undefined;
+  if (runoff) lines.push(terminalText(`  ${runoff}`));
   for (const round of count.rounds) {
     for (const transfer of round.transfers ?? []) {
       const moved = Object.entries(transfer.to)
@@ -122,4 +138,22 @@ export function countView(question: Question, count: CountResult): string {
   for (const tie of count.tieBreaks) lines.push(terminalText(`  Tie: ${tie.explanation}`));
   if (count.abstentions > 0) lines.push(`  ${count.abstentions} abstained on this question.`);
   return lines.join("\n");
+}
+
+/**
+ * STAR's runoff in a sentence, the winner first: "Runoff between the two highest total scores:
+ * Nashville preferred on 68 ballots, Chattanooga on 32, 2 scored both the same." Its figures are
+ * votes (weights, with a weighted roll), as the table's.
+ */
+function starRunoff(count: CountResult, label: (id: string) => string): string | undefined {
+  const runoff = count.rounds[1];
+  if (!runoff) return undefined;
+  const finalists = Object.entries(runoff.tallies).sort(
+    ([a], [b]) => Number(runoff.elected.includes(b)) - Number(runoff.elected.includes(a)),
+  );
+  const parts = finalists.map(([id, n], at) =>
+    at === 0 ? `${label(id)} preferred on ${n} ${n === 1 ? "ballot" : "ballots"}` : `${label(id)} on ${n}`,
+  );
+  if ((runoff.exhausted ?? 0) > 0) parts.push(`${runoff.exhausted} scored both the same`);
+  return `Runoff between the two highest total scores: ${parts.join(", ")}.`;
 }

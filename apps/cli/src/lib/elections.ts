@@ -1,5 +1,6 @@
 import { Errors } from "@oclif/core";
 import type { RouterOutputs } from "@landslide/api/client";
+import { type ScoreRange, scoreRangeOf } from "@landslide/vote-engine";
 import { EXIT } from "./public-client";
 import type { SignedInClient } from "./signed-in-client";
 
@@ -18,12 +19,18 @@ export async function electionById(client: SignedInClient, electionId: string): 
   return election;
 }
 
-/** "choose 1", "choose 1 to 2", "rank 1 to 3": what a question asks of a voter. */
+/** "choose 1", "choose 1 to 2", "rank 1 to 3", "score each option 0 to 5": what a question asks of a voter. */
 export function choiceRule(question: {
   readonly kind: string;
   readonly minChoices: number;
   readonly maxChoices: number;
+  readonly scoreRange?: ScoreRange | undefined;
 }): string {
+  // A score question's choice counts are left at 1 and mean nothing: its range is the rule.
+  if (question.kind === "score") {
+    const { min, max } = scoreRangeOf(question);
+    return `score each option ${min} to ${max}`;
+  }
   const verb = question.kind === "ranked" ? "rank" : "choose";
   return question.minChoices === question.maxChoices
     ? `${verb} ${question.maxChoices}`

@@ -1,13 +1,14 @@
 import { votesCast } from "@landslide/api/client";
 import type { ResultsSnapshot } from "@landslide/vote-engine";
 import { count, shortTime, table } from "./format";
-import { leadLine, percent, questionStandings } from "./results-standings";
+import { average, leadLine, percent, questionStandings, scoreLeadLine, scoreStandings } from "./results-standings";
 import { terminalText } from "./terminal-text";
 
 /**
  * A results snapshot as people read it: a header line with the turnout, then per question its
  * options with votes and share, and a line saying who leads or that it is a tie (a ranked
- * question's live counts are first preferences).
+ * question's live counts are first preferences; a score question's options show their average
+ * and total scores).
  */
 export function resultsTable(
   snapshot: ResultsSnapshot,
@@ -26,6 +27,10 @@ export function resultsTable(
     `${count(snapshot.turnout, "ballot")} counted${weighted(snapshot)}, ${snapshot.quarantined} held for review; as of ${shortTime(snapshot.asOf)} (version ${snapshot.version})`,
   ];
   for (const question of snapshot.questions) {
+    if (question.kind === "score") {
+      lines.push("", scoreQuestion(question, snapshot));
+      continue;
+    }
     const standings = questionStandings(question, votesCast(snapshot));
     const rows = [
       ...standings.options.map((o) => ({ label: o.label, votes: o.votes, share: percent(o.share) })),
@@ -49,6 +54,38 @@ export function resultsTable(
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * A score question: each option's average score and total, highest average first (the same order
+ * as by total: every option's average is over the same votes), who has the highest, and the range
+ * the scores run over with what the averages are taken of.
+ */
+function scoreQuestion(question: ResultsSnapshot["questions"][number], snapshot: ResultsSnapshot): string {
+  const standings = scoreStandings(question, votesCast(snapshot));
+  // Stable: equal totals stay in ballot order.
+  const rows = [...standings.options].sort((a, b) => b.votes - a.votes);
+  const { min, max } = standings.scoreRange;
+  const unit = snapshot.weightedVotes === undefined ? "ballot" : "vote";
+  const over =
+    standings.scoredBy > 0
+      ? `; each average is over the ${count(standings.scoredBy, unit)} that scored this question`
+      : "";
+  const abstained = question.abstentions > 0 ? ` (${question.abstentions} abstained)` : "";
+  return [
+    terminalText(question.prompt),
+    table(
+      rows,
+      [
+        { header: "OPTION", value: (o) => o.label },
+        { header: "AVERAGE", value: (o) => average(o.average), align: "right" },
+        { header: "TOTAL SCORE", value: (o) => o.votes, align: "right" },
+      ],
+      "  ",
+    ),
+    `  ${terminalText(scoreLeadLine(standings))}`,
+    `  Scores run from ${min} to ${max}${over}${abstained}.`,
+  ].join("\n");
 }
 
 /** With a weighted roll, the votes the ballots carry, which every figure below counts: " (42 votes by the roll's weights)". */

@@ -40,6 +40,16 @@ export function drillBallot(now: Date) {
         maxChoices: 3,
         options: options("ada", "bruno", "chen"),
       },
+      {
+        id: "budget",
+        kind: "score" as const,
+        prompt: "Score each project from 0 to 5.",
+        minChoices: 1,
+        maxChoices: 1,
+        options: options("library", "pool", "trams"),
+        // STAR, so the recount runs its runoff too; the live counters are total scores either way.
+        counting: { method: "star" as const, seats: 1 },
+      },
     ],
   };
 }
