@@ -88,6 +88,8 @@ test("an official builds a STAR question in the console; a voter scores it on th
   await expect(live.getByTestId("lead")).toHaveText("Leading: Aarhus, with an average score of 2.3 out of 5.", {
     timeout: 15_000,
   });
+  // Aarhus leads on scores, but the page warns that STAR's runoff decides.
+  await expect(live).toContainText("Counted by STAR: when voting ends, the two highest go to a runoff");
   const figures = live.getByRole("table", { name: /average and total score per option/ });
   await expect(figures.getByRole("row", { name: /Bergen/ })).toContainText("1.3");
   await tour.shoot("voter-web-results", "star-live", { ready: figures });

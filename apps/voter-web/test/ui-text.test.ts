@@ -55,6 +55,7 @@ const samples: { readonly [K in UiKey]: readonly UiValues[K][] } = {
     { min: 1, max: 10, count: 1 },
     { min: 0, max: 5, count: 1234 },
   ],
+  scoreStarNote: [{}],
   scoreCaption: [{ prompt: "Mascot?" }],
   columnAverageScore: [{}],
   scoreOutOf: [{ average: "4.2", max: 5 }],

@@ -170,7 +170,8 @@ describe("a score question's standings as table rows", () => {
   });
 });
 
-const render = (props: { question?: typeof park; ballots?: number; outcome?: "live" | "final" } = {}) =>
+type ScoreQuestion = typeof park & { counting?: { method: "score" | "star"; seats: number } };
+const render = (props: { question?: ScoreQuestion; ballots?: number; outcome?: "live" | "final" } = {}) =>
   renderToStaticMarkup(
     <QuestionResults
       question={props.question ?? park}
@@ -200,6 +201,14 @@ describe("a score question's markup", () => {
     expect(html.replaceAll(/style="[^"]*"/g, "")).not.toMatch(/\d\s?%/);
     expect(html).not.toContain("Voters could choose several options");
     expect(html).not.toContain("First preferences only.");
+  });
+
+  it("warns, while STAR voting goes on, that the leader on scores may lose the runoff; not once final, nor for score voting", () => {
+    const star = { ...park, counting: { method: "star" as const, seats: 1 } };
+    const warning = "Counted by STAR: when voting ends, the two highest go to a runoff";
+    expect(render({ question: star })).toContain(warning);
+    expect(render({ question: star, outcome: "final" })).not.toContain(warning);
+    expect(render({ question: { ...park, counting: { method: "score", seats: 1 } } })).not.toContain(warning);
   });
 
   it("says the highest average once final, and that no score counts before any vote", () => {

@@ -131,7 +131,11 @@ function scoreParts({ question: q, scrolls, zeroAbstentions, ballots, outcome, t
   const barMark = s.tied ? text.say("markTied") : mark.text;
   return {
     lead: scoreLeadSentence(words, text),
-    note: scoreNote(s, text),
+    // STAR's live leader on scores may still lose the runoff: say so while voting goes on.
+    note:
+      outcome === "live" && q.counting?.method === "star"
+        ? `${scoreNote(s, text)} ${text.say("scoreStarNote")}`
+        : scoreNote(s, text),
     chart: s.options.map((o) => ({
       label: o.label,
       votes: o.total,

@@ -53,6 +53,8 @@ export interface UiValues {
   tableCaption: { prompt: string; what: string };
   /** Under a score question's heading: what its averages are of. `count`: the votes counted on it. */
   scoreNote: { min: number; max: number; count: number };
+  /** Under a live STAR question: the leader on scores may lose the runoff. */
+  scoreStarNote: object;
   scoreCaption: { prompt: string };
   columnAverageScore: object;
   /** A score bar's figures: `average` is already written in the site's language ("4.2"). */
@@ -266,6 +268,8 @@ export const englishSentences: { readonly [K in UiKey]: (values: UiValues[K]) =>
     count === 0
       ? `Scores from ${n(min)} to ${n(max)}.`
       : `Average score from ${n(min)} to ${n(max)} across ${votes(count)}.`,
+  scoreStarNote: () =>
+    "Counted by STAR: when voting ends, the two highest go to a runoff, won by the one more voters scored higher.",
   scoreCaption: ({ prompt }) => `${prompt}: average and total score per option`,
   columnAverageScore: () => "Average score",
   scoreOutOf: ({ average, max }) => `${average} out of ${n(max)}`,
