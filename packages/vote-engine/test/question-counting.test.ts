@@ -65,9 +65,7 @@ describe("a question's counting method and seats", () => {
     );
     expect(problemOf(ranked({ method: "schulze", seats: 2 }))).toBe("schulze fills one seat");
     expect(problemOf(ranked({ method: "stv-meek", seats: 5 }))).toBe("a question needs more options than seats");
-    expect(problemOf(ranked({ method: "star", seats: 1 }))).toBe(
-      "star counts score questions, not ranked ones",
-    );
+    expect(problemOf(ranked({ method: "star", seats: 1 }))).toBe("star counts score questions, not ranked ones");
     expect(problemOf(ranked({ method: "schulze", seats: 1, batchElimination: true }))).toBe(
       "batch elimination is for instant runoff",
     );
