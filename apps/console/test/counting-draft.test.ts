@@ -125,7 +125,7 @@ describe("how questions are counted, through an edit", () => {
     const council = draft.questions[1]!;
     const renamed = council.options.map((o) => (o.label === "Gull" ? { ...o, label: "Herring gull" } : o));
     const edited = { ...draft, questions: [draft.questions[0]!, { ...council, options: renamed }] };
-    expect(draftProblems(edited, inEnglish).draw).toBeUndefined();
+    expect(draftProblems(edited, inEnglish).count).toBe(0);
     expect(toElectionFields(edited).tieRule).toEqual({
       rule: "recorded-draw",
       draws: { ferry: ["no", "yes"], council: ["herring-gull", "heron", "crab", "otter", "seal"] },
@@ -207,16 +207,13 @@ describe("the choices an official sees", () => {
     );
   });
 
-  it("offers option order and the lot, and a recorded draw only to an election that has one", () => {
-    const rules = (draft: ElectionDraft) => tieRuleChoices(draft.tieRule, inEnglish).map((c) => c.value);
-    expect(rules(emptyDraft("en"))).toEqual(["option-order", "lot"]);
-    const drawn = storedElection({
-      tieRule: {
-        rule: "recorded-draw",
-        draws: { ferry: ["yes", "no"], council: ["heron", "otter", "gull", "seal", "crab"] },
-      },
+  it("offers option order, the lot and a recorded draw to every election, each with a label and a hint", () => {
+    const choices = tieRuleChoices(inEnglish);
+    expect(choices.map((c) => c.value)).toEqual(["option-order", "lot", "recorded-draw"]);
+    expect(choices[2]).toMatchObject({
+      label: "By the recorded draw",
+      hint: expect.stringMatching(/first drawn wins a tie/),
     });
-    expect(rules(draftOf(drawn))).toEqual(["option-order", "lot", "recorded-draw"]);
   });
 });
 
@@ -280,19 +277,19 @@ describe("what is wrong with a counting or a tie rule", () => {
     expect(lot("harbour-council-2025-public-draw").seed).toBeUndefined();
   });
 
-  it("refuses a recorded draw that no longer orders every option", () => {
+  it("finds nothing to refuse in a recorded draw the questions changed since: it follows them", () => {
     const stored = storedElection({
       tieRule: {
         rule: "recorded-draw",
-        draws: { ferry: ["yes", "no"], council: ["heron", "otter", "gull", "seal", "crab"] },
+        draws: { ferry: ["no", "yes"], council: ["heron", "otter", "gull", "seal", "crab"] },
       },
     });
     const draft = draftOf(stored);
     const ferry = draft.questions[0]!;
     const added = { ...ferry, options: [...ferry.options, { ...emptyOption(), label: "Only in summer" }] };
-    const problems = draftProblems({ ...draft, questions: [added, draft.questions[1]!] }, inEnglish);
-    expect(problems.draw).toMatch(/^The recorded draw no longer matches the ballot’s questions and options/);
-    expect(problems.count).toBe(1);
+    const edited = { ...draft, questions: [added, draft.questions[1]!] };
+    expect(draftProblems(edited, inEnglish).count).toBe(0);
+    expect(toElectionFields(edited).tieRule).toMatchObject({ draws: { ferry: ["no", "yes", "only-in-summer"] } });
   });
 
   it("finds nothing wrong with a random seed: 32 letters and digits, a new one each time", () => {

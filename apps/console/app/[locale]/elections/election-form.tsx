@@ -133,8 +133,9 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
           {/* After the questions: a tie rule settles ties in every question's count. */}
           <TieRuleEditor
             tieRule={draft.tieRule}
+            questions={draft.questions}
             seedError={shown.seed}
-            drawError={shown.draw}
+            questionProblems={shown.byQuestion}
             onChange={(tieRule) => edit({ tieRule })}
           />
         </section>

@@ -41,7 +41,7 @@ export function RulesPanel({ election }: { election: OfficialElection }) {
           </ul>
         </dd>
         <dt style={term}>{t("form.ties.legend")}</dt>
-        <Rule choice={ruleChoice(tieRuleChoices(tieRule, t), tieRule.rule)} />
+        <Rule choice={ruleChoice(tieRuleChoices(t), tieRule.rule)} />
         {tieRule.rule === "lot" ? (
           <dd style={value}>
             {t("form.ties.seed")}: <code dir="ltr">{tieRule.seed}</code>

@@ -2,6 +2,7 @@ import { contentLanguageOf, type RouterInputs } from "@landslide/api/client";
 import type { OfficialElection } from "../[id]/official-election";
 import { defaultCounting, isDefaultCounting } from "./counting-choices";
 import { optionIds, questionIds } from "./derived-ids";
+import { drawOrder } from "./recorded-draw";
 import { DEFAULT_SCORE_RANGE } from "./score-range";
 import { slugify } from "./slug";
 import { type IdentifiedQuestion, type TranslationDraft, toTranslations, translationDrafts } from "./translation-draft";
@@ -68,8 +69,13 @@ export interface TieRuleDraft {
   readonly rule: TieRuleName;
   /** The lot's seed as typed, kept while another rule is chosen so that choosing the lot again finds it. */
   readonly seed: string;
-  /** The stored election's recorded draw: question key → its option keys, first drawn first; null when it has none (the form does not make one). */
-  readonly draws: Readonly<Record<string, readonly string[]>> | null;
+  /**
+   * The recorded draw as the official ordered it: question key → its option keys, first drawn
+   * first. It may lag behind the questions (an option added or removed since, a question never
+   * ordered): what is shown and sent is completed from them (recorded-draw.ts, drawOrder). Kept
+   * while another rule is chosen, as the seed is.
+   */
+  readonly draws: Readonly<Record<string, readonly string[]>>;
   /**
    * Whether the stored election names a rule. An edit that leaves the rule out keeps the stored
    * one (the API merges), so going back to option order from another rule must say so.
@@ -114,7 +120,7 @@ export function emptyQuestion(): QuestionDraft {
 }
 
 /** Ties go by the ballot's option order, as the API has it when an election names no rule. */
-const OPTION_ORDER: TieRuleDraft = { rule: "option-order", seed: "", draws: null, declared: false };
+const OPTION_ORDER: TieRuleDraft = { rule: "option-order", seed: "", draws: {}, declared: false };
 
 /** A new ballot, written in `language` (the console's, which is the language the official works in). */
 export function emptyDraft(language: string): ElectionDraft {
@@ -178,7 +184,7 @@ function tieRuleDraftOf(tieRule: TieRule | undefined, questions: readonly Identi
       const draws: Record<string, string[]> = {};
       for (const { id, draft, optionIds: ids } of questions) {
         const drawn = tieRule.draws[id];
-        // An id the question lacks is dropped: the draw then falls short, and validate.ts says so.
+        // An id the question lacks is dropped; drawOrder puts an option the draw lacks last.
         if (drawn) draws[draft.key] = drawn.flatMap((optionId) => draft.options[ids.indexOf(optionId)]?.key ?? []);
       }
       return { ...OPTION_ORDER, rule: "recorded-draw", draws, declared: true };
@@ -235,7 +241,11 @@ function toCounting({ method, seats, batchElimination }: CountingDraft): NonNull
   return method === "instant-runoff" && batchElimination ? { method, seats, batchElimination } : { method, seats };
 }
 
-/** The rule as the API takes it; option order is left out unless the stored election named a rule (an edit without one keeps it). */
+/**
+ * The rule as the API takes it; option order is left out unless the stored election named a rule
+ * (an edit without one keeps it). A recorded draw is keyed by the ids the questions are sent with
+ * (`questions`, derived from their texts now), and lists the options' ids sent with them.
+ */
 function toTieRule(
   { rule, seed, draws, declared }: TieRuleDraft,
   questions: readonly IdentifiedQuestion[],
@@ -246,13 +256,14 @@ function toTieRule(
     case "lot":
       return { tieRule: { rule, seed: seed.trim() } };
     case "recorded-draw":
+      // Every question under the id it is sent with, each listing all its options as they are now.
       return {
         tieRule: {
           rule,
           draws: Object.fromEntries(
             questions.map(({ id, draft, optionIds: ids }) => [
               id,
-              (draws?.[draft.key] ?? []).map((key) => ids[draft.options.findIndex((option) => option.key === key)]!),
+              drawOrder(draft, draws).map((drawn) => ids[draft.options.indexOf(drawn)]!),
             ]),
           ),
         },

@@ -1,12 +1,12 @@
 import type { Translate } from "../../../../i18n/english";
 import type { RuleChoice } from "../election-rules";
-import type { TieRuleDraft, TieRuleName } from "./draft";
+import type { TieRuleName } from "./draft";
 
 /**
  * How an election settles a tie its counting leaves open (vote-engine tie-rule.ts), as the builder
- * offers it: by the ballot's option order, or by lot from a seed published with the election. A
- * recorded draw (an official's cards or hat) is not made here; an election that has one keeps it,
- * and it is offered only to such an election.
+ * offers it: by the ballot's option order, by lot from a seed published with the election, or by
+ * a draw an official made (cards, a hat) and records here, question by question (tie-rule-editor.tsx;
+ * the order kept complete by recorded-draw.ts).
  */
 
 /** The seed's length, as the API takes it: long enough that nobody guesses it before it is published. */
@@ -15,10 +15,10 @@ export const SEED_LIMITS = { min: 16, max: 200 } as const;
 /** What the API refuses in stored text (plain-text.ts): controls, line breaks, text-direction overrides. */
 export const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
-export function tieRuleChoices(draft: TieRuleDraft, t: Translate): ReadonlyArray<RuleChoice<TieRuleName>> {
-  const rules: TieRuleName[] = ["option-order", "lot"];
-  if (draft.draws !== null) rules.push("recorded-draw");
-  return rules.map((value) => ({
+const TIE_RULES: readonly TieRuleName[] = ["option-order", "lot", "recorded-draw"];
+
+export function tieRuleChoices(t: Translate): ReadonlyArray<RuleChoice<TieRuleName>> {
+  return TIE_RULES.map((value) => ({
     value,
     label: t(`form.ties.rules.${value}.label`),
     hint: t(`form.ties.rules.${value}.hint`),

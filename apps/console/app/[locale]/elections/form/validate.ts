@@ -50,10 +50,12 @@ export interface DraftProblems {
   title?: string;
   description?: string;
   questions?: string;
-  /** The lot's seed, when ties go by lot. */
+  /**
+   * The lot's seed, when ties go by lot. A recorded draw has nothing of its own to be wrong: its
+   * order is completed from the questions (recorded-draw.ts), and a question with too few options
+   * to draw is told once, on the question (`options`), as a question short of options always is.
+   */
   seed?: string;
-  /** The recorded draw, when ties go by one: it must still order every option of every question. */
-  draw?: string;
   /** By question key. */
   byQuestion: Record<string, QuestionProblems>;
   /** By language tag. */
@@ -93,8 +95,8 @@ export function draftProblems(draft: ElectionDraft, t: Translate): DraftProblems
     problems.byQuestion[question.key] = found;
   });
 
-  const tieProblem = tieRuleProblem(draft, t);
-  if (tieProblem) problems[draft.tieRule.rule === "lot" ? "seed" : "draw"] = tieProblem;
+  const seed = seedProblem(draft, t);
+  if (seed) problems.seed = seed;
 
   for (const translation of draft.translations)
     problems.byTranslation[translation.language] = translationProblems(translation, draft, t);
@@ -182,23 +184,15 @@ function countingProblem(question: QuestionDraft, t: Translate): Pick<QuestionPr
   return {};
 }
 
-/** The engine's tie-rule checks: the seed's, and a recorded draw that still orders each question's options. */
-function tieRuleProblem({ tieRule, questions }: ElectionDraft, t: Translate): string | undefined {
-  if (tieRule.rule === "lot") {
-    const seed = tieRule.seed.trim();
-    if (seed.length < SEED_LIMITS.min)
-      return t("form.problems.seedTooShort", { min: SEED_LIMITS.min, length: seed.length });
-    if (seed.length > SEED_LIMITS.max)
-      return t("form.problems.seedTooLong", { max: SEED_LIMITS.max, length: seed.length });
-    if (UNPRINTABLE.test(seed)) return t("form.problems.seedNotPlain");
-  }
-  if (tieRule.rule === "recorded-draw") {
-    const complete = questions.every((question) => {
-      const drawn = tieRule.draws?.[question.key] ?? [];
-      return drawn.length === question.options.length && question.options.every((o) => drawn.includes(o.key));
-    });
-    if (!complete) return t("form.problems.drawOutdated");
-  }
+/** The engine's check of a lot's seed (tie-rule.ts), when ties go by lot. */
+function seedProblem({ tieRule }: ElectionDraft, t: Translate): string | undefined {
+  if (tieRule.rule !== "lot") return undefined;
+  const seed = tieRule.seed.trim();
+  if (seed.length < SEED_LIMITS.min)
+    return t("form.problems.seedTooShort", { min: SEED_LIMITS.min, length: seed.length });
+  if (seed.length > SEED_LIMITS.max)
+    return t("form.problems.seedTooLong", { max: SEED_LIMITS.max, length: seed.length });
+  if (UNPRINTABLE.test(seed)) return t("form.problems.seedNotPlain");
   return undefined;
 }
 
@@ -213,7 +207,7 @@ function boundsProblem(min: number, max: number, optionCount: number, t: Transla
 const present = (...messages: Array<string | undefined>) => messages.filter((m) => m !== undefined).length;
 
 function countMessages(problems: DraftProblems): number {
-  let count = present(problems.title, problems.description, problems.questions, problems.seed, problems.draw);
+  let count = present(problems.title, problems.description, problems.questions, problems.seed);
   for (const question of Object.values(problems.byQuestion)) count += questionMessageCount(question);
   for (const translation of Object.values(problems.byTranslation)) count += translationMessageCount(translation);
   return count;
