@@ -11,6 +11,14 @@ export {
   translationsSchema,
 } from "./election/translations";
 export * from "./election/localized-election";
+export {
+  type BallotOrder,
+  ballotOrderFor,
+  ballotOrderSchema,
+  type OptionOrderRule,
+  optionOrderRules,
+  optionOrderRuleSchema,
+} from "./election/option-order";
 export { DEFAULT_SCORE_RANGE, type ScoreRange, scoreRangeOf, scoreRangeSchema } from "./election/score-range";
 export { countingOf, countingProblem, type QuestionCounting, questionCountingSchema } from "./election/counting-rules";
 export { type TieRule, checkTieRule, tieBreakerFor, tieRuleOf, tieRuleSchema } from "./election/tie-rule";

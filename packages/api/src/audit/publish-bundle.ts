@@ -68,6 +68,7 @@ export async function publishBundle(deps: PublishDependencies, election: Electio
       title: election.title,
       questions: election.questions,
       ...(election.tieRule ? { tieRule: election.tieRule } : {}),
+      ...(election.optionOrder ? { optionOrder: election.optionOrder } : {}),
     },
     keys: { audit: deps.keys.auditPublicKey, receipt: deps.keys.receiptPublicKey },
     records,

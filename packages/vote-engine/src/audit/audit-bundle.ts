@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalBallotSchema } from "../ballot/canonical-answer-schema";
 import { questionSchema } from "../election/definition";
+import { ballotOrderSchema, optionOrderRuleSchema } from "../election/option-order";
 import { tieRuleSchema } from "../election/tie-rule";
 import { methodNames, tieRuleNames } from "../tally/counting";
 
@@ -18,6 +19,8 @@ const entrySchema = z.discriminatedUnion("type", [
     signature: z.string().min(1),
     /** From a weighted roll: how many votes the ballot is worth, signed with the receipt; absent: 1. */
     weight: z.number().int().positive().optional(),
+    /** From an election that draws each voter's option order: the order the ballot listed them in, signed with the receipt. */
+    optionOrder: ballotOrderSchema.optional(),
   }),
   z.object({
     type: z.literal("action"),
@@ -131,6 +134,8 @@ export const auditBundleSchema = z
       title: z.string(),
       questions: z.array(questionSchema).min(1),
       tieRule: tieRuleSchema.optional(),
+      /** How each voter's ballot ordered the options (option-order.ts); the receipts carry each order. */
+      optionOrder: optionOrderRuleSchema.optional(),
     }),
     keys: z.object({ audit: publicKey, receipt: publicKey }),
     records: z.array(logRecordSchema),

@@ -39,10 +39,19 @@ export async function computeBundleCrypto(batch: BatchCrypto, bundle: AuditBundl
     const { entry } = record;
     // As checkBallots reads it: only a receipt naming the published key is worth a signature check.
     if (entry.type !== "ballot" || entry.keyId !== keys.receipt.keyId) continue;
-    const { receiptId, castAt, commitment, keyId, binding, signature, weight } = entry;
-    const receipt = { receiptId, electionId: record.electionId, castAt, commitment, keyId, binding };
+    const { receiptId, castAt, commitment, keyId, binding, signature, weight, optionOrder } = entry;
+    const receipt = {
+      receiptId,
+      electionId: record.electionId,
+      castAt,
+      commitment,
+      keyId,
+      binding,
+      ...(weight === undefined ? {} : { weight }),
+      ...(optionOrder === undefined ? {} : { optionOrder }),
+    };
     receiptCalls.add({
-      payload: receiptSigningPayload(weight === undefined ? receipt : { ...receipt, weight }),
+      payload: receiptSigningPayload(receipt),
       signature,
     });
     receiptAt.push(i);

@@ -1,3 +1,4 @@
+import type { BallotOrder } from "../election/option-order";
 import { canonicalJson } from "./canonical-json";
 import { hexOf, type Sha256 } from "./sha256";
 
@@ -13,6 +14,8 @@ export interface BallotEntry {
   readonly signature: string;
   /** How many votes the ballot is worth, when a weighted roll gave it more than 1; signed with the receipt. */
   readonly weight?: number;
+  /** The order the voter's ballot listed each question's options in, when the election drew one per voter; signed with the receipt. */
+  readonly optionOrder?: BallotOrder;
 }
 
 /** An official's action or a lifecycle change: who, what, when and why. */

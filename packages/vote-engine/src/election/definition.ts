@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countingProblem, questionCountingSchema } from "./counting-rules";
+import { optionOrderRuleSchema } from "./option-order";
 import { plainText } from "./plain-text";
 import { scoreRangeSchema } from "./score-range";
 import { electionDescription, electionTitle, elementId, optionLabel, questionPrompt } from "./text-fields";
@@ -84,6 +85,8 @@ export const electionDefinitionSchema = z.object({
     }),
   /** How ties its methods leave open are settled (tie-rule.ts); left out, by the ballot's option order. */
   tieRule: tieRuleSchema.optional(),
+  /** The order each voter's ballot lists the options in (option-order.ts); left out, as defined. */
+  optionOrder: optionOrderRuleSchema.optional(),
 });
 
 export type ElectionDefinition = z.infer<typeof electionDefinitionSchema>;

@@ -6,6 +6,7 @@ import { canonicalBallotJson } from "../ballot/canonical-json";
 import { type CanonicalBallot, validateBallot } from "../ballot/validate-ballot";
 import type { Election } from "../election/definition";
 import { demoElection } from "../election/demo";
+import { type BallotOrder, ballotOrderFor } from "../election/option-order";
 import { scoreRangeOf } from "../election/score-range";
 import type { Keys } from "../ports";
 import { recount } from "../tally/recount";
@@ -82,6 +83,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     readonly castAt: string;
     readonly commitment: string;
     readonly weight?: number;
+    readonly optionOrder?: BallotOrder;
   }) => {
     const keyId = keys.receiptPublicKey.keyId;
     // The record a receipt is bound to is not in a bundle: any 64 hex digits stand for it here.
@@ -108,9 +110,11 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
     // About one ballot a second; a receipt's castAt is what the log and the receipt both carry.
     const castAt = new Date(T0 + i * 1000 + Math.floor(random() * 1000)).toISOString();
     const weight = options.weight?.(i) ?? 1;
-    const weighted = weight === 1 ? {} : { weight };
-    const signed = signReceipt({ receiptId, commitment, castAt, ...weighted });
-    entries.push({ type: "ballot", receiptId, commitment, castAt, ...signed, ...weighted });
+    // An election that draws each voter's option order signs the order into every receipt.
+    const optionOrder = ballotOrderFor(election, `fixture-voter-${i}`, sha256);
+    const extra = { ...(weight === 1 ? {} : { weight }), ...(optionOrder ? { optionOrder } : {}) };
+    const signed = signReceipt({ receiptId, commitment, castAt, ...extra });
+    entries.push({ type: "ballot", receiptId, commitment, castAt, ...signed, ...extra });
     published.push({ receiptId, commitment, salt, ballot: ballot.map(([q, a]) => [q, copyAnswer(a)]) });
     counted.push({ ballot, weight });
   }
@@ -127,6 +131,7 @@ export async function buildAuditBundle(options: AuditBundleOptions): Promise<Aud
       title: election.title,
       questions: election.questions,
       ...(election.tieRule ? { tieRule: election.tieRule } : {}),
+      ...(election.optionOrder ? { optionOrder: election.optionOrder } : {}),
     },
     keys: { audit: { ...keys.auditPublicKey }, receipt: { ...keys.receiptPublicKey } },
     records,

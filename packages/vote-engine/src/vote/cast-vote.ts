@@ -1,6 +1,7 @@
 import { canonicalBallotJson } from "../ballot/canonical-json";
 import { validateBallot } from "../ballot/validate-ballot";
 import { checkCastingAllowed, ELECTION_READ_MAX_AGE_MS } from "../election/lifecycle";
+import { ballotOrderFor } from "../election/option-order";
 import type { Clock, ElectionReader, Entropy, Keys, VoterRoll, VoteStore } from "../ports";
 import { identityEntries, type VoterIdentity } from "../roll/voter-roll";
 import { fail, ok, type Result } from "../result";
@@ -95,6 +96,7 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
   const salt = entropy.randomHex(16);
   const receiptId = entropy.randomHex(16);
   const voterKey = deps.keys.voterKey(command.subject);
+  const optionOrder = ballotOrderFor(election, voterKey, entropy.sha256);
   const unsigned = {
     receiptId,
     electionId: election.id,
@@ -104,6 +106,9 @@ export async function castVote(deps: CastVoteDependencies, command: CastVoteComm
     binding: recordBinding(entropy.sha256Hex, { receiptId, voterKey, decision: decision.decision }),
     // Signed with the rest, so a row rewritten to weigh more no longer matches its receipt.
     ...(weight !== 1 ? { weight } : {}),
+    // The order this voter's ballot listed the options in, drawn here as the ballot page was shown
+    // it (never taken from the client): the receipt records it.
+    ...(optionOrder ? { optionOrder } : {}),
   };
   // One signature makes the receipt and seals the record: the binding carries what counting needs.
   const receipt: Receipt = { ...unsigned, signature: deps.keys.signReceipt(receiptSigningText(unsigned)) };

@@ -1,11 +1,13 @@
+import { ballotOrderLines } from "../election/option-order";
 import type { Receipt } from "./stored-vote";
 
 const encoder = new TextEncoder();
 
 /**
  * The text whose UTF-8 bytes a receipt signature covers; verifiers (CLI, browser) rebuild it the
- * same way. A weight other than 1 is a line of its own, so an unweighted receipt signs the very
- * text it signed before weights existed.
+ * same way. A weight other than 1 is a line of its own, and so is each question's option order
+ * when the election draws one per voter: a receipt without either signs the very text it signed
+ * before they existed.
  */
 export function receiptSigningText(receipt: Omit<Receipt, "signature">): string {
   return [
@@ -17,6 +19,7 @@ export function receiptSigningText(receipt: Omit<Receipt, "signature">): string 
     receipt.keyId,
     receipt.binding,
     ...(receipt.weight !== undefined && receipt.weight !== 1 ? [`weight ${receipt.weight}`] : []),
+    ...ballotOrderLines(receipt.optionOrder),
   ].join("\n");
 }
 

@@ -1,3 +1,4 @@
+import type { BallotOrder } from "../election/option-order";
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 
 /** The risk layer's verdict when the ballot arrived. */
@@ -57,6 +58,8 @@ export interface Receipt {
   readonly binding: string;
   /** How many votes this ballot is worth, from a weighted roll; absent: 1. */
   readonly weight?: number;
+  /** The order the voter's ballot listed each question's options in, when the election draws one per voter (option-order.ts). */
+  readonly optionOrder?: BallotOrder;
   /** Ed25519 over receiptSigningPayload(receipt), base64url. */
   readonly signature: string;
 }

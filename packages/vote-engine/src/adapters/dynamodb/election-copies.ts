@@ -8,6 +8,7 @@ import { z } from "zod";
 import { questionCountingSchema } from "../../election/counting-rules";
 import { electionDefinitionSchema, electionStatuses, type Election, questionKinds } from "../../election/definition";
 import { scoreRangeSchema } from "../../election/score-range";
+import { optionOrderRuleSchema } from "../../election/option-order";
 import { tieRuleSchema } from "../../election/tie-rule";
 import type { ElectionCopies } from "../../ports";
 
@@ -64,6 +65,7 @@ const storedElection = z.object({
     }),
   ),
   tieRule: tieRuleSchema.optional(),
+  optionOrder: optionOrderRuleSchema.optional(),
 });
 
 /** The data plane's copies of the elections, one item each, in DynamoDB beside the votes. */

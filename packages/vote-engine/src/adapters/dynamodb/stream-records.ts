@@ -5,7 +5,7 @@ import type { CanonicalBallot } from "../../ballot/validate-ballot";
 import { countsVote, type VoteChange } from "../../tally/vote-change";
 import type { ReviewEvidence, VoteState } from "../../vote/stored-vote";
 import type { SignedRecord } from "../../vote/verify-record";
-import { weightOfItem } from "./vote-item";
+import { optionOrderOfItem, weightOfItem } from "./vote-item";
 
 const states: readonly VoteState[] = ["accepted", "quarantined", "released", "voided"];
 
@@ -89,6 +89,7 @@ function signedRecordOf(
     binding: binding ?? "",
     signature,
     ...weightOfItem(image ?? {}),
+    ...optionOrderOfItem(image ?? {}),
   };
   return { signed: { electionId, voterKey, decision, ballot, salt, receipt } };
 }

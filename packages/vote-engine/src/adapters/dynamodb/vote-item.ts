@@ -1,5 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CanonicalBallot } from "../../ballot/validate-ballot";
+import { type BallotOrder, ballotOrderSchema } from "../../election/option-order";
 import type { Decision, ReviewEvidence, StoredVote, VoteState } from "../../vote/stored-vote";
 
 type Item = Record<string, AttributeValue>;
@@ -31,6 +32,7 @@ export function toVoteItem(vote: StoredVote): Item {
     binding: { S: receipt.binding },
     signature: { S: receipt.signature },
     ...(receipt.weight !== undefined ? { weight: { N: String(receipt.weight) } } : {}),
+    ...(receipt.optionOrder !== undefined ? { optionOrder: { S: JSON.stringify(receipt.optionOrder) } } : {}),
     ...(vote.evidence ? { evidence: { S: JSON.stringify(vote.evidence) } } : {}),
     ...(vote.requestId ? { requestId: { S: vote.requestId } } : {}),
   };
@@ -62,6 +64,7 @@ export function fromVoteItem(item: Item): StoredVote {
       binding: item.binding?.S ?? "",
       signature: s("signature"),
       ...weightOfItem(item),
+      ...optionOrderOfItem(item),
     },
     ...(item.evidence?.S ? { evidence: JSON.parse(item.evidence.S) as ReviewEvidence } : {}),
     ...(item.requestId?.S ? { requestId: item.requestId.S } : {}),
@@ -72,4 +75,16 @@ export function fromVoteItem(item: Item): StoredVote {
 export function weightOfItem(item: Item): { weight?: number } {
   const stored = item.weight?.N;
   return stored === undefined ? {} : { weight: Number(stored) };
+}
+
+/** The receipt's option order as stored; one that does not read as an order is left out, and the signature then refuses the row. */
+export function optionOrderOfItem(item: Item): { optionOrder?: BallotOrder } {
+  const stored = item.optionOrder?.S;
+  if (stored === undefined) return {};
+  try {
+    const parsed = ballotOrderSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? { optionOrder: parsed.data } : {};
+  } catch {
+    return {};
+  }
 }

@@ -189,7 +189,7 @@ async function lockHead(tx: Tx, electionId: string) {
 /** The log entry a vote change makes, if any (the stream reader sets aside a counted vote without its signed receipt). */
 function standingEntry(change: VoteChange): LogEntry | undefined {
   if (!change.signed) return undefined;
-  const { receiptId, commitment, castAt, keyId, binding, signature, weight } = change.signed.receipt;
+  const { receiptId, commitment, castAt, keyId, binding, signature, weight, optionOrder } = change.signed.receipt;
   if (withdrawsVote(change)) return { type: "withdrawal", receiptId, reasons: [...(change.reasons ?? [])] };
   if (reinstatesVote(change)) return { type: "reinstatement", receiptId };
   if (countsVote(change))
@@ -202,6 +202,7 @@ function standingEntry(change: VoteChange): LogEntry | undefined {
       binding,
       signature,
       ...(weight !== undefined && weight !== 1 ? { weight } : {}),
+      ...(optionOrder !== undefined ? { optionOrder } : {}),
     };
   return undefined;
 }

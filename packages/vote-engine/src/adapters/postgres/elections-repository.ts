@@ -43,6 +43,7 @@ export class ElectionsRepository {
       eligibility: row.eligibility,
       passkeyPolicy: row.passkeyPolicy,
       ...(row.tieRule ? { tieRule: row.tieRule } : {}),
+      ...(row.optionOrder ? { optionOrder: row.optionOrder } : {}),
       opensAt: row.opensAt,
       closesAt: row.closesAt,
       stopsAt: row.stopsAt,
@@ -147,6 +148,7 @@ export class ElectionsRepository {
           ...fields,
           ...storedTexts(election),
           tieRule: election.tieRule ?? null,
+          optionOrder: election.optionOrder ?? null,
           updatedAt: new Date(),
           version: nextVersion,
         })

@@ -15,6 +15,7 @@ import {
 import type { LogEntry } from "../../audit/log-record";
 import type { QuestionCounting } from "../../election/counting-rules";
 import { electionStatuses, passkeyPolicies, questionKinds } from "../../election/definition";
+import { optionOrderRules } from "../../election/option-order";
 import type { ScoreRange } from "../../election/score-range";
 import type { TieRule } from "../../election/tie-rule";
 import type { ElectionTranslations } from "../../election/translations";
@@ -28,6 +29,7 @@ export const electionStatus = pgEnum("election_status", electionStatuses);
 export const questionKind = pgEnum("question_kind", questionKinds);
 export const eligibility = pgEnum("eligibility", ["any-signed-in-voter", "voter-roll"]);
 export const passkeyPolicy = pgEnum("passkey_policy", passkeyPolicies);
+export const optionOrderRule = pgEnum("option_order_rule", optionOrderRules);
 export const reviewState = pgEnum("review_state", ["quarantined", "released", "voided"]);
 
 export const elections = pgTable(
@@ -46,6 +48,8 @@ export const elections = pgTable(
     passkeyPolicy: passkeyPolicy().notNull().default("optional"),
     /** How ties are settled (election/tie-rule.ts); null: by the ballot's option order. */
     tieRule: jsonb().$type<TieRule>(),
+    /** The order each voter's ballot lists the options in (election/option-order.ts); null: as defined. */
+    optionOrder: optionOrderRule(),
     opensAt: timestamp({ withTimezone: true }),
     closesAt: timestamp({ withTimezone: true }),
     /** When a pause or close of an open election takes effect (lifecycle.ts STOP_NOTICE_MS after it was asked). */
