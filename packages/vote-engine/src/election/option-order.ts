@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { hexOf, type Sha256 } from "../audit/sha256";
+import type { BallotOrder } from "./ballot-order";
+
+export { type BallotOrder, ballotOrderLines } from "./ballot-order";
 
 /**
  * The order a ballot lists each question's options in, declared per election. Voters favour the
@@ -15,9 +18,6 @@ import { hexOf, type Sha256 } from "../audit/sha256";
 export const optionOrderRules = ["as-listed", "rotated", "shuffled"] as const;
 export type OptionOrderRule = (typeof optionOrderRules)[number];
 export const optionOrderRuleSchema = z.enum(optionOrderRules);
-
-/** Per question id, its option ids in the order one voter's ballot lists them. */
-export type BallotOrder = Readonly<Record<string, readonly string[]>>;
 
 const encoder = new TextEncoder();
 
@@ -51,18 +51,6 @@ export function ballotOrderFor(
       return [question.id, [...ids].sort((a, b) => (tickets.get(a)! < tickets.get(b)! ? -1 : 1))];
     }),
   );
-}
-
-/**
- * The lines a receipt's signature covers for the order its ballot was shown in: one per question,
- * in question-id order so that a receipt read back from JSON signs the same text whatever order its
- * keys come in.
- */
-export function ballotOrderLines(order: BallotOrder | undefined): string[] {
-  if (order === undefined) return [];
-  return Object.keys(order)
-    .sort()
-    .map((questionId) => `order ${questionId} ${order[questionId]!.join(",")}`);
 }
 
 /** A ballot order read back from outside the process (a stored row, a published bundle). */

@@ -1,4 +1,4 @@
-import { ballotOrderLines } from "../election/option-order";
+import { ballotOrderLines } from "../election/ballot-order";
 import type { Receipt } from "./stored-vote";
 
 const encoder = new TextEncoder();

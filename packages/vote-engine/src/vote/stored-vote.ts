@@ -1,4 +1,4 @@
-import type { BallotOrder } from "../election/option-order";
+import type { BallotOrder } from "../election/ballot-order";
 import type { CanonicalBallot } from "../ballot/validate-ballot";
 
 /** The risk layer's verdict when the ballot arrived. */
