@@ -14,6 +14,11 @@ export const receiptSchema = z
     binding: z.string().regex(/^[0-9a-f]{64}$/),
     /** From a weighted roll: how many votes the ballot is worth (signed with the rest). */
     weight: z.number().int().min(1).max(MAX_VOTER_WEIGHT).optional(),
+    /** From an election that draws each voter's option order: the order the ballot listed them in (signed with the rest). */
+    optionOrder: z
+      .record(z.string().max(40), z.array(z.string().max(40)).max(50).readonly())
+      .refine((order) => Object.keys(order).length <= 50, { error: "at most 50 questions" })
+      .optional(),
     signature: z.string().min(1).max(200),
   })
   .strict();

@@ -1,6 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { ballotOrderFor } from "@landslide/vote-engine";
 import { refusal } from "../errors";
+import { electionOrRefuse } from "./election-or-refuse";
 import { humanCheckProofSchema } from "../human-check/human-check";
 import { interactionSummarySchema } from "../risk/interaction-plausibility";
 import { castBallot } from "../voting/cast-ballot";
@@ -84,6 +86,16 @@ export const voterRouter = {
   myReceipt: voterProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     const vote = await ctx.services.votes.get(input.electionId, ctx.services.keys().voterKey(ctx.identity.sub));
     return vote ? { receipt: vote.receipt, salt: vote.salt, state: vote.state } : null;
+  }),
+  /**
+   * The order this voter's ballot lists each question's options in, when the election draws one per
+   * voter (rotated or shuffled); null when it lists them as defined. The vote API draws the same
+   * order again at the cast and signs it into the receipt: what the page shows is what is recorded.
+   */
+  ballotOrder: voterProcedure.input(z.object({ electionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    const election = await electionOrRefuse(ctx.services.elections, input.electionId);
+    const voterKey = ctx.services.keys().voterKey(ctx.identity.sub);
+    return ballotOrderFor(election, voterKey, ctx.services.entropy.sha256) ?? null;
   }),
   registerDevice: deviceRegistrationProcedure
     .input(z.object({ jwk: publicJwk }).strict())
