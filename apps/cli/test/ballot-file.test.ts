@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BALLOT_FILE_FORMAT, readBallotFile } from "../src/lib/ballot-file";
-import { choiceRule } from "../src/lib/elections";
+import { choiceRule, optionOrderWords } from "../src/lib/elections";
 
 /** Ballot files with texts in several languages, read and checked before anything is sent (no deployment needed). */
 const dir = mkdtempSync(join(tmpdir(), "ballot-file-"));
@@ -207,5 +207,46 @@ describe("a score question in a ballot file", () => {
       "score each option 1 to 10",
     );
     expect(choiceRule({ kind: "ranked", minChoices: 1, maxChoices: 3 })).toBe("rank 1 to 3");
+  });
+});
+
+describe("the order of the options on each ballot in a ballot file", () => {
+  const { translations: _, ...plain } = ballot;
+
+  it("is read as written, and left out when the file says nothing (the API's default: as listed)", async () => {
+    for (const optionOrder of ["as-listed", "rotated", "shuffled"] as const) {
+      const { path } = written(`order-${optionOrder}.json`, { ...plain, optionOrder });
+      expect(await readBallotFile(path), optionOrder).toMatchObject({ optionOrder });
+    }
+    const { path } = written("order-unsaid.json", plain);
+    expect(await readBallotFile(path)).not.toHaveProperty("optionOrder");
+  });
+
+  it("names an order it does not know at its line and column, with the words it takes", async () => {
+    const { path, at } = written("order-unknown.json", { ...plain, optionOrder: "random" });
+    expect(await problem(path)).toBe(
+      `${path}:${at('"random"')}: optionOrder: must be one of "as-listed", "rotated" or "shuffled".`,
+    );
+    const { path: numbered, at: numberedAt } = written("order-number.json", { optionOrder: 2, ...plain });
+    expect(await problem(numbered)).toBe(
+      `${numbered}:${numberedAt("2,")}: optionOrder: must be one of "as-listed", "rotated" or "shuffled".`,
+    );
+  });
+
+  it("is described in the help text, and by `elections show` in words only when drawn for each voter", () => {
+    expect(BALLOT_FILE_FORMAT).toMatch(/"optionOrder"/);
+    expect(BALLOT_FILE_FORMAT).toMatch(/"as-listed", the default/);
+    expect(BALLOT_FILE_FORMAT).toMatch(/"rotated" starts each voter's list at an option drawn for them/);
+    expect(BALLOT_FILE_FORMAT).toMatch(/"shuffled" gives each voter a random order of their own/);
+    expect(optionOrderWords(undefined)).toBeUndefined();
+    expect(optionOrderWords("as-listed")).toBeUndefined();
+    expect(optionOrderWords("rotated")).toBe(
+      "rotated: each voter's ballot starts at an option drawn for them and wraps around",
+    );
+    expect(optionOrderWords("shuffled")).toBe(
+      "shuffled: each voter's ballot lists the options in a random order of their own",
+    );
+    // A rule newer than this CLI still shows, as its word.
+    expect(optionOrderWords("alphabetical" as "rotated")).toBe("alphabetical");
   });
 });

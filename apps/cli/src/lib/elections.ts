@@ -1,6 +1,6 @@
 import { Errors } from "@oclif/core";
 import type { RouterOutputs } from "@landslide/api/client";
-import { type ScoreRange, scoreRangeOf } from "@landslide/vote-engine";
+import { type OptionOrderRule, type ScoreRange, scoreRangeOf } from "@landslide/vote-engine";
 import { EXIT } from "./public-client";
 import type { SignedInClient } from "./signed-in-client";
 
@@ -17,6 +17,21 @@ export async function electionById(client: SignedInClient, electionId: string): 
       { exit: EXIT.refused },
     );
   return election;
+}
+
+/** A drawn order of the options, with the word a ballot file uses for it. */
+const optionOrderWordsByRule: Record<Exclude<OptionOrderRule, "as-listed">, string> = {
+  rotated: "rotated: each voter's ballot starts at an option drawn for them and wraps around",
+  shuffled: "shuffled: each voter's ballot lists the options in a random order of their own",
+};
+
+/**
+ * The order each ballot lists the options in, in words; undefined when every ballot lists them as
+ * the election does (the default, said by nothing). A rule newer than this CLI shows as its word.
+ */
+export function optionOrderWords(rule: OptionOrderRule | undefined): string | undefined {
+  if (rule === undefined || rule === "as-listed") return undefined;
+  return (optionOrderWordsByRule as Partial<Record<string, string>>)[rule] ?? rule;
 }
 
 /** "choose 1", "choose 1 to 2", "rank 1 to 3", "score each option 0 to 5": what a question asks of a voter. */

@@ -1,6 +1,6 @@
 import { ux } from "@oclif/core";
 import { contentLanguages, type PasskeyPolicy } from "@landslide/vote-engine";
-import { choiceRule, electionById, type OfficialElection } from "../../lib/elections";
+import { choiceRule, electionById, type OfficialElection, optionOrderWords } from "../../lib/elections";
 import { electionIdArg, OfficialCommand } from "../../lib/official-command";
 import { count, facts, shortTime, table } from "../../lib/format";
 
@@ -37,6 +37,7 @@ export default class ElectionsShow extends OfficialCommand {
       election.status === election.storedStatus
         ? election.status
         : `${election.status} (by its schedule; set ${election.storedStatus})`;
+    const order = optionOrderWords(election.optionOrder);
     this.log(election.title);
     ux.stdout(
       facts(
@@ -49,6 +50,8 @@ export default class ElectionsShow extends OfficialCommand {
           ["abstaining", election.allowAbstain ? "allowed" : "not allowed"],
           // A policy newer than this CLI shows as its word.
           ["passkeys", passkeyPolicyWords[election.passkeyPolicy] ?? election.passkeyPolicy],
+          // Said only when drawn for each voter: as listed, the questions below are in every ballot's order.
+          ...(order ? [["option order", order] as const] : []),
           ["languages", languagesIn(election)],
           ["turnout", `${count(election.turnout, "ballot")} counted, ${election.quarantined} held for review`],
           ...(election.description ? [["description", election.description] as const] : []),

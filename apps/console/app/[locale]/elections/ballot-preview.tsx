@@ -6,6 +6,7 @@ import { choiceHint } from "./form/choice-bounds";
 import { countingPreview, isDefaultCounting } from "./form/counting-choices";
 import type { ElectionDraft, OptionDraft, QuestionDraft } from "./form/draft";
 import { LanguageSelect } from "./form/language-select";
+import { isDrawnOrder } from "./form/option-order-choices";
 import { scoresIn } from "./form/score-range";
 import { draftIn } from "./form/translation-draft";
 
@@ -16,7 +17,8 @@ type LanguageOf = (shown: string, original: string) => string;
  * The draft as voters will see it on the voter site's ballot (apps/voter-web ballot-form.tsx):
  * a fieldset per question with the same hint, radios for single choice, checkboxes for multiple
  * choice, the options to rank, a row of score buttons per option, and the abstain box. Everything
- * is disabled: it only shows.
+ * is disabled: it only shows. The options are in the order written, with a note when each voter's
+ * ballot lists them in an order drawn for them.
  */
 export function BallotPreview({ draft, heading }: { draft: ElectionDraft; heading?: string }) {
   const t = useTranslations("preview");
@@ -30,6 +32,8 @@ export function BallotPreview({ draft, heading }: { draft: ElectionDraft; headin
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{heading ?? t("heading")}</h2>
       <p className="muted">{heading ? t("fixed") : t("follows")}</p>
+      {/* The options below are in the order written; each voter's own order is drawn when they vote. */}
+      {isDrawnOrder(draft.optionOrder.rule) ? <p className="muted">{t("drawnOrder")}</p> : null}
       {languages.length > 1 ? (
         <LanguageSelect label={t("language")} languages={languages} value={language} onChange={setChosen} />
       ) : null}

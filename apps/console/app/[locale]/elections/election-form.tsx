@@ -6,6 +6,7 @@ import { ReasonField, reasonProblem } from "./[id]/reason-form";
 import { BallotPreview } from "./ballot-preview";
 import { eligibilityChoices, passkeyExplained, passkeyPolicyChoices } from "./election-rules";
 import { type ElectionDraft, type ElectionFields, toElectionFields } from "./form/draft";
+import { OptionOrderEditor } from "./form/option-order-editor";
 import { QuestionsEditor } from "./form/questions-editor";
 import { RefusalNotice } from "./form/refusal-notice";
 import { RuleChoices } from "./form/rule-choices";
@@ -28,7 +29,8 @@ const noProblems: DraftProblems = { byQuestion: {}, byTranslation: {}, count: 0 
 
 /**
  * The guided ballot builder: the election and its rules, then its questions one at a time (ids
- * made from the text, under "Advanced"; how each is counted) and how ties are settled, its
+ * made from the text, under "Advanced"; how each is counted), the order of their options on each
+ * ballot and how ties are settled, its
  * languages, then why; the preview beside it (below on a phone)
  * shows the whole ballot as voters will. It creates or edits the definition, not the schedule.
  * Problems show once the official first tries to submit, then follow their edits; an empty form
@@ -130,7 +132,8 @@ export function ElectionForm({ initial, submitLabel, onSubmit, pending, error }:
             selectedKey={selectedKey}
             onSelect={setSelectedKey}
           />
-          {/* After the questions: a tie rule settles ties in every question's count. */}
+          {/* After the questions: the order of their options on each ballot, then how ties are settled in every count. */}
+          <OptionOrderEditor optionOrder={draft.optionOrder} onChange={(optionOrder) => edit({ optionOrder })} />
           <TieRuleEditor
             tieRule={draft.tieRule}
             questions={draft.questions}

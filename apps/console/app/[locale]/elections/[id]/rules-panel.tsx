@@ -6,11 +6,15 @@ import { Link } from "@landslide/ui/i18n/navigation";
 import { eligibilityChoices, passkeyPolicyChoices, type RuleChoice, ruleChoice } from "../election-rules";
 import { countingPreview } from "../form/counting-choices";
 import { draftOf } from "../form/draft";
+import { optionOrderChoices } from "../form/option-order-choices";
 import { tieRuleChoices } from "../form/tie-rule-choices";
 import { ballotEditable } from "./election-tabs";
 import type { OfficialElection } from "./official-election";
 
-/** Who may vote, from which devices, whether they may abstain, how each question is counted and how ties are settled: in the form's own words. */
+/**
+ * Who may vote, from which devices, whether they may abstain, how each question is counted, the
+ * order of the options on each ballot and how ties are settled: in the form's own words.
+ */
 export function RulesPanel({ election }: { election: OfficialElection }) {
   const t = useTranslations();
   const editable = ballotEditable(election.status);
@@ -40,6 +44,8 @@ export function RulesPanel({ election }: { election: OfficialElection }) {
             ))}
           </ul>
         </dd>
+        <dt style={term}>{t("form.optionOrder.legend")}</dt>
+        <Rule choice={ruleChoice(optionOrderChoices(t), draft.optionOrder.rule)} />
         <dt style={term}>{t("form.ties.legend")}</dt>
         <Rule choice={ruleChoice(tieRuleChoices(t), tieRule.rule)} />
         {tieRule.rule === "lot" ? (

@@ -17,6 +17,7 @@ type QuestionFields = ElectionFields["questions"][number];
 export type CountingMethod = NonNullable<QuestionFields["counting"]>["method"];
 type TieRule = NonNullable<ElectionFields["tieRule"]>;
 export type TieRuleName = TieRule["rule"];
+export type OptionOrderRule = NonNullable<ElectionFields["optionOrder"]>;
 
 /**
  * The form's state. Ids are not stored: they are derived from labels (see derived-ids.ts) unless
@@ -83,6 +84,16 @@ export interface TieRuleDraft {
   readonly declared: boolean;
 }
 
+/**
+ * The order each voter's ballot lists the options in (option-order-choices.ts). Like the tie
+ * rule, it says whether the stored election names one: an edit that leaves it out keeps the
+ * stored one (the API merges), so going back to "as listed" from a drawn order must say so.
+ */
+export interface OptionOrderDraft {
+  readonly rule: OptionOrderRule;
+  readonly declared: boolean;
+}
+
 export interface ElectionDraft {
   readonly title: string;
   readonly description: string;
@@ -91,6 +102,7 @@ export interface ElectionDraft {
   readonly allowAbstain: boolean;
   readonly questions: readonly QuestionDraft[];
   readonly tieRule: TieRuleDraft;
+  readonly optionOrder: OptionOrderDraft;
   /** The BCP 47 tag of the language the texts above are written in. */
   readonly language: string;
   /** The same texts in other languages, in the order the official added them. */
@@ -122,6 +134,9 @@ export function emptyQuestion(): QuestionDraft {
 /** Ties go by the ballot's option order, as the API has it when an election names no rule. */
 const OPTION_ORDER: TieRuleDraft = { rule: "option-order", seed: "", draws: {}, declared: false };
 
+/** Options listed as the election defines them, as the API has it when an election names no order. */
+const AS_LISTED: OptionOrderDraft = { rule: "as-listed", declared: false };
+
 /** A new ballot, written in `language` (the console's, which is the language the official works in). */
 export function emptyDraft(language: string): ElectionDraft {
   return {
@@ -132,6 +147,7 @@ export function emptyDraft(language: string): ElectionDraft {
     allowAbstain: false,
     questions: [emptyQuestion()],
     tieRule: OPTION_ORDER,
+    optionOrder: AS_LISTED,
     language,
     translations: [],
   };
@@ -168,6 +184,7 @@ export function draftOf(election: OfficialElection): ElectionDraft {
     allowAbstain: election.allowAbstain,
     questions: questions.map((q) => q.draft),
     tieRule: tieRuleDraftOf(election.tieRule, questions),
+    optionOrder: election.optionOrder ? { rule: election.optionOrder, declared: true } : AS_LISTED,
     language: contentLanguageOf(election),
     translations: translationDrafts(election.translations, questions),
   };
@@ -230,6 +247,7 @@ export function toElectionFields(draft: ElectionDraft): ElectionFields {
       };
     }),
     ...toTieRule(draft.tieRule, withIds),
+    ...toOptionOrder(draft.optionOrder),
     language: draft.language,
     // Always sent, {} included: the form shows every translation, so one removed here is removed.
     translations: toTranslations(draft.translations, withIds),
@@ -239,6 +257,15 @@ export function toElectionFields(draft: ElectionDraft): ElectionFields {
 function toCounting({ method, seats, batchElimination }: CountingDraft): NonNullable<QuestionFields["counting"]> {
   // The API refuses batch elimination, even false, with any other method.
   return method === "instant-runoff" && batchElimination ? { method, seats, batchElimination } : { method, seats };
+}
+
+/**
+ * The order as the API takes it: a drawn order always; "as-listed" only when the stored election
+ * named an order (an edit without one keeps it), so that an election nobody reordered here is
+ * sent as it came.
+ */
+function toOptionOrder({ rule, declared }: OptionOrderDraft): { optionOrder?: OptionOrderRule } {
+  return rule === "as-listed" && !declared ? {} : { optionOrder: rule };
 }
 
 /**
