@@ -41,6 +41,8 @@ describe("the election as a page shows it", () => {
     // The rest stays for the page to use: ids, status, rules.
     expect(shown).toMatchObject({ id: election.id, status: "open" });
     expect(shown.questions[0]).toMatchObject({ id: "ferry", kind: "single", maxChoices: 1 });
+    // The order its ballots list the options in: the ballot page says so under a drawn one.
+    expect(shownElection({ ...election, optionOrder: "rotated" as const }, "es").optionOrder).toBe("rotated");
   });
 
   it("is as written, marked with its language, on a page in a language it lacks; unmarked on a page in its own", () => {

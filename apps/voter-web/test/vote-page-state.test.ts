@@ -9,13 +9,18 @@ import { receipt } from "./receipt";
 import { inEnglish } from "../i18n/english";
 
 const open = { status: "open" as const, title: "Mascot" };
-type Election = { status: "draft" | "scheduled" | "open" | "paused" | "closed" | "certified"; title: string };
+type Election = {
+  status: "draft" | "scheduled" | "open" | "paused" | "closed" | "certified";
+  title: string;
+  optionOrder?: "as-listed" | "rotated" | "shuffled";
+};
 
 /** A signed-in voter on an open election, nothing cast, no stored ballot, the ballot to fill: each test changes one thing. */
 const base: VotePageInput<Election> = {
   election: { status: "success", data: open },
   session: { loading: false, signedIn: true },
   stored: { pending: false, data: null },
+  order: { status: "success", data: null },
   cast: { status: "idle" },
   step: "fill",
 };
@@ -47,9 +52,9 @@ describe("what stands under the election's title", () => {
       election: open,
       sending: false,
       outcome: undefined,
-      body: { kind: "ballot", step: "fill" },
+      body: { kind: "ballot", step: "fill", order: null },
     });
-    expect(bodyOf({ step: "review" })).toEqual({ kind: "ballot", step: "review" });
+    expect(bodyOf({ step: "review" })).toEqual({ kind: "ballot", step: "review", order: null });
   });
 
   it("shows nothing while the session is read, then the sign-in form to a signed-out voter", () => {
@@ -94,7 +99,7 @@ describe("what stands under the election's title", () => {
     expect(bodyOf({ cast: { status: "error", failure: { kind: "already-voted" } } })).toEqual({ kind: "voted" });
     expect(
       bodyOf({ cast: { status: "error", failure: { kind: "refused", message: "Too many attempts" } }, step: "review" }),
-    ).toEqual({ kind: "ballot", step: "review" });
+    ).toEqual({ kind: "ballot", step: "review", order: null });
   });
 
   it("keeps the review on screen, marked as sending, while the ballot is sent", () => {
@@ -103,8 +108,61 @@ describe("what stands under the election's title", () => {
       kind: "election",
       sending: true,
       outcome: undefined,
-      body: { kind: "ballot", step: "review" },
+      body: { kind: "ballot", step: "review", order: null },
     });
+  });
+});
+
+describe("the order the ballot lists the options in", () => {
+  const drawn = (rule: "rotated" | "shuffled") => ({
+    status: "success" as const,
+    data: { ...open, optionOrder: rule },
+  });
+  const order = { chair: ["wen", "ada", "bo"] };
+
+  it("waits for an order drawn for the voter, with the same words as for the stored ballot, then shows the ballot in it", () => {
+    for (const rule of ["rotated", "shuffled"] as const) {
+      expect(bodyOf({ election: drawn(rule), order: { status: "pending" } })).toEqual({ kind: "checking-vote" });
+      expect(bodyOf({ election: drawn(rule), order: { status: "success", data: order } })).toEqual({
+        kind: "ballot",
+        step: "fill",
+        order,
+      });
+    }
+  });
+
+  it("shows no ballot when the drawn order cannot be read: the receipt would record an order the voter did not see", () => {
+    expect(bodyOf({ election: drawn("shuffled"), order: { status: "error" } })).toEqual({ kind: "order-failed" });
+    expect(bodyOf({ election: drawn("rotated"), order: { status: "error" }, step: "review" })).toEqual({
+      kind: "order-failed",
+    });
+  });
+
+  it("neither waits for nor needs the order of an election that lists its options as defined", () => {
+    for (const data of [open, { ...open, optionOrder: "as-listed" as const }]) {
+      for (const status of ["pending", "error"] as const) {
+        expect(bodyOf({ election: { status: "success", data }, order: { status } })).toEqual({
+          kind: "ballot",
+          step: "fill",
+          order: null,
+        });
+      }
+    }
+  });
+
+  it("matters only where a ballot would be shown", () => {
+    const unread = { election: drawn("rotated"), order: { status: "error" as const } };
+    expect(bodyOf({ ...unread, session: { loading: false, signedIn: false } })).toEqual({ kind: "signed-out" });
+    expect(bodyOf({ ...unread, stored: { pending: true, data: undefined } })).toEqual({ kind: "checking-vote" });
+    expect(bodyOf({ ...unread, stored: { pending: false, data: { receipt, salt: "s", state: "accepted" } } })).toEqual({
+      kind: "voted",
+    });
+    expect(
+      bodyOf({
+        ...unread,
+        election: { status: "success", data: { ...open, status: "closed", optionOrder: "rotated" } },
+      }),
+    ).toEqual({ kind: "not-open", reason: "ELECTION_CLOSED" });
   });
 });
 

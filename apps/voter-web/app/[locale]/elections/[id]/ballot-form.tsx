@@ -7,6 +7,7 @@ import { type UiText, useUiText } from "@landslide/ui/ui-text";
 import { type Ref, useEffect, useRef, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
 import type { ElectionOnPage } from "../../../../lib/election-content";
+import { orderNote } from "./ordered-options";
 import { type ScoreAnswer, scoreAnswered, scoreRangeOf, scoresIn, scoresOf, withScore } from "./score-answer";
 
 type Election = ElectionOnPage;
@@ -60,6 +61,7 @@ function answerToSend(a: Answer) {
   return { scores: { ...a.scores } };
 }
 
+/** The questions, each one's options in the order given (the voter's, ordered-options.ts). */
 export function BallotForm({
   election,
   answers,
@@ -71,6 +73,9 @@ export function BallotForm({
   onChange: (next: Answers) => void;
   problems: Record<string, string>;
 }) {
+  const t = useTranslations();
+  // Once, under every question: why this voter's list may not be their neighbour's.
+  const note = orderNote(election.optionOrder, t);
   return (
     <>
       {election.questions.map((q) => (
@@ -83,6 +88,7 @@ export function BallotForm({
           onChange={(a) => onChange({ ...answers, [q.id]: a })}
         />
       ))}
+      {note ? <p className="muted">{note}</p> : null}
     </>
   );
 }

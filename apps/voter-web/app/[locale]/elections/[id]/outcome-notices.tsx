@@ -5,6 +5,7 @@ import { type Ref, useEffect, useRef } from "react";
 import { refusalWords } from "@landslide/api/client";
 import { Reason } from "@landslide/ui/words";
 import { ReceiptView } from "./receipt-view";
+import type { ReceiptQuestions } from "./recorded-order";
 import type { Outcome } from "./vote-page-state";
 
 /**
@@ -12,9 +13,17 @@ import type { Outcome } from "./vote-page-state";
  * readers hear what changes in it), a refusal as an alert, and the receipt when there is one. A
  * receipt that arrives while the page is open (after a cast, or on signing in) replaces what the
  * voter pressed: focus moves to its heading. Never on first render: arriving on the page keeps
- * focus where it is.
+ * focus where it is. `questions`: the election's, for the receipt to name the options in its order.
  */
-export function OutcomeNotices({ sending, outcome }: { sending: boolean; outcome: Outcome | undefined }) {
+export function OutcomeNotices({
+  sending,
+  outcome,
+  questions,
+}: {
+  sending: boolean;
+  outcome: Outcome | undefined;
+  questions: ReceiptQuestions;
+}) {
   const t = useTranslations();
   const receiptHeadingRef = useRef<HTMLHeadingElement>(null);
   const shownRef = useRef(outcome?.kind);
@@ -39,7 +48,7 @@ export function OutcomeNotices({ sending, outcome }: { sending: boolean; outcome
           )}
         </p>
       ) : null}
-      {outcome ? <OutcomeReceipt outcome={outcome} headingRef={receiptHeadingRef} /> : null}
+      {outcome ? <OutcomeReceipt outcome={outcome} questions={questions} headingRef={receiptHeadingRef} /> : null}
     </>
   );
 }
@@ -63,20 +72,31 @@ function OutcomeStatus({ outcome }: { outcome: Outcome }) {
   }
 }
 
-function OutcomeReceipt({ outcome, headingRef }: { outcome: Outcome; headingRef: Ref<HTMLHeadingElement> }) {
+function OutcomeReceipt({
+  outcome,
+  questions,
+  headingRef,
+}: {
+  outcome: Outcome;
+  questions: ReceiptQuestions;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
   switch (outcome.kind) {
     case "counted":
     case "under-review":
       return (
         <ReceiptView
           receipt={outcome.receipt}
+          questions={questions}
           {...(outcome.salt ? { salt: outcome.salt } : {})}
           headingRef={headingRef}
         />
       );
     case "already-voted":
       // A receipt from the refusal carries no salt: the salt stays with the tab that cast.
-      return outcome.receipt ? <ReceiptView receipt={outcome.receipt} headingRef={headingRef} /> : null;
+      return outcome.receipt ? (
+        <ReceiptView receipt={outcome.receipt} questions={questions} headingRef={headingRef} />
+      ) : null;
     case "refused":
       return null;
   }

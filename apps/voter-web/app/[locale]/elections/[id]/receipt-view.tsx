@@ -9,6 +9,7 @@ import { formatDateTime, toIsoString, viewerLocale } from "@landslide/ui/date-ti
 import { Link } from "@landslide/ui/i18n/navigation";
 import { sdkQueries } from "../../../../lib/sdk-queries";
 import { EmailReceipt } from "./email-receipt";
+import { type ReceiptQuestions, RecordedOrder } from "./recorded-order";
 
 /**
  * The receipt, said for a voter: what it is, that it is genuine (its signature checked here in the
@@ -17,10 +18,13 @@ import { EmailReceipt } from "./email-receipt";
  */
 export function ReceiptView({
   receipt,
+  questions,
   salt,
   headingRef,
 }: {
   receipt: Receipt;
+  /** The election's, as the page shows them: they name the options of an order the receipt records. */
+  questions: ReceiptQuestions;
   salt?: string;
   /** For focus to move to the receipt when it replaces what the voter pressed (the cast button, the sign-in form). */
   headingRef?: Ref<HTMLHeadingElement>;
@@ -85,6 +89,7 @@ export function ReceiptView({
           )}
         </dd>
       </dl>
+      {receipt.optionOrder ? <RecordedOrder order={receipt.optionOrder} questions={questions} /> : null}
       <div className="actions">
         <button type="button" className="secondary" onClick={download}>
           {t("download")}

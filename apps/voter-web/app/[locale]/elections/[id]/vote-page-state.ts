@@ -1,5 +1,6 @@
 import type { Receipt } from "@landslide/api/client";
 import type { Translate } from "../../../../i18n/english";
+import { type BallotOrder, type OptionOrderRule, type OrderQuery, shownOrder } from "./ordered-options";
 
 /**
  * What the vote page shows, decided in one pure function from what the page knows (the election,
@@ -25,8 +26,12 @@ export type Body =
   | { readonly kind: "not-open"; readonly reason: "ELECTION_CLOSED" | "ELECTION_NOT_OPEN" }
   /** The outcome above says it all (counted, under review, already voted) and shows the receipt. */
   | { readonly kind: "voted" }
+  /** Whether this voter has voted, and the order their ballot lists the options in, are read. */
   | { readonly kind: "checking-vote" }
-  | { readonly kind: "ballot"; readonly step: BallotStep };
+  /** The order drawn for this voter could not be read: no ballot rather than one in another order. */
+  | { readonly kind: "order-failed" }
+  /** `order`: the order drawn for this voter (ordered-options.ts); null, the election's own. */
+  | { readonly kind: "ballot"; readonly step: BallotStep; readonly order: BallotOrder | null };
 
 export type VotePageState<E> =
   | { readonly kind: "loading" }
@@ -58,7 +63,13 @@ export type CastState =
     }
   | { readonly status: "error"; readonly failure: Outcome };
 
-export interface VotePageInput<E extends { readonly status: ElectionStatus }> {
+/** What the page reads of an election to decide what to show. */
+interface ElectionShape {
+  readonly status: ElectionStatus;
+  readonly optionOrder?: OptionOrderRule | undefined;
+}
+
+export interface VotePageInput<E extends ElectionShape> {
   readonly election:
     | { readonly status: "pending" }
     | { readonly status: "error"; readonly reason: string | undefined }
@@ -66,14 +77,13 @@ export interface VotePageInput<E extends { readonly status: ElectionStatus }> {
   readonly session: { readonly loading: boolean; readonly signedIn: boolean };
   /** `pending` until read; it is only read once signed in. */
   readonly stored: { readonly pending: boolean; readonly data: StoredBallot | null | undefined };
+  /** The voter.ballotOrder query; it is only read once signed in. */
+  readonly order: OrderQuery;
   readonly cast: CastState;
   readonly step: BallotStep;
 }
 
-export function votePageState<E extends { readonly status: ElectionStatus }>(
-  input: VotePageInput<E>,
-  t: Translate,
-): VotePageState<E> {
+export function votePageState<E extends ElectionShape>(input: VotePageInput<E>, t: Translate): VotePageState<E> {
   const { election } = input;
   if (election.status === "pending") return { kind: "loading" };
   if (election.status === "error") return { kind: "unavailable", reason: election.reason };
@@ -83,7 +93,7 @@ export function votePageState<E extends { readonly status: ElectionStatus }>(
     election: election.data,
     sending: input.cast.status === "pending",
     outcome,
-    body: bodyOf(election.data.status, input, outcome),
+    body: bodyOf(election.data, input, outcome),
   };
 }
 
@@ -103,10 +113,14 @@ export function outcomeOf(cast: CastState, stored: StoredBallot | null | undefin
   return { kind: "refused", message: t("outcome.voided") };
 }
 
-/** In this order: a signed-out voter is asked to sign in even where voting is closed, and a refused cast gets the ballot back. */
+/**
+ * In this order: a signed-out voter is asked to sign in even where voting is closed, and a refused
+ * cast gets the ballot back. The ballot waits for the order drawn for the voter as it waits for the
+ * stored ballot (the same words), so that it shows once, in that order.
+ */
 function bodyOf(
-  status: ElectionStatus,
-  { session, stored, step }: VotePageInput<{ status: ElectionStatus }>,
+  { status, optionOrder }: ElectionShape,
+  { session, stored, order: orderQuery, step }: VotePageInput<ElectionShape>,
   outcome: Outcome | undefined,
 ): Body {
   if (session.loading) return { kind: "session-loading" };
@@ -118,5 +132,8 @@ function bodyOf(
     };
   if (outcome && outcome.kind !== "refused") return { kind: "voted" };
   if (stored.pending) return { kind: "checking-vote" };
-  return { kind: "ballot", step };
+  const order = shownOrder(optionOrder, orderQuery);
+  if (order.kind === "pending") return { kind: "checking-vote" };
+  if (order.kind === "failed") return { kind: "order-failed" };
+  return { kind: "ballot", step, order: order.order };
 }

@@ -17,6 +17,7 @@ import { SignInPanel } from "../../sign-in-panel";
 import { type Answers, BallotForm, BallotProblems, ballotProblems, toBallot } from "./ballot-form";
 import { BallotReview } from "./ballot-review";
 import { castFailureOutcome } from "./cast-failure";
+import { type BallotOrder, inBallotOrder, type OrderQuery } from "./ordered-options";
 import { OutcomeNotices } from "./outcome-notices";
 import { PasskeyGate } from "./passkey-panel";
 import { type BallotStep, type Body, type CastState, votePageState } from "./vote-page-state";
@@ -33,6 +34,8 @@ export function VotePage({ electionId }: { electionId: string }) {
   // In the page's language where the official translated it (lib/election-content.ts).
   const election = useQuery(vote.elections.get.queryOptions({ electionId }, { select: useShownElection() }));
   const stored = useQuery(vote.voter.myReceipt.queryOptions({ electionId }, { enabled: session.signedIn }));
+  // The order this voter's ballot lists the options in, read alongside the stored ballot (ordered-options.ts).
+  const order = useQuery(vote.voter.ballotOrder.queryOptions({ electionId }, { enabled: session.signedIn }));
   const [answers, setAnswers] = useState<Answers>({});
   const [step, setStep] = useState<BallotStep>("fill");
   const [showProblems, setShowProblems] = useState(false);
@@ -71,6 +74,7 @@ export function VotePage({ electionId }: { electionId: string }) {
           : { status: "success", data: election.data },
       session,
       stored: { pending: stored.isPending, data: stored.data },
+      order: orderQuery(order),
       cast: castState(cast, t),
       step,
     },
@@ -96,7 +100,7 @@ export function VotePage({ electionId }: { electionId: string }) {
       return (
         <>
           <ElectionHeader electionId={electionId} election={state.election} session={session} t={t} />
-          <OutcomeNotices sending={state.sending} outcome={state.outcome} />
+          <OutcomeNotices sending={state.sending} outcome={state.outcome} questions={state.election.questions} />
           {body(state.election, state.body, state.sending)}
         </>
       );
@@ -129,8 +133,30 @@ export function VotePage({ electionId }: { electionId: string }) {
         return <p className="notice">{refusalMessage(shown.reason, "", t)}</p>;
       case "checking-vote":
         return <p role="status">{t("vote.checkingVote")}</p>;
+      case "order-failed":
+        return (
+          <>
+            <p className="notice bad" role="alert">
+              {t("vote.orderFailed")}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                onClick={() => {
+                  if (!order.isFetching) void order.refetch();
+                }}
+                aria-disabled={order.isFetching}
+                aria-busy={order.isFetching}
+              >
+                {t("vote.tryAgain")}
+              </button>
+            </div>
+          </>
+        );
       case "ballot": {
-        const problems = ballotProblems(e, answers, t);
+        // Each question's options in this voter's order: in the form, its problems and its review alike.
+        const ordered = inBallotOrder(e, shown.order);
+        const problems = ballotProblems(ordered, answers, t);
         // The passkey card comes first; under a "required" policy it stands in for the ballot until a passkey is added.
         return (
           <PasskeyGate policy={e.passkeyPolicy}>
@@ -144,9 +170,9 @@ export function VotePage({ electionId }: { electionId: string }) {
                   else setRefusedReviews((n) => n + 1);
                 }}
               >
-                {showProblems ? <BallotProblems election={e} problems={problems} ref={problemsRef} /> : null}
+                {showProblems ? <BallotProblems election={ordered} problems={problems} ref={problemsRef} /> : null}
                 <BallotForm
-                  election={e}
+                  election={ordered}
                   answers={answers}
                   onChange={setAnswers}
                   problems={showProblems ? problems : {}}
@@ -157,7 +183,7 @@ export function VotePage({ electionId }: { electionId: string }) {
               </form>
             ) : (
               <BallotReview
-                election={e}
+                election={ordered}
                 answers={answers}
                 sending={sending}
                 onChange={() => setStep("fill")}
@@ -169,6 +195,14 @@ export function VotePage({ electionId }: { electionId: string }) {
       }
     }
   }
+}
+
+/** The order query as the page state reads it (vote-page-state.ts); a failed retry stays failed. */
+function orderQuery(order: {
+  readonly status: "pending" | "error" | "success";
+  readonly data: BallotOrder | null | undefined;
+}): OrderQuery {
+  return order.status === "success" ? { status: "success", data: order.data ?? null } : { status: order.status };
 }
 
 function castState(cast: UseMutationResult<CastResult, Error, void>, t: Translate): CastState {
