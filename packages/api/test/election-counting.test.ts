@@ -107,7 +107,7 @@ describe("a question's counting method and the election's tie rule", () => {
       [wrongKind, "plurality counts single questions, not ranked ones"],
       [tooManySeats, "a question needs more options than seats"],
       [oneSeatMethod, "schulze fills one seat"],
-      [scoreMethod, "star counts score ballots, which questions do not offer yet"],
+      [scoreMethod, "star counts score questions, not ranked ones"],
     ] as const) {
       expect(refusal).toMatchObject({ reason: "INVALID_INPUT", httpStatus: 400 });
       expect(JSON.stringify(refusal)).toContain(problem);
