@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inEnglish } from "../i18n/english";
+import { storedElection as stored } from "./stored-election";
 import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
 import { withKind } from "../app/[locale]/elections/form/choice-bounds";
 import { countingPreview, methodChoices, withMethod } from "../app/[locale]/elections/form/counting-choices";
@@ -17,24 +18,10 @@ import { draftProblems } from "../app/[locale]/elections/form/validate";
 
 const options = (...ids: string[]) => ids.map((id) => ({ id, label: id[0]!.toUpperCase() + id.slice(1) }));
 
-/** A stored election as the officials' list returns it; `change` adds what a test is about. */
-function storedElection(change: object = {}): OfficialElection {
-  return {
-    id: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
-    title: "Harbour council",
-    description: "",
-    status: "draft",
-    storedStatus: "draft",
-    allowAbstain: false,
-    eligibility: "any-signed-in-voter",
-    passkeyPolicy: "optional",
-    opensAt: null,
-    closesAt: null,
-    turnout: 0,
-    quarantined: 0,
-    language: "en",
-    translations: {},
-    questions: [
+/** The stored election these tests edit: a yes/no question and a ranked council; `change` adds what a test is about. */
+const storedElection = (change: object = {}) =>
+  stored(
+    [
       {
         id: "ferry",
         kind: "single",
@@ -52,9 +39,8 @@ function storedElection(change: object = {}): OfficialElection {
         options: options("heron", "otter", "gull", "seal", "crab"),
       },
     ],
-    ...change,
-  } as unknown as OfficialElection;
-}
+    change,
+  );
 
 /** What the form sends is the stored definition: the same fields, nothing added. */
 const definitionOf = (election: OfficialElection) => {

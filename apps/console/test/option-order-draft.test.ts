@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { inEnglish } from "../i18n/english";
-import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
+import { storedElection as stored } from "./stored-election";
 import { ruleChoice } from "../app/[locale]/elections/election-rules";
 import { draftOf, emptyDraft, type OptionOrderRule, toElectionFields } from "../app/[locale]/elections/form/draft";
 import { isDrawnOrder, optionOrderChoices } from "../app/[locale]/elections/form/option-order-choices";
 
-/** A stored election as the officials' list returns it; `change` adds what a test is about. */
-function storedElection(change: object = {}): OfficialElection {
-  return {
-    id: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
-    title: "Harbour council",
-    description: "",
-    status: "draft",
-    storedStatus: "draft",
-    allowAbstain: false,
-    eligibility: "any-signed-in-voter",
-    passkeyPolicy: "optional",
-    opensAt: null,
-    closesAt: null,
-    turnout: 0,
-    quarantined: 0,
-    language: "en",
-    translations: {},
-    questions: [
+/** The stored election these tests edit: one question; `change` adds what a test is about. */
+const storedElection = (change: object = {}) =>
+  stored(
+    [
       {
         id: "chair",
         kind: "single",
@@ -36,9 +22,8 @@ function storedElection(change: object = {}): OfficialElection {
         ],
       },
     ],
-    ...change,
-  } as unknown as OfficialElection;
-}
+    change,
+  );
 
 const titled = (rule: OptionOrderRule) => {
   const draft = emptyDraft("en");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { storedElection } from "./stored-election";
 import { inEnglish } from "../i18n/english";
-import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
 import { withOptions } from "../app/[locale]/elections/form/choice-bounds";
 import {
   draftOf,
@@ -183,22 +183,8 @@ describe("moving an option in the draw", () => {
 });
 
 describe("a stored recorded draw, through an edit", () => {
-  const stored = {
-    id: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
-    title: "Harbour council",
-    description: "",
-    status: "draft",
-    storedStatus: "draft",
-    allowAbstain: false,
-    eligibility: "any-signed-in-voter",
-    passkeyPolicy: "optional",
-    opensAt: null,
-    closesAt: null,
-    turnout: 0,
-    quarantined: 0,
-    language: "en",
-    translations: {},
-    questions: [
+  const stored = storedElection(
+    [
       {
         id: "chair",
         kind: "single",
@@ -213,8 +199,8 @@ describe("a stored recorded draw, through an edit", () => {
         ],
       },
     ],
-    tieRule: { rule: "recorded-draw", draws: { chair: ["otter", "g", "heron"] } },
-  } as unknown as OfficialElection;
+    { tieRule: { rule: "recorded-draw", draws: { chair: ["otter", "g", "heron"] } } },
+  );
 
   it("shows the order drawn, and sends it back as it came", () => {
     const draft = draftOf(stored);
