@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { USUAL_METHOD } from "@landslide/api/client";
 import { englishUiText } from "@landslide/ui/ui-text";
 import { inEnglish } from "../i18n/english";
 import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
@@ -105,6 +106,9 @@ describe("how a score question is counted", () => {
     expect(choices.map((c) => c.label)).toEqual(["Score voting", "STAR: score then automatic runoff (one winner)"]);
     for (const choice of choices) expect(choice.hint, choice.value).toMatch(/^Voters score every option; .+\.$/);
     expect(defaultCounting("score")).toEqual({ method: "score", seats: 1, batchElimination: false });
+    // Each kind's first method offered is the one the engine counts it by when it names none.
+    for (const kind of ["single", "multi", "ranked", "score"] as const)
+      expect(defaultCounting(kind).method, kind).toBe(USUAL_METHOD[kind]);
     // And no other kind is offered either.
     for (const kind of ["single", "multi", "ranked"] as const)
       expect(methodChoices(kind, inEnglish).map((c) => c.value)).not.toContain("star");

@@ -63,6 +63,13 @@ export {
 } from "@landslide/vote-engine/localized-election";
 export { verifyReceiptInclusion } from "./verify-inclusion";
 export { type MailLanguage, mailLanguages } from "@landslide/vote-engine/mail-languages";
+// What a question means when it leaves its method or score range out, as the engine counts it.
+export {
+  DEFAULT_SCORE_RANGE,
+  type ScoreRangeOf,
+  scoreRangeOf,
+  USUAL_METHOD,
+} from "@landslide/vote-engine/ballot-defaults";
 export { type BallotShape, countersOf, EXTRA_WEIGHT, liveCounters, type NamedCounter } from "./results/counters";
 export {
   type OptionStanding,

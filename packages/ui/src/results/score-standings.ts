@@ -1,3 +1,4 @@
+import { type ScoreRangeOf, scoreRangeOf } from "@landslide/api/client";
 import { standings, type TotalsForStandings } from "./standings";
 
 /**
@@ -6,13 +7,7 @@ import { standings, type TotalsForStandings } from "./standings";
  * counted on the question. The snapshot carries no counting method (score voting or STAR), so
  * nothing here says who is elected: only who has the highest average so far.
  */
-export interface ScoreRangeOf {
-  readonly min: number;
-  readonly max: number;
-}
-
-/** The engine's range when a question names none (vote-engine DEFAULT_SCORE_RANGE); the snapshot always names it. */
-const DEFAULT_RANGE: ScoreRangeOf = { min: 0, max: 5 };
+export type { ScoreRangeOf };
 
 export interface ScoreTotals extends TotalsForStandings {
   /** "scores" for a score question (the snapshot says what its votes count). */
@@ -60,7 +55,7 @@ export function scoreStandings(question: ScoreTotals, ballots: number): ScoreSta
     leading: votesCounted > 0 && o.leading,
   }));
   const leaders = options.filter((o) => o.leading);
-  return { options, range: question.scoreRange ?? DEFAULT_RANGE, votesCounted, leaders, tied: leaders.length > 1 };
+  return { options, range: scoreRangeOf(question), votesCounted, leaders, tied: leaders.length > 1 };
 }
 
 /** "4.2": one decimal, always (so "4.0" reads as a score, as its neighbours do), in the viewer's locale. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USUAL_METHOD } from "./ballot-defaults";
 import { countingMethods, type MarksKind, methodNames, type MethodName } from "../tally/counting";
 
 /**
@@ -19,13 +20,6 @@ export type QuestionCounting = z.infer<typeof questionCountingSchema>;
 
 type QuestionKind = "single" | "multi" | "ranked" | "score";
 
-const DEFAULT_METHOD: Readonly<Record<QuestionKind, MethodName>> = {
-  single: "plurality",
-  multi: "approval",
-  ranked: "instant-runoff",
-  score: "score",
-};
-
 /** The question kinds whose ballots carry the marks a method reads. Plurality reads exactly one choice, approval several. */
 const KINDS_BY_MARKS: Readonly<Record<MarksKind, (method: MethodName) => readonly QuestionKind[]>> = {
   choices: (method) => (method === "plurality" ? ["single"] : ["multi"]),
@@ -38,7 +32,7 @@ export function countingOf(question: {
   readonly kind: QuestionKind;
   readonly counting?: QuestionCounting | undefined;
 }): QuestionCounting {
-  return question.counting ?? { method: DEFAULT_METHOD[question.kind], seats: 1 };
+  return question.counting ?? { method: USUAL_METHOD[question.kind], seats: 1 };
 }
 
 /** What is wrong with a question's counting, in one sentence an official can act on; undefined when nothing is. */

@@ -15,10 +15,5 @@ export const scoreRangeSchema = z
 
 export type ScoreRange = z.infer<typeof scoreRangeSchema>;
 
-/** STAR voting's own range, and the one a score question takes when it names none. */
-export const DEFAULT_SCORE_RANGE: ScoreRange = Object.freeze({ min: 0, max: 5 });
-
-/** A score question's range: its own, or the default. */
-export function scoreRangeOf(question: { readonly scoreRange?: ScoreRange | undefined }): ScoreRange {
-  return question.scoreRange ?? DEFAULT_SCORE_RANGE;
-}
+// The default range and the lookup live where browsers can read them without zod.
+export { DEFAULT_SCORE_RANGE, scoreRangeOf } from "./ballot-defaults";

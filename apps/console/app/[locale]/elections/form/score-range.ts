@@ -7,8 +7,8 @@ import type { ScoreRangeDraft } from "./draft";
  * through the API. Every score is a button on the ballot, so the range stays small.
  */
 
-/** What a score question that names no range has: the engine's DEFAULT_SCORE_RANGE (STAR's own, 0 to 5). */
-export const DEFAULT_SCORE_RANGE: ScoreRangeDraft = Object.freeze({ min: 0, max: 5 });
+/** What a score question that names no range has: STAR's own, 0 to 5, as the engine reads it. */
+export { DEFAULT_SCORE_RANGE } from "@landslide/api/client";
 
 /** The lowest scores the engine takes (0, or 1 for a 1-to-n rating). */
 export const LOWEST_SCORES: readonly number[] = [0, 1];

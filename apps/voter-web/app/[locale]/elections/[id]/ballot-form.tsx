@@ -8,6 +8,7 @@ import { type Ref, useEffect, useRef, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
 import type { ElectionOnPage } from "../../../../lib/election-content";
 import { orderNote } from "./ordered-options";
+import { USUAL_METHOD } from "@landslide/api/client";
 import { type ScoreAnswer, scoreAnswered, scoreRangeOf, scoresIn, scoresOf, withScore } from "./score-answer";
 
 type Election = ElectionOnPage;
@@ -138,9 +139,6 @@ function countingSentence(q: Question, t: ReturnType<typeof useTranslations<"bal
   if (!q.counting || !needsCountingSentence(q.kind, q.counting)) return undefined;
   return t("countedBy", { method: methodInWords(q.counting.method, uiText), seats: q.counting.seats });
 }
-
-/** What a question of each kind has always been counted by, with one seat: needs no sentence. */
-const USUAL_METHOD = { single: "plurality", multi: "approval", ranked: "instant-runoff", score: "score" } as const;
 
 export function needsCountingSentence(kind: Question["kind"], counting: NonNullable<Question["counting"]>): boolean {
   return counting.seats > 1 || counting.method !== USUAL_METHOD[kind];

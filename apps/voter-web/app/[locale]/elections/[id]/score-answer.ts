@@ -1,3 +1,4 @@
+import { type ScoreRangeOf, scoreRangeOf } from "@landslide/api/client";
 import type { Translate } from "../../../../i18n/english";
 
 /**
@@ -9,22 +10,9 @@ export interface ScoreAnswer {
   readonly scores: Readonly<Record<string, number>>;
 }
 
-/** The whole-number scores a question lets a voter give, lowest to highest. */
-export interface ScoreRange {
-  readonly min: number;
-  readonly max: number;
-}
-
-/**
- * The engine's DEFAULT_SCORE_RANGE (election/score-range.ts), the range of a score question that
- * names none. Repeated here: the site reads the engine only through the API's client, and the
- * engine's own index would bring its storage adapters with it.
- */
-const DEFAULT_SCORE_RANGE: ScoreRange = { min: 0, max: 5 };
-
-export function scoreRangeOf(question: { readonly scoreRange?: ScoreRange | undefined }): ScoreRange {
-  return question.scoreRange ?? DEFAULT_SCORE_RANGE;
-}
+/** The whole-number scores a question lets a voter give, lowest to highest; its range or the engine's default. */
+export type ScoreRange = ScoreRangeOf;
+export { scoreRangeOf };
 
 /** Every score of the range, lowest first: one radio button each. */
 export function scoresIn(range: ScoreRange): number[] {
