@@ -5,8 +5,10 @@
  *
  * Prints casts per second through castVote on the in-memory store, the bare unavoidable work in
  * the same process (HMAC of the voter key + Ed25519 receipt signature), their ratio, and then
- * casts per second on DynamoDB Local. Rounds alternate engine and bare work so that drift in the
- * machine's speed hits both alike; medians are reported.
+ * casts per second on DynamoDB Local. It also casts in an election that shuffles each voter's
+ * options (option-order.ts), whose receipts carry the drawn order: its cost over the as-listed
+ * election's. Rounds alternate the three so that drift in the machine's speed hits all alike;
+ * medians are reported.
  */
 import { freePort, startDynamoDbLocal } from "@landslide/local-stack";
 import { createDynamoDbClient, DynamoDbVoteStore, ensureTables } from "../src/adapters/dynamodb";
@@ -20,6 +22,7 @@ const DYNAMODB_CASTS = 3000;
 const DYNAMODB_CONCURRENCY = 32;
 
 const election = demoElection({ now: () => new Date(Date.now() - 60_000) });
+const shuffled = { ...election, id: "5c0f4a8e-2b7d-4c61-9e3f-8a1d2b3c4d5e", optionOrder: "shuffled" as const };
 const keys = nodeKeys(generateKeyMaterial());
 const ballot = {
   answers: {
@@ -29,7 +32,7 @@ const ballot = {
   },
 };
 const deps = (votes: VoteStore): CastVoteDependencies => ({
-  elections: new InMemoryElections([election]),
+  elections: new InMemoryElections([election, shuffled]),
   votes,
   keys,
   entropy: nodeEntropy,
@@ -37,13 +40,13 @@ const deps = (votes: VoteStore): CastVoteDependencies => ({
 });
 
 let run = 0;
-async function engineRound(): Promise<number> {
+async function engineRound(electionId = election.id): Promise<number> {
   const d = deps(new InMemoryVoteStore());
   const prefix = `r${run++}`;
   const started = performance.now();
   for (let i = 0; i < CASTS_PER_ROUND; i++) {
     const result = await castVote(d, {
-      electionId: election.id,
+      electionId,
       subject: `${prefix}-${i}`,
       idempotencyKey: `bench-key-${prefix}-${i}`.padEnd(16, "0"),
       ballot,
@@ -99,16 +102,20 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 await engineRound(); // warm-up: JIT and key objects
+await engineRound(shuffled.id);
 await bareRound();
 const engine: number[] = [];
 const bare: number[] = [];
 const ratios: number[] = [];
+const shuffledRatios: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const e = await engineRound();
+  const s = await engineRound(shuffled.id);
   const b = await bareRound();
   engine.push(e);
   bare.push(b);
   ratios.push(b / e);
+  shuffledRatios.push(e / s);
 }
 console.log(
   `cast, in-memory store     ${fmt(median(engine))} casts/s  (median of ${ROUNDS} rounds of ${CASTS_PER_ROUND})`,
@@ -116,6 +123,9 @@ console.log(
 console.log(`bare work (HMAC + Ed25519) ${fmt(median(bare))} casts/s`);
 console.log(
   `engine cost / bare cost    ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)}; target <= 1.25)`,
+);
+console.log(
+  `shuffled cost / as listed  ${median(shuffledRatios).toFixed(3)}  (drawing and signing each voter's option order; min ${Math.min(...shuffledRatios).toFixed(3)}, max ${Math.max(...shuffledRatios).toFixed(3)})`,
 );
 console.log(
   `cast, DynamoDB Local       ${fmt(await dynamoDbRate())} casts/s  (${DYNAMODB_CASTS} casts, ${DYNAMODB_CONCURRENCY} in flight)`,

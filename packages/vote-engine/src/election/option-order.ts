@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hexOf, type Sha256 } from "../audit/sha256";
+import type { Sha256 } from "../audit/sha256";
 import type { BallotOrder } from "./ballot-order";
 
 export { type BallotOrder, ballotOrderLines } from "./ballot-order";
@@ -36,21 +36,45 @@ export function ballotOrderFor(
 ): BallotOrder | undefined {
   const rule = election.optionOrder ?? "as-listed";
   if (rule === "as-listed") return undefined;
-  const draw = (questionId: string, what: string) =>
-    hexOf(sha256(encoder.encode(`landslide-option-order\n${election.id}\n${voterKey}\n${questionId}\n${what}`)));
   return Object.fromEntries(
     election.questions.map((question) => {
       const ids = question.options.map((o) => o.id);
+      const draw = drawFrom(sha256, `landslide-option-order\n${election.id}\n${voterKey}\n${question.id}`);
       if (rule === "rotated") {
-        // 48 bits of the draw: the remainder's bias over at most 50 options is below 10^-12.
-        const start = Number.parseInt(draw(question.id, "rotation").slice(0, 12), 16) % ids.length;
+        const start = draw(ids.length);
         return [question.id, [...ids.slice(start), ...ids.slice(0, start)]];
       }
-      // Sorted by a ticket per option, as the tie lot draws: every order equally likely.
-      const tickets = new Map(ids.map((id) => [id, draw(question.id, `option\n${id}`)]));
-      return [question.id, [...ids].sort((a, b) => (tickets.get(a)! < tickets.get(b)! ? -1 : 1))];
+      // Fisher–Yates: every order equally likely.
+      for (let i = ids.length - 1; i > 0; i--) {
+        const j = draw(i + 1);
+        [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+      }
+      return [question.id, ids];
     }),
   );
+}
+
+/**
+ * Whole numbers below a bound, drawn from SHA-256 of the seed (then of the seed and a counter,
+ * when a digest is used up): 48 bits each, so the remainder's bias over at most 50 options is
+ * below 10^-12. One digest serves five draws; this runs on every cast of an election that draws
+ * its order, where a digest per option cost more than the receipt's signature.
+ */
+function drawFrom(sha256: Sha256, seed: string): (below: number) => number {
+  const seedBytes = encoder.encode(seed);
+  let block = sha256(seedBytes);
+  let at = 0;
+  let counter = 0;
+  return (below) => {
+    if (at + 6 > block.length) {
+      counter += 1;
+      block = sha256(encoder.encode(`${seed}\n${counter}`));
+      at = 0;
+    }
+    let value = 0;
+    for (let k = 0; k < 6; k++) value = value * 256 + block[at++]!;
+    return value % below;
+  };
 }
 
 /** A ballot order read back from outside the process (a stored row, a published bundle). */
