@@ -17,7 +17,7 @@ import { SignInPanel } from "../../sign-in-panel";
 import { type Answers, BallotForm, BallotProblems, ballotProblems, toBallot } from "./ballot-form";
 import { BallotReview } from "./ballot-review";
 import { castFailureOutcome } from "./cast-failure";
-import { type BallotOrder, inBallotOrder, type OrderQuery } from "./ordered-options";
+import { type BallotOrder, inBallotOrder, isDrawn, type OrderQuery } from "./ordered-options";
 import { OutcomeNotices } from "./outcome-notices";
 import { PasskeyGate } from "./passkey-panel";
 import { type BallotStep, type Body, type CastState, votePageState } from "./vote-page-state";
@@ -34,8 +34,14 @@ export function VotePage({ electionId }: { electionId: string }) {
   // In the page's language where the official translated it (lib/election-content.ts).
   const election = useQuery(vote.elections.get.queryOptions({ electionId }, { select: useShownElection() }));
   const stored = useQuery(vote.voter.myReceipt.queryOptions({ electionId }, { enabled: session.signedIn }));
-  // The order this voter's ballot lists the options in, read alongside the stored ballot (ordered-options.ts).
-  const order = useQuery(vote.voter.ballotOrder.queryOptions({ electionId }, { enabled: session.signedIn }));
+  // The order this voter's ballot lists the options in (ordered-options.ts): asked only of an
+  // election that draws one, so an as-listed ballot costs the vote API no request for it.
+  const order = useQuery(
+    vote.voter.ballotOrder.queryOptions(
+      { electionId },
+      { enabled: session.signedIn && isDrawn(election.data?.optionOrder) },
+    ),
+  );
   const [answers, setAnswers] = useState<Answers>({});
   const [step, setStep] = useState<BallotStep>("fill");
   const [showProblems, setShowProblems] = useState(false);
