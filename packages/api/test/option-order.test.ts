@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditBundleSchema, ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
+import { describe, expect, it } from "vitest";
+import { ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
-import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { verifyReceipt } from "../src/client/index";
-import { type Deployment, startDeployment } from "../src/testing/index";
-import { signedInDemo } from "./demo-accounts";
-import { waitFor } from "./wait-for";
+import { demoDeployment } from "./demo-deployment";
 
 /**
  * An election that shuffles each voter's options, through the running services: every voter
  * fetches an order of their own (the same each time), the vote API signs that very order into the
  * receipt, and the public audit bundle carries every order, signed.
  */
-let stack: TestStack;
-let deployment: Deployment;
-
-beforeAll(async () => {
-  stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack);
-}, 120_000);
-afterAll(async () => {
-  await deployment?.stop();
-  await stack?.stop();
-});
-
-const signedIn = (email: string, app: "voter-web" | "console" = "voter-web") =>
-  signedInDemo(stack, deployment, email, app);
+const demo = demoDeployment();
+const signedIn = (email: string, app?: "voter-web" | "console") => demo.signedIn(email, app);
 
 const CANDIDATES = ["ada", "bruno", "chen", "dolores", "emil", "farah", "goran", "hana"];
 const board = (optionOrder: "as-listed" | "shuffled") => ({
@@ -96,12 +81,7 @@ describe("options shuffled per voter, through the running services", () => {
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())),
     );
-    const bundle = await waitFor(async () => {
-      const download = await fetch(`${deployment.urls.results}/v1/elections/${election.id}/audit-bundle.json`);
-      if (download.status !== 200) return undefined;
-      const parsed = auditBundleSchema.parse(await download.json());
-      return parsed.ballots.length === VOTERS.length ? parsed : undefined;
-    });
+    const bundle = await demo.publishedBundle(election.id, VOTERS.length);
     expect(bundle.election.optionOrder).toBe("shuffled");
     const logged = bundle.records.flatMap(({ entry }) => (entry.type === "ballot" ? [entry.optionOrder?.trustee] : []));
     expect(logged.map((order) => order?.join(",")).sort()).toEqual(orders.map((order) => order.join(",")).sort());

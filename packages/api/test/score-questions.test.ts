@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditBundleSchema, ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
+import { describe, expect, it } from "vitest";
+import { ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
-import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { countsCsv, refusalOf, resultsCsv, resultsJson, verifyReceipt } from "../src/client/index";
-import { type Deployment, startDeployment } from "../src/testing/index";
-import { signedInDemo } from "./demo-accounts";
+import { demoDeployment } from "./demo-deployment";
 import { waitFor } from "./wait-for";
 
 /**
@@ -13,20 +11,8 @@ import { waitFor } from "./wait-for";
  * and the public audit bundle read the same scores. A score the question does not allow is
  * refused at the vote API with a reason, never stored.
  */
-let stack: TestStack;
-let deployment: Deployment;
-
-beforeAll(async () => {
-  stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack);
-}, 120_000);
-afterAll(async () => {
-  await deployment?.stop();
-  await stack?.stop();
-});
-
-const signedIn = (email: string, app: "voter-web" | "console" = "voter-web") =>
-  signedInDemo(stack, deployment, email, app);
+const demo = demoDeployment();
+const signedIn = (email: string, app?: "voter-web" | "console") => demo.signedIn(email, app);
 
 type Method = "score" | "star" | "schulze";
 const venue = (counting: { method: Method; seats: number } = { method: "star", seats: 1 }) => ({
@@ -171,12 +157,7 @@ describe("a score question through the running services", () => {
       reason: "the count is checked",
     });
     expect(certified.to).toBe("certified");
-    const bundle = await waitFor(async () => {
-      const download = await fetch(`${deployment.urls.results}/v1/elections/${election.id}/audit-bundle.json`);
-      if (download.status !== 200) return undefined;
-      const parsed = auditBundleSchema.parse(await download.json());
-      return parsed.ballots.length === 3 ? parsed : undefined;
-    });
+    const bundle = await demo.publishedBundle(election.id, 3);
     expect(bundle.result.counts?.venue).toMatchObject({ method: "star", winners: ["bergen"] });
     expect(bundle.ballots.map((b) => b.ballot[0]![1])).toEqual(
       expect.arrayContaining([{ scores: { aarhus: 1, bergen: 2, cork: 0 } }]),

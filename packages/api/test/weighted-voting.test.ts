@@ -1,12 +1,10 @@
 import { ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditBundleSchema, ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
+import { describe, expect, it } from "vitest";
+import { ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
 import { createDynamoDbClient } from "@landslide/vote-engine/dynamodb";
-import { provisionTestStack, type TestStack } from "@landslide/vote-engine/testing";
 import { refusalOf, resultsCsv, resultsJson, verifyReceipt } from "../src/client/index";
-import { type Deployment, startDeployment } from "../src/testing/index";
-import { signedInDemo } from "./demo-accounts";
+import { demoDeployment } from "./demo-deployment";
 import { waitFor } from "./wait-for";
 
 /**
@@ -16,20 +14,8 @@ import { waitFor } from "./wait-for";
  * result and the public audit bundle) adds the weights exactly, while turnout counts people.
  * A weight is signed into the receipt: a row rewritten to weigh more is caught, never counted.
  */
-let stack: TestStack;
-let deployment: Deployment;
-
-beforeAll(async () => {
-  stack = await provisionTestStack({ demo: true });
-  deployment = await startDeployment(stack);
-}, 120_000);
-afterAll(async () => {
-  await deployment?.stop();
-  await stack?.stop();
-});
-
-const signedIn = (email: string, app: "voter-web" | "console" = "voter-web") =>
-  signedInDemo(stack, deployment, email, app);
+const demo = demoDeployment();
+const signedIn = (email: string, app?: "voter-web" | "console") => demo.signedIn(email, app);
 
 const congress = {
   title: "Dockworkers' Union Congress",
@@ -155,12 +141,7 @@ describe("a weighted roll through the running services", () => {
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, Date.parse(closed.effectiveAt) + ELECTION_READ_MAX_AGE_MS - Date.now())),
     );
-    const bundle = await waitFor(async () => {
-      const download = await fetch(`${deployment.urls.results}/v1/elections/${election.id}/audit-bundle.json`);
-      if (download.status !== 200) return undefined;
-      const parsed = auditBundleSchema.parse(await download.json());
-      return parsed.ballots.length === 3 ? parsed : undefined;
-    });
+    const bundle = await demo.publishedBundle(election.id, 3);
     const report = await verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519 }, bundle);
     expect(report.discrepancies).toEqual([]);
     const logged = bundle.records.flatMap(({ entry }) => (entry.type === "ballot" ? [entry.weight ?? 1] : []));
@@ -193,11 +174,14 @@ describe("a weighted roll through the running services", () => {
 
     // Someone with write access to the votes table, but not to the vote API's signing key,
     // makes the ballot weigh a thousand votes.
-    const dynamodb = createDynamoDbClient({ region: stack.target.region, endpoint: stack.target.dynamodbEndpoint });
+    const dynamodb = createDynamoDbClient({
+      region: demo.stack.target.region,
+      endpoint: demo.stack.target.dynamodbEndpoint,
+    });
     try {
       const { Items } = await dynamodb.send(
         new ScanCommand({
-          TableName: stack.provisioned.tables.votes,
+          TableName: demo.stack.provisioned.tables.votes,
           FilterExpression: "electionId = :e",
           ExpressionAttributeValues: { ":e": { S: election.id } },
         }),
@@ -205,7 +189,7 @@ describe("a weighted roll through the running services", () => {
       expect(Items?.map((item) => item.receiptId?.S)).toEqual([cast.receipt.receiptId]);
       await dynamodb.send(
         new UpdateItemCommand({
-          TableName: stack.provisioned.tables.votes,
+          TableName: demo.stack.provisioned.tables.votes,
           Key: { pk: Items![0]!.pk!, sk: Items![0]!.sk! },
           UpdateExpression: "SET weight = :w",
           ExpressionAttributeValues: { ":w": { N: "1000" } },
