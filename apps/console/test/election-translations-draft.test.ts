@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { storedElection } from "./stored-election";
 import { inEnglish } from "../i18n/english";
-import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
 import { draftOf, emptyDraft, toElectionFields } from "../app/[locale]/elections/form/draft";
 import { draftIn, emptyTranslation, translatedCount } from "../app/[locale]/elections/form/translation-draft";
 import { draftProblems, LIMITS } from "../app/[locale]/elections/form/validate";
 
 /** A stored election whose ids are not what its texts would give, so a lost mapping shows. */
-const stored = {
-  id: "2b0c6f1e-8d4a-4e0b-a1f7-5c3d9e7b6a10",
-  title: "Harbour referendum",
-  description: "One question.",
-  status: "draft",
-  storedStatus: "draft",
-  allowAbstain: false,
-  eligibility: "any-signed-in-voter",
-  passkeyPolicy: "optional",
-  opensAt: null,
-  closesAt: null,
-  turnout: 0,
-  quarantined: 0,
-  language: "en",
-  translations: {
-    es: {
-      title: "Referéndum del puerto",
-      questions: { q1: { prompt: "¿Construir el muelle?", options: { o1: "Sí" } } },
-    },
-    "pt-BR": { title: "Referendo do porto" },
-  },
-  questions: [
+const stored = storedElection(
+  [
     {
       id: "q1",
       kind: "single",
@@ -40,7 +20,19 @@ const stored = {
       ],
     },
   ],
-} as unknown as OfficialElection;
+  {
+    id: "2b0c6f1e-8d4a-4e0b-a1f7-5c3d9e7b6a10",
+    title: "Harbour referendum",
+    description: "One question.",
+    translations: {
+      es: {
+        title: "Referéndum del puerto",
+        questions: { q1: { prompt: "¿Construir el muelle?", options: { o1: "Sí" } } },
+      },
+      "pt-BR": { title: "Referendo do porto" },
+    },
+  },
+);
 
 describe("an election's translations in the ballot builder", () => {
   it("come back from an edit as they were stored, under the same ids, a language the builder does not list included", () => {

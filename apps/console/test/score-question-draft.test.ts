@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { storedElection } from "./stored-election";
 import { USUAL_METHOD } from "@landslide/api/client";
 import { englishUiText } from "@landslide/ui/ui-text";
 import { inEnglish } from "../i18n/english";
-import type { OfficialElection } from "../app/[locale]/elections/[id]/official-election";
 import { restateResult } from "../app/[locale]/elections/[id]/result-restatement";
 import { choiceHint, withKind, withOptions } from "../app/[locale]/elections/form/choice-bounds";
 import {
@@ -38,22 +38,8 @@ const options = (...ids: string[]) => ids.map((id) => ({ id, label: id[0]!.toUpp
 
 /** A stored election with one score question; `question` adds what a test is about. */
 const storedWith = (question: object) =>
-  ({
-    id: "7d1e9f0a-4c1b-4f5e-9a53-0c4f1d2b8e61",
-    title: "Harbour",
-    description: "",
-    status: "draft",
-    storedStatus: "draft",
-    allowAbstain: false,
-    eligibility: "any-signed-in-voter",
-    passkeyPolicy: "optional",
-    opensAt: null,
-    closesAt: null,
-    turnout: 0,
-    quarantined: 0,
-    language: "en",
-    translations: {},
-    questions: [
+  storedElection(
+    [
       {
         id: "timetable",
         kind: "score",
@@ -64,7 +50,8 @@ const storedWith = (question: object) =>
         ...question,
       },
     ],
-  }) as unknown as OfficialElection;
+    { title: "Harbour" },
+  );
 
 describe("a score question in the builder", () => {
   it("starts at 0 to 5, with its choice bounds at 1/1 whatever the options", () => {
