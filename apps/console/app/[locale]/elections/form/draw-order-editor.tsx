@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { buttonAfterMove, useFocusAfterMove } from "@landslide/ui/focus-after-move";
 import { useTranslations } from "next-intl";
 import type { OptionDraft, QuestionDraft } from "./draft";
 import { type Draws, drawOrder, withDrawMove } from "./recorded-draw";
@@ -27,20 +28,10 @@ export function DrawOrderEditor({ question, number, draws, tooFewShown, onChange
   const t = useTranslations();
   const labelId = useId();
   const [dragged, setDragged] = useState<number>();
-  // A move re-orders the rows, and moving a node drops its focus; the top option's "Up" is then
-  // disabled. Focus goes to the button that stands for what comes next, and the option's new
-  // place is said in a polite status.
-  const buttonsRef = useRef(new Map<string, HTMLButtonElement>());
-  const focusNextRef = useRef<string>(undefined);
+  // Focus follows a move to the button for what comes next (focus-after-move.ts), and the
+  // option's new place is said in a polite status.
+  const { button, focusNext } = useFocusAfterMove();
   const [said, setSaid] = useState("");
-  useEffect(() => {
-    if (focusNextRef.current) buttonsRef.current.get(focusNextRef.current)?.focus();
-    focusNextRef.current = undefined;
-  });
-  const button = (key: string) => (element: HTMLButtonElement | null) => {
-    if (element) buttonsRef.current.set(key, element);
-    else buttonsRef.current.delete(key);
-  };
 
   const name = question.prompt.trim() || t("form.question.heading", { number });
   // An option not labelled yet is named by its place on the ballot, as the question editor names it.
@@ -51,11 +42,7 @@ export function DrawOrderEditor({ question, number, draws, tooFewShown, onChange
     const moved = order[from];
     if (!moved || to < 0 || to >= order.length || from === to) return;
     onChange(withDrawMove(draws, question, from, to));
-    // Focus stays on the pressed button while the option can go further that way, else it takes the other one.
-    const up = to < from;
-    const canGoOn = up ? to > 0 : to < order.length - 1;
-    const [pressed, other] = up ? ["up", "down"] : ["down", "up"];
-    focusNextRef.current = `${moved.key}:${canGoOn ? pressed : other}`;
+    focusNext(`${moved.key}:${buttonAfterMove(from, to, order.length)}`);
     setSaid(t("form.ties.drawnItem", { position: to + 1, option: label(moved) }));
   };
 

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 // The name alone: the results module would bring its charts into the ballot page’s first load.
 import { methodInWords } from "@landslide/ui/method-words";
+import { buttonAfterMove, useFocusAfterMove } from "@landslide/ui/focus-after-move";
 import { type UiText, useUiText } from "@landslide/ui/ui-text";
-import { type Ref, useEffect, useRef, useState } from "react";
+import { type Ref, useState } from "react";
 import type { Translate } from "../../../../i18n/english";
 import type { ElectionOnPage } from "../../../../lib/election-content";
 import { orderNote } from "./ordered-options";
@@ -307,36 +308,21 @@ function RankedField({
 }) {
   const t = useTranslations("ballot");
   const [dragged, setDragged] = useState<number>();
-  // A pressed button often goes (a ranked option's "Rank …") or is disabled (the top item's "Up"):
-  // focus moves to the button that stands for what comes next instead of dropping to the page,
-  // and the new place of the option is said in a polite status.
-  const buttonsRef = useRef(new Map<string, HTMLButtonElement>());
-  const focusNextRef = useRef<string>(undefined);
+  // Focus follows a press to the button for what comes next (focus-after-move.ts), and the new
+  // place of the option is said in a polite status.
+  const { button, focusNext } = useFocusAfterMove();
   const [said, setSaid] = useState("");
-  // After the render that follows a press: the ranking has changed, and the buttons with it.
-  useEffect(() => {
-    if (focusNextRef.current) buttonsRef.current.get(focusNextRef.current)?.focus();
-    focusNextRef.current = undefined;
-  });
-  const button = (key: string) => (element: HTMLButtonElement | null) => {
-    if (element) buttonsRef.current.set(key, element);
-    else buttonsRef.current.delete(key);
-  };
   const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
   const change = (next: string[], focus: string, moved?: string) => {
     onChange(next);
-    focusNextRef.current = focus;
+    focusNext(focus);
     setSaid(moved ? t("rankedItem", { position: next.indexOf(moved) + 1, option: label(moved) }) : "");
   };
   const move = (from: number, to: number) => {
     const next = [...ranking];
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
-    // Focus stays on the pressed button while the option can go further that way, else it takes the other one.
-    const up = to < from;
-    const canGoOn = up ? to > 0 : to < next.length - 1;
-    const [pressed, other] = up ? ["up", "down"] : ["down", "up"];
-    change(next, `${item}:${canGoOn ? pressed : other}`, item);
+    change(next, `${item}:${buttonAfterMove(from, to, next.length)}`, item);
   };
   const unranked = q.options.filter((o) => !ranking.includes(o.id));
   const rank = (id: string) => {
