@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ELECTION_READ_MAX_AGE_MS, verifyBundle } from "@landslide/vote-engine";
 import { nodeEntropy, verifyEd25519 } from "@landslide/vote-engine/node-crypto";
-import { verifyReceipt } from "../src/client/index";
+import { refusalOf, verifyReceipt } from "../src/client/index";
 import { demoDeployment } from "./demo-deployment";
 
 /**
@@ -88,6 +88,27 @@ describe("options shuffled per voter, through the running services", () => {
     const report = await verifyBundle({ sha256: nodeEntropy.sha256, verifyEd25519 }, bundle);
     expect(report.discrepancies).toEqual([]);
   }, 120_000);
+
+  it("tells the order only to the voter it was drawn for: no one signed out, nor for an election that does not exist", async () => {
+    const { election } = await openElection("shuffled");
+    // Signed out, over plain HTTP, with a forged bearer header: refused, nothing drawn.
+    const input = encodeURIComponent(JSON.stringify({ electionId: election.id }));
+    for (const headers of [{}, { authorization: "Bearer forged.token.here" }]) {
+      const response = await fetch(`${demo.deployment.urls.voteApi}/trpc/voter.ballotOrder?input=${input}`, {
+        headers,
+      });
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain("trustee");
+    }
+    const voter = await signedIn(VOTERS[0]!);
+    expect(
+      refusalOf(
+        await voter.vote.voter.ballotOrder
+          .query({ electionId: "00000000-0000-4000-8000-00000000dead" })
+          .catch((error: unknown) => error),
+      )?.reason,
+    ).toBe("ELECTION_NOT_FOUND");
+  }, 60_000);
 
   it("lists the options as defined, and signs no order, in an election that does not draw one", async () => {
     const { official, election } = await openElection("as-listed");
